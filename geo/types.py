@@ -1,0 +1,123 @@
+"""Value objects that flow through the pipeline.
+
+ingest -> Document -> Sentence -> Mention -> Place candidates -> Resolution -> Event.
+Every span carries character offsets into ``Document.text`` (end exclusive), the way
+spaCy's ``Span`` points into its ``Doc``, so any stage can show the original text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from typing import Any
+
+# Feature types a Place can have. Map styling and ranking key on these.
+FEATURES = (
+    "country", "region", "district", "city", "historical_region", "continent",
+    "river", "lake", "reservoir", "sea", "strait", "gulf", "island", "mountain",
+    "dam", "power_plant", "bridge", "port", "airport", "industrial", "landmark",
+)
+
+
+def content_id(text: str) -> str:
+    """Stable id of an article's text: the same article uploaded twice gets the same id."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    text: str
+    title: str = ""
+    source: str = ""  # file name or URL the text came from
+    media_type: str = "text/plain"
+    date: str | None = None  # ISO date when the source states one
+
+    @property
+    def id(self) -> str:
+        return content_id(self.text)
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    index: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Mention:
+    start: int
+    end: int
+    text: str
+    sentence: int  # index into the document's sentences
+    label: str = ""  # NER label or "GAZ" when only the gazetteer proposed it
+    hint: str = ""  # type word next to the name ("Region", "River", "Dam"...) lowercased
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One gazetteer entry: where a name can point."""
+
+    id: str  # "gn:706448", "lm:kakhovka-dam", "adm:UA.08", "cc:UA", "user:..."
+    name: str
+    lat: float
+    lon: float
+    feature: str = "city"
+    country: str = ""  # ISO 3166-1 alpha-2
+    admin1: str = ""  # admin-1 region name ("Khersonska oblast")
+    admin1_code: str = ""  # GeoNames admin-1 key ("UA.08")
+    population: int = 0
+    geonames_id: int | None = None
+    geometry: dict[str, Any] | None = field(default=None, compare=False, hash=False)
+    source: str = "geonames"
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "name": self.name, "lat": self.lat, "lon": self.lon,
+            "feature": self.feature, "country": self.country, "admin1": self.admin1,
+            "admin1_code": self.admin1_code, "population": self.population,
+            "geonames_id": self.geonames_id, "source": self.source,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Resolution:
+    mention: Mention
+    place: Place | None
+    score: float = 0.0  # confidence in [0, 1]
+    alternatives: tuple[Place, ...] = ()  # runner-up candidates, best first
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """A place mentioned in a sentence of an article."""
+
+    doc_id: str
+    sentence: Sentence
+    mention: Mention
+    place: Place
+    score: float = 0.0
+
+
+@dataclass(slots=True)
+class ParsedDocument:
+    doc: Document
+    sentences: list[Sentence]
+    resolutions: list[Resolution]
+
+    @property
+    def events(self) -> list[Event]:
+        return [
+            Event(self.doc.id, self.sentences[r.mention.sentence], r.mention, r.place, r.score)
+            for r in self.resolutions
+            if r.place is not None
+        ]
+
+    def places(self) -> list[tuple[Place, list[Resolution]]]:
+        """Resolved places with their mentions, most mentioned first."""
+        groups: dict[str, tuple[Place, list[Resolution]]] = {}
+        for r in self.resolutions:
+            if r.place is not None:
+                groups.setdefault(r.place.id, (r.place, []))[1].append(r)
+        return sorted(groups.values(), key=lambda g: (-len(g[1]), g[1][0].mention.start))
