@@ -1,0 +1,76 @@
+"""The `geo` command line: the same library calls the dashboard makes."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+from geo.errors import GeoError
+
+
+def _progress(message: str) -> None:
+    print(f"geo: {message}", file=sys.stderr, flush=True)
+
+
+class Bar:
+    """A one-line progress bar on stderr (no dependency, redraws in place on a terminal)."""
+
+    def __init__(self, total: int | None, label: str):
+        self.total, self.label, self.done, self.started = total, label, 0, time.perf_counter()
+        self.tty = sys.stderr.isatty()
+        self._last = 0.0
+
+    def update(self, n: int = 1) -> None:
+        self.done += n
+        now = time.perf_counter()
+        if now - self._last > 0.2 or self.done == self.total:
+            self._last = now
+            self._draw(now)
+
+    def _draw(self, now: float) -> None:
+        rate = self.done / max(now - self.started, 1e-9)
+        if self.total:
+            filled = int(30 * self.done / self.total)
+            text = f"{self.label} [{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total} {rate:.1f}/s"
+        else:
+            text = f"{self.label} {self.done} {rate:.1f}/s"
+        print(("\r" if self.tty else "") + text, end="" if self.tty else "\n", file=sys.stderr, flush=True)
+
+    def close(self) -> None:
+        self._draw(time.perf_counter())
+        if self.tty:
+            print(file=sys.stderr)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="geo", description="Find and map the places an article mentions.")
+    sub = parser.add_subparsers(dest="command", required=True)
+    from geo.commands import register_all
+
+    register_all(sub)
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args) or 0
+    except GeoError as exc:
+        print(f"geo: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("geo: interrupted", file=sys.stderr)
+        return 130
+
+
+def dump_json(obj) -> str:
+    return json.dumps(obj, ensure_ascii=False)
+
+
+def read_path(path: str | Path):
+    from geo.ingest import read_path as _read
+
+    return _read(Path(path))
+
+
+if __name__ == "__main__":
+    sys.exit(main())

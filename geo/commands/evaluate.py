@@ -1,0 +1,65 @@
+"""`geo eval`: score the geoparser on an LGL-format gold corpus."""
+
+from __future__ import annotations
+
+import json
+import time
+from collections import Counter
+from pathlib import Path
+
+from geo.batch import mention_record, parse_all
+from geo.cli import Bar
+from geo.evaluate import Score, load_lgl, score_article
+from geo.types import Document
+
+
+def register(sub) -> None:
+    p = sub.add_parser("eval", help="score geotagging and geocoding on an LGL-format corpus")
+    p.add_argument("corpus", type=Path)
+    p.add_argument("--errors", type=int, nargs="?", const=40, default=0, metavar="N",
+                   help="list the N most frequent false positives, misses and worst resolutions")
+    p.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    p.add_argument("--workers", type=int, default=None)
+    p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    articles = load_lgl(args.corpus)[: args.limit]
+    from geo.pipeline import load_pipeline
+
+    load_pipeline()
+    score = Score()
+    bar = Bar(len(articles), "scoring")
+    started = time.perf_counter()
+    docs = (Document(a.text) for a in articles)
+    for article, parsed in zip(articles, parse_all(docs, args.workers)):
+        score_article(article, [mention_record(r) for r in parsed.resolutions], score)
+        score.words += len(article.text.split())
+        bar.update()
+    score.seconds = time.perf_counter() - started
+    bar.close()
+    summary = score.summary()
+    if args.json:
+        print(json.dumps(summary))
+    else:
+        for k, v in summary.items():
+            print(f"{k:>12}: {v}")
+    if args.errors:
+        _print_errors(score, args.errors)
+    return 0
+
+
+def _print_errors(score: Score, n: int) -> None:
+    print("\n## false positives (most frequent surface forms)")
+    for text, count in Counter(t for _, t, _ in score.false_positives).most_common(n):
+        example = next(c for _, t, c in score.false_positives if t == text)
+        print(f"{count:4}  {text!r:28} {example}")
+    print("\n## misses")
+    for text, count in Counter(t for _, t, _ in score.misses).most_common(n):
+        example = next(c for _, t, c in score.misses if t == text)
+        print(f"{count:4}  {text!r:28} {example}")
+    print("\n## worst resolutions (gold phrase -> predicted)")
+    worst = Counter((p, m["name"], m["country"], m["admin1"]) for _, _, p, m in score.worst)
+    for (phrase, name, country, admin1), count in worst.most_common(n):
+        print(f"{count:4}  {phrase!r:24} -> {name}, {admin1}, {country}")

@@ -1,0 +1,85 @@
+"""`geo parse`: places and sentences of articles, or the batch JSONL contract."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from geo.batch import mention_record, parse_all
+from geo.cli import Bar, dump_json, read_path
+from geo.errors import GeoError
+from geo.types import Document
+
+
+def register(sub) -> None:
+    p = sub.add_parser("parse", help="find and resolve the places in articles")
+    p.add_argument("files", nargs="*", help=".txt .md .html .pdf .docx files")
+    p.add_argument("--format", choices=["text", "json", "geojson", "csv"], default="text")
+    p.add_argument("--jsonl", metavar="IN", help='batch: lines of {"id", "text"}; "-" for stdin')
+    p.add_argument("-o", "--output", metavar="OUT", help="where to write (default stdout)")
+    p.add_argument("--workers", type=int, default=None)
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
+    try:
+        if args.jsonl:
+            return _batch(args.jsonl, out, args.workers)
+        if not args.files:
+            raise GeoError("give files to parse, or --jsonl IN")
+        return _files(args.files, args.format, out)
+    finally:
+        if out is not sys.stdout:
+            out.close()
+
+
+def _read_lines(path: str):
+    """(id, Document | None, error) per input line; a bad line is reported, never fatal."""
+    stream = sys.stdin if path == "-" else open(path, encoding="utf-8", errors="replace")
+    with stream:
+        for n, line in enumerate(stream, start=1):
+            if not line.strip():
+                continue
+            try:
+                item = json.loads(line)
+                text, doc_id = item["text"], str(item["id"])
+                if not isinstance(text, str):
+                    raise TypeError("text is not a string")
+            except (ValueError, KeyError, TypeError) as exc:
+                print(f"geo: line {n}: skipped ({exc.__class__.__name__}: {exc})", file=sys.stderr)
+                continue
+            yield doc_id, Document(text)
+
+
+def _batch(path: str, out, workers: int | None) -> int:
+    items = list(_read_lines(path))
+    bar = Bar(len(items), "parsing")
+    for (doc_id, _), parsed in zip(items, parse_all((d for _, d in items), workers)):
+        record = {"id": doc_id, "mentions": [mention_record(r) for r in parsed.resolutions]}
+        out.write(dump_json(record) + "\n")
+        bar.update()
+    bar.close()
+    return 0
+
+
+def _files(files: list[str], fmt: str, out) -> int:
+    from geo import export
+    from geo.pipeline import load_pipeline
+
+    pipeline = load_pipeline()
+    parsed_docs, failed = [], 0
+    for name in files:
+        try:
+            parsed_docs.append(pipeline.parse(read_path(name)))
+        except GeoError as exc:
+            print(f"geo: {name}: {exc}", file=sys.stderr)
+            failed += 1
+    if fmt == "text":
+        for parsed in parsed_docs:
+            out.write(export.to_text(parsed))
+    else:
+        events = [e for parsed in parsed_docs for e in parsed.events]
+        titles = {p.doc.id: p.doc.title for p in parsed_docs}
+        out.write({"json": export.to_json, "geojson": export.to_geojson, "csv": export.to_csv}[fmt](events, titles))
+    return 1 if failed and not parsed_docs else 0

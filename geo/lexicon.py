@@ -1,0 +1,96 @@
+"""Small word lists the recogniser reasons with: type words, person and organisation cues.
+
+These are facts of English usage, not of any corpus: "X Oblast" names a region, "Gen. X" a
+person, "X News Agency" an organisation.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+# A type word after a name says what kind of place it is ("Kherson Region", "Laurel County").
+SUFFIX_FEATURES = {
+    "region": "region", "oblast": "region", "province": "region", "governorate": "region",
+    "state": "region", "krai": "region", "prefecture": "region", "republic": "region",
+    "territory": "region", "county": "district", "raion": "district", "district": "district",
+    "parish": "district", "municipality": "district", "borough": "district", "township": "city",
+    "river": "river", "dam": "dam",
+    "hpp": "dam", "reservoir": "reservoir", "lake": "lake", "sea": "sea", "bridge": "bridge",
+    "strait": "strait", "island": "island", "islands": "island", "mountains": "mountain",
+    "npp": "power_plant", "valley": "region", "peninsula": "region", "bay": "gulf",
+}
+# Words before a name that say the same ("Lake Erie", "Mount Hood", "the city of Kherson").
+PREFIX_FEATURES = {"lake": "lake", "mount": "mountain", "mt": "mountain", "fort": "city",
+                   "port": "city", "lac": "lake", "isle": "island"}
+
+# Inside a name these stay lower case ("Stratford-upon-Avon", "Rostov-on-Don", "Isle of Man").
+CONNECTORS = {"of", "de", "del", "la", "le", "les", "upon", "on", "am", "an", "der", "di", "du",
+              "da", "dos", "das", "y", "and", "-", "the", "al", "el", "sur", "en", "im", "bei"}
+
+PERSON_TITLES = {
+    "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "gen", "general", "lt", "lieutenant",
+    "col", "colonel", "maj", "major", "capt", "captain", "sgt", "sergeant", "cpl", "adm", "admiral",
+    "gov", "governor", "sen", "senator", "rep", "representative", "rev", "reverend", "pres",
+    "president", "judge", "justice", "coach", "officer", "deputy", "sheriff", "chief", "mayor",
+    "minister", "commander", "pastor", "father", "sister", "brother", "st", "saint", "king",
+    "queen", "prince", "princess", "lord", "lady", "sir", "dame", "pope", "bishop", "detective",
+    "trooper", "agent", "spokesman", "spokeswoman", "secretary", "chairman", "director", "ceo",
+    "attorney", "lawyer", "councilman", "councilwoman", "commissioner", "superintendent",
+}
+PERSON_VERBS = {"said", "says", "told", "added", "noted", "explained", "stated", "asked",
+                "announced", "replied", "wrote", "emphasized", "emphasised", "concluded", "argued"}
+
+# A capitalised word after a name that turns the whole phrase into an organisation.
+ORG_HEADS = {
+    "pravda", "news", "agency", "times", "post", "herald", "tribune", "journal", "gazette",
+    "daily", "press", "bank", "airlines", "airways", "group", "inc", "corp", "corporation",
+    "company", "co", "ltd", "llc", "university", "college", "institute", "school", "academy",
+    "church", "cathedral", "hospital", "clinic", "hotel", "club", "fc", "united", "rangers",
+    "party", "front", "league", "association", "foundation", "society", "union", "federation",
+    "ministry", "council", "committee", "commission", "court", "police", "department", "office",
+    "service", "services", "army", "navy", "forces", "guard", "brigade", "battalion", "regiment",
+    "telegraph", "observer", "review", "magazine", "radio", "tv", "television", "channel",
+    "center", "centre", "museum", "library", "theatre", "theater", "stadium", "arena", "mall",
+    "airport", "station", "street", "avenue", "road", "boulevard", "highway", "drive", "lane",
+    "fire", "clerk", "sheriff", "mayor", "board", "schools", "chamber", "city", "county",
+}
+# Entity labels that say a capitalised word is not a place ("Christmas", "French" the language).
+NOT_PLACE_LABELS = {"DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT",
+                    "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+# Words before a name that make it the place where something is ("in Kherson", "near Lyman").
+LOCATIVES = {"in", "at", "near", "from", "to", "outside", "inside", "around", "across", "toward",
+             "towards", "via", "into", "through", "throughout", "between", "of", "on", "off", "beyond"}
+
+
+@lru_cache(maxsize=1)
+def common_words() -> frozenset[str]:
+    """Lower-case English dictionary words: a capitalised one is more likely a word than a place."""
+    from english_words import get_english_words_set
+
+    return frozenset(w for w in get_english_words_set(["web2"], lower=False) if w.islower())
+
+# AP-style abbreviations of US states, as datelines and "City, ST." use them.
+US_STATE_ABBREVIATIONS = {
+    "AL": ["Ala."], "AZ": ["Ariz."], "AR": ["Ark."], "CA": ["Calif.", "Cal."], "CO": ["Colo."],
+    "CT": ["Conn."], "DE": ["Del."], "DC": ["D.C."], "FL": ["Fla."], "GA": ["Ga."], "IL": ["Ill."],
+    "IN": ["Ind."], "KS": ["Kan.", "Kans."], "KY": ["Ky."], "LA": ["La."], "MD": ["Md."],
+    "MA": ["Mass."], "MI": ["Mich."], "MN": ["Minn."], "MS": ["Miss."], "MO": ["Mo."],
+    "MT": ["Mont."], "NE": ["Neb.", "Nebr."], "NV": ["Nev."], "NH": ["N.H."], "NJ": ["N.J."],
+    "NM": ["N.M.", "N.Mex."], "NY": ["N.Y."], "NC": ["N.C."], "ND": ["N.D.", "N.Dak."],
+    "OK": ["Okla."], "OR": ["Ore.", "Oreg."], "PA": ["Pa.", "Penn."], "RI": ["R.I."],
+    "SC": ["S.C."], "SD": ["S.D.", "S.Dak."], "TN": ["Tenn."], "TX": ["Tex."], "VT": ["Vt."],
+    "VA": ["Va."], "WA": ["Wash."], "WV": ["W.Va.", "W. Va."], "WI": ["Wis.", "Wisc."], "WY": ["Wyo."],
+}
+
+# Names English-language news uses for countries that no country record spells that way.
+COUNTRY_ALIASES = {
+    "US": ["America", "the States"], "GB": ["Britain", "Great Britain", "England and Wales"],
+    "NL": ["Holland"], "MM": ["Burma"], "CI": ["Ivory Coast"], "CZ": ["Czech Republic"],
+    "KP": ["North Korea"], "KR": ["South Korea"], "CD": ["DR Congo", "DRC"], "CG": ["Congo-Brazzaville"],
+    "MK": ["Macedonia"], "SZ": ["Swaziland"], "TR": ["Turkey", "Turkiye"], "VA": ["Vatican"],
+    "RU": ["Russia"], "SY": ["Syria"], "IR": ["Iran"], "LA": ["Laos"], "VN": ["Vietnam"],
+    "TW": ["Taiwan"], "PS": ["Palestine", "Palestinian territories"], "BO": ["Bolivia"],
+    "VE": ["Venezuela"], "TZ": ["Tanzania"], "MD": ["Moldova"],
+}
+
+DOTTED_ABBREVIATIONS = frozenset(a for forms in US_STATE_ABBREVIATIONS.values() for a in forms)

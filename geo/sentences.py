@@ -1,0 +1,72 @@
+"""Sentence boundaries with character offsets.
+
+A rule-based splitter rather than spaCy's parser: it is ~50x faster, and news text breaks
+where a parser does not help anyway (paragraphs, quotes). The rules that matter: abbreviations
+("U.S.", "Gen.", "Jan.", "Ill.") and initials do not end a sentence; a closing quote after the
+full stop belongs to the sentence it closes; a blank line always ends one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from geo.types import Sentence
+
+_ABBREVIATIONS = {
+    # titles and ranks
+    "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "adm", "cmdr",
+    "gov", "sen", "rep", "rev", "hon", "pres", "supt", "det", "insp", "st", "sr", "jr", "messrs",
+    "mt", "ft", "ave", "blvd", "rd", "no", "nos", "vol", "vs", "etc", "inc", "corp", "co", "ltd",
+    "dept", "univ", "approx", "est", "fig", "op", "cf", "al",
+    # months
+    "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    # AP-style US state abbreviations
+    "ala", "ariz", "ark", "calif", "colo", "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans",
+    "ky", "la", "md", "mass", "mich", "minn", "miss", "mo", "mont", "neb", "nev", "okla", "ore",
+    "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
+}
+
+# A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|\n\s*\n")
+_WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
+_NEXT_START = re.compile(r"\s*([\"'“‘«(\[]*)(\S)")
+
+
+def _is_abbreviation(text: str, dot: int) -> bool:
+    """Does the full stop at ``dot`` end an abbreviation or an initial rather than a sentence?"""
+    match = _WORD_BEFORE.search(text, max(0, dot - 20), dot)
+    if not match:
+        return False
+    word = match.group(1)
+    if "." in word.rstrip("."):  # U.S. / e.g. / D.C.: dotted abbreviations
+        return True
+    if len(word) == 1 and word.isupper():  # initials: "John F. Kennedy"
+        return True
+    return word.lower() in _ABBREVIATIONS
+
+
+def split(text: str) -> list[Sentence]:
+    sentences: list[Sentence] = []
+    start = 0
+    for match in _BOUNDARY.finditer(text):
+        end = match.end()
+        if not match.group().startswith("\n"):
+            dot = match.start()
+            following = _NEXT_START.match(text, end)
+            lower_next = following is not None and following.group(2).islower()
+            if text[dot] == "." and _is_abbreviation(text, dot) or lower_next:
+                continue
+        _add(sentences, text, start, end)
+        start = end
+    _add(sentences, text, start, len(text))
+    return sentences
+
+
+def _add(sentences: list[Sentence], text: str, start: int, end: int) -> None:
+    # Trim whitespace so offsets point at the first and last visible characters.
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        sentences.append(Sentence(len(sentences), start, end, text[start:end]))
