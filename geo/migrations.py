@@ -1,0 +1,110 @@
+"""Schema versions of the article library, applied in order by ``Store.open``.
+
+``MIGRATIONS`` is append-only: step *n* turns a version *n-1* database into version *n*.
+Each step spells out its own DDL rather than reusing ``geo.store_schema``, which
+describes only the latest version; a v1 library must be rebuilt exactly as v1 was.
+SQLAlchemy DDL keeps each step portable between SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlalchemy import (
+    BigInteger, Boolean, Column, Connection, Float, ForeignKey, ForeignKeyConstraint, Index,
+    Integer, MetaData, PrimaryKeyConstraint, Table, Text, select, text,
+)
+from sqlalchemy.schema import CreateTable
+
+from .errors import StoreError
+
+_version = Table("schema_version", MetaData(), Column("version", Integer, nullable=False))
+
+
+def _v1(conn: Connection) -> None:
+    """Articles, sentences, places and events."""
+    md = MetaData()
+    Table("articles", md,
+          Column("id", Text, primary_key=True), Column("title", Text, nullable=False),
+          Column("source", Text, nullable=False), Column("media_type", Text, nullable=False),
+          Column("date", Text), Column("text", Text, nullable=False),
+          Column("added_at", Text, nullable=False), Column("words", Integer, nullable=False))
+    Table("sentences", md,
+          Column("article_id", Text, ForeignKey("articles.id", ondelete="CASCADE"),
+                 nullable=False),
+          Column("idx", Integer, nullable=False), Column("start", Integer, nullable=False),
+          Column("end", Integer, nullable=False), Column("text", Text, nullable=False),
+          PrimaryKeyConstraint("article_id", "idx"))
+    Table("places", md,
+          Column("id", Text, primary_key=True), Column("name", Text, nullable=False),
+          Column("lat", Float, nullable=False), Column("lon", Float, nullable=False),
+          *(Column(c, Text, nullable=False)
+            for c in ("feature", "country", "admin1", "admin1_code")),
+          Column("population", BigInteger, nullable=False), Column("geonames_id", BigInteger),
+          Column("source", Text, nullable=False), Column("geometry", Text))
+    Table("events", md,
+          Column("id", Integer, primary_key=True),
+          Column("article_id", Text, nullable=False), Column("sentence", Integer, nullable=False),
+          Column("start", Integer, nullable=False), Column("end", Integer, nullable=False),
+          Column("text", Text, nullable=False), Column("label", Text, nullable=False),
+          Column("place_id", Text, ForeignKey("places.id"), nullable=False),
+          Column("score", Float, nullable=False), Column("alternatives", Text, nullable=False),
+          ForeignKeyConstraint(["article_id", "sentence"],
+                               ["sentences.article_id", "sentences.idx"], ondelete="CASCADE"))
+    md.create_all(conn)
+
+
+def _v2(conn: Connection) -> None:
+    """Mention hints, user corrections, and the indexes the map's filters need."""
+    conn.execute(text("ALTER TABLE events ADD COLUMN hint TEXT NOT NULL DEFAULT ''"))
+    md = MetaData()
+    Table("corrections", md,
+          Column("id", Integer, primary_key=True), Column("name", Text, nullable=False),
+          Column("context", Text, nullable=False), Column("place", Text, nullable=False),
+          Column("created_at", Text, nullable=False), Column("active", Boolean, nullable=False),
+          Index("ix_corrections_name", "name", "context"))
+    md.create_all(conn)
+    for name, table, columns in [
+        ("ix_events_article", "events", "article_id, start"),
+        ("ix_events_place", "events", "place_id"),
+        ("ix_articles_date", "articles", "date"),
+        ("ix_places_country", "places", "country"),
+        ("ix_places_admin1", "places", "admin1"),
+        ("ix_places_feature", "places", "feature"),
+    ]:
+        conn.execute(text(f"CREATE INDEX {name} ON {table} ({columns})"))
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2]
+LATEST = len(MIGRATIONS)
+
+
+def schema_version(conn: Connection) -> int:
+    """0 for an empty database."""
+    if not conn.dialect.has_table(conn, "schema_version"):
+        return 0
+    version = conn.scalar(select(_version.c.version))
+    if version is None:
+        raise StoreError("The library's schema_version table is empty: the database is damaged.")
+    return version
+
+
+def migrate(conn: Connection, target: int = LATEST) -> int:
+    """Bring the database up to ``target`` inside the caller's transaction; return the version.
+
+    The caller holds SQLite's write lock (BEGIN IMMEDIATE); on PostgreSQL an advisory
+    lock does the same, so two processes opening a fresh library do not both build it.
+    """
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("SELECT pg_advisory_xact_lock(7044860)"))  # any app-wide constant
+    version = schema_version(conn)
+    if version > LATEST:
+        raise StoreError(f"The library was written by a newer version of this program (schema "
+                         f"v{version}; this one knows up to v{LATEST}). Upgrade the program.")
+    if version == 0 and not conn.dialect.has_table(conn, "schema_version"):
+        conn.execute(CreateTable(_version))
+        conn.execute(_version.insert().values(version=0))
+    for step in range(version, target):
+        MIGRATIONS[step](conn)
+        conn.execute(_version.update().values(version=step + 1))
+    return max(version, target)

@@ -1,0 +1,280 @@
+"""The article library kept between visits: parsed articles, their places and events.
+
+SQLite file by default, or any SQLAlchemy URL of SQLite or PostgreSQL
+(``GEO_DATABASE_URL``); one SQLAlchemy Core code path serves both.
+Open one ``Store`` per process and hand other processes ``store.url``.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass
+from datetime import datetime, timezone
+
+from sqlalchemy import (
+    Connection, Engine, delete, distinct, exists, func, nulls_last, select, update,
+)
+from sqlalchemy.exc import SQLAlchemyError
+
+from . import migrations
+from .errors import StoreError
+from .store_engine import data_dir, make_engine, resolve_url
+from .store_query import BBox, Filters, place_from_json, place_json, places_by_id
+from .store_schema import articles, corrections, events, sentences
+from .store_write import collect_places, delete_parse, insert_for, write_parse
+from .types import Document, Event, Mention, ParsedDocument, Place, Resolution, Sentence
+
+__all__ = ["ArticleInfo", "BBox", "Correction", "Store", "data_dir", "name_key", "resolve_url"]
+
+
+@dataclass(frozen=True, slots=True)
+class ArticleInfo:
+    id: str
+    title: str
+    source: str
+    date: str | None
+    added_at: str
+    n_events: int
+    n_places: int
+
+
+@dataclass(frozen=True, slots=True)
+class Correction:
+    """A user's answer to "which place does this name mean?"."""
+
+    id: int
+    name: str  # name_key() of the name as written
+    context: str  # "" everywhere, or a scope such as "country:UA" or "article:<doc id>"
+    place: Place
+    created_at: str
+    active: bool
+
+
+def name_key(name: str) -> str:
+    return " ".join(name.casefold().split())
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="seconds")
+
+
+class Store:
+    def __init__(self, engine: Engine) -> None:
+        self._engine = engine
+        self.url = engine.url.render_as_string(hide_password=False)  # to open it elsewhere
+        self._shown_url = engine.url.render_as_string(hide_password=True)
+
+    @classmethod
+    def open(cls, url: str | os.PathLike[str] | None = None) -> Store:
+        """Open (creating and migrating as needed) the library at ``url``; see resolve_url()."""
+        try:
+            engine = make_engine(resolve_url(url))
+        except (SQLAlchemyError, OSError, ValueError) as e:
+            raise StoreError(f"Cannot open the library at {url!r}: {e}") from e
+        store = cls(engine)
+        try:
+            with store._write() as conn:
+                migrations.migrate(conn)
+        except BaseException:
+            store.close()
+            raise
+        return store
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        try:
+            with self._engine.connect() as conn, conn.begin():
+                yield conn
+        except SQLAlchemyError as e:
+            raise StoreError(f"Cannot read the library at {self._shown_url}: {e}") from e
+
+    @contextmanager
+    def _write(self) -> Iterator[Connection]:
+        """One transaction: everything inside is committed together or not at all."""
+        try:
+            with self._engine.connect() as conn:
+                conn.execution_options(geo_write=True)
+                with conn.begin():
+                    yield conn
+        except SQLAlchemyError as e:
+            raise StoreError(f"Cannot write the library at {self._shown_url}: {e}") from e
+
+    # -- articles ----------------------------------------------------------------------
+
+    def save(self, parsed: ParsedDocument) -> bool:
+        """Store a parsed article; False (and nothing written) when it is already stored."""
+        doc = parsed.doc
+        row = {"id": doc.id, "title": doc.title, "source": doc.source,
+               "media_type": doc.media_type, "date": doc.date, "text": doc.text,
+               "added_at": _now(), "words": len(doc.text.split())}
+        with self._write() as conn:
+            # RETURNING, not rowcount: psycopg reports -1 for INSERT .. ON CONFLICT.
+            stmt = (insert_for(conn, articles).values(row).on_conflict_do_nothing()
+                    .returning(articles.c.id))
+            if conn.execute(stmt).first() is None:
+                return False
+            write_parse(conn, doc.id, parsed)
+        return True
+
+    def replace_resolutions(self, doc_id: str, parsed: ParsedDocument) -> None:
+        """Swap in a fresh parse of a stored article (reindex), keeping its row and date."""
+        if parsed.doc.id != doc_id:
+            raise StoreError(f"The parse is of article {parsed.doc.id}, not {doc_id}.")
+        with self._write() as conn:
+            self._require(conn, doc_id)
+            old = delete_parse(conn, doc_id)
+            write_parse(conn, doc_id, parsed)
+            collect_places(conn, old)
+
+    def remove(self, doc_id: str) -> bool:
+        """Delete an article, its sentences and events, and places nothing else refers to."""
+        with self._write() as conn:
+            old = delete_parse(conn, doc_id)
+            removed = conn.execute(delete(articles).where(articles.c.id == doc_id)).rowcount
+            collect_places(conn, old)
+        return bool(removed)
+
+    def has(self, doc_id: str) -> bool:
+        with self._read() as conn:
+            return bool(conn.scalar(select(exists().where(articles.c.id == doc_id))))
+
+    def article(self, doc_id: str) -> Document:
+        with self._read() as conn:
+            row = self._require(conn, doc_id)
+        return Document(text=row.text, title=row.title, source=row.source,
+                        media_type=row.media_type, date=row.date)
+
+    def parsed(self, doc_id: str) -> ParsedDocument:
+        """The stored parse; unresolved mentions are not kept, so every resolution has a place."""
+        with self._read() as conn:
+            row = self._require(conn, doc_id)
+            sents = [Sentence(r.idx, r.start, r.end, r.text) for r in conn.execute(
+                select(sentences).where(sentences.c.article_id == doc_id)
+                .order_by(sentences.c.idx))]
+            rows = conn.execute(select(events).where(events.c.article_id == doc_id)
+                                .order_by(events.c.start, events.c.id)).all()
+            alts = {r.id: json.loads(r.alternatives) for r in rows}
+            found = places_by_id(conn, {r.place_id for r in rows}.union(*alts.values()))
+        doc = Document(row.text, row.title, row.source, row.media_type, row.date)
+        resolutions = [
+            Resolution(Mention(r.start, r.end, r.text, r.sentence, r.label, r.hint),
+                       found[r.place_id], r.score,
+                       tuple(found[p] for p in alts[r.id] if p in found))
+            for r in rows]
+        return ParsedDocument(doc, sents, resolutions)
+
+    def set_date(self, doc_id: str, iso: str | None) -> None:
+        if iso is not None:
+            try:
+                datetime.fromisoformat(iso)
+            except ValueError:
+                raise StoreError(f"Not an ISO date: {iso!r} (expected e.g. 2023-06-06).") from None
+        with self._write() as conn:
+            self._require(conn, doc_id)
+            conn.execute(update(articles).where(articles.c.id == doc_id).values(date=iso))
+
+    def articles(self) -> list[ArticleInfo]:
+        """Most recently added first."""
+        counts = (select(events.c.article_id, func.count().label("n"),
+                         func.count(distinct(events.c.place_id)).label("p"))
+                  .group_by(events.c.article_id).subquery())
+        a = articles.c
+        query = (select(a.id, a.title, a.source, a.date, a.added_at,
+                        func.coalesce(counts.c.n, 0), func.coalesce(counts.c.p, 0))
+                 .outerjoin(counts, counts.c.article_id == a.id)
+                 .order_by(a.added_at.desc(), a.id))
+        with self._read() as conn:
+            return [ArticleInfo(*r) for r in conn.execute(query)]
+
+    # -- events and places -------------------------------------------------------------
+
+    def events(self, *, article_ids: Sequence[str] | None = None,
+               countries: Sequence[str] | None = None, admin1: Sequence[str] | None = None,
+               features: Sequence[str] | None = None, bbox: BBox | None = None,
+               date_from: str | None = None, date_to: str | None = None,
+               limit: int | None = None) -> list[Event]:
+        """Events matching every given filter (see ``Filters``), by article date then offset."""
+        f = Filters(article_ids, countries, admin1, features, bbox, date_from, date_to)
+        e, s = events.c, sentences.c
+        query = (select(e.article_id, e.sentence, e.start, e.end, e.text, e.label, e.hint,
+                        e.place_id, e.score, s.start, s.end, s.text)
+                 .select_from(f.join(with_sentences=True)).where(*f.conditions())
+                 .order_by(nulls_last(articles.c.date), e.article_id, e.start, e.id)
+                 .limit(limit))
+        with self._read() as conn:
+            rows = conn.execute(query).all()
+            found = places_by_id(conn, {r.place_id for r in rows})
+        sents: dict[tuple[str, int], Sentence] = {}
+        out = []
+        for doc_id, idx, start, end, text, label, hint, place_id, score, ss, se, st in rows:
+            sent = sents.get((doc_id, idx))
+            if sent is None:
+                sent = sents[doc_id, idx] = Sentence(idx, ss, se, st)
+            out.append(Event(doc_id, sent, Mention(start, end, text, idx, label, hint),
+                             found[place_id], score))
+        return out
+
+    def places_summary(self, *, article_ids: Sequence[str] | None = None,
+                       countries: Sequence[str] | None = None,
+                       admin1: Sequence[str] | None = None,
+                       features: Sequence[str] | None = None, bbox: BBox | None = None,
+                       date_from: str | None = None, date_to: str | None = None,
+                       limit: int | None = None) -> list[tuple[Place, int, int]]:
+        """(place, n_mentions, n_articles) over the matching events, most mentioned first."""
+        f = Filters(article_ids, countries, admin1, features, bbox, date_from, date_to)
+        n = func.count(events.c.id)
+        query = (select(events.c.place_id, n, func.count(distinct(events.c.article_id)))
+                 .select_from(f.join()).where(*f.conditions())
+                 .group_by(events.c.place_id).order_by(n.desc(), events.c.place_id)
+                 .limit(limit))
+        with self._read() as conn:
+            rows = conn.execute(query).all()
+            found = places_by_id(conn, {r.place_id for r in rows})
+        return [(found[pid], mentions, arts) for pid, mentions, arts in rows]
+
+    # -- corrections -------------------------------------------------------------------
+
+    def add_correction(self, name: str, place: Place, context: str = "") -> int:
+        if not name_key(name):
+            raise StoreError("A correction needs the name it corrects.")
+        row = {"name": name_key(name), "context": context, "place": place_json(place),
+               "created_at": _now(), "active": True}
+        with self._write() as conn:
+            return conn.execute(corrections.insert().values(row)).inserted_primary_key[0]
+
+    def corrections(self, *, active_only: bool = True) -> list[Correction]:
+        """Oldest first, so a later correction of the same name and context wins."""
+        query = select(corrections).order_by(corrections.c.id)
+        if active_only:
+            query = query.where(corrections.c.active.is_(True))
+        with self._read() as conn:
+            return [Correction(r.id, r.name, r.context, place_from_json(r.place), r.created_at,
+                               bool(r.active)) for r in conn.execute(query)]
+
+    def undo_correction(self, correction_id: int) -> bool:
+        """Deactivate it (kept for history); False when unknown or already undone."""
+        with self._write() as conn:
+            return bool(conn.execute(
+                update(corrections).where(corrections.c.id == correction_id,
+                                          corrections.c.active.is_(True))
+                .values(active=False)).rowcount)
+
+    # -- helpers -----------------------------------------------------------------------
+
+    def _require(self, conn: Connection, doc_id: str):
+        row = conn.execute(select(articles).where(articles.c.id == doc_id)).first()
+        if row is None:
+            raise StoreError(f"No article {doc_id!r} in the library.")
+        return row

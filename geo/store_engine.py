@@ -1,0 +1,60 @@
+"""Where the article library lives and how to connect to it safely from several processes."""
+
+from __future__ import annotations
+
+import os
+import weakref
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine, create_engine, event
+from sqlalchemy.engine import URL, make_url
+
+from .config import data_dir
+from .errors import StoreError
+
+BUSY_TIMEOUT_S = 30  # batch ingest workers queue behind the writer instead of failing
+
+
+def resolve_url(url: str | os.PathLike[str] | None = None) -> URL:
+    """An explicit URL or file path, else ``$GEO_DATABASE_URL``, else data_dir()/library.sqlite."""
+    if url is None:
+        url = os.environ.get("GEO_DATABASE_URL") or data_dir() / "library.sqlite"
+    if isinstance(url, os.PathLike) or "://" not in url:
+        return URL.create("sqlite", database=str(Path(url).expanduser().absolute()))
+    parsed = make_url(url)
+    if parsed.drivername in ("postgres", "postgresql"):  # psycopg 3 is the driver we ship
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed
+
+
+def make_engine(url: URL) -> Engine:
+    backend = url.get_backend_name()
+    if backend == "sqlite":
+        if url.database and url.database != ":memory:":
+            Path(url.database).parent.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(url, connect_args={"timeout": BUSY_TIMEOUT_S})
+        event.listen(engine, "connect", _sqlite_connect)
+        event.listen(engine, "begin", _sqlite_begin)
+    elif backend == "postgresql":
+        engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
+    else:
+        raise StoreError(f"Unsupported database {backend!r}: use SQLite or PostgreSQL.")
+    if hasattr(os, "register_at_fork"):  # a forked worker must not reuse the parent's sockets
+        ref = weakref.ref(engine)
+        os.register_at_fork(after_in_child=lambda: (e := ref()) and e.dispose(close=False))
+    return engine
+
+
+def _sqlite_connect(dbapi_conn, _record) -> None:
+    # SQLAlchemy takes over BEGIN (see _sqlite_begin); pragmas must run outside a transaction.
+    dbapi_conn.isolation_level = None
+    for pragma in ("foreign_keys = ON", f"busy_timeout = {BUSY_TIMEOUT_S * 1000}",
+                   "journal_mode = WAL", "synchronous = NORMAL"):
+        dbapi_conn.execute(f"PRAGMA {pragma}")
+
+
+def _sqlite_begin(conn: Connection) -> None:
+    # A deferred transaction that later writes fails at once with SQLITE_BUSY when another
+    # process wrote meanwhile (busy_timeout cannot help); taking the write lock up front waits.
+    write = conn.get_execution_options().get("geo_write")
+    conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")

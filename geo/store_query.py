@@ -1,0 +1,95 @@
+"""Reading side of ``geo.store``: the map filters, and places to and from rows."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, Connection, FromClause, and_, func, or_, select
+
+from .store_schema import articles, events, places, sentences
+from .types import Place
+
+BBox = tuple[float, float, float, float]  # south, west, north, east (degrees)
+
+# Well under SQLite's bound-parameter limit and PostgreSQL's comfortable IN-list size.
+CHUNK = 500
+
+
+def chunks(items: Iterable[str], size: int = CHUNK) -> Iterator[list[str]]:
+    items = sorted(items)
+    for i in range(0, len(items), size):
+        yield items[i:i + size]
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    """Map filters; each given one must hold (AND), values within one are alternatives (OR)."""
+
+    article_ids: Sequence[str] | None = None
+    countries: Sequence[str] | None = None  # ISO alpha-2
+    admin1: Sequence[str] | None = None  # admin-1 names or codes ("Khersonska oblast", "UA.08")
+    features: Sequence[str] | None = None
+    bbox: BBox | None = None  # west > east means the box crosses the antimeridian
+    date_from: str | None = None  # ISO, inclusive; undated articles drop out
+    date_to: str | None = None  # ISO, inclusive at its own precision ("2023-06" = all June)
+
+    def join(self, with_sentences: bool = False) -> FromClause:
+        j = (events.join(articles, articles.c.id == events.c.article_id)
+             .join(places, places.c.id == events.c.place_id))
+        if with_sentences:
+            j = j.join(sentences, and_(sentences.c.article_id == events.c.article_id,
+                                       sentences.c.idx == events.c.sentence))
+        return j
+
+    def conditions(self) -> list[ColumnElement[bool]]:
+        p, out = places.c, []
+        if self.article_ids is not None:
+            out.append(events.c.article_id.in_(list(self.article_ids)))
+        if self.countries is not None:
+            out.append(p.country.in_([c.upper() for c in self.countries]))
+        if self.admin1 is not None:
+            out.append(or_(p.admin1.in_(list(self.admin1)), p.admin1_code.in_(list(self.admin1))))
+        if self.features is not None:
+            out.append(p.feature.in_(list(self.features)))
+        if self.bbox is not None:
+            south, west, north, east = self.bbox
+            out.append(p.lat.between(south, north))
+            out.append(p.lon.between(west, east) if west <= east
+                       else or_(p.lon >= west, p.lon <= east))
+        if self.date_from:
+            out.append(articles.c.date >= self.date_from)
+        if self.date_to:
+            # Cut the stored date to the bound's precision: "2023-06-30T12:00" <= "2023-06-30".
+            out.append(func.substr(articles.c.date, 1, len(self.date_to)) <= self.date_to)
+        return out
+
+
+def place_row(p: Place) -> dict:
+    return {**p.to_dict(), "population": int(p.population or 0),
+            "geometry": json.dumps(p.geometry) if p.geometry is not None else None}
+
+
+def _place(row) -> Place:
+    return Place(id=row.id, name=row.name, lat=row.lat, lon=row.lon, feature=row.feature,
+                 country=row.country, admin1=row.admin1, admin1_code=row.admin1_code,
+                 population=row.population, geonames_id=row.geonames_id, source=row.source,
+                 geometry=json.loads(row.geometry) if row.geometry is not None else None)
+
+
+def places_by_id(conn: Connection, ids: Iterable[str]) -> dict[str, Place]:
+    """Fetched apart from the events so each geometry is read and parsed once, not per event."""
+    found: dict[str, Place] = {}
+    for chunk in chunks(set(ids)):
+        for row in conn.execute(select(places).where(places.c.id.in_(chunk))):
+            found[row.id] = _place(row)
+    return found
+
+
+def place_json(p: Place) -> str:
+    return json.dumps({**p.to_dict(), "geometry": p.geometry}, ensure_ascii=False)
+
+
+def place_from_json(text: str) -> Place:
+    return Place(**json.loads(text))

@@ -1,0 +1,70 @@
+"""Writing one article's parse into the library, and dropping places nothing points to."""
+
+from __future__ import annotations
+
+import json
+
+from sqlalchemy import Connection, Table, delete, select
+from sqlalchemy.dialects import postgresql, sqlite
+
+from .errors import StoreError
+from .store_query import chunks, place_row
+from .store_schema import events, places, sentences
+from .types import ParsedDocument
+
+
+def insert_for(conn: Connection, table: Table):
+    """The dialect's INSERT, which (unlike the generic one) has ON CONFLICT."""
+    dialects = {"sqlite": sqlite, "postgresql": postgresql}
+    if conn.dialect.name not in dialects:
+        raise StoreError(f"Unsupported database {conn.dialect.name!r}: use SQLite or PostgreSQL.")
+    return dialects[conn.dialect.name].insert(table)
+
+
+def write_parse(conn: Connection, doc_id: str, parsed: ParsedDocument) -> None:
+    """Sentences, places (upserted: shared between articles) and events of one article."""
+    if parsed.sentences:
+        conn.execute(sentences.insert(), [
+            {"article_id": doc_id, "idx": s.index, "start": s.start, "end": s.end, "text": s.text}
+            for s in parsed.sentences])
+    resolved = [r for r in parsed.resolutions if r.place is not None]
+    found = {p.id: p for r in resolved for p in (r.place, *r.alternatives)}
+    if found:
+        stmt = insert_for(conn, places)
+        stmt = stmt.on_conflict_do_update(
+            index_elements=[places.c.id],
+            set_={c.name: stmt.excluded[c.name] for c in places.c if c.name != "id"})
+        # Sorted so concurrent PostgreSQL upserts lock rows in one order and cannot deadlock.
+        conn.execute(stmt, [place_row(found[k]) for k in sorted(found)])
+    if resolved:
+        conn.execute(events.insert(), [
+            {"article_id": doc_id, "sentence": r.mention.sentence, "start": r.mention.start,
+             "end": r.mention.end, "text": r.mention.text, "label": r.mention.label,
+             "hint": r.mention.hint, "place_id": r.place.id, "score": r.score,
+             "alternatives": json.dumps([p.id for p in r.alternatives])}
+            for r in resolved])
+
+
+def delete_parse(conn: Connection, doc_id: str) -> set[str]:
+    """Delete an article's events and sentences; return the place ids they referred to."""
+    rows = conn.execute(select(events.c.place_id, events.c.alternatives)
+                        .where(events.c.article_id == doc_id))
+    referenced = {pid for place_id, alts in rows for pid in (place_id, *json.loads(alts))}
+    conn.execute(delete(events).where(events.c.article_id == doc_id))
+    conn.execute(delete(sentences).where(sentences.c.article_id == doc_id))
+    return referenced
+
+
+def collect_places(conn: Connection, candidates: set[str]) -> None:
+    """Delete the candidates no event points to, as its place or as an alternative."""
+    used: set[str] = set()
+    for chunk in chunks(candidates):
+        used.update(conn.scalars(select(events.c.place_id).distinct()
+                                 .where(events.c.place_id.in_(chunk))))
+    if candidates - used:
+        # JSON lists cannot be indexed portably; scanning them is fine for a rare delete.
+        for alts in conn.scalars(select(events.c.alternatives)
+                                 .where(events.c.alternatives != "[]")):
+            used.update(json.loads(alts))
+    for chunk in chunks(candidates - used):
+        conn.execute(delete(places).where(places.c.id.in_(chunk)))
