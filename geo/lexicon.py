@@ -93,4 +93,15 @@ COUNTRY_ALIASES = {
     "VE": ["Venezuela"], "TZ": ["Tanzania"], "MD": ["Moldova"],
 }
 
-DOTTED_ABBREVIATIONS = frozenset(a for forms in US_STATE_ABBREVIATIONS.values() for a in forms)
+COUNTRY_ABBREVIATIONS = {
+    "US": ["US", "U.S.", "USA", "U.S.A."], "GB": ["UK", "U.K."], "AE": ["UAE", "U.A.E."],
+    "CD": ["DRC"],
+}
+DOTTED_ABBREVIATIONS = frozenset(
+    a for table in (US_STATE_ABBREVIATIONS, COUNTRY_ABBREVIATIONS) for forms in table.values() for a in forms
+)
+# "Northeast Georgia", "North Richmond": the place is the name after the direction.
+DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
+              "northern", "southern", "eastern", "western", "central", "upper", "lower", "greater",
+              "downtown", "rural", "suburban", "metro", "northeastern", "northwestern",
+              "southeastern", "southwestern", "midwestern"}

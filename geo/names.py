@@ -13,7 +13,7 @@ import unicodedata
 
 _APOSTROPHES = re.compile(r"[\u0027\u2019\u2018\u02bc\u02b9\u0060\u00b4\u02bb]")
 _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_/]+")
-_DROP = re.compile(r"[.,()\"\u201c\u201d]")
+_DROP = re.compile(r"[,()\"\u201c\u201d]")
 _ABBREVIATIONS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft", "and": "&"}
 
 # Ordered: longer clusters first, so "shch" is not read as "sh" + "ch".
@@ -33,7 +33,8 @@ def strip_accents(text: str) -> str:
 
 def key(name: str) -> str:
     """Case-, accent-, punctuation- and abbreviation-insensitive form of a name."""
-    text = _APOSTROPHES.sub("", strip_accents(name).lower())
+    # "U.S." and "US", "W.Va." and "WVa" are one name: full stops go without leaving a gap.
+    text = _APOSTROPHES.sub("", strip_accents(name).lower()).replace(".", "")
     text = _DROP.sub(" ", text)
     words = _SEPARATORS.sub(" ", text).split()
     return " ".join(_ABBREVIATIONS.get(w, w) for w in words)

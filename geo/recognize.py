@@ -12,7 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from geo.gazetteer import ABBREVIATION, ALTERNATE, DEMONYM, PRIMARY, Candidate, Gazetteer
-from geo.lexicon import (CONNECTORS, DOTTED_ABBREVIATIONS, LOCATIVES, NOT_PLACE_LABELS, ORG_HEADS,
+from geo.lexicon import (CONNECTORS, DIRECTIONS, DOTTED_ABBREVIATIONS, LOCATIVES, NOT_PLACE_LABELS, ORG_HEADS,
                          PERSON_TITLES, PERSON_VERBS, PREFIX_FEATURES, SUFFIX_FEATURES, common_words)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -64,22 +64,39 @@ class Recogniser:
                 if not all(_name_token(t) for t in doc[i:i + length]):
                     continue
                 span = doc[i:i + length]
-                candidates = self.gazetteer.lookup(span.text)
+                candidates = _by_surface(span.text, self.gazetteer.lookup(span.text), doc, i + length)
                 if candidates:
                     found = Span(i, i + length, span.start_char, span.end_char, span.text, candidates)
                     break
             if found is None:
                 i += 1
                 continue
+            self._trim_city(doc, found)
             self._attach_type_word(doc, found)
             spans.append(found)
             i = found.end
         return spans
 
+    def _trim_city(self, doc, span: Span) -> None:
+        """"Dublin City Council" is Dublin's council and "Ohio State University" Ohio's, although
+        "Dublin City" and "Ohio State" are names too."""
+        if (span.end - span.start > 1 and doc[span.end - 1].lower_ in {"city", "state"} and span.end < len(doc)
+                and doc[span.end].lower_ in ORG_HEADS):
+            shorter = doc[span.start:span.end - 1]
+            candidates = self.gazetteer.lookup(shorter.text)
+            if candidates:
+                span.end -= 1
+                span.end_char, span.text, span.candidates = shorter.end_char, shorter.text, candidates
+
     def _attach_type_word(self, doc, span: Span) -> None:
         """"Kherson Region" is one mention of a region, "Lake Erie" one of a lake."""
         if span.end < len(doc):
             word = doc[span.end]
+            if word.text == "." and span.text + "." in DOTTED_ABBREVIATIONS:
+                span.end += 1  # "W.Va" + "." as the tokenizer splits it
+                span.end_char += 1
+                span.text += "."
+                return
             feature = SUFFIX_FEATURES.get(word.lower_)
             if feature and (word.is_title or word.is_lower or word.is_upper):
                 span.end += 1
@@ -113,8 +130,8 @@ class Recogniser:
         for ent in doc.ents:
             if ent.label_ not in PLACE_LABELS or covered.intersection(range(ent.start, ent.end)):
                 continue
-            start = ent.start + (1 if ent[0].lower_ == "the" else 0)
-            if start >= ent.end or _person_cue(ctx, doc[start], ent.end):
+            start = _name_start(ent)
+            if start >= ent.end or not _capitalised(doc[start]) or _person_cue(ctx, doc[start], ent.end):
                 continue
             span = doc[start:ent.end]
             kept.append(Span(start, ent.end, span.start_char, span.end_char, span.text,
@@ -131,27 +148,28 @@ class Recogniser:
         preceding = doc[span.start - 1] if span.start > 0 else None
         single = span.end - span.start == 1
         label = ent.label_ if ent is not None else ""
-        ent_is_longer = ent is not None and (ent.start < span.start or ent.end > span.end)
+        ent_start = _name_start(ent) if ent is not None else span.start
+        ent_is_longer = ent is not None and (ent_start < span.start or ent.end > span.end)
 
         if kinds == {DEMONYM}:
             span.demonym = True
             # "Ukrainian Pravda", "American Airlines": the adjective belongs to a name.
-            if following is not None and _capitalised(following) and not self.gazetteer.has(following.text):
+            if following is not None and _capitalised(following):
                 return False
             return label in {"", "NORP", "GPE"}
-        if kinds <= {ABBREVIATION}:
-            surface = span.text + (following.text if following is not None and following.text == "." else "")
-            return span.text.replace(".", "").isupper() or surface in DOTTED_ABBREVIATIONS
-        if label in PLACE_LABELS and ent_is_longer:
+        if kinds == {ABBREVIATION}:
+            return True  # written as an abbreviation (checked by _by_surface)
+        if label in PLACE_LABELS and ent_is_longer and not (ent.end == span.end and all(
+                t.lower_ in DIRECTIONS for t in doc[ent_start:span.start])):
             return False  # "Shamrock Street": the entity, not the word inside it, is the name
-        typed = bool(span.hint) or doc[span.end - 1].lower_ in SUFFIX_FEATURES
+        typed = bool(span.hint) or (span.end - span.start > 1 and doc[span.end - 1].lower_ in SUFFIX_FEATURES)
         if typed or contained:
             return True
         if label in NOT_PLACE_LABELS or _person_cue(ctx, first, span.end):
             return False
         if label == "PERSON" and ent_is_longer:
             # "Huntsville Fire Chief Tom Grisham": a place naming an office is still a place.
-            return ent.start == span.start and following is not None and following.lower_ in ORG_HEADS
+            return ent_start == span.start and following is not None and following.lower_ in ORG_HEADS
         strong = [c for c in cands if c.kind < ALTERNATE and not c.loose]
         prominent = any(
             c.place.feature in {"country", "region", "continent", "sea", "river", "historical_region"}
@@ -167,11 +185,29 @@ class Recogniser:
         if label == "NORP":
             return False
         if label in {"ORG", "PERSON"}:
-            return prominent and not (ent_is_longer and ent.start < span.start)
+            return prominent and not (ent_is_longer and ent_start < span.start)
         if prominent:
             return True
         locative = preceding is not None and preceding.lower_ in LOCATIVES
         return bool(strong) and locative
+
+
+def _by_surface(text: str, candidates: tuple[Candidate, ...], doc, end: int) -> tuple[Candidate, ...]:
+    """Abbreviations match only when written as such: "U.S." is the country, "Us" a French town."""
+    dotted = text in DOTTED_ABBREVIATIONS or (end < len(doc) and doc[end].text == "." and text + "." in DOTTED_ABBREVIATIONS)
+    if dotted or (text.replace(".", "").isupper() and len(text) <= 6):
+        abbreviations = tuple(c for c in candidates if c.kind == ABBREVIATION)
+        if abbreviations:
+            return abbreviations
+    return tuple(c for c in candidates if c.kind != ABBREVIATION)
+
+
+def _name_start(ent) -> int:
+    """Where the name in an entity starts: after "the" and direction words ("the North Richmond")."""
+    start = ent.start
+    while start < ent.end - 1 and (ent.doc[start].lower_ == "the" or ent.doc[start].lower_ in DIRECTIONS):
+        start += 1
+    return start
 
 
 _OPENERS = {'"', "“", "(", "'", "‘", "[", "—", "-", ":"}
@@ -213,6 +249,6 @@ def _contained(doc, spans: list[Span]) -> set[int]:
     for i in range(len(spans) - 1):
         a, b = spans[i], spans[i + 1]
         if b.start == a.end + 1 and doc[a.end].text == "," and any(
-                c.place.feature in {"region", "country"} for c in b.candidates):
+                c.place.feature in {"region", "country"} and c.kind != DEMONYM for c in b.candidates):
             found.add(i)
     return found

@@ -18,7 +18,7 @@ from geo.types import Place
 
 _KIND_BONUS = {PRIMARY: 1.0, ALIAS: 0.9, ABBREVIATION: 0.9, DEMONYM: 1.0, ALTERNATE: 0.2, TRANSLIT: 0.5}
 _FEATURE_PRIOR = {
-    "country": 4.0, "continent": 4.0, "region": 2.2, "sea": 3.0, "river": 2.0, "historical_region": 2.5,
+    "country": 4.0, "continent": 4.0, "region": 1.2, "sea": 3.0, "river": 2.0, "historical_region": 2.5,
     "district": -0.5, "city": 0.0,
 }
 # Same-feature families: a hint "region" is satisfied by either admin level, a "dam" by a
@@ -64,7 +64,7 @@ def context_score(place: Place, ctx: Context, own_country_votes: int = 0) -> flo
         share = (ctx.countries.get(place.country, 0) - own_country_votes) / total
         score += 3.0 * max(0.0, share)
     if place.admin1_code and ctx.regions.get(place.admin1_code):
-        score += 3.0 if place.feature == "region" else 1.5
+        score += 1.5
     if ctx.points and place.feature not in {"country", "continent"}:
         nearest = min(distance_km(place.lat, place.lon, la, lo) for la, lo in ctx.points)
         score += 1.5 * max(0.0, 1.0 - nearest / 800.0)

