@@ -15,7 +15,7 @@ from geo.gazetteer import Gazetteer
 from geo.gazetteer.build import Progress
 from geo.names import key
 from geo.recognize import Recogniser, Span
-from geo.resolve import build_context, confidence, rank
+from geo.resolve import build_context, confidence, others, rank, soft_votes
 from geo.sentences import split
 from geo.types import Document, Mention, ParsedDocument, Resolution
 
@@ -31,8 +31,10 @@ def load_spacy():
     for name in MODELS:
         try:
             # Only the NER is used: sentence splitting is ours, tagging and parsing are unused.
-            return spacy.load(name, exclude=["parser", "tagger", "attribute_ruler", "lemmatizer",
-                                             "senter"])
+            # The small model's NER embeds its own tok2vec, so the shared one (half the
+            # time) can go too; entities come out identical.
+            return spacy.load(name, exclude=["tok2vec", "parser", "tagger", "attribute_ruler",
+                                             "lemmatizer", "senter"])
         except OSError:
             continue
     raise RuntimeError(f"no spaCy English model installed (tried {', '.join(MODELS)})")
@@ -81,11 +83,14 @@ class Pipeline:
         first = [rank(s.candidates, s.hint, container=containers.get(i)) for i, s in enumerate(spans)]
         sure = [r[0] if r and confidence(r) >= _CONFIDENT else None for r in first]
         keys = [key(s.text) for s in spans]
+        votes = soft_votes(first, keys)
         contexts = {}
         for i, span in enumerate(spans):
             # A name must not vote for its own reading: "Paris" five times is no evidence of France.
             if keys[i] not in contexts:
-                contexts[keys[i]] = build_context([c for c, k in zip(sure, keys) if k != keys[i]])
+                ctx = build_context([c for c, k in zip(sure, keys) if k != keys[i]])
+                ctx.soft_countries, ctx.soft_regions = others(votes, keys[i])
+                contexts[keys[i]] = ctx
             scored = rank(span.candidates, span.hint, contexts[keys[i]], containers.get(i))
             yield scored, confidence(scored)
 

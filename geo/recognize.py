@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from geo.names import key
 from geo.gazetteer import ABBREVIATION, ALTERNATE, DEMONYM, PRIMARY, Candidate, Gazetteer
 from geo.lexicon import (CONNECTORS, DIRECTIONS, DOTTED_ABBREVIATIONS, LOCATIVES, NOT_PLACE_LABELS, ORG_HEADS,
                          PERSON_TITLES, PERSON_VERBS, PREFIX_FEATURES, SUFFIX_FEATURES, common_words)
@@ -38,10 +39,6 @@ def _capitalised(token) -> bool:
     return token.text[:1].isupper()
 
 
-def _name_token(token) -> bool:
-    return _capitalised(token) or token.lower_ in CONNECTORS or token.text in {".", "'", "’"}
-
-
 class Recogniser:
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
@@ -49,24 +46,30 @@ class Recogniser:
 
     # -- proposals ---------------------------------------------------------------------------
     def gazetteer_spans(self, doc) -> list[Span]:
+        """Longest capitalised token runs that the gazetteer knows, left to right."""
+        words = [t.text for t in doc]
+        starts = [t.idx for t in doc]
+        capital = [w[:1].isupper() for w in words]
+        name_like = [c or w.lower() in CONNECTORS or w in {".", "'", "’"} for c, w in zip(capital, words)]
+        text = doc.text
         spans = []
-        n = len(doc)
+        n = len(words)
         i = 0
         while i < n:
-            if not _capitalised(doc[i]):
+            if not capital[i]:
                 i += 1
                 continue
+            run = i + 1
+            while run < n and run - i < MAX_NAME_TOKENS and name_like[run]:
+                run += 1
             found = None
-            for length in range(min(MAX_NAME_TOKENS, n - i), 0, -1):
-                last = doc[i + length - 1]
-                if not _capitalised(last):
+            for end in range(run, i, -1):
+                if not capital[end - 1]:
                     continue
-                if not all(_name_token(t) for t in doc[i:i + length]):
-                    continue
-                span = doc[i:i + length]
-                candidates = _by_surface(span.text, self.gazetteer.lookup(span.text), doc, i + length)
+                surface = text[starts[i]:starts[end - 1] + len(words[end - 1])]
+                candidates = _by_surface(surface, self.gazetteer.lookup(surface), doc, end)
                 if candidates:
-                    found = Span(i, i + length, span.start_char, span.end_char, span.text, candidates)
+                    found = Span(i, end, starts[i], starts[i] + len(surface), surface, candidates)
                     break
             if found is None:
                 i += 1
@@ -121,10 +124,19 @@ class Recogniser:
         covered = set()
         spans = self.gazetteer_spans(doc)
         contained = _contained(doc, spans)
+        verdicts = []
         for i, span in enumerate(spans):
             ent = ctx.entity_of.get(span.start)
             span.label = ent.label_ if ent is not None else ""
-            if self._is_toponym(ctx, span, ent, i in contained):
+            verdicts.append(self._is_toponym(ctx, span, ent, i in contained))
+        # One sense per discourse: a name the story plainly uses for a place ("the loss of
+        # Kherson") is that place in its other mentions too, unless a person cue says otherwise.
+        places = {key(s.text) for s, v in zip(spans, verdicts) if v and not s.demonym}
+        for span, verdict in zip(spans, verdicts):
+            if not verdict and key(span.text) in places and not span.demonym and not _person_cue(
+                    ctx, doc[span.start], span.end):
+                verdict = True
+            if verdict:
                 kept.append(span)
                 covered.update(range(span.start, span.end))
         for ent in doc.ents:
@@ -184,11 +196,15 @@ class Recogniser:
             return False  # "Will", "March", "Reading": a word unless plainly a big place
         if label == "NORP":
             return False
+        locative = preceding is not None and preceding.lower_ in LOCATIVES
         if label in {"ORG", "PERSON"}:
-            return prominent and not (ent_is_longer and ent_start < span.start)
+            if not ent_is_longer:  # the small model calls many towns ORG or PERSON
+                return prominent or (locative and bool(strong))
+            # "Armed Forces of Ukraine" names Ukraine; "Ukrainian Pravda" names no Pravda.
+            return prominent and (ent_start == span.start or (
+                preceding is not None and preceding.lower_ in {"of", "in", "for"}))
         if prominent:
             return True
-        locative = preceding is not None and preceding.lower_ in LOCATIVES
         return bool(strong) and locative
 
 

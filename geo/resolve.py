@@ -28,11 +28,17 @@ _HINT_FAMILIES = {"region": {"region", "district", "historical_region"}, "distri
                   "city": {"city"}, "lake": {"lake", "reservoir"}, "reservoir": {"reservoir", "lake", "dam"}}
 
 
+SOFT_COUNTRY = 2.0
+SOFT_REGION = 3.0
+
+
 @dataclass(slots=True)
 class Context:
     countries: Counter
     regions: Counter
     points: list[tuple[float, float]]
+    soft_countries: dict[str, float] | None = None
+    soft_regions: dict[str, float] | None = None
 
 
 def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
@@ -65,6 +71,10 @@ def context_score(place: Place, ctx: Context, own_country_votes: int = 0) -> flo
         score += 3.0 * max(0.0, share)
     if place.admin1_code and ctx.regions.get(place.admin1_code):
         score += 1.5
+    if ctx.soft_countries:
+        score += SOFT_COUNTRY * ctx.soft_countries.get(place.country, 0.0)
+    if ctx.soft_regions and place.admin1_code:
+        score += SOFT_REGION * ctx.soft_regions.get(place.admin1_code, 0.0)
     if ctx.points and place.feature not in {"country", "continent"}:
         nearest = min(distance_km(place.lat, place.lon, la, lo) for la, lo in ctx.points)
         score += 1.5 * max(0.0, 1.0 - nearest / 800.0)
@@ -108,9 +118,51 @@ def build_context(choices: list[tuple[float, Candidate] | None]) -> Context:
             countries[place.country] += 1
         if place.admin1_code:
             regions[place.admin1_code] += 1
-        elif place.feature not in {"country", "continent", "sea"}:
+        if place.feature not in {"country", "continent", "sea"}:
             points.append((place.lat, place.lon))
     return Context(countries, regions, points)
+
+
+def soft_votes(ranked: list[list[tuple[float, Candidate]]], keys: list[str]):
+    """Per name, how much each country and admin-1 region is among its likely readings.
+
+    Every ambiguous name is a weak vote for the regions its readings lie in; together the
+    names of a story agree on where it happens ("Decatur" and "Athens" with "Gainesville":
+    Georgia), even when no single name is sure.
+    """
+    votes: dict[str, tuple[dict[str, float], dict[str, float]]] = {}
+    for scored, k in zip(ranked, keys):
+        if not scored or k in votes:
+            continue
+        top = scored[:12]
+        weights = [math.exp(min(0.0, s - top[0][0])) for s, _ in top]
+        total = sum(weights)
+        countries: dict[str, float] = {}
+        regions: dict[str, float] = {}
+        for w, (_, c) in zip(weights, top):
+            share = w / total
+            if c.place.country:
+                countries[c.place.country] = countries.get(c.place.country, 0.0) + share
+            if c.place.admin1_code:
+                regions[c.place.admin1_code] = regions.get(c.place.admin1_code, 0.0) + share
+        votes[k] = (countries, regions)
+    return votes
+
+
+def others(votes, own: str) -> tuple[dict[str, float], dict[str, float]]:
+    """The votes of every name but ``own``, as shares of the other names."""
+    countries: Counter = Counter()
+    regions: Counter = Counter()
+    n = 0
+    for k, (c, r) in votes.items():
+        if k == own:
+            continue
+        n += 1
+        countries.update(c)
+        regions.update(r)
+    if not n:
+        return {}, {}
+    return ({k: v / n for k, v in countries.items()}, {k: v / n for k, v in regions.items()})
 
 
 def confidence(scored: list[tuple[float, Candidate]]) -> float:

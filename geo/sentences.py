@@ -17,7 +17,7 @@ _ABBREVIATIONS = {
     "mr", "mrs", "ms", "dr", "prof", "gen", "lt", "col", "maj", "capt", "sgt", "cpl", "adm", "cmdr",
     "gov", "sen", "rep", "rev", "hon", "pres", "supt", "det", "insp", "st", "sr", "jr", "messrs",
     "mt", "ft", "ave", "blvd", "rd", "no", "nos", "vol", "vs", "etc", "inc", "corp", "co", "ltd",
-    "dept", "univ", "approx", "est", "fig", "op", "cf", "al",
+    "dept", "univ", "approx", "est", "cf", "al",
     # months
     "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
     # AP-style US state abbreviations
@@ -26,6 +26,8 @@ _ABBREVIATIONS = {
     "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo",
 }
 
+# "No. 5", "Vol. 2": abbreviations only before a number.
+_NUMBER_ABBREVIATIONS = {"no", "nos", "vol", "fig", "op", "p", "pp"}
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|\n\s*\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
@@ -38,6 +40,8 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     if not match:
         return False
     word = match.group(1)
+    if word.lower() in _NUMBER_ABBREVIATIONS:
+        return bool(re.match(r"\s*\d", text[dot + 1:dot + 4]))
     if "." in word.rstrip("."):  # U.S. / e.g. / D.C.: dotted abbreviations
         return True
     if len(word) == 1 and word.isupper():  # initials: "John F. Kennedy"
@@ -54,7 +58,8 @@ def split(text: str) -> list[Sentence]:
             dot = match.start()
             following = _NEXT_START.match(text, end)
             lower_next = following is not None and following.group(2).islower()
-            if text[dot] == "." and _is_abbreviation(text, dot) or lower_next:
+            closed = match.group()[-1] not in ".!?…"  # a quote or bracket closes the sentence
+            if text[dot] == "." and not closed and _is_abbreviation(text, dot) or lower_next:
                 continue
         _add(sentences, text, start, end)
         start = end
