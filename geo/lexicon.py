@@ -53,7 +53,12 @@ ORG_HEADS = {
     "center", "centre", "museum", "library", "theatre", "theater", "stadium", "arena", "mall",
     "airport", "station", "street", "avenue", "road", "boulevard", "highway", "drive", "lane",
     "fire", "clerk", "sheriff", "mayor", "board", "schools", "chamber", "city", "county",
+    "manager", "administrator", "commissioners", "race", "district", "high", "senior",
 }
+# Titles of newspapers, agencies and broadcasters: "Ukrainian News Agency" is not Ukraine.
+MEDIA_HEADS = {"news", "agency", "pravda", "press", "times", "post", "herald", "tribune", "journal",
+               "gazette", "daily", "telegraph", "radio", "television", "tv", "broadcasting",
+               "airlines", "airways", "bank", "truth", "wire", "channel", "magazine"}
 # Entity labels that say a capitalised word is not a place ("Christmas", "French" the language).
 NOT_PLACE_LABELS = {"DATE", "TIME", "EVENT", "WORK_OF_ART", "LAW", "LANGUAGE", "PRODUCT",
                     "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from geo.names import key
 from geo.gazetteer import ABBREVIATION, ALTERNATE, DEMONYM, PRIMARY, Candidate, Gazetteer
-from geo.lexicon import (CONNECTORS, DIRECTIONS, DOTTED_ABBREVIATIONS, LOCATIVES, NOT_PLACE_LABELS, ORG_HEADS,
+from geo.lexicon import (CONNECTORS, DIRECTIONS, DOTTED_ABBREVIATIONS, LOCATIVES, MEDIA_HEADS, NOT_PLACE_LABELS, ORG_HEADS,
                          PERSON_TITLES, PERSON_VERBS, PREFIX_FEATURES, SUFFIX_FEATURES, common_words)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -133,8 +133,9 @@ class Recogniser:
         # Kherson") is that place in its other mentions too, unless a person cue says otherwise.
         places = {key(s.text) for s, v in zip(spans, verdicts) if v and not s.demonym}
         for span, verdict in zip(spans, verdicts):
-            if not verdict and key(span.text) in places and not span.demonym and not _person_cue(
-                    ctx, doc[span.start], span.end):
+            if (not verdict and key(span.text) in places and len(span.text) > 3
+                    and span.label not in {"PERSON", "NORP"} and span.text.lower() not in self.common
+                    and not span.demonym and not _person_cue(ctx, doc[span.start], span.end)):
                 verdict = True
             if verdict:
                 kept.append(span)
@@ -165,8 +166,10 @@ class Recogniser:
 
         if kinds == {DEMONYM}:
             span.demonym = True
-            # "Ukrainian Pravda", "American Airlines": the adjective belongs to a name.
-            if following is not None and _capitalised(following):
+            # "Ukrainian Pravda", "Ukrainian News Agency": the adjective belongs to a title; in
+            # "the Russian Foreign Ministry" it still says whose ministry.
+            if following is not None and _capitalised(following) and (
+                    following.lower_ in MEDIA_HEADS or following.lower_ not in self.common):
                 return False
             return label in {"", "NORP", "GPE"}
         if kinds == {ABBREVIATION}:
@@ -211,7 +214,9 @@ class Recogniser:
 def _by_surface(text: str, candidates: tuple[Candidate, ...], doc, end: int) -> tuple[Candidate, ...]:
     """Abbreviations match only when written as such: "U.S." is the country, "Us" a French town."""
     dotted = text in DOTTED_ABBREVIATIONS or (end < len(doc) and doc[end].text == "." and text + "." in DOTTED_ABBREVIATIONS)
-    if dotted or (text.replace(".", "").isupper() and len(text) <= 6):
+    if sum(c.isalpha() for c in text) < 2:
+        return ()  # "A", "M.": articles and initials
+    if dotted or (text.isupper() and text.isalpha() and len(text) <= 6):
         abbreviations = tuple(c for c in candidates if c.kind == ABBREVIATION)
         if abbreviations:
             return abbreviations

@@ -71,8 +71,12 @@ def _useful_alternate(name: str) -> bool:
 
 def _names(primary: str, aliases: list[str], alternates: list[str], country: str):
     names = [(primary, PRIMARY)] + [(a, ALIAS) for a in aliases if a]
+    # "New York" for "New York City": the short form is how people write it.
+    short = primary[: -len(" City")] if primary.endswith(" City") else None
     for alt in alternates:
-        if _useful_alternate(alt):
+        if alt == short:
+            names.append((alt, ALIAS))
+        elif _useful_alternate(alt):
             names.append((alt, ALTERNATE))
         elif country in _ROMANISE_COUNTRIES and is_cyrillic(alt):
             names.extend((r, TRANSLIT) for r in romanise(alt))
