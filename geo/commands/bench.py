@@ -1,8 +1,235 @@
-"""`geo bench`: speed and memory of the geoparser."""
+"""`geo bench`: speed and memory of the geoparser, of batch ingest, and of the dashboard's query.
+
+Numbers depend on what else runs on the machine, so the load average is reported with them.
+"""
 
 from __future__ import annotations
+
+import json
+import os
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import replace
+from pathlib import Path
+
+from geo.types import Document, ParsedDocument
+
+SEEDS = Path(__file__).resolve().parents[2] / "seeds"
+
+# A fresh interpreter: what a user waits for on the first `geo parse` once the index exists.
+COLD = """
+import sys, time
+t = time.perf_counter()
+from geo.pipeline import load_pipeline
+from geo.types import Document
+load_pipeline().parse(Document(open(sys.argv[1], encoding="utf-8").read()))
+print(time.perf_counter() - t)
+"""
 
 
 def register(sub) -> None:
     p = sub.add_parser("bench", help="measure words/s, warm and cold latency, peak memory")
-    p.set_defaults(run=lambda args: print("not yet"))
+    p.add_argument("--corpus", type=Path, metavar="PATH",
+                   help="an LGL-format XML file whose texts join the synthetic articles")
+    p.add_argument("--seed", type=Path, default=None, help="seed article (default: seeds/*.txt)")
+    p.add_argument("--n", type=int, default=100, help="synthetic articles made from the seed")
+    p.add_argument("--limit", type=int, default=None, help="use only the first N corpus texts")
+    p.add_argument("--runs", type=int, default=20, help="warm parses of the seed (median)")
+    p.add_argument("--workers", type=int, default=None)
+    p.add_argument("--no-cold", action="store_true", help="skip the fresh-process measurement")
+    p.add_argument("--ingest", type=int, metavar="N", help="instead: ingest N articles into a "
+                   "temporary SQLite library and report words/s")
+    p.add_argument("--dashboard", action="store_true", help="instead: time opening a library "
+                   "and reading its events and place summary")
+    p.add_argument("--events", type=int, default=10_000, help="events in the --dashboard library")
+    p.add_argument("--json", action="store_true", help="print the results as one JSON object")
+    p.set_defaults(run=run)
+
+
+def run(args) -> int:
+    from geo.pipeline import load_pipeline
+
+    seed = args.seed or min(SEEDS.glob("*.txt"))
+    seed_text = seed.read_text(encoding="utf-8")
+    corpus = _corpus(args.corpus, args.limit)
+    results: dict[str, object] = {"cpus": os.cpu_count(), "load_before": _load()}
+    load_pipeline(progress=lambda m: print(f"geo: {m}", file=sys.stderr, flush=True))
+    if args.ingest is None and not args.dashboard:
+        docs = _articles([seed_text], args.n) + _articles(corpus, len(corpus))
+        results.update(_parse_speed(docs, args.workers))
+        results.update(_warm(seed_text, args.runs))
+        if not args.no_cold:
+            results.update(_cold(seed))
+    if args.ingest is not None:
+        results.update(_ingest(_articles([seed_text] + corpus, args.ingest), args.workers))
+    if args.dashboard:
+        results.update(_dashboard(seed_text, args.events))
+    results.update(_memory())
+    results["load_after"] = _load()
+    if args.json:
+        print(json.dumps(results))
+    else:
+        _table(results)
+    return 0
+
+
+def _corpus(path: Path | None, limit: int | None) -> list[str]:
+    if path is None:
+        return []
+    from geo.evaluate import load_lgl
+
+    return [a.text for a in load_lgl(path)[:limit] if a.text.strip()]
+
+
+def _articles(texts: list[str], n: int) -> list[Document]:
+    """n distinct articles: the texts in turn, each behind its own header line (its own id)."""
+    return [Document(f"Dispatch {i + 1}.\n\n{texts[i % len(texts)]}", title=f"Dispatch {i + 1}",
+                     source=f"bench-{i + 1}.txt") for i in range(n)]
+
+
+def _words(docs: list[Document]) -> int:
+    return sum(len(d.text.split()) for d in docs)
+
+
+def _parse_speed(docs: list[Document], workers: int | None) -> dict:
+    from geo.batch import parse_all, workers_default
+
+    started = time.perf_counter()
+    for _ in parse_all(docs, workers):
+        pass
+    seconds = time.perf_counter() - started
+    return {"batch_articles": len(docs), "batch_words": _words(docs),
+            "batch_workers": workers or workers_default(),
+            "batch_words_per_s": round(_words(docs) / seconds)}
+
+
+def _warm(text: str, runs: int) -> dict:
+    from geo.pipeline import load_pipeline
+
+    pipeline, doc = load_pipeline(), Document(text)
+    pipeline.parse(doc)  # first parse fills lazy caches; "warm" means after it
+    times = []
+    for _ in range(max(1, runs)):
+        started = time.perf_counter()
+        pipeline.parse(doc)
+        times.append(time.perf_counter() - started)
+    return {"seed_words": len(text.split()), "warm_ms": round(1000 * statistics.median(times), 1),
+            "warm_runs": len(times)}
+
+
+def _cold(seed: Path) -> dict:
+    started = time.perf_counter()
+    out = subprocess.run([sys.executable, "-c", COLD, str(seed)], capture_output=True, text=True,
+                         check=True)
+    wall = time.perf_counter() - started
+    return {"cold_ms": round(1000 * wall), "cold_in_process_ms": round(1000 * float(out.stdout))}
+
+
+def _ingest(docs: list[Document], workers: int | None) -> dict:
+    from geo.bulk import ingest
+    from geo.store import Store
+
+    with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp, "bench.sqlite")) as store:
+        started = time.perf_counter()
+        report = ingest(store, docs, workers=workers)
+        wall = time.perf_counter() - started
+    return {"ingest_articles": report.added, "ingest_words": report.words,
+            "ingest_words_per_s": round(report.words / wall),
+            "ingest_seconds": round(wall, 2)}
+
+
+def _dashboard(seed_text: str, n_events: int) -> dict:
+    """A library of ``n_events`` real events: the seed's parse saved under many ids."""
+    from geo.pipeline import load_pipeline
+    from geo.store import Store
+
+    base = load_pipeline().parse(Document(seed_text))
+    per_article = max(1, len(base.events))
+    n_articles = -(-n_events // per_article)
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp, "dashboard.sqlite")
+        started = time.perf_counter()
+        with Store.open(path) as store:
+            for i in range(n_articles):
+                store.save(_copy(base, i))
+        fill = time.perf_counter() - started
+        runs = [_open_and_query(path) for _ in range(5)]
+    counts = runs[0][1]
+    median = [round(statistics.median(r[0][k] for r in runs), 1) for k in range(4)]
+    return {"dash_articles": n_articles, "dash_events": counts[0], "dash_places": counts[1],
+            "dash_fill_s": round(fill, 1), "dash_first_ms": round(runs[0][0][3]),
+            "dash_median_ms": median[3], "dash_open_ms": median[0],
+            "dash_events_ms": median[1], "dash_places_ms": median[2]}
+
+
+def _copy(base: ParsedDocument, i: int, variants: int = 300) -> ParsedDocument:
+    """Copy i of the seed's parse, its towns and landmarks moved a little so the library has
+    many places; countries and regions stay the few that a real library has.
+
+    The tag goes after the text so every stored offset stays valid; dates spread over 2 years.
+    """
+    doc = replace(base.doc, text=f"{base.doc.text}\n\nCopy {i}.", title=f"Copy {i}",
+                  date=f"{2022 + i % 2}-{1 + i % 12:02d}-{1 + i % 28:02d}")
+    v = i % variants
+
+    def moved(p):
+        if p.feature in ("country", "region", "continent", "historical_region"):
+            return p
+        return replace(p, id=f"{p.id}~{v}", lat=p.lat + v / 200, lon=p.lon + v / 200)
+
+    resolutions = [replace(r, place=moved(r.place)) for r in base.resolutions if r.place]
+    return ParsedDocument(doc, base.sentences, resolutions)
+
+
+def _open_and_query(path: Path) -> tuple[list[float], tuple[int, int]]:
+    """Milliseconds of Store.open, events(), places_summary() and their total."""
+    from geo.store import Store
+
+    marks = [time.perf_counter()]
+    with Store.open(path) as store:
+        marks.append(time.perf_counter())
+        events = store.events()
+        marks.append(time.perf_counter())
+        summary = store.places_summary()
+        marks.append(time.perf_counter())
+    ms = [1000 * (b - a) for a, b in zip(marks, marks[1:])]
+    return ms + [sum(ms)], (len(events), len(summary))
+
+
+def _memory() -> dict:
+    # ru_maxrss is in KiB on Linux. CHILDREN is the largest single waited-for descendant (pool
+    # workers, the cold-start process), not a sum; forked workers share the parent's pages.
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    child = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    return {"peak_rss_self_mb": round(own), "peak_rss_child_mb": round(child)}
+
+
+def _load() -> str:
+    return " ".join(f"{x:.2f}" for x in os.getloadavg())
+
+
+LABELS = {
+    "batch_words_per_s": ("batch parse", "words/s"), "warm_ms": ("seed article, warm", "ms"),
+    "cold_ms": ("cold start (fresh process)", "ms"),
+    "cold_in_process_ms": ("  of which import+load+parse", "ms"),
+    "ingest_words_per_s": ("ingest into SQLite", "words/s"),
+    "ingest_seconds": ("  wall time", "s"),
+    "dash_first_ms": ("dashboard open+events+places, first", "ms"),
+    "dash_median_ms": ("dashboard open+events+places, median", "ms"),
+    "dash_open_ms": ("  Store.open", "ms"), "dash_events_ms": ("  events()", "ms"),
+    "dash_places_ms": ("  places_summary()", "ms"), "dash_fill_s": ("  filling the library", "s"),
+    "peak_rss_self_mb": ("peak RSS, this process", "MB"),
+    "peak_rss_child_mb": ("peak RSS, largest child", "MB"),
+}
+
+
+def _table(results: dict) -> None:
+    for key, (label, unit) in LABELS.items():
+        if key in results:
+            print(f"{label:40} {results[key]:>10,} {unit}")
+    context = {k: v for k, v in results.items() if k not in LABELS}
+    print("  ".join(f"{k}={v}" for k, v in context.items()))

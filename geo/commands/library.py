@@ -1,0 +1,206 @@
+"""`geo ingest | export | reindex | articles | remove`: the article library from the shell."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sys
+from pathlib import Path
+
+from geo.cli import Bar, dump_json
+from geo.errors import GeoError
+from geo.types import FEATURES
+
+FORMATS = ("geojson", "csv", "kml")
+
+
+def register(sub) -> None:
+    db = {"metavar": "URL", "default": None,
+          "help": "SQLite file or SQLAlchemy URL (default: $GEO_DATABASE_URL, else the data dir)"}
+    p = sub.add_parser("ingest", help="parse files and folders into the article library")
+    p.add_argument("paths", nargs="+", metavar="DIR_OR_FILE")
+    p.add_argument("--db", **db)
+    p.add_argument("--workers", type=int, default=None)
+    p.set_defaults(run=_ingest)
+
+    p = sub.add_parser("export", help="write the library's events as GeoJSON, CSV or KML")
+    p.add_argument("--db", **db)
+    p.add_argument("--format", choices=FORMATS, default="geojson")
+    p.add_argument("-o", "--output", metavar="FILE", help="default: stdout")
+    p.add_argument("--article", action="append", metavar="ID", help="repeatable")
+    p.add_argument("--country", action="append", metavar="CC", help="ISO code, repeatable")
+    p.add_argument("--region", action="append", metavar="NAME", help="admin-1 name or code")
+    p.add_argument("--feature", action="append", choices=FEATURES, metavar="TYPE")
+    p.add_argument("--bbox", type=_bbox, metavar="S,W,N,E")
+    p.add_argument("--from", dest="date_from", metavar="DATE", help="ISO date, inclusive")
+    p.add_argument("--to", dest="date_to", metavar="DATE", help="ISO date, inclusive")
+    p.set_defaults(run=_export)
+
+    p = sub.add_parser("reindex", help="re-parse stored articles with the current gazetteer")
+    p.add_argument("--db", **db)
+    p.add_argument("--workers", type=int, default=None)
+    p.set_defaults(run=_reindex)
+
+    p = sub.add_parser("articles", help="list the stored articles")
+    p.add_argument("--db", **db)
+    p.add_argument("--json", action="store_true", help="one JSON object per line")
+    p.set_defaults(run=_articles)
+
+    p = sub.add_parser("remove", help="delete a stored article and its events")
+    p.add_argument("id", help="article id (a unique prefix will do)")
+    p.add_argument("--db", **db)
+    p.set_defaults(run=_remove)
+
+
+def _bbox(text: str):
+    import argparse
+
+    try:
+        south, west, north, east = (float(v) for v in text.split(","))
+    except ValueError:
+        raise argparse.ArgumentTypeError("expected S,W,N,E in degrees, e.g. 44,22,53,41") from None
+    if not (-90 <= south <= north <= 90 and -180 <= west <= 180 and -180 <= east <= 180):
+        raise argparse.ArgumentTypeError(f"not a box: {text} (S<=N, longitudes within ±180)")
+    return south, west, north, east
+
+
+def _open(args):
+    from geo.store import Store
+
+    return Store.open(args.db)
+
+
+class ReportBar(Bar):
+    """The shared progress bar, showing outcome counts and words/s instead of items/s."""
+
+    report = None
+
+    def _draw(self, now: float) -> None:
+        r = self.report
+        if r is None:
+            return super()._draw(now)
+        filled = int(30 * self.done / self.total) if self.total else 0
+        text = (f"{self.label} [{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total} "
+                f"+{r.added} ={r.existing} !{len(r.failed)} {r.words_per_s:,.0f} words/s")
+        print(("\r" if self.tty else "") + text, end="" if self.tty else "\n",
+              file=sys.stderr, flush=True)
+
+    def note(self, message: str) -> None:
+        """A line of its own above the bar."""
+        print(("\r\033[K" if self.tty else "") + message, file=sys.stderr, flush=True)
+
+
+def _progress_bar(total: int, label: str) -> tuple[ReportBar, object]:
+    bar = ReportBar(total, label)
+
+    def progress(report, name: str, outcome: str) -> None:
+        bar.report = report
+        if outcome == "failed":
+            bar.note(f"geo: {name}: skipped: {report.failed[-1][1]}")
+        bar.update()
+
+    return bar, progress
+
+
+def _quiet_workers() -> None:
+    # Ctrl-C reaches the whole process group; pool workers would each print a traceback.
+    # The parent alone stops, and its pool terminates the workers.
+    os.register_at_fork(after_in_child=lambda: signal.signal(signal.SIGINT, signal.SIG_IGN))
+
+
+def _ingest(args) -> int:
+    from geo.bulk import find_files, ingest
+
+    files = find_files(args.paths)
+    if not files:
+        raise GeoError("no supported files found (" + ", ".join(args.paths) + ")")
+    with _open(args) as store:
+        _quiet_workers()
+        bar, progress = _progress_bar(len(files), "ingest")
+        report = ingest(store, files, workers=args.workers, progress=progress, on_load=bar.note)
+        bar.close()
+    print(report.summary(), file=sys.stderr)
+    if report.interrupted:
+        return 130
+    return 1 if report.failed and not (report.added or report.existing) else 0
+
+
+def _reindex(args) -> int:
+    from geo.bulk import reindex
+
+    with _open(args) as store:
+        _quiet_workers()
+        bar, progress = _progress_bar(len(store.articles()), "reindex")
+        report = reindex(store, workers=args.workers, progress=progress, on_load=bar.note)
+        bar.close()
+        kept = len(store.corrections())
+    print(report.summary("reindexed") + f"; {kept} corrections kept", file=sys.stderr)
+    return 130 if report.interrupted else (1 if report.failed else 0)
+
+
+def flat_geojson(events, titles: dict[str, str]) -> dict:
+    """export.to_geojson_dict with scalar properties only: QGIS and shapefiles take no lists."""
+    from geo.export import to_geojson_dict
+
+    collection = to_geojson_dict(events, titles)
+    for feature in collection["features"]:
+        props = feature["properties"]
+        sentences = props.pop("sentences")
+        articles = props.pop("articles")
+        props["n_articles"] = len(articles)
+        props["articles"] = " | ".join(articles)
+        props["mention_texts"] = " | ".join(dict.fromkeys(s["mention"] for s in sentences))
+        props["first_sentence"] = sentences[0]["sentence"] if sentences else ""
+        props["max_score"] = max((s["score"] for s in sentences), default=0.0)
+    return collection
+
+
+def _export(args) -> int:
+    from geo import export
+
+    with _open(args) as store:
+        events = store.events(article_ids=args.article, countries=_split(args.country),
+                              admin1=args.region, features=args.feature, bbox=args.bbox,
+                              date_from=args.date_from, date_to=args.date_to)
+        titles = {a.id: a.title or a.source or a.id for a in store.articles()}
+    if args.format == "geojson":
+        text = json.dumps(flat_geojson(events, titles), ensure_ascii=False, indent=1)
+    else:
+        text = {"csv": export.to_csv, "kml": export.to_kml}[args.format](events, titles)
+    if args.output:
+        Path(args.output).write_text(text, encoding="utf-8")
+        print(f"geo: wrote {len(events)} events to {args.output}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+    return 0
+
+
+def _split(values: list[str] | None) -> list[str] | None:
+    return None if values is None else [v.strip() for x in values for v in x.split(",") if v.strip()]
+
+
+def _articles(args) -> int:
+    with _open(args) as store:
+        infos = store.articles()
+    for a in infos:
+        if args.json:
+            print(dump_json({"id": a.id, "title": a.title, "source": a.source, "date": a.date,
+                             "added_at": a.added_at, "events": a.n_events, "places": a.n_places}))
+        else:
+            print(f"{a.id}  {a.date or '-':10.10}  {a.n_events:5} ev {a.n_places:4} pl  "
+                  f"{(a.title or a.source)[:70]}")
+    if not args.json:
+        print(f"{len(infos)} articles", file=sys.stderr)
+    return 0
+
+
+def _remove(args) -> int:
+    with _open(args) as store:
+        matches = [a for a in store.articles() if a.id.startswith(args.id)]
+        if len(matches) != 1 or not args.id:
+            what = "no article" if not matches else f"{len(matches)} articles"
+            raise GeoError(f"{what} with id {args.id!r} (see `geo articles`)")
+        store.remove(matches[0].id)
+    print(f"removed {matches[0].id}  {matches[0].title[:70]}")
+    return 0

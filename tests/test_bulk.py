@@ -1,0 +1,147 @@
+"""geo.bulk: batch ingest and reindex against a real SQLite library and the real pipeline."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+
+from geo import bulk
+from geo.sentences import split
+from geo.store import Store
+from geo.types import Document
+from factories import KHERSON, SEED, SEED_PLACES, parse_by_hand
+
+pytestmark = pytest.mark.usefixtures("geo_data_dir")
+
+SEED_TEXT = SEED.read_text(encoding="utf-8")
+
+
+def article(i: int) -> str:
+    return f"Report {i} from the southern front.\n\n{SEED_TEXT}"
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(tmp_path / "library.sqlite") as s:
+        yield s
+
+
+@pytest.fixture
+def folder(tmp_path):
+    """Three good articles (one twice), an image named .txt, an empty file, and noise."""
+    d = tmp_path / "in"
+    (d / "sub").mkdir(parents=True)
+    (d / ".hidden").mkdir()
+    for i in range(3):
+        (d / f"a{i}.txt").write_text(article(i), encoding="utf-8")
+    (d / "sub" / "copy.md").write_text(article(0), encoding="utf-8")
+    (d / "sub" / "photo.txt").write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    (d / "empty.html").write_bytes(b"")
+    (d / "table.csv").write_text("a,b\n", encoding="utf-8")
+    (d / ".hidden" / "x.txt").write_text(article(9), encoding="utf-8")
+    (d / ".notes.txt").write_text(article(8), encoding="utf-8")
+    return d
+
+
+def recorder():
+    calls = []
+
+    def progress(report, name, outcome):
+        calls.append((name.rsplit("/", 1)[-1], outcome, threading.get_ident()))
+
+    return calls, progress
+
+
+def test_find_files_walks_folders_for_supported_files(folder):
+    found = bulk.find_files([folder, folder / "table.csv"])
+    names = sorted(p.name for p in found)
+    # table.csv is read because it was named; hidden files and folders are not.
+    assert names == ["a0.txt", "a1.txt", "a2.txt", "copy.md", "empty.html", "photo.txt",
+                     "table.csv"]
+    assert len(bulk.find_files([folder, folder / "a0.txt"])) == 6  # no file twice
+
+
+def test_ingest_stores_new_reports_bad_and_skips_existing(store, folder, monkeypatch):
+    calls, progress = recorder()
+    report = bulk.ingest(store, bulk.find_files([folder]), workers=1, progress=progress)
+    assert (report.added, report.existing, report.total) == (3, 1, 6)
+    assert sorted(n.rsplit("/", 1)[-1] for n, _ in report.failed) == ["empty.html", "photo.txt"]
+    assert all("empty" in why or "PNG" in why for _, why in report.failed)
+    assert {t for *_, t in calls} == {threading.get_ident()}  # callbacks in the caller's thread
+    assert sorted(o for _, o, _ in calls) == ["added"] * 3 + ["existing"] + ["failed"] * 2
+    assert report.words == 3 * len(article(0).split()) and report.words_per_s > 0
+    stored = {a.id for a in store.articles()}
+    assert stored == {Document(article(i)).id for i in range(3)}
+    for doc_id in stored:
+        parsed = store.parsed(doc_id)
+        assert parsed.resolutions and len(parsed.sentences) == len(split(parsed.doc.text))
+
+    # A rerun reads and hashes, and parses nothing.
+    monkeypatch.setattr(bulk, "_parser", lambda *a: pytest.fail("parsed on a rerun"))
+    again = bulk.ingest(store, bulk.find_files([folder]), workers=1)
+    assert (again.added, again.existing, len(again.failed)) == (0, 4, 2)
+    assert "added 0, skipped (already stored) 4, failed 2" in again.summary()
+
+
+def test_ingest_takes_documents_and_counts_a_lost_race_as_existing(store, monkeypatch):
+    docs = [Document(article(i), title=f"r{i}") for i in range(2)]
+    assert bulk.ingest(store, docs[:1], workers=1).added == 1
+    # Another process stored it between the check and the save: save() says False.
+    monkeypatch.setattr(store, "has", lambda doc_id: False)
+    report = bulk.ingest(store, docs, workers=1)
+    assert (report.added, report.existing) == (1, 1)
+    assert len(store.articles()) == 2
+
+
+def test_interrupted_ingest_keeps_what_was_saved_and_resumes(store):
+    docs = [Document(article(i)) for i in range(4)]
+
+    def stop_after_first(report, name, outcome):
+        if outcome == "added":
+            raise KeyboardInterrupt
+
+    report = bulk.ingest(store, docs, workers=1, progress=stop_after_first)
+    assert report.interrupted and report.added == 1
+    assert report.summary().startswith("interrupted: added 1")
+    assert len(store.articles()) == 1
+    rest = bulk.ingest(store, docs, workers=1)
+    assert (rest.added, rest.existing) == (3, 1)
+    assert sorted(a.id for a in store.articles()) == sorted(d.id for d in docs)
+
+
+def test_reindex_replaces_the_parse_and_keeps_articles_and_corrections(store):
+    from geo.pipeline import load_pipeline
+
+    # A hand-made parse stands for one made with an older gazetteer.
+    old = parse_by_hand(SEED_TEXT, SEED_PLACES, title="seed", source="seed.txt")
+    other = Document(article(1), title="other", date="2023-06-06")
+    store.save(old)
+    bulk.ingest(store, [other], workers=1)
+    store.set_date(old.doc.id, "2022-11-02")
+    correction = store.add_correction("Kherson", KHERSON, "country:UA")
+    before = {a.id: a for a in store.articles()}
+
+    calls, progress = recorder()
+    report = bulk.reindex(store, workers=2, progress=progress)
+    assert (report.added, report.failed, report.interrupted) == (2, [], False)
+    assert [o for _, o, _ in calls] == ["reindexed"] * 2
+    assert "reindexed 2, failed 0" in report.summary("reindexed")
+
+    after = {a.id: a for a in store.articles()}
+    assert after.keys() == before.keys()
+    for doc_id, info in after.items():
+        assert (info.title, info.date, info.added_at) == (
+            before[doc_id].title, before[doc_id].date, before[doc_id].added_at)
+    expected = load_pipeline().parse(store.article(old.doc.id))
+    got = store.parsed(old.doc.id)
+    assert [(r.mention.start, r.place.id) for r in got.resolutions] == [
+        (r.mention.start, r.place.id) for r in expected.resolutions if r.place is not None]
+    assert len(got.sentences) == len(expected.sentences)
+    assert [c.id for c in store.corrections()] == [correction]
+
+
+def test_reindex_of_an_empty_library_does_nothing(store, monkeypatch):
+    monkeypatch.setattr(bulk, "_parser", lambda *a: pytest.fail("loaded the pipeline"))
+    report = bulk.reindex(store)
+    assert (report.total, report.added, report.failed) == (0, 0, [])
