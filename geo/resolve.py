@@ -28,7 +28,7 @@ _HINT_FAMILIES = {"region": {"region", "district", "historical_region"}, "distri
                   "city": {"city"}, "lake": {"lake", "reservoir"}, "reservoir": {"reservoir", "lake", "dam"}}
 
 
-SOFT_COUNTRY = 2.0
+SOFT_COUNTRY = 3.0
 SOFT_REGION = 3.0
 
 
@@ -54,7 +54,7 @@ def prior(c: Candidate, hint: str = "") -> float:
     score += _FEATURE_PRIOR.get(place.feature, 1.5)
     # Summed populations make regions look bigger than they are famous.
     weight = 0.2 if place.feature in {"region", "district"} else 0.55
-    score += math.log10(place.population + 1) * weight + c.importance * 0.8
+    score += math.log10(place.population + 1) * weight + c.importance * 1.2
     if place.feature in {"region", "district"} and c.kind == ALIAS and not hint:
         score -= 1.5  # "Kherson" alone means the city, not Kherson Oblast
     if hint:
