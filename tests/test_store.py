@@ -318,7 +318,8 @@ def _save_range(url: str, first: int, last: int) -> None:
 
 
 def test_two_processes_write_at_once(store):
-    ctx = multiprocessing.get_context("spawn")
+    # fork, not spawn: spawn re-runs __main__, which AppTest tests in the same run repoint at a page.
+    ctx = multiprocessing.get_context("fork")
     workers = [ctx.Process(target=_save_range, args=(store.url, a, b)) for a, b in
                [(0, 30), (15, 45)]]  # overlapping: both try to save 15..29
     for w in workers:

@@ -2,7 +2,7 @@
 
 from importlib import import_module
 
-MODULES = ("parse", "evaluate", "bench", "gazetteer", "library")
+MODULES = ("parse", "evaluate", "bench", "gazetteer", "assets", "library")
 
 
 def register_all(subparsers) -> None:
