@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 from geo.cli import _progress
 
@@ -19,6 +20,20 @@ def register(sub) -> None:
     s.set_defaults(run=_search)
     i = gsub.add_parser("info", help="where the index is and what it holds")
     i.set_defaults(run=_info)
+    m = gsub.add_parser("import", help="add a GeoNames dump (UA.zip, allCountries.zip, cities500.zip...) "
+                                       "to your own gazetteer, beside the embedded one")
+    m.add_argument("file", type=Path)
+    m.add_argument("--alternate-names", type=Path, metavar="FILE",
+                   help="alternateNamesV2.zip (or a country's alternatenames/XX.zip)")
+    m.add_argument("--admin1", type=Path, metavar="FILE", help="admin1CodesASCII.txt for region names")
+    m.set_defaults(run=_import)
+    d = gsub.add_parser("download", help="download a GeoNames dump and import it")
+    d.add_argument("name", help="a country code (UA), allCountries, cities500...")
+    d.add_argument("--alternate-names", action="store_true",
+                   help="also fetch and import alternatenames/NAME.zip (country codes only)")
+    d.add_argument("--no-import", action="store_true", help="only download")
+    d.add_argument("--timeout", type=float, default=60, help="seconds without data before giving up")
+    d.set_defaults(run=_download)
 
 
 def _build(args) -> int:
@@ -46,3 +61,30 @@ def _info(args) -> int:
 
     print(json.dumps(Gazetteer.open(progress=_progress).stats(), indent=2))
     return 0
+
+
+def _import(args) -> int:
+    from geo.gazetteer.build import ensure
+    from geo.gazetteer.dumps import import_dump
+    from geo.gazetteer.user import user_path
+
+    embedded = ensure(progress=_progress)  # regions' names, and the places it already has
+    counts = import_dump(args.file, user_path(), _progress, args.alternate_names,
+                         admin1=args.admin1, embedded=embedded)
+    print(json.dumps(counts, indent=2))
+    return 0
+
+
+def _download(args) -> int:
+    from geo.config import data_dir
+    from geo.gazetteer.user import download
+
+    dest = data_dir() / "downloads"
+    args.file = download(args.name, dest, _progress, args.timeout)
+    args.alternate_names = (download(f"alternatenames/{args.name}", dest, _progress, args.timeout)
+                            if args.alternate_names else None)
+    print(args.file)
+    if args.no_import:
+        return 0
+    args.admin1 = None
+    return _import(args)

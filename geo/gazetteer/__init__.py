@@ -12,6 +12,7 @@ from pathlib import Path
 from geo.errors import GazetteerError
 from geo.gazetteer.build import Progress, default_path, ensure
 from geo.gazetteer.sources import ABBREVIATION, ALIAS, ALTERNATE, DEMONYM, PRIMARY, TRANSLIT
+from geo.gazetteer.user import user_path
 from geo.names import key, loose
 from geo.types import Place
 
@@ -20,6 +21,7 @@ __all__ = ["Gazetteer", "Candidate", "PRIMARY", "ALIAS", "ALTERNATE", "TRANSLIT"
 
 _COLUMNS = ("id, name, lat, lon, feature, country, admin1, admin1_code, population, "
             "geonames_id, geometry, source, importance")
+_NAMES = "{db}.names n JOIN {db}.places p ON p.pk = n.place"
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,17 +33,21 @@ class Candidate:
 
 
 class Gazetteer:
-    def __init__(self, path: Path):
+    def __init__(self, path: Path, user: Path | None = None):
         if not path.exists():
             raise GazetteerError(f"no gazetteer index at {path}; run `geo gazetteer build`")
         self.path = path
+        # GeoNames dumps the user imported (`geo gazetteer import`), in a file of the same schema
+        # that rebuilding the embedded index never touches. Decided once, so every thread agrees.
+        self.user = user if user is not None and user.exists() else None
         self._local = threading.local()
         self._cached_lookup = lru_cache(maxsize=200_000)(self._lookup)
 
     @classmethod
-    def open(cls, path: Path | None = None, progress: Progress | None = None) -> "Gazetteer":
-        """Open the index, building it on first use."""
-        return cls(ensure(path or default_path(), progress))
+    def open(cls, path: Path | None = None, progress: Progress | None = None,
+             user: Path | None = None) -> "Gazetteer":
+        """Open the index, building it on first use, with the user's imports if there are any."""
+        return cls(ensure(path or default_path(), progress), user or user_path())
 
     @property
     def db(self) -> sqlite3.Connection:
@@ -49,6 +55,8 @@ class Gazetteer:
         conn = getattr(self._local, "conn", None)
         if conn is None:
             conn = sqlite3.connect(f"file:{self.path}?mode=ro", uri=True, check_same_thread=False)
+            if self.user:
+                conn.execute("ATTACH DATABASE ? AS user", (f"file:{self.user}?mode=ro",))
             self._local.conn = conn
         return conn
 
@@ -59,30 +67,35 @@ class Gazetteer:
     def _lookup(self, k: str) -> tuple[Candidate, ...]:
         if not k:
             return ()
-        rows = self._query("n.key = ?", k)
+        rows = self._query("n.key = ?1", k)
         is_loose = False
         if not rows:
-            rows = self._query("n.loose = ?", loose(k))
+            rows = self._query("n.loose = ?1", loose(k))
             is_loose = True
         best: dict[str, Candidate] = {}
-        for row in rows:
-            place, kind = _place(row[:-1]), row[-1]
-            if place.id not in best or kind < best[place.id].kind:
-                best[place.id] = Candidate(place, kind, is_loose, row[-2])
+        for row in sorted(rows, key=lambda r: r[-1]):  # embedded rows first: user rows override
+            place, kind, old = _place(row[:-2]), row[-2], best.get(row[0])
+            if old is None or kind < old.kind or row[-1]:
+                best[place.id] = Candidate(place, min(kind, old.kind) if old else kind, is_loose, row[-3])
         return tuple(best.values())
 
+    def _union(self, select: str) -> str:
+        """``select`` over the embedded index, then over the user's imports when attached; its
+        ``{user}`` column tells them apart (1 = user), ``?1``/``?2`` bind once for both."""
+        embedded = select.format(db="main", user=0)
+        return embedded if self.user is None else f"{embedded} UNION ALL {select.format(db='user', user=1)}"
+
     def _query(self, where: str, value: str) -> list[tuple]:
-        return self.db.execute(
-            f"SELECT {_COLUMNS}, n.kind FROM names n JOIN places p ON p.pk = n.place "
-            f"WHERE {where} LIMIT 500", (value,)
-        ).fetchall()
+        sql = self._union(f"SELECT {_COLUMNS}, n.kind, {{user}} FROM {_NAMES} WHERE {where}")
+        return self.db.execute(f"{sql} LIMIT 500", (value,)).fetchall()
 
     def has(self, name: str) -> bool:
         return bool(self.lookup(name))
 
     def place(self, place_id: str) -> Place | None:
-        row = self.db.execute(f"SELECT {_COLUMNS} FROM places WHERE id = ?", (place_id,)).fetchone()
-        return _place(row) if row else None
+        sql = self._union(f"SELECT {_COLUMNS}, {{user}} FROM {{db}}.places WHERE id = ?1")
+        row = self.db.execute(f"{sql} ORDER BY 14 DESC LIMIT 1", (place_id,)).fetchone()
+        return _place(row[:-1]) if row else None
 
     def search(self, text: str, limit: int = 20) -> list[Place]:
         """Candidates for a typed name, most likely first (exact names, then prefixes)."""
@@ -91,17 +104,25 @@ class Gazetteer:
         places = [c.place for c in exact]
         if len(places) < limit and len(key(text)) >= 3:
             seen = {p.id for p in places}
-            rows = self.db.execute(
-                f"SELECT DISTINCT {_COLUMNS} FROM names n JOIN places p ON p.pk = n.place "
-                "WHERE n.key > ? AND n.key < ? ORDER BY p.population DESC LIMIT ?",
-                (key(text), key(text) + "\uffff", limit * 3),
-            ).fetchall()
-            places += [p for p in map(_place, rows) if p.id not in seen]
+            sql = self._union(f"SELECT DISTINCT {_COLUMNS}, {{user}} FROM {_NAMES} "
+                              "WHERE n.key > ?1 AND n.key < ?2")
+            rows = self.db.execute(f"{sql} ORDER BY 9 DESC LIMIT ?3",  # 9: population
+                                   (key(text), key(text) + "\uffff", limit * 3)).fetchall()
+            prefixed: dict[str, Place] = {}
+            for row in rows:
+                if row[0] not in prefixed or row[-1]:
+                    prefixed[row[0]] = _place(row[:-1])
+            places += [p for p in prefixed.values() if p.id not in seen]
         return list({p.id: p for p in places}.values())[:limit]
 
     def stats(self) -> dict:
         meta = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
-        return {"path": str(self.path), "built": meta.get("built"), **json.loads(meta.get("counts", "{}"))}
+        stats = {"path": str(self.path), "built": meta.get("built"), **json.loads(meta.get("counts", "{}"))}
+        if self.user:
+            meta = dict(self.db.execute("SELECT key, value FROM user.meta").fetchall())
+            stats["user"] = {"path": str(self.user), "updated": meta.get("built"),
+                             **json.loads(meta.get("counts", "{}"))}
+        return stats
 
 
 def _place(row: tuple) -> Place:
