@@ -51,10 +51,13 @@ ORG_HEADS = {
     "service", "services", "army", "navy", "forces", "guard", "brigade", "battalion", "regiment",
     "telegraph", "observer", "review", "magazine", "radio", "tv", "television", "channel",
     "center", "centre", "museum", "library", "theatre", "theater", "stadium", "arena", "mall",
-    "airport", "station", "street", "avenue", "road", "boulevard", "highway", "drive", "lane",
-    "fire", "clerk", "sheriff", "mayor", "board", "schools", "chamber", "city", "county",
+    "airport", "station", "fire", "clerk", "sheriff", "mayor", "board", "schools", "chamber", "city", "county",
     "manager", "administrator", "commissioners", "race", "district", "high", "senior",
 }
+# "Wichita Street", "Broad Street": a street is named after the place, it is not the place.
+STREET_WORDS = {"street", "avenue", "road", "boulevard", "highway", "drive", "lane", "parkway",
+                "way", "trail", "route", "pike", "turnpike", "expressway", "freeway", "court", "circle",
+                "square", "plaza", "terrace", "st", "ave", "rd", "blvd", "hwy", "dr", "ln"}
 # Titles of newspapers, agencies and broadcasters: "Ukrainian News Agency" is not Ukraine.
 MEDIA_HEADS = {"news", "agency", "pravda", "press", "times", "post", "herald", "tribune", "journal",
                "gazette", "daily", "telegraph", "radio", "television", "tv", "broadcasting",

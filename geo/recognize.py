@@ -33,6 +33,7 @@ class Span:
     label: str = ""  # NER label covering the span, "" when none
     hint: str = ""  # feature implied by a type word
     demonym: bool = False
+    nested: bool = False  # inside a longer place entity ("Wichita" in "Wichita Street")
 
 
 def _capitalised(token) -> bool:
@@ -93,6 +94,8 @@ class Recogniser:
 
     def _attach_type_word(self, doc, span: Span) -> None:
         """"Kherson Region" is one mention of a region, "Lake Erie" one of a lake."""
+        if all(c.kind == DEMONYM for c in span.candidates):
+            return  # "a Palestinian state" is no place called Palestinian
         if span.end < len(doc):
             word = doc[span.end]
             if word.text == "." and span.text + "." in DOTTED_ABBREVIATIONS:
@@ -101,6 +104,9 @@ class Recogniser:
                 span.text += "."
                 return
             feature = SUFFIX_FEATURES.get(word.lower_)
+            after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+            if feature == "region" and word.lower_ == "state" and after is not None and after.text[:1].isupper():
+                feature = None  # "Ohio State University" is Ohio's university, no "Ohio State"
             if feature and (word.is_title or word.is_lower or word.is_upper):
                 span.end += 1
                 span.end_char = word.idx + len(word.text)
@@ -133,8 +139,9 @@ class Recogniser:
         # Kherson") is that place in its other mentions too, unless a person cue says otherwise.
         places = {key(s.text) for s, v in zip(spans, verdicts) if v and not s.demonym}
         for span, verdict in zip(spans, verdicts):
-            if (not verdict and key(span.text) in places and len(span.text) > 3
-                    and span.label not in {"PERSON", "NORP"} and span.text.lower() not in self.common
+            if (not verdict and key(span.text) in places and len(span.text) > 3 and not span.nested
+                    and (span.label not in {"PERSON", "NORP"} or _country_or_region(span))
+                    and span.text.lower() not in self.common
                     and not span.demonym and not _person_cue(ctx, doc[span.start], span.end)):
                 verdict = True
             if verdict:
@@ -143,11 +150,11 @@ class Recogniser:
         for ent in doc.ents:
             if ent.label_ not in PLACE_LABELS or covered.intersection(range(ent.start, ent.end)):
                 continue
-            start = _name_start(ent)
-            if start >= ent.end or not _capitalised(doc[start]) or _person_cue(ctx, doc[start], ent.end):
+            start, end = _name_start(ent), _name_end(ent)
+            if start >= end or not _capitalised(doc[start]) or _person_cue(ctx, doc[start], end):
                 continue
-            span = doc[start:ent.end]
-            kept.append(Span(start, ent.end, span.start_char, span.end_char, span.text,
+            span = doc[start:end]
+            kept.append(Span(start, end, span.start_char, span.end_char, span.text,
                              self.gazetteer.lookup(span.text), ent.label_))
         kept.sort(key=lambda s: s.start)
         return kept
@@ -162,7 +169,8 @@ class Recogniser:
         single = span.end - span.start == 1
         label = ent.label_ if ent is not None else ""
         ent_start = _name_start(ent) if ent is not None else span.start
-        ent_is_longer = ent is not None and (ent_start < span.start or ent.end > span.end)
+        ent_end = _name_end(ent) if ent is not None else span.end
+        ent_is_longer = ent is not None and (ent_start < span.start or ent_end > span.end)
 
         if kinds == {DEMONYM}:
             span.demonym = True
@@ -171,12 +179,18 @@ class Recogniser:
             if following is not None and _capitalised(following) and (
                     following.lower_ in MEDIA_HEADS or following.lower_ not in self.common):
                 return False
-            return label in {"", "NORP", "GPE"}
+            # Inside a longer name ("the American Recovery and Reinvestment Act") it names no place;
+            # the small model also calls some nationalities PERSON ("Sri Lankan").
+            exact = ent is not None and ent.start == span.start and ent.end == span.end
+            return label in {"", "NORP", "GPE"} or (label == "PERSON" and exact)
         if kinds == {ABBREVIATION}:
             return True  # written as an abbreviation (checked by _by_surface)
-        if label in PLACE_LABELS and ent_is_longer and not (ent.end == span.end and all(
+        heads_a_name = (ent_start == span.start and following is not None
+                        and following.lower_.rstrip(".") in ORG_HEADS)  # "Anderson County Sheriff's Office"
+        if label in PLACE_LABELS and ent_is_longer and not heads_a_name and not (ent_end == span.end and all(
                 t.lower_ in DIRECTIONS for t in doc[ent_start:span.start])):
-            return False  # "Shamrock Street": the entity, not the word inside it, is the name
+            span.nested = True
+            return False  # "Wichita Street": the entity, not the word inside it, is the name
         typed = bool(span.hint) or (span.end - span.start > 1 and doc[span.end - 1].lower_ in SUFFIX_FEATURES)
         if typed or contained:
             return True
@@ -191,18 +205,22 @@ class Recogniser:
             or c.place.population >= 100_000 or c.importance >= 2 for c in strong
         )
         if label in PLACE_LABELS:
-            return True
+            return not ent_is_longer or prominent or bool(strong)
         at_start = first.idx in ctx.starts or (preceding is not None and preceding.text in _OPENERS)
         if single and first.lower_ in self.common and (at_start or not any(
                 c.kind == PRIMARY and c.place.feature in {"city", "country"} and
                 (c.place.population >= 100_000 or c.importance >= 2) for c in strong)):
             return False  # "Will", "March", "Reading": a word unless plainly a big place
         if label == "NORP":
-            return False
+            # "Saudi clerics": a country's short name used as its adjective.
+            span.demonym = any(c.place.feature == "country" for c in strong)
+            return span.demonym
         locative = preceding is not None and preceding.lower_ in LOCATIVES
         if label in {"ORG", "PERSON"}:
             if not ent_is_longer:  # the small model calls many towns ORG or PERSON
                 return prominent or (locative and bool(strong))
+            if ent_start == span.start and following is not None and following.lower_ in ORG_HEADS:
+                return bool(strong)  # "Harwinton Senior Center", "Roselle police"
             # "Armed Forces of Ukraine" names Ukraine; "Ukrainian Pravda" names no Pravda.
             return prominent and (ent_start == span.start or (
                 preceding is not None and preceding.lower_ in {"of", "in", "for"}))
@@ -231,6 +249,14 @@ def _name_start(ent) -> int:
     return start
 
 
+def _name_end(ent) -> int:
+    """Where the name in an entity ends: before a possessive ("Boone County's")."""
+    end = ent.end
+    while end > ent.start + 1 and ent.doc[end - 1].text in {"'s", "’s", "'", "’", ".", ","}:
+        end -= 1
+    return end
+
+
 _OPENERS = {'"', "“", "(", "'", "‘", "[", "—", "-", ":"}
 
 
@@ -245,6 +271,11 @@ class _DocContext:
         self.person_words = {
             t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent[1:]
         }
+
+
+def _country_or_region(span: Span) -> bool:
+    """Names nobody is called: a PERSON label on "Egypt" is the model's mistake."""
+    return any(c.kind == PRIMARY and c.place.feature in {"country", "region"} for c in span.candidates)
 
 
 def _person_cue(ctx: _DocContext, first, end: int) -> bool:
