@@ -154,8 +154,10 @@ class Recogniser:
             if start >= end or not _capitalised(doc[start]) or _person_cue(ctx, doc[start], end):
                 continue
             span = doc[start:end]
-            kept.append(Span(start, end, span.start_char, span.end_char, span.text,
-                             self.gazetteer.lookup(span.text), ent.label_))
+            cands = self.gazetteer.lookup(span.text)
+            if not cands and ent.label_ in {"FAC", "LOC"} and not _natural_feature(span):
+                continue  # "City Hall", "Webb Center": buildings the gazetteer cannot place
+            kept.append(Span(start, end, span.start_char, span.end_char, span.text, cands, ent.label_))
         kept.sort(key=lambda s: s.start)
         return kept
 
@@ -271,6 +273,12 @@ class _DocContext:
         self.person_words = {
             t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent[1:]
         }
+
+
+def _natural_feature(span) -> bool:
+    """"Neches River", "Lake Lanier": a named river or lake is a place even if unknown here."""
+    return (span[-1].lower_ in SUFFIX_FEATURES and SUFFIX_FEATURES[span[-1].lower_] != "region"
+            or span[0].lower_ in PREFIX_FEATURES)
 
 
 def _country_or_region(span: Span) -> bool:

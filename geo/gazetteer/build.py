@@ -42,10 +42,16 @@ CREATE INDEX places_admin1 ON places(admin1_code);
 Progress = Callable[[str], None]
 
 
+# Everything the index is made from: a change to any of these builds a new index.
+_INPUTS = [Path(__file__).parent / f for f in ("build.py", "sources.py", "translit.py")] + [
+    Path(__file__).parent.parent / f for f in ("names.py", "lexicon.py", "data/country_points.csv")]
+
+
 def fingerprint() -> str:
     digest = hashlib.sha256(str(BUILD_VERSION).encode())
-    if LANDMARKS.exists():
-        digest.update(LANDMARKS.read_bytes())
+    for path in [*_INPUTS, LANDMARKS]:
+        if path.exists():
+            digest.update(path.read_bytes())
     return digest.hexdigest()[:10]
 
 

