@@ -113,3 +113,15 @@ DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "south
               "northern", "southern", "eastern", "western", "central", "upper", "lower", "greater",
               "downtown", "rural", "suburban", "metro", "northeastern", "northwestern",
               "southeastern", "southwestern", "midwestern"}
+
+
+@lru_cache(maxsize=1)
+def first_names() -> frozenset[str]:
+    """The commonest US first names (Census 1990, via the `names` package), lower case."""
+    from importlib import resources
+
+    found = set()
+    for table, top in (("dist.male.first", 800), ("dist.female.first", 1500)):
+        lines = resources.files("names").joinpath(table).read_text().splitlines()[:top]
+        found.update(line.split()[0].lower() for line in lines if line.strip())
+    return frozenset(found)

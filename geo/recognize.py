@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from geo.names import key
 from geo.gazetteer import ABBREVIATION, ALTERNATE, DEMONYM, PRIMARY, Candidate, Gazetteer
 from geo.lexicon import (CONNECTORS, DIRECTIONS, DOTTED_ABBREVIATIONS, LOCATIVES, MEDIA_HEADS, NOT_PLACE_LABELS, ORG_HEADS,
-                         PERSON_TITLES, PERSON_VERBS, PREFIX_FEATURES, SUFFIX_FEATURES, common_words)
+                         PERSON_TITLES, PERSON_VERBS, PREFIX_FEATURES, SUFFIX_FEATURES, common_words,
+                         first_names)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MAX_NAME_TOKENS = 6
@@ -125,7 +126,7 @@ class Recogniser:
     # -- decision ----------------------------------------------------------------------------
     def recognise(self, doc, sentence_starts: set[int] = frozenset()) -> list[Span]:
         """Toponym spans of a spaCy Doc; ``sentence_starts`` are character offsets."""
-        ctx = _DocContext(doc, sentence_starts)
+        ctx = _DocContext(doc, sentence_starts, self.gazetteer)
         kept: list[Span] = []
         covered = set()
         spans = self.gazetteer_spans(doc)
@@ -265,13 +266,18 @@ _OPENERS = {'"', "“", "(", "'", "‘", "[", "—", "-", ":"}
 class _DocContext:
     """What the decision needs to know about the whole document, computed once."""
 
-    def __init__(self, doc, sentence_starts: set[int]):
+    def __init__(self, doc, sentence_starts: set[int], gazetteer: Gazetteer):
         self.doc = doc
         self.starts = sentence_starts
         self.entity_of = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
+        self.first_names = first_names()
+        self.common = common_words()
         # Surnames seen in full person names: "Jackson" after "Michael Jackson" is the man.
+        # Countries and regions are nobody's surname ("Rethinking Egypt" is a headline).
         self.person_words = {
             t.lower_ for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1 for t in ent[1:]
+            if not any(c.kind == PRIMARY and c.place.feature in {"country", "region"}
+                       for c in gazetteer.lookup(t.text))
         }
 
 
@@ -288,8 +294,16 @@ def _country_or_region(span: Span) -> bool:
 
 def _person_cue(ctx: _DocContext, first, end: int) -> bool:
     doc = ctx.doc
-    if first.i > 0 and doc[first.i - 1].lower_.rstrip(".") in PERSON_TITLES:
+    before = doc[first.i - 1] if first.i > 0 else None
+    if before is not None and before.lower_.rstrip(".") in PERSON_TITLES:
         return True
+    if before is not None and before.text[:1].isupper() and before.lower_ in ctx.first_names:
+        return True  # "Nadia Moayyad", "Vernon Keenan"
+    if end - first.i == 1 and first.lower_ in ctx.first_names and end < len(doc):
+        after = doc[end]
+        if after.text[:1].isupper() and (len(after.text) <= 2 or after.lower_ not in ctx.common) \
+                and after.lower_ not in ORG_HEADS and after.lower_ not in SUFFIX_FEATURES:
+            return True  # "Scott A. Newsham", "Charlotte Smith"
     if end - first.i == 1:
         if first.lower_ in ctx.person_words:
             return True
