@@ -184,6 +184,8 @@ class Recogniser:
                 return False
             # Inside a longer name ("the American Recovery and Reinvestment Act") it names no place;
             # the small model also calls some nationalities PERSON ("Sri Lankan").
+            if _language_cue(doc, span):
+                return False  # "spoke only French": a language, not France
             exact = ent is not None and ent.start == span.start and ent.end == span.end
             return label in {"", "NORP", "GPE"} or (label == "PERSON" and exact)
         if kinds == {ABBREVIATION}:
@@ -207,7 +209,7 @@ class Recogniser:
             c.place.feature in {"country", "region", "continent", "sea", "river", "historical_region"}
             or c.place.population >= 100_000 or c.importance >= 2 for c in strong
         )
-        if label in PLACE_LABELS:
+        if label in {"GPE", "LOC"}:
             return not ent_is_longer or prominent or bool(strong)
         at_start = first.idx in ctx.starts or (preceding is not None and preceding.text in _OPENERS)
         if single and first.lower_ in self.common and (at_start or not any(
@@ -219,7 +221,7 @@ class Recogniser:
             span.demonym = any(c.place.feature == "country" for c in strong)
             return span.demonym
         locative = preceding is not None and preceding.lower_ in LOCATIVES
-        if label in {"ORG", "PERSON"}:
+        if label in {"ORG", "PERSON", "FAC"}:
             if not ent_is_longer:  # the small model calls many towns ORG or PERSON
                 return prominent or (locative and bool(strong))
             if ent_start == span.start and following is not None and following.lower_ in ORG_HEADS:
@@ -279,6 +281,19 @@ class _DocContext:
             if not any(c.kind == PRIMARY and c.place.feature in {"country", "region"}
                        for c in gazetteer.lookup(t.text))
         }
+
+
+_LANGUAGE_VERBS = {"speak", "speaks", "spoke", "spoken", "speaking", "fluent", "translated",
+                   "dubbed", "learn", "learned", "taught", "teaches", "teach", "studied"}
+
+
+def _language_cue(doc, span: Span) -> bool:
+    before = doc[span.start - 1].lower_ if span.start > 0 else ""
+    before2 = doc[span.start - 2].lower_ if span.start > 1 else ""
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    after2 = doc[span.end + 1].lower_ if span.end + 1 < len(doc) else ""
+    return (before in _LANGUAGE_VERBS or (before in {"only", "fluent", "and", "in"} and before2 in _LANGUAGE_VERBS)
+            or after == "language" or (after == "-" and after2 in {"language", "speaking", "speakers"}))
 
 
 def _natural_feature(span) -> bool:
