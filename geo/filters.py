@@ -1,0 +1,210 @@
+"""Narrowing a list of events down, and summing them up for tables. Pure functions, no UI.
+
+Spatial inputs come in the shapes the map hands back: Leaflet bounds
+(``{"_southWest": {"lat", "lng"}, "_northEast": {...}}``) and drawn GeoJSON (Feature,
+FeatureCollection or bare Polygon/MultiPolygon geometry).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any, Iterable
+
+from geo.types import Event, Place
+
+BBox = tuple[float, float, float, float]  # south, west, north, east (west > east crosses the antimeridian)
+
+
+@dataclass(frozen=True)
+class PlaceEvents:
+    """One place and every event that points at it."""
+
+    place: Place
+    events: tuple[Event, ...]
+
+    @property
+    def count(self) -> int:
+        return len(self.events)
+
+    @property
+    def doc_ids(self) -> list[str]:
+        return list(dict.fromkeys(e.doc_id for e in self.events))
+
+
+def group_by_place(events: Iterable[Event]) -> list[PlaceEvents]:
+    """Most mentioned first; ties keep the order places first appear in."""
+    groups: dict[str, list[Event]] = {}
+    places: dict[str, Place] = {}
+    for event in events:
+        groups.setdefault(event.place.id, []).append(event)
+        places.setdefault(event.place.id, event.place)
+    ordered = sorted(groups.items(), key=lambda kv: -len(kv[1]))
+    return [PlaceEvents(places[pid], tuple(evs)) for pid, evs in ordered]
+
+
+def region_of(place: Place) -> str:
+    """Admin-1 region a place belongs to; a region is its own region."""
+    if place.admin1:
+        return place.admin1
+    return place.name if place.feature == "region" else ""
+
+
+def by_country(events: Iterable[Event], countries: Iterable[str]) -> list[Event]:
+    wanted = {c.upper() for c in countries}
+    return [e for e in events if e.place.country.upper() in wanted]
+
+
+def by_region(events: Iterable[Event], regions: Iterable[str]) -> list[Event]:
+    wanted = set(regions)
+    return [e for e in events if region_of(e.place) in wanted]
+
+
+def by_feature(events: Iterable[Event], features: Iterable[str]) -> list[Event]:
+    wanted = set(features)
+    return [e for e in events if e.place.feature in wanted]
+
+
+def by_doc(events: Iterable[Event], doc_ids: Iterable[str]) -> list[Event]:
+    wanted = set(doc_ids)
+    return [e for e in events if e.doc_id in wanted]
+
+
+def bbox_from_bounds(bounds: dict[str, Any] | None) -> BBox | None:
+    """Leaflet bounds -> bbox; None when the map has not reported a view yet."""
+    try:
+        sw, ne = bounds["_southWest"], bounds["_northEast"]
+        south, west, north, east = float(sw["lat"]), float(sw["lng"]), float(ne["lat"]), float(ne["lng"])
+    except (TypeError, KeyError, ValueError):
+        return None
+    if east - west >= 360:  # zoomed out past a whole world
+        return (south, -180.0, north, 180.0)
+    # Leaflet lets longitudes run past +-180 after panning around the globe.
+    west = (west + 180) % 360 - 180
+    east = (east + 180) % 360 - 180
+    return (south, west, north, east)
+
+
+def in_bbox(lat: float, lon: float, bbox: BBox) -> bool:
+    south, west, north, east = bbox
+    if not south <= lat <= north:
+        return False
+    if west <= east:
+        return west <= lon <= east
+    return lon >= west or lon <= east
+
+
+def by_bbox(events: Iterable[Event], bbox: BBox | None) -> list[Event]:
+    events = list(events)
+    if bbox is None:
+        return events
+    return [e for e in events if in_bbox(e.place.lat, e.place.lon, bbox)]
+
+
+def polygons_of(shape: dict[str, Any] | list | None) -> list[list[list[list[float]]]]:
+    """Every polygon (list of rings of [lon, lat]) in a GeoJSON object; points and lines are ignored."""
+    if not shape:
+        return []
+    if isinstance(shape, list):  # st_folium's all_drawings is a list of features
+        return [p for item in shape for p in polygons_of(item)]
+    kind = shape.get("type")
+    if kind == "FeatureCollection":
+        return polygons_of(shape.get("features", []))
+    if kind == "Feature":
+        return polygons_of(shape.get("geometry"))
+    if kind == "Polygon":
+        return [shape["coordinates"]]
+    if kind == "MultiPolygon":
+        return list(shape["coordinates"])
+    if kind == "GeometryCollection":
+        return polygons_of(shape.get("geometries", []))
+    return []
+
+
+def _in_ring(lat: float, lon: float, ring: list[list[float]]) -> bool:
+    inside = False
+    j = len(ring) - 1
+    for i in range(len(ring)):
+        xi, yi = ring[i][0], ring[i][1]
+        xj, yj = ring[j][0], ring[j][1]
+        if (yi > lat) != (yj > lat) and lon < (xj - xi) * (lat - yi) / (yj - yi) + xi:
+            inside = not inside
+        j = i
+    return inside
+
+
+def in_shape(lat: float, lon: float, shape: dict[str, Any] | list | None) -> bool:
+    """Point in any polygon of the shape (holes respected)."""
+    for rings in polygons_of(shape):
+        if rings and _in_ring(lat, lon, rings[0]) and not any(_in_ring(lat, lon, h) for h in rings[1:]):
+            return True
+    return False
+
+
+def by_shape(events: Iterable[Event], shape: dict[str, Any] | list | None) -> list[Event]:
+    events = list(events)
+    if not polygons_of(shape):
+        return events
+    return [e for e in events if in_shape(e.place.lat, e.place.lon, shape)]
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """Every filter the dashboard offers; empty means "no constraint"."""
+
+    countries: tuple[str, ...] = ()
+    regions: tuple[str, ...] = ()
+    features: tuple[str, ...] = ()
+    doc_ids: tuple[str, ...] = ()
+    bbox: BBox | None = None
+    shape: dict[str, Any] | None = None
+
+    def apply(self, events: Iterable[Event]) -> list[Event]:
+        out = list(events)
+        if self.doc_ids:
+            out = by_doc(out, self.doc_ids)
+        if self.countries:
+            out = by_country(out, self.countries)
+        if self.regions:
+            out = by_region(out, self.regions)
+        if self.features:
+            out = by_feature(out, self.features)
+        return by_shape(by_bbox(out, self.bbox), self.shape)
+
+
+def facets(events: Iterable[Event]) -> dict[str, Counter]:
+    """Counts behind the filter choices: country, region, feature, doc."""
+    out = {"country": Counter(), "region": Counter(), "feature": Counter(), "doc": Counter()}
+    for e in events:
+        out["country"][e.place.country or "?"] += 1
+        if region := region_of(e.place):
+            out["region"][region] += 1
+        out["feature"][e.place.feature] += 1
+        out["doc"][e.doc_id] += 1
+    return out
+
+
+def event_rows(events: Iterable[Event], titles: dict[str, str] | None = None) -> list[dict[str, Any]]:
+    """One row per event, for the events table and CSV export."""
+    titles = titles or {}
+    return [
+        {
+            "article": titles.get(e.doc_id, e.doc_id), "place": e.place.name, "mention": e.mention.text,
+            "feature": e.place.feature, "region": region_of(e.place), "country": e.place.country,
+            "lat": e.place.lat, "lon": e.place.lon, "score": round(e.score, 3),
+            "sentence": e.sentence.text, "place_id": e.place.id, "doc_id": e.doc_id,
+        }
+        for e in events
+    ]
+
+
+def place_rows(events: Iterable[Event]) -> list[dict[str, Any]]:
+    """One row per place with its mention and article counts."""
+    return [
+        {
+            "place": g.place.name, "feature": g.place.feature, "region": region_of(g.place),
+            "country": g.place.country, "mentions": g.count, "articles": len(g.doc_ids),
+            "lat": g.place.lat, "lon": g.place.lon, "place_id": g.place.id,
+        }
+        for g in group_by_place(events)
+    ]

@@ -1,0 +1,180 @@
+"""folium elements the dashboard's maps are made of, all loading Leaflet code from local copies.
+
+Markers are not folium.Marker objects: 2,000 of those render slowly in Python and ship megabytes of
+generated JS. One `PlaceLayer` carries every place as JSON and builds DivIcon markers in the
+browser. It needs only Leaflet (plus markercluster when there are many places), so no Bootstrap,
+Font Awesome or awesome-markers is ever requested.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+import folium
+import folium.plugins
+from branca.element import CssLink, Element, JavascriptLink
+from folium.elements import JSCSSMixin
+from folium.template import Template
+
+from geo import assets
+from geo.basemap import Basemap
+
+
+def to_script_json(data: Any) -> str:
+    """JSON safe to paste inside <script>: no '<' (so no '</script>' or '<!--' ends it early) and no
+    Jinja opener ('{{', '{%', '{#'), which JSON only ever produces inside strings."""
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    for opener, escaped in (("{{", "{\\u007b"), ("{%", "{\\u0025"), ("{#", "{\\u0023")):
+        text = text.replace(opener, escaped)
+    return text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+class RawScript(Element):
+    """Script text added to the page as is.
+
+    branca's MacroElement.render wraps each rendered script in ``Element(text)``, which compiles the
+    text as a Jinja template: slow for megabytes of JSON, and article text such as ``{{ ... }}``
+    would be evaluated on the server.
+    """
+
+    def __init__(self, text: str):
+        super().__init__()
+        self._text = text
+
+    def render(self, **kwargs) -> str:
+        return self._text
+
+
+class PlaceLayer(JSCSSMixin):
+    """Place markers and shapes (rivers as lines, regions outlined), built from one JSON payload.
+
+    Each marker is {lat, lon, size, color, label, title, tooltip (escaped HTML), popup (escaped HTML),
+    selected, dx/dy (pixel nudge off a shared spot), below (area features sit under points)}. `title` is the plain place name: browsers show it on hover and tests find markers by it.
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function() {
+            var map = {{ this._parent.get_name() }};
+            var data = {{ this.payload }};
+            var group = (data.cluster && L.markerClusterGroup)
+                ? L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 40})
+                : L.featureGroup();
+            var markers = data.markers.map(function(p) {
+                var half = p.size / 2;
+                var html = "<div style='width:" + p.size + "px;height:" + p.size + "px;border-radius:50%;background:"
+                    + p.color + ";border:" + (p.selected ? "3px solid #111" : "2px solid #fff")
+                    + ";box-sizing:border-box;color:#fff;font:bold 12px/" + (p.size - 4) + "px sans-serif;"
+                    + "text-align:center;box-shadow:0 1px 4px rgba(0,0,0,.5)'>" + p.label + "</div>";
+                var marker = L.marker([p.lat, p.lon], {
+                    icon: L.divIcon({className: 'geo-pin', html: html, iconSize: [p.size, p.size],
+                                     iconAnchor: [half - p.dx, half - p.dy], popupAnchor: [p.dx, p.dy - half]}),
+                    title: p.title, alt: p.title, riseOnHover: true,
+                    zIndexOffset: p.selected ? 1000 : (p.below ? -500 : 0)});
+                marker.bindTooltip(p.tooltip, {direction: 'top', offset: [p.dx, p.dy - half]});
+                if (p.popup) { marker.bindPopup(p.popup, {maxWidth: 320, maxHeight: 260, autoPanPaddingTopLeft: [50, 10]}); }
+                return marker;
+            });
+            if (group.addLayers) { group.addLayers(markers); } else { markers.forEach(function(m) { group.addLayer(m); }); }
+            var shapes = L.featureGroup();
+            data.shapes.forEach(function(s) {
+                // Tooltip on each drawn line/polygon itself: streamlit-folium reads the clicked layer's tooltip.
+                L.geoJSON(s.geometry, {style: s.style})
+                    .eachLayer(function(l) { l.bindTooltip(s.tooltip, {sticky: true}); shapes.addLayer(l); });
+            });
+            shapes.addTo(map);
+            group.addTo(map);
+            window.geoPlaceLayer = group;
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self, markers: list[dict], shapes: list[dict], cluster: bool, local_assets: bool = True):
+        super().__init__()
+        self._name = "PlaceLayer"
+        self.payload = to_script_json({"markers": markers, "shapes": shapes, "cluster": cluster})
+        if cluster:  # instance attributes: folium's class-level lists are shared by every map
+            self.default_js = assets.CLUSTER_JS if local_assets else folium.plugins.MarkerCluster.default_js
+            self.default_css = assets.CLUSTER_CSS if local_assets else folium.plugins.MarkerCluster.default_css
+
+    def render(self, **kwargs) -> None:
+        figure = self.get_root()
+        for name, url in self.default_js:
+            figure.header.add_child(JavascriptLink(url), name=name)
+        for name, url in self.default_css:
+            figure.header.add_child(CssLink(url), name=name)
+        figure.script.add_child(RawScript(self._template.module.script(self, kwargs)), name=self.get_name())
+
+
+class MapSetup(folium.MacroElement):
+    """Default icon path (Leaflet.draw uses it), extra attribution, and the outline-only basemap.
+
+    A MacroElement because streamlit-folium drops anything added to the figure's root script.
+    """
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function() {
+            var map = {{ this._parent.get_name() }};
+            L.Icon.Default.imagePath = {{ this.image_path|tojson }};
+            // A popup that pans the map into view does so without animation: streamlit-folium restarts
+            // its 250 ms report delay on every moveend, so an animated pan slowed each click by ~0.3 s.
+            map.on('autopanstart', function() {
+                var panBy = map.panBy;
+                map.panBy = function(offset, options) {
+                    map.panBy = panBy;
+                    return panBy.call(map, offset, L.extend({}, options, {animate: false}));
+                };
+            });
+            map.attributionControl.addAttribution({{ this.attribution|tojson }});
+            {%- if this.outline_url %}
+            map.getContainer().style.background = '#c6dcec';
+            fetch({{ this.outline_url|tojson }}).then(function(r) { return r.json(); }).then(function(d) {
+                L.geoJSON(d, {interactive: false, style: {color: '#888', weight: 1, fillColor: '#f4f1ea', fillOpacity: 1}})
+                    .addTo(map).bringToBack();
+            }).catch(function(e) { console.warn('country outlines unavailable', e); });
+            {%- endif %}
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self, image_path: str, attribution: str, outline_url: str | None = None):
+        super().__init__()
+        self._name = "MapSetup"
+        self.image_path, self.attribution, self.outline_url = image_path, attribution, outline_url
+
+
+def new_map(basemap: Basemap | None, attribution: str, local_assets: bool = True) -> folium.Map:
+    """A folium.Map loading only Leaflet + jQuery, with the chosen background."""
+    m = folium.Map(location=[30, 20], zoom_start=2, tiles=None, min_zoom=1, max_zoom=18,
+                   control_scale=True, prefer_canvas=True)
+    if local_assets:
+        m.default_js, m.default_css = assets.MAP_JS, assets.MAP_CSS
+    outline_url = None
+    if basemap is not None and basemap.kind == "outline":
+        outline_url = basemap.url
+    elif basemap is not None:
+        folium.TileLayer(tiles=basemap.url, attr=basemap.attribution, name="OpenStreetMap",
+                         max_native_zoom=basemap.max_native_zoom, max_zoom=18, control=False).add_to(m)
+    MapSetup(assets.LEAFLET_IMAGES_URL, attribution, outline_url).add_to(m)
+    return m
+
+
+def add_draw(m: folium.Map, drawn: dict | list | None, local_assets: bool = True) -> None:
+    """Rectangle + polygon tool. A shape saved from an earlier run goes into the tool's own layer,
+    so after the map is rebuilt the user still sees it and can delete it with the bin button."""
+    layer = folium.FeatureGroup(name="Drawn shape", control=False).add_to(m)
+    if drawn:
+        folium.GeoJson(drawn, style_function=lambda _f: {
+            "color": "#111", "weight": 2, "dashArray": "6 4", "fillOpacity": 0.04}).add_to(layer)
+    shape_style = {"shapeOptions": {"color": "#111", "weight": 2}}
+    draw = folium.plugins.Draw(
+        feature_group=layer, position="topleft", show_geometry_on_click=False,
+        draw_options={"polyline": False, "circle": False, "circlemarker": False, "marker": False,
+                      "rectangle": shape_style, "polygon": shape_style},
+        edit_options={"edit": False, "remove": True},
+    )
+    if local_assets:
+        draw.default_js, draw.default_css = assets.DRAW_JS, assets.DRAW_CSS
+    draw.add_to(m)

@@ -1,0 +1,91 @@
+"""Article text made safe for the map and the side panel: escaping, <mark> highlights, popups.
+
+Article text is untrusted. Everything here html-escapes it, so a ``<script>`` or
+``<img onerror>`` in an article shows as text wherever this HTML is rendered.
+"""
+
+from __future__ import annotations
+
+import html
+from typing import Iterable
+
+from geo.filters import PlaceEvents, region_of
+from geo.types import Event, Place
+
+POPUP_SENTENCES = 3  # the side panel shows the rest; keeps the map payload small with many places
+
+
+def escape(text: str) -> str:
+    """html-escape, and also neutralise what a JS template literal acts on (folium wraps popup and
+    tooltip HTML in backticks): backslash, `$` of `${` and the backtick itself."""
+    return html.escape(text, quote=True).replace("\\", "&#92;").replace("$", "&#36;").replace("`", "&#96;")
+
+
+def highlight(sentence_text: str, spans: Iterable[tuple[int, int]]) -> str:
+    """Escaped sentence with each (start, end) span, relative to the sentence, wrapped in <mark>."""
+    out, pos = [], 0
+    for start, end in sorted(set(spans)):
+        start, end = max(start, pos), min(end, len(sentence_text))
+        if start >= end:
+            continue
+        out += [escape(sentence_text[pos:start]), "<mark>", escape(sentence_text[start:end]), "</mark>"]
+        pos = end
+    out.append(escape(sentence_text[pos:]))
+    return "".join(out)
+
+
+def mention_span(event: Event) -> tuple[int, int]:
+    """Mention offsets inside its sentence; falls back to a text search if the offsets disagree."""
+    s, m = event.sentence, event.mention
+    start, end = m.start - s.start, m.end - s.start
+    if s.text[start:end] != m.text:
+        found = s.text.find(m.text)
+        if found >= 0:
+            return found, found + len(m.text)
+    return start, end
+
+
+def sentences_of(events: Iterable[Event]) -> list[tuple[Event, list[tuple[int, int]]]]:
+    """Distinct (article, sentence) pairs, each with every mention span in it, in text order."""
+    by_sentence: dict[tuple[str, int], tuple[Event, list[tuple[int, int]]]] = {}
+    for e in events:
+        by_sentence.setdefault((e.doc_id, e.sentence.index), (e, []))[1].append(mention_span(e))
+    return sorted(by_sentence.values(), key=lambda item: (item[0].doc_id, item[0].sentence.index))
+
+
+def describe(place: Place) -> str:
+    """"city · Donetsk Oblast · UA"."""
+    return " · ".join(x for x in (place.feature.replace("_", " "), region_of(place), place.country) if x)
+
+
+def popup_html(group: PlaceEvents, titles: dict[str, str] | None = None, limit: int = POPUP_SENTENCES) -> str:
+    titles = titles or {}
+    docs = group.doc_ids
+    items = sentences_of(group.events)
+    in_articles = f" in {len(docs)} articles" if len(docs) > 1 else ""
+    parts = [
+        f"<div class='geo-popup' style='font-size:13px;line-height:1.35'><b>{escape(group.place.name)}</b> <small>{escape(describe(group.place))}</small>"
+        f"<br><small>{group.count} mention{'s' if group.count != 1 else ''}{in_articles}</small>"
+        "<ul style='padding-left:1.1em;margin:4px 0'>"
+    ]
+    for event, spans in items[:limit]:
+        source = ""
+        if len(docs) > 1 and event.doc_id in titles:
+            source = f"<br><small><i>{escape(titles[event.doc_id])}</i></small>"
+        parts.append(f"<li>{highlight(event.sentence.text, spans)}{source}</li>")
+    parts.append("</ul>")
+    if len(items) > limit:
+        parts.append(f"<small>+{len(items) - limit} more sentences in the panel beside the map</small>")
+    parts.append("</div>")
+    return "".join(parts)
+
+
+def candidate_popup(place: Place, rank: int | None = None) -> str:
+    """Popup of a gazetteer entry (place search page): what it is, where, how big, which id."""
+    rows = [("Feature", place.feature.replace("_", " ")), ("Region", region_of(place)),
+            ("Country", place.country), ("Population", f"{place.population:,}" if place.population else ""),
+            ("Coordinates", f"{place.lat:.4f}, {place.lon:.4f}"), ("Id", place.id), ("Source", place.source)]
+    head = f"{rank}. " if rank is not None else ""
+    body = "".join(f"<tr><th style='text-align:left;padding-right:6px'>{k}</th><td>{escape(str(v))}</td></tr>"
+                   for k, v in rows if v)
+    return f"<div class='geo-popup' style='font-size:13px;line-height:1.35'><b>{head}{escape(place.name)}</b><table>{body}</table></div>"

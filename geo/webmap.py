@@ -1,0 +1,170 @@
+"""The folium maps of the dashboard: events by place, and gazetteer candidates for a name.
+
+One marker per place, coloured by feature type, sized and labelled by mention count, clustered
+when there are many; rivers drawn as lines and regions outlined when the gazetteer has their
+geometry; a draw tool (rectangle, polygon) for filtering by area. Runs with no network when
+`geo assets` has installed the local Leaflet copies and tiles.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any, Iterable
+
+import folium
+
+from geo.basemap import GEONAMES_ATTRIBUTION, Basemap
+from geo.filters import PlaceEvents, group_by_place
+from geo.map_elements import PlaceLayer, add_draw, new_map
+from geo.popups import candidate_popup, escape, popup_html
+from geo.types import Event, Place
+
+# Category -> (legend label, colour, features). Five colours are easy to learn; features are from geo.types.
+CATEGORIES = {
+    "populated": ("Town / city", "#d62728", ("city",)),
+    "admin": ("Country / region", "#6a3d9a", ("country", "region", "district", "historical_region", "continent")),
+    "water": ("Water", "#1f78b4", ("river", "lake", "reservoir", "sea", "strait", "gulf")),
+    "built": ("Infrastructure", "#e66100", ("dam", "power_plant", "bridge", "port", "airport", "industrial")),
+    "natural": ("Island / landmark", "#2b8a3e", ("island", "mountain", "landmark")),
+}
+_COLOUR = {f: colour for _label, colour, feats in CATEGORIES.values() for f in feats}
+OTHER_COLOUR = "#555555"
+CLUSTER_ABOVE = 50  # markers; beyond this they cluster so the map stays readable and fast
+SHAPE_TYPES = {"LineString", "MultiLineString", "Polygon", "MultiPolygon"}
+AREA_FEATURES = set(CATEGORIES["admin"][2])  # drawn beneath point features where they overlap
+CONTEXT_FEATURES = {"country", "continent"}  # too big to frame the map around
+
+
+def feature_colour(feature: str) -> str:
+    return _COLOUR.get(feature, OTHER_COLOUR)
+
+
+def marker_size(count: int) -> int:
+    return min(44, 22 + round(6 * math.log2(max(count, 1))))
+
+
+def marker_data(place: Place, label: str, size: int, popup: str, selected: bool = False,
+                offset: tuple[int, int] = (0, 0)) -> dict[str, Any]:
+    """What PlaceLayer draws for one place; the icon HTML is built in the browser from these."""
+    return {"lat": place.lat, "lon": place.lon, "size": size, "color": feature_colour(place.feature),
+            "label": escape(label), "title": place.name, "tooltip": escape(place.name), "popup": popup,
+            "selected": selected, "dx": offset[0], "dy": offset[1], "below": place.feature in AREA_FEATURES}
+
+
+def spread(places: list[Place], tolerance: float = 0.05, radius: int = 16) -> dict[str, tuple[int, int]]:
+    """Pixel offsets for places that share a spot, so each marker stays clickable.
+
+    A region's or country's point is often its capital's (Kherson Oblast on Kherson); without this
+    one marker hides the other at every zoom. Offsets are in screen pixels: they hold at any zoom.
+    """
+    cells: dict[tuple[int, int], list[Place]] = {}
+    for p in places:
+        cells.setdefault((round(p.lat / tolerance), round(p.lon / tolerance)), []).append(p)
+    offsets: dict[str, tuple[int, int]] = {}
+    for group in cells.values():
+        if len(group) < 2:
+            continue
+        r = radius + 3 * len(group)
+        for i, p in enumerate(group):
+            angle = math.pi + 2 * math.pi * i / len(group)  # first one to the left
+            offsets[p.id] = (round(r * math.cos(angle)), round(r * math.sin(angle)))
+    return offsets
+
+
+def shape_data(place: Place) -> dict[str, Any] | None:
+    """A river's line or an area's outline; areas thin and dashed so they frame rather than cover."""
+    geometry = place.geometry
+    if not geometry or geometry.get("type") not in SHAPE_TYPES:
+        return None
+    style = {"color": feature_colour(place.feature), "weight": 3, "opacity": 0.8, "fillOpacity": 0.06}
+    if place.feature in AREA_FEATURES:
+        style.update(weight=1.5, opacity=0.6, dashArray="5 4", fillOpacity=0.03)
+    return {"geometry": geometry, "tooltip": escape(place.name), "style": style}
+
+
+def is_selected(place: Place, selected: str | None) -> bool:
+    return selected is not None and selected in (place.id, place.name)
+
+
+def fit_box(places: list[Place]) -> list[list[float]] | None:
+    if not places:
+        return None
+    lats, lons = [p.lat for p in places], [p.lon for p in places]
+    return [[min(lats), min(lons)], [max(lats), max(lons)]]
+
+
+def _fit(m: folium.Map, places: list[Place], chosen: list[Place]) -> None:
+    """Frame the selected place, else the places events happen in: a country named in passing
+    ("Russian troops") would otherwise zoom the map out to half the globe."""
+    local = [p for p in places if p.feature not in CONTEXT_FEATURES]
+    box = fit_box(chosen or local or places)
+    if box:
+        m.fit_bounds(box, padding=(50, 50), max_zoom=8 if chosen else 7)  # clear of the controls
+
+
+def build_map(
+    events: list[Event],
+    *,
+    selected: str | None = None,
+    basemap: Basemap | None = None,
+    titles: dict[str, str] | None = None,
+    drawn: dict | list | None = None,
+    draw: bool = True,
+    local_assets: bool = True,
+    cluster_above: int = CLUSTER_ABOVE,
+) -> folium.Map:
+    """Map of events, one marker per place. `selected` (place id or name) gets a dark ring and the view.
+
+    `basemap` None gives no background (tests); `drawn` is a saved shape to show in the draw layer;
+    `local_assets` False falls back to folium's CDN links.
+    """
+    groups: list[PlaceEvents] = group_by_place(events)
+    m = new_map(basemap, GEONAMES_ATTRIBUTION, local_assets)
+    offsets = spread([g.place for g in groups])
+    markers = [
+        marker_data(g.place, str(g.count), marker_size(g.count), popup_html(g, titles), is_selected(g.place, selected),
+                    offsets.get(g.place.id, (0, 0)))
+        for g in groups
+    ]
+    shapes = [s for g in groups if (s := shape_data(g.place))]
+    PlaceLayer(markers, shapes, cluster=len(markers) > cluster_above, local_assets=local_assets).add_to(m)
+    if draw:
+        add_draw(m, drawn, local_assets)
+    places = [g.place for g in groups]
+    _fit(m, places, [p for p in places if is_selected(p, selected)])
+    return m
+
+
+def build_place_map(
+    places: list[Place], *, selected: str | None = None, basemap: Basemap | None = None, local_assets: bool = True
+) -> folium.Map:
+    """Gazetteer candidates for a name, labelled by rank (1 = best)."""
+    m = new_map(basemap, GEONAMES_ATTRIBUTION, local_assets)
+    offsets = spread(places)
+    markers = [marker_data(p, str(i), 24, candidate_popup(p, i), is_selected(p, selected), offsets.get(p.id, (0, 0)))
+               for i, p in enumerate(places, 1)]
+    shapes = [s for p in places if (s := shape_data(p))]
+    PlaceLayer(markers, shapes, cluster=len(markers) > CLUSTER_ABOVE, local_assets=local_assets).add_to(m)
+    _fit(m, places, [p for p in places if is_selected(p, selected)])
+    return m
+
+
+def find_place(places: Iterable[Place], tooltip: str | None, latlng: dict | None) -> Place | None:
+    """Which place a map click meant: the one named like the clicked tooltip, nearest the click.
+
+    Marker clicks report the marker's own position; a click on a river reports where on the line.
+    """
+    places = list({p.id: p for p in places}.values())
+    name = (tooltip or "").strip()
+    named = [p for p in places if name and p.name == name]
+    if latlng is None or latlng.get("lat") is None:
+        return named[0] if len(named) == 1 else None
+    lat, lng = float(latlng["lat"]), float(latlng["lng"])
+
+    def dist(p: Place) -> float:
+        return (p.lat - lat) ** 2 + (p.lon - lng) ** 2
+
+    if named:
+        return min(named, key=dist)
+    nearest = min(places, key=dist, default=None)
+    return nearest if nearest is not None and dist(nearest) < 1e-8 else None

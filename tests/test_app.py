@@ -1,0 +1,155 @@
+"""The dashboard driven headless through streamlit.testing (real pipeline, no browser)."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from factories import ROOT
+from geo.ingest import read
+
+LVIV_ARTICLE = b"Missiles hit Lviv and Odesa overnight. The strikes on Lviv damaged a power station."
+TIMEOUT = 180  # the first run loads the gazetteer and spaCy
+
+
+@pytest.fixture
+def app() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def place_names(at: AppTest) -> list[str]:
+    return list(at.selectbox(key="place_pick").options)
+
+
+def map_args(at: AppTest) -> dict:
+    (component,) = [c for c in at.get("component_instance") if "streamlit_folium" in c.proto.component_name]
+    return json.loads(component.proto.json_args)
+
+
+def map_titles(at: AppTest) -> set[str]:
+    data = json.loads(re.search(r"var data = (\{.*?\});\n", map_args(at)["script"]).group(1))
+    return {m["title"] for m in data["markers"]}
+
+
+def pick(at: AppTest, name: str) -> AppTest:
+    """Choose a place in the panel's list by name (the widget's values are place ids)."""
+    place_id = next(e.place.id for e in at.session_state["library"].events() if e.place.name == name)
+    return at.selectbox(key="place_pick").set_value(place_id).run()
+
+
+def html_of(at: AppTest) -> str:
+    return "".join(h.proto.body for h in at.get("html"))
+
+
+def upload(at: AppTest, *files: tuple[str, bytes, str]) -> AppTest:
+    at.file_uploader(key="uploads").set_value(list(files))
+    at.run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def test_seed_article_is_on_the_map_at_start(app):
+    names = place_names(app)
+    assert any(n.startswith("Kherson") for n in names) and "Mariupol" in names
+    assert {"Mariupol"} <= map_titles(app)
+    args = map_args(app)
+    assert all(link.startswith("/app/static/") for link in args["js_links"] + args["css_links"])
+    assert len(app.dataframe[0].value) >= 5
+    assert not app.error
+
+
+def test_upload_adds_an_article(app):
+    upload(app, ("lviv.txt", LVIV_ARTICLE, "text/plain"))
+    assert {"Lviv", "Odesa"} <= set(place_names(app)) and "Mariupol" in place_names(app)
+    assert len(app.sidebar.multiselect(key="f_doc").options) == 2
+    assert not app.error
+
+
+def test_bad_files_show_errors_and_the_good_one_still_loads(app):
+    upload(app, ("empty.txt", b"   ", "text/plain"), ("broken.pdf", b"%PDF-1.4 not really", "application/pdf"),
+           ("lviv.txt", LVIV_ARTICLE, "text/plain"), ("photo.docx", b"\x89PNG\r\n\x1a\n0000", "application/octet-stream"))
+    errors = [e.value.replace("\\", "") for e in app.error]  # markdown-escaped
+    assert len(errors) == 3, errors
+    assert any("empty.txt" in e for e in errors) and any("broken.pdf" in e for e in errors)
+    assert any("photo.docx" in e for e in errors)
+    assert "Lviv" in place_names(app)
+    app.run()  # errors stay next to the uploader on later reruns, without parsing again
+    assert len(app.error) == 3
+
+
+def test_region_filter_narrows_map_and_table(app):
+    app.sidebar.multiselect(key="f_region").select("Donetsk Oblast").run()
+    assert "Mariupol" in map_titles(app)
+    assert map_titles(app) <= {"Mariupol", "Donetsk Oblast"}  # the region itself is in its region
+    regions = set(app.dataframe[0].value["region"])
+    assert regions == {"Donetsk Oblast"}
+    assert set(place_names(app)) <= {"Mariupol", "Donetsk Oblast"}
+
+
+def test_feature_and_article_filters(app):
+    upload(app, ("lviv.txt", LVIV_ARTICLE, "text/plain"))
+    app.sidebar.multiselect(key="f_feature").select("city").run()
+    assert "Lviv" in map_titles(app) and not any(n.startswith("Kherson Oblast") for n in map_titles(app))
+    app.sidebar.multiselect(key="f_doc").set_value([read(LVIV_ARTICLE, "lviv.txt").id]).run()
+    assert map_titles(app) == {"Lviv", "Odesa"}
+
+
+def test_choosing_a_place_shows_its_sentences(app):
+    pick(app, "Mariupol")
+    assert any(h.value == "Mariupol" for h in app.subheader)
+    panel = html_of(app)
+    assert "Ukrainian units in <mark>Mariupol</mark> (Donetsk Region)" in panel
+    assert "preparing the ground" not in panel
+    app.toggle(key="panel_context").set_value(True).run()
+    assert "preparing the ground" in html_of(app)  # the sentence after
+
+
+def test_article_html_is_shown_as_text(app):
+    hostile = b"Shelling in Lviv <script>alert(1)</script> and <img src=x onerror=alert(2)> {{ 7*7 }} today."
+    upload(app, ("hostile.txt", hostile, "text/plain"))
+    pick(app, "Lviv")
+    panel = html_of(app)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in panel and "&lt;img src=x onerror=alert(2)&gt;" in panel
+    assert "<script>" not in panel and "<img" not in panel
+    assert "<script>alert" not in map_args(app)["script"] and "{{ 7*7 }}" not in map_args(app)["script"]
+
+
+def test_pasted_text_is_added(app):
+    app.text_area[0].input(LVIV_ARTICLE.decode())
+    app.text_input[0].input("Night strikes")
+    app.button[0].click().run()  # the form's submit button
+    assert not app.exception and "Lviv" in place_names(app)
+    assert "Night strikes" in app.sidebar.multiselect(key="f_doc").options
+
+
+def test_shape_filter_uses_the_saved_drawing(app):
+    rect = {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [
+        [[37.0, 46.8], [38.0, 46.8], [38.0, 47.3], [37.0, 47.3], [37.0, 46.8]]]}}  # Mariupol only
+    app.session_state["shape"] = {"type": "FeatureCollection", "features": [rect]}
+    app.run()
+    app.sidebar.toggle(key="f_shape").set_value(True).run()
+    assert map_titles(app) == {"Mariupol"}
+    assert '"coordinates": [[[37.0, 46.8]' in map_args(app)["script"]  # the shape stays visible and deletable
+
+
+def test_articles_page_lists_and_removes():
+    at = AppTest.from_file(str(ROOT / "pages" / "1_Articles.py"), default_timeout=TIMEOUT).run()
+    assert not at.exception and len(at.session_state["library"]) == 1
+    assert "Kherson" in "".join(h.proto.body for h in at.get("html"))
+    at.button[0].click().run()
+    assert not at.exception and len(at.session_state["library"]) == 0
+    assert "No articles loaded" in at.info[0].value
+
+
+def test_place_search_page_maps_candidates():
+    at = AppTest.from_file(str(ROOT / "pages" / "2_Place_search.py"), default_timeout=TIMEOUT).run()
+    at.text_input(key="search_name").input("Mariupol").run()
+    assert not at.exception
+    assert "Mariupol" in set(at.dataframe[0].value["name"])
+    assert "Mariupol" in map_titles(at)
