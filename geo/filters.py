@@ -56,8 +56,10 @@ def by_country(events: Iterable[Event], countries: Iterable[str]) -> list[Event]
 
 
 def by_region(events: Iterable[Event], regions: Iterable[str]) -> list[Event]:
+    """Events at places inside the regions; the region's own marker (its centre) is not a
+    place inside it, so filtering to "Donetsk Oblast" leaves Mariupol, not the oblast itself."""
     wanted = set(regions)
-    return [e for e in events if region_of(e.place) in wanted]
+    return [e for e in events if region_of(e.place) in wanted and e.place.feature != "region"]
 
 
 def by_feature(events: Iterable[Event], features: Iterable[str]) -> list[Event]:
