@@ -19,18 +19,21 @@ def workers_default() -> int:
 
 
 def _parse(doc: Document) -> ParsedDocument:
-    return load_pipeline().parse(doc)
+    # Online stages run in the parent: one rate limit and one geocoder cache connection for
+    # the whole run, not one per worker (a public service allows 1 request/s in all).
+    return load_pipeline().parse(doc, refine=False)
 
 
 def parse_all(docs: Iterable[Document], workers: int | None = None) -> Iterator[ParsedDocument]:
     """Yield a ParsedDocument per document, in order, using ``workers`` processes."""
     workers = workers or workers_default()
-    load_pipeline()  # load (or build) once in the parent: forked workers inherit it
+    pipeline = load_pipeline()  # load (or build) once in the parent: forked workers inherit it
     if workers == 1:
-        yield from load_pipeline().parse_many(docs)
+        yield from pipeline.parse_many(docs)
         return
     with mp.get_context("fork").Pool(workers) as pool:
-        yield from pool.imap(_parse, docs, chunksize=2)
+        for parsed in pool.imap(_parse, docs, chunksize=2):
+            yield pipeline.refine(parsed)
 
 
 def mention_record(r: Resolution) -> dict:

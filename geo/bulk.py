@@ -15,6 +15,7 @@ from dataclasses import dataclass, field
 from itertools import islice
 from pathlib import Path
 
+from geo.corrections import apply_corrections
 from geo.errors import GeoError, IngestError
 from geo.ingest import SUPPORTED, read_path
 from geo.store import Store
@@ -148,7 +149,9 @@ def ingest(store: Store, items: Iterable[Source], *, workers: int | None = None,
             if not docs:
                 continue
             parse_all = parse_all or _parser(report, on_load)
+            corrections = store.corrections()  # per batch: the UI may correct meanwhile
             for parsed in parse_all(docs, workers):
+                parsed = apply_corrections(parsed, corrections)
                 doc = parsed.doc
                 # save() is one transaction and says False if another process got there first.
                 if store.save(parsed):
@@ -170,7 +173,7 @@ def reindex(store: Store, *, workers: int | None = None, progress: Progress | No
     """Re-parse every stored article with the current gazetteer and swap in the new parse.
 
     Only sentences, events and places are replaced: articles keep their rows and dates, and
-    the user's corrections (a table of their own) are left as they are.
+    the user's corrections (a table of their own) are left as they are and applied again.
     """
     ids = [a.id for a in store.articles()]
     report = Report(total=len(ids))
@@ -184,7 +187,9 @@ def reindex(store: Store, *, workers: int | None = None, progress: Progress | No
                 except GeoError as exc:  # removed meanwhile by another process
                     report.failed.append((doc_id, str(exc)))
                     _tell(progress, report, doc_id, "failed")
+            corrections = store.corrections() if docs else []
             for parsed in parse_all(docs, workers) if docs else ():
+                parsed = apply_corrections(parsed, corrections)
                 doc = parsed.doc
                 try:
                     store.replace_resolutions(doc.id, parsed)

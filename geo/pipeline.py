@@ -41,16 +41,32 @@ def load_spacy():
 
 
 class Pipeline:
-    def __init__(self, gazetteer: Gazetteer, nlp=None):
+    def __init__(self, gazetteer: Gazetteer, nlp=None, stages=None):
+        """``stages``: callables ParsedDocument -> ParsedDocument run after resolution, in order
+        (geo.fallback.GeocoderFallback, geo.corrections.CorrectionStage...); None: what the
+        environment configures (GEO_GEOCODER), [] for offline only."""
         self.gazetteer = gazetteer
         self.nlp = nlp if nlp is not None else load_spacy()
         self.recogniser = Recogniser(gazetteer)
         self._lock = threading.Lock()  # spaCy's Language is not safe across threads
+        if stages is None:
+            from geo.fallback import default_stages
 
-    def parse(self, doc: Document) -> ParsedDocument:
+            stages = default_stages()
+        self.stages = list(stages)
+
+    def parse(self, doc: Document, *, refine: bool = True) -> ParsedDocument:
+        """``refine=False`` skips the stages (batch workers leave them to the parent)."""
         with self._lock:
             spacy_doc = self.nlp(doc.text)
-        return self._finish(doc, spacy_doc)
+        parsed = self._finish(doc, spacy_doc)
+        return self.refine(parsed) if refine else parsed
+
+    def refine(self, parsed: ParsedDocument) -> ParsedDocument:
+        """Run the stages over an offline parse."""
+        for stage in self.stages:
+            parsed = stage(parsed)
+        return parsed
 
     def parse_many(self, docs, batch_size: int = 16):
         """Parse a stream of documents, yielding ParsedDocuments in order."""
@@ -62,7 +78,7 @@ class Pipeline:
             with self._lock:
                 spacy_docs = list(self.nlp.pipe([d.text for d in batch]))
             for doc, spacy_doc in zip(batch, spacy_docs):
-                yield self._finish(doc, spacy_doc)
+                yield self.refine(self._finish(doc, spacy_doc))
 
     def _finish(self, doc: Document, spacy_doc) -> ParsedDocument:
         sentences = split(doc.text)

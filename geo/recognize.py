@@ -35,6 +35,7 @@ class Span:
     hint: str = ""  # feature implied by a type word
     demonym: bool = False
     nested: bool = False  # inside a longer place entity ("Wichita" in "Wichita Street")
+    local: bool = False  # a small place with no cue either way
 
 
 def _capitalised(token) -> bool:
@@ -139,7 +140,14 @@ class Recogniser:
         # One sense per discourse: a name the story plainly uses for a place ("the loss of
         # Kherson") is that place in its other mentions too, unless a person cue says otherwise.
         places = {key(s.text) for s, v in zip(spans, verdicts) if v and not s.demonym}
+        # Where the story happens: a small town named without any cue is still a place when it
+        # lies in a region the story's plain places lie in ("Lanexa" in a story about Virginia).
+        regions = {c.place.admin1_code for s, v in zip(spans, verdicts) if v and not s.demonym
+                   for c in _likeliest(s.candidates) if c.place.admin1_code}
         for span, verdict in zip(spans, verdicts):
+            if not verdict and span.local and any(
+                    c.place.admin1_code in regions for c in span.candidates if c.kind < ALTERNATE and not c.loose):
+                verdict = True
             if (not verdict and key(span.text) in places and len(span.text) > 3 and not span.nested
                     and (span.label not in {"PERSON", "NORP"} or _country_or_region(span))
                     and span.text.lower() not in self.common
@@ -189,7 +197,8 @@ class Recogniser:
             exact = ent is not None and ent.start == span.start and ent.end == span.end
             return label in {"", "NORP", "GPE"} or (label == "PERSON" and exact)
         if kinds == {ABBREVIATION}:
-            return True  # written as an abbreviation (checked by _by_surface)
+            # Written as an abbreviation (checked by _by_surface); "KY 90" is a road.
+            return not (following is not None and following.like_num)
         heads_a_name = (ent_start == span.start and following is not None
                         and following.lower_.rstrip(".") in ORG_HEADS)  # "Anderson County Sheriff's Office"
         if label in PLACE_LABELS and ent_is_longer and not heads_a_name and not (ent_end == span.end and all(
@@ -211,6 +220,9 @@ class Recogniser:
         )
         if label in {"GPE", "LOC"}:
             return not ent_is_longer or prominent or bool(strong)
+        locative = preceding is not None and preceding.lower_ in LOCATIVES
+        if single and not prominent and not locative and first.lower_ in ctx.first_names:
+            return False  # "Danielle, an 11th-grade student": a first name on its own
         at_start = first.idx in ctx.starts or (preceding is not None and preceding.text in _OPENERS)
         if single and first.lower_ in self.common and (at_start or not any(
                 c.kind == PRIMARY and c.place.feature in {"city", "country"} and
@@ -220,7 +232,6 @@ class Recogniser:
             # "Saudi clerics": a country's short name used as its adjective.
             span.demonym = any(c.place.feature == "country" for c in strong)
             return span.demonym
-        locative = preceding is not None and preceding.lower_ in LOCATIVES
         if label in {"ORG", "PERSON", "FAC"}:
             if not ent_is_longer:  # the small model calls many towns ORG or PERSON
                 return prominent or (locative and bool(strong))
@@ -231,6 +242,8 @@ class Recogniser:
                 preceding is not None and preceding.lower_ in {"of", "in", "for"}))
         if prominent:
             return True
+        # No cue either way: a place only if it lies where the story happens (decided later).
+        span.local = bool(strong) and not at_start and label == "" and not _person_cue(ctx, first, span.end)
         return bool(strong) and locative
 
 
@@ -302,6 +315,12 @@ def _natural_feature(span) -> bool:
             or span[0].lower_ in PREFIX_FEATURES)
 
 
+def _likeliest(candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+    """The most populous strong reading: enough to say which region a plain name points to."""
+    strong = [c for c in candidates if c.kind < ALTERNATE and not c.loose and c.place.feature != "country"]
+    return (max(strong, key=lambda c: c.place.population),) if strong else ()
+
+
 def _country_or_region(span: Span) -> bool:
     """Names nobody is called: a PERSON label on "Egypt" is the model's mistake."""
     return any(c.kind == PRIMARY and c.place.feature in {"country", "region"} for c in span.candidates)
@@ -323,8 +342,9 @@ def _person_cue(ctx: _DocContext, first, end: int) -> bool:
         if first.lower_ in ctx.person_words:
             return True
         after = doc[end:end + 3]
-        if len(after) and after[0].lower_ in PERSON_VERBS:
-            return True
+        if len(after) and after[0].lower_ in PERSON_VERBS and not (
+                before is not None and before.lower_ in LOCATIVES):
+            return True  # "Budanov said", but not "officials in Mariupol said"
         if len(after) >= 2 and after[0].text in {"'s", "’s"} and after[1].lower_ in {"wife", "husband", "son", "daughter", "mother", "father", "former", "attorney", "lawyer"}:
             return True
         if len(after) >= 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":

@@ -105,6 +105,9 @@ class ParsedDocument:
     doc: Document
     sentences: list[Sentence]
     resolutions: list[Resolution]
+    # What the user should know about this parse ("geocoder nominatim unavailable: ...");
+    # a side channel so a failing online service degrades to a message, never an exception.
+    notes: list[str] = field(default_factory=list)
 
     @property
     def events(self) -> list[Event]:

@@ -21,4 +21,5 @@ export GEO_TEST_POSTGRES_URL
 # Tests share one data directory so the gazetteer index is built once for the whole run.
 export GEO_TEST_DATA_DIR="${GEO_TEST_DATA_DIR:-$PWD/.data/test}"
 mkdir -p "$GEO_TEST_DATA_DIR"
+GEO_DATA_DIR="$GEO_TEST_DATA_DIR" .venv/bin/geo gazetteer build >/dev/null
 exec .venv/bin/pytest "$@"

@@ -237,3 +237,18 @@ def test_bench_reports_numbers(capsys):
     assert result["dash_events"] >= 40 and result["dash_median_ms"] > 0
     code, out, _ = run(capsys, "bench", "--n", "1", "--runs", "1", "--no-cold")
     assert "batch parse" in out and "words/s" in out and "load_before=" in out
+
+
+def test_parse_files_as_text_and_json(geo_data_dir, tmp_path):
+    import json as _json
+    import subprocess
+    import sys as _sys
+
+    article = tmp_path / "a.txt"
+    article.write_text("Shelling hit Kherson overnight, officials in Mariupol said.", encoding="utf-8")
+    geo = [_sys.executable, "-m", "geo.cli", "parse", str(article)]
+    text = subprocess.run(geo, capture_output=True, text=True, check=True).stdout
+    assert "Kherson (city" in text and "Shelling hit Kherson" in text
+    out = subprocess.run(geo + ["--format", "json"], capture_output=True, text=True, check=True).stdout
+    mentions = _json.loads(out)[0]["mentions"]
+    assert {m["text"] for m in mentions} >= {"Kherson", "Mariupol"}

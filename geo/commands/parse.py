@@ -55,9 +55,11 @@ def _read_lines(path: str):
 def _batch(path: str, out, workers: int | None) -> int:
     items = list(_read_lines(path))
     bar = Bar(len(items), "parsing")
+    shown: set[str] = set()  # a service that is down would say so on every line otherwise
     for (doc_id, _), parsed in zip(items, parse_all((d for _, d in items), workers)):
         record = {"id": doc_id, "mentions": [mention_record(r) for r in parsed.resolutions]}
         out.write(dump_json(record) + "\n")
+        _notes(parsed, f"id {doc_id}", shown)
         bar.update()
     bar.close()
     return 0
@@ -72,14 +74,41 @@ def _files(files: list[str], fmt: str, out) -> int:
     for name in files:
         try:
             parsed_docs.append(pipeline.parse(read_path(name)))
+            _notes(parsed_docs[-1], name, set())
         except GeoError as exc:
             print(f"geo: {name}: {exc}", file=sys.stderr)
             failed += 1
     if fmt == "text":
         for parsed in parsed_docs:
-            out.write(export.to_text(parsed))
+            out.write(_as_text(parsed))
+    elif fmt == "json":
+        out.write(dump_json([_as_record(p) for p in parsed_docs]) + "\n")
     else:
         events = [e for parsed in parsed_docs for e in parsed.events]
         titles = {p.doc.id: p.doc.title for p in parsed_docs}
-        out.write({"json": export.to_json, "geojson": export.to_geojson, "csv": export.to_csv}[fmt](events, titles))
+        out.write({"geojson": export.to_geojson, "csv": export.to_csv}[fmt](events, titles))
     return 1 if failed and not parsed_docs else 0
+
+
+def _as_text(parsed) -> str:
+    """Places, most mentioned first, each with the sentences that mention it."""
+    lines = [f"# {parsed.doc.title or parsed.doc.source or parsed.doc.id}"]
+    for place, mentions in parsed.places():
+        where = ", ".join(x for x in (place.admin1, place.country) if x and x != place.name)
+        lines.append(f"\n{place.name} ({place.feature}{', ' + where if where else ''}) "
+                     f"{place.lat:.4f}, {place.lon:.4f} — {len(mentions)} mention(s)")
+        for index in dict.fromkeys(r.mention.sentence for r in mentions):
+            lines.append(f"  - {parsed.sentences[index].text}")
+    return "\n".join(lines) + "\n\n"
+
+
+def _as_record(parsed) -> dict:
+    return {"id": parsed.doc.id, "title": parsed.doc.title, "source": parsed.doc.source,
+            "mentions": [mention_record(r) for r in parsed.resolutions]}
+
+
+def _notes(parsed, where: str, shown: set[str]) -> None:
+    for note in parsed.notes:
+        if note not in shown:
+            shown.add(note)
+            print(f"geo: {where}: {note}", file=sys.stderr)
