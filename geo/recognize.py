@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from geo.gazetteer.sources import ROMANISED_COUNTRIES
 from geo.names import key
-from geo.gazetteer import ABBREVIATION, ALTERNATE, DEMONYM, PRIMARY, Candidate, Gazetteer
+from geo.gazetteer import ABBREVIATION, ALTERNATE, DEMONYM, PRIMARY, TRANSLIT, Candidate, Gazetteer
 from geo.lexicon import (CONNECTORS, DIRECTIONS, DOTTED_ABBREVIATIONS, LOCATIVES, MEDIA_HEADS, NOT_PLACE_LABELS, ORG_HEADS,
                          PERSON_TITLES, PERSON_VERBS, PREFIX_FEATURES, SUFFIX_FEATURES, common_words,
                          first_names)
@@ -162,8 +163,11 @@ class Recogniser:
             start, end = _name_start(ent), _name_end(ent)
             if start >= end or not _capitalised(doc[start]) or _person_cue(ctx, doc[start], end):
                 continue
+            if end - start == 1 and (doc[start].lower_ in ctx.first_names or (
+                    doc[start].idx in ctx.starts and doc[start].lower_ in self.common)):
+                continue  # "Danielle", "Us and them": the model's GPE on a name or a word
             span = doc[start:end]
-            cands = self.gazetteer.lookup(span.text)
+            cands = _by_surface(span.text, self.gazetteer.lookup(span.text), doc, end)
             if not cands and ent.label_ in {"FAC", "LOC"} and not _natural_feature(span):
                 continue  # "City Hall", "Webb Center": buildings the gazetteer cannot place
             kept.append(Span(start, end, span.start_char, span.end_char, span.text, cands, ent.label_))
@@ -213,17 +217,17 @@ class Recogniser:
         if label == "PERSON" and ent_is_longer:
             # "Huntsville Fire Chief Tom Grisham": a place naming an office is still a place.
             return ent_start == span.start and following is not None and following.lower_ in ORG_HEADS
-        strong = [c for c in cands if c.kind < ALTERNATE and not c.loose]
-        prominent = any(
-            c.place.feature in {"country", "region", "continent", "sea", "river", "historical_region"}
-            or c.place.population >= 100_000 or c.importance >= 2 for c in strong
-        )
+        strong = _strong(cands)
+        prominent = any(_is_prominent(c) for c in strong)
+        at_start = first.idx in ctx.starts or (preceding is not None and preceding.text in _OPENERS)
+        if single and at_start and first.lower_ in self.common and not any(
+                c.place.name == span.text and _is_prominent(c) for c in strong):
+            return False  # "Us and them": a capitalised word at the start of a sentence
         if label in {"GPE", "LOC"}:
             return not ent_is_longer or prominent or bool(strong)
         locative = preceding is not None and preceding.lower_ in LOCATIVES
         if single and not prominent and not locative and first.lower_ in ctx.first_names:
             return False  # "Danielle, an 11th-grade student": a first name on its own
-        at_start = first.idx in ctx.starts or (preceding is not None and preceding.text in _OPENERS)
         if single and first.lower_ in self.common and (at_start or not any(
                 c.kind == PRIMARY and c.place.feature in {"city", "country"} and
                 (c.place.population >= 100_000 or c.importance >= 2) for c in strong)):
@@ -313,6 +317,19 @@ def _natural_feature(span) -> bool:
     """"Neches River", "Lake Lanier": a named river or lake is a place even if unknown here."""
     return (span[-1].lower_ in SUFFIX_FEATURES and SUFFIX_FEATURES[span[-1].lower_] != "region"
             or span[0].lower_ in PREFIX_FEATURES)
+
+
+def _is_prominent(c: Candidate) -> bool:
+    return (c.place.feature in {"country", "region", "continent", "sea", "river", "historical_region"}
+            or c.place.population >= 100_000 or c.importance >= 2)
+
+
+def _strong(candidates: tuple[Candidate, ...]) -> list[Candidate]:
+    """Readings worth trusting: official names and romanisations of the Cyrillic name; a
+    spelling matched only after folding romanisation variants counts for towns of some size."""
+    return [c for c in candidates if (c.kind < ALTERNATE or c.kind == TRANSLIT or (
+        c.kind == ALTERNATE and c.place.country in ROMANISED_COUNTRIES and c.place.population >= 20_000))
+            and (not c.loose or c.place.population >= 20_000)]
 
 
 def _likeliest(candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:

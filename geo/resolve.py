@@ -18,7 +18,7 @@ from geo.types import Place
 
 _KIND_BONUS = {PRIMARY: 1.0, ALIAS: 0.9, ABBREVIATION: 0.9, DEMONYM: 1.0, ALTERNATE: 0.2, TRANSLIT: 0.5}
 _FEATURE_PRIOR = {
-    "country": 4.0, "continent": 4.0, "region": 1.2, "sea": 3.0, "river": 2.0, "historical_region": 2.5,
+    "country": 3.0, "continent": 4.0, "region": 1.2, "sea": 3.0, "river": 2.0, "historical_region": 2.5,
     "district": -0.5, "city": 0.0,
 }
 # Same-feature families: a hint "region" is satisfied by either admin level, a "dam" by a
@@ -28,6 +28,7 @@ _HINT_FAMILIES = {"region": {"region", "district", "historical_region"}, "distri
                   "city": {"city"}, "lake": {"lake", "reservoir"}, "reservoir": {"reservoir", "lake", "dam"}}
 
 
+PLAUSIBLE = 5.0  # score gap within which a reading still counts as possible
 SOFT_COUNTRY = 3.0
 SOFT_REGION = 3.0
 
@@ -54,7 +55,9 @@ def prior(c: Candidate, hint: str = "") -> float:
     score += _FEATURE_PRIOR.get(place.feature, 1.5)
     # Summed populations make regions look bigger than they are famous.
     weight = 0.2 if place.feature in {"region", "district"} else 0.55
-    score += math.log10(place.population + 1) * weight + c.importance * 1.2
+    # A country's fame is already in its feature prior; importance marks capitals and landmarks.
+    score += math.log10(place.population + 1) * weight
+    score += c.importance * 1.2 if place.feature != "country" else 0.0
     if place.feature in {"region", "district"} and c.kind == ALIAS and not hint:
         score -= 1.5  # "Kherson" alone means the city, not Kherson Oblast
     if hint:
@@ -134,17 +137,11 @@ def soft_votes(ranked: list[list[tuple[float, Candidate]]], keys: list[str]):
     for scored, k in zip(ranked, keys):
         if not scored or k in votes:
             continue
-        top = scored[:12]
-        weights = [math.exp(min(0.0, s - top[0][0])) for s, _ in top]
-        total = sum(weights)
-        countries: dict[str, float] = {}
-        regions: dict[str, float] = {}
-        for w, (_, c) in zip(weights, top):
-            share = w / total
-            if c.place.country:
-                countries[c.place.country] = countries.get(c.place.country, 0.0) + share
-            if c.place.admin1_code:
-                regions[c.place.admin1_code] = regions.get(c.place.admin1_code, 0.0) + share
+        # Every plausible reading votes once for its region: "Decatur", "Athens" and
+        # "Gainesville" each have a Georgia reading, although none of them is Georgia's best.
+        plausible = [c for s, c in scored[:12] if s >= scored[0][0] - PLAUSIBLE]
+        countries = {c.place.country: 1.0 for c in plausible if c.place.country}
+        regions = {c.place.admin1_code: 1.0 for c in plausible if c.place.admin1_code}
         votes[k] = (countries, regions)
     return votes
 

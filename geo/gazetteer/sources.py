@@ -29,7 +29,7 @@ from geo.gazetteer.translit import romanise
 PRIMARY, ALIAS, ALTERNATE, TRANSLIT, DEMONYM, ABBREVIATION = 0, 1, 2, 3, 5, 6
 
 # Slavic romanisations only pay off where news uses them; elsewhere they add noise.
-_ROMANISE_COUNTRIES = {"UA", "RU", "BY", "MD", "KZ", "GE", "AM", "AZ"}
+ROMANISED_COUNTRIES = {"UA", "RU", "BY", "MD", "KZ", "GE", "AM", "AZ"}
 _DISPLAY_SUFFIXES = (" Oblast", " Region", " Province", " Governorate", " Krai", " County")
 csv.field_size_limit(1 << 24)
 
@@ -78,7 +78,7 @@ def _names(primary: str, aliases: list[str], alternates: list[str], country: str
             names.append((alt, ALIAS))
         elif _useful_alternate(alt):
             names.append((alt, ALTERNATE))
-        elif country in _ROMANISE_COUNTRIES and is_cyrillic(alt):
+        elif country in ROMANISED_COUNTRIES and is_cyrillic(alt):
             names.extend((r, TRANSLIT) for r in romanise(alt))
     return names
 

@@ -1,0 +1,91 @@
+"""Each recognition and resolution technique, pinned on a hand-written example."""
+
+import pytest
+
+from geo.types import Document
+
+
+@pytest.fixture(scope="module")
+def pipeline(geo_data_dir):
+    from geo.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+def found(pipeline, text):
+    return {r.mention.text: r.place for r in pipeline.parse(Document(text)).resolutions}
+
+
+def test_demonyms_name_the_country_but_not_inside_titles(pipeline):
+    places = found(pipeline, "Ukrainian troops advanced, the Kyiv Independent and Ukrainian Pravda reported.")
+    assert places["Ukrainian"].id == "cc:UA"
+    assert list(places).count("Ukrainian") == 1  # the one before "Pravda" is part of a title
+
+
+def test_country_adjective_before_a_common_noun_counts(pipeline):
+    places = found(pipeline, "The Georgian Interior Ministry said on Monday that talks continue.")
+    assert "Georgian" not in places or places["Georgian"].country == "GE"
+
+
+def test_languages_are_not_places(pipeline):
+    assert "French" not in found(pipeline, "She spoke only French when she arrived in Toronto.")
+
+
+def test_abbreviations_by_how_they_are_written(pipeline):
+    places = found(pipeline, "The U.S. embassy in Kyiv reopened.")
+    assert places["U.S."].id == "cc:US"
+    assert "Us" not in found(pipeline, "Us and them, she said in Kyiv.")
+
+
+def test_ap_state_abbreviation_binds_the_city(pipeline):
+    places = found(pipeline, "CHARLESTON, W.Va. -- The legislature met on Monday.")
+    assert places["W.Va."].admin1_code == "US.WV"
+    assert places["CHARLESTON"].admin1_code == "US.WV"
+
+
+def test_direction_words_leave_the_place(pipeline):
+    places = found(pipeline, "Storms hit Northeast Georgia and towns near Gainesville and Athens.")
+    assert places["Georgia"].admin1_code == "US.GA"
+
+
+def test_state_university_names_the_state(pipeline):
+    places = found(pipeline, "Earlier this month, Ohio State University froze tuition.")
+    assert "Ohio" in places and "Ohio State" not in places
+
+
+def test_streets_named_after_places_are_not_the_places(pipeline):
+    places = found(pipeline, "The council renamed Wichita Street near the river.")
+    assert "Wichita" not in places
+
+
+def test_one_sense_per_discourse(pipeline):
+    text = "Shelling continued in Vuhledar. Vuhledar has been under fire for weeks, officials said."
+    assert [r.mention.text for r in pipeline.parse(Document(text)).resolutions].count("Vuhledar") == 2
+
+
+def test_first_names_and_surnames_are_people(pipeline):
+    places = found(pipeline, "Danielle, a student from Lyon, met Michael Jackson. Jackson smiled.")
+    assert "Danielle" not in places and "Jackson" not in places
+    assert "Lyon" in places
+
+
+def test_regional_coherence_chooses_among_namesakes(pipeline):
+    text = "Police in Gainesville and Athens joined deputies from Decatur after the storm in Georgia."
+    places = found(pipeline, text)
+    assert places["Decatur"].admin1_code == "US.GA"
+    assert places["Athens"].admin1_code == "US.GA"
+
+
+def test_capital_wins_without_context(pipeline):
+    assert found(pipeline, "Talks were held in Paris on Tuesday.")["Paris"].country == "FR"
+
+
+def test_possessive_does_not_change_the_name(pipeline):
+    places = found(pipeline, "Boone County's sheriff said the road was closed.")
+    assert "Boone County" in places and places["Boone County"].feature == "district"
+
+
+def test_romanisations_of_ukrainian_names(pipeline):
+    for spelling in ["Sievierodonetsk", "Severodonetsk", "Zaporizhzhia", "Zaporozhye", "Kupiansk"]:
+        place = found(pipeline, f"Fighting near {spelling} intensified, Ukraine said.")[spelling]
+        assert place.country == "UA", spelling
