@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -16,6 +18,7 @@ from ui.sidebar import filter_sidebar  # noqa: E402
 from ui.text import plain  # noqa: E402
 
 MAP_HEIGHT = 560
+PLAY_STEP_S = 0.4  # pause between days while the time slider plays
 TABLE_COLUMNS = ["article", "place", "mention", "feature", "region", "country", "score", "sentence"]
 
 
@@ -98,9 +101,10 @@ def main() -> None:
     add_articles(lib)
 
     events, titles = lib.events(), lib.titles()
+    articles = {a.id: a for a in lib.articles()}
     shape = st.session_state.get("shape")
-    choice = filter_sidebar(events, titles, has_shape=bool(shape))
-    map_events = choice.attributes.apply(events)
+    choice = filter_sidebar(events, titles, articles, has_shape=bool(shape))
+    map_events = choice.attributes.apply(events, articles)
     if choice.in_shape:
         map_events = by_shape(map_events, shape)
     places = [g.place for g in group_by_place(map_events)]
@@ -130,7 +134,9 @@ def main() -> None:
             place_panel(next(p for p in places if p.id == pick), [e for e in map_events if e.place.id == pick],
                         lib, titles)
         else:
-            st.info(f"{plural(len(places), 'place')} in {plural(len(lib), 'article')}. "
+            shown = len({e.doc_id for e in map_events})
+            st.info(f"{plural(len(places), 'place')} in {plural(shown, 'article')}"
+                    + (f" (of {len(articles)})" if shown < len(articles) else "") + ". "
                     "Click a marker to read the sentences that mention it.")
 
     table_events = by_bbox(map_events, bbox_from_bounds(out.get("bounds"))) if choice.in_view else map_events
@@ -139,12 +145,23 @@ def main() -> None:
                  width="stretch", hide_index=True,
                  column_config={"sentence": st.column_config.TextColumn(width="large"),
                                 "score": st.column_config.NumberColumn(format="%.2f")})
+    downloads(table_events, titles)
+    if choice.playing:  # after drawing, so each day stays on screen for a moment
+        time.sleep(PLAY_STEP_S)
+        st.session_state["play_step"] = True
+        st.rerun()
+
+
+def downloads(events, titles: dict[str, str]) -> None:
+    """The table's events, as filtered. Written on click, not on every rerun: large libraries
+    would otherwise pay for three exports on each click on the map."""
     cols = st.columns(3)
-    cols[0].download_button("Download GeoJSON", to_geojson(table_events, titles), "places.geojson",
-                            "application/geo+json", width="stretch")
-    cols[1].download_button("Download CSV", to_csv(table_events, titles), "events.csv", "text/csv", width="stretch")
-    cols[2].download_button("Download KML", to_kml(table_events, titles), "places.kml",
-                            "application/vnd.google-earth.kml+xml", width="stretch")
+    cols[0].download_button("Download GeoJSON", lambda: to_geojson(events, titles), "places.geojson",
+                            "application/geo+json", width="stretch", key="dl_geojson")
+    cols[1].download_button("Download CSV", lambda: to_csv(events, titles), "events.csv", "text/csv",
+                            width="stretch", key="dl_csv")
+    cols[2].download_button("Download KML", lambda: to_kml(events, titles), "places.kml",
+                            "application/vnd.google-earth.kml+xml", width="stretch", key="dl_kml")
 
 
 main()

@@ -8,8 +8,10 @@ FeatureCollection or bare Polygon/MultiPolygon geometry).
 from __future__ import annotations
 
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any, Iterable
+from datetime import date
+from typing import Any, Iterable, Protocol
 
 from geo.types import Event, Place
 
@@ -150,6 +152,48 @@ def by_shape(events: Iterable[Event], shape: dict[str, Any] | list | None) -> li
     return [e for e in events if in_shape(e.place.lat, e.place.lon, shape)]
 
 
+class ArticleMeta(Protocol):
+    """What the article-level filters read of an article (``geo.store.ArticleInfo`` has it)."""
+
+    @property
+    def date(self) -> str | None: ...
+    @property
+    def source(self) -> str: ...
+
+
+def day_of(iso: str | None) -> date | None:
+    """The calendar day an ISO date falls on; "2023-06" counts as June 1st. None when undated."""
+    if not iso:
+        return None
+    try:
+        return date.fromisoformat((iso[:10] + "-01-01")[:10] if len(iso) < 10 else iso[:10])
+    except ValueError:
+        return None
+
+
+def date_matches(iso: str | None, date_from: str | None, date_to: str | None) -> bool:
+    """The store's date filter (``geo.store_query.Filters``) in Python, so both agree: bounds are
+    inclusive, date_to holds at its own precision ("2023-06" is all June), undated never matches."""
+    if not iso:
+        return not date_from and not date_to
+    return (not date_from or iso >= date_from) and (not date_to or iso[:len(date_to)] <= date_to)
+
+
+def by_date(events: Iterable[Event], articles: Mapping[str, ArticleMeta],
+            date_from: str | None = None, date_to: str | None = None) -> list[Event]:
+    events = list(events)
+    if not date_from and not date_to:
+        return events
+    keep = {doc for doc, a in articles.items() if date_matches(a.date, date_from, date_to)}
+    return [e for e in events if e.doc_id in keep]
+
+
+def by_source(events: Iterable[Event], articles: Mapping[str, ArticleMeta], sources: Iterable[str]) -> list[Event]:
+    wanted = set(sources)
+    keep = {doc for doc, a in articles.items() if a.source in wanted}
+    return [e for e in events if e.doc_id in keep]
+
+
 @dataclass(frozen=True)
 class EventFilter:
     """Every filter the dashboard offers; empty means "no constraint"."""
@@ -158,13 +202,23 @@ class EventFilter:
     regions: tuple[str, ...] = ()
     features: tuple[str, ...] = ()
     doc_ids: tuple[str, ...] = ()
+    sources: tuple[str, ...] = ()
+    date_from: str | None = None  # ISO, inclusive; see date_matches()
+    date_to: str | None = None
     bbox: BBox | None = None
     shape: dict[str, Any] | None = None
 
-    def apply(self, events: Iterable[Event]) -> list[Event]:
+    def apply(self, events: Iterable[Event], articles: Mapping[str, ArticleMeta] | None = None) -> list[Event]:
+        """``articles`` (doc id -> its date and source) is needed by the source and date filters."""
         out = list(events)
+        if (self.sources or self.date_from or self.date_to) and articles is None:
+            raise ValueError("Filtering by source or date needs the articles' dates and sources.")
         if self.doc_ids:
             out = by_doc(out, self.doc_ids)
+        if self.sources:
+            out = by_source(out, articles, self.sources)
+        if self.date_from or self.date_to:
+            out = by_date(out, articles, self.date_from, self.date_to)
         if self.countries:
             out = by_country(out, self.countries)
         if self.regions:

@@ -1,32 +1,59 @@
-"""The articles a dashboard session has loaded.
+"""The articles the dashboard shows.
 
-`Library` is the seam between the UI and storage: the app only calls these methods, so the
-in-memory `MemoryLibrary` below can be swapped for one backed by `geo.store.Store` (persistent
-SQLite/PostgreSQL) without touching the pages.
+`Library` is the seam between the UI and storage: the pages only call these methods.
+`StoreLibrary` keeps articles in `geo.store.Store` (SQLite/PostgreSQL) so they outlive the visit;
+`MemoryLibrary` keeps them for one session (``GEO_LIBRARY=memory``, and unit tests).
 """
 
 from __future__ import annotations
 
-from typing import Protocol
+import threading
+import time
+from collections import OrderedDict
+from collections.abc import Callable
+from dataclasses import replace
+from datetime import datetime, timezone
+from typing import Protocol, TypeVar
 
+from geo.errors import StoreError
+from geo.store import ArticleInfo, Store
 from geo.types import Event, ParsedDocument
+
+T = TypeVar("T")
 
 
 class Library(Protocol):
+    @property
+    def version(self) -> int: ...  # changes with every change of content; caches key on it
     def add(self, parsed: ParsedDocument) -> bool: ...  # False when the same text is already in
     def remove(self, doc_id: str) -> bool: ...
+    def set_date(self, doc_id: str, iso: str | None) -> None: ...
     def get(self, doc_id: str) -> ParsedDocument | None: ...
     def documents(self) -> list[ParsedDocument]: ...
+    def articles(self) -> list[ArticleInfo]: ...  # most recently added first
     def events(self) -> list[Event]: ...
     def titles(self) -> dict[str, str]: ...
+    def __len__(self) -> int: ...
+    def __contains__(self, doc_id: object) -> bool: ...
+
+
+def short_title(title: str, source: str = "", text: str = "", width: int = 80) -> str:
+    """Display title: the title, else the file name, else the first line."""
+    title = " ".join((title or source or text.strip().split("\n", 1)[0]).split())
+    return title if len(title) <= width else title[: width - 1].rstrip() + "…"
 
 
 def title_of(parsed: ParsedDocument, width: int = 80) -> str:
-    """Short display title: the document's title, else its file name, else its first line."""
     doc = parsed.doc
-    title = doc.title or doc.source or doc.text.strip().split("\n", 1)[0]
-    title = " ".join(title.split())
-    return title if len(title) <= width else title[: width - 1].rstrip() + "…"
+    return short_title(doc.title, doc.source, doc.text, width)
+
+
+def _check_iso(iso: str | None) -> None:
+    if iso is not None:
+        try:
+            datetime.fromisoformat(iso)
+        except ValueError:
+            raise StoreError(f"Not an ISO date: {iso!r} (expected e.g. 2023-06-06).") from None
 
 
 class MemoryLibrary:
@@ -34,12 +61,14 @@ class MemoryLibrary:
 
     def __init__(self) -> None:
         self._docs: dict[str, ParsedDocument] = {}
-        self.version = 0  # bumps on every change; caches key on it
+        self._added: dict[str, str] = {}
+        self.version = 0
 
     def add(self, parsed: ParsedDocument) -> bool:
         if parsed.doc.id in self._docs:
             return False
         self._docs[parsed.doc.id] = parsed
+        self._added[parsed.doc.id] = datetime.now(timezone.utc).isoformat(timespec="seconds")
         self.version += 1
         return True
 
@@ -49,11 +78,24 @@ class MemoryLibrary:
         self.version += 1
         return True
 
+    def set_date(self, doc_id: str, iso: str | None) -> None:
+        _check_iso(iso)
+        if doc_id not in self._docs:
+            raise StoreError(f"No article {doc_id!r} in the library.")
+        parsed = self._docs[doc_id]
+        self._docs[doc_id] = replace(parsed, doc=replace(parsed.doc, date=iso))
+        self.version += 1
+
     def get(self, doc_id: str) -> ParsedDocument | None:
         return self._docs.get(doc_id)
 
     def documents(self) -> list[ParsedDocument]:
         return list(self._docs.values())
+
+    def articles(self) -> list[ArticleInfo]:
+        return [ArticleInfo(d, p.doc.title, p.doc.source, p.doc.date, self._added[d], len(p.events),
+                            len({e.place.id for e in p.events}))
+                for d, p in reversed(self._docs.items())]
 
     def events(self) -> list[Event]:
         return [e for parsed in self._docs.values() for e in parsed.events]
@@ -64,5 +106,112 @@ class MemoryLibrary:
     def __len__(self) -> int:
         return len(self._docs)
 
-    def __contains__(self, doc_id: str) -> bool:
+    def __contains__(self, doc_id: object) -> bool:
         return doc_id in self._docs
+
+
+class StoreLibrary:
+    """The persistent library; one per process, shared by every session of the dashboard.
+
+    The map page reruns on each click, so reads are cached until the next change instead of
+    re-reading thousands of events each time. Writes from other processes (`geo ingest` while the
+    dashboard runs) are noticed by comparing the article list at most every ``recheck_s`` seconds.
+    """
+
+    PARSED_CACHE = 64  # parses kept for the place panel (sentence context, alternatives)
+
+    def __init__(self, store: Store, recheck_s: float = 5.0) -> None:
+        self.store = store
+        self.recheck_s = recheck_s
+        self._lock = threading.Lock()
+        self._version = 0
+        self._cache: dict[str, tuple[int, object]] = {}
+        self._parsed: OrderedDict[str, ParsedDocument] = OrderedDict()
+        self._checked = time.monotonic()
+
+    @property
+    def version(self) -> int:
+        now = time.monotonic()
+        if now - self._checked >= self.recheck_s:
+            self._checked = now
+            seen = self._cache.get("articles")
+            if seen and seen[0] == self._version and self.store.articles() != seen[1]:
+                self._changed()
+        return self._version
+
+    def _changed(self) -> None:
+        with self._lock:
+            self._version += 1
+            self._cache.clear()
+            self._parsed.clear()
+
+    def _cached(self, key: str, compute: Callable[[], T]) -> T:
+        version = self.version
+        hit = self._cache.get(key)
+        if hit and hit[0] == version:
+            return hit[1]  # type: ignore[return-value]
+        value = compute()
+        with self._lock:
+            # A change committed while computing may be missing from value: keep it only if none came.
+            if self._version == version:
+                self._cache[key] = (version, value)
+        return value
+
+    def add(self, parsed: ParsedDocument) -> bool:
+        added = self.store.save(parsed)
+        if added:
+            self._changed()
+        return added
+
+    def remove(self, doc_id: str) -> bool:
+        removed = self.store.remove(doc_id)
+        if removed:
+            self._changed()
+        return removed
+
+    def set_date(self, doc_id: str, iso: str | None) -> None:
+        try:
+            self.store.set_date(doc_id, iso)
+        finally:
+            self._changed()
+
+    def get(self, doc_id: str) -> ParsedDocument | None:
+        version = self.version
+        with self._lock:
+            if doc_id in self._parsed:
+                self._parsed.move_to_end(doc_id)
+                return self._parsed[doc_id]
+        if doc_id not in self:
+            return None
+        try:
+            parsed = self.store.parsed(doc_id)
+        except StoreError:
+            if self.store.has(doc_id):
+                raise
+            return None  # removed by someone else since the article list was read
+        with self._lock:
+            if self._version == version:
+                self._parsed[doc_id] = parsed
+                while len(self._parsed) > self.PARSED_CACHE:
+                    self._parsed.popitem(last=False)
+        return parsed
+
+    def documents(self) -> list[ParsedDocument]:
+        """Every stored parse: reads the whole library, so pages list articles() instead."""
+        return [p for a in self.articles() if (p := self.get(a.id)) is not None]
+
+    def articles(self) -> list[ArticleInfo]:
+        return self._cached("articles", self.store.articles)
+
+    def events(self) -> list[Event]:
+        return self._cached("events", self.store.events)
+
+    def titles(self) -> dict[str, str]:
+        return self._cached("titles", lambda: {a.id: short_title(a.title, a.source) or a.id
+                                               for a in self.articles()})
+
+    def __len__(self) -> int:
+        return len(self.articles())
+
+    def __contains__(self, doc_id: object) -> bool:
+        return doc_id in self._cached("ids", lambda: {a.id for a in self.articles()})

@@ -1,38 +1,82 @@
-"""What is loaded in this session, and removing an article from it."""
+"""The article library: what is stored, each article's date, and removing one."""
 
 from __future__ import annotations
+
+from datetime import date
 
 import streamlit as st
 
 st.set_page_config(page_title="Articles · Places in the news", page_icon="🗺️", layout="wide")
 
-from geo.filters import place_rows  # noqa: E402
-from geo.library import title_of  # noqa: E402
+from geo.errors import GeoError  # noqa: E402
+from geo.filters import day_of, place_rows  # noqa: E402
+from geo.library import short_title  # noqa: E402
 from geo.popups import escape  # noqa: E402
 from ui import state  # noqa: E402
+from ui.text import plain  # noqa: E402
 
 TEXT_STYLE = "white-space:pre-wrap;max-height:24em;overflow:auto;font-size:.9em"
+PAGE_SIZE = 20  # cards per page: each may read its article's text from the library
+EARLIEST, LATEST = date(1900, 1, 1), date(2100, 12, 31)
 
 
 def remove(doc_id: str) -> None:
     state.library().remove(doc_id)
 
 
-lib = state.library()
-st.title("Articles")
-if not len(lib):
-    st.info("No articles loaded. Upload or paste some on the map page.")
-for parsed in lib.documents():
-    doc, events = parsed.doc, parsed.events
+def set_date(doc_id: str) -> None:
+    picked = st.session_state.get(f"date_{doc_id}")
+    try:
+        state.library().set_date(doc_id, picked.isoformat() if picked else None)
+    except GeoError as exc:
+        st.session_state["date_error"] = str(exc)
+
+
+def html(text: str) -> str:
+    return escape(text).replace("$", "&#36;")  # "$" would start LaTeX in Streamlit markdown
+
+
+def card(info, events: list) -> None:
     with st.container(border=True):
-        head, button = st.columns([6, 1])
-        head.html(f"<div style='font-weight:600;font-size:1.1em'>{escape(title_of(parsed, 160))}</div>")
-        facts = [doc.source, doc.date, doc.media_type, f"{len(parsed.sentences)} sentences",
-                 f"{len(parsed.places())} places", f"{len(events)} mentions", f"id {doc.id}"]
-        head.caption(" · ".join(escape(str(f)).replace("$", "&#36;") for f in facts if f))
-        button.button("Remove", key=f"remove_{doc.id}", on_click=remove, args=(doc.id,), width="stretch")
+        head, when, button = st.columns([6, 2, 1], vertical_alignment="center")
+        head.html(f"<div style='font-weight:600;font-size:1.1em'>{html(short_title(info.title, info.source, width=160) or info.id)}</div>")
+        facts = [info.source, f"added {info.added_at[:16].replace('T', ' ')} UTC", f"{info.n_places} places",
+                 f"{info.n_events} mentions", f"id {info.id}"]
+        head.caption(" · ".join(html(f) for f in facts if f))
+        when.date_input("Date", value=day_of(info.date), min_value=EARLIEST, max_value=LATEST, key=f"date_{info.id}",
+                        on_change=set_date, args=(info.id,), format="YYYY-MM-DD",
+                        help="From the article when it states one; set or correct it here.")
+        button.button("Remove", key=f"remove_{info.id}", on_click=remove, args=(info.id,), width="stretch",
+                      help="Removes this article and its events; other articles keep theirs.")
         with st.expander("Places"):
             st.dataframe([{k: v for k, v in row.items() if k != "place_id"} for row in place_rows(events)],
                          hide_index=True, width="stretch")
-        with st.expander("Text"):
-            st.html(f"<div style='{TEXT_STYLE}'>{escape(doc.text)}</div>")
+        if st.toggle("Show the text", key=f"text_{info.id}"):  # read from the library only when asked
+            parsed = lib.get(info.id)
+            st.html(f"<div style='{TEXT_STYLE}'>{escape(parsed.doc.text) if parsed else ''}</div>")
+
+
+lib = state.library()
+st.title("Articles")
+if error := st.session_state.pop("date_error", None):
+    st.error(plain(error))
+infos = lib.articles()
+if not infos:
+    st.info("No articles loaded. Upload or paste some on the map page.")
+    st.stop()
+
+by_doc: dict[str, list] = {}
+for event in lib.events():
+    by_doc.setdefault(event.doc_id, []).append(event)
+st.caption(f"{len(infos)} article{'s' if len(infos) != 1 else ''}, {sum(a.n_events for a in infos)} mentions of places. "
+           "Kept between visits; newest first.")
+st.dataframe([{"title": short_title(a.title, a.source), "source": a.source, "date": a.date or "",
+               "added (UTC)": a.added_at[:16].replace("T", " "), "events": a.n_events, "places": a.n_places}
+              for a in infos], hide_index=True, width="stretch")
+
+pages = -(-len(infos) // PAGE_SIZE)
+if st.session_state.get("articles_page", 1) > pages:  # articles were removed since
+    st.session_state["articles_page"] = pages
+page = st.number_input("Page", 1, pages, key="articles_page") if pages > 1 else 1
+for info in infos[(page - 1) * PAGE_SIZE: page * PAGE_SIZE]:
+    card(info, by_doc.get(info.id, []))

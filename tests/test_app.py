@@ -4,15 +4,35 @@ from __future__ import annotations
 
 import json
 import re
+import sys
+from datetime import date
+from pathlib import Path
 
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from factories import ROOT
+from factories import ROOT, SEED
 from geo.ingest import read
+from geo.library import MemoryLibrary, StoreLibrary
+from geo.store import Store
 
 LVIV_ARTICLE = b"Missiles hit Lviv and Odesa overnight. The strikes on Lviv damaged a power station."
+DATED_ARTICLE = b"June 6, 2023\n\nShelling hit Kharkiv overnight, the regional governor said."
 TIMEOUT = 180  # the first run loads the gazetteer and spaCy
+SEED_ID = read(SEED.read_bytes(), SEED.name).id
+LVIV_ID = read(LVIV_ARTICLE, "lviv.txt").id
+
+
+@pytest.fixture(autouse=True)
+def library_file(geo_data_dir, tmp_path, monkeypatch) -> Path:
+    """Every test starts from an empty library of its own, next to the shared, built gazetteer.
+
+    The app keeps one library per database URL for the process, so a new URL is a fresh start.
+    """
+    path = tmp_path / "library.sqlite"
+    monkeypatch.setenv("GEO_DATABASE_URL", str(path))
+    monkeypatch.delenv("GEO_LIBRARY", raising=False)
+    return path
 
 
 @pytest.fixture
@@ -35,6 +55,12 @@ def map_args(at: AppTest) -> dict:
 def map_titles(at: AppTest) -> set[str]:
     data = json.loads(re.search(r"var data = (\{.*?\});\n", map_args(at)["script"]).group(1))
     return {m["title"] for m in data["markers"]}
+
+
+def articles_page() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "pages" / "1_Articles.py"), default_timeout=TIMEOUT).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
 
 
 def pick(at: AppTest, name: str) -> AppTest:
@@ -138,12 +164,86 @@ def test_shape_filter_uses_the_saved_drawing(app):
 
 
 def test_articles_page_lists_and_removes():
-    at = AppTest.from_file(str(ROOT / "pages" / "1_Articles.py"), default_timeout=TIMEOUT).run()
-    assert not at.exception and len(at.session_state["library"]) == 1
-    assert "Kherson" in "".join(h.proto.body for h in at.get("html"))
-    at.button[0].click().run()
+    at = articles_page()
+    assert isinstance(at.session_state["library"], StoreLibrary) and len(at.session_state["library"]) == 1
+    assert "Kherson" in html_of(at)
+    (row,) = at.dataframe[0].value.to_dict("records")
+    assert row["source"] == SEED.name and row["events"] >= 5 and row["places"] >= 4 and row["added (UTC)"]
+    at.button(key=f"remove_{SEED_ID}").click().run()
     assert not at.exception and len(at.session_state["library"]) == 0
     assert "No articles loaded" in at.info[0].value
+    at.run()
+    assert len(at.session_state["library"]) == 0  # the sample is seeded into an empty library once, not again
+
+
+def test_library_is_kept_between_visits(app, library_file):
+    upload(app, ("lviv.txt", LVIV_ARTICLE, "text/plain"))
+    sys.modules["ui.state"].shared_library.clear()  # as after a restart: read back from the database
+    again = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
+    assert not again.exception
+    assert {"Lviv", "Odesa", "Mariupol"} <= set(place_names(again))
+    assert again.session_state["library"] is not app.session_state["library"]
+    assert {a.id for a in again.session_state["library"].articles()} == {SEED_ID, LVIV_ID}
+    with Store.open(library_file) as store:
+        assert store.has(LVIV_ID) and store.has(SEED_ID)
+
+
+def test_uploading_a_stored_article_again_says_so(app):
+    events = len(app.session_state["library"].events())
+    upload(app, (SEED.name, SEED.read_bytes(), "text/plain"))
+    assert any("already in the library" in m.value for m in app.markdown)
+    assert len(app.session_state["library"]) == 1 and len(app.session_state["library"].events()) == events
+    assert len(app.sidebar.multiselect(key="f_doc").options) == 1
+
+
+def test_removing_an_article_keeps_the_others_events(app):
+    upload(app, ("lviv.txt", LVIV_ARTICLE, "text/plain"))
+    articles_page().button(key=f"remove_{SEED_ID}").click().run()
+    app.run()
+    assert set(place_names(app)) == {"Lviv", "Odesa"}
+    assert [a.id for a in app.session_state["library"].articles()] == [LVIV_ID]
+
+
+def test_dates_from_the_article_or_set_by_hand_filter_the_map(app):
+    upload(app, ("kharkiv.txt", DATED_ARTICLE, "text/plain"))
+    dates = {a.id: a.date for a in app.session_state["library"].articles()}
+    assert dates == {SEED_ID: None, read(DATED_ARTICLE, "kharkiv.txt").id: "2023-06-06"}
+    page = articles_page()
+    page.date_input(key=f"date_{SEED_ID}").set_value(date(2023, 6, 4)).run()
+    assert not page.exception
+    assert {a.id: a.date for a in page.session_state["library"].articles()}[SEED_ID] == "2023-06-04"
+
+    app.run()
+    app.sidebar.date_input(key="f_dates").set_value((date(2023, 6, 5), date(2023, 6, 6))).run()
+    assert map_titles(app) == {"Kharkiv"} and set(app.dataframe[0].value["place"]) == {"Kharkiv"}
+    app.sidebar.date_input(key="f_dates").set_value(()).run()
+    assert {"Kharkiv", "Mariupol"} <= map_titles(app)
+
+    app.sidebar.toggle(key="f_time").set_value(True).run()
+    assert app.sidebar.slider(key="f_day").value == date(2023, 6, 6)  # starts showing everything
+    app.sidebar.slider(key="f_day").set_value(date(2023, 6, 4)).run()
+    assert "Kharkiv" not in map_titles(app) and "Mariupol" in map_titles(app)
+    app.sidebar.button(key="play").click().run()  # plays to the last day, then stops
+    assert app.sidebar.slider(key="f_day").value == date(2023, 6, 6) and not app.session_state["playing"]
+    assert {"Kharkiv", "Mariupol"} <= map_titles(app)
+    app.sidebar.radio(key="f_day_mode").set_value("on").run()
+    assert map_titles(app) == {"Kharkiv"}
+
+
+def test_source_filter_and_downloads(app):
+    upload(app, ("lviv.txt", LVIV_ARTICLE, "text/plain"))
+    app.sidebar.multiselect(key="f_source").set_value(["lviv.txt"]).run()
+    assert map_titles(app) == {"Lviv", "Odesa"}
+    labels = {b.label: b.proto for b in app.get("download_button")}
+    assert set(labels) == {"Download GeoJSON", "Download CSV", "Download KML"}
+    assert all(proto.deferred_file_id for proto in labels.values())  # written on click, from the filtered events
+
+
+def test_memory_library_when_asked(monkeypatch):
+    monkeypatch.setenv("GEO_LIBRARY", "memory")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
+    assert not at.exception and isinstance(at.session_state["library"], MemoryLibrary)
+    assert "Mariupol" in place_names(at)
 
 
 def test_place_search_page_maps_candidates():

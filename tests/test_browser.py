@@ -75,10 +75,12 @@ def page(browser):
     page.close()
 
 
-@pytest.fixture(scope="module")
-def app_url(tmp_path_factory):
+@pytest.fixture
+def app_url(geo_data_dir, tmp_path):
+    """A server per test, over an empty library of its own (the built gazetteer is shared)."""
     ARTIFACTS.mkdir(exist_ok=True)
-    proc, url = serve(ROOT / "app.py", ROOT, tmp_path_factory.mktemp("logs") / "streamlit.log")
+    proc, url = serve(ROOT / "app.py", ROOT, tmp_path / "streamlit.log",
+                      GEO_DATABASE_URL=str(tmp_path / "library.sqlite"), GEO_LIBRARY="")
     yield url
     proc.terminate()
     proc.wait(10)
@@ -137,8 +139,9 @@ def test_upload_click_filter_offline(app_url, page):
     wait_for(page, lambda: "Mariupol" in marker_titles(page), 60, "the seed article's markers")
     assert_map_drawn(page)
 
-    page.set_input_files('[data-testid="stFileUploaderDropzoneInput"]', str(SEED))
-    page.get_by_text(re.compile(rf"{re.escape(SEED.name)}: \d+ places")).wait_for(state="attached", timeout=60_000)
+    page.set_input_files('[data-testid="stFileUploaderDropzoneInput"]', str(SEED))  # the seed is already in
+    page.get_by_text(re.compile(rf"{re.escape(SEED.name)}: \d+ places \(already in the library\)")).wait_for(
+        state="attached", timeout=60_000)
     wait_for(page, lambda: "Mariupol" in marker_titles(page), 30, "markers after upload")
     page.screenshot(path=str(ARTIFACTS / "01_map_after_upload.png"), full_page=True)
 
@@ -162,6 +165,11 @@ def test_upload_click_filter_offline(app_url, page):
     assert set(left) == {"Mariupol"}, left
     assert_map_drawn(page)
     page.screenshot(path=str(ARTIFACTS / "03_donetsk_filter.png"), full_page=True)
+
+    with page.expect_download(timeout=15_000) as download:  # the export follows the filters
+        page.get_by_role("button", name="Download KML").click()
+    kml = Path(download.value.path()).read_text(encoding="utf-8")
+    assert kml.count("<Placemark>") == 1 and "<name>Mariupol</name>" in kml, kml[:500]
 
     outside = [u for u in page.requests if not LOCAL.match(u)]
     assert not outside, outside

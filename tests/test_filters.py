@@ -129,3 +129,26 @@ def test_kml_export_escapes_text():
     kml = export.to_kml(parsed.events)
     assert "<Placemark><name>Kherson</name>" in kml and "&lt;b&gt;&amp;&lt;/b&gt;" in kml
     assert f"{KHERSON.lon},{KHERSON.lat}" in kml
+
+
+def test_date_and_source_filters_agree_with_the_store():
+    from datetime import date
+    from types import SimpleNamespace as Meta
+
+    a = parse_by_hand("Kherson hit.", {"Kherson": KHERSON})
+    b = parse_by_hand("Mariupol hit.", {"Mariupol": MARIUPOL})
+    c = parse_by_hand("Kherson and Mariupol quiet.", {"Kherson": KHERSON, "Mariupol": MARIUPOL})
+    events = a.events + b.events + c.events
+    meta = {a.doc.id: Meta(date="2023-06-04T10:00", source="x.txt"), b.doc.id: Meta(date="2023-06", source="y.txt"),
+            c.doc.id: Meta(date=None, source="x.txt")}
+    docs = lambda evts: {e.doc_id for e in evts}  # noqa: E731
+    assert docs(filters.by_date(events, meta, "2023-06-04", "2023-06-04")) == {a.doc.id}
+    assert docs(filters.by_date(events, meta, None, "2023-06")) == {a.doc.id, b.doc.id}  # undated drop out
+    assert filters.by_date(events, meta) == events
+    assert docs(filters.by_source(events, meta, ["x.txt"])) == {a.doc.id, c.doc.id}
+    f = EventFilter(sources=("x.txt",), date_to="2023-12-31")
+    assert docs(f.apply(events, meta)) == {a.doc.id}
+    with pytest.raises(ValueError):
+        f.apply(events)
+    assert filters.day_of("2023-06-04T10:00") == date(2023, 6, 4) and filters.day_of("2023-06") == date(2023, 6, 1)
+    assert filters.day_of(None) is None and filters.day_of("soon") is None

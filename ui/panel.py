@@ -7,7 +7,7 @@ from itertools import groupby
 import streamlit as st
 
 from geo.filters import region_of
-from geo.library import MemoryLibrary
+from geo.library import Library
 from geo.popups import describe, escape, highlight, sentences_of
 from geo.types import Event, Place, Resolution
 from ui.text import plain
@@ -16,14 +16,14 @@ SENTENCE_STYLE = "margin:0 0 .6em 0;padding:.35em .6em;border-left:3px solid #d6
 CONTEXT_STYLE = "color:#777;font-size:.9em"
 
 
-def _resolution(lib: MemoryLibrary, event: Event) -> Resolution | None:
+def _resolution(lib: Library, event: Event) -> Resolution | None:
     parsed = lib.get(event.doc_id)
     if parsed is None:
         return None
     return next((r for r in parsed.resolutions if r.mention.start == event.mention.start), None)
 
 
-def _alternatives(lib: MemoryLibrary, place: Place, events: list[Event]) -> list[Place]:
+def _alternatives(lib: Library, place: Place, events: list[Event]) -> list[Place]:
     seen: dict[str, Place] = {}
     for event in events:
         resolution = _resolution(lib, event)
@@ -33,7 +33,7 @@ def _alternatives(lib: MemoryLibrary, place: Place, events: list[Event]) -> list
     return list(seen.values())
 
 
-def _details(place: Place, events: list[Event], lib: MemoryLibrary) -> None:
+def _details(place: Place, events: list[Event], lib: Library) -> None:
     scores = [e.score for e in events]
     cols = st.columns(3)
     cols[0].metric("Mentions", len(events))
@@ -55,7 +55,7 @@ def _details(place: Place, events: list[Event], lib: MemoryLibrary) -> None:
             st.caption("No other candidate was close.")
 
 
-def _sentence_html(lib: MemoryLibrary, event: Event, spans: list[tuple[int, int]], context: bool) -> str:
+def _sentence_html(lib: Library, event: Event, spans: list[tuple[int, int]], context: bool) -> str:
     body = highlight(event.sentence.text, spans)
     if context:
         parsed = lib.get(event.doc_id)
@@ -68,7 +68,7 @@ def _sentence_html(lib: MemoryLibrary, event: Event, spans: list[tuple[int, int]
     return f"<p class='geo-sentence' style='{SENTENCE_STYLE}'>{body}</p>"
 
 
-def place_panel(place: Place, events: list[Event], lib: MemoryLibrary, titles: dict[str, str]) -> None:
+def place_panel(place: Place, events: list[Event], lib: Library, titles: dict[str, str]) -> None:
     st.subheader(plain(place.name))
     st.caption(plain(describe(place)))
     _details(place, events, lib)

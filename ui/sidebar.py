@@ -2,19 +2,27 @@
 
 from __future__ import annotations
 
+from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 import streamlit as st
 
-from geo.filters import EventFilter, facets
+from geo.filters import EventFilter, day_of, facets
+from geo.store import ArticleInfo
 from geo.types import Event
+
+ONE_DAY = timedelta(days=1)
+MODES = {"upto": "Up to the day", "on": "On the day"}
 
 
 @dataclass
 class FilterChoice:
-    attributes: EventFilter  # country, region, feature, article: applies to map and table
+    attributes: EventFilter  # country, region, feature, article, source, dates: map and table
     in_view: bool  # table and downloads only: filtering the map by its own view would chase itself
     in_shape: bool
+    playing: bool = False  # the time slider is playing: the page steps it on after drawing
 
 
 def _options(counter) -> list[str]:
@@ -26,8 +34,73 @@ def clear_shape() -> None:
     st.session_state["f_shape"] = False
 
 
-def filter_sidebar(events: list[Event], titles: dict[str, str], has_shape: bool) -> FilterChoice:
+def _toggle_play(first: date, last: date) -> None:
+    playing = not st.session_state.get("playing", False)
+    st.session_state["playing"] = playing
+    if playing and st.session_state.get("f_day", last) >= last:
+        st.session_state["f_day"] = first  # start over from the first day
+
+
+def _clamp(key: str, first: date, last: date) -> None:
+    """Articles added or removed move the bounds; a remembered value outside them would raise."""
+    value = st.session_state.get(key)
+    if isinstance(value, date) and not first <= value <= last:
+        st.session_state[key] = min(max(value, first), last)
+    elif isinstance(value, tuple) and any(not first <= d <= last for d in value):
+        st.session_state[key] = ()
+
+
+def _time_filters(days: list[date], undated: int) -> tuple[str | None, str | None, bool]:
+    """Date range and time slider -> (date_from, date_to, still playing)."""
+    date_from, date_to, playing = _time_widgets(days)
+    if (date_from or date_to) and undated:
+        st.caption(f"{undated} undated article{'s are' if undated > 1 else ' is'} hidden while filtering by date.")
+    return date_from, date_to, playing
+
+
+def _time_widgets(days: list[date]) -> tuple[str | None, str | None, bool]:
+    if not days:
+        st.caption("No article has a date yet: set dates on the Articles page to filter by time.")
+        st.session_state["playing"] = False
+        return None, None, False
+    first, last = days[0], days[-1]
+    _clamp("f_dates", first, last)
+    picked = st.date_input("Dates", value=[], min_value=first, max_value=last, key="f_dates",
+                           format="YYYY-MM-DD", help="Articles dated in the range; undated articles drop out.")
+    picked = tuple(picked) if isinstance(picked, (tuple, list)) else ()
+    date_from = picked[0].isoformat() if picked else None
+    date_to = picked[1].isoformat() if len(picked) == 2 else None  # one date: still choosing the end
+    if first == last or not st.toggle("Time slider", key="f_time", help="Step through the days with ▶ Play."):
+        st.session_state["playing"] = False
+        return date_from, date_to, False
+
+    _clamp("f_day", first, last)
+    if st.session_state.pop("play_step", False) and st.session_state.get("playing"):
+        # On to the next day that has articles: a year of news would otherwise take ~365 reruns.
+        now = st.session_state.get("f_day", first)
+        st.session_state["f_day"] = next((d for d in days if d > now), last)
+    day = st.slider("Day", min_value=first, max_value=last, step=ONE_DAY, format="YYYY-MM-DD", key="f_day",
+                    **({} if "f_day" in st.session_state else {"value": last}))
+    mode = st.radio("Show events", list(MODES), format_func=MODES.get, key="f_day_mode", horizontal=True)
+    playing = st.session_state.get("playing", False) and day < last
+    st.session_state["playing"] = playing
+    st.button("⏸ Pause" if playing else "▶ Play", key="play", on_click=_toggle_play, args=(first, last))
+    iso = day.isoformat()
+    date_to = min(date_to, iso) if date_to else iso
+    if mode == "on":
+        date_from = max(date_from, iso) if date_from else iso
+    return date_from, date_to, playing
+
+
+def filter_sidebar(events: list[Event], titles: dict[str, str], articles: Mapping[str, ArticleInfo],
+                   has_shape: bool) -> FilterChoice:
     counts = facets(events)
+    sources: Counter = Counter()
+    for doc_id, n in counts["doc"].items():
+        if doc_id in articles:
+            sources[articles[doc_id].source] += n
+    dated = {doc_id: day_of(articles[doc_id].date) for doc_id in counts["doc"] if doc_id in articles}
+    days = sorted({d for d in dated.values() if d})
     with st.sidebar:
         st.header("Filters")
         countries = st.multiselect(
@@ -42,6 +115,11 @@ def filter_sidebar(events: list[Event], titles: dict[str, str], has_shape: bool)
         docs = st.multiselect(
             "Article", [d for d in titles if d in counts["doc"]], key="f_doc",
             format_func=lambda d: titles.get(d, d))
+        picked_sources = st.multiselect(
+            "Source", _options(sources), key="f_source",
+            format_func=lambda s: f"{s or '(none)'} ({sources[s]})")
+        st.divider()
+        date_from, date_to, playing = _time_filters(days, sum(1 for d in dated.values() if not d))
         st.divider()
         in_view = st.toggle("Only what is in the map view", key="f_view",
                             help="Narrows the table and downloads to the part of the map you are looking at.")
@@ -50,6 +128,7 @@ def filter_sidebar(events: list[Event], titles: dict[str, str], has_shape: bool)
         if has_shape:
             st.button("Clear drawn shape", key="clear_shape", on_click=clear_shape)
     return FilterChoice(
-        EventFilter(countries=tuple(countries), regions=tuple(regions), features=tuple(features), doc_ids=tuple(docs)),
-        in_view=in_view, in_shape=in_shape and has_shape,
+        EventFilter(countries=tuple(countries), regions=tuple(regions), features=tuple(features),
+                    doc_ids=tuple(docs), sources=tuple(picked_sources), date_from=date_from, date_to=date_to),
+        in_view=in_view, in_shape=in_shape and has_shape, playing=playing,
     )

@@ -1,4 +1,4 @@
-"""What the dashboard pages share: the cached pipeline, web assets, and the session's articles.
+"""What the dashboard pages share: the cached pipeline, web assets, and the article library.
 
 Streamlit glue only; every decision lives in the geo library.
 """
@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import dataclasses
 import logging
+import os
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -15,13 +16,15 @@ import streamlit as st
 from geo import assets, basemap
 from geo.errors import GeoError, IngestError
 from geo.ingest import read
-from geo.library import MemoryLibrary
+from geo.library import Library, MemoryLibrary, StoreLibrary
+from geo.store import Store, resolve_url
 from geo.types import ParsedDocument
 from ui.text import plain
 
 ROOT = Path(__file__).resolve().parents[1]
 STATIC = ROOT / "static"  # Streamlit serves <app dir>/static at /app/static
-SEED = ROOT / "seeds" / "000_2971140ada78fed4.txt"
+SEEDS = ROOT / "seeds"
+ALREADY = "already in the library"
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "pdf", "docx"]
 log = logging.getLogger(__name__)
 
@@ -47,27 +50,58 @@ def local_assets_ready() -> bool:
     return assets.vendor_ready(STATIC)
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
-def parse_bytes(data: bytes, filename: str) -> ParsedDocument:
-    return pipeline().parse(read(data, filename))
-
-
 @st.cache_resource(show_spinner="Reading the sample article…")
-def seed_parsed(path: str = str(SEED)) -> ParsedDocument:
+def seed_parsed(path: str) -> ParsedDocument:
     return pipeline().parse(read(Path(path).read_bytes(), Path(path).name))
 
 
-def library() -> MemoryLibrary:
-    """This session's articles. The seed article is on the map from the first load."""
-    if "library" not in st.session_state:
-        lib = MemoryLibrary()
-        try:
-            lib.add(seed_parsed())
-        except Exception as exc:  # noqa: BLE001 - the app must still open without the seed
-            log.exception("seed article failed")
-            st.session_state["seed_error"] = f"The sample article could not be loaded: {exc}"
-        st.session_state["library"] = lib
-    return st.session_state["library"]
+def _seed(lib: Library) -> str:
+    """Put the sample articles in an empty library; the error message if that failed."""
+    try:
+        for path in sorted(SEEDS.glob("*.txt")):
+            lib.add(seed_parsed(str(path)))
+    except Exception as exc:  # noqa: BLE001 - the app must still open without the seed
+        log.exception("seed article failed")
+        return f"The sample article could not be loaded: {exc}"
+    return ""
+
+
+@st.cache_resource(show_spinner="Opening the article library…")
+def open_store(url: str) -> Store:
+    return Store.open(url)
+
+
+@st.cache_resource(show_spinner=False)
+def shared_library(url: str) -> tuple[StoreLibrary, str]:
+    """One per process and database, so every visitor sees the same articles; seeded only when
+    the process finds the library empty, so removing the sample article is not undone."""
+    lib = StoreLibrary(open_store(url))
+    return lib, (_seed(lib) if not len(lib) else "")
+
+
+def library_url() -> str:
+    """GEO_DATABASE_URL, else library.sqlite in GEO_DATA_DIR: what `geo ingest` writes to."""
+    return resolve_url().render_as_string(hide_password=False)
+
+
+def library() -> Library:
+    """The articles on the map: the persistent library, or with GEO_LIBRARY=memory this session's."""
+    if os.environ.get("GEO_LIBRARY", "").strip().lower() == "memory":
+        if "library" not in st.session_state:
+            lib = MemoryLibrary()
+            if error := _seed(lib):
+                st.session_state["seed_error"] = error
+            st.session_state["library"] = lib
+        return st.session_state["library"]
+    try:
+        lib, error = shared_library(library_url())
+    except GeoError as exc:  # not cached: the next rerun tries again
+        st.error(plain(f"The article library cannot be opened: {exc}"))
+        st.stop()
+    if error:
+        st.session_state["seed_error"] = error
+    st.session_state["library"] = lib  # callbacks and tests reach it here
+    return lib
 
 
 @dataclass
@@ -78,14 +112,16 @@ class LoadResult:
     duplicate: bool = False
 
 
-def load_one(lib: MemoryLibrary, name: str, data: bytes, title: str = "") -> LoadResult:
+def load_one(lib: Library, name: str, data: bytes, title: str = "") -> LoadResult:
     """Read, parse and add one file; a failure comes back as a message, never as an exception."""
     try:
+        doc = read(data, name)
         if title:
-            doc = dataclasses.replace(read(data, name), title=title.strip(), source="pasted text")
-            parsed = pipeline().parse(doc)
-        else:
-            parsed = parse_bytes(data, name)
+            doc = dataclasses.replace(doc, title=title.strip(), source="pasted text")
+        if doc.id in lib:  # checked before parsing: the id is the text's hash
+            info = next((a for a in lib.articles() if a.id == doc.id), None)
+            return LoadResult(name, places=info.n_places if info else 0, duplicate=True)
+        parsed = pipeline().parse(doc)
     except IngestError as exc:
         return LoadResult(name, error=str(exc))
     except GeoError as exc:
@@ -93,11 +129,14 @@ def load_one(lib: MemoryLibrary, name: str, data: bytes, title: str = "") -> Loa
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
         log.exception("parsing %s failed", name)
         return LoadResult(name, error=f"{name} could not be parsed ({type(exc).__name__}: {exc})")
-    added = lib.add(parsed)
+    try:
+        added = lib.add(parsed)
+    except GeoError as exc:
+        return LoadResult(name, error=f"{name} could not be stored: {exc}")
     return LoadResult(name, places=len(parsed.places()), duplicate=not added)
 
 
-def load_uploads(lib: MemoryLibrary, files: list) -> list[LoadResult]:
+def load_uploads(lib: Library, files: list) -> list[LoadResult]:
     """Parse the files not seen before, with progress; returns the results of every file given.
 
     Results are remembered per upload id, so an error stays next to its file across reruns and a
@@ -112,7 +151,7 @@ def load_uploads(lib: MemoryLibrary, files: list) -> list[LoadResult]:
                 status.update(label=f"Parsing {f.name} ({i}/{len(new)})…")
                 result = seen[f.file_id] = load_one(lib, f.name, f.getvalue())
                 st.write(plain(f"✗ {f.name}" if result.error else f"✓ {f.name}: {result.places} places"
-                               + (" (already loaded)" if result.duplicate else "")))
+                               + (f" ({ALREADY})" if result.duplicate else "")))
                 bar.progress(i / len(new))
             failed = sum(1 for f in new if seen[f.file_id].error)
             status.update(label=f"Read {len(new) - failed} of {len(new)} files", expanded=False,
