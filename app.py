@@ -90,6 +90,7 @@ def remember_drawing(out: dict) -> None:
 
 def main() -> None:
     assets_report = state.web_assets()
+    state.ensure_gazetteer()
     lib = state.library()
     if st.session_state.pop("shape_drawn", False):
         st.session_state["f_shape"] = True  # a fresh drawing is meant as a filter

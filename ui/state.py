@@ -29,6 +29,18 @@ UPLOAD_TYPES = ["txt", "md", "html", "htm", "pdf", "docx"]
 log = logging.getLogger(__name__)
 
 
+def ensure_gazetteer() -> None:
+    """The first start builds the gazetteer index (about a minute): show each step, not a
+    silent spinner. Later starts find the index and skip this."""
+    from geo.gazetteer.build import default_path, ensure
+
+    if os.environ.get("GEO_GAZETTEER") or default_path().exists():
+        return
+    with st.status("First start: building the gazetteer index (about a minute)…", expanded=True) as status:
+        ensure(default_path(), progress=status.write)
+        status.update(label="Gazetteer index ready", state="complete", expanded=False)
+
+
 @st.cache_resource(show_spinner="Loading the gazetteer and the language model…")
 def pipeline():
     from geo.pipeline import load_pipeline  # lazy: the page must render an error if it is missing
