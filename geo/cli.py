@@ -62,6 +62,15 @@ def main(argv: list[str] | None = None) -> int:
         return 130
 
 
+def write_output(text: str, path: str | None, what: str) -> None:
+    """Write a command's result to a file (saying so on stderr) or to stdout."""
+    if path:
+        Path(path).write_text(text, encoding="utf-8")
+        print(f"geo: wrote {what} to {path}", file=sys.stderr)
+    else:
+        sys.stdout.write(text)
+
+
 def dump_json(obj) -> str:
     return json.dumps(obj, ensure_ascii=False)
 

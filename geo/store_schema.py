@@ -7,7 +7,7 @@ Queries are written against these. ``geo.migrations`` builds them step by step;
 from __future__ import annotations
 
 from sqlalchemy import (
-    BigInteger, Boolean, Column, Connection, Float, ForeignKey, ForeignKeyConstraint, Index,
+    BigInteger, Boolean, Column, Float, ForeignKey, ForeignKeyConstraint, Index,
     Integer, MetaData, PrimaryKeyConstraint, Table, Text,
 )
 

@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 
-from geo.cli import dump_json
+from geo.cli import dump_json, write_output
 from geo.errors import GeoError
 
 
@@ -61,12 +60,7 @@ def _export(args) -> int:
 
     with _open(args) as store:
         found = store.corrections(active_only=False)
-    text = to_json(found) + "\n"
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-        print(f"geo: wrote {len(found)} corrections to {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
+    write_output(to_json(found) + "\n", args.output, f"{len(found)} corrections")
     return 0
 
 

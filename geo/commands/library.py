@@ -6,9 +6,8 @@ import json
 import os
 import signal
 import sys
-from pathlib import Path
 
-from geo.cli import Bar, dump_json
+from geo.cli import Bar, dump_json, write_output
 from geo.errors import GeoError
 from geo.types import FEATURES
 
@@ -168,11 +167,7 @@ def _export(args) -> int:
         text = json.dumps(flat_geojson(events, titles), ensure_ascii=False, indent=1)
     else:
         text = {"csv": export.to_csv, "kml": export.to_kml}[args.format](events, titles)
-    if args.output:
-        Path(args.output).write_text(text, encoding="utf-8")
-        print(f"geo: wrote {len(events)} events to {args.output}", file=sys.stderr)
-    else:
-        sys.stdout.write(text)
+    write_output(text, args.output, f"{len(events)} events")
     return 0
 
 
