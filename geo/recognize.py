@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from geo.gazetteer.sources import ROMANISED_COUNTRIES
+from spacy.attrs import IDX, LENGTH
+
 from geo.names import key
 from geo.gazetteer import ABBREVIATION, ALTERNATE, DEMONYM, PRIMARY, TRANSLIT, Candidate, Gazetteer
 from geo.lexicon import (CONNECTORS, DIRECTIONS, DOTTED_ABBREVIATIONS, LOCATIVES, MEDIA_HEADS, NOT_PLACE_LABELS, ORG_HEADS,
@@ -51,11 +53,13 @@ class Recogniser:
     # -- proposals ---------------------------------------------------------------------------
     def gazetteer_spans(self, doc) -> list[Span]:
         """Longest capitalised token runs that the gazetteer knows, left to right."""
-        words = [t.text for t in doc]
-        starts = [t.idx for t in doc]
+        # Token objects are costly to create; offsets and lengths come as one array.
+        offsets = doc.to_array([IDX, LENGTH]).tolist()
+        text = doc.text
+        words = [text[i:i + n] for i, n in offsets]
+        starts = [i for i, _ in offsets]
         capital = [w[:1].isupper() for w in words]
         name_like = [c or w.lower() in CONNECTORS or w in {".", "'", "’"} for c, w in zip(capital, words)]
-        text = doc.text
         spans = []
         n = len(words)
         i = 0

@@ -42,6 +42,7 @@ class Gazetteer:
         self.user = user if user is not None and user.exists() else None
         self._local = threading.local()
         self._cached_lookup = lru_cache(maxsize=200_000)(self._lookup)
+        self._by_surface: dict[str, tuple[Candidate, ...]] = {}
 
     @classmethod
     def open(cls, path: Path | None = None, progress: Progress | None = None,
@@ -62,7 +63,14 @@ class Gazetteer:
 
     def lookup(self, name: str) -> tuple[Candidate, ...]:
         """All places a name can refer to; exact-key matches, else romanisation-folded ones."""
-        return self._cached_lookup(key(name))
+        found = self._by_surface.get(name)
+        if found is None:
+            # Articles repeat the same capitalised words; folding each one again costs more
+            # than the lookup itself.
+            if len(self._by_surface) > 200_000:
+                self._by_surface.clear()
+            found = self._by_surface[name] = self._cached_lookup(key(name))
+        return found
 
     def _lookup(self, k: str) -> tuple[Candidate, ...]:
         if not k:
