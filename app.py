@@ -13,6 +13,7 @@ from geo.export import to_csv, to_geojson, to_kml  # noqa: E402 - set_page_confi
 from geo.filters import bbox_from_bounds, by_bbox, by_shape, event_rows, group_by_place, polygons_of  # noqa: E402
 from geo.webmap import CATEGORIES, build_map, find_place  # noqa: E402
 from ui import state  # noqa: E402
+from ui.corrections import show_toast, user_set_ids  # noqa: E402
 from ui.panel import place_panel  # noqa: E402
 from ui.sidebar import filter_sidebar  # noqa: E402
 from ui.text import plain  # noqa: E402
@@ -100,6 +101,7 @@ def main() -> None:
     if not assets_report.ok:
         st.warning("Offline map files are missing: " + "; ".join(assets_report.missing))
     add_articles(lib)
+    show_toast()
 
     events, titles = lib.events(), lib.titles()
     articles = {a.id: a for a in lib.articles()}
@@ -113,7 +115,7 @@ def main() -> None:
     map_col, panel_col = st.columns([3, 2], gap="medium")
     with map_col:
         m = build_map(map_events, basemap=state.current_basemap(), titles=titles, drawn=shape,
-                      local_assets=state.local_assets_ready())
+                      local_assets=state.local_assets_ready(), user_set=user_set_ids(lib, map_events))
         returned = ["last_object_clicked", "last_object_clicked_tooltip", "last_object_clicked_count", "all_drawings"]
         fly = st.session_state.pop("fly_to", None)
         # The component fixes its returned objects when it mounts, so the view toggle remounts it.

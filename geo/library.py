@@ -28,6 +28,7 @@ class Library(Protocol):
     def add(self, parsed: ParsedDocument) -> bool: ...  # False when the same text is already in
     def remove(self, doc_id: str) -> bool: ...
     def set_date(self, doc_id: str, iso: str | None) -> None: ...
+    def replace(self, doc_id: str, parsed: ParsedDocument) -> None: ...  # a new parse of a stored article
     def get(self, doc_id: str) -> ParsedDocument | None: ...
     def documents(self) -> list[ParsedDocument]: ...
     def articles(self) -> list[ArticleInfo]: ...  # most recently added first
@@ -84,6 +85,12 @@ class MemoryLibrary:
             raise StoreError(f"No article {doc_id!r} in the library.")
         parsed = self._docs[doc_id]
         self._docs[doc_id] = replace(parsed, doc=replace(parsed.doc, date=iso))
+        self.version += 1
+
+    def replace(self, doc_id: str, parsed: ParsedDocument) -> None:
+        if doc_id not in self._docs or parsed.doc.id != doc_id:
+            raise StoreError(f"No article {doc_id!r} in the library to replace.")
+        self._docs[doc_id] = replace(parsed, doc=self._docs[doc_id].doc)
         self.version += 1
 
     def get(self, doc_id: str) -> ParsedDocument | None:
@@ -172,6 +179,13 @@ class StoreLibrary:
     def set_date(self, doc_id: str, iso: str | None) -> None:
         try:
             self.store.set_date(doc_id, iso)
+        finally:
+            self._changed()
+
+    def replace(self, doc_id: str, parsed: ParsedDocument) -> None:
+        """A new parse of a stored article (after a correction or its undo); its date is kept."""
+        try:
+            self.store.replace_resolutions(doc_id, parsed)
         finally:
             self._changed()
 

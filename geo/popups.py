@@ -58,14 +58,16 @@ def describe(place: Place) -> str:
     return " · ".join(x for x in (place.feature.replace("_", " "), region_of(place), place.country) if x)
 
 
-def popup_html(group: PlaceEvents, titles: dict[str, str] | None = None, limit: int = POPUP_SENTENCES) -> str:
+def popup_html(group: PlaceEvents, titles: dict[str, str] | None = None, limit: int = POPUP_SENTENCES,
+               user_set: bool = False) -> str:
     titles = titles or {}
     docs = group.doc_ids
     items = sentences_of(group.events)
     in_articles = f" in {len(docs)} articles" if len(docs) > 1 else ""
     parts = [
         f"<div class='geo-popup' style='font-size:13px;line-height:1.35'><b>{escape(group.place.name)}</b> <small>{escape(describe(group.place))}</small>"
-        f"<br><small>{group.count} mention{'s' if group.count != 1 else ''}{in_articles}</small>"
+        f"<br><small>{group.count} mention{'s' if group.count != 1 else ''}{in_articles}"
+        f"{' · <b>user-set</b>' if user_set else ''}</small>"
         "<ul style='padding-left:1.1em;margin:4px 0'>"
     ]
     for event, spans in items[:limit]:

@@ -33,6 +33,7 @@ CLUSTER_ABOVE = 50  # markers; beyond this they cluster so the map stays readabl
 SHAPE_TYPES = {"LineString", "MultiLineString", "Polygon", "MultiPolygon"}
 AREA_FEATURES = set(CATEGORIES["admin"][2])  # drawn beneath point features where they overlap
 CONTEXT_FEATURES = {"country", "continent"}  # too big to frame the map around
+USER_SET = " (user-set)"  # after the tooltip of a place a user chose; the title stays the plain name
 
 
 def feature_colour(feature: str) -> str:
@@ -44,10 +45,11 @@ def marker_size(count: int) -> int:
 
 
 def marker_data(place: Place, label: str, size: int, popup: str, selected: bool = False,
-                offset: tuple[int, int] = (0, 0)) -> dict[str, Any]:
+                offset: tuple[int, int] = (0, 0), user_set: bool = False) -> dict[str, Any]:
     """What PlaceLayer draws for one place; the icon HTML is built in the browser from these."""
+    tooltip = escape(place.name) + (USER_SET if user_set else "")
     return {"lat": place.lat, "lon": place.lon, "size": size, "color": feature_colour(place.feature),
-            "label": escape(label), "title": place.name, "tooltip": escape(place.name), "popup": popup,
+            "label": escape(label), "title": place.name, "tooltip": tooltip, "popup": popup,
             "selected": selected, "dx": offset[0], "dy": offset[1], "below": place.feature in AREA_FEATURES}
 
 
@@ -112,18 +114,20 @@ def build_map(
     draw: bool = True,
     local_assets: bool = True,
     cluster_above: int = CLUSTER_ABOVE,
+    user_set: Iterable[str] = (),
 ) -> folium.Map:
     """Map of events, one marker per place. `selected` (place id or name) gets a dark ring and the view.
 
     `basemap` None gives no background (tests); `drawn` is a saved shape to show in the draw layer;
-    `local_assets` False falls back to folium's CDN links.
+    `local_assets` False falls back to folium's CDN links; `user_set`: ids of places a user chose.
     """
+    user_set = set(user_set)
     groups: list[PlaceEvents] = group_by_place(events)
     m = new_map(basemap, GEONAMES_ATTRIBUTION, local_assets)
     offsets = spread([g.place for g in groups])
     markers = [
-        marker_data(g.place, str(g.count), marker_size(g.count), popup_html(g, titles), is_selected(g.place, selected),
-                    offsets.get(g.place.id, (0, 0)))
+        marker_data(g.place, str(g.count), marker_size(g.count), popup_html(g, titles, user_set=g.place.id in user_set),
+                    is_selected(g.place, selected), offsets.get(g.place.id, (0, 0)), g.place.id in user_set)
         for g in groups
     ]
     shapes = [s for g in groups if (s := shape_data(g.place))]
@@ -155,7 +159,7 @@ def find_place(places: Iterable[Place], tooltip: str | None, latlng: dict | None
     Marker clicks report the marker's own position; a click on a river reports where on the line.
     """
     places = list({p.id: p for p in places}.values())
-    name = (tooltip or "").strip()
+    name = (tooltip or "").strip().removesuffix(USER_SET.strip()).strip()
     named = [p for p in places if name and p.name == name]
     if latlng is None or latlng.get("lat") is None:
         return named[0] if len(named) == 1 else None

@@ -252,3 +252,31 @@ def test_place_search_page_maps_candidates():
     assert not at.exception
     assert "Mariupol" in set(at.dataframe[0].value["name"])
     assert "Mariupol" in map_titles(at)
+
+
+def test_correcting_a_place_is_stored_applied_and_undone(app, library_file):
+    pick(app, "Kherson")
+    options = app.selectbox(key="corr_pick").options
+    app.selectbox(key="corr_pick").select_index(next(i for i, o in enumerate(options) if "Airport" in o))
+    app.button(key="corr_apply").click().run()
+    assert not app.exception, [e.value for e in app.exception]
+    assert "Kherson International Airport" in map_titles(app) and "Kherson" not in map_titles(app)
+    assert "(user-set)" in map_args(app)["script"] and any("user-set" in c.value.lower() for c in app.caption)
+    with Store.open(library_file) as store:
+        (correction,) = store.corrections()
+        assert correction.place.name == "Kherson International Airport" and correction.context == "country:UA"
+
+    sys.modules["ui.state"].shared_library.clear()  # a restart: read back from the database
+    again = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
+    assert "Kherson International Airport" in map_titles(again) and "Kherson" not in map_titles(again)
+    upload(again, ("lviv.txt", b"Shelling hit Kherson and Mykolaiv overnight.", "text/plain"))
+    later = [e.place.name for e in again.session_state["library"].events() if e.mention.text == "Kherson"]
+    assert set(later) == {"Kherson International Airport"}  # a later article with the same context follows
+
+    pick(again, "Kherson International Airport")
+    again.button(key=f"undo_{correction.id}").click().run()
+    assert not again.exception, [e.value for e in again.exception]
+    assert "Kherson" in map_titles(again) and "Kherson International Airport" not in map_titles(again)
+    assert "(user-set)" not in map_args(again)["script"]
+    with Store.open(library_file) as store:
+        assert not store.corrections()

@@ -10,6 +10,7 @@ from geo.filters import region_of
 from geo.library import Library
 from geo.popups import describe, escape, highlight, sentences_of
 from geo.types import Event, Place, Resolution
+from ui.corrections import correction_panel, is_user_set
 from ui.text import plain
 
 SENTENCE_STYLE = "margin:0 0 .6em 0;padding:.35em .6em;border-left:3px solid #d62728;background:rgba(128,128,128,.06)"
@@ -44,6 +45,8 @@ def _details(place: Place, events: list[Event], lib: Library) -> None:
         "Coordinates": f"{place.lat:.4f}, {place.lon:.4f}", "Population": f"{place.population:,}" if place.population else "–",
         "Gazetteer id": place.id, "Source": place.source,
     }
+    if is_user_set(place, events, lib):
+        rows["Source"] = f"user-set ({place.source})" if place.source != "user" else "user-set (dropped pin)"
     with st.expander("Details", expanded=False):
         st.table({"": list(rows.keys()), "value": list(rows.values())})
         alternatives = _alternatives(lib, place, events)
@@ -71,7 +74,10 @@ def _sentence_html(lib: Library, event: Event, spans: list[tuple[int, int]], con
 def place_panel(place: Place, events: list[Event], lib: Library, titles: dict[str, str]) -> None:
     st.subheader(plain(place.name))
     st.caption(plain(describe(place)))
+    if is_user_set(place, events, lib):
+        st.caption("User-set: chosen by a user, not the gazetteer")
     _details(place, events, lib)
+    correction_panel(place, events, lib)
     context = st.toggle("Show the sentence before and after", key="panel_context")
     items = sentences_of(events)
     for doc_id, group in groupby(items, key=lambda item: item[0].doc_id):

@@ -14,6 +14,7 @@ from pathlib import Path
 import streamlit as st
 
 from geo import assets, basemap
+from geo.corrections import apply_corrections
 from geo.errors import GeoError, IngestError
 from geo.ingest import read
 from geo.library import Library, MemoryLibrary, StoreLibrary
@@ -67,11 +68,17 @@ def seed_parsed(path: str) -> ParsedDocument:
     return pipeline().parse(read(Path(path).read_bytes(), Path(path).name))
 
 
+def with_corrections(parsed: ParsedDocument, lib: Library) -> ParsedDocument:
+    """The stored corrections applied to a fresh parse (a library without a store has none)."""
+    store = getattr(lib, "store", None)
+    return apply_corrections(parsed, store.corrections()) if store is not None else parsed
+
+
 def _seed(lib: Library) -> str:
     """Put the sample articles in an empty library; the error message if that failed."""
     try:
         for path in sorted(SEEDS.glob("*.txt")):
-            lib.add(seed_parsed(str(path)))
+            lib.add(with_corrections(seed_parsed(str(path)), lib))
     except Exception as exc:  # noqa: BLE001 - the app must still open without the seed
         log.exception("seed article failed")
         return f"The sample article could not be loaded: {exc}"
@@ -133,7 +140,7 @@ def load_one(lib: Library, name: str, data: bytes, title: str = "") -> LoadResul
         if doc.id in lib:  # checked before parsing: the id is the text's hash
             info = next((a for a in lib.articles() if a.id == doc.id), None)
             return LoadResult(name, places=info.n_places if info else 0, duplicate=True)
-        parsed = pipeline().parse(doc)
+        parsed = with_corrections(pipeline().parse(doc), lib)
     except IngestError as exc:
         return LoadResult(name, error=str(exc))
     except GeoError as exc:

@@ -1,0 +1,69 @@
+"""Correcting a place in headless Chromium: drop a pin for Kherson, see the marker move, restart the
+server over the same SQLite file and find the correction still applied; nothing fetched from outside."""
+
+from __future__ import annotations
+
+import pytest
+
+from factories import ROOT
+from test_browser import ARTIFACTS, LOCAL, MAP, browser, click_to_panel, map_frame, page, serve, wait_for  # noqa: F401
+
+pytestmark = pytest.mark.browser
+PIN = (47.0, 33.0)
+
+
+def position(page, title: str):
+    """[lat, lon] of the marker titled `title` in the newest map frame, or None."""
+    return map_frame(page).evaluate("""title => {
+        const m = window.geoPlaceLayer.getLayers().find(l => l.options.title === title);
+        return m ? [m.getLatLng().lat, m.getLatLng().lng] : null; }""", title)
+
+
+def at_pin(page) -> bool:
+    where = position(page, "Kherson")
+    return bool(where) and abs(where[0] - PIN[0]) < 1e-6 and abs(where[1] - PIN[1]) < 1e-6
+
+
+def start(tmp_path, name: str):
+    return serve(ROOT / "app.py", ROOT, tmp_path / f"{name}.log",
+                 GEO_DATABASE_URL=str(tmp_path / "library.sqlite"), GEO_LIBRARY="")
+
+
+def test_dropped_pin_moves_the_marker_and_survives_a_restart(geo_data_dir, tmp_path, page):  # noqa: F811
+    ARTIFACTS.mkdir(exist_ok=True)
+    proc, url = start(tmp_path, "first")
+    try:
+        page.goto(url)
+        page.wait_for_selector(MAP, state="attached", timeout=60_000)
+        before = wait_for(page, lambda: position(page, "Kherson"), 60, "the Kherson marker")
+        assert not at_pin(page)
+        click_to_panel(page, "Kherson")
+        page.get_by_text("Correct this place").click()
+        for label, value in (("Latitude", PIN[0]), ("Longitude", PIN[1])):
+            field = page.get_by_label(label)
+            field.fill(str(value))
+            field.press("Enter")
+            page.wait_for_timeout(500)
+        page.get_by_role("button", name="Apply pin").click()
+        wait_for(page, lambda: at_pin(page), 30, "the Kherson marker at the dropped pin")
+        assert position(page, "Kherson") != before
+        page.get_by_text("user-set", exact=False).first.wait_for(timeout=10_000)
+        page.wait_for_timeout(800)
+        page.screenshot(path=str(ARTIFACTS / "06_correction.png"), full_page=True)
+    finally:
+        proc.terminate()
+        proc.wait(10)
+
+    proc, url = start(tmp_path, "second")  # a restart over the same SQLite file
+    try:
+        page.goto(url)
+        page.wait_for_selector(MAP, state="attached", timeout=60_000)
+        wait_for(page, lambda: at_pin(page), 60, "the correction still applied after the restart")
+        tooltip = map_frame(page).evaluate("""() => window.geoPlaceLayer.getLayers()
+            .find(l => l.options.title === 'Kherson').getTooltip().getContent()""")
+        assert "user-set" in tooltip
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    outside = [u for u in page.requests if not LOCAL.match(u)]
+    assert not outside, outside
