@@ -14,6 +14,7 @@ from functools import lru_cache
 from geo.gazetteer import Gazetteer
 from geo.gazetteer.build import Progress
 from geo.names import key
+from geo.ner import label_docs
 from geo.recognize import Recogniser, Span
 from geo.resolve import build_context, confidence, others, rank, soft_votes
 from geo.sentences import split
@@ -57,9 +58,7 @@ class Pipeline:
 
     def parse(self, doc: Document, *, refine: bool = True) -> ParsedDocument:
         """``refine=False`` skips the stages (batch workers leave them to the parent)."""
-        with self._lock:
-            spacy_doc = self.nlp(doc.text)
-        parsed = self._finish(doc, spacy_doc)
+        parsed = next(self._parse_batch([doc]))
         return self.refine(parsed) if refine else parsed
 
     def refine(self, parsed: ParsedDocument) -> ParsedDocument:
@@ -75,13 +74,17 @@ class Pipeline:
             batch = [d for _, d in zip(range(batch_size), docs)]
             if not batch:
                 return
-            with self._lock:
-                spacy_docs = list(self.nlp.pipe([d.text for d in batch]))
-            for doc, spacy_doc in zip(batch, spacy_docs):
-                yield self.refine(self._finish(doc, spacy_doc))
+            for parsed in self._parse_batch(batch):
+                yield self.refine(parsed)
 
-    def _finish(self, doc: Document, spacy_doc) -> ParsedDocument:
-        sentences = split(doc.text)
+    def _parse_batch(self, docs: list[Document]):
+        sentences = [split(d.text) for d in docs]
+        with self._lock:
+            spacy_docs = label_docs(self.nlp, [d.text for d in docs], sentences, self.gazetteer.has)
+        for doc, sents, spacy_doc in zip(docs, sentences, spacy_docs):
+            yield self._finish(doc, sents, spacy_doc)
+
+    def _finish(self, doc: Document, sentences, spacy_doc) -> ParsedDocument:
         starts = [s.start for s in sentences]
         spans = self.recogniser.recognise(spacy_doc, set(starts))
         resolutions = []
