@@ -33,6 +33,8 @@ def add_articles(lib) -> None:
             for result in state.load_uploads(lib, files or []):
                 if result.error:
                     st.error(plain(result.error), icon="⚠️")
+                for note in result.notes:
+                    st.warning(plain(f"{result.name}: {note}"), icon="🌐")
         with paste_col, st.expander("…or paste an article's text"), st.form("paste", clear_on_submit=True, border=False):
             title = st.text_input("Title", placeholder="optional")
             text = st.text_area("Text", height=140)

@@ -129,6 +129,7 @@ class LoadResult:
     error: str = ""
     places: int = 0
     duplicate: bool = False
+    notes: tuple[str, ...] = ()  # e.g. "geocoder nominatim unavailable: …": the offline answer stood
 
 
 def load_one(lib: Library, name: str, data: bytes, title: str = "") -> LoadResult:
@@ -152,7 +153,7 @@ def load_one(lib: Library, name: str, data: bytes, title: str = "") -> LoadResul
         added = lib.add(parsed)
     except GeoError as exc:
         return LoadResult(name, error=f"{name} could not be stored: {exc}")
-    return LoadResult(name, places=len(parsed.places()), duplicate=not added)
+    return LoadResult(name, places=len(parsed.places()), duplicate=not added, notes=tuple(parsed.notes))
 
 
 def load_uploads(lib: Library, files: list) -> list[LoadResult]:
