@@ -12,7 +12,7 @@
 set -eu
 
 PORT="${GEO_PG_PORT:-54329}"
-DIR="${GEO_PG_DIR:-/tmp/geo-postgres-$PORT}"
+DIR="${GEO_PG_DIR:-${TMPDIR:-/tmp}/geo-postgres-$PORT}"
 USER_NAME="${GEO_PG_USER:-geo}"
 PASSWORD="${GEO_PG_PASSWORD:-geo}"
 DB="${GEO_PG_DB:-geo_test}"

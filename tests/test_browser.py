@@ -28,9 +28,11 @@ OUTSIDE = re.compile(r"^https?://(?!127\.0\.0\.1[:/]|localhost[:/])")
 MAP = 'iframe[title="streamlit_folium.st_folium"]'
 ARTIFACTS = ROOT / "artifacts"
 
-sync_api = pytest.importorskip("playwright.sync_api")
+# In CI a missing browser is a failure (scripts/test.sh installs it), never a silent skip.
+from playwright import sync_api  # noqa: E402
+
 if not Path(CHROMIUM).exists():
-    pytest.skip("Debian chromium is not installed (apt-get install chromium)", allow_module_level=True)
+    raise RuntimeError("Debian chromium is not installed: apt-get install -y chromium")
 
 
 def free_port() -> int:
