@@ -10,9 +10,10 @@ import bisect
 import os
 import threading
 from functools import lru_cache
+from pathlib import Path
 
 from geo.gazetteer import Gazetteer
-from geo.gazetteer.build import Progress
+from geo.gazetteer.build import Progress, default_path, ensure
 from geo.names import key
 from geo.ner import label_docs
 from geo.recognize import Recogniser, Span
@@ -128,12 +129,14 @@ def _containers(spans: list[Span], text: str):
 
 
 @lru_cache(maxsize=1)
-def _shared(path: str | None) -> Pipeline:
-    return Pipeline(Gazetteer.open(path and __import__("pathlib").Path(path)))
+def _shared(path: Path) -> Pipeline:
+    return Pipeline(Gazetteer.open(path))
 
 
 def load_pipeline(progress: Progress | None = None) -> Pipeline:
-    """The process-wide pipeline (gazetteer and model load once)."""
-    if progress is not None and not _shared.cache_info().currsize:
-        Gazetteer.open(progress=progress)  # build the index with progress before caching
-    return _shared(os.environ.get("GEO_GAZETTEER"))
+    """The process-wide pipeline (gazetteer and model load once); GEO_GAZETTEER names another index."""
+    configured = os.environ.get("GEO_GAZETTEER")
+    path = Path(configured) if configured else default_path()
+    if progress is not None:
+        ensure(path, progress)  # a first build reports its steps; an existing index returns at once
+    return _shared(path)

@@ -14,6 +14,7 @@ import os
 import sqlite3
 import time
 from contextlib import contextmanager
+from functools import lru_cache
 from pathlib import Path
 from typing import Callable
 
@@ -47,6 +48,7 @@ _INPUTS = [Path(__file__).parent / f for f in ("build.py", "sources.py", "transl
     Path(__file__).parent.parent / f for f in ("names.py", "lexicon.py", "data/country_points.csv")]
 
 
+@lru_cache(maxsize=1)  # the inputs do not change while a process runs
 def fingerprint() -> str:
     digest = hashlib.sha256(str(BUILD_VERSION).encode())
     for path in [*_INPUTS, LANDMARKS]:
