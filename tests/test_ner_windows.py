@@ -1,0 +1,40 @@
+"""The NER model sees only windows around capitalised words, with the same labels there."""
+
+import pytest
+
+from geo.ner import label_docs, windows
+from geo.sentences import split
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    from geo.pipeline import load_spacy
+
+    return load_spacy()
+
+
+TEXT = ("The army said that it had taken control of the bridge over the river in the early hours. "
+        "It said the shelling stopped at dawn and that there were no further details for now. "
+        "Residents of Kherson and Mykolaiv were told by Gen. Surovikin to stay indoors.")
+
+
+def test_windows_skip_lowercase_stretches_and_plain_first_words(nlp):
+    doc = nlp.make_doc(TEXT)
+    ranges = windows(doc, split(TEXT), knows_name=lambda w: False, margin=3)
+    covered = "".join(TEXT[a:b] for a, b in ranges)
+    assert "Kherson" in covered and "Surovikin" in covered
+    assert "bridge over the river" not in covered  # no capital in the first two sentences but "The", "It"
+    assert sum(b - a for a, b in ranges) < len(TEXT) / 2
+
+
+def test_a_first_word_that_names_a_place_opens_a_window(nlp):
+    text = "Kherson was quiet on Monday morning, and nothing else was reported by anyone at all."
+    doc = nlp.make_doc(text)
+    assert windows(doc, split(text), knows_name=lambda w: w == "Kherson", margin=3)[0][0] == 0
+    assert all(a > 0 for a, _ in windows(doc, split(text), knows_name=lambda w: False, margin=3))
+
+
+def test_labels_in_windows_match_labels_over_the_whole_text(nlp):
+    whole = {(e.start_char, e.end_char, e.label_) for e in nlp(TEXT).ents if e.text[:1].isupper()}
+    doc = label_docs(nlp, [TEXT], [split(TEXT)], knows_name=lambda w: False)[0]
+    assert {(e.start_char, e.end_char, e.label_) for e in doc.ents} == whole
