@@ -53,6 +53,9 @@ ORG_HEADS = {
     "center", "centre", "museum", "library", "theatre", "theater", "stadium", "arena", "mall",
     "airport", "station", "fire", "clerk", "sheriff", "mayor", "board", "schools", "chamber", "city", "county",
     "manager", "administrator", "commissioners", "race", "district", "high", "senior",
+    # Facilities named after where they are: "Henderson County Jail", "Ludlow Town Hall".
+    "jail", "prison", "courthouse", "town", "international", "civic", "municipal", "regional",
+    "metropolitan", "common",
 }
 # "Wichita Street", "Broad Street": a street is named after the place, it is not the place.
 STREET_WORDS = {"street", "avenue", "road", "boulevard", "highway", "drive", "lane", "parkway",

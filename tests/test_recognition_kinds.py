@@ -89,3 +89,21 @@ def test_romanisations_of_ukrainian_names(pipeline):
     for spelling in ["Sievierodonetsk", "Severodonetsk", "Zaporizhzhia", "Zaporozhye", "Kupiansk"]:
         place = found(pipeline, f"Fighting near {spelling} intensified, Ukraine said.")[spelling]
         assert place.country == "UA", spelling
+
+
+def test_unknown_names_need_a_sign_of_a_place(pipeline):
+    # The model's GPE on a name no gazetteer knows is a person or a firm as often as a place.
+    assert "Sheryl Gorsuch" not in found(pipeline, "The senator met Sheryl Gorsuch and Pawlenty in Denver.")
+    places = found(pipeline, "Police in Holopaw said the road was closed.")
+    assert "Holopaw" in places and places["Holopaw"] is None  # a place, not in the offline gazetteer
+
+
+def test_settlement_nouns_name_villages_the_gazetteer_lacks(pipeline):
+    places = found(pipeline, "Shelling hit the village of Zarichne-Pidhirne overnight, officials said.")
+    assert "Zarichne-Pidhirne" in places  # the small model calls it a PERSON
+
+
+def test_facilities_named_after_their_place_name_it(pipeline):
+    places = found(pipeline, "He was taken to Ludlow Town Hall, then to the Henderson County Jail.")
+    assert places["Ludlow"].country == "US"
+    assert places["Henderson County"].feature == "district"
