@@ -89,8 +89,8 @@ class Pipeline:
         starts = [s.start for s in sentences]
         spans = self.recogniser.recognise(spacy_doc, set(starts))
         resolutions = []
-        for span, (scored, conf) in zip(spans, self._resolve(spans, doc.text)):
-            sentence = max(0, bisect.bisect_right(starts, span.start_char) - 1)
+        in_sentence = [max(0, bisect.bisect_right(starts, s.start_char) - 1) for s in spans]
+        for span, sentence, (scored, conf) in zip(spans, in_sentence, self._resolve(spans, doc.text, in_sentence)):
             mention = Mention(span.start_char, span.end_char, span.text, sentence,
                               "DEMONYM" if span.demonym else (span.label or "GAZ"), span.hint)
             place = scored[0][1].place if scored else None
@@ -98,10 +98,15 @@ class Pipeline:
             resolutions.append(Resolution(mention, place, conf, alternatives))
         return ParsedDocument(doc, sentences, resolutions)
 
-    def _resolve(self, spans: list[Span], text: str):
+    def _resolve(self, spans: list[Span], text: str, in_sentence: list[int]):
         containers = _containers(spans, text)
         first = [rank(s.candidates, s.hint, container=containers.get(i)) for i, s in enumerate(spans)]
         sure = [r[0] if r and confidence(r) >= _CONFIDENT else None for r in first]
+        # Places named in the same or a neighbouring sentence: "killed in Nikopol, across the
+        # river from Enerhodar" is the Nikopol beside Enerhodar, not a namesake 300 km away.
+        points = [(in_sentence[i], key(spans[i].text), c.place.lat, c.place.lon) for i, (_, c) in
+                  ((i, r) for i, r in enumerate(sure) if r is not None)
+                  if c.place.feature not in _CONTAINER_FEATURES | {"continent", "sea", "river"}]
         keys = [key(s.text) for s in spans]
         votes = soft_votes(first, keys)
         contexts = {}
@@ -111,7 +116,8 @@ class Pipeline:
                 ctx = build_context([c for c, k in zip(sure, keys) if k != keys[i]])
                 ctx.soft_countries, ctx.soft_regions = others(votes, keys[i])
                 contexts[keys[i]] = ctx
-            scored = rank(span.candidates, span.hint, contexts[keys[i]], containers.get(i))
+            near = [(la, lo) for si, k, la, lo in points if abs(si - in_sentence[i]) <= 1 and k != keys[i]]
+            scored = rank(span.candidates, span.hint, contexts[keys[i]], containers.get(i), near)
             yield scored, confidence(scored)
 
 

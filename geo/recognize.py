@@ -15,7 +15,7 @@ from geo.gazetteer.sources import ROMANISED_COUNTRIES
 from spacy.attrs import IDX, LENGTH
 
 from geo.names import key
-from geo.gazetteer import ABBREVIATION, ALTERNATE, DEMONYM, PRIMARY, TRANSLIT, Candidate, Gazetteer
+from geo.gazetteer import ABBREVIATION, ALIAS, ALTERNATE, DEMONYM, PRIMARY, TRANSLIT, Candidate, Gazetteer
 from geo.lexicon import (CONNECTORS, DIRECTIONS, DOTTED_ABBREVIATIONS, LOCATIVES, MEDIA_HEADS, NOT_PLACE_LABELS, ORG_HEADS,
                          PERSON_TITLES, PERSON_VERBS, PREFIX_FEATURES, SUFFIX_FEATURES, common_words,
                          first_names)
@@ -119,6 +119,8 @@ class Recogniser:
                 span.end_char = word.idx + len(word.text)
                 span.text = doc.text[span.start_char:span.end_char]
                 span.hint = feature
+                if feature == "region":
+                    span.candidates += self._regions_of(span.candidates)
                 return
         if span.start > 0:
             word = doc[span.start - 1]
@@ -128,6 +130,19 @@ class Recogniser:
                 span.start_char = word.idx
                 span.text = doc.text[span.start_char:span.end_char]
                 span.hint = feature
+
+    def _regions_of(self, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
+        """"Belgorod Oblast" where the gazetteer knows only "Belgorodskaya oblast'": a region
+        named after a city is the region that city lies in (oblasts after their centres)."""
+        if any(c.place.feature in {"region", "district"} for c in candidates):
+            return ()
+        found = {}
+        for c in candidates:
+            if c.place.feature == "city" and c.kind <= ALIAS and c.place.admin1_code:
+                region = self.gazetteer.place(f"adm:{c.place.admin1_code}")
+                if region is not None and region.id not in found:
+                    found[region.id] = Candidate(region, ALIAS, c.loose, c.importance)
+        return tuple(found.values())
 
     # -- decision ----------------------------------------------------------------------------
     def recognise(self, doc, sentence_starts: set[int] = frozenset()) -> list[Span]:
@@ -149,15 +164,17 @@ class Recogniser:
         # lies in a region the story's plain places lie in ("Lanexa" in a story about Virginia).
         regions = {c.place.admin1_code for s, v in zip(spans, verdicts) if v and not s.demonym
                    for c in _likeliest(s.candidates) if c.place.admin1_code}
-        for span, verdict in zip(spans, verdicts):
-            if not verdict and span.local and any(
+        for i, span in enumerate(spans):
+            if not verdicts[i] and span.local and any(
                     c.place.admin1_code in regions for c in span.candidates if c.kind < ALTERNATE and not c.loose):
-                verdict = True
-            if (not verdict and key(span.text) in places and len(span.text) > 3 and not span.nested
+                verdicts[i] = True
+            if (not verdicts[i] and key(span.text) in places and len(span.text) > 3 and not span.nested
                     and (span.label not in {"PERSON", "NORP"} or _country_or_region(span))
                     and span.text.lower() not in self.common
                     and not span.demonym and not _person_cue(ctx, doc[span.start], span.end)):
-                verdict = True
+                verdicts[i] = True
+        self._lists(ctx, spans, verdicts)
+        for span, verdict in zip(spans, verdicts):
             if verdict:
                 kept.append(span)
                 covered.update(range(span.start, span.end))
@@ -198,6 +215,28 @@ class Recogniser:
             cands = _by_surface(span.text, self.gazetteer.lookup(span.text), doc, end)
             found.append(Span(span.start, span.end, span.start_char, span.end_char, span.text, cands, "GPE"))
         return found
+
+    def _lists(self, ctx: "_DocContext", spans: list[Span], verdicts: list[bool]) -> None:
+        """"near Bakhmut, Avdiivka and Marinka": names listed beside a place, with a reading in
+        its country, are places too, whatever label the model gave them."""
+        doc = ctx.doc
+        changed = True
+        while changed:
+            changed = False
+            for i, span in enumerate(spans):
+                if verdicts[i] or span.demonym or span.nested or span.text.lower() in self.common:
+                    continue
+                for j in (i - 1, i + 1):
+                    if not (0 <= j < len(spans) and verdicts[j] and not spans[j].demonym):
+                        continue
+                    a, b = (spans[j], span) if j < i else (span, spans[j])
+                    if [t.lower_ for t in doc[a.end:b.start]] not in _LIST_JOINS:
+                        continue
+                    countries = {c.place.country for c in _likeliest(spans[j].candidates) or spans[j].candidates[:1]}
+                    if any(c.place.country in countries and not c.loose and c.kind <= TRANSLIT
+                           for c in span.candidates) and not _person_cue(ctx, doc[span.start], span.end):
+                        verdicts[i] = changed = True
+                        break
 
     def _unknown_place(self, ctx: "_DocContext", span) -> bool:
         """Whether a name the gazetteer does not know is still written as a place: "the village
@@ -251,6 +290,10 @@ class Recogniser:
         typed = bool(span.hint) or (span.end - span.start > 1 and doc[span.end - 1].lower_ in SUFFIX_FEATURES)
         if typed or contained:
             return True
+        if label in _MISTAKABLE_LABELS and single and not ent_is_longer and preceding is not None \
+                and preceding.lower_ in LOCATIVES and first.lower_ not in self.common \
+                and any(c.kind == PRIMARY and _is_prominent(c) for c in cands):
+            return True  # "a depot near Kramatorsk": the model's PRODUCT on a city after "near"
         if label in NOT_PLACE_LABELS or _person_cue(ctx, first, span.end):
             return False
         if label == "PERSON" and ent_is_longer:
@@ -318,6 +361,8 @@ def _name_end(ent) -> int:
     return end
 
 
+_MISTAKABLE_LABELS = {"PRODUCT", "LANGUAGE", "WORK_OF_ART", "EVENT", "LAW"}
+_LIST_JOINS = [[","], ["and"], ["or"], [",", "and"], [",", "or"]]
 _SETTLEMENT_NOUNS = {"village", "town", "city", "hamlet", "settlement", "township", "urban-type"}
 _SETTLEMENT_WORDS = {"village", "town", "city", "hamlet", "settlement", "suburb", "outskirts", "region",
                      "district", "province", "county", "area", "island", "port", "capital"}

@@ -28,6 +28,8 @@ _HINT_FAMILIES = {"region": {"region", "district", "historical_region"}, "distri
                   "city": {"city"}, "lake": {"lake", "reservoir"}, "reservoir": {"reservoir", "lake", "dam"}}
 
 
+_YIELDS_TO_CITY = 10.0
+NEAR, NEAR_KM = 4.0, 50.0  # bonus for lying near a place named in the same or next sentence
 PLAUSIBLE = 5.0  # score gap within which a reading still counts as possible
 SOFT_COUNTRY = 3.0
 SOFT_REGION = 3.0
@@ -85,14 +87,22 @@ def context_score(place: Place, ctx: Context, own_country_votes: int = 0) -> flo
 
 
 def rank(cands: tuple[Candidate, ...], hint: str = "", ctx: Context | None = None,
-         container: Place | None = None) -> list[tuple[float, Candidate]]:
+         container: Place | None = None, near: list[tuple[float, float]] = ()) -> list[tuple[float, Candidate]]:
     scored = []
+    # "Novorossiysk" is a city of 240,000 by its own name and, in GeoNames, the old name of a
+    # hamlet: a place that only once bore a big city's name yields to the city.
+    big = max((c.place.population for c in cands if c.kind <= ALIAS), default=0)
     for c in cands:
         s = prior(c, hint)
+        if c.kind >= ALTERNATE and big >= 100_000 and c.place.population * 50 < big:
+            s -= _YIELDS_TO_CITY
         if ctx is not None:
             s += context_score(c.place, ctx)
         if container is not None:
             s += _containment(c.place, container)
+        if near and c.place.feature not in {"country", "continent"}:
+            closest = min(distance_km(c.place.lat, c.place.lon, la, lo) for la, lo in near)
+            s += NEAR * max(0.0, 1.0 - closest / NEAR_KM)
         scored.append((s, c))
     scored.sort(key=lambda x: -x[0])
     return scored

@@ -107,3 +107,32 @@ def test_facilities_named_after_their_place_name_it(pipeline):
     places = found(pipeline, "He was taken to Ludlow Town Hall, then to the Henderson County Jail.")
     assert places["Ludlow"].country == "US"
     assert places["Henderson County"].feature == "district"
+
+
+def test_names_listed_beside_a_place_are_places(pipeline):
+    # The small model calls Avdiivka a PERSON; listed after Bakhmut it is a town in Ukraine.
+    places = found(pipeline, "Russian forces attacked near Bakhmut, Avdiivka and Marinka on Tuesday.")
+    assert places["Avdiivka"].admin1_code == "UA.05" and places["Marinka"].admin1_code == "UA.05"
+
+
+def test_a_city_after_near_is_a_place_whatever_the_label(pipeline):
+    places = found(pipeline, "The ministry said it had destroyed an ammunition depot near Kramatorsk.")
+    assert places["Kramatorsk"].country == "UA"
+
+
+def test_an_oblast_named_after_its_centre(pipeline):
+    places = found(pipeline, "Drones were shot down over Belgorod Oblast overnight.")
+    assert places["Belgorod Oblast"].feature == "region" and places["Belgorod Oblast"].country == "RU"
+
+
+def test_a_big_city_by_its_own_name_beats_a_hamlet_that_once_bore_it(pipeline):
+    text = ("Shelling hit Kherson and Beryslav in Ukraine's south. "
+            "Drones attacked an oil depot in Novorossiysk on the Black Sea coast.")
+    assert found(pipeline, text)["Novorossiysk"].country == "RU"
+
+
+def test_places_named_together_lie_together(pipeline):
+    text = ("In the Kharkiv region, Russian troops shelled Kupiansk and Vovchansk. "
+            "Two civilians were killed in Nikopol, across the river from Enerhodar.")
+    nikopol = found(pipeline, text)["Nikopol"]
+    assert nikopol.admin1 == "Dnipropetrovsk Oblast"  # not the hamlet of that name near Izium
