@@ -290,10 +290,12 @@ class Recogniser:
         typed = bool(span.hint) or (span.end - span.start > 1 and doc[span.end - 1].lower_ in SUFFIX_FEATURES)
         if typed or contained:
             return True
-        if label in _MISTAKABLE_LABELS and single and not ent_is_longer and preceding is not None \
+        if label in _MISTAKABLE_LABELS and single and preceding is not None \
+                and (not ent_is_longer or (label in {"DATE", "TIME"} and ent_start == span.start)) \
                 and preceding.lower_ in LOCATIVES and first.lower_ not in self.common \
                 and any(c.kind == PRIMARY and _is_prominent(c) for c in cands):
-            return True  # "a depot near Kramatorsk": the model's PRODUCT on a city after "near"
+            # "a depot near Kramatorsk", "in Montevideo next month": the model's PRODUCT or DATE
+            return True
         if label in NOT_PLACE_LABELS or _person_cue(ctx, first, span.end):
             return False
         if label == "PERSON" and ent_is_longer:
@@ -361,7 +363,7 @@ def _name_end(ent) -> int:
     return end
 
 
-_MISTAKABLE_LABELS = {"PRODUCT", "LANGUAGE", "WORK_OF_ART", "EVENT", "LAW"}
+_MISTAKABLE_LABELS = {"PRODUCT", "LANGUAGE", "WORK_OF_ART", "EVENT", "LAW", "NORP", "DATE", "TIME"}
 _LIST_JOINS = [[","], ["and"], ["or"], [",", "and"], [",", "or"]]
 _SETTLEMENT_NOUNS = {"village", "town", "city", "hamlet", "settlement", "township", "urban-type"}
 _SETTLEMENT_WORDS = {"village", "town", "city", "hamlet", "settlement", "suburb", "outskirts", "region",

@@ -117,7 +117,11 @@ def test_names_listed_beside_a_place_are_places(pipeline):
 
 def test_a_city_after_near_is_a_place_whatever_the_label(pipeline):
     places = found(pipeline, "The ministry said it had destroyed an ammunition depot near Kramatorsk.")
-    assert places["Kramatorsk"].country == "UA"
+    assert places["Kramatorsk"].country == "UA"  # the small model says PRODUCT
+    places = found(pipeline, "Talks will continue in Montevideo next month, the ministry said.")
+    assert places["Montevideo"].country == "UY"  # DATE: "Montevideo next month"
+    places = found(pipeline, "The army said it had retaken parts of Omdurman from the militia.")
+    assert places["Omdurman"].country == "SD"  # NORP
 
 
 def test_an_oblast_named_after_its_centre(pipeline):
