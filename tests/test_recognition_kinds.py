@@ -140,3 +140,13 @@ def test_places_named_together_lie_together(pipeline):
             "Two civilians were killed in Nikopol, across the river from Enerhodar.")
     nikopol = found(pipeline, text)["Nikopol"]
     assert nikopol.admin1 == "Dnipropetrovsk Oblast"  # not the hamlet of that name near Izium
+
+
+def test_a_first_name_makes_the_next_word_a_surname_whatever_the_label(pipeline):
+    from geo.recognize import _DocContext
+
+    doc = pipeline.nlp.make_doc("Brett Hartmann asked for a delay, and the court gave Hartmann time.")
+    doc.ents = []  # as when the model calls the full name an ORG or nothing at all
+    ctx = _DocContext(doc, {0}, pipeline.gazetteer)
+    assert "hartmann" in ctx.person_words
+    assert "Hartmann" not in {s.text for s in pipeline.recogniser.recognise(doc, {0})}
