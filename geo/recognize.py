@@ -384,15 +384,18 @@ class _DocContext:
         # Countries and regions are nobody's surname ("Rethinking Egypt" is a headline).
         # The model calls some full names ORG ("Brett Hartmann"): a first name followed by a
         # capitalised word that is no place name with it is a person's name too.
-        surnames = [ent[1:] for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1]
-        surnames += [doc[i + 1:i + 2] for i in range(len(doc) - 1)
-                     if doc[i].text[:1].isupper() and doc[i].lower_ in self.first_names
-                     and doc[i + 1].is_title and doc[i + 1].lower_ not in self.first_names
-                     and not gazetteer.has(doc[i:i + 2].text)]
+        # A big city in a "name" the model calls a PERSON ("Freemason Bogdanov Joins Sochi",
+        # "Historic Dublin") is still the city unless a first name opens the name.
+        named = [(ent[1:], ent[0].lower_ in self.first_names)
+                 for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1]
+        named += [(doc[i + 1:i + 2], True) for i in range(len(doc) - 1)
+                  if doc[i].text[:1].isupper() and doc[i].lower_ in self.first_names
+                  and doc[i + 1].is_title and doc[i + 1].lower_ not in self.first_names
+                  and not gazetteer.has(doc[i:i + 2].text)]
         self.person_words = {
-            t.lower_ for words in surnames for t in words
-            if not any(c.kind == PRIMARY and c.place.feature in {"country", "region"}
-                       for c in gazetteer.lookup(t.text))
+            t.lower_ for words, sure in named for t in words
+            if not any(c.kind == PRIMARY and (c.place.feature in {"country", "region"} or (
+                not sure and c.place.population >= 100_000)) for c in gazetteer.lookup(t.text))
         }
 
 
