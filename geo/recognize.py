@@ -192,7 +192,7 @@ class Recogniser:
             span = doc[start:end]
             cands = _by_surface(span.text, self.gazetteer.lookup(span.text), doc, end)
             if not cands and not _natural_feature(span) and (
-                    ent.label_ in {"FAC", "LOC"} or not self._unknown_place(ctx, span)):
+                    ent.label_ in {"FAC", "LOC"} or not self._unknown_place(ctx, span, covered)):
                 continue  # "City Hall", "Pawlenty": names the gazetteer cannot place, with no sign of a place
             kept.append(Span(start, end, span.start_char, span.end_char, span.text, cands, ent.label_))
         kept.extend(self._settlements(ctx, covered))
@@ -245,7 +245,7 @@ class Recogniser:
                         verdicts[i] = changed = True
                         break
 
-    def _unknown_place(self, ctx: "_DocContext", span) -> bool:
+    def _unknown_place(self, ctx: "_DocContext", span, places: set[int]) -> bool:
         """Whether a name the gazetteer does not know is still written as a place: "the village
         of Prisi", "in Holopaw". The model's GPE alone is right a third of the time on such
         names (persons, firms, "Henderson County Jail"), too rarely to keep without a cue."""
@@ -256,6 +256,8 @@ class Recogniser:
         if len(words) == 1 and (words[0] in self.common or words[0] in ctx.first_names):
             return False
         before = doc[span.start - 1] if span.start > 0 else None
+        if _listed_with(doc, span.start, span.end, places):
+            return True  # "Kherson, Beryslav and Novovoskresenske"
         return before is not None and before.lower_ in LOCATIVES and before.lower_ != "of" or (
             span.start > 1 and before.lower_ == "of" and doc[span.start - 2].lower_ in _SETTLEMENT_WORDS)
 
@@ -376,6 +378,17 @@ _SETTLEMENT_NOUNS = {"village", "town", "city", "hamlet", "settlement", "townshi
 _SETTLEMENT_WORDS = {"village", "town", "city", "hamlet", "settlement", "suburb", "outskirts", "region",
                      "district", "province", "county", "area", "island", "port", "capital"}
 _OPENERS = {'"', "“", "(", "'", "‘", "[", "—", "-", ":"}
+
+
+def _listed_with(doc, start: int, end: int, places: set[int]) -> bool:
+    """Whether tokens [start, end) are listed right after or before a place ("X, Y and Z")."""
+    for joins in _LIST_JOINS:
+        k = len(joins)
+        if start - k - 1 >= 0 and [t.lower_ for t in doc[start - k:start]] == joins and start - k - 1 in places:
+            return True
+        if end + k < len(doc) and [t.lower_ for t in doc[end:end + k]] == joins and end + k in places:
+            return True
+    return False
 
 
 def _words(doc) -> list[str]:

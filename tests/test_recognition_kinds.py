@@ -162,3 +162,8 @@ def test_a_big_city_inside_a_mislabelled_person_stays_a_city(pipeline):
     words = _DocContext(doc, {0}, pipeline.gazetteer).person_words
     assert "sochi" not in words  # no first name opens "Retired Banker Ivanov Joins Sochi"
     assert "hartmann" in words
+
+
+def test_an_unknown_name_listed_with_places_is_a_place(pipeline):
+    places = found(pipeline, "Shelling hit Kherson, Beryslav and Novovoskresenske in Ukraine on Monday.")
+    assert "Novovoskresenske" in places and places["Beryslav"].country == "UA"
