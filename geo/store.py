@@ -24,7 +24,7 @@ from .errors import StoreError
 from .store_engine import data_dir, make_engine, resolve_url
 from .store_query import BBox, Filters, place_from_json, place_json, places_by_id
 from .store_schema import articles, corrections, events, sentences
-from .store_write import collect_places, delete_parse, insert_for, write_parse
+from .store_write import add_article, collect_places, delete_parse, write_parse
 from .types import Document, Event, Mention, ParsedDocument, Place, Resolution, Sentence
 
 __all__ = ["ArticleInfo", "BBox", "Correction", "Store", "data_dir", "name_key", "resolve_url"]
@@ -120,10 +120,7 @@ class Store:
                "media_type": doc.media_type, "date": doc.date, "text": doc.text,
                "added_at": _now(), "words": len(doc.text.split())}
         with self._write() as conn:
-            # RETURNING, not rowcount: psycopg reports -1 for INSERT .. ON CONFLICT.
-            stmt = (insert_for(conn, articles).values(row).on_conflict_do_nothing()
-                    .returning(articles.c.id))
-            if conn.execute(stmt).first() is None:
+            if not add_article(conn, row):
                 return False
             write_parse(conn, doc.id, parsed)
         return True
