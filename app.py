@@ -7,7 +7,7 @@ import time
 import streamlit as st
 from streamlit_folium import st_folium
 
-st.set_page_config(page_title="Places in the news", page_icon="🗺️", layout="wide")
+st.set_page_config(page_title="Places in the news", page_icon=":material/map:", layout="wide")
 
 from geo.export import to_csv, to_geojson, to_kml  # noqa: E402 - set_page_config must come first
 from geo.filters import bbox_from_bounds, by_bbox, by_shape, event_rows, group_by_place, polygons_of  # noqa: E402
@@ -32,16 +32,16 @@ def add_articles(lib) -> None:
                 accept_multiple_files=True, key="uploads")
             for result in state.load_uploads(lib, files or []):
                 if result.error:
-                    st.error(plain(result.error), icon="⚠️")
+                    st.error(plain(result.error), icon=":material/warning:")
                 for note in result.notes:
-                    st.warning(plain(f"{result.name}: {note}"), icon="🌐")
+                    st.warning(plain(f"{result.name}: {note}"), icon=":material/public:")
         with paste_col, st.expander("…or paste an article's text"), st.form("paste", clear_on_submit=True, border=False):
             title = st.text_input("Title", placeholder="optional")
             text = st.text_area("Text", height=140)
             if st.form_submit_button("Add text") and text.strip():
                 result = state.load_one(lib, "pasted text", text.encode("utf-8"), title=title or "Pasted text")
                 if result.error:
-                    st.error(plain(result.error), icon="⚠️")
+                    st.error(plain(result.error), icon=":material/warning:")
                 else:
                     st.toast(f"Added: {result.places} places" + (" (already loaded)" if result.duplicate else ""))
 
@@ -92,6 +92,7 @@ def remember_drawing(out: dict) -> None:
 
 
 def main() -> None:
+    state.settle_imports()
     assets_report = state.web_assets()
     state.ensure_gazetteer()
     lib = state.library()

@@ -6,7 +6,7 @@ from importlib import metadata
 
 import streamlit as st
 
-st.set_page_config(page_title="About · Places in the news", page_icon="🗺️", layout="wide")
+st.set_page_config(page_title="About · Places in the news", page_icon=":material/map:", layout="wide")
 
 
 def version(package: str) -> str:

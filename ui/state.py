@@ -6,6 +6,7 @@ Streamlit glue only; every decision lives in the geo library.
 from __future__ import annotations
 
 import dataclasses
+import gc
 import logging
 import os
 from dataclasses import dataclass
@@ -28,6 +29,14 @@ SEEDS = ROOT / "seeds"
 ALREADY = "already in the library"
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "pdf", "docx"]
 log = logging.getLogger(__name__)
+
+
+@st.cache_resource
+def settle_imports() -> None:
+    """Once per server: move the objects of the imported modules (streamlit, folium, pandas:
+    millions) out of the collector's sight. Reading a large library creates many objects, and
+    every full collection would rescan all of those modules: half a second of a first render."""
+    gc.freeze()
 
 
 def ensure_gazetteer() -> None:
