@@ -286,6 +286,8 @@ class Recogniser:
             if _language_cue(doc, span):
                 return False  # "spoke only French": a language, not France
             exact = ent is not None and ent.start == span.start and ent.end == span.end
+            if label == "ORG" and any(t.lower_ in _STATE_BODIES for t in doc[span.end:ent_end]):
+                return True  # "the Georgian Interior Ministry", "Russian Armed Forces": the state's organ
             return label in {"", "NORP", "GPE"} or (label == "PERSON" and exact)
         if kinds == {ABBREVIATION}:
             # Written as an abbreviation (checked by _by_surface); "KY 90" is a road.
@@ -372,6 +374,10 @@ def _name_end(ent) -> int:
     return end
 
 
+# Organs of a state: the country's adjective before them names the country, unlike a title's.
+_STATE_BODIES = {"ministry", "government", "army", "forces", "military", "navy", "parliament", "embassy",
+                 "consulate", "guard", "guards", "authorities", "president", "presidency", "cabinet",
+                 "troops", "police", "intelligence", "defense", "defence", "foreign", "interior"}
 _MISTAKABLE_LABELS = {"PRODUCT", "LANGUAGE", "WORK_OF_ART", "EVENT", "LAW", "NORP", "DATE", "TIME"}
 _LIST_JOINS = [[","], ["and"], ["or"], [",", "and"], [",", "or"]]
 _SETTLEMENT_NOUNS = {"village", "town", "city", "hamlet", "settlement", "township", "urban-type"}

@@ -167,3 +167,9 @@ def test_a_big_city_inside_a_mislabelled_person_stays_a_city(pipeline):
 def test_an_unknown_name_listed_with_places_is_a_place(pipeline):
     places = found(pipeline, "Shelling hit Kherson, Beryslav and Novovoskresenske in Ukraine on Monday.")
     assert "Novovoskresenske" in places and places["Beryslav"].country == "UA"
+
+
+def test_a_countrys_adjective_before_its_state_bodies_names_it(pipeline):
+    places = found(pipeline, "The Russian Defense Ministry claimed the strike, Ukrainian News Agency reported.")
+    assert places["Russian"].id == "cc:RU"
+    assert "Ukrainian" not in places  # a title, not the state
