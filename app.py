@@ -7,7 +7,9 @@ import time
 import streamlit as st
 from streamlit_folium import st_folium
 
-st.set_page_config(page_title="Places in the news", page_icon=":material/map:", layout="wide")
+from ui.page import setup
+
+setup("Places in the news")
 
 from geo.export import to_csv, to_geojson, to_kml  # noqa: E402 - set_page_config must come first
 from geo.filters import bbox_from_bounds, by_bbox, by_shape, event_rows, group_by_place, polygons_of  # noqa: E402

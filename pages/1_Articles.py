@@ -6,7 +6,9 @@ from datetime import date
 
 import streamlit as st
 
-st.set_page_config(page_title="Articles · Places in the news", page_icon=":material/map:", layout="wide")
+from ui.page import setup
+
+setup("Articles · Places in the news")
 
 from geo.errors import GeoError  # noqa: E402
 from geo.filters import day_of, place_rows  # noqa: E402

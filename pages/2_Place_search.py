@@ -5,7 +5,9 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-st.set_page_config(page_title="Place search · Places in the news", page_icon=":material/map:", layout="wide")
+from ui.page import setup
+
+setup("Place search · Places in the news")
 
 from geo.errors import GeoError  # noqa: E402
 from geo.filters import region_of  # noqa: E402

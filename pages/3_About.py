@@ -6,7 +6,9 @@ from importlib import metadata
 
 import streamlit as st
 
-st.set_page_config(page_title="About · Places in the news", page_icon=":material/map:", layout="wide")
+from ui.page import setup
+
+setup("About · Places in the news")
 
 
 def version(package: str) -> str:
