@@ -85,6 +85,13 @@ class Recogniser:
                 continue
             self._trim_city(doc, found)
             self._attach_type_word(doc, found)
+            if found.hint and found.end < n and words[found.end].lower() in PLURAL_FEATURES:
+                later = found
+                for earlier in reversed(spans):  # "Jackson and Barrow counties"
+                    if earlier.hint or [w.lower() for w in words[earlier.end:later.start]] not in _LIST_JOINS:
+                        break
+                    self._set_hint(earlier, found.hint)
+                    later = earlier
             spans.append(found)
             i = found.end
         return spans
@@ -119,9 +126,15 @@ class Recogniser:
                 span.end += 1
                 span.end_char = word.idx + len(word.text)
                 span.text = doc.text[span.start_char:span.end_char]
-                span.hint = feature
-                if feature == "region":
-                    span.candidates += self._regions_of(span.candidates)
+                # "Kakhovka reservoir": the whole phrase may be a name of its own.
+                known = {c.place.id for c in span.candidates}
+                span.candidates += tuple(c for c in self.gazetteer.lookup(span.text) if c.place.id not in known)
+                self._set_hint(span, feature)
+                return
+            if PLURAL_FEATURES.get(word.lower_) and word.is_lower:
+                # "the Donetsk and Zaporizhzhia oblasts": each name is one; the caller passes
+                # the type back along the list.
+                self._set_hint(span, PLURAL_FEATURES[word.lower_])
                 return
         if span.start > 0:
             word = doc[span.start - 1]
@@ -131,6 +144,11 @@ class Recogniser:
                 span.start_char = word.idx
                 span.text = doc.text[span.start_char:span.end_char]
                 span.hint = feature
+
+    def _set_hint(self, span: Span, feature: str) -> None:
+        span.hint = feature
+        if feature == "region":
+            span.candidates += self._regions_of(span.candidates)
 
     def _regions_of(self, candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
         """"Belgorod Oblast" where the gazetteer knows only "Belgorodskaya oblast'": a region
@@ -378,6 +396,8 @@ def _name_end(ent) -> int:
 _STATE_BODIES = {"ministry", "government", "army", "forces", "military", "navy", "parliament", "embassy",
                  "consulate", "guard", "guards", "authorities", "president", "presidency", "cabinet",
                  "troops", "police", "intelligence", "defense", "defence", "foreign", "interior"}
+PLURAL_FEATURES = {"oblasts": "region", "regions": "region", "provinces": "region", "governorates": "region",
+                   "counties": "district", "districts": "district", "raions": "district", "rivers": "river"}
 _MISTAKABLE_LABELS = {"PRODUCT", "LANGUAGE", "WORK_OF_ART", "EVENT", "LAW", "NORP", "DATE", "TIME"}
 _LIST_JOINS = [[","], ["and"], ["or"], [",", "and"], [",", "or"]]
 _SETTLEMENT_NOUNS = {"village", "town", "city", "hamlet", "settlement", "township", "urban-type"}

@@ -173,3 +173,15 @@ def test_a_countrys_adjective_before_its_state_bodies_names_it(pipeline):
     places = found(pipeline, "The Russian Defense Ministry claimed the strike, Ukrainian News Agency reported.")
     assert places["Russian"].id == "cc:RU"
     assert "Ukrainian" not in places  # a title, not the state
+
+
+def test_a_plural_type_word_types_every_name_in_its_list(pipeline):
+    places = found(pipeline, "Fighting continued on the border of the Donetsk and Zaporizhzhia oblasts.")
+    assert places["Donetsk"].feature == "region" and places["Zaporizhzhia"].feature == "region"
+    places = found(pipeline, "Storms hit Harvey, Harper and Kingman counties in Kansas.")
+    assert {places[n].feature for n in ("Harvey", "Harper", "Kingman")} == {"district"}
+
+
+def test_a_type_word_phrase_can_be_a_name_of_its_own(pipeline):
+    places = found(pipeline, "The Kakhovka reservoir drained after the dam was destroyed.")
+    assert places["Kakhovka reservoir"].feature == "reservoir"
