@@ -249,8 +249,9 @@ class Recogniser:
         while changed:
             changed = False
             for i, span in enumerate(spans):
-                if verdicts[i] or span.demonym or span.nested or span.text.lower() in self.common:
-                    continue
+                if verdicts[i] or span.demonym or span.nested or (span.text.lower() in self.common and not any(
+                        c.kind == PRIMARY and _is_prominent(c) for c in span.candidates)):
+                    continue  # "Florence and Venice": a rare word, but a big city's own name
                 for j in (i - 1, i + 1):
                     if not (0 <= j < len(spans) and verdicts[j] and not spans[j].demonym):
                         continue
@@ -341,10 +342,13 @@ class Recogniser:
         locative = preceding is not None and preceding.lower_ in LOCATIVES
         if single and not prominent and not locative and first.lower_ in ctx.first_names:
             return False  # "Danielle, an 11th-grade student": a first name on its own
-        if single and first.lower_ in self.common and (at_start or not any(
-                c.kind == PRIMARY and c.place.feature in {"city", "country"} and
+        if single and first.lower_ in self.common and not any(
+                c.kind == PRIMARY and c.place.feature == "country" for c in strong) and (at_start or not any(
+                c.kind == PRIMARY and c.place.feature == "city" and
                 (c.place.population >= 100_000 or c.importance >= 2) for c in strong)):
-            return False  # "Will", "March", "Reading": a word unless plainly a big place
+            # "Will", "March", "Reading": a word unless plainly a big place; a country's name
+            # ("Jordan", "Chad", "Turkey") is the country even opening a sentence.
+            return False
         if label == "NORP":
             # "Saudi clerics": a country's short name used as its adjective.
             span.demonym = any(c.place.feature == "country" for c in strong)

@@ -185,3 +185,14 @@ def test_a_plural_type_word_types_every_name_in_its_list(pipeline):
 def test_a_type_word_phrase_can_be_a_name_of_its_own(pipeline):
     places = found(pipeline, "The Kakhovka reservoir drained after the dam was destroyed.")
     assert places["Kakhovka reservoir"].feature == "reservoir"
+
+
+def test_a_countrys_name_opening_a_sentence_is_the_country(pipeline):
+    # "jordan" and "chad" are (rare) English words, and first names too.
+    places = found(pipeline, "Jordan closed its border with Syria. Chad sent troops north.")
+    assert places["Jordan"].id == "cc:JO" and places["Chad"].id == "cc:TD"
+
+
+def test_a_big_citys_name_in_a_list_is_a_place_though_also_a_rare_word(pipeline):
+    places = found(pipeline, "Florence and Venice were flooded after days of rain in Italy.")
+    assert places["Florence"].country == "IT"
