@@ -73,6 +73,29 @@ LOCATIVES = {"in", "at", "near", "from", "to", "outside", "inside", "around", "a
              "towards", "via", "into", "through", "throughout", "between", "of", "on", "off", "beyond"}
 
 
+# Organs of a state: the country's adjective before them names the country, unlike a title's.
+STATE_BODIES = {"ministry", "government", "army", "forces", "military", "navy", "parliament", "embassy",
+                "consulate", "guard", "guards", "authorities", "president", "presidency", "cabinet",
+                "troops", "police", "intelligence", "defense", "defence", "foreign", "interior"}
+# After a list of names: "the Donetsk and Zaporizhzhia oblasts", "Jackson and Barrow counties".
+PLURAL_FEATURES = {"oblasts": "region", "regions": "region", "provinces": "region", "governorates": "region",
+                   "counties": "district", "districts": "district", "raions": "district", "rivers": "river"}
+# Labels the small model puts on city names it does not know ("near Kramatorsk" as PRODUCT).
+MISTAKABLE_LABELS = {"PRODUCT", "LANGUAGE", "WORK_OF_ART", "EVENT", "LAW", "NORP", "DATE", "TIME"}
+# What joins the names of a list: "Bakhmut, Avdiivka and Marinka".
+LIST_JOINS = [[","], ["and"], ["or"], [",", "and"], [",", "or"]]
+# "the village of X" names a settlement, whatever X is.
+SETTLEMENT_NOUNS = {"village", "town", "city", "hamlet", "settlement", "township", "urban-type"}
+# "the outskirts of X", "the port of X": a name the gazetteer lacks is still a place after them.
+SETTLEMENT_WORDS = {"village", "town", "city", "hamlet", "settlement", "suburb", "outskirts", "region",
+                    "district", "province", "county", "area", "island", "port", "capital"}
+# What may open a sentence before its first word.
+OPENERS = {'"', "“", "(", "'", "‘", "[", "—", "-", ":"}
+# Words before a language's name: "spoke only French".
+LANGUAGE_VERBS = {"speak", "speaks", "spoke", "spoken", "speaking", "fluent", "translated",
+                  "dubbed", "learn", "learned", "taught", "teaches", "teach", "studied"}
+
+
 @lru_cache(maxsize=1)
 def common_words() -> frozenset[str]:
     """Lower-case English dictionary words: a capitalised one is more likely a word than a place."""

@@ -11,15 +11,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from geo.gazetteer.sources import ROMANISED_COUNTRIES
 from spacy.attrs import IDX, LENGTH
 
+from geo.cues import DocContext, language_cue, listed_with, natural_feature, person_cue
+from geo.gazetteer import ABBREVIATION, ALIAS, ALTERNATE, DEMONYM, PRIMARY, TRANSLIT, Candidate, Gazetteer
+from geo.gazetteer.sources import ROMANISED_COUNTRIES
+from geo.lexicon import (CONNECTORS, DIRECTIONS, DOTTED_ABBREVIATIONS, LIST_JOINS, LOCATIVES, MEDIA_HEADS,
+                         MISTAKABLE_LABELS, NOT_PLACE_LABELS, OPENERS, ORG_HEADS, PLURAL_FEATURES,
+                         PREFIX_FEATURES, SETTLEMENT_NOUNS, SETTLEMENT_WORDS, STATE_BODIES, SUFFIX_FEATURES,
+                         common_words)
 from geo.names import key
 from geo.streets import street_spans
-from geo.gazetteer import ABBREVIATION, ALIAS, ALTERNATE, DEMONYM, PRIMARY, TRANSLIT, Candidate, Gazetteer
-from geo.lexicon import (CONNECTORS, DIRECTIONS, DOTTED_ABBREVIATIONS, LOCATIVES, MEDIA_HEADS, NOT_PLACE_LABELS, ORG_HEADS,
-                         PERSON_TITLES, PERSON_VERBS, PREFIX_FEATURES, SUFFIX_FEATURES, common_words,
-                         first_names)
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 MAX_NAME_TOKENS = 6
@@ -88,7 +90,7 @@ class Recogniser:
             if found.hint and found.end < n and words[found.end].lower() in PLURAL_FEATURES:
                 later = found
                 for earlier in reversed(spans):  # "Jackson and Barrow counties"
-                    if earlier.hint or [w.lower() for w in words[earlier.end:later.start]] not in _LIST_JOINS:
+                    if earlier.hint or [w.lower() for w in words[earlier.end:later.start]] not in LIST_JOINS:
                         break
                     self._set_hint(earlier, found.hint)
                     later = earlier
@@ -166,7 +168,7 @@ class Recogniser:
     # -- decision ----------------------------------------------------------------------------
     def recognise(self, doc, sentence_starts: set[int] = frozenset()) -> list[Span]:
         """Toponym spans of a spaCy Doc; ``sentence_starts`` are character offsets."""
-        ctx = _DocContext(doc, sentence_starts, self.gazetteer)
+        ctx = DocContext(doc, sentence_starts, self.gazetteer)
         kept: list[Span] = []
         streets = street_spans(ctx.words)
         covered = {t for a, b in streets for t in range(a, b)}  # "Wichita" in "Wichita Street"
@@ -191,7 +193,7 @@ class Recogniser:
             if (not verdicts[i] and key(span.text) in places and len(span.text) > 3 and not span.nested
                     and (span.label not in {"PERSON", "NORP"} or _country_or_region(span))
                     and span.text.lower() not in self.common
-                    and not span.demonym and not _person_cue(ctx, doc[span.start], span.end)):
+                    and not span.demonym and not person_cue(ctx, doc[span.start], span.end)):
                 verdicts[i] = True
         self._lists(ctx, spans, verdicts)
         for span, verdict in zip(spans, verdicts):
@@ -202,14 +204,14 @@ class Recogniser:
             if ent.label_ not in PLACE_LABELS or covered.intersection(range(ent.start, ent.end)):
                 continue
             start, end = _name_start(ent), _name_end(ent)
-            if start >= end or not _capitalised(doc[start]) or _person_cue(ctx, doc[start], end):
+            if start >= end or not _capitalised(doc[start]) or person_cue(ctx, doc[start], end):
                 continue
             if end - start == 1 and (doc[start].lower_ in ctx.first_names or (
                     doc[start].idx in ctx.starts and doc[start].lower_ in self.common)):
                 continue  # "Danielle", "Us and them": the model's GPE on a name or a word
             span = doc[start:end]
             cands = _by_surface(span.text, self.gazetteer.lookup(span.text), doc, end)
-            if not cands and not _natural_feature(span) and (
+            if not cands and not natural_feature(span) and (
                     ent.label_ in {"FAC", "LOC"} or not self._unknown_place(ctx, span, covered)):
                 continue  # "City Hall", "Pawlenty": names the gazetteer cannot place, with no sign of a place
             kept.append(Span(start, end, span.start_char, span.end_char, span.text, cands, ent.label_))
@@ -220,14 +222,14 @@ class Recogniser:
         kept.sort(key=lambda s: s.start)
         return kept
 
-    def _settlements(self, ctx: "_DocContext", covered: set[int]) -> list[Span]:
+    def _settlements(self, ctx: "DocContext", covered: set[int]) -> list[Span]:
         """"the village of Zarichne": a name the gazetteer may not know (villages under 500
         people are not in it) and the model may call a person, written as a settlement."""
         doc = ctx.doc
         found = []
         words = [w.lower() for w in ctx.words]
         for i in range(len(doc) - 2):
-            if words[i] not in _SETTLEMENT_NOUNS or words[i + 1] != "of" or i + 2 in covered:
+            if words[i] not in SETTLEMENT_NOUNS or words[i + 1] != "of" or i + 2 in covered:
                 continue
             end = i + 2
             while end < len(doc) and end - i - 2 < MAX_NAME_TOKENS and (
@@ -241,7 +243,7 @@ class Recogniser:
             found.append(Span(span.start, span.end, span.start_char, span.end_char, span.text, cands, "GPE"))
         return found
 
-    def _lists(self, ctx: "_DocContext", spans: list[Span], verdicts: list[bool]) -> None:
+    def _lists(self, ctx: "DocContext", spans: list[Span], verdicts: list[bool]) -> None:
         """"near Bakhmut, Avdiivka and Marinka": names listed beside a place, with a reading in
         its country, are places too, whatever label the model gave them."""
         doc = ctx.doc
@@ -256,15 +258,15 @@ class Recogniser:
                     if not (0 <= j < len(spans) and verdicts[j] and not spans[j].demonym):
                         continue
                     a, b = (spans[j], span) if j < i else (span, spans[j])
-                    if [t.lower_ for t in doc[a.end:b.start]] not in _LIST_JOINS:
+                    if [t.lower_ for t in doc[a.end:b.start]] not in LIST_JOINS:
                         continue
                     countries = {c.place.country for c in _likeliest(spans[j].candidates) or spans[j].candidates[:1]}
                     if any(c.place.country in countries and not c.loose and c.kind <= TRANSLIT
-                           for c in span.candidates) and not _person_cue(ctx, doc[span.start], span.end):
+                           for c in span.candidates) and not person_cue(ctx, doc[span.start], span.end):
                         verdicts[i] = changed = True
                         break
 
-    def _unknown_place(self, ctx: "_DocContext", span, places: set[int]) -> bool:
+    def _unknown_place(self, ctx: "DocContext", span, places: set[int]) -> bool:
         """Whether a name the gazetteer does not know is still written as a place: "the village
         of Prisi", "in Holopaw". The model's GPE alone is right a third of the time on such
         names (persons, firms, "Henderson County Jail"), too rarely to keep without a cue."""
@@ -275,12 +277,12 @@ class Recogniser:
         if len(words) == 1 and (words[0] in self.common or words[0] in ctx.first_names):
             return False
         before = doc[span.start - 1] if span.start > 0 else None
-        if _listed_with(doc, span.start, span.end, places):
+        if listed_with(doc, span.start, span.end, places):
             return True  # "Kherson, Beryslav and Novovoskresenske"
         return before is not None and before.lower_ in LOCATIVES and before.lower_ != "of" or (
-            span.start > 1 and before.lower_ == "of" and doc[span.start - 2].lower_ in _SETTLEMENT_WORDS)
+            span.start > 1 and before.lower_ == "of" and doc[span.start - 2].lower_ in SETTLEMENT_WORDS)
 
-    def _is_toponym(self, ctx: "_DocContext", span: Span, ent, contained: bool) -> bool:
+    def _is_toponym(self, ctx: "DocContext", span: Span, ent, contained: bool) -> bool:
         doc = ctx.doc
         cands = span.candidates
         kinds = {c.kind for c in cands}
@@ -302,10 +304,10 @@ class Recogniser:
                 return False
             # Inside a longer name ("the American Recovery and Reinvestment Act") it names no place;
             # the small model also calls some nationalities PERSON ("Sri Lankan").
-            if _language_cue(doc, span):
+            if language_cue(doc, span):
                 return False  # "spoke only French": a language, not France
             exact = ent is not None and ent.start == span.start and ent.end == span.end
-            if label == "ORG" and any(t.lower_ in _STATE_BODIES for t in doc[span.end:ent_end]):
+            if label == "ORG" and any(t.lower_ in STATE_BODIES for t in doc[span.end:ent_end]):
                 return True  # "the Georgian Interior Ministry", "Russian Armed Forces": the state's organ
             return label in {"", "NORP", "GPE"} or (label == "PERSON" and exact)
         if kinds == {ABBREVIATION}:
@@ -320,20 +322,20 @@ class Recogniser:
         typed = bool(span.hint) or (span.end - span.start > 1 and doc[span.end - 1].lower_ in SUFFIX_FEATURES)
         if typed or contained:
             return True
-        if label in _MISTAKABLE_LABELS and single and preceding is not None \
+        if label in MISTAKABLE_LABELS and single and preceding is not None \
                 and (not ent_is_longer or (label in {"DATE", "TIME"} and ent_start == span.start)) \
                 and preceding.lower_ in LOCATIVES and first.lower_ not in self.common \
                 and any(c.kind == PRIMARY and _is_prominent(c) for c in cands):
             # "a depot near Kramatorsk", "in Montevideo next month": the model's PRODUCT or DATE
             return True
-        if label in NOT_PLACE_LABELS or _person_cue(ctx, first, span.end):
+        if label in NOT_PLACE_LABELS or person_cue(ctx, first, span.end):
             return False
         if label == "PERSON" and ent_is_longer:
             # "Huntsville Fire Chief Tom Grisham": a place naming an office is still a place.
             return ent_start == span.start and following is not None and following.lower_ in ORG_HEADS
         strong = _strong(cands)
         prominent = any(_is_prominent(c) for c in strong)
-        at_start = first.idx in ctx.starts or (preceding is not None and preceding.text in _OPENERS)
+        at_start = first.idx in ctx.starts or (preceding is not None and preceding.text in OPENERS)
         if single and at_start and first.lower_ in self.common and not any(
                 c.place.name == span.text and _is_prominent(c) for c in strong):
             return False  # "Us and them": a capitalised word at the start of a sentence
@@ -364,7 +366,7 @@ class Recogniser:
         if prominent:
             return True
         # No cue either way: a place only if it lies where the story happens (decided later).
-        span.local = bool(strong) and not at_start and label == "" and not _person_cue(ctx, first, span.end)
+        span.local = bool(strong) and not at_start and label == "" and not person_cue(ctx, first, span.end)
         return bool(strong) and locative
 
 
@@ -396,85 +398,6 @@ def _name_end(ent) -> int:
     return end
 
 
-# Organs of a state: the country's adjective before them names the country, unlike a title's.
-_STATE_BODIES = {"ministry", "government", "army", "forces", "military", "navy", "parliament", "embassy",
-                 "consulate", "guard", "guards", "authorities", "president", "presidency", "cabinet",
-                 "troops", "police", "intelligence", "defense", "defence", "foreign", "interior"}
-PLURAL_FEATURES = {"oblasts": "region", "regions": "region", "provinces": "region", "governorates": "region",
-                   "counties": "district", "districts": "district", "raions": "district", "rivers": "river"}
-_MISTAKABLE_LABELS = {"PRODUCT", "LANGUAGE", "WORK_OF_ART", "EVENT", "LAW", "NORP", "DATE", "TIME"}
-_LIST_JOINS = [[","], ["and"], ["or"], [",", "and"], [",", "or"]]
-_SETTLEMENT_NOUNS = {"village", "town", "city", "hamlet", "settlement", "township", "urban-type"}
-_SETTLEMENT_WORDS = {"village", "town", "city", "hamlet", "settlement", "suburb", "outskirts", "region",
-                     "district", "province", "county", "area", "island", "port", "capital"}
-_OPENERS = {'"', "“", "(", "'", "‘", "[", "—", "-", ":"}
-
-
-def _listed_with(doc, start: int, end: int, places: set[int]) -> bool:
-    """Whether tokens [start, end) are listed right after or before a place ("X, Y and Z")."""
-    for joins in _LIST_JOINS:
-        k = len(joins)
-        if start - k - 1 >= 0 and [t.lower_ for t in doc[start - k:start]] == joins and start - k - 1 in places:
-            return True
-        if end + k < len(doc) and [t.lower_ for t in doc[end:end + k]] == joins and end + k in places:
-            return True
-    return False
-
-
-def _words(doc) -> list[str]:
-    """Token texts without creating Token objects (costly per token)."""
-    text = doc.text
-    return [text[i:i + n] for i, n in doc.to_array([IDX, LENGTH]).tolist()]
-
-
-class _DocContext:
-    """What the decision needs to know about the whole document, computed once."""
-
-    def __init__(self, doc, sentence_starts: set[int], gazetteer: Gazetteer):
-        self.doc = doc
-        self.starts = sentence_starts
-        self.entity_of = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
-        self.first_names = first_names()
-        self.common = common_words()
-        # Surnames seen in full person names: "Jackson" after "Michael Jackson" is the man.
-        # Countries and regions are nobody's surname ("Rethinking Egypt" is a headline).
-        # The model calls some full names ORG ("Brett Hartmann"): a first name followed by a
-        # capitalised word that is no place name with it is a person's name too.
-        # A big city in a "name" the model calls a PERSON ("Freemason Bogdanov Joins Sochi",
-        # "Historic Dublin") is still the city unless a first name opens the name.
-        named = [(ent[1:], ent[0].lower_ in self.first_names)
-                 for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1]
-        words = self.words = _words(doc)
-        named += [(doc[i + 1:i + 2], True) for i in range(len(doc) - 1)
-                  if words[i][:1].isupper() and words[i].lower() in self.first_names
-                  and words[i + 1].istitle() and words[i + 1].lower() not in self.first_names
-                  and not gazetteer.has(doc[i:i + 2].text)]
-        self.person_words = {
-            t.lower_ for words, sure in named for t in words
-            if not any(c.kind == PRIMARY and (c.place.feature in {"country", "region"} or (
-                not sure and c.place.population >= 100_000)) for c in gazetteer.lookup(t.text))
-        }
-
-
-_LANGUAGE_VERBS = {"speak", "speaks", "spoke", "spoken", "speaking", "fluent", "translated",
-                   "dubbed", "learn", "learned", "taught", "teaches", "teach", "studied"}
-
-
-def _language_cue(doc, span: Span) -> bool:
-    before = doc[span.start - 1].lower_ if span.start > 0 else ""
-    before2 = doc[span.start - 2].lower_ if span.start > 1 else ""
-    after = doc[span.end].lower_ if span.end < len(doc) else ""
-    after2 = doc[span.end + 1].lower_ if span.end + 1 < len(doc) else ""
-    return (before in _LANGUAGE_VERBS or (before in {"only", "fluent", "and", "in"} and before2 in _LANGUAGE_VERBS)
-            or after == "language" or (after == "-" and after2 in {"language", "speaking", "speakers"}))
-
-
-def _natural_feature(span) -> bool:
-    """"Neches River", "Lake Lanier": a named river or lake is a place even if unknown here."""
-    return (span[-1].lower_ in SUFFIX_FEATURES and SUFFIX_FEATURES[span[-1].lower_] != "region"
-            or span[0].lower_ in PREFIX_FEATURES)
-
-
 def _is_prominent(c: Candidate) -> bool:
     return (c.place.feature in {"country", "region", "continent", "sea", "river", "historical_region"}
             or c.place.population >= 100_000 or c.importance >= 2)
@@ -497,32 +420,6 @@ def _likeliest(candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
 def _country_or_region(span: Span) -> bool:
     """Names nobody is called: a PERSON label on "Egypt" is the model's mistake."""
     return any(c.kind == PRIMARY and c.place.feature in {"country", "region"} for c in span.candidates)
-
-
-def _person_cue(ctx: _DocContext, first, end: int) -> bool:
-    doc = ctx.doc
-    before = doc[first.i - 1] if first.i > 0 else None
-    if before is not None and before.lower_.rstrip(".") in PERSON_TITLES:
-        return True
-    if before is not None and before.text[:1].isupper() and before.lower_ in ctx.first_names:
-        return True  # "Nadia Moayyad", "Vernon Keenan"
-    if end - first.i == 1 and first.lower_ in ctx.first_names and end < len(doc):
-        after = doc[end]
-        if after.text[:1].isupper() and (len(after.text) <= 2 or after.lower_ not in ctx.common) \
-                and after.lower_ not in ORG_HEADS and after.lower_ not in SUFFIX_FEATURES:
-            return True  # "Scott A. Newsham", "Charlotte Smith"
-    if end - first.i == 1:
-        if first.lower_ in ctx.person_words:
-            return True
-        after = doc[end:end + 3]
-        if len(after) and after[0].lower_ in PERSON_VERBS and not (
-                before is not None and before.lower_ in LOCATIVES):
-            return True  # "Budanov said", but not "officials in Mariupol said"
-        if len(after) >= 2 and after[0].text in {"'s", "’s"} and after[1].lower_ in {"wife", "husband", "son", "daughter", "mother", "father", "former", "attorney", "lawyer"}:
-            return True
-        if len(after) >= 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
-            return True  # "Farrin, 43, was arrested"
-    return False
 
 
 def _contained(doc, spans: list[Span]) -> set[int]:

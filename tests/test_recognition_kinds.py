@@ -143,11 +143,11 @@ def test_places_named_together_lie_together(pipeline):
 
 
 def test_a_first_name_makes_the_next_word_a_surname_whatever_the_label(pipeline):
-    from geo.recognize import _DocContext
+    from geo.cues import DocContext
 
     doc = pipeline.nlp.make_doc("Brett Hartmann asked for a delay, and the court gave Hartmann time.")
     doc.ents = []  # as when the model calls the full name an ORG or nothing at all
-    ctx = _DocContext(doc, {0}, pipeline.gazetteer)
+    ctx = DocContext(doc, {0}, pipeline.gazetteer)
     assert "hartmann" in ctx.person_words
     assert "Hartmann" not in {s.text for s in pipeline.recogniser.recognise(doc, {0})}
 
@@ -155,11 +155,11 @@ def test_a_first_name_makes_the_next_word_a_surname_whatever_the_label(pipeline)
 def test_a_big_city_inside_a_mislabelled_person_stays_a_city(pipeline):
     from spacy.tokens import Span as SpacySpan
 
-    from geo.recognize import _DocContext
+    from geo.cues import DocContext
 
     doc = pipeline.nlp.make_doc("Retired Banker Ivanov Joins Sochi Race. Later, Mary Hartmann spoke.")
     doc.ents = [SpacySpan(doc, 0, 5, "PERSON"), SpacySpan(doc, 9, 11, "PERSON")]
-    words = _DocContext(doc, {0}, pipeline.gazetteer).person_words
+    words = DocContext(doc, {0}, pipeline.gazetteer).person_words
     assert "sochi" not in words  # no first name opens "Retired Banker Ivanov Joins Sochi"
     assert "hartmann" in words
 
