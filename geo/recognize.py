@@ -9,6 +9,7 @@ prominent the best candidate is, whether the word is an ordinary English word, p
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from spacy.attrs import IDX, LENGTH
@@ -24,6 +25,7 @@ from geo.names import key
 from geo.streets import street_spans
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+_YEAR = re.compile(r"^(19|20)\d\d$")
 MAX_NAME_TOKENS = 6
 
 
@@ -206,7 +208,7 @@ class Recogniser:
             start, end = _name_start(ent), _name_end(ent)
             if start >= end or not _capitalised(doc[start]) or person_cue(ctx, doc[start], end):
                 continue
-            if end - start == 1 and (doc[start].lower_ in ctx.first_names or (
+            if end - start == 1 and (doc[start].lower_ in ctx.first_names or doc[start].lower_ in DIRECTIONS or (
                     doc[start].idx in ctx.starts and doc[start].lower_ in self.common)):
                 continue  # "Danielle", "Us and them": the model's GPE on a name or a word
             span = doc[start:end]
@@ -295,6 +297,10 @@ class Recogniser:
         ent_end = _name_end(ent) if ent is not None else span.end
         ent_is_longer = ent is not None and (ent_start < span.start or ent_end > span.end)
 
+        if single and first.lower_ in DIRECTIONS and not span.hint:
+            return False  # "between North and Strickland avenues": a direction is no place alone
+        if preceding is not None and _YEAR.match(preceding.text) and following is not None and following.is_title:
+            return False  # "a 1992 Toyota Corolla": a make and model
         if kinds == {DEMONYM}:
             span.demonym = True
             # "Ukrainian Pravda", "Ukrainian News Agency": the adjective belongs to a title; in

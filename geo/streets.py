@@ -47,11 +47,15 @@ def street_spans(words: list[str]) -> list[tuple[int, int]]:
             found.append((start, i + 2))
             i += 2
             continue
-        if text in DOTTED_ABBREVIATIONS and _ROAD_NUMBER.match(after) and i > 0 \
-                and words[i - 1].lower() in {"on", "of", "along", "off", "onto", "via", "closed"}:
-            found.append((i, i + 2))  # "closure of W.Va. 61", "on S.C. 6"
-            i += 2
-            continue
+        if i > 0 and words[i - 1].lower() in {"on", "of", "along", "off", "onto", "via", "closed"}:
+            # "closure of W.Va. 61", "on S.C. 6"; the tokenizer may split off the full stop.
+            split = after == "." and text + "." in DOTTED_ABBREVIATIONS and i + 2 < n
+            number = words[i + 2] if split else after
+            if (text in DOTTED_ABBREVIATIONS or split) and _ROAD_NUMBER.match(number):
+                end = i + (3 if split else 2)
+                found.append((i, end))
+                i = end
+                continue
         if word in STREET_TYPES and text[:1].isupper() and i > 0:
             end = i + 1
             if word == "st" and after[:1].isupper():

@@ -196,3 +196,9 @@ def test_a_countrys_name_opening_a_sentence_is_the_country(pipeline):
 def test_a_big_citys_name_in_a_list_is_a_place_though_also_a_rare_word(pipeline):
     places = found(pipeline, "Florence and Venice were flooded after days of rain in Italy.")
     assert places["Florence"].country == "IT"
+
+
+def test_makes_and_models_and_bare_directions_are_not_places(pipeline):
+    places = found(pipeline, "A 1992 Toyota Corolla hit a pole between North and Strickland avenues in Athens, Ga.")
+    assert "Toyota" not in places and "North" not in places
+    assert "Crimea" in found(pipeline, "In 2014 Crimea was annexed by Russia.")

@@ -23,6 +23,7 @@ def test_named_streets_and_numbered_roads(pipeline):
             "Highway 19 and County Road 43, and lane closures hit Hyland-Croy Road on Monday.")
     assert streets(pipeline, text) == ["Main St.", "Dawes Street", "Old Lexington Highway", "Highway 19",
                                        "County Road 43", "Hyland-Croy Road"]
+    assert streets(pipeline, "A slide forced the closure of W.Va. 61 near the river.") == ["W.Va. 61"]
 
 
 def test_names_that_only_contain_a_street_word_are_not_streets(pipeline):
