@@ -299,8 +299,9 @@ class Recogniser:
 
         if single and first.lower_ in DIRECTIONS and not span.hint:
             return False  # "between North and Strickland avenues": a direction is no place alone
-        if preceding is not None and _YEAR.match(preceding.text) and following is not None and following.is_title:
-            return False  # "a 1992 Toyota Corolla": a make and model
+        if preceding is not None and _YEAR.match(preceding.text) and following is not None and following.is_title \
+                and not any(c.place.feature in {"country", "region"} for c in cands):
+            return False  # "a 1992 Toyota Corolla": a make and model (but "a 2007 U.S. Supreme Court ruling")
         if kinds == {DEMONYM}:
             span.demonym = True
             # "Ukrainian Pravda", "Ukrainian News Agency": the adjective belongs to a title; in

@@ -202,3 +202,4 @@ def test_makes_and_models_and_bare_directions_are_not_places(pipeline):
     places = found(pipeline, "A 1992 Toyota Corolla hit a pole between North and Strickland avenues in Athens, Ga.")
     assert "Toyota" not in places and "North" not in places
     assert "Crimea" in found(pipeline, "In 2014 Crimea was annexed by Russia.")
+    assert "U.S." in found(pipeline, "A 2007 U.S. Supreme Court decision stands.")
