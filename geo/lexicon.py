@@ -82,6 +82,9 @@ PLURAL_FEATURES = {"oblasts": "region", "regions": "region", "provinces": "regio
                    "counties": "district", "districts": "district", "raions": "district", "rivers": "river"}
 # Labels the small model puts on city names it does not know ("near Kramatorsk" as PRODUCT).
 MISTAKABLE_LABELS = {"PRODUCT", "LANGUAGE", "WORK_OF_ART", "EVENT", "LAW", "NORP", "DATE", "TIME"}
+# "a Meadow Grove man", "Saratoga native": the name before them is where someone lives or is from.
+RESIDENT_NOUNS = {"man", "woman", "men", "women", "resident", "residents", "native", "natives", "couple",
+                  "teen", "teenager", "teens", "boy", "girl", "youth", "homeowner", "homeowners", "villagers"}
 # What joins the names of a list: "Bakhmut, Avdiivka and Marinka".
 LIST_JOINS = [[","], ["and"], ["or"], [",", "and"], [",", "or"]]
 # "the village of X" names a settlement, whatever X is.

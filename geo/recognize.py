@@ -18,7 +18,7 @@ from geo.cues import DocContext, language_cue, listed_with, natural_feature, per
 from geo.gazetteer import ABBREVIATION, ALIAS, ALTERNATE, DEMONYM, PRIMARY, TRANSLIT, Candidate, Gazetteer
 from geo.gazetteer.sources import ROMANISED_COUNTRIES
 from geo.lexicon import (CONNECTORS, DIRECTIONS, DOTTED_ABBREVIATIONS, LIST_JOINS, LOCATIVES, MEDIA_HEADS,
-                         MISTAKABLE_LABELS, NOT_PLACE_LABELS, OPENERS, ORG_HEADS, PLURAL_FEATURES,
+                         MISTAKABLE_LABELS, NOT_PLACE_LABELS, OPENERS, ORG_HEADS, PLURAL_FEATURES, RESIDENT_NOUNS,
                          PREFIX_FEATURES, SETTLEMENT_NOUNS, SETTLEMENT_WORDS, STATE_BODIES, SUFFIX_FEATURES,
                          common_words)
 from geo.names import key
@@ -329,6 +329,11 @@ class Recogniser:
         typed = bool(span.hint) or (span.end - span.start > 1 and doc[span.end - 1].lower_ in SUFFIX_FEATURES)
         if typed or contained:
             return True
+        if following is not None and _strong(cands) and not person_cue(ctx, first, span.end) and (
+                (following.text == "-" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "based")
+                or following.lower_ in RESIDENT_NOUNS) and first.lower_ not in ctx.first_names \
+                and first.lower_ not in self.common and not (preceding is not None and preceding.text[:1].isupper()):
+            return True  # "Rock Hill-based", "a Tennessee Colony man", "Saratoga native"
         if label in MISTAKABLE_LABELS and single and preceding is not None \
                 and (not ent_is_longer or (label in {"DATE", "TIME"} and ent_start == span.start)) \
                 and preceding.lower_ in LOCATIVES and first.lower_ not in self.common \

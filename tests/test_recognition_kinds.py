@@ -203,3 +203,9 @@ def test_makes_and_models_and_bare_directions_are_not_places(pipeline):
     assert "Toyota" not in places and "North" not in places
     assert "Crimea" in found(pipeline, "In 2014 Crimea was annexed by Russia.")
     assert "U.S." in found(pipeline, "A 2007 U.S. Supreme Court decision stands.")
+
+
+def test_residents_and_based_name_their_place(pipeline):
+    places = found(pipeline, "A Saratoga native and a Rock Hill-based firm won. Some residents objected.")
+    assert places["Saratoga"].country == "US" and places["Rock Hill"].country == "US"
+    assert "Some" not in places
