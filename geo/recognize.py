@@ -332,7 +332,8 @@ class Recogniser:
         if following is not None and _strong(cands) and not person_cue(ctx, first, span.end) and (
                 (following.text == "-" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "based")
                 or following.lower_ in RESIDENT_NOUNS) and first.lower_ not in ctx.first_names \
-                and first.lower_ not in self.common and not (preceding is not None and preceding.text[:1].isupper()):
+                and first.lower_ not in self.common and not (
+                    preceding is not None and preceding.text[:1].isupper() and preceding.lower_ not in {"a", "an", "the"}):
             return True  # "Rock Hill-based", "a Tennessee Colony man", "Saratoga native"
         if label in MISTAKABLE_LABELS and single and preceding is not None \
                 and (not ent_is_longer or (label in {"DATE", "TIME"} and ent_start == span.start)) \
