@@ -24,16 +24,42 @@ def _parse(doc: Document) -> ParsedDocument:
     return load_pipeline().parse(doc, refine=False)
 
 
+class BatchParser:
+    """Worker processes kept for a whole run: a long ingest parses batch after batch without
+    forking (and warming) new workers for each."""
+
+    def __init__(self, workers: int | None = None):
+        self.workers = workers or workers_default()
+        self.pipeline = load_pipeline()  # load (or build) once in the parent: forked workers inherit it
+        self._pool = None
+
+    def parse(self, docs: Iterable[Document]) -> Iterator[ParsedDocument]:
+        """Yield a ParsedDocument per document, in order."""
+        if self.workers == 1:
+            yield from self.pipeline.parse_many(docs)
+            return
+        if self._pool is None:
+            self._pool = mp.get_context("fork").Pool(self.workers)
+        for parsed in self._pool.imap(_parse, docs, chunksize=2):
+            yield self.pipeline.refine(parsed)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.terminate()
+            self._pool.join()
+            self._pool = None
+
+    def __enter__(self) -> "BatchParser":
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
 def parse_all(docs: Iterable[Document], workers: int | None = None) -> Iterator[ParsedDocument]:
     """Yield a ParsedDocument per document, in order, using ``workers`` processes."""
-    workers = workers or workers_default()
-    pipeline = load_pipeline()  # load (or build) once in the parent: forked workers inherit it
-    if workers == 1:
-        yield from pipeline.parse_many(docs)
-        return
-    with mp.get_context("fork").Pool(workers) as pool:
-        for parsed in pool.imap(_parse, docs, chunksize=2):
-            yield pipeline.refine(parsed)
+    with BatchParser(workers) as parser:
+        yield from parser.parse(docs)
 
 
 def mention_record(r: Resolution) -> dict:

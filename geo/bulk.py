@@ -117,18 +117,19 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def _parser(report: Report, on_load: Callable[[str], None] | None):
-    """geo.batch.parse_all with the pipeline loaded, the clock restarted after loading.
+def _parser(report: Report, on_load: Callable[[str], None] | None, workers: int | None):
+    """A geo.batch.BatchParser with the pipeline loaded, the clock restarted after loading.
 
-    Imported and loaded only once some article needs parsing: a rerun over stored files
-    then costs no model load, and words/s measures parsing, not start-up.
+    Made only once some article needs parsing: a rerun over stored files then costs no model
+    load, and words/s measures parsing, not start-up. The caller closes it.
     """
-    from geo.batch import parse_all
+    from geo.batch import BatchParser
     from geo.pipeline import load_pipeline
 
     load_pipeline(progress=on_load)
+    parser = BatchParser(workers)
     report.started = time.perf_counter()
-    return parse_all
+    return parser
 
 
 def ingest(store: Store, items: Iterable[Source], *, workers: int | None = None,
@@ -142,15 +143,15 @@ def ingest(store: Store, items: Iterable[Source], *, workers: int | None = None,
     items = list(items)
     report = Report(total=len(items))
     seen: set[str] = set()
-    parse_all = None
+    parser = None
     try:
         for chunk in _chunks(items, batch):
             docs = _new_documents(store, chunk, seen, report, progress)
             if not docs:
                 continue
-            parse_all = parse_all or _parser(report, on_load)
+            parser = parser or _parser(report, on_load, workers)
             corrections = store.corrections()  # per batch: the UI may correct meanwhile
-            for parsed in parse_all(docs, workers):
+            for parsed in parser.parse(docs):
                 parsed = apply_corrections(parsed, corrections)
                 doc = parsed.doc
                 # save() is one transaction and says False if another process got there first.
@@ -165,6 +166,8 @@ def ingest(store: Store, items: Iterable[Source], *, workers: int | None = None,
         report.interrupted = True
     finally:
         report.seconds = time.perf_counter() - report.started
+        if parser is not None:
+            parser.close()
     return report
 
 
@@ -177,7 +180,7 @@ def reindex(store: Store, *, workers: int | None = None, progress: Progress | No
     """
     ids = [a.id for a in store.articles()]
     report = Report(total=len(ids))
-    parse_all = _parser(report, on_load) if ids else None
+    parser = _parser(report, on_load, workers) if ids else None
     try:
         for chunk in _chunks(ids, batch):
             docs = []
@@ -188,7 +191,7 @@ def reindex(store: Store, *, workers: int | None = None, progress: Progress | No
                     report.failed.append((doc_id, str(exc)))
                     _tell(progress, report, doc_id, "failed")
             corrections = store.corrections() if docs else []
-            for parsed in parse_all(docs, workers) if docs else ():
+            for parsed in parser.parse(docs) if docs else ():
                 parsed = apply_corrections(parsed, corrections)
                 doc = parsed.doc
                 try:
@@ -204,4 +207,6 @@ def reindex(store: Store, *, workers: int | None = None, progress: Progress | No
         report.interrupted = True
     finally:
         report.seconds = time.perf_counter() - report.started
+        if parser is not None:
+            parser.close()
     return report
