@@ -17,7 +17,7 @@ from geo.gazetteer.build import Progress, default_path, ensure
 from geo.names import key
 from geo.ner import label_docs
 from geo.recognize import Recogniser, Span
-from geo.resolve import build_context, confidence, others, rank, soft_votes
+from geo.resolve import Together, build_context, confidence, others, rank, soft_votes
 from geo.sentences import split
 from geo.streets import locate
 from geo.types import Document, Mention, ParsedDocument, Resolution
@@ -111,6 +111,7 @@ class Pipeline:
                   if c.place.feature not in _CONTAINER_FEATURES | {"continent", "sea", "river"}]
         keys = [key(s.text) for s in spans]
         votes = soft_votes(first, keys)
+        together = Together(first, keys)
         contexts = {}
         for i, span in enumerate(spans):
             # A name must not vote for its own reading: "Paris" five times is no evidence of France.
@@ -119,7 +120,7 @@ class Pipeline:
                 ctx.soft_countries, ctx.soft_regions = others(votes, keys[i])
                 contexts[keys[i]] = ctx
             near = [(la, lo) for si, k, la, lo in points if abs(si - in_sentence[i]) <= 1 and k != keys[i]]
-            scored = rank(span.candidates, span.hint, contexts[keys[i]], containers.get(i), near)
+            scored = rank(span.candidates, span.hint, contexts[keys[i]], containers.get(i), near, together, keys[i])
             yield scored, confidence(scored)
 
 

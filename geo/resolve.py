@@ -30,6 +30,8 @@ _HINT_FAMILIES = {"region": {"region", "district", "historical_region"}, "distri
 
 _YIELDS_TO_CITY = 10.0
 NEAR, NEAR_KM = 4.0, 50.0  # bonus for lying near a place named in the same or next sentence
+TOGETHER, TOGETHER_KM = 1.5, 50.0  # bonus for lying near a possible reading of another name
+_POINT_FEATURES = {"city", "district", "dam", "power_plant", "bridge", "reservoir", "lake", "island", "mountain"}
 PLAUSIBLE = 5.0  # score gap within which a reading still counts as possible
 SOFT_COUNTRY = 3.0
 SOFT_REGION = 3.0
@@ -87,7 +89,8 @@ def context_score(place: Place, ctx: Context, own_country_votes: int = 0) -> flo
 
 
 def rank(cands: tuple[Candidate, ...], hint: str = "", ctx: Context | None = None,
-         container: Place | None = None, near: list[tuple[float, float]] = ()) -> list[tuple[float, Candidate]]:
+         container: Place | None = None, near: list[tuple[float, float]] = (),
+         together: "Together | None" = None, own: str = "") -> list[tuple[float, Candidate]]:
     scored = []
     # "Novorossiysk" is a city of 240,000 by its own name and, in GeoNames, the old name of a
     # hamlet: a place that only once bore a big city's name yields to the city.
@@ -103,9 +106,45 @@ def rank(cands: tuple[Candidate, ...], hint: str = "", ctx: Context | None = Non
         if near and c.place.feature not in {"country", "continent"}:
             closest = min(distance_km(c.place.lat, c.place.lon, la, lo) for la, lo in near)
             s += NEAR * max(0.0, 1.0 - closest / NEAR_KM)
+        if together is not None and c.place.feature in _POINT_FEATURES:
+            s += TOGETHER * max(0.0, 1.0 - together.nearest(c.place, own) / TOGETHER_KM)
         scored.append((s, c))
     scored.sort(key=lambda x: -x[0])
     return scored
+
+
+class Together:
+    """The possible readings of every name in a story, bucketed by whole degrees.
+
+    "Huntsville" and "Walker County" are each in Alabama and in Texas, but only the Texas pair
+    lie within a few kilometres of each other: readings that sit next to a possible reading of
+    another name are likelier (the spatial-minimality idea of many geoparsers, softened to a
+    bonus). Only towns and districts count; regions and countries are near everything.
+    """
+
+    def __init__(self, ranked: list[list[tuple[float, Candidate]]], keys: list[str]):
+        self.cells: dict[tuple[int, int], list[tuple[str, float, float]]] = {}
+        seen = set()
+        for scored, k in zip(ranked, keys):
+            if not scored or k in seen:
+                continue
+            seen.add(k)
+            top = scored[0][0]
+            for s, c in scored[:12]:
+                if s >= top - PLAUSIBLE and c.place.feature in _POINT_FEATURES:
+                    cell = (math.floor(c.place.lat), math.floor(c.place.lon))
+                    self.cells.setdefault(cell, []).append((k, c.place.lat, c.place.lon))
+
+    def nearest(self, place: Place, own: str) -> float:
+        """Km to the nearest possible reading of another name (infinity when none is close)."""
+        la, lo = math.floor(place.lat), math.floor(place.lon)
+        best = math.inf
+        for dla in (-1, 0, 1):
+            for dlo in (-1, 0, 1):
+                for k, lat, lon in self.cells.get((la + dla, lo + dlo), ()):
+                    if k != own:
+                        best = min(best, distance_km(place.lat, place.lon, lat, lon))
+        return best
 
 
 def _containment(place: Place, container: Place) -> float:

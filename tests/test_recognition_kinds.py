@@ -209,3 +209,10 @@ def test_residents_and_based_name_their_place(pipeline):
     places = found(pipeline, "A Saratoga native and a Rock Hill-based firm won. Some residents objected.")
     assert places["Saratoga"].country == "US" and places["Rock Hill"].country == "US"
     assert "Some" not in places
+
+
+def test_readings_of_two_names_that_lie_together_win_together(pipeline):
+    # Walker County and Huntsville are each in Alabama and in Texas; only in Texas do they touch.
+    places = found(pipeline, "The Walker County burn ban was lifted on Monday. "
+                             "Residents of Huntsville still need a permit from the fire department.")
+    assert places["Walker County"].admin1_code == "US.TX" and places["Huntsville"].admin1_code == "US.TX"
