@@ -13,9 +13,8 @@ from geo.lexicon import (LANGUAGE_VERBS, LIST_JOINS, LOCATIVES, ORG_HEADS, PERSO
                          PREFIX_FEATURES, SUFFIX_FEATURES, common_words, first_names)
 
 
-def words_of(doc) -> list[str]:
-    """Token texts without creating Token objects (costly per token)."""
-    text = doc.text
+def words_of(doc, text: str) -> list[str]:
+    """Token texts without creating Token objects (costly per token); ``text`` is ``doc.text``."""
     return [text[i:i + n] for i, n in doc.to_array([IDX, LENGTH]).tolist()]
 
 
@@ -24,6 +23,7 @@ class DocContext:
 
     def __init__(self, doc, sentence_starts: set[int], gazetteer: Gazetteer):
         self.doc = doc
+        self.text = doc.text  # rebuilt from the tokens on every access: read once
         self.starts = sentence_starts
         self.entity_of = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
         self.first_names = first_names()
@@ -36,7 +36,7 @@ class DocContext:
         # "Historic Dublin") is still the city unless a first name opens the name.
         named = [(ent[1:], ent[0].lower_ in self.first_names)
                  for ent in doc.ents if ent.label_ == "PERSON" and len(ent) > 1]
-        words = self.words = words_of(doc)
+        words = self.words = words_of(doc, self.text)
         named += [(doc[i + 1:i + 2], True) for i in range(len(doc) - 1)
                   if words[i][:1].isupper() and words[i].lower() in self.first_names
                   and words[i + 1].istitle() and words[i + 1].lower() not in self.first_names

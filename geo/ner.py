@@ -20,10 +20,12 @@ MARGIN = 3
 _GAP = 3  # windows closer than this are labelled as one: fewer, longer model calls
 
 
-def windows(doc, sentences: list[Sentence], knows_name, margin: int = MARGIN) -> list[tuple[int, int]]:
-    """Character ranges of ``doc``'s text that the NER model must see."""
+def windows(doc, sentences: list[Sentence], knows_name, margin: int = MARGIN,
+            text: str | None = None) -> list[tuple[int, int]]:
+    """Character ranges of ``doc``'s text (``text``, given when known: spaCy rebuilds it on
+    every access) that the NER model must see."""
     offsets = doc.to_array([IDX, LENGTH]).tolist()
-    text = doc.text
+    text = doc.text if text is None else text
     starts = [s.start for s in sentences]
     next_sentence = 0
     first_word = True
@@ -52,7 +54,7 @@ def label_docs(nlp, texts: list[str], sentences: list[list[Sentence]], knows_nam
     """One spaCy Doc per text, with entities from the stretches of text that need them."""
     docs = [nlp.make_doc(text) for text in texts]
     chosen = [(i, a, b) for i, (doc, sents) in enumerate(zip(docs, sentences))
-              for a, b in windows(doc, sents, knows_name)]
+              for a, b in windows(doc, sents, knows_name, text=texts[i])]
     found: list[list] = [[] for _ in docs]
     for (i, a, b), labelled in zip(chosen, nlp.pipe(texts[i][a:b] for i, a, b in chosen)):
         for ent in labelled.ents:

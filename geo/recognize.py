@@ -56,11 +56,12 @@ class Recogniser:
         self.common = common_words()
 
     # -- proposals ---------------------------------------------------------------------------
-    def gazetteer_spans(self, doc) -> list[Span]:
-        """Longest capitalised token runs that the gazetteer knows, left to right."""
+    def gazetteer_spans(self, doc, text: str | None = None) -> list[Span]:
+        """Longest capitalised token runs that the gazetteer knows, left to right. ``text`` is
+        ``doc.text``, which spaCy rebuilds from the tokens on every access."""
         # Token objects are costly to create; offsets and lengths come as one array.
         offsets = doc.to_array([IDX, LENGTH]).tolist()
-        text = doc.text
+        text = doc.text if text is None else text
         words = [text[i:i + n] for i, n in offsets]
         starts = [i for i, _ in offsets]
         capital = [w[:1].isupper() for w in words]
@@ -88,7 +89,7 @@ class Recogniser:
                 i += 1
                 continue
             self._trim_city(doc, found)
-            self._attach_type_word(doc, found)
+            self._attach_type_word(doc, found, text)
             if found.hint and found.end < n and words[found.end].lower() in PLURAL_FEATURES:
                 later = found
                 for earlier in reversed(spans):  # "Jackson and Barrow counties"
@@ -111,7 +112,7 @@ class Recogniser:
                 span.end -= 1
                 span.end_char, span.text, span.candidates = shorter.end_char, shorter.text, candidates
 
-    def _attach_type_word(self, doc, span: Span) -> None:
+    def _attach_type_word(self, doc, span: Span, text: str) -> None:
         """"Kherson Region" is one mention of a region, "Lake Erie" one of a lake."""
         if all(c.kind == DEMONYM for c in span.candidates):
             return  # "a Palestinian state" is no place called Palestinian
@@ -129,7 +130,7 @@ class Recogniser:
             if feature and (word.is_title or word.is_lower or word.is_upper):
                 span.end += 1
                 span.end_char = word.idx + len(word.text)
-                span.text = doc.text[span.start_char:span.end_char]
+                span.text = text[span.start_char:span.end_char]
                 # "Kakhovka reservoir": the whole phrase may be a name of its own.
                 known = {c.place.id for c in span.candidates}
                 span.candidates += tuple(c for c in self.gazetteer.lookup(span.text) if c.place.id not in known)
@@ -146,7 +147,7 @@ class Recogniser:
             if feature and word.is_title:
                 span.start -= 1
                 span.start_char = word.idx
-                span.text = doc.text[span.start_char:span.end_char]
+                span.text = text[span.start_char:span.end_char]
                 span.hint = feature
 
     def _set_hint(self, span: Span, feature: str) -> None:
@@ -174,7 +175,7 @@ class Recogniser:
         kept: list[Span] = []
         streets = street_spans(ctx.words)
         covered = {t for a, b in streets for t in range(a, b)}  # "Wichita" in "Wichita Street"
-        spans = self.gazetteer_spans(doc)
+        spans = self.gazetteer_spans(doc, ctx.text)
         contained = _contained(doc, spans)
         verdicts = []
         for i, span in enumerate(spans):
