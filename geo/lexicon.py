@@ -85,8 +85,12 @@ MISTAKABLE_LABELS = {"PRODUCT", "LANGUAGE", "WORK_OF_ART", "EVENT", "LAW", "NORP
 # "a Meadow Grove man", "Saratoga native": the name before them is where someone lives or is from.
 RESIDENT_NOUNS = {"man", "woman", "men", "women", "resident", "residents", "native", "natives", "couple",
                   "teen", "teenager", "teens", "boy", "girl", "youth", "homeowner", "homeowners", "villagers"}
+# War reporting names fronts after towns: "the Pokrovsk direction", "the Bakhmut axis".
+FRONT_NOUNS = {"direction", "axis", "front", "sector", "bridgehead", "salient", "frontline", "offensive"}
+# Features that take "the" before their name, unlike towns ("over the Dnipro" is the river).
+WATER_FEATURES = {"river", "lake", "sea", "reservoir", "strait", "gulf", "bay"}
 # What joins the names of a list: "Bakhmut, Avdiivka and Marinka".
-LIST_JOINS = [[","], ["and"], ["or"], [",", "and"], [",", "or"]]
+LIST_JOINS = [[","], ["and"], ["or"], [",", "and"], [",", "or"], ["-"]]  # "the Kupiansk-Lyman front"
 # "the village of X" names a settlement, whatever X is.
 SETTLEMENT_NOUNS = {"village", "town", "city", "hamlet", "settlement", "township", "urban-type"}
 # "the outskirts of X", "the port of X": a name the gazetteer lacks is still a place after them.

@@ -102,7 +102,7 @@ class Pipeline:
 
     def _resolve(self, spans: list[Span], text: str, in_sentence: list[int]):
         containers = _containers(spans, text)
-        first = [rank(s.candidates, s.hint, container=containers.get(i)) for i, s in enumerate(spans)]
+        first = [rank(s.candidates, s.hint or s.reading, container=containers.get(i)) for i, s in enumerate(spans)]
         sure = [r[0] if r and confidence(r) >= _CONFIDENT else None for r in first]
         # Places named in the same or a neighbouring sentence: "killed in Nikopol, across the
         # river from Enerhodar" is the Nikopol beside Enerhodar, not a namesake 300 km away.
@@ -120,7 +120,8 @@ class Pipeline:
                 ctx.soft_countries, ctx.soft_regions = others(votes, keys[i])
                 contexts[keys[i]] = ctx
             near = [(la, lo) for si, k, la, lo in points if abs(si - in_sentence[i]) <= 1 and k != keys[i]]
-            scored = rank(span.candidates, span.hint, contexts[keys[i]], containers.get(i), near, together, keys[i])
+            scored = rank(span.candidates, span.hint or span.reading, contexts[keys[i]], containers.get(i), near,
+                          together, keys[i])
             yield scored, confidence(scored)
 
 

@@ -18,7 +18,8 @@ from geo.cues import DocContext, language_cue, listed_with, natural_feature, per
 from geo.gazetteer import ABBREVIATION, ALIAS, ALTERNATE, DEMONYM, PRIMARY, TRANSLIT, Candidate, Gazetteer
 from geo.gazetteer.sources import ROMANISED_COUNTRIES
 from geo.lexicon import (CONNECTORS, DIRECTIONS, DOTTED_ABBREVIATIONS, LIST_JOINS, LOCATIVES, MEDIA_HEADS,
-                         MISTAKABLE_LABELS, NOT_PLACE_LABELS, OPENERS, ORG_HEADS, PLURAL_FEATURES, RESIDENT_NOUNS,
+                         FRONT_NOUNS, MISTAKABLE_LABELS, NOT_PLACE_LABELS, OPENERS, ORG_HEADS,
+                         PLURAL_FEATURES, RESIDENT_NOUNS, WATER_FEATURES,
                          PREFIX_FEATURES, SETTLEMENT_NOUNS, SETTLEMENT_WORDS, STATE_BODIES, SUFFIX_FEATURES,
                          common_words)
 from geo.names import key
@@ -41,6 +42,7 @@ class Span:
     candidates: tuple[Candidate, ...]
     label: str = ""  # NER label covering the span, "" when none
     hint: str = ""  # feature implied by a type word
+    reading: str = ""  # feature the grammar prefers ("the Dnipro": a river), for resolution only
     demonym: bool = False
     nested: bool = False  # inside a longer place entity ("Wichita" in "Wichita Street")
     local: bool = False  # a small place with no cue either way
@@ -148,7 +150,15 @@ class Recogniser:
                 span.start -= 1
                 span.start_char = word.idx
                 span.text = text[span.start_char:span.end_char]
-                span.hint = feature
+                self._set_hint(span, feature)
+            elif not any(c.place.feature == "country" for c in span.candidates):
+                # "over the Dnipro" is the river, "hit Dnipro" the city: rivers and seas take an
+                # article, towns do not ("the Congo" is a country, so countries are left alone).
+                water = [c.place.feature for c in span.candidates if c.place.feature in WATER_FEATURES]
+                if water and word.lower_ == "the":
+                    span.reading = water[0]
+                elif water and any(c.place.feature == "city" and c.kind == PRIMARY for c in span.candidates):
+                    span.reading = "city"
 
     def _set_hint(self, span: Span, feature: str) -> None:
         span.hint = feature
@@ -332,7 +342,8 @@ class Recogniser:
             return True
         if following is not None and _strong(cands) and not person_cue(ctx, first, span.end) and (
                 (following.text == "-" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "based")
-                or following.lower_ in RESIDENT_NOUNS) and first.lower_ not in ctx.first_names \
+                or following.lower_ in RESIDENT_NOUNS or following.lower_ in FRONT_NOUNS) \
+                and first.lower_ not in ctx.first_names \
                 and first.lower_ not in self.common and not (
                     preceding is not None and preceding.text[:1].isupper() and preceding.lower_ not in {"a", "an", "the"}):
             return True  # "Rock Hill-based", "a Tennessee Colony man", "Saratoga native"

@@ -216,3 +216,14 @@ def test_readings_of_two_names_that_lie_together_win_together(pipeline):
     places = found(pipeline, "The Walker County burn ban was lifted on Monday. "
                              "Residents of Huntsville still need a permit from the fire department.")
     assert places["Walker County"].admin1_code == "US.TX" and places["Huntsville"].admin1_code == "US.TX"
+
+
+def test_fronts_named_after_towns(pipeline):
+    places = found(pipeline, "Fighting continued on the Bakhmut axis and on the Kupiansk-Lyman front.")
+    assert {places[n].country for n in ("Bakhmut", "Kupiansk", "Lyman")} == {"UA"}
+
+
+def test_the_article_before_a_name_points_to_the_river(pipeline):
+    places = found(pipeline, "The Antonivskyi Bridge over the Dnipro was damaged again on Sunday.")
+    assert places["Dnipro"].feature == "river"
+    assert found(pipeline, "Missiles hit Dnipro on Sunday.")["Dnipro"].feature == "city"
