@@ -295,6 +295,23 @@ class Recogniser:
         return before is not None and before.lower_ in LOCATIVES and before.lower_ != "of" or (
             span.start > 1 and before.lower_ == "of" and doc[span.start - 2].lower_ in SETTLEMENT_WORDS)
 
+    def _names_where(self, ctx: "DocContext", span: Span) -> bool:
+        """What follows says the name is where someone lives or something is: "a Tennessee Colony
+        man", "Saratoga native", "Rock Hill-based", "the Bakhmut axis"."""
+        doc = ctx.doc
+        first = doc[span.start]
+        after = doc[span.end:span.end + 2]
+        before = doc[span.start - 1] if span.start > 0 else None
+        if not len(after) or not _strong(span.candidates):
+            return False
+        cue = (after[0].lower_ in RESIDENT_NOUNS or after[0].lower_ in FRONT_NOUNS
+               or (after[0].text == "-" and len(after) > 1 and after[1].lower_ == "based"))
+        # Not a word or a first name ("Many women", "Jordan native"), nor the tail of a longer
+        # name ("a Meadow Grove man" where only "Grove" is known).
+        return (cue and first.lower_ not in ctx.first_names and first.lower_ not in self.common
+                and not (before is not None and before.text[:1].isupper() and before.lower_ not in {"a", "an", "the"})
+                and not person_cue(ctx, first, span.end))
+
     def _is_toponym(self, ctx: "DocContext", span: Span, ent, contained: bool) -> bool:
         doc = ctx.doc
         cands = span.candidates
@@ -340,13 +357,8 @@ class Recogniser:
         typed = bool(span.hint) or (span.end - span.start > 1 and doc[span.end - 1].lower_ in SUFFIX_FEATURES)
         if typed or contained:
             return True
-        if following is not None and _strong(cands) and not person_cue(ctx, first, span.end) and (
-                (following.text == "-" and span.end + 1 < len(doc) and doc[span.end + 1].lower_ == "based")
-                or following.lower_ in RESIDENT_NOUNS or following.lower_ in FRONT_NOUNS) \
-                and first.lower_ not in ctx.first_names \
-                and first.lower_ not in self.common and not (
-                    preceding is not None and preceding.text[:1].isupper() and preceding.lower_ not in {"a", "an", "the"}):
-            return True  # "Rock Hill-based", "a Tennessee Colony man", "Saratoga native"
+        if self._names_where(ctx, span):
+            return True
         if label in MISTAKABLE_LABELS and single and preceding is not None \
                 and (not ent_is_longer or (label in {"DATE", "TIME"} and ent_start == span.start)) \
                 and preceding.lower_ in LOCATIVES and first.lower_ not in self.common \
