@@ -330,6 +330,9 @@ class Recogniser:
         if preceding is not None and _YEAR.match(preceding.text) and following is not None and following.is_title \
                 and not any(c.place.feature in {"country", "region"} for c in cands):
             return False  # "a 1992 Toyota Corolla": a make and model (but "a 2007 U.S. Supreme Court ruling")
+        after = [t.text for t in doc[span.end:span.end + 2]]
+        if after[:1] == ["Day"] or (after[:1] in (["'s"], ["’s"]) and after[1:] == ["Day"]):
+            return False  # "St. Patrick's Day", "Lincoln Day": a day named after someone
         if kinds == {DEMONYM}:
             span.demonym = True
             # "Ukrainian Pravda", "Ukrainian News Agency": the adjective belongs to a title; in

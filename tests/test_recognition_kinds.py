@@ -227,3 +227,9 @@ def test_the_article_before_a_name_points_to_the_river(pipeline):
     places = found(pipeline, "The Antonivskyi Bridge over the Dnipro was damaged again on Sunday.")
     assert places["Dnipro"].feature == "river"
     assert found(pipeline, "Missiles hit Dnipro on Sunday.")["Dnipro"].feature == "city"
+
+
+def test_days_named_after_someone_are_not_places(pipeline):
+    places = found(pipeline, "Crowds filled Dublin for St. Patrick's Day, and Lincoln Day was quiet in Omaha.")
+    assert "Dublin" in places and "Omaha" in places
+    assert not {"St. Patrick", "Lincoln"} & set(places)
