@@ -109,6 +109,7 @@ def main() -> None:
     show_toast()
 
     events, titles = lib.events(), lib.titles()
+    state.settle_library()
     articles = {a.id: a for a in lib.articles()}
     shape = st.session_state.get("shape")
     choice = filter_sidebar(events, titles, articles, has_shape=bool(shape))

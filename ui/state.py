@@ -39,6 +39,13 @@ def settle_imports() -> None:
     gc.freeze()
 
 
+@st.cache_resource
+def settle_library() -> None:
+    """Once per server, after the first read of the library: its events live as long as the
+    library's cache, so the map and table built next need not rescan them either."""
+    gc.freeze()
+
+
 def ensure_gazetteer() -> None:
     """The first start builds the gazetteer index (about a minute): show each step, not a
     silent spinner. Later starts find the index and skip this."""
