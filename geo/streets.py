@@ -22,6 +22,8 @@ _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 MAX_NAME = 4
 # Words that name no particular street: "County Road 43" is a numbered road, "County Road" alone no name.
 _GENERIC = {"county", "state", "national", "federal", "interstate", "u.s.", "us", "the", "a"}
+# After a street's name may come a direction ("Seventh Street Northwest") or a date ("on First
+# Avenue Monday"); any other capitalised word makes it part of a longer name ("Wall Street Journal").
 _DATES = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "jan", "feb",
           "march", "april", "may", "june", "july", "aug", "sept", "oct", "nov", "dec", "today"}
 _DIRECTIONS = {"north", "south", "east", "west", "northeast", "northwest", "southeast", "southwest",
