@@ -16,13 +16,13 @@ from spacy.attrs import IDX, LENGTH
 
 from geo.cues import DocContext, language_cue, listed_with, natural_feature, person_cue
 from geo.gazetteer import ABBREVIATION, ALIAS, ALTERNATE, DEMONYM, PRIMARY, TRANSLIT, Candidate, Gazetteer
-from geo.gazetteer.sources import ROMANISED_COUNTRIES
 from geo.lexicon import (CONNECTORS, DIRECTIONS, DOTTED_ABBREVIATIONS, LIST_JOINS, LOCATIVES, MEDIA_HEADS,
                          FRONT_NOUNS, MISTAKABLE_LABELS, NOT_PLACE_LABELS, OPENERS, ORG_HEADS,
                          PLURAL_FEATURES, RESIDENT_NOUNS, WATER_FEATURES,
                          PREFIX_FEATURES, SETTLEMENT_NOUNS, SETTLEMENT_WORDS, STATE_BODIES, SUFFIX_FEATURES,
                          common_words)
 from geo.names import key
+from geo.readings import by_surface, is_prominent, likeliest, strong_readings
 from geo.streets import street_spans
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -83,7 +83,7 @@ class Recogniser:
                 if not capital[end - 1]:
                     continue
                 surface = text[starts[i]:starts[end - 1] + len(words[end - 1])]
-                candidates = _by_surface(surface, self.gazetteer.lookup(surface), doc, end)
+                candidates = by_surface(surface, self.gazetteer.lookup(surface), doc, end)
                 if candidates:
                     found = Span(i, end, starts[i], starts[i] + len(surface), surface, candidates)
                     break
@@ -198,7 +198,7 @@ class Recogniser:
         # Where the story happens: a small town named without any cue is still a place when it
         # lies in a region the story's plain places lie in ("Lanexa" in a story about Virginia).
         regions = {c.place.admin1_code for s, v in zip(spans, verdicts) if v and not s.demonym
-                   for c in _likeliest(s.candidates) if c.place.admin1_code}
+                   for c in likeliest(s.candidates) if c.place.admin1_code}
         for i, span in enumerate(spans):
             if not verdicts[i] and span.local and any(
                     c.place.admin1_code in regions for c in span.candidates if c.kind < ALTERNATE and not c.loose):
@@ -223,7 +223,7 @@ class Recogniser:
                     doc[start].idx in ctx.starts and doc[start].lower_ in self.common)):
                 continue  # "Danielle", "Us and them": the model's GPE on a name or a word
             span = doc[start:end]
-            cands = _by_surface(span.text, self.gazetteer.lookup(span.text), doc, end)
+            cands = by_surface(span.text, self.gazetteer.lookup(span.text), doc, end)
             if not cands and not natural_feature(span) and (
                     ent.label_ in {"FAC", "LOC"} or not self._unknown_place(ctx, span, covered)):
                 continue  # "City Hall", "Pawlenty": names the gazetteer cannot place, with no sign of a place
@@ -252,7 +252,7 @@ class Recogniser:
             if end == i + 2 or covered.intersection(range(i + 2, end)) or doc[i + 2].lower_ in self.common:
                 continue
             span = doc[i + 2:end]
-            cands = _by_surface(span.text, self.gazetteer.lookup(span.text), doc, end)
+            cands = by_surface(span.text, self.gazetteer.lookup(span.text), doc, end)
             found.append(Span(span.start, span.end, span.start_char, span.end_char, span.text, cands, "GPE"))
         return found
 
@@ -265,7 +265,7 @@ class Recogniser:
             changed = False
             for i, span in enumerate(spans):
                 if verdicts[i] or span.demonym or span.nested or (span.text.lower() in self.common and not any(
-                        c.kind == PRIMARY and _is_prominent(c) for c in span.candidates)):
+                        c.kind == PRIMARY and is_prominent(c) for c in span.candidates)):
                     continue  # "Florence and Venice": a rare word, but a big city's own name
                 for j in (i - 1, i + 1):
                     if not (0 <= j < len(spans) and verdicts[j] and not spans[j].demonym):
@@ -273,7 +273,7 @@ class Recogniser:
                     a, b = (spans[j], span) if j < i else (span, spans[j])
                     if [t.lower_ for t in doc[a.end:b.start]] not in LIST_JOINS:
                         continue
-                    countries = {c.place.country for c in _likeliest(spans[j].candidates) or spans[j].candidates[:1]}
+                    countries = {c.place.country for c in likeliest(spans[j].candidates) or spans[j].candidates[:1]}
                     if any(c.place.country in countries and not c.loose and c.kind <= TRANSLIT
                            for c in span.candidates) and not person_cue(ctx, doc[span.start], span.end):
                         verdicts[i] = changed = True
@@ -302,7 +302,7 @@ class Recogniser:
         first = doc[span.start]
         after = doc[span.end:span.end + 2]
         before = doc[span.start - 1] if span.start > 0 else None
-        if not len(after) or not _strong(span.candidates):
+        if not len(after) or not strong_readings(span.candidates):
             return False
         cue = (after[0].lower_ in RESIDENT_NOUNS or after[0].lower_ in FRONT_NOUNS
                or (after[0].text == "-" and len(after) > 1 and after[1].lower_ == "based"))
@@ -365,7 +365,7 @@ class Recogniser:
         if label in MISTAKABLE_LABELS and single and preceding is not None \
                 and (not ent_is_longer or (label in {"DATE", "TIME"} and ent_start == span.start)) \
                 and preceding.lower_ in LOCATIVES and first.lower_ not in self.common \
-                and any(c.kind == PRIMARY and _is_prominent(c) for c in cands):
+                and any(c.kind == PRIMARY and is_prominent(c) for c in cands):
             # "a depot near Kramatorsk", "in Montevideo next month": the model's PRODUCT or DATE
             return True
         if label in NOT_PLACE_LABELS or person_cue(ctx, first, span.end):
@@ -373,11 +373,11 @@ class Recogniser:
         if label == "PERSON" and ent_is_longer:
             # "Huntsville Fire Chief Tom Grisham": a place naming an office is still a place.
             return ent_start == span.start and following is not None and following.lower_ in ORG_HEADS
-        strong = _strong(cands)
-        prominent = any(_is_prominent(c) for c in strong)
+        strong = strong_readings(cands)
+        prominent = any(is_prominent(c) for c in strong)
         at_start = first.idx in ctx.starts or (preceding is not None and preceding.text in OPENERS)
         if single and at_start and first.lower_ in self.common and not any(
-                c.place.name == span.text and _is_prominent(c) for c in strong):
+                c.place.name == span.text and is_prominent(c) for c in strong):
             return False  # "Us and them": a capitalised word at the start of a sentence
         if label in {"GPE", "LOC"}:
             return not ent_is_longer or prominent or bool(strong)
@@ -410,18 +410,6 @@ class Recogniser:
         return bool(strong) and locative
 
 
-def _by_surface(text: str, candidates: tuple[Candidate, ...], doc, end: int) -> tuple[Candidate, ...]:
-    """Abbreviations match only when written as such: "U.S." is the country, "Us" a French town."""
-    dotted = text in DOTTED_ABBREVIATIONS or (end < len(doc) and doc[end].text == "." and text + "." in DOTTED_ABBREVIATIONS)
-    if sum(c.isalpha() for c in text) < 2:
-        return ()  # "A", "M.": articles and initials
-    if dotted or (text.isupper() and text.isalpha() and len(text) <= 6):
-        abbreviations = tuple(c for c in candidates if c.kind == ABBREVIATION)
-        if abbreviations:
-            return abbreviations
-    return tuple(c for c in candidates if c.kind != ABBREVIATION)
-
-
 def _name_start(ent) -> int:
     """Where the name in an entity starts: after "the" and direction words ("the North Richmond")."""
     start = ent.start
@@ -436,25 +424,6 @@ def _name_end(ent) -> int:
     while end > ent.start + 1 and ent.doc[end - 1].text in {"'s", "’s", "'", "’", ".", ","}:
         end -= 1
     return end
-
-
-def _is_prominent(c: Candidate) -> bool:
-    return (c.place.feature in {"country", "region", "continent", "sea", "river", "historical_region"}
-            or c.place.population >= 100_000 or c.importance >= 2)
-
-
-def _strong(candidates: tuple[Candidate, ...]) -> list[Candidate]:
-    """Readings worth trusting: official names and romanisations of the Cyrillic name; a
-    spelling matched only after folding romanisation variants counts for towns of some size."""
-    return [c for c in candidates if (c.kind < ALTERNATE or c.kind == TRANSLIT or (
-        c.kind == ALTERNATE and c.place.country in ROMANISED_COUNTRIES and c.place.population >= 20_000))
-            and (not c.loose or c.place.population >= 20_000)]
-
-
-def _likeliest(candidates: tuple[Candidate, ...]) -> tuple[Candidate, ...]:
-    """The most populous strong reading: enough to say which region a plain name points to."""
-    strong = [c for c in candidates if c.kind < ALTERNATE and not c.loose and c.place.feature != "country"]
-    return (max(strong, key=lambda c: c.place.population),) if strong else ()
 
 
 def _country_or_region(span: Span) -> bool:
