@@ -118,11 +118,8 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 
 
 def _parser(report: Report, on_load: Callable[[str], None] | None, workers: int | None):
-    """A geo.batch.BatchParser with the pipeline loaded, the clock restarted after loading.
-
-    Made only once some article needs parsing: a rerun over stored files then costs no model
-    load, and words/s measures parsing, not start-up. The caller closes it.
-    """
+    """A geo.batch.BatchParser with the pipeline loaded, the clock restarted after loading:
+    words/s measures parsing, not start-up."""
     from geo.batch import BatchParser
     from geo.pipeline import load_pipeline
 
@@ -130,6 +127,34 @@ def _parser(report: Report, on_load: Callable[[str], None] | None, workers: int 
     parser = BatchParser(workers)
     report.started = time.perf_counter()
     return parser
+
+
+class _Run:
+    """One ingest or reindex: the parser is made on first need (a rerun over stored files then
+    loads no model); at the end the workers close and the time is kept, and Ctrl-C becomes
+    ``report.interrupted`` with whatever was saved staying saved."""
+
+    def __init__(self, report: Report, on_load: Callable[[str], None] | None, workers: int | None):
+        self.report, self.on_load, self.workers = report, on_load, workers
+        self._parser = None
+
+    @property
+    def parser(self):
+        if self._parser is None:
+            self._parser = _parser(self.report, self.on_load, self.workers)
+        return self._parser
+
+    def __enter__(self) -> "_Run":
+        return self
+
+    def __exit__(self, kind, exc, tb) -> bool:
+        self.report.seconds = time.perf_counter() - self.report.started
+        if self._parser is not None:
+            self._parser.close()
+        if kind is KeyboardInterrupt:
+            self.report.interrupted = True
+            return True
+        return False
 
 
 def ingest(store: Store, items: Iterable[Source], *, workers: int | None = None,
@@ -143,15 +168,13 @@ def ingest(store: Store, items: Iterable[Source], *, workers: int | None = None,
     items = list(items)
     report = Report(total=len(items))
     seen: set[str] = set()
-    parser = None
-    try:
+    with _Run(report, on_load, workers) as run:
         for chunk in _chunks(items, batch):
             docs = _new_documents(store, chunk, seen, report, progress)
             if not docs:
                 continue
-            parser = parser or _parser(report, on_load, workers)
             corrections = store.corrections()  # per batch: the UI may correct meanwhile
-            for parsed in parser.parse(docs):
+            for parsed in run.parser.parse(docs):
                 parsed = apply_corrections(parsed, corrections)
                 doc = parsed.doc
                 # save() is one transaction and says False if another process got there first.
@@ -162,12 +185,6 @@ def ingest(store: Store, items: Iterable[Source], *, workers: int | None = None,
                 else:
                     report.existing += 1
                     _tell(progress, report, _name(doc), "existing")
-    except KeyboardInterrupt:
-        report.interrupted = True
-    finally:
-        report.seconds = time.perf_counter() - report.started
-        if parser is not None:
-            parser.close()
     return report
 
 
@@ -180,8 +197,7 @@ def reindex(store: Store, *, workers: int | None = None, progress: Progress | No
     """
     ids = [a.id for a in store.articles()]
     report = Report(total=len(ids))
-    parser = _parser(report, on_load, workers) if ids else None
-    try:
+    with _Run(report, on_load, workers) as run:
         for chunk in _chunks(ids, batch):
             docs = []
             for doc_id in chunk:
@@ -191,7 +207,7 @@ def reindex(store: Store, *, workers: int | None = None, progress: Progress | No
                     report.failed.append((doc_id, str(exc)))
                     _tell(progress, report, doc_id, "failed")
             corrections = store.corrections() if docs else []
-            for parsed in parser.parse(docs) if docs else ():
+            for parsed in run.parser.parse(docs) if docs else ():
                 parsed = apply_corrections(parsed, corrections)
                 doc = parsed.doc
                 try:
@@ -203,10 +219,4 @@ def reindex(store: Store, *, workers: int | None = None, progress: Progress | No
                 report.added += 1
                 report.words += len(doc.text.split())
                 _tell(progress, report, doc.id, "reindexed")
-    except KeyboardInterrupt:
-        report.interrupted = True
-    finally:
-        report.seconds = time.perf_counter() - report.started
-        if parser is not None:
-            parser.close()
     return report
