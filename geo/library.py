@@ -17,7 +17,7 @@ from typing import Protocol, TypeVar
 
 from geo.errors import StoreError
 from geo.store import ArticleInfo, Store
-from geo.types import Event, ParsedDocument
+from geo.types import PlaceMention, ParsedDocument
 
 T = TypeVar("T")
 
@@ -32,7 +32,7 @@ class Library(Protocol):
     def get(self, doc_id: str) -> ParsedDocument | None: ...
     def documents(self) -> list[ParsedDocument]: ...
     def articles(self) -> list[ArticleInfo]: ...  # most recently added first
-    def events(self) -> list[Event]: ...
+    def place_mentions(self) -> list[PlaceMention]: ...
     def titles(self) -> dict[str, str]: ...
     def __len__(self) -> int: ...
     def __contains__(self, doc_id: object) -> bool: ...
@@ -100,12 +100,12 @@ class MemoryLibrary:
         return list(self._docs.values())
 
     def articles(self) -> list[ArticleInfo]:
-        return [ArticleInfo(d, p.doc.title, p.doc.source, p.doc.date, self._added[d], len(p.events),
-                            len({e.place.id for e in p.events}))
+        return [ArticleInfo(d, p.doc.title, p.doc.source, p.doc.date, self._added[d], len(p.place_mentions),
+                            len({e.place.id for e in p.place_mentions}))
                 for d, p in reversed(self._docs.items())]
 
-    def events(self) -> list[Event]:
-        return [e for parsed in self._docs.values() for e in parsed.events]
+    def place_mentions(self) -> list[PlaceMention]:
+        return [e for parsed in self._docs.values() for e in parsed.place_mentions]
 
     def titles(self) -> dict[str, str]:
         return {doc_id: title_of(p) for doc_id, p in self._docs.items()}
@@ -217,8 +217,8 @@ class StoreLibrary:
     def articles(self) -> list[ArticleInfo]:
         return self._cached("articles", self.store.articles)
 
-    def events(self) -> list[Event]:
-        return self._cached("events", self.store.events)
+    def place_mentions(self) -> list[PlaceMention]:
+        return self._cached("place_mentions", self.store.place_mentions)
 
     def titles(self) -> dict[str, str]:
         return self._cached("titles", lambda: {a.id: short_title(a.title, a.source) or a.id

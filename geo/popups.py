@@ -10,7 +10,7 @@ import html
 from typing import Iterable
 
 from geo.filters import PlaceEvents, region_of
-from geo.types import Event, Place
+from geo.types import PlaceMention, Place
 
 POPUP_SENTENCES = 3  # the side panel shows the rest; keeps the map payload small with many places
 
@@ -34,7 +34,7 @@ def highlight(sentence_text: str, spans: Iterable[tuple[int, int]]) -> str:
     return "".join(out)
 
 
-def mention_span(event: Event) -> tuple[int, int]:
+def mention_span(event: PlaceMention) -> tuple[int, int]:
     """Mention offsets inside its sentence; falls back to a text search if the offsets disagree."""
     s, m = event.sentence, event.mention
     start, end = m.start - s.start, m.end - s.start
@@ -45,9 +45,9 @@ def mention_span(event: Event) -> tuple[int, int]:
     return start, end
 
 
-def sentences_of(events: Iterable[Event]) -> list[tuple[Event, list[tuple[int, int]]]]:
+def sentences_of(events: Iterable[PlaceMention]) -> list[tuple[PlaceMention, list[tuple[int, int]]]]:
     """Distinct (article, sentence) pairs, each with every mention span in it, in text order."""
-    by_sentence: dict[tuple[str, int], tuple[Event, list[tuple[int, int]]]] = {}
+    by_sentence: dict[tuple[str, int], tuple[PlaceMention, list[tuple[int, int]]]] = {}
     for e in events:
         by_sentence.setdefault((e.doc_id, e.sentence.index), (e, []))[1].append(mention_span(e))
     return sorted(by_sentence.values(), key=lambda item: (item[0].doc_id, item[0].sentence.index))

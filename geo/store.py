@@ -25,7 +25,7 @@ from .store_engine import data_dir, make_engine, resolve_url
 from .store_query import BBox, Filters, place_from_json, place_json, places_by_id
 from .store_schema import articles, corrections, events, sentences
 from .store_write import add_article, collect_places, delete_parse, write_parse
-from .types import Document, Event, Mention, ParsedDocument, Place, Resolution, Sentence
+from .types import Document, PlaceMention, Mention, ParsedDocument, Place, Resolution, Sentence
 
 __all__ = ["ArticleInfo", "BBox", "Correction", "Store", "data_dir", "name_key", "resolve_url"]
 
@@ -197,11 +197,11 @@ class Store:
 
     # -- events and places -------------------------------------------------------------
 
-    def events(self, *, article_ids: Sequence[str] | None = None,
+    def place_mentions(self, *, article_ids: Sequence[str] | None = None,
                countries: Sequence[str] | None = None, admin1: Sequence[str] | None = None,
                features: Sequence[str] | None = None, bbox: BBox | None = None,
                date_from: str | None = None, date_to: str | None = None,
-               limit: int | None = None) -> list[Event]:
+               limit: int | None = None) -> list[PlaceMention]:
         """Events matching every given filter (see ``Filters``), by article date then offset."""
         f = Filters(article_ids, countries, admin1, features, bbox, date_from, date_to)
         e, s = events.c, sentences.c
@@ -219,7 +219,7 @@ class Store:
             sent = sents.get((doc_id, idx))
             if sent is None:
                 sent = sents[doc_id, idx] = Sentence(idx, ss, se, st)
-            out.append(Event(doc_id, sent, Mention(start, end, text, idx, label, hint),
+            out.append(PlaceMention(doc_id, sent, Mention(start, end, text, idx, label, hint),
                              found[place_id], score))
         return out
 

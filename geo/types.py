@@ -1,6 +1,7 @@
 """Value objects that flow through the pipeline.
 
-ingest -> Document -> Sentence -> Mention -> Place candidates -> Resolution -> Event.
+ingest -> Document -> Sentence -> Mention -> Place candidates -> Resolution -> PlaceMention
+(a place named in a sentence) and Event (something reported as happening, at a place).
 Every span carries character offsets into ``Document.text`` (end exclusive), the way
 spaCy's ``Span`` points into its ``Doc``, so any stage can show the original text.
 """
@@ -90,7 +91,7 @@ class Resolution:
 
 
 @dataclass(frozen=True, slots=True)
-class Event:
+class PlaceMention:
     """A place mentioned in a sentence of an article."""
 
     doc_id: str
@@ -98,6 +99,29 @@ class Event:
     mention: Mention
     place: Place
     score: float = 0.0
+
+
+# Precision of an event's place, as ACLED codes it.
+PLACE_ITSELF, NEAR_PLACE, REGION_ONLY = 1, 2, 3
+
+
+@dataclass(frozen=True, slots=True)
+class Event:
+    """Something the article reports as happening: what (ACLED's event_type / sub_event_type),
+    where (the most specific place it is attached to), when, who, and the toll."""
+
+    doc_id: str
+    sentence: Sentence  # the source sentence; its start/end point into Document.text
+    type: str  # "Battles", "Explosions/Remote violence", "Violence against civilians", ...
+    sub_type: str  # "Armed clash", "Shelling/artillery/missile attack", "Air/drone strike", ...
+    place: Place | None = None  # None when the text names nowhere that could be placed
+    mention: Mention | None = None  # the mention the place was read from
+    precision: int = PLACE_ITSELF
+    date: str | None = None  # ISO date of the event (not of the article)
+    actors: tuple[str, ...] = ()  # "Russian forces", "Ukrainian forces", "Civilians (Ukraine)"...
+    fatalities: int | None = None  # None: not stated
+    injured: int | None = None
+    score: float = 0.0  # confidence in [0, 1]
 
 
 @dataclass(slots=True)
@@ -108,11 +132,12 @@ class ParsedDocument:
     # What the user should know about this parse ("geocoder nominatim unavailable: ...");
     # a side channel so a failing online service degrades to a message, never an exception.
     notes: list[str] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)  # filled by geo.events, in text order
 
     @property
-    def events(self) -> list[Event]:
+    def place_mentions(self) -> list[PlaceMention]:
         return [
-            Event(self.doc.id, self.sentences[r.mention.sentence], r.mention, r.place, r.score)
+            PlaceMention(self.doc.id, self.sentences[r.mention.sentence], r.mention, r.place, r.score)
             for r in self.resolutions
             if r.place is not None
         ]

@@ -17,7 +17,7 @@ from geo.basemap import GEONAMES_ATTRIBUTION, Basemap
 from geo.filters import PlaceEvents, group_by_place
 from geo.map_elements import PlaceLayer, add_draw, new_map
 from geo.popups import candidate_popup, escape, popup_html
-from geo.types import Event, Place
+from geo.types import PlaceMention, Place
 
 # Category -> (legend label, colour, features). Five colours are easy to learn; features are from geo.types.
 CATEGORIES = {
@@ -105,7 +105,7 @@ def _fit(m: folium.Map, places: list[Place], chosen: list[Place]) -> None:
 
 
 def build_map(
-    events: list[Event],
+    events: list[PlaceMention],
     *,
     selected: str | None = None,
     basemap: Basemap | None = None,

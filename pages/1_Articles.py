@@ -68,7 +68,7 @@ if not infos:
     st.stop()
 
 by_doc: dict[str, list] = {}
-for event in lib.events():
+for event in lib.place_mentions():
     by_doc.setdefault(event.doc_id, []).append(event)
 st.caption(f"{len(infos)} article{'s' if len(infos) != 1 else ''}, {sum(a.n_events for a in infos)} mentions of places. "
            "Kept between visits; newest first.")

@@ -28,9 +28,9 @@ def fill(path: Path, n_events: int) -> int:
 
     base = load_pipeline().parse(Document(min(SEEDS.glob("*.txt")).read_text(encoding="utf-8")))
     with Store.open(path) as store:
-        for i in range(-(-n_events // max(1, len(base.events)))):
+        for i in range(-(-n_events // max(1, len(base.place_mentions)))):
             store.save(_copy(base, i))
-        return len(store.events())
+        return len(store.place_mentions())
 
 
 def main() -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from geo.types import Document, Event, Mention, ParsedDocument, Place, Resolution, Sentence
+from geo.types import Document, PlaceMention, Mention, ParsedDocument, Place, Resolution, Sentence
 
 ROOT = Path(__file__).resolve().parents[1]
 SEED = ROOT / "seeds" / "000_2971140ada78fed4.txt"
@@ -46,7 +46,7 @@ def seed_parsed() -> ParsedDocument:
     return parse_by_hand(SEED.read_text(encoding="utf-8"), SEED_PLACES, title="Kherson report", source=SEED.name)
 
 
-def synthetic_events(n_places: int, per_place: int = 1, seed: int = 7) -> list[Event]:
+def synthetic_events(n_places: int, per_place: int = 1, seed: int = 7) -> list[PlaceMention]:
     """n_places spread over Europe, each mentioned per_place times in one long fake article."""
     import random
 
@@ -60,5 +60,5 @@ def synthetic_events(n_places: int, per_place: int = 1, seed: int = 7) -> list[E
             text = f"Fighting near Place {i} was reported ({k})."
             sent = Sentence(i * per_place + k, 0, len(text), text)
             mention = Mention(14, 14 + len(place.name), place.name, sent.index)
-            events.append(Event("syn-doc", sent, mention, place, 0.8))
+            events.append(PlaceMention("syn-doc", sent, mention, place, 0.8))
     return events

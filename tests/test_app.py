@@ -65,7 +65,7 @@ def articles_page() -> AppTest:
 
 def pick(at: AppTest, name: str) -> AppTest:
     """Choose a place in the panel's list by name (the widget's values are place ids)."""
-    place_id = next(e.place.id for e in at.session_state["library"].events() if e.place.name == name)
+    place_id = next(e.place.id for e in at.session_state["library"].place_mentions() if e.place.name == name)
     return at.selectbox(key="place_pick").set_value(place_id).run()
 
 
@@ -189,10 +189,10 @@ def test_library_is_kept_between_visits(app, library_file):
 
 
 def test_uploading_a_stored_article_again_says_so(app):
-    events = len(app.session_state["library"].events())
+    events = len(app.session_state["library"].place_mentions())
     upload(app, (SEED.name, SEED.read_bytes(), "text/plain"))
     assert any("already in the library" in m.value for m in app.markdown)
-    assert len(app.session_state["library"]) == 1 and len(app.session_state["library"].events()) == events
+    assert len(app.session_state["library"]) == 1 and len(app.session_state["library"].place_mentions()) == events
     assert len(app.sidebar.multiselect(key="f_doc").options) == 1
 
 
@@ -270,7 +270,7 @@ def test_correcting_a_place_is_stored_applied_and_undone(app, library_file):
     again = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
     assert "Kherson International Airport" in map_titles(again) and "Kherson" not in map_titles(again)
     upload(again, ("lviv.txt", b"Shelling hit Kherson and Mykolaiv overnight.", "text/plain"))
-    later = [e.place.name for e in again.session_state["library"].events() if e.mention.text == "Kherson"]
+    later = [e.place.name for e in again.session_state["library"].place_mentions() if e.mention.text == "Kherson"]
     assert set(later) == {"Kherson International Airport"}  # a later article with the same context follows
 
     pick(again, "Kherson International Airport")

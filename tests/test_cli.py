@@ -179,7 +179,7 @@ def test_export_csv_and_kml(capsys, library, tmp_path):
                          "--country", "UA")
     assert code == 0 and out == "" and "wrote" in err
     rows = list(csv.DictReader(io.StringIO(target.read_text(encoding="utf-8"))))
-    assert len(rows) == len(seed.events) and {r["country"] for r in rows} == {"UA"}
+    assert len(rows) == len(seed.place_mentions) and {r["country"] for r in rows} == {"UA"}
     assert {r["article"] for r in rows} == {"'=seed"}  # a formula-looking title is defused
     code, out, err = run(capsys, "export", "--db", url, "--format", "kml")
     marks = ET.fromstring(out.encode()).iter("{http://www.opengis.net/kml/2.2}Placemark")

@@ -18,7 +18,7 @@ RECT = {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "co
 
 @pytest.fixture(scope="module")
 def events():
-    return seed_parsed().events
+    return seed_parsed().place_mentions
 
 
 def names(evts):
@@ -43,7 +43,7 @@ def test_attribute_filters(events):
 def test_a_region_filter_keeps_places_inside_not_the_region_itself():
     parsed = parse_by_hand("Mariupol (Donetsk Oblast) was shelled.", {"Mariupol": MARIUPOL, "Donetsk Oblast": DONETSK_REGION})
     assert filters.region_of(DONETSK_REGION) == "Donetsk Oblast"
-    assert names(filters.by_region(parsed.events, ["Donetsk Oblast"])) == {"Mariupol"}
+    assert names(filters.by_region(parsed.place_mentions, ["Donetsk Oblast"])) == {"Mariupol"}
 
 
 @pytest.mark.parametrize("bounds, expected", [
@@ -118,7 +118,7 @@ def test_geojson_export(events):
 
 def test_csv_export_one_row_per_event_and_no_formulas():
     parsed = parse_by_hand("=HYPERLINK(\"http://x\") Dnieper.", {"Dnieper": DNIEPER})
-    rows = list(csv.DictReader(io.StringIO(export.to_csv(parsed.events))))
+    rows = list(csv.DictReader(io.StringIO(export.to_csv(parsed.place_mentions))))
     assert len(rows) == 1 and rows[0]["place"] == "Dnieper"
     assert rows[0]["sentence"].startswith("'=")  # spreadsheets must not run article text
     assert export.to_csv([]).strip() == ",".join(export.CSV_COLUMNS)
@@ -126,7 +126,7 @@ def test_csv_export_one_row_per_event_and_no_formulas():
 
 def test_kml_export_escapes_text():
     parsed = parse_by_hand("Kherson <b>&</b> more.", {"Kherson": KHERSON})
-    kml = export.to_kml(parsed.events)
+    kml = export.to_kml(parsed.place_mentions)
     assert "<Placemark><name>Kherson</name>" in kml and "&lt;b&gt;&amp;&lt;/b&gt;" in kml
     assert f"{KHERSON.lon},{KHERSON.lat}" in kml
 
@@ -138,7 +138,7 @@ def test_date_and_source_filters_agree_with_the_store():
     a = parse_by_hand("Kherson hit.", {"Kherson": KHERSON})
     b = parse_by_hand("Mariupol hit.", {"Mariupol": MARIUPOL})
     c = parse_by_hand("Kherson and Mariupol quiet.", {"Kherson": KHERSON, "Mariupol": MARIUPOL})
-    events = a.events + b.events + c.events
+    events = a.place_mentions + b.place_mentions + c.place_mentions
     meta = {a.doc.id: Meta(date="2023-06-04T10:00", source="x.txt"), b.doc.id: Meta(date="2023-06", source="y.txt"),
             c.doc.id: Meta(date=None, source="x.txt")}
     docs = lambda evts: {e.doc_id for e in evts}  # noqa: E731

@@ -36,25 +36,25 @@ def test_add_remove_set_date_and_version(lib):
     versions.append(lib.version)
     info = {a.id: a for a in lib.articles()}
     assert info[seed_id].date == "2023-06-04" and info[OTHER.doc.id].source == "b.txt"
-    assert info[seed_id].n_events == len(seed_parsed().events) and info[seed_id].n_places == 4
+    assert info[seed_id].n_events == len(seed_parsed().place_mentions) and info[seed_id].n_places == 4
     with pytest.raises(StoreError):
         lib.set_date(seed_id, "June 4th")
     assert lib.remove(seed_id) and not lib.remove(seed_id)
     versions.append(lib.version)
     assert len(set(versions)) == len(versions)  # every change, a new version
-    assert {e.place.name for e in lib.events()} == {"Mariupol"}  # the other article's events stay
+    assert {e.place.name for e in lib.place_mentions()} == {"Mariupol"}  # the other article's events stay
     assert lib.get(seed_id) is None and lib.get(OTHER.doc.id).doc.text == OTHER.doc.text
 
 
 def test_store_library_reads_once_per_version(store):
     lib = StoreLibrary(store)
     lib.add(seed_parsed())
-    first = lib.events()
-    assert lib.events() is first  # cached: the map page reruns on every click
-    assert {e.place.id for e in first} == {e.place.id for e in seed_parsed().events}
+    first = lib.place_mentions()
+    assert lib.place_mentions() is first  # cached: the map page reruns on every click
+    assert {e.place.id for e in first} == {e.place.id for e in seed_parsed().place_mentions}
     assert lib.get(seed_parsed().doc.id) is lib.get(seed_parsed().doc.id)
     lib.add(OTHER)
-    assert lib.events() is not first and len(lib.events()) == len(first) + 1
+    assert lib.place_mentions() is not first and len(lib.place_mentions()) == len(first) + 1
 
 
 def test_store_library_notices_writes_from_other_processes(store):
@@ -65,7 +65,7 @@ def test_store_library_notices_writes_from_other_processes(store):
     with Store.open(store.url) as other:  # as `geo ingest` in another process would
         other.save(OTHER)
     assert lib.version != version and len(lib) == 2 and OTHER.doc.id in lib
-    assert "Kherson" in {e.place.name for e in lib.events()} and KHERSON.id in {e.place.id for e in lib.events()}
+    assert "Kherson" in {e.place.name for e in lib.place_mentions()} and KHERSON.id in {e.place.id for e in lib.place_mentions()}
 
 
 def test_store_library_is_persistent(store):

@@ -67,7 +67,7 @@ def test_seed_does_not_place_organisations_or_people(seed):
 
 
 def test_events_carry_sentences(seed):
-    events = seed.events
+    events = seed.place_mentions
     assert events
     for e in events:
         assert e.sentence.start <= e.mention.start < e.mention.end <= e.sentence.end

@@ -105,7 +105,7 @@ def test_unicode_round_trip(store):
     assert store.save(parsed)
     assert store.article(parsed.doc.id) == parsed.doc
     assert store.parsed(parsed.doc.id) == parsed
-    [ev, _] = store.events()
+    [ev, _] = store.place_mentions()
     assert (ev.mention.text, ev.sentence.text, ev.place.admin1) == (
         "Києві", "Вибух у Києві.", "Київська область")
     assert ev.place.geometry == kyiv.geometry
@@ -141,11 +141,11 @@ ALL_IN_ORDER = [(WAR_ID, "Kyiv"), (WAR_ID, "Paris"),  # 2022 first, undated last
     ({"limit": 3}, ALL_IN_ORDER[:3]),
 ])
 def test_event_filters(library, filters, expected):
-    assert names(library.events(**filters)) == expected
+    assert names(library.place_mentions(**filters)) == expected
 
 
 def test_events_are_rebuilt_whole(library):
-    ev = library.events(features=["dam"])[0]
+    ev = library.place_mentions(features=["dam"])[0]
     assert ev.sentence == DAM_DOC.sentences[0] and ev.place == DAM
     assert ev.place.geometry == DAM.geometry and ev.score == pytest.approx(0.9)
     assert DAM_DOC.doc.text[ev.mention.start:ev.mention.end] == "Kakhovka Dam"
@@ -168,7 +168,7 @@ def test_remove_takes_only_its_own_rows(library):
     assert library.remove(DAM_ID) is True
     assert library.remove(DAM_ID) is False
     assert not library.has(DAM_ID) and {a.id for a in library.articles()} == {WAR_ID, PAC_ID}
-    assert names(library.events()) == [(WAR_ID, "Kyiv"), (WAR_ID, "Paris"), (PAC_ID, "Suva"),
+    assert names(library.place_mentions()) == [(WAR_ID, "Kyiv"), (WAR_ID, "Paris"), (PAC_ID, "Suva"),
                                        (PAC_ID, "Apia")]
     # Kyiv is shared with the war article; Kherson and the dam were the dam article's alone.
     assert place_ids(library) == {KYIV.id, PARIS.id, SUVA.id, APIA.id}
@@ -192,7 +192,7 @@ def test_replace_resolutions_keeps_the_article_row(library):
     library.replace_resolutions(DAM_ID, reparsed)
     after = {a.id: a for a in library.articles()}[DAM_ID]
     assert (after.added_at, after.date, after.n_events) == (before.added_at, "2023-06-07", 1)
-    assert names(library.events(article_ids=[DAM_ID])) == [(DAM_ID, "Kherson")]
+    assert names(library.place_mentions(article_ids=[DAM_ID])) == [(DAM_ID, "Kherson")]
     assert DAM_DOC.resolutions[1].place.id not in place_ids(library)  # the dam is orphaned
     assert [c.context for c in library.corrections()] == [f"article:{DAM_ID}"]
     with pytest.raises(StoreError, match="not"):
@@ -204,7 +204,7 @@ def test_replace_resolutions_keeps_the_article_row(library):
 
 def test_set_date(library):
     library.set_date(PAC_ID, "2021-01-01")
-    assert names(library.events())[0] == (PAC_ID, "Suva")
+    assert names(library.place_mentions())[0] == (PAC_ID, "Suva")
     library.set_date(PAC_ID, None)
     assert {a.id: a.date for a in library.articles()}[PAC_ID] is None
     with pytest.raises(StoreError, match="ISO"):
@@ -251,7 +251,7 @@ def test_database_error_mid_save_rolls_back(library):
     assert not library.has(broken.doc.id) and count(library, sentences) == 5
     with pytest.raises(StoreError):
         library.replace_resolutions(DAM_ID, ParsedDocument(DAM_DOC.doc, [], [bad]))
-    assert names(library.events(article_ids=[DAM_ID])) == ALL_IN_ORDER[2:6]
+    assert names(library.place_mentions(article_ids=[DAM_ID])) == ALL_IN_ORDER[2:6]
 
 
 def test_migrates_a_v1_library(db_url):  # noqa: F811
@@ -269,7 +269,7 @@ def test_migrates_a_v1_library(db_url):  # noqa: F811
         assert "corrections" not in inspect(conn).get_table_names()
     engine.dispose()
     with Store.open(db_url) as store:
-        [ev] = store.events(countries=["UA"])
+        [ev] = store.place_mentions(countries=["UA"])
         assert (ev.doc_id, ev.mention.hint, ev.place.name) == ("a1", "", "Kyiv")
         assert store.add_correction("Kyiv", KYIV) and store.save(DAM_DOC)
         with store._engine.connect() as conn:
@@ -297,7 +297,7 @@ def test_reads_ten_thousand_events_fast(store):
         assert store.save(make_doc(lines, {f"Place{i}x": p for i, p in enumerate(pool)},
                                    date=f"2023-{a % 12 + 1:02d}-01"))
     started = time.perf_counter()
-    evs = store.events()
+    evs = store.place_mentions()
     elapsed = time.perf_counter() - started
     started = time.perf_counter()
     summary = store.places_summary()
@@ -332,7 +332,7 @@ def test_two_processes_write_at_once(store):
 
 
 def test_empty_library(store):
-    assert store.articles() == [] and store.events() == [] and store.places_summary() == []
+    assert store.articles() == [] and store.place_mentions() == [] and store.places_summary() == []
     with pytest.raises(StoreError, match="No article"):
         store.article("nope")
 

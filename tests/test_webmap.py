@@ -38,7 +38,7 @@ def payload(script: str) -> dict:
 
 def test_one_marker_per_place_labelled_and_titled():
     parsed = seed_parsed()
-    data = payload(component_args(webmap.build_map(parsed.events))["script"])
+    data = payload(component_args(webmap.build_map(parsed.place_mentions))["script"])
     by_title = {m["title"]: m for m in data["markers"]}
     assert set(by_title) == {"Kherson", "Mariupol", "Kakhovka Dam", "Dnieper"}
     assert by_title["Kherson"]["label"] == "5" and by_title["Mariupol"]["label"] == "1"
@@ -48,14 +48,14 @@ def test_one_marker_per_place_labelled_and_titled():
 
 
 def test_popup_highlights_the_mention():
-    data = payload(component_args(webmap.build_map(seed_parsed().events))["script"])
+    data = payload(component_args(webmap.build_map(seed_parsed().place_mentions))["script"])
     popup = next(m["popup"] for m in data["markers"] if m["title"] == "Mariupol")
     assert "Ukrainian units in <mark>Mariupol</mark> (Donetsk Region)" in popup
 
 
 def test_article_text_is_escaped_everywhere():
     parsed = parse_by_hand(HOSTILE, {"Kherson": Place("x:1", 'Kherson<b onmouseover="x">', 46.6, 32.6)})
-    m = webmap.build_map(parsed.events)
+    m = webmap.build_map(parsed.place_mentions)
     args = component_args(m)
     page = m.get_root().render()  # the standalone HTML path must be as safe
     for text in (args["script"], page):
@@ -90,13 +90,13 @@ def test_rivers_and_regions_are_drawn_as_shapes():
     region = Place("adm:x", "Zone", 47.0, 35.0, "region",
                    geometry={"type": "Polygon", "coordinates": [[[34, 46], [36, 46], [36, 48], [34, 46]]]})
     parsed = parse_by_hand("Dnieper and Zone and Kherson.", {"Dnieper": DNIEPER, "Zone": region, "Kherson": KHERSON})
-    shapes = payload(component_args(webmap.build_map(parsed.events))["script"])["shapes"]
+    shapes = payload(component_args(webmap.build_map(parsed.place_mentions))["script"])["shapes"]
     assert [s["geometry"]["type"] for s in shapes] == ["LineString", "Polygon"]
     assert [s["tooltip"] for s in shapes] == ["Dnieper", "Zone"]
 
 
 def test_draw_tool_offers_rectangle_and_polygon_only():
-    script = component_args(webmap.build_map(seed_parsed().events))["script"]
+    script = component_args(webmap.build_map(seed_parsed().place_mentions))["script"]
     options = re.search(r"draw: (\{.*?\}),\n", script, re.S).group(1)
     assert '"polyline": false' in options and '"marker": false' in options and '"circle": false' in options
     assert "rectangle" in options and "polygon" in options
@@ -105,18 +105,18 @@ def test_draw_tool_offers_rectangle_and_polygon_only():
 
 def test_saved_shape_is_put_back_into_the_draw_layer():
     shape = {"type": "Polygon", "coordinates": [[[36, 46], [39, 46], [39, 48], [36, 46]]]}
-    script = component_args(webmap.build_map(seed_parsed().events, drawn=shape))["script"]
+    script = component_args(webmap.build_map(seed_parsed().place_mentions, drawn=shape))["script"]
     layer = re.search(r"var drawnItems =\s*(\w+);", script).group(1)
     assert re.search(layer + r"\b.*\.add\(|\.addTo\(" + layer, script, re.S)
     assert '"coordinates": [[[36, 46], [39, 46], [39, 48], [36, 46]]]' in script
 
 
 def test_fits_bounds_to_markers_or_the_selected_place():
-    script = component_args(webmap.build_map(seed_parsed().events))["script"]
+    script = component_args(webmap.build_map(seed_parsed().place_mentions))["script"]
     fit = re.search(r"fitBounds\(\s*(\[\[.*?\]\])", script, re.S).group(1)
     (south, west), (north, east) = json.loads(fit)
     assert south == pytest.approx(46.5) and north == pytest.approx(MARIUPOL.lat) and east == pytest.approx(MARIUPOL.lon)
-    selected = component_args(webmap.build_map(seed_parsed().events, selected="gn:701822"))["script"]
+    selected = component_args(webmap.build_map(seed_parsed().place_mentions, selected="gn:701822"))["script"]
     assert json.loads(re.search(r"fitBounds\(\s*(\[\[.*?\]\])", selected, re.S).group(1))[0][0] == MARIUPOL.lat
     assert [m["selected"] for m in payload(selected)["markers"] if m["title"] == "Mariupol"] == [True]
 
@@ -180,7 +180,7 @@ def test_basemap_choice(tmp_path, monkeypatch):
 
 def test_outline_basemap_fetches_local_geojson():
     outline = basemap.Basemap("outline", "/app/static/tiles/countries.geojson", "x")
-    script = component_args(webmap.build_map(seed_parsed().events, basemap=outline))["script"]
+    script = component_args(webmap.build_map(seed_parsed().place_mentions, basemap=outline))["script"]
     assert 'fetch("/app/static/tiles/countries.geojson")' in script and "L.tileLayer" not in script
 
 
@@ -213,7 +213,7 @@ def test_places_on_the_same_spot_are_spread_apart():
     oblast = Place("adm:UA.08", "Kherson Oblast", KHERSON.lat + 0.001, KHERSON.lon, "region", "UA", "Kherson Oblast")
     parsed = parse_by_hand("Kherson Oblast and Kherson and Mariupol.", {"Kherson Oblast": oblast, "Kherson": KHERSON,
                                                                        "Mariupol": MARIUPOL})
-    markers = {m["title"]: m for m in payload(component_args(webmap.build_map(parsed.events))["script"])["markers"]}
+    markers = {m["title"]: m for m in payload(component_args(webmap.build_map(parsed.place_mentions))["script"])["markers"]}
     assert (markers["Mariupol"]["dx"], markers["Mariupol"]["dy"]) == (0, 0)
     a, b = markers["Kherson"], markers["Kherson Oblast"]
     assert abs(a["dx"] - b["dx"]) + abs(a["dy"] - b["dy"]) >= 30  # more than a marker apart, in pixels
@@ -224,7 +224,7 @@ def test_a_country_named_in_passing_does_not_zoom_the_map_out():
     russia = Place("cc:RU", "Russia", 61.5, 105.3, "country", "RU")
     parsed = parse_by_hand("Russia shelled Kherson and Mariupol.", {"Russia": russia, "Kherson": KHERSON,
                                                                    "Mariupol": MARIUPOL})
-    script = component_args(webmap.build_map(parsed.events))["script"]
+    script = component_args(webmap.build_map(parsed.place_mentions))["script"]
     (south, west), (north, east) = json.loads(re.search(r"fitBounds\(\s*(\[\[.*?\]\])", script, re.S).group(1))
     assert (south, east) == (KHERSON.lat, MARIUPOL.lon) and north < 50
     assert "Russia" in {m["title"] for m in payload(script)["markers"]}  # still on the map

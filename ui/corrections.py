@@ -15,7 +15,7 @@ from geo.errors import GeoError
 from geo.library import Library
 from geo.popups import describe
 from geo.store import Correction, Store, name_key
-from geo.types import Event, Place
+from geo.types import PlaceMention, Place
 from ui import state
 
 TOAST = "correction_toast"
@@ -26,22 +26,22 @@ def store_of(lib: Library) -> Store | None:
     return getattr(lib, "store", None)
 
 
-def names_of(events: Iterable[Event]) -> set[str]:
+def names_of(events: Iterable[PlaceMention]) -> set[str]:
     return {name_key(e.mention.text) for e in events}
 
 
-def corrections_for(store: Store, events: list[Event]) -> list[Correction]:
+def corrections_for(store: Store, events: list[PlaceMention]) -> list[Correction]:
     names = names_of(events)
     return [c for c in store.corrections() if c.name in names]
 
 
-def is_user_set(place: Place, events: list[Event], lib: Library) -> bool:
+def is_user_set(place: Place, events: list[PlaceMention], lib: Library) -> bool:
     store = store_of(lib)
     return place.source == "user" or (store is not None and any(
         c.place.id == place.id for c in corrections_for(store, events)))
 
 
-def user_set_ids(lib: Library, events: list[Event]) -> set[str]:
+def user_set_ids(lib: Library, events: list[PlaceMention]) -> set[str]:
     """Ids of the places on the map that a user chose for the names they stand for."""
     store = store_of(lib)
     chosen = {(c.name, c.place.id) for c in store.corrections()} if store is not None else set()
@@ -49,7 +49,7 @@ def user_set_ids(lib: Library, events: list[Event]) -> set[str]:
             if e.place.source == "user" or (name_key(e.mention.text), e.place.id) in chosen}
 
 
-def candidates(lib: Library, place: Place, events: list[Event]) -> list[Place]:
+def candidates(lib: Library, place: Place, events: list[PlaceMention]) -> list[Place]:
     """The mentions' runner-up readings, then what the gazetteer has for the name."""
     seen: dict[str, Place] = {}
     for event in events:
@@ -72,7 +72,7 @@ def _label(p: Place) -> str:
     return f"{p.name} ({describe(p)}; {p.lat:.3f}, {p.lon:.3f})"
 
 
-def apply_place(lib: Library, events: list[Event], new: Place) -> None:
+def apply_place(lib: Library, events: list[PlaceMention], new: Place) -> None:
     """Store the correction and re-resolve each article with a mention of the place."""
     store = store_of(lib)
     done: set[str] = set()  # contexts already corrected: one stored row per context
@@ -103,7 +103,7 @@ def apply_place(lib: Library, events: list[Event], new: Place) -> None:
 def undo(lib: Library, correction: Correction) -> None:
     store = store_of(lib)
     store.undo_correction(correction.id)
-    docs = {e.doc_id for e in lib.events() if name_key(e.mention.text) == correction.name}
+    docs = {e.doc_id for e in lib.place_mentions() if name_key(e.mention.text) == correction.name}
     new_id = None
     try:
         for doc_id in sorted(docs):
@@ -118,13 +118,13 @@ def undo(lib: Library, correction: Correction) -> None:
     st.session_state[TOAST] = f"Correction undone in {len(docs)} article{'s' if len(docs) != 1 else ''}"
 
 
-def _apply_choice(lib: Library, events: list[Event], options: dict[str, Place]) -> None:
+def _apply_choice(lib: Library, events: list[PlaceMention], options: dict[str, Place]) -> None:
     chosen = options.get(st.session_state.get("corr_pick") or "")
     if chosen is not None:
         apply_place(lib, events, chosen)
 
 
-def _apply_pin(lib: Library, events: list[Event], place: Place) -> None:
+def _apply_pin(lib: Library, events: list[PlaceMention], place: Place) -> None:
     try:
         pin = user_place(float(st.session_state["corr_lat"]), float(st.session_state["corr_lon"]),
                          place.feature, events[0].mention.text if events else place.name, place.country)
@@ -139,7 +139,7 @@ def show_toast() -> None:
         st.toast(message)
 
 
-def correction_panel(place: Place, events: list[Event], lib: Library) -> None:
+def correction_panel(place: Place, events: list[PlaceMention], lib: Library) -> None:
     store = store_of(lib)
     with st.expander("Correct this place", expanded=False):
         if store is None:

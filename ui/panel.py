@@ -9,7 +9,7 @@ import streamlit as st
 from geo.filters import region_of
 from geo.library import Library
 from geo.popups import describe, escape, highlight, sentences_of
-from geo.types import Event, Place, Resolution
+from geo.types import PlaceMention, Place, Resolution
 from ui.corrections import correction_panel, is_user_set
 from ui.text import plain
 
@@ -17,14 +17,14 @@ SENTENCE_STYLE = "margin:0 0 .6em 0;padding:.35em .6em;border-left:3px solid #d6
 CONTEXT_STYLE = "color:#777;font-size:.9em"
 
 
-def _resolution(lib: Library, event: Event) -> Resolution | None:
+def _resolution(lib: Library, event: PlaceMention) -> Resolution | None:
     parsed = lib.get(event.doc_id)
     if parsed is None:
         return None
     return next((r for r in parsed.resolutions if r.mention.start == event.mention.start), None)
 
 
-def _alternatives(lib: Library, place: Place, events: list[Event]) -> list[Place]:
+def _alternatives(lib: Library, place: Place, events: list[PlaceMention]) -> list[Place]:
     seen: dict[str, Place] = {}
     for event in events:
         resolution = _resolution(lib, event)
@@ -34,7 +34,7 @@ def _alternatives(lib: Library, place: Place, events: list[Event]) -> list[Place
     return list(seen.values())
 
 
-def _details(place: Place, events: list[Event], lib: Library) -> None:
+def _details(place: Place, events: list[PlaceMention], lib: Library) -> None:
     scores = [e.score for e in events]
     cols = st.columns(3)
     cols[0].metric("Mentions", len(events))
@@ -58,7 +58,7 @@ def _details(place: Place, events: list[Event], lib: Library) -> None:
             st.caption("No other candidate was close.")
 
 
-def _sentence_html(lib: Library, event: Event, spans: list[tuple[int, int]], context: bool) -> str:
+def _sentence_html(lib: Library, event: PlaceMention, spans: list[tuple[int, int]], context: bool) -> str:
     body = highlight(event.sentence.text, spans)
     if context:
         parsed = lib.get(event.doc_id)
@@ -71,7 +71,7 @@ def _sentence_html(lib: Library, event: Event, spans: list[tuple[int, int]], con
     return f"<p class='geo-sentence' style='{SENTENCE_STYLE}'>{body}</p>"
 
 
-def place_panel(place: Place, events: list[Event], lib: Library, titles: dict[str, str]) -> None:
+def place_panel(place: Place, events: list[PlaceMention], lib: Library, titles: dict[str, str]) -> None:
     st.subheader(plain(place.name))
     st.caption(plain(describe(place)))
     if is_user_set(place, events, lib):

@@ -11,7 +11,7 @@ import streamlit as st
 
 from geo.filters import EventFilter, day_of, facets
 from geo.store import ArticleInfo
-from geo.types import Event
+from geo.types import PlaceMention
 
 ONE_DAY = timedelta(days=1)
 MODES = {"upto": "Up to the day", "on": "On the day"}
@@ -92,7 +92,7 @@ def _time_widgets(days: list[date]) -> tuple[str | None, str | None, bool]:
     return date_from, date_to, playing
 
 
-def filter_sidebar(events: list[Event], titles: dict[str, str], articles: Mapping[str, ArticleInfo],
+def filter_sidebar(events: list[PlaceMention], titles: dict[str, str], articles: Mapping[str, ArticleInfo],
                    has_shape: bool) -> FilterChoice:
     counts = facets(events)
     sources: Counter = Counter()

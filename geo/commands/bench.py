@@ -148,7 +148,7 @@ def _dashboard(seed_text: str, n_events: int) -> dict:
     from geo.store import Store
 
     base = load_pipeline().parse(Document(seed_text))
-    per_article = max(1, len(base.events))
+    per_article = max(1, len(base.place_mentions))
     n_articles = -(-n_events // per_article)
     with tempfile.TemporaryDirectory() as tmp:
         path = Path(tmp, "dashboard.sqlite")
@@ -192,7 +192,7 @@ def _open_and_query(path: Path) -> tuple[list[float], tuple[int, int]]:
     marks = [time.perf_counter()]
     with Store.open(path) as store:
         marks.append(time.perf_counter())
-        events = store.events()
+        events = store.place_mentions()
         marks.append(time.perf_counter())
         summary = store.places_summary()
         marks.append(time.perf_counter())

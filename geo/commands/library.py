@@ -159,7 +159,7 @@ def _export(args) -> int:
     from geo import export
 
     with _open(args) as store:
-        events = store.events(article_ids=args.article, countries=_split(args.country),
+        events = store.place_mentions(article_ids=args.article, countries=_split(args.country),
                               admin1=args.region, features=args.feature, bbox=args.bbox,
                               date_from=args.date_from, date_to=args.date_to)
         titles = {a.id: a.title or a.source or a.id for a in store.articles()}

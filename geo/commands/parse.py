@@ -84,7 +84,7 @@ def _files(files: list[str], fmt: str, out) -> int:
     elif fmt == "json":
         out.write(dump_json([_as_record(p) for p in parsed_docs]) + "\n")
     else:
-        events = [e for parsed in parsed_docs for e in parsed.events]
+        events = [e for parsed in parsed_docs for e in parsed.place_mentions]
         titles = {p.doc.id: p.doc.title for p in parsed_docs}
         out.write({"geojson": export.to_geojson, "csv": export.to_csv}[fmt](events, titles))
     return 1 if failed and not parsed_docs else 0
