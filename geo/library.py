@@ -17,7 +17,7 @@ from typing import Protocol, TypeVar
 
 from geo.errors import StoreError
 from geo.store import ArticleInfo, Store
-from geo.types import PlaceMention, ParsedDocument
+from geo.types import Event, ParsedDocument, PlaceMention
 
 T = TypeVar("T")
 
@@ -33,6 +33,8 @@ class Library(Protocol):
     def documents(self) -> list[ParsedDocument]: ...
     def articles(self) -> list[ArticleInfo]: ...  # most recently added first
     def place_mentions(self) -> list[PlaceMention]: ...
+    def events(self) -> list[Event]: ...  # reported events, by event date (undated last)
+    def set_event_date(self, doc_id: str, index: int, iso: str | None) -> None: ...  # index: text order
     def titles(self) -> dict[str, str]: ...
     def __len__(self) -> int: ...
     def __contains__(self, doc_id: object) -> bool: ...
@@ -84,7 +86,9 @@ class MemoryLibrary:
         if doc_id not in self._docs:
             raise StoreError(f"No article {doc_id!r} in the library.")
         parsed = self._docs[doc_id]
-        self._docs[doc_id] = replace(parsed, doc=replace(parsed.doc, date=iso))
+        # Events dated only by their article move with it (as in the stored library).
+        events = [replace(e, date=iso) if e.date == parsed.doc.date else e for e in parsed.events]
+        self._docs[doc_id] = replace(parsed, doc=replace(parsed.doc, date=iso), events=events)
         self.version += 1
 
     def replace(self, doc_id: str, parsed: ParsedDocument) -> None:
@@ -106,6 +110,23 @@ class MemoryLibrary:
 
     def place_mentions(self) -> list[PlaceMention]:
         return [e for parsed in self._docs.values() for e in parsed.place_mentions]
+
+    def events(self) -> list[Event]:
+        """The same order as the stored library's: event date (else the article's), undated last."""
+        found = [(e.date or p.doc.date, n, e) for n, p in enumerate(self._docs.values())
+                 for e in p.events]
+        found.sort(key=lambda t: (t[0] is None, t[0] or "", t[1]))  # stable: text order kept
+        return [replace(e, date=d) if e.date != d else e for d, _, e in found]
+
+    def set_event_date(self, doc_id: str, index: int, iso: str | None) -> None:
+        _check_iso(iso)
+        parsed = self._docs.get(doc_id)
+        if parsed is None or not 0 <= index < len(parsed.events):
+            raise StoreError(f"Article {doc_id!r} has no event {index}.")
+        events = list(parsed.events)
+        events[index] = replace(events[index], date=iso)
+        self._docs[doc_id] = replace(parsed, events=events)
+        self.version += 1
 
     def titles(self) -> dict[str, str]:
         return {doc_id: title_of(p) for doc_id, p in self._docs.items()}
@@ -219,6 +240,15 @@ class StoreLibrary:
 
     def place_mentions(self) -> list[PlaceMention]:
         return self._cached("place_mentions", self.store.place_mentions)
+
+    def events(self) -> list[Event]:
+        return self._cached("events", self.store.events)
+
+    def set_event_date(self, doc_id: str, index: int, iso: str | None) -> None:
+        try:
+            self.store.set_event_date(doc_id, index, iso)
+        finally:
+            self._changed()
 
     def titles(self) -> dict[str, str]:
         return self._cached("titles", lambda: {a.id: short_title(a.title, a.source) or a.id

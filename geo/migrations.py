@@ -75,7 +75,46 @@ def _v2(conn: Connection) -> None:
         conn.execute(text(f"CREATE INDEX {name} ON {table} ({columns})"))
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2]
+def _v3(conn: Connection) -> None:
+    """Place mentions get their real name (``events`` -> ``mentions``); reported events
+    (geo.types.Event) get a table of their own."""
+    conn.execute(text("ALTER TABLE events RENAME TO mentions"))
+    for old, new, columns in [("ix_events_article", "ix_mentions_article", "article_id, start"),
+                              ("ix_events_place", "ix_mentions_place", "place_id")]:
+        conn.execute(text(f"DROP INDEX {old}"))
+        conn.execute(text(f"CREATE INDEX {new} ON mentions ({columns})"))
+    if conn.dialect.name == "postgresql":
+        # Names PostgreSQL derived from the old table name; the column default follows the
+        # sequence by OID, so renaming it is safe.
+        conn.execute(text("ALTER SEQUENCE events_id_seq RENAME TO mentions_id_seq"))
+        conn.execute(text("ALTER INDEX events_pkey RENAME TO mentions_pkey"))
+    md = MetaData()
+    Table("articles", md, Column("id", Text, primary_key=True))
+    Table("places", md, Column("id", Text, primary_key=True))
+    Table("sentences", md, Column("article_id", Text), Column("idx", Integer),
+          PrimaryKeyConstraint("article_id", "idx"))
+    table = Table(
+        "reported_events", md,
+        Column("id", Integer, primary_key=True),
+        Column("article_id", Text, nullable=False), Column("idx", Integer, nullable=False),
+        Column("sentence", Integer, nullable=False),
+        Column("type", Text, nullable=False), Column("sub_type", Text, nullable=False),
+        Column("place_id", Text, ForeignKey("places.id")),
+        Column("mention_start", Integer), Column("mention_end", Integer),
+        Column("mention_text", Text), Column("mention_label", Text),
+        Column("precision", Integer, nullable=False), Column("date", Text),
+        Column("date_edited", Boolean, nullable=False), Column("actors", Text, nullable=False),
+        Column("fatalities", Integer), Column("injured", Integer),
+        Column("score", Float, nullable=False),
+        ForeignKeyConstraint(["article_id", "sentence"],
+                             ["sentences.article_id", "sentences.idx"], ondelete="CASCADE"),
+        Index("ix_reported_events_article", "article_id", "idx"),
+        Index("ix_reported_events_date", "date"),
+        Index("ix_reported_events_place", "place_id"))
+    table.create(conn)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3]
 LATEST = len(MIGRATIONS)
 
 

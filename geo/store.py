@@ -23,11 +23,16 @@ from . import migrations
 from .errors import StoreError
 from .store_engine import data_dir, make_engine, resolve_url
 from .store_query import BBox, Filters, place_from_json, place_json, places_by_id
-from .store_schema import articles, corrections, events, sentences
-from .store_write import add_article, collect_places, delete_parse, write_parse
-from .types import Document, PlaceMention, Mention, ParsedDocument, Place, Resolution, Sentence
+from .store_events import EventFilters, read_events
+from .store_schema import articles, corrections, mentions, reported_events, sentences
+from .store_write import (
+    add_article, collect_places, delete_parse, edited_dates, restore_dates, write_parse,
+)
+from .types import (
+    Document, Event, Mention, ParsedDocument, Place, PlaceMention, Resolution, Sentence,
+)
 
-__all__ = ["ArticleInfo", "BBox", "Correction", "Store", "data_dir", "name_key", "resolve_url"]
+__all__ = ["ArticleInfo", "BBox", "Correction", "EventFilters", "Store", "data_dir", "name_key", "resolve_url"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,6 +60,14 @@ class Correction:
 
 def name_key(name: str) -> str:
     return " ".join(name.casefold().split())
+
+
+def _check_iso(iso: str | None) -> None:
+    if iso is not None:
+        try:
+            datetime.fromisoformat(iso)
+        except ValueError:
+            raise StoreError(f"Not an ISO date: {iso!r} (expected e.g. 2023-06-06).") from None
 
 
 def _now() -> str:
@@ -131,8 +144,10 @@ class Store:
             raise StoreError(f"The parse is of article {parsed.doc.id}, not {doc_id}.")
         with self._write() as conn:
             self._require(conn, doc_id)
+            edited = edited_dates(conn, doc_id)
             old = delete_parse(conn, doc_id)
             write_parse(conn, doc_id, parsed)
+            restore_dates(conn, doc_id, edited)
             collect_places(conn, old)
 
     def remove(self, doc_id: str) -> bool:
@@ -160,33 +175,49 @@ class Store:
             sents = [Sentence(r.idx, r.start, r.end, r.text) for r in conn.execute(
                 select(sentences).where(sentences.c.article_id == doc_id)
                 .order_by(sentences.c.idx))]
-            rows = conn.execute(select(events).where(events.c.article_id == doc_id)
-                                .order_by(events.c.start, events.c.id)).all()
+            rows = conn.execute(select(mentions).where(mentions.c.article_id == doc_id)
+                                .order_by(mentions.c.start, mentions.c.id)).all()
             alts = {r.id: json.loads(r.alternatives) for r in rows}
             found = places_by_id(conn, {r.place_id for r in rows}.union(*alts.values()))
+            reported = read_events(conn, EventFilters(article_ids=[doc_id]), text_order=True)
         doc = Document(row.text, row.title, row.source, row.media_type, row.date)
         resolutions = [
             Resolution(Mention(r.start, r.end, r.text, r.sentence, r.label, r.hint),
                        found[r.place_id], r.score,
                        tuple(found[p] for p in alts[r.id] if p in found))
             for r in rows]
-        return ParsedDocument(doc, sents, resolutions)
+        return ParsedDocument(doc, sents, resolutions, events=reported)
 
     def set_date(self, doc_id: str, iso: str | None) -> None:
-        if iso is not None:
-            try:
-                datetime.fromisoformat(iso)
-            except ValueError:
-                raise StoreError(f"Not an ISO date: {iso!r} (expected e.g. 2023-06-06).") from None
+        _check_iso(iso)
+        with self._write() as conn:
+            old = self._require(conn, doc_id).date
+            conn.execute(update(articles).where(articles.c.id == doc_id).values(date=iso))
+            # Events dated only by their article move with it; dates the text or a user gave stay.
+            r = reported_events.c
+            conn.execute(update(reported_events)
+                         .where(r.article_id == doc_id, r.date_edited.is_(False),
+                                r.date.is_(None) if old is None else r.date == old)
+                         .values(date=iso))
+
+    def set_event_date(self, doc_id: str, index: int, iso: str | None) -> None:
+        """Set the date of an article's ``index``-th event (text order, as in
+        ``ParsedDocument.events``); a reindex keeps a date set this way."""
+        _check_iso(iso)
         with self._write() as conn:
             self._require(conn, doc_id)
-            conn.execute(update(articles).where(articles.c.id == doc_id).values(date=iso))
+            r = reported_events.c
+            done = conn.execute(update(reported_events)
+                                .where(r.article_id == doc_id, r.idx == index)
+                                .values(date=iso, date_edited=True)).rowcount
+            if not done:
+                raise StoreError(f"Article {doc_id!r} has no event {index}.")
 
     def articles(self) -> list[ArticleInfo]:
         """Most recently added first."""
-        counts = (select(events.c.article_id, func.count().label("n"),
-                         func.count(distinct(events.c.place_id)).label("p"))
-                  .group_by(events.c.article_id).subquery())
+        counts = (select(mentions.c.article_id, func.count().label("n"),
+                         func.count(distinct(mentions.c.place_id)).label("p"))
+                  .group_by(mentions.c.article_id).subquery())
         a = articles.c
         query = (select(a.id, a.title, a.source, a.date, a.added_at,
                         func.coalesce(counts.c.n, 0), func.coalesce(counts.c.p, 0))
@@ -204,7 +235,7 @@ class Store:
                limit: int | None = None) -> list[PlaceMention]:
         """Events matching every given filter (see ``Filters``), by article date then offset."""
         f = Filters(article_ids, countries, admin1, features, bbox, date_from, date_to)
-        e, s = events.c, sentences.c
+        e, s = mentions.c, sentences.c
         query = (select(e.article_id, e.sentence, e.start, e.end, e.text, e.label, e.hint,
                         e.place_id, e.score, s.start, s.end, s.text)
                  .select_from(f.join(with_sentences=True)).where(*f.conditions())
@@ -231,15 +262,28 @@ class Store:
                        limit: int | None = None) -> list[tuple[Place, int, int]]:
         """(place, n_mentions, n_articles) over the matching events, most mentioned first."""
         f = Filters(article_ids, countries, admin1, features, bbox, date_from, date_to)
-        n = func.count(events.c.id)
-        query = (select(events.c.place_id, n, func.count(distinct(events.c.article_id)))
+        n = func.count(mentions.c.id)
+        query = (select(mentions.c.place_id, n, func.count(distinct(mentions.c.article_id)))
                  .select_from(f.join()).where(*f.conditions())
-                 .group_by(events.c.place_id).order_by(n.desc(), events.c.place_id)
+                 .group_by(mentions.c.place_id).order_by(n.desc(), mentions.c.place_id)
                  .limit(limit))
         with self._read() as conn:
             rows = conn.execute(query).all()
             found = places_by_id(conn, {r.place_id for r in rows})
         return [(found[pid], mentions, arts) for pid, mentions, arts in rows]
+
+    def events(self, *, article_ids: Sequence[str] | None = None,
+               countries: Sequence[str] | None = None, admin1: Sequence[str] | None = None,
+               types: Sequence[str] | None = None, sub_types: Sequence[str] | None = None,
+               actors: Sequence[str] | None = None, bbox: BBox | None = None,
+               date_from: str | None = None, date_to: str | None = None,
+               limit: int | None = None) -> list[Event]:
+        """Reported events matching every given filter (see ``EventFilters``), by event date
+        (undated last), then article, then text order."""
+        f = EventFilters(article_ids, countries, admin1, types, sub_types, actors, bbox,
+                         date_from, date_to)
+        with self._read() as conn:
+            return read_events(conn, f, limit)
 
     # -- corrections -------------------------------------------------------------------
 

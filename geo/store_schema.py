@@ -53,8 +53,8 @@ places = Table(
     Column("geometry", Text),  # GeoJSON geometry
 )
 
-events = Table(
-    "events", metadata,
+mentions = Table(
+    "mentions", metadata,  # places named in sentences (called "events" up to schema v2)
     Column("id", Integer, primary_key=True),
     Column("article_id", Text, nullable=False),
     Column("sentence", Integer, nullable=False),
@@ -68,8 +68,38 @@ events = Table(
     Column("alternatives", Text, nullable=False),  # JSON list of place ids, best first
     ForeignKeyConstraint(["article_id", "sentence"], ["sentences.article_id", "sentences.idx"],
                          ondelete="CASCADE"),
-    Index("ix_events_article", "article_id", "start"),
-    Index("ix_events_place", "place_id"),
+    Index("ix_mentions_article", "article_id", "start"),
+    Index("ix_mentions_place", "place_id"),
+)
+
+# The place-mention table's old Python name, for modules not yet moved over to ``mentions``.
+events = mentions
+
+reported_events = Table(
+    "reported_events", metadata,  # geo.types.Event: what happened, where, when, who, the toll
+    Column("id", Integer, primary_key=True),
+    Column("article_id", Text, nullable=False),
+    Column("idx", Integer, nullable=False),  # the event's rank in its article, in text order
+    Column("sentence", Integer, nullable=False),
+    Column("type", Text, nullable=False),
+    Column("sub_type", Text, nullable=False),
+    Column("place_id", Text, ForeignKey("places.id")),  # NULL: the text names nowhere placeable
+    Column("mention_start", Integer),
+    Column("mention_end", Integer),
+    Column("mention_text", Text),
+    Column("mention_label", Text),
+    Column("precision", Integer, nullable=False),  # 1 the place itself, 2 near it, 3 region only
+    Column("date", Text),  # ISO date of the event
+    Column("date_edited", Boolean, nullable=False),  # set by hand: a reindex keeps it
+    Column("actors", Text, nullable=False),  # JSON list
+    Column("fatalities", Integer),
+    Column("injured", Integer),
+    Column("score", Float, nullable=False),
+    ForeignKeyConstraint(["article_id", "sentence"], ["sentences.article_id", "sentences.idx"],
+                         ondelete="CASCADE"),
+    Index("ix_reported_events_article", "article_id", "idx"),
+    Index("ix_reported_events_date", "date"),
+    Index("ix_reported_events_place", "place_id"),
 )
 
 corrections = Table(

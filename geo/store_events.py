@@ -1,0 +1,90 @@
+"""Reading side of ``geo.store`` for reported events (geo.types.Event): filters and rows to events."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from sqlalchemy import ColumnElement, Connection, and_, func, nulls_last, or_, select
+
+from .store_query import BBox, places_by_id
+from .store_schema import articles, places, reported_events, sentences
+from .types import Event, Mention, Sentence
+
+
+@dataclass(frozen=True, slots=True)
+class EventFilters:
+    """Each given filter must hold (AND); values within one are alternatives (OR).
+
+    Dates are the event's own (falling back to its article's when the text gave none);
+    place filters drop events that have no place."""
+
+    article_ids: Sequence[str] | None = None
+    countries: Sequence[str] | None = None  # ISO alpha-2
+    admin1: Sequence[str] | None = None  # admin-1 names or codes
+    types: Sequence[str] | None = None  # "Battles", "Explosions/Remote violence", ...
+    sub_types: Sequence[str] | None = None  # "Air/drone strike", ...
+    actors: Sequence[str] | None = None  # exact actor names ("Russian forces")
+    bbox: BBox | None = None
+    date_from: str | None = None  # ISO, inclusive
+    date_to: str | None = None  # ISO, inclusive at its own precision ("2023-06" = all June)
+
+    def conditions(self, date) -> list[ColumnElement[bool]]:
+        e, p, out = reported_events.c, places.c, []
+        if self.article_ids is not None:
+            out.append(e.article_id.in_(list(self.article_ids)))
+        if self.countries is not None:
+            out.append(p.country.in_([c.upper() for c in self.countries]))
+        if self.admin1 is not None:
+            out.append(or_(p.admin1.in_(list(self.admin1)), p.admin1_code.in_(list(self.admin1))))
+        if self.types is not None:
+            out.append(e.type.in_(list(self.types)))
+        if self.sub_types is not None:
+            out.append(e.sub_type.in_(list(self.sub_types)))
+        if self.actors is not None:
+            # Actors are a JSON list of strings: match the quoted name, never a part of one.
+            out.append(or_(*[e.actors.contains(json.dumps(a, ensure_ascii=False))
+                             for a in self.actors]) if self.actors else e.id.is_(None))
+        if self.bbox is not None:
+            south, west, north, east = self.bbox
+            out.append(p.lat.between(south, north))
+            out.append(p.lon.between(west, east) if west <= east
+                       else or_(p.lon >= west, p.lon <= east))
+        if self.date_from:
+            out.append(date >= self.date_from)
+        if self.date_to:
+            out.append(func.substr(date, 1, len(self.date_to)) <= self.date_to)
+        return out
+
+
+def read_events(conn: Connection, f: EventFilters, limit: int | None = None,
+                text_order: bool = False) -> list[Event]:
+    """``text_order``: by article and position in it (one article's parse), not by date."""
+    e, s = reported_events.c, sentences.c
+    date = func.coalesce(e.date, articles.c.date)
+    query = (select(e.article_id, e.sentence, e.type, e.sub_type, e.place_id, e.mention_start,
+                    e.mention_end, e.mention_text, e.mention_label, e.precision, date.label("date"),
+                    e.actors, e.fatalities, e.injured, e.score, s.start, s.end, s.text)
+             .select_from(reported_events
+                          .join(articles, articles.c.id == e.article_id)
+                          .join(sentences, and_(s.article_id == e.article_id, s.idx == e.sentence))
+                          .outerjoin(places, places.c.id == e.place_id))
+             .where(*f.conditions(date))
+             .order_by(*((e.article_id, e.idx) if text_order
+                         else (nulls_last(date), e.article_id, e.idx)))
+             .limit(limit))
+    rows = conn.execute(query).all()
+    found = places_by_id(conn, {r.place_id for r in rows if r.place_id is not None})
+    sents: dict[tuple[str, int], Sentence] = {}
+    out = []
+    for r in rows:
+        sent = sents.get((r.article_id, r.sentence))
+        if sent is None:
+            sent = sents[r.article_id, r.sentence] = Sentence(r.sentence, r.start, r.end, r.text)
+        mention = (Mention(r.mention_start, r.mention_end, r.mention_text, r.sentence,
+                           r.mention_label or "") if r.mention_start is not None else None)
+        out.append(Event(r.article_id, sent, r.type, r.sub_type, found.get(r.place_id), mention,
+                         r.precision, r.date, tuple(json.loads(r.actors)), r.fatalities,
+                         r.injured, r.score))
+    return out
