@@ -1,14 +1,16 @@
 """Web assets the map needs, served by the app itself so it works with no network.
 
 folium points every map at CDNs (Leaflet, jQuery, Bootstrap, Font Awesome...). The streamlit-folium
-iframe stops at the first script that fails to load, so offline the map stays blank. We install the
-few files our maps really use from npm (`npm ci` at the repo root), copy them under
-``static/vendor/`` (Streamlit serves ``static/`` at ``/app/static/``) and write the offline basemap
-next to them. ``install_assets`` is what ``geo assets`` runs; it is idempotent and quick when done.
+iframe stops at the first script that fails to load, so offline the map stays blank. The few files
+our maps really use come from Python packages that `pip install` brings (no Node.js needed): they
+are copied under ``static/vendor/`` (Streamlit serves ``static/`` at ``/app/static/``) next to the
+offline basemap and the vector layers. ``install_assets`` is what ``geo assets`` runs; it is
+idempotent and quick when done.
 """
 
 from __future__ import annotations
 
+import importlib.metadata
 import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,15 +19,15 @@ from geo import basemap
 
 STATIC_URL = "/app/static"  # where Streamlit serves <app dir>/static/ (server.enableStaticServing)
 
-# npm package -> files or folders to copy, relative to the package; "dist/" is dropped on copy so
-# CSS keeps finding its sibling images/ folder.
-VENDOR_FILES: dict[str, tuple[str, ...]] = {
-    "leaflet": ("dist/leaflet.js", "dist/leaflet.css", "dist/images"),
-    "jquery": ("dist/jquery.min.js",),
-    "leaflet.markercluster": (
-        "dist/leaflet.markercluster.js", "dist/MarkerCluster.css", "dist/MarkerCluster.Default.css",
-    ),
-    "leaflet-draw": ("dist/leaflet.draw.js", "dist/leaflet.draw.css", "dist/images"),
+# Served folder -> (PyPI distribution, folder inside site-packages, files or folders to copy).
+# Leaflet.draw ships inside django-leaflet (Django comes along as its dependency, never imported).
+VENDOR_FILES: dict[str, tuple[str, str, tuple[str, ...]]] = {
+    "leaflet": ("django-js-lib-leaflet", "js_lib_leaflet/static/js_lib_leaflet",
+                ("leaflet.js", "leaflet.css", "images")),
+    "jquery": ("XStatic-jQuery", "xstatic/pkg/jquery/data", ("jquery.min.js",)),
+    "leaflet.markercluster": ("XStatic-Leaflet-MarkerCluster", "xstatic/pkg/leaflet_markercluster/data",
+                              ("leaflet.markercluster.js", "MarkerCluster.css", "MarkerCluster.Default.css")),
+    "leaflet-draw": ("django-leaflet", "leaflet/static/leaflet/draw", ("leaflet.draw.js", "leaflet.draw.css", "images")),
 }
 
 # What each map element loads, as (name, url) pairs the way folium's `default_js` lists them.
@@ -57,14 +59,14 @@ class AssetReport:
         return not self.missing
 
 
-def _dest(static_dir: Path, package: str, rel: str) -> Path:
-    return static_dir / "vendor" / package / rel.removeprefix("dist/")
+def _dest(static_dir: Path, served: str, rel: str) -> Path:
+    return static_dir / "vendor" / served / rel
 
 
 def vendor_ready(static_dir: Path | str) -> bool:
     """True when every file the maps load is present under static/vendor/."""
     static_dir = Path(static_dir)
-    return all(_dest(static_dir, pkg, rel).exists() for pkg, rels in VENDOR_FILES.items() for rel in rels)
+    return all(_dest(static_dir, served, rel).exists() for served, (_d, _f, rels) in VENDOR_FILES.items() for rel in rels)
 
 
 def _copy_if_changed(src: Path, dst: Path) -> int:
@@ -77,28 +79,37 @@ def _copy_if_changed(src: Path, dst: Path) -> int:
     return 1
 
 
-def install_vendor(static_dir: Path, node_modules: Path, report: AssetReport) -> None:
-    for package, rels in VENDOR_FILES.items():
+def _package_folder(distribution: str, folder: str, site: Path | None) -> Path | None:
+    """Where an installed distribution keeps `folder`; `site` stands in for site-packages (tests)."""
+    if site is not None:
+        return site / folder
+    try:
+        return Path(str(importlib.metadata.distribution(distribution).locate_file(folder)))
+    except importlib.metadata.PackageNotFoundError:
+        return None
+
+
+def install_vendor(static_dir: Path, report: AssetReport, site: Path | None = None) -> None:
+    for served, (distribution, folder, rels) in VENDOR_FILES.items():
+        root = _package_folder(distribution, folder, site)
         for rel in rels:
-            src = node_modules / package / rel
-            if not src.exists():
-                if not _dest(static_dir, package, rel).exists():
-                    report.missing.append(f"{package}/{rel} (run `npm ci` at the repository root)")
+            src = root / rel if root is not None else None
+            if src is None or not src.exists():
+                if not _dest(static_dir, served, rel).exists():
+                    report.missing.append(f"{served}/{rel} (pip install {distribution})")
                 continue
-            report.vendor_copied += _copy_if_changed(src, _dest(static_dir, package, rel))
+            report.vendor_copied += _copy_if_changed(src, _dest(static_dir, served, rel))
 
 
-def install_assets(
-    static_dir: Path | str = "static", node_modules: Path | str | None = None, *, tiles: bool = True
-) -> AssetReport:
-    """Copy Leaflet & plugins into static/vendor/, write offline tiles and country outlines.
+def install_assets(static_dir: Path | str = "static", site: Path | str | None = None, *, tiles: bool = True,
+                   layers: bool = True) -> AssetReport:
+    """Copy Leaflet & plugins into static/vendor/, write offline tiles, outlines and vector layers.
 
-    `node_modules` defaults to the folder beside `static_dir` (the repository root).
+    `site` replaces site-packages as the place the packages' files are read from (tests).
     """
     static_dir = Path(static_dir).resolve()
-    node_modules = Path(node_modules) if node_modules else static_dir.parent / "node_modules"
     report = AssetReport()
-    install_vendor(static_dir, node_modules, report)
+    install_vendor(static_dir, report, Path(site) if site else None)
     if tiles:
         written = basemap.write_tiles(static_dir / "tiles")
         if written is None:

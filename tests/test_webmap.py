@@ -81,9 +81,19 @@ def test_only_local_assets_are_loaded():
 def test_bundled_links_point_at_installed_files():
     links = [url for _name, url in assets.MAP_JS + assets.MAP_CSS + assets.CLUSTER_JS + assets.CLUSTER_CSS
              + assets.DRAW_JS + assets.DRAW_CSS]
-    vendored = {f"{assets.STATIC_URL}/vendor/{pkg}/{rel.removeprefix('dist/')}"
-                for pkg, rels in assets.VENDOR_FILES.items() for rel in rels}
+    vendored = {f"{assets.STATIC_URL}/vendor/{served}/{rel}"
+                for served, (_dist, _folder, rels) in assets.VENDOR_FILES.items() for rel in rels}
     assert set(links) <= vendored
+
+
+def test_every_vendored_file_comes_from_an_installed_python_package():
+    """pip alone brings the map's scripts: no Node.js, no copies in the repository."""
+    for served, (distribution, folder, rels) in assets.VENDOR_FILES.items():
+        root = assets._package_folder(distribution, folder, None)
+        assert root is not None, f"{distribution} is not installed"
+        for rel in rels:
+            assert (root / rel).exists(), f"{distribution} has no {folder}/{rel}"
+    assert not (ROOT / "package.json").exists()
 
 
 def test_rivers_and_regions_are_drawn_as_shapes():
@@ -190,23 +200,23 @@ def test_country_outlines_cover_ukraine():
 
 
 def test_install_assets_copies_once_and_reports_missing(tmp_path):
-    node_modules = tmp_path / "node_modules"
-    for package, rels in assets.VENDOR_FILES.items():
+    site = tmp_path / "site-packages"
+    for _served, (_dist, folder, rels) in assets.VENDOR_FILES.items():
         for rel in rels:
-            target = node_modules / package / rel
+            target = site / folder / rel
             if rel.endswith("images"):
                 (target / "icon.png").parent.mkdir(parents=True, exist_ok=True)
                 (target / "icon.png").write_bytes(b"png")
             else:
                 target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_text(f"/* {package} */")
+                target.write_text(f"/* {folder} */")
     static = tmp_path / "static"
-    first = assets.install_assets(static, node_modules, tiles=False)
+    first = assets.install_assets(static, site, tiles=False, layers=False)
     assert first.ok and first.vendor_copied == 10 and assets.vendor_ready(static)
     assert (static / "vendor" / "leaflet-draw" / "images" / "icon.png").exists()
-    assert assets.install_assets(static, node_modules, tiles=False).vendor_copied == 0
-    empty = assets.install_assets(tmp_path / "other" / "static", tmp_path / "nothing", tiles=False)
-    assert not empty.ok and any("npm ci" in item for item in empty.missing)
+    assert assets.install_assets(static, site, tiles=False, layers=False).vendor_copied == 0
+    empty = assets.install_assets(tmp_path / "other" / "static", tmp_path / "nothing", tiles=False, layers=False)
+    assert not empty.ok and any("pip install django-leaflet" in item for item in empty.missing)
 
 
 def test_places_on_the_same_spot_are_spread_apart():

@@ -6,7 +6,7 @@ from pathlib import Path
 
 
 def register(sub) -> None:
-    p = sub.add_parser("assets", help="copy Leaflet and plugins (from npm) and write the offline basemap")
+    p = sub.add_parser("assets", help="copy Leaflet and plugins (from PyPI packages) and write the offline basemap and map layers")
     p.add_argument("--static", type=Path, default=Path("static"), help="the app's static folder")
     p.add_argument("--no-tiles", action="store_true", help="skip the offline raster tiles")
     p.set_defaults(run=run)
