@@ -10,18 +10,21 @@ import multiprocessing as mp
 import os
 from typing import Iterable, Iterator
 
+from geo.errors import GeoError
 from geo.pipeline import load_pipeline
 from geo.types import Document, ParsedDocument, Resolution
+from geo.windows import Failed, parse_many, parse_or_fail
 
 
 def workers_default() -> int:
     return max(1, min(os.cpu_count() or 1, int(os.environ.get("GEO_WORKERS", "0")) or 8))
 
 
-def _parse(doc: Document) -> ParsedDocument:
+def _parse(doc: Document) -> ParsedDocument | Failed:
     # Online stages run in the parent: one rate limit and one geocoder cache connection for
     # the whole run, not one per worker (a public service allows 1 request/s in all).
-    return load_pipeline().parse(doc, refine=False)
+    # Long texts go in windows; an exception comes back as a Failed, so the pool goes on.
+    return parse_or_fail(load_pipeline(), doc, refine=False)
 
 
 class BatchParser:
@@ -33,15 +36,16 @@ class BatchParser:
         self.pipeline = load_pipeline()  # load (or build) once in the parent: forked workers inherit it
         self._pool = None
 
-    def parse(self, docs: Iterable[Document]) -> Iterator[ParsedDocument]:
-        """Yield a ParsedDocument per document, in order."""
+    def parse(self, docs: Iterable[Document]) -> Iterator[ParsedDocument | Failed]:
+        """Yield a ParsedDocument per document, in order, or a geo.windows.Failed for one
+        that could not be parsed (one bad document fails alone)."""
         if self.workers == 1:
-            yield from self.pipeline.parse_many(docs)
+            yield from parse_many(self.pipeline, docs)
             return
         if self._pool is None:
             self._pool = mp.get_context("fork").Pool(self.workers)
         for parsed in self._pool.imap(_parse, docs, chunksize=2):
-            yield self.pipeline.refine(parsed)
+            yield parsed if isinstance(parsed, Failed) else self.pipeline.refine(parsed)
 
     def close(self) -> None:
         if self._pool is not None:
@@ -56,10 +60,15 @@ class BatchParser:
         self.close()
 
 
-def parse_all(docs: Iterable[Document], workers: int | None = None) -> Iterator[ParsedDocument]:
-    """Yield a ParsedDocument per document, in order, using ``workers`` processes."""
+def parse_all(docs: Iterable[Document], workers: int | None = None, *,
+              failures: bool = False) -> Iterator[ParsedDocument | Failed]:
+    """Yield a ParsedDocument per document, in order, using ``workers`` processes. A document
+    that cannot be parsed raises GeoError, or with ``failures`` comes out as a Failed."""
     with BatchParser(workers) as parser:
-        yield from parser.parse(docs)
+        for parsed in parser.parse(docs):
+            if isinstance(parsed, Failed) and not failures:
+                raise GeoError(f"{parsed.doc.source or parsed.doc.id}: {parsed.reason}")
+            yield parsed
 
 
 def mention_record(r: Resolution) -> dict:

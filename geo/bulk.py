@@ -16,13 +16,16 @@ from itertools import islice
 from pathlib import Path
 
 from geo.corrections import apply_corrections
-from geo.errors import GeoError, IngestError
+from geo.errors import GeoError
+from geo.failures import FailureLog
 from geo.ingest import SUPPORTED, read_path
 from geo.store import Store
 from geo.types import Document
+from geo.windows import Failed, reason
 
 # Files read ahead of the parser: bounds memory on huge folders while keeping every core busy.
 BATCH = 128
+READ_AHEAD = 64_000_000  # characters of text read ahead, whatever the number of files
 
 Source = str | os.PathLike[str] | Document
 
@@ -85,25 +88,47 @@ def _name(item: Source) -> str:
     return str(item)
 
 
-def _new_documents(store: Store, items: list[Source], seen: set[str], report: Report,
-                   progress: Progress | None) -> list[Document]:
-    """Read the batch; report unreadable and already stored ones, return the rest."""
-    fresh = []
+def _fresh(store: Store, items: Iterable[Source], seen: set[str], report: Report,
+           progress: Progress | None, log: FailureLog | None, batch: int) -> Iterator[list[Document]]:
+    """Batches of documents to parse: read, checked against the library, at most ``batch``
+    documents or READ_AHEAD characters each (memory stays bounded on folders of big files).
+    Unreadable and already stored ones are reported here and never reach the parser."""
+    fresh: list[Document] = []
+    chars = 0
     for item in items:
         try:
             doc = item if isinstance(item, Document) else read_path(item)
         except Exception as exc:  # noqa: BLE001  one odd file must not stop a 10,000-file run
-            why = str(exc) if isinstance(exc, IngestError) else f"{type(exc).__name__}: {exc}"
-            report.failed.append((_name(item), why))
-            _tell(progress, report, _name(item), "failed")
+            _fail(report, progress, log, _name(item), reason(exc), "ingest")
             continue
-        if doc.id in seen or store.has(doc.id):
+        try:
+            stored = doc.id in seen or store.has(doc.id)
+        except GeoError as exc:
+            _fail(report, progress, log, _name(item), reason(exc), "ingest")
+            continue
+        if stored:
             report.existing += 1
             _tell(progress, report, _name(item), "existing")
             continue
         seen.add(doc.id)
         fresh.append(doc)
-    return fresh
+        chars += len(doc.text)
+        if len(fresh) >= batch or chars >= READ_AHEAD:
+            yield fresh
+            fresh, chars = [], 0
+    if fresh:
+        yield fresh
+
+
+def _fail(report: Report, progress: Progress | None, log: FailureLog | None, name: str,
+          why: str, step: str) -> None:
+    report.failed.append((name, why))
+    if log is not None:
+        try:
+            log.record(name, why, step)
+        except Exception:  # noqa: BLE001 - the log is a convenience; the report still says it
+            pass
+    _tell(progress, report, name, "failed")
 
 
 def _tell(progress: Progress | None, report: Report, name: str, outcome: str) -> None:
@@ -159,26 +184,41 @@ class _Run:
 
 def ingest(store: Store, items: Iterable[Source], *, workers: int | None = None,
            progress: Progress | None = None, on_load: Callable[[str], None] | None = None,
-           batch: int = BATCH) -> Report:
+           batch: int = BATCH, log: FailureLog | None | bool = True) -> Report:
     """Parse and store the files (paths) or Documents not yet in ``store``.
 
-    Unreadable files are reported, never fatal. On KeyboardInterrupt the report comes back
-    with ``interrupted`` set; whatever was saved stays saved.
+    A file that cannot be read, parsed or stored fails alone: it is reported (and recorded in
+    ``log``, by default the FailureLog beside the library; False for none) and the run goes
+    on. On KeyboardInterrupt the report comes back with ``interrupted`` set; whatever was
+    saved stays saved.
     """
     items = list(items)
     report = Report(total=len(items))
+    log = FailureLog.beside(store) if log is True else (log or None)
     seen: set[str] = set()
     with _Run(report, on_load, workers) as run:
-        for chunk in _chunks(items, batch):
-            docs = _new_documents(store, chunk, seen, report, progress)
-            if not docs:
+        for docs in _fresh(store, items, seen, report, progress, log, batch):
+            try:
+                corrections = store.corrections()  # per batch: the UI may correct meanwhile
+            except GeoError as exc:
+                for doc in docs:
+                    _fail(report, progress, log, _name(doc), reason(exc), "ingest")
                 continue
-            corrections = store.corrections()  # per batch: the UI may correct meanwhile
             for parsed in run.parser.parse(docs):
-                parsed = apply_corrections(parsed, corrections)
+                if isinstance(parsed, Failed):
+                    _fail(report, progress, log, _name(parsed.doc), parsed.reason, "ingest")
+                    continue
                 doc = parsed.doc
-                # save() is one transaction and says False if another process got there first.
-                if store.save(parsed):
+                try:
+                    parsed = apply_corrections(parsed, corrections)
+                    # save() is one transaction and says False if another process got there first.
+                    added = store.save(parsed)
+                except Exception as exc:  # noqa: BLE001 - this article alone is lost
+                    _fail(report, progress, log, _name(doc), reason(exc), "ingest")
+                    continue
+                if log is not None:
+                    _forget(log, _name(doc))
+                if added:
                     report.added += 1
                     report.words += len(doc.text.split())
                     _tell(progress, report, _name(doc), "added")
@@ -188,8 +228,16 @@ def ingest(store: Store, items: Iterable[Source], *, workers: int | None = None,
     return report
 
 
+def _forget(log: FailureLog, name: str) -> None:
+    try:
+        log.clear(name)
+    except Exception:  # noqa: BLE001 - a stale entry is harmless
+        pass
+
+
 def reindex(store: Store, *, workers: int | None = None, progress: Progress | None = None,
-            on_load: Callable[[str], None] | None = None, batch: int = BATCH) -> Report:
+            on_load: Callable[[str], None] | None = None, batch: int = BATCH,
+            log: FailureLog | None | bool = True) -> Report:
     """Re-parse every stored article with the current gazetteer and swap in the new parse.
 
     Only sentences, events and places are replaced: articles keep their rows and dates, and
@@ -197,6 +245,7 @@ def reindex(store: Store, *, workers: int | None = None, progress: Progress | No
     """
     ids = [a.id for a in store.articles()]
     report = Report(total=len(ids))
+    log = FailureLog.beside(store) if log is True else (log or None)
     with _Run(report, on_load, workers) as run:
         for chunk in _chunks(ids, batch):
             docs = []
@@ -204,17 +253,18 @@ def reindex(store: Store, *, workers: int | None = None, progress: Progress | No
                 try:
                     docs.append(store.article(doc_id))
                 except GeoError as exc:  # removed meanwhile by another process
-                    report.failed.append((doc_id, str(exc)))
-                    _tell(progress, report, doc_id, "failed")
+                    _fail(report, progress, log, doc_id, reason(exc), "reindex")
             corrections = store.corrections() if docs else []
             for parsed in run.parser.parse(docs) if docs else ():
-                parsed = apply_corrections(parsed, corrections)
+                if isinstance(parsed, Failed):  # the stored parse stays as it was
+                    _fail(report, progress, log, parsed.doc.id, parsed.reason, "reindex")
+                    continue
                 doc = parsed.doc
                 try:
+                    parsed = apply_corrections(parsed, corrections)
                     store.replace_resolutions(doc.id, parsed)
-                except GeoError as exc:
-                    report.failed.append((doc.id, str(exc)))
-                    _tell(progress, report, doc.id, "failed")
+                except Exception as exc:  # noqa: BLE001 - this article alone keeps its old parse
+                    _fail(report, progress, log, doc.id, reason(exc), "reindex")
                     continue
                 report.added += 1
                 report.words += len(doc.text.split())

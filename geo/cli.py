@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from pathlib import Path
@@ -53,13 +54,29 @@ def main(argv: list[str] | None = None) -> int:
     register_all(sub)
     args = parser.parse_args(argv)
     try:
-        return args.run(args) or 0
+        code = args.run(args) or 0
+        sys.stdout.flush()  # a closed pipe shows here, inside the handler, not at exit
+        return code
     except GeoError as exc:
-        print(f"geo: error: {exc}", file=sys.stderr)
+        print(f"geo: error: {one_line(str(exc))}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("geo: interrupted", file=sys.stderr)
         return 130
+    except BrokenPipeError:
+        # `geo articles | head`: the reader has all it wanted. Point stdout at /dev/null so
+        # the interpreter's final flush does not complain, and end like a killed writer.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 141
+    except MemoryError:
+        print("geo: error: out of memory", file=sys.stderr)
+        return 2
+
+
+def one_line(text: str, limit: int = 500) -> str:
+    """An error for a terminal: one line, and never pages of SQL or article text."""
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
 def write_output(text: str, path: str | None, what: str) -> None:

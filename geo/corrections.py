@@ -95,7 +95,9 @@ class CorrectionStage:
 def reparse(store: Store, pipeline, doc_id: str) -> ParsedDocument:
     """A stored article parsed afresh with the active corrections (after an undo, say);
     the caller saves it with ``store.replace_resolutions``."""
-    return apply_corrections(pipeline.parse(store.article(doc_id)), store.corrections())
+    from geo.windows import parse  # long articles were stored from a parse in windows
+
+    return apply_corrections(parse(pipeline, store.article(doc_id)), store.corrections())
 
 
 def to_records(corrections: Iterable[Correction]) -> list[dict]:

@@ -18,9 +18,11 @@ def register(sub) -> None:
     db = {"metavar": "URL", "default": None,
           "help": "SQLite file or SQLAlchemy URL (default: $GEO_DATABASE_URL, else the data dir)"}
     p = sub.add_parser("ingest", help="parse files and folders into the article library")
-    p.add_argument("paths", nargs="+", metavar="DIR_OR_FILE")
+    p.add_argument("paths", nargs="*", metavar="DIR_OR_FILE")
     p.add_argument("--db", **db)
     p.add_argument("--workers", type=int, default=None)
+    p.add_argument("--report", action="store_true",
+                   help="list the files the library could not take, and why (after ingesting PATHS, if given)")
     p.set_defaults(run=_ingest)
 
     p = sub.add_parser("export", help="write the library's events as GeoJSON, CSV or KML")
@@ -111,18 +113,37 @@ def _quiet_workers() -> None:
 def _ingest(args) -> int:
     from geo.bulk import find_files, ingest
 
+    if not args.paths and not args.report:
+        raise GeoError("give files or folders to ingest, or --report")
     files = find_files(args.paths)
-    if not files:
+    if args.paths and not files:
         raise GeoError("no supported files found (" + ", ".join(args.paths) + ")")
+    report = None
     with _open(args) as store:
-        _quiet_workers()
-        bar, progress = _progress_bar(len(files), "ingest")
-        report = ingest(store, files, workers=args.workers, progress=progress, on_load=bar.note)
-        bar.close()
-    print(report.summary(), file=sys.stderr)
+        if files:
+            _quiet_workers()
+            bar, progress = _progress_bar(len(files), "ingest")
+            report = ingest(store, files, workers=args.workers, progress=progress, on_load=bar.note)
+            bar.close()
+            print(report.summary(), file=sys.stderr)
+        if args.report:
+            _failure_report(store)
+    if report is None:
+        return 0
     if report.interrupted:
         return 130
     return 1 if report.failed and not (report.added or report.existing) else 0
+
+
+def _failure_report(store) -> None:
+    """What the library could not take (from any ingest, upload or reindex), newest first."""
+    from geo.failures import FailureLog
+
+    failures = FailureLog.beside(store).failures()
+    for f in failures:
+        print(f"{f.at.replace('T', ' ')[:19]}  {f.step:8}  {f.name}: {f.reason}")
+    print(f"{len(failures)} file{'s' if len(failures) != 1 else ''} could not be added"
+          if failures else "no failed files", file=sys.stderr)
 
 
 def _reindex(args) -> int:

@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 import json
+import re
 import sys
+from pathlib import Path
 
 from geo.batch import mention_record, parse_all
-from geo.cli import Bar, dump_json, read_path
+from geo.cli import Bar, dump_json, one_line, read_path
 from geo.errors import GeoError
 from geo.types import Document
+from geo.windows import WINDOW, Failed, parse_or_fail
 
 
 def register(sub) -> None:
@@ -34,11 +37,35 @@ def run(args) -> int:
             out.close()
 
 
+# Lone UTF-16 surrogates: JSON's "\ud800" decodes to one, and no UTF-8 writer takes it.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def _say(message: str) -> None:
+    print(f"geo: {message}", file=sys.stderr)
+
+
+def _repair(value: str, n: int, what: str) -> str:
+    """Lone surrogates -> U+FFFD, one character for one, so offsets into the text still hold."""
+    if _SURROGATE.search(value):
+        _say(f"line {n}: invalid Unicode in {what} (lone surrogate) replaced with U+FFFD")
+        return _SURROGATE.sub("\ufffd", value)
+    return value
+
+
 def _read_lines(path: str):
-    """(id, Document | None, error) per input line; a bad line is reported, never fatal."""
-    stream = sys.stdin if path == "-" else open(path, encoding="utf-8", errors="replace")
+    """(id, Document) per usable input line; a bad line is reported with its number, never fatal."""
+    try:
+        stream = sys.stdin.buffer if path == "-" else open(path, "rb")
+    except OSError as exc:
+        raise GeoError(f"cannot read {path}: {exc.strerror or exc}") from None
     with stream:
-        for n, line in enumerate(stream, start=1):
+        for n, raw in enumerate(stream, start=1):
+            try:
+                line = raw.decode("utf-8")
+            except UnicodeDecodeError:
+                line = raw.decode("utf-8", errors="replace")
+                _say(f"line {n}: invalid UTF-8 replaced with U+FFFD")
             if not line.strip():
                 continue
             try:
@@ -46,23 +73,30 @@ def _read_lines(path: str):
                 text, doc_id = item["text"], str(item["id"])
                 if not isinstance(text, str):
                     raise TypeError("text is not a string")
-            except (ValueError, KeyError, TypeError) as exc:
-                print(f"geo: line {n}: skipped ({exc.__class__.__name__}: {exc})", file=sys.stderr)
+            except (ValueError, KeyError, TypeError, RecursionError) as exc:
+                why = f"{exc.__class__.__name__}: {exc}" if not isinstance(exc, KeyError) else f"no {exc} field"
+                _say(f"line {n}: skipped ({why[:200]})")
                 continue
-            yield doc_id, Document(text)
+            yield _repair(doc_id, n, "the id"), Document(_repair(text, n, "the text"))
 
 
 def _batch(path: str, out, workers: int | None) -> int:
     items = list(_read_lines(path))
     bar = Bar(len(items), "parsing")
     shown: set[str] = set()  # a service that is down would say so on every line otherwise
-    for (doc_id, _), parsed in zip(items, parse_all((d for _, d in items), workers)):
-        record = {"id": doc_id, "mentions": [mention_record(r) for r in parsed.resolutions]}
-        out.write(dump_json(record) + "\n")
-        _notes(parsed, f"id {doc_id}", shown)
+    failed = 0
+    for (doc_id, _), parsed in zip(items, parse_all((d for _, d in items), workers, failures=True)):
+        if isinstance(parsed, Failed):  # the line keeps its place in the output, with the reason
+            failed += 1
+            _say(f"id {doc_id}: {parsed.reason}")
+            out.write(dump_json({"id": doc_id, "mentions": [], "error": parsed.reason}) + "\n")
+        else:
+            record = {"id": doc_id, "mentions": [mention_record(r) for r in parsed.resolutions]}
+            out.write(dump_json(record) + "\n")
+            _notes(parsed, f"id {doc_id}", shown)
         bar.update()
     bar.close()
-    return 0
+    return 1 if failed and failed == len(items) else 0
 
 
 def _files(files: list[str], fmt: str, out) -> int:
@@ -73,11 +107,21 @@ def _files(files: list[str], fmt: str, out) -> int:
     parsed_docs, failed = [], 0
     for name in files:
         try:
-            parsed_docs.append(pipeline.parse(read_path(name)))
-            _notes(parsed_docs[-1], name, set())
+            doc = read_path(name)
         except GeoError as exc:
-            print(f"geo: {name}: {exc}", file=sys.stderr)
+            _say(f"{name}: {one_line(str(exc))}")
             failed += 1
+            continue
+        bar = _WindowBar(f"{Path(name).name}: long text, part") if len(doc.text) > WINDOW else None
+        parsed = parse_or_fail(pipeline, doc, progress=bar)
+        if bar is not None:
+            bar.close()
+        if isinstance(parsed, Failed):
+            _say(f"{name}: {parsed.reason}")
+            failed += 1
+            continue
+        parsed_docs.append(parsed)
+        _notes(parsed, name, set())
     if fmt == "text":
         for parsed in parsed_docs:
             out.write(_as_text(parsed))
@@ -88,6 +132,17 @@ def _files(files: list[str], fmt: str, out) -> int:
         titles = {p.doc.id: p.doc.title for p in parsed_docs}
         out.write({"geojson": export.to_geojson, "csv": export.to_csv}[fmt](events, titles))
     return 1 if failed and not parsed_docs else 0
+
+
+class _WindowBar(Bar):
+    """Progress through the windows of one long text (geo.windows calls it with done, total)."""
+
+    def __init__(self, label: str):
+        super().__init__(None, label)
+
+    def __call__(self, done: int, total: int) -> None:
+        self.total = total
+        self.update(done - self.done)
 
 
 def _as_text(parsed) -> str:
