@@ -52,6 +52,7 @@ class AssetReport:
     vendor_copied: int = 0
     tiles_written: int = 0
     outlines_written: bool = False
+    layers_written: dict[str, int] = field(default_factory=dict)  # files per vector layer (geo.layers)
     missing: list[str] = field(default_factory=list)  # what could not be installed, and how to fix it
 
     @property
@@ -117,4 +118,19 @@ def install_assets(static_dir: Path | str = "static", site: Path | str | None = 
         else:
             report.tiles_written = written
     report.outlines_written = basemap.write_outlines(static_dir / "tiles" / basemap.OUTLINES_FILE)
+    if layers:
+        install_layers(static_dir, report)
     return report
+
+
+def install_layers(static_dir: Path, report: AssetReport) -> None:
+    """English labels from the gazetteer index as built (never builds it), rivers, and boundaries
+    when Natural Earth's GeoPackage is installed; each is optional, the map works without."""
+    from geo import layers
+    from geo.gazetteer.build import default_path
+    from geo.gazetteer.user import user_path
+
+    index = default_path()
+    if not index.exists():  # not built for this code yet: label from the last one built, if any
+        index = max(index.parent.glob("gazetteer-*.sqlite"), key=lambda p: p.stat().st_mtime, default=index)
+    report.layers_written = layers.write_layers(static_dir / "layers", [index, user_path()], layers.world_map_path())

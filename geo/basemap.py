@@ -31,6 +31,8 @@ class Basemap:
     url: str  # tile URL template, or the outlines GeoJSON URL
     attribution: str
     max_native_zoom: int | None = None
+    layers: dict | None = None  # offline only: the vector layers' manifest (geo.layers)
+    layers_url: str = ""
 
 
 def mbtiles_path() -> Path | None:
@@ -142,6 +144,11 @@ def choose_basemap(static_dir: Path | str, mode: str | None = None, static_url: 
     static_dir = Path(static_dir)
     if mode == "online" or (mode == "auto" and reachable()):
         return Basemap("online", OSM_URL, OSM_ATTRIBUTION, None)
+    from geo.layers import read_manifest  # offline: English labels, boundaries and rivers over the tiles
+
+    layers, layers_url = read_manifest(static_dir / "layers"), f"{static_url}/layers"
     if tiles_ready(static_dir):
-        return Basemap("local", f"{static_url}/tiles/{{z}}/{{x}}/{{y}}.png", OSM_ATTRIBUTION, LOCAL_MAX_ZOOM)
-    return Basemap("outline", f"{static_url}/tiles/{OUTLINES_FILE}", "Outlines: countryinfo (MIT)")
+        return Basemap("local", f"{static_url}/tiles/{{z}}/{{x}}/{{y}}.png", OSM_ATTRIBUTION, LOCAL_MAX_ZOOM,
+                       layers, layers_url)
+    return Basemap("outline", f"{static_url}/tiles/{OUTLINES_FILE}", "Outlines: countryinfo (MIT)", None,
+                   layers, layers_url)

@@ -58,9 +58,30 @@ class PlaceLayer(JSCSSMixin):
         (function() {
             var map = {{ this._parent.get_name() }};
             var data = {{ this.payload }};
-            var group = (data.cluster && L.markerClusterGroup)
-                ? L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 40})
+            // Towns and landmarks cluster wherever their markers would overlap, at any count, and
+            // spiderfy when they share a spot; regions, countries and the selected place stay out of
+            // clusters (offset beside the place they share a point with), so they are always seen.
+            var clustered = data.cluster && L.markerClusterGroup;
+            var group = clustered
+                ? L.markerClusterGroup({chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: data.cluster_radius,
+                                        spiderfyDistanceMultiplier: 1.8, iconCreateFunction: clusterIcon})
                 : L.featureGroup();
+            var loose = L.featureGroup();
+            function clusterIcon(cluster) {
+                var n = cluster.getChildCount(), size = n < 10 ? 30 : (n < 100 ? 36 : 42);
+                return L.divIcon({className: 'geo-cluster', iconSize: [size, size], html:
+                    "<div style='width:" + size + "px;height:" + size + "px;border-radius:50%;background:rgba(40,40,40,.82);"
+                    + "border:2px dashed #fff;box-sizing:border-box;color:#fff;font:bold 12px/" + (size - 4) + "px sans-serif;"
+                    + "text-align:center;box-shadow:0 1px 4px rgba(0,0,0,.5)'>" + n + "</div>"});
+            }
+            if (clustered) {
+                group.on('clustermouseover', function(e) {
+                    var names = e.layer.getAllChildMarkers().map(function(m) { return m.options.title; });
+                    var text = names.slice(0, 8).join(', ') + (names.length > 8 ? ' and ' + (names.length - 8) + ' more' : '');
+                    e.layer.bindTooltip(L.Util.template('{n} places: {t}', {n: names.length, t: text.replace(/[&<>"']/g,
+                        function(c) { return '&#' + c.charCodeAt(0) + ';'; })}), {direction: 'top'}).openTooltip();
+                });
+            }
             var markers = data.markers.map(function(p) {
                 var half = p.size / 2;
                 var html = "<div style='width:" + p.size + "px;height:" + p.size + "px;border-radius:50%;background:"
@@ -76,7 +97,12 @@ class PlaceLayer(JSCSSMixin):
                 if (p.popup) { marker.bindPopup(p.popup, {maxWidth: 320, maxHeight: 260, autoPanPaddingTopLeft: [50, 10]}); }
                 return marker;
             });
-            if (group.addLayers) { group.addLayers(markers); } else { markers.forEach(function(m) { group.addLayer(m); }); }
+            var inGroup = markers.filter(function(m, i) {
+                var p = data.markers[i];
+                if (p.below || p.selected) { loose.addLayer(m); return false; }
+                return true;
+            });
+            if (group.addLayers) { group.addLayers(inGroup); } else { inGroup.forEach(function(m) { group.addLayer(m); }); }
             var shapes = L.featureGroup();
             data.shapes.forEach(function(s) {
                 // Tooltip on each drawn line/polygon itself: streamlit-folium reads the clicked layer's tooltip.
@@ -85,15 +111,19 @@ class PlaceLayer(JSCSSMixin):
             });
             shapes.addTo(map);
             group.addTo(map);
+            loose.addTo(map);
+            window.geoLooseLayer = loose;
             window.geoPlaceLayer = group;
         })();
         {% endmacro %}
     """)
 
-    def __init__(self, markers: list[dict], shapes: list[dict], cluster: bool, local_assets: bool = True):
+    def __init__(self, markers: list[dict], shapes: list[dict], cluster: bool, local_assets: bool = True,
+                 cluster_radius: int = 28):
         super().__init__()
         self._name = "PlaceLayer"
-        self.payload = to_script_json({"markers": markers, "shapes": shapes, "cluster": cluster})
+        self.payload = to_script_json({"markers": markers, "shapes": shapes, "cluster": cluster,
+                                       "cluster_radius": cluster_radius})
         if cluster:  # instance attributes: folium's class-level lists are shared by every map
             self.default_js = assets.CLUSTER_JS if local_assets else folium.plugins.MarkerCluster.default_js
             self.default_css = assets.CLUSTER_CSS if local_assets else folium.plugins.MarkerCluster.default_css
@@ -145,6 +175,160 @@ class MapSetup(folium.MacroElement):
         self.image_path, self.attribution, self.outline_url = image_path, attribution, outline_url
 
 
+class VectorLayers(folium.MacroElement):
+    """Offline overlays over the raster basemap (see geo.layers): boundaries, rivers and English
+    place labels, fetched per view from static cell files; labels that would overlap are dropped,
+    most populous first. Nothing here takes clicks: markers stay the only clickable things."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function() {
+            var map = {{ this._parent.get_name() }};
+            var cfg = {{ this.payload }};
+            if (!document.getElementById('geo-layer-css')) {
+                var css = document.createElement('style');
+                css.id = 'geo-layer-css';
+                css.textContent = ".geo-lbl{white-space:nowrap;font:11px/14px sans-serif;color:#333;"
+                    + "text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff;pointer-events:none}"
+                    + ".geo-lbl:before{content:'';display:inline-block;width:4px;height:4px;border-radius:50%;"
+                    + "background:#555;margin:0 3px 1px 0;vertical-align:middle}"
+                    + ".geo-lbl-towns{font-weight:bold;font-size:12px;color:#111}"
+                    + ".geo-lbl-regions{font-style:italic;color:#5b3f86;font-size:12px;letter-spacing:.5px}"
+                    + ".geo-lbl-river{font-style:italic;color:#2563a8}"
+                    + ".geo-lbl-regions:before,.geo-lbl-river:before{display:none}";
+                document.head.appendChild(css);
+            }
+            ['geoLines', 'geoLabels'].forEach(function(name, i) {
+                var pane = map.getPane(name) || map.createPane(name);
+                pane.style.zIndex = i ? 450 : 350;  // above tiles and shapes, below markers
+                pane.style.pointerEvents = 'none';
+            });
+            var renderer = L.canvas({pane: 'geoLines'});
+            var cache = {};
+            function get(url) {
+                if (!(url in cache)) {
+                    cache[url] = fetch(url).then(function(r) { return r.ok ? r.json() : null; })
+                        .catch(function() { return null; });
+                }
+                return cache[url];
+            }
+            function cells(b, size) {
+                var x0 = Math.floor(b.getWest() / size), x1 = Math.floor(b.getEast() / size);
+                var y0 = Math.floor(Math.max(b.getSouth(), -85) / size), y1 = Math.floor(Math.min(b.getNorth(), 85) / size);
+                var out = [];
+                if ((x1 - x0 + 1) * (y1 - y0 + 1) > 60) { return out; }  // a view that wide shows none
+                for (var x = x0; x <= x1; x++) { for (var y = y0; y <= y1; y++) { out.push(x + '_' + y); } }
+                return out;
+            }
+            function esc(t) {
+                return String(t).replace(/[&<>"']/g, function(c) { return '&#' + c.charCodeAt(0) + ';'; });
+            }
+            var lines = L.layerGroup(), drawn = {}, labels = L.layerGroup().addTo(map), riverNames = [];
+            var style = [{renderer: renderer, interactive: false, color: '#7a7a7a', weight: 1, opacity: 0.7, dashArray: '4 3'},
+                         {renderer: renderer, interactive: false, color: '#555', weight: 2, opacity: 0.8}];
+            if (cfg.bounds) { map.attributionControl.addAttribution(cfg.bounds.attribution); }
+            if (cfg.rivers) {
+                get(cfg.base + '/rivers/rivers.json').then(function(rivers) {
+                    (rivers || []).forEach(function(r) {
+                        L.polyline(r.lines, {renderer: renderer, interactive: false, color: '#3a7bbf',
+                                             weight: r.feature === 'river' ? 2 : 1.2, opacity: 0.8}).addTo(lines);
+                        var longest = r.lines.reduce(function(a, b) { return b.length > a.length ? b : a; });
+                        var mid = longest[Math.floor(longest.length / 2)];
+                        riverNames.push([mid[0], mid[1], r.name, 0]);
+                    });
+                    refresh();
+                });
+            }
+            lines.addTo(map);
+            var token = 0;
+            function place(view, z) {
+                var my = ++token, jobs = [];
+                cfg.tiers.forEach(function(t) {
+                    if (z < t.min_zoom || z > t.max_zoom) { return; }
+                    cells(view.pad(0.05), t.cell).forEach(function(k) {
+                        jobs.push(get(cfg.base + '/labels/' + t.name + '-' + k + '.json')
+                            .then(function(rows) { return [t.name, rows || []]; }));
+                    });
+                });
+                Promise.all(jobs).then(function(parts) {
+                    if (my !== token) { return; }
+                    labels.clearLayers();
+                    var tiers = [];  // one list per tier, most populous first across its cells
+                    parts.forEach(function(part) {
+                        var last = tiers[tiers.length - 1];
+                        if (last && last[0] === part[0]) { last[1] = last[1].concat(part[1]); } else { tiers.push([part[0], part[1]]); }
+                    });
+                    tiers.forEach(function(t) { t[1].sort(function(a, b) { return b[3] - a[3]; }); });
+                    parts = tiers;
+                    if (z >= 6) {  // river names after towns, before villages
+                        var at = parts.filter(function(part) { return part[0] !== 'villages'; }).length;
+                        parts.splice(at, 0, ['river', riverNames]);
+                    }
+                    // Event markers take their space first: a label whose dot is under one starts past it.
+                    // Leaflet's own position, not the screen's: clusters may still be animating there.
+                    var pins = [], icons = map.getPane('markerPane').querySelectorAll('.leaflet-marker-icon');
+                    for (var k = 0; k < icons.length; k++) {
+                        var el = icons[k], at = map.layerPointToContainerPoint(L.DomUtil.getPosition(el));
+                        var left = at.x + (parseFloat(el.style.marginLeft) || 0), top = at.y + (parseFloat(el.style.marginTop) || 0);
+                        pins.push([left, top, left + el.offsetWidth, top + el.offsetHeight]);
+                    }
+                    var taken = pins.slice(), count = 0;
+                    parts.forEach(function(part) {
+                        part[1].forEach(function(row) {
+                            if (count > 400 || !view.contains([row[0], row[1]])) { return; }
+                            var p = map.latLngToContainerPoint([row[0], row[1]]);
+                            var w = String(row[2]).length * (part[0] === 'villages' ? 6 : 7) + 8;
+                            var dx = part[0] === 'regions' || part[0] === 'river' ? w / 2 : 3;
+                            for (var j = 0; j < pins.length; j++) {
+                                var q = pins[j];
+                                if (p.x >= q[0] && p.x <= q[2] && p.y >= q[1] && p.y <= q[3]) { dx = p.x - q[2] - 2; }
+                            }
+                            var box = [p.x - dx, p.y - 8, p.x - dx + w, p.y + 8];
+                            for (var i = 0; i < taken.length; i++) {
+                                var o = taken[i];
+                                if (box[0] < o[2] && o[0] < box[2] && box[1] < o[3] && o[1] < box[3]) { return; }
+                            }
+                            taken.push(box);
+                            count++;
+                            L.marker([row[0], row[1]], {pane: 'geoLabels', interactive: false, keyboard: false,
+                                icon: L.divIcon({className: 'geo-lbl geo-lbl-' + part[0], html: esc(row[2]),
+                                                 iconSize: null, iconAnchor: [dx, 7]})}).addTo(labels);
+                        });
+                    });
+                });
+            }
+            function refresh() {
+                var z = map.getZoom(), view = map.getBounds();
+                // Raster tiles blown up past their zoom are blur with Cyrillic text: fade them under the labels.
+                map.getPane('tilePane').style.opacity = z > cfg.native_zoom + 1 ? 0.6 : 1;
+                if (cfg.bounds && z >= cfg.bounds.min_zoom) {
+                    cells(view.pad(0.2), cfg.bounds.cell).forEach(function(k) {
+                        get(cfg.base + '/bounds/' + k + '.json').then(function(rows) {
+                            (rows || []).forEach(function(r) {
+                                if (drawn[r[0]]) { return; }
+                                drawn[r[0]] = true;
+                                var pts = [];
+                                for (var i = 0; i < r[2].length; i += 2) { pts.push([r[2][i + 1], r[2][i]]); }
+                                L.polyline(pts, style[r[1]]).addTo(lines);
+                            });
+                        });
+                    });
+                }
+                place(view, z);
+            }
+            var timer = null;
+            map.on('moveend', function() { clearTimeout(timer); timer = setTimeout(refresh, 80); });
+            map.whenReady(function() { setTimeout(refresh, 0); });
+        })();
+        {% endmacro %}
+    """)
+
+    def __init__(self, manifest: dict, base_url: str, native_zoom: int = 18):
+        super().__init__()
+        self._name = "VectorLayers"
+        self.payload = to_script_json({**manifest, "base": base_url, "native_zoom": native_zoom})
+
+
 def new_map(basemap: Basemap | None, attribution: str, local_assets: bool = True) -> folium.Map:
     """A folium.Map loading only Leaflet + jQuery, with the chosen background."""
     m = folium.Map(location=[30, 20], zoom_start=2, tiles=None, min_zoom=1, max_zoom=18,
@@ -158,6 +342,8 @@ def new_map(basemap: Basemap | None, attribution: str, local_assets: bool = True
         folium.TileLayer(tiles=basemap.url, attr=basemap.attribution, name="OpenStreetMap",
                          max_native_zoom=basemap.max_native_zoom, max_zoom=18, control=False).add_to(m)
     MapSetup(assets.LEAFLET_IMAGES_URL, attribution, outline_url).add_to(m)
+    if basemap is not None and basemap.layers:
+        VectorLayers(basemap.layers, basemap.layers_url, basemap.max_native_zoom or 18).add_to(m)
     return m
 
 

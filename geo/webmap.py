@@ -1,7 +1,7 @@
 """The folium maps of the dashboard: events by place, and gazetteer candidates for a name.
 
 One marker per place, coloured by feature type, sized and labelled by mention count, clustered
-when there are many; rivers drawn as lines and regions outlined when the gazetteer has their
+wherever markers would overlap (spiderfied when they share a spot); rivers drawn as lines and regions outlined when the gazetteer has their
 geometry; a draw tool (rectangle, polygon) for filtering by area. Runs with no network when
 `geo assets` has installed the local Leaflet copies and tiles.
 """
@@ -29,7 +29,8 @@ CATEGORIES = {
 }
 _COLOUR = {f: colour for _label, colour, feats in CATEGORIES.values() for f in feats}
 OTHER_COLOUR = "#555555"
-CLUSTER_ABOVE = 50  # markers; beyond this they cluster so the map stays readable and fast
+CLUSTER_ABOVE = 0  # markers; beyond this count overlapping ones cluster (0: always, so none hides another)
+ID_MARK = "\u2063"  # invisible separator: a marker's tooltip text ends with it and the place id
 SHAPE_TYPES = {"LineString", "MultiLineString", "Polygon", "MultiPolygon"}
 AREA_FEATURES = set(CATEGORIES["admin"][2])  # drawn beneath point features where they overlap
 CONTEXT_FEATURES = {"country", "continent"}  # too big to frame the map around
@@ -46,29 +47,40 @@ def marker_size(count: int) -> int:
 
 def marker_data(place: Place, label: str, size: int, popup: str, selected: bool = False,
                 offset: tuple[int, int] = (0, 0), user_set: bool = False) -> dict[str, Any]:
-    """What PlaceLayer draws for one place; the icon HTML is built in the browser from these."""
-    tooltip = escape(place.name) + (USER_SET if user_set else "")
+    """What PlaceLayer draws for one place; the icon HTML is built in the browser from these.
+
+    The tooltip ends with the place id in a hidden span: streamlit-folium reports the clicked
+    marker's tooltip text, so a click names its place exactly, whatever the visible text says.
+    """
+    tooltip = escape(place.name) + (USER_SET if user_set else "") + _hidden_id(place)
     return {"lat": place.lat, "lon": place.lon, "size": size, "color": feature_colour(place.feature),
             "label": escape(label), "title": place.name, "tooltip": tooltip, "popup": popup,
             "selected": selected, "dx": offset[0], "dy": offset[1], "below": place.feature in AREA_FEATURES}
 
 
-def spread(places: list[Place], tolerance: float = 0.05, radius: int = 16) -> dict[str, tuple[int, int]]:
-    """Pixel offsets for places that share a spot, so each marker stays clickable.
+def _hidden_id(place: Place) -> str:
+    return f"<span hidden>{ID_MARK}{escape(place.id)}</span>"
 
-    A region's or country's point is often its capital's (Kherson Oblast on Kherson); without this
-    one marker hides the other at every zoom. Offsets are in screen pixels: they hold at any zoom.
+
+def spread(places: list[Place], tolerance: float = 0.05, radius: int = 28) -> dict[str, tuple[int, int]]:
+    """Pixel offsets for regions and countries that share a spot with other places.
+
+    A region's or country's point is often its capital's (Kherson Oblast on Kherson): the area's
+    marker (never clustered) moves aside so the town keeps its true spot. Towns sharing a spot are
+    left to the clusterer, which spiderfies them. Offsets are in screen pixels: they hold at any zoom.
     """
     cells: dict[tuple[int, int], list[Place]] = {}
     for p in places:
         cells.setdefault((round(p.lat / tolerance), round(p.lon / tolerance)), []).append(p)
     offsets: dict[str, tuple[int, int]] = {}
     for group in cells.values():
-        if len(group) < 2:
+        areas = [p for p in group if p.feature in AREA_FEATURES]
+        if len(group) < 2 or not areas:
             continue
-        r = radius + 3 * len(group)
-        for i, p in enumerate(group):
-            angle = math.pi + 2 * math.pi * i / len(group)  # first one to the left
+        ring = areas if len(areas) < len(group) else group  # around the point feature, or each other
+        r = radius + 3 * len(ring)
+        for i, p in enumerate(ring):
+            angle = math.pi + 2 * math.pi * i / max(len(ring), 2)  # first one to the left
             offsets[p.id] = (round(r * math.cos(angle)), round(r * math.sin(angle)))
     return offsets
 
@@ -81,7 +93,7 @@ def shape_data(place: Place) -> dict[str, Any] | None:
     style = {"color": feature_colour(place.feature), "weight": 3, "opacity": 0.8, "fillOpacity": 0.06}
     if place.feature in AREA_FEATURES:
         style.update(weight=1.5, opacity=0.6, dashArray="5 4", fillOpacity=0.03)
-    return {"geometry": geometry, "tooltip": escape(place.name), "style": style}
+    return {"geometry": geometry, "tooltip": escape(place.name) + _hidden_id(place), "style": style}
 
 
 def is_selected(place: Place, selected: str | None) -> bool:
@@ -156,10 +168,14 @@ def build_place_map(
 def find_place(places: Iterable[Place], tooltip: str | None, latlng: dict | None) -> Place | None:
     """Which place a map click meant: the one named like the clicked tooltip, nearest the click.
 
-    Marker clicks report the marker's own position; a click on a river reports where on the line.
+    Tooltips end with the place id (see marker_data), which decides when present. Marker clicks
+    report the marker's own position; a click on a river reports where on the line.
     """
     places = list({p.id: p for p in places}.values())
-    name = (tooltip or "").strip().removesuffix(USER_SET.strip()).strip()
+    name, _mark, place_id = (tooltip or "").partition(ID_MARK)
+    if place_id and (exact := next((p for p in places if p.id == place_id.strip()), None)):
+        return exact
+    name = name.strip().removesuffix(USER_SET.strip()).strip()
     named = [p for p in places if name and p.name == name]
     if latlng is None or latlng.get("lat") is None:
         return named[0] if len(named) == 1 else None

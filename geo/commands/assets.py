@@ -17,7 +17,8 @@ def run(args) -> int:
 
     report = install_assets(args.static, tiles=not args.no_tiles)
     print(f"geo: assets in {args.static}: {report.vendor_copied} files copied, "
-          f"{report.tiles_written or 0} tiles written, outlines {'written' if report.outlines_written else 'kept'}")
+          f"{report.tiles_written or 0} tiles written, outlines {'written' if report.outlines_written else 'kept'}, "
+          f"layer files written: {report.layers_written or 'none'}")
     for missing in report.missing:
         print(f"geo: missing: {missing}")
     return 1 if report.missing else 0

@@ -1,0 +1,257 @@
+"""Light vector layers over the offline basemap, written under ``static/layers/`` at setup.
+
+The bundled raster basemap stops at zoom 6 (blurred, Cyrillic labels at village scale), so the map
+draws what the project already holds on top of it, in English, loaded for the view only:
+
+- place labels from the gazetteer index (whatever it holds, imports included), in cells of a few
+  degrees per tier: regions from zoom 5, towns from zoom 7, villages from zoom 9;
+- admin-1 and country boundaries from Natural Earth (the GeoPackage Debian's `qgis-common`
+  ships), as lines: edges two provinces of one country share are drawn once, thin; edges only one
+  province of a country has are that country's border, thicker;
+- rivers' courses (and lake outlines) from the gazetteer's geometries.
+
+A stamp of the sources beside each layer rewrites it only when they change (a gazetteer rebuild or
+import, a new GeoPackage). The browser side is `geo.map_elements.VectorLayers`.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import shutil
+import sqlite3
+import sys
+from collections import Counter, defaultdict
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+from geo import gpkg
+
+MANIFEST = "manifest.json"
+NATURAL_EARTH = "Boundaries: Natural Earth"
+
+
+@dataclass(frozen=True)
+class Tier:
+    name: str
+    min_zoom: int
+    max_zoom: int
+    cell: float  # degrees per cell file: a view at min_zoom touches a handful
+    where: str  # which gazetteer places, as SQL over `places`
+
+
+TIERS = (
+    Tier("regions", 5, 8, 10.0, "feature = 'region'"),
+    Tier("towns", 7, 18, 4.0, "feature = 'city' AND population >= 10000"),
+    Tier("villages", 9, 18, 2.0, "feature = 'city' AND (population < 10000 OR population IS NULL)"),
+)
+BOUNDS_CELL, BOUNDS_MIN_ZOOM = 5.0, 4
+# Natural Earth files Crimea and Sevastopol under Russia; the gazetteer (GeoNames) under Ukraine,
+# and the map follows the gazetteer so a region's outline and its places agree.
+COUNTRY_OF_PROVINCE = {("RUS", "Crimea"): "UKR", ("RUS", "Sevastopol"): "UKR"}
+
+
+def cell_key(lat: float, lon: float, size: float) -> str:
+    return f"{math.floor(lon / size)}_{math.floor(lat / size)}"
+
+
+def world_map_path() -> Path | None:
+    """GEO_WORLD_MAP, Debian's qgis-common copy, or the one scripts/setup.sh extracted into the venv."""
+    for candidate in (os.environ.get("GEO_WORLD_MAP"), gpkg.DEBIAN_WORLD_MAP,
+                      Path(sys.prefix) / "share" / "geo-events-map" / "world_map.gpkg"):
+        if candidate and Path(candidate).is_file():
+            return Path(candidate)
+    return None
+
+
+def _stamp(paths: list[Path | None]) -> str:
+    return "|".join(f"{p.name}:{p.stat().st_size}:{int(p.stat().st_mtime)}" for p in paths if p and p.exists())
+
+
+def _fresh(folder: Path, stamp: str) -> bool:
+    return (folder / ".source").exists() and (folder / ".source").read_text() == stamp
+
+
+def _replace(folder: Path, files: dict[str, object], stamp: str) -> int:
+    """Write `files` (name -> JSON value) into a new folder and swap it in, so a reader never sees half."""
+    tmp = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
+    shutil.rmtree(tmp, ignore_errors=True)
+    tmp.mkdir(parents=True)
+    for name, value in files.items():
+        (tmp / name).write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+    (tmp / ".source").write_text(stamp)
+    old = folder.with_name(f".{folder.name}.{os.getpid()}.old")
+    if folder.exists():
+        folder.rename(old)
+    tmp.rename(folder)
+    shutil.rmtree(old, ignore_errors=True)
+    return len(files)
+
+
+# --- labels -------------------------------------------------------------------------------------
+
+def _gazetteer_rows(indexes: list[Path], where: str) -> list[tuple]:
+    """(lat, lon, name, population) per place id; later indexes (the user's imports) override."""
+    rows: dict[str, tuple] = {}
+    for path in indexes:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            for pid, name, lat, lon, pop in db.execute(
+                    f"SELECT id, name, lat, lon, population FROM places WHERE lat IS NOT NULL AND {where}"):
+                rows[pid] = (round(lat, 4), round(lon, 4), name, pop or 0)
+    return list(rows.values())
+
+
+def label_cells(indexes: list[Path], tier: Tier) -> dict[str, list]:
+    """Cell key -> [[lat, lon, name, population]...], most populous first (drawn first, kept on overlap)."""
+    cells: dict[str, list] = defaultdict(list)
+    for row in _gazetteer_rows(indexes, tier.where):
+        cells[cell_key(row[0], row[1], tier.cell)].append(list(row))
+    for rows in cells.values():
+        rows.sort(key=lambda r: -r[3])
+    return cells
+
+
+def write_labels(folder: Path, indexes: list[Path]) -> int:
+    """Label cells for every tier; files written now (0 when up to date or no gazetteer)."""
+    indexes = [p for p in indexes if p and p.exists()]
+    if not indexes:
+        return 0
+    stamp = _stamp(indexes)
+    if _fresh(folder, stamp):
+        return 0
+    files = {f"{tier.name}-{key}.json": rows for tier in TIERS for key, rows in label_cells(indexes, tier).items()}
+    return _replace(folder, files, stamp)
+
+
+# --- boundaries -----------------------------------------------------------------------------------
+
+def _segments(geometry: dict, ndigits: int = 3):
+    polygons = geometry["coordinates"] if geometry["type"] == "MultiPolygon" else [geometry["coordinates"]]
+    for polygon in polygons:
+        for ring in polygon:
+            points = [(round(x, ndigits), round(y, ndigits)) for x, y in ring]
+            for a, b in zip(points, points[1:]):
+                if a != b:
+                    yield (a, b) if a < b else (b, a)
+
+
+def _chains(segments: set, max_points: int = 120) -> list[list]:
+    """Join undirected segments into polylines of at most `max_points` (short ones stay local to a cell)."""
+    links: dict[tuple, list] = defaultdict(list)
+    for a, b in segments:
+        links[a].append(b)
+        links[b].append(a)
+    used: set = set()
+    lines = []
+    # Start at ends and junctions first, then whatever is left (closed rings).
+    starts = sorted(links, key=lambda p: len(links[p]) == 2)
+    for start in starts:
+        for nxt in links[start]:
+            if (start, nxt) in used:
+                continue
+            line, here = [start], start
+            while True:
+                step = next((n for n in links[here] if (here, n) not in used), None)
+                if step is None or (len(line) > 1 and len(links[here]) != 2):
+                    break
+                used.update({(here, step), (step, here)})
+                line.append(step)
+                here = step
+            for i in range(0, len(line) - 1, max_points - 1):
+                lines.append(line[i:i + max_points])
+    return lines
+
+
+def boundary_lines(features: list[dict]) -> list[tuple[int, list]]:
+    """(kind, [(lon, lat)...]) polylines: kind 1 = a country's border or coast, 0 = between provinces."""
+    by_country: dict[str, Counter] = defaultdict(Counter)
+    for f in features:
+        props = f["properties"]
+        country = COUNTRY_OF_PROVINCE.get((props.get("adm0_a3"), props.get("name")), props.get("adm0_a3"))
+        by_country[country].update(set(_segments(f["geometry"])))
+    every = Counter()
+    for counts in by_country.values():
+        every.update(counts.keys())
+    outer = {s for counts in by_country.values() for s, n in counts.items() if n == 1}
+    inner = set(every) - outer
+    return [(1, line) for line in _chains(outer)] + [(0, line) for line in _chains(inner)]
+
+
+def boundary_cells(features: list[dict]) -> dict[str, list]:
+    """Cell key -> [[id, kind, [lon, lat, lon, lat...]]...]; a line is in every cell its box touches."""
+    cells: dict[str, list] = defaultdict(list)
+    for i, (kind, line) in enumerate(boundary_lines(features)):
+        flat = [c for point in line for c in point]
+        xs, ys = [p[0] for p in line], [p[1] for p in line]
+        for cx in range(math.floor(min(xs) / BOUNDS_CELL), math.floor(max(xs) / BOUNDS_CELL) + 1):
+            for cy in range(math.floor(min(ys) / BOUNDS_CELL), math.floor(max(ys) / BOUNDS_CELL) + 1):
+                cells[f"{cx}_{cy}"].append([i, kind, flat])
+    return cells
+
+
+def write_bounds(folder: Path, world_map: Path | None) -> int:
+    if world_map is None:
+        return 0
+    stamp = _stamp([world_map])
+    if _fresh(folder, stamp):
+        return 0
+    features = gpkg.features(world_map, "states_provinces", ("name", "adm0_a3"))
+    return _replace(folder, {f"{key}.json": rows for key, rows in boundary_cells(features).items()}, stamp)
+
+
+# --- rivers -----------------------------------------------------------------------------------
+
+def river_lines(indexes: list[Path]) -> list[dict]:
+    """Rivers' courses and lake/reservoir outlines the gazetteer holds: [{name, lines: [[[lat, lon]...]]}]."""
+    found: dict[str, dict] = {}
+    for path in indexes:
+        with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+            for pid, name, feature, geometry in db.execute(
+                    "SELECT id, name, feature, geometry FROM places WHERE geometry IS NOT NULL "
+                    "AND feature IN ('river', 'lake', 'reservoir')"):
+                g = json.loads(geometry)
+                parts = {"LineString": [g["coordinates"]], "MultiLineString": g["coordinates"],
+                         "Polygon": g["coordinates"][:1],
+                         "MultiPolygon": [p[0] for p in g["coordinates"]]}.get(g.get("type"), [])
+                lines = [[[round(y, 4), round(x, 4)] for x, y, *_ in part] for part in parts if len(part) > 1]
+                if lines:
+                    found[pid] = {"name": name, "feature": feature, "lines": lines}
+    return list(found.values())
+
+
+def write_rivers(folder: Path, indexes: list[Path]) -> int:
+    indexes = [p for p in indexes if p and p.exists()]
+    if not indexes:
+        return 0
+    stamp = _stamp(indexes)
+    if _fresh(folder, stamp):
+        return 0
+    return _replace(folder, {"rivers.json": river_lines(indexes)}, stamp)
+
+
+# --- all of it ----------------------------------------------------------------------------------
+
+def write_layers(layers_dir: Path, indexes: list[Path], world_map: Path | None) -> dict[str, int]:
+    """Write every layer that has a source, then the manifest the map reads; files written per layer."""
+    written = {"labels": write_labels(layers_dir / "labels", indexes),
+               "bounds": write_bounds(layers_dir / "bounds", world_map),
+               "rivers": write_rivers(layers_dir / "rivers", indexes)}
+    manifest = {
+        "tiers": [asdict(t) | {"where": None} for t in TIERS] if (layers_dir / "labels" / ".source").exists() else [],
+        "bounds": ({"cell": BOUNDS_CELL, "min_zoom": BOUNDS_MIN_ZOOM, "attribution": NATURAL_EARTH}
+                   if (layers_dir / "bounds" / ".source").exists() else None),
+        "rivers": (layers_dir / "rivers" / "rivers.json").exists(),
+    }
+    path = layers_dir / MANIFEST
+    text = json.dumps(manifest, separators=(",", ":"))
+    if not path.exists() or path.read_text() != text:
+        path.write_text(text)
+    return written
+
+
+def read_manifest(layers_dir: Path) -> dict | None:
+    try:
+        return json.loads((layers_dir / MANIFEST).read_text())
+    except (OSError, ValueError):
+        return None
