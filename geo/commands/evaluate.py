@@ -1,4 +1,5 @@
-"""`geo eval`: score the geoparser on an LGL-format gold corpus."""
+"""`geo eval`: score the geoparser on a gold corpus: LGL-format XML (every toponym) or a
+one-place-per-text CSV (id, text, location, latitude, longitude); the file type decides."""
 
 from __future__ import annotations
 
@@ -14,7 +15,8 @@ from geo.types import Document
 
 
 def register(sub) -> None:
-    p = sub.add_parser("eval", help="score geotagging and geocoding on an LGL-format corpus")
+    p = sub.add_parser("eval", help="score geotagging and geocoding on an LGL-format corpus (.xml) "
+                                    "or a one-place-per-text CSV (.csv)")
     p.add_argument("corpus", type=Path)
     p.add_argument("--errors", type=int, nargs="?", const=40, default=0, metavar="N",
                    help="list the N most frequent false positives, misses and worst resolutions")
@@ -25,6 +27,45 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
+    if args.corpus.suffix.lower() == ".csv":
+        from geo.evaluate_events import is_events_csv, run_events
+
+        return run_events(args) if is_events_csv(args.corpus) else run_points(args)
+    return run_lgl(args)
+
+
+def run_points(args) -> int:
+    from geo.evaluate_points import PointScore, load_points, score_text
+    from geo.pipeline import load_pipeline
+
+    items = load_points(args.corpus)[: args.limit]
+    load_pipeline()
+    score = PointScore()
+    bar = Bar(len(items), "scoring")
+    started = time.perf_counter()
+    docs = (Document(item.text) for item in items)
+    for item, parsed in zip(items, parse_all(docs, args.workers)):
+        score.add(score_text(item, [mention_record(r) for r in parsed.resolutions]))
+        bar.update()
+    score.seconds = time.perf_counter() - started
+    bar.close()
+    summary = score.summary()
+    if args.json:
+        print(json.dumps(summary))
+    else:
+        for k, v in summary.items():
+            print(f"{k:>12}: {v}")
+    if args.errors:
+        print(f"\n## worst {args.errors} (not found first, then by error)")
+        for o in score.worst(args.errors):
+            m = o.predicted
+            got = ("not found" if not o.found else "unplaced" if o.km is None else
+                   f"{o.km:7.0f} km -> {m['name']}, {m['admin1']}, {m['country']}")
+            print(f"{o.item.id:>10}  {o.item.location!r:22} {got}  | {o.item.text[:90]!r}")
+    return 0
+
+
+def run_lgl(args) -> int:
     articles = load_lgl(args.corpus)[: args.limit]
     from geo.pipeline import load_pipeline
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from geo.errors import GazetteerError
 from geo.gazetteer.build import Progress, default_path, ensure
 from geo.gazetteer.sources import ABBREVIATION, ALIAS, ALTERNATE, DEMONYM, PRIMARY, TRANSLIT
-from geo.gazetteer.user import user_path
+from geo.gazetteer.user import upgrade, user_path
 from geo.names import key, loose
 from geo.types import Place
 
@@ -20,7 +20,8 @@ __all__ = ["Gazetteer", "Candidate", "PRIMARY", "ALIAS", "ALTERNATE", "TRANSLIT"
            "ABBREVIATION", "default_path"]
 
 _COLUMNS = ("id, name, lat, lon, feature, country, admin1, admin1_code, population, "
-            "geonames_id, geometry, source, importance")
+            "geonames_id, geometry, source, admin2_code, admin2, importance")
+_POPULATION, _USER = 9, 16  # 1-based positions in a SELECT of _COLUMNS (then the user flag)
 _NAMES = "{db}.names n JOIN {db}.places p ON p.pk = n.place"
 
 
@@ -40,6 +41,11 @@ class Gazetteer:
         # GeoNames dumps the user imported (`geo gazetteer import`), in a file of the same schema
         # that rebuilding the embedded index never touches. Decided once, so every thread agrees.
         self.user = user if user is not None and user.exists() else None
+        if self.user is not None:
+            try:
+                upgrade(self.user)
+            except (sqlite3.Error, OSError):
+                self.user = None  # unreadable or read-only and old: the embedded index alone
         self._local = threading.local()
         self._cached_lookup = lru_cache(maxsize=200_000)(self._lookup)
         self._by_surface: dict[str, tuple[Candidate, ...]] = {}
@@ -102,7 +108,7 @@ class Gazetteer:
 
     def place(self, place_id: str) -> Place | None:
         sql = self._union(f"SELECT {_COLUMNS}, {{user}} FROM {{db}}.places WHERE id = ?1")
-        row = self.db.execute(f"{sql} ORDER BY 14 DESC LIMIT 1", (place_id,)).fetchone()
+        row = self.db.execute(f"{sql} ORDER BY {_USER} DESC LIMIT 1", (place_id,)).fetchone()
         return _place(row[:-1]) if row else None
 
     def search(self, text: str, limit: int = 20) -> list[Place]:
@@ -114,7 +120,7 @@ class Gazetteer:
             seen = {p.id for p in places}
             sql = self._union(f"SELECT DISTINCT {_COLUMNS}, {{user}} FROM {_NAMES} "
                               "WHERE n.key > ?1 AND n.key < ?2")
-            rows = self.db.execute(f"{sql} ORDER BY 9 DESC LIMIT ?3",  # 9: population
+            rows = self.db.execute(f"{sql} ORDER BY {_POPULATION} DESC LIMIT ?3",
                                    (key(text), key(text) + "\uffff", limit * 3)).fetchall()
             prefixed: dict[str, Place] = {}
             for row in rows:
@@ -122,6 +128,19 @@ class Gazetteer:
                     prefixed[row[0]] = _place(row[:-1])
             places += [p for p in prefixed.values() if p.id not in seen]
         return list({p.id: p for p in places}.values())[:limit]
+
+    def country_name(self, code: str) -> str:
+        """The English name of a country ("UA" -> "Ukraine"); the code itself when unknown."""
+        return self._name_of(f"cc:{code.upper()}") or code
+
+    def region_name(self, admin1_code: str) -> str:
+        """The English name of an admin-1 region ("UA.11" -> "Crimea"); "" when unknown."""
+        return self._name_of(f"adm:{admin1_code}") if admin1_code else ""
+
+    @lru_cache(maxsize=4096)  # noqa: B019 - one Gazetteer per process; labels repeat on every rerun
+    def _name_of(self, place_id: str) -> str:
+        row = self.db.execute("SELECT name FROM places WHERE id = ?", (place_id,)).fetchone()
+        return row[0] if row else ""
 
     def stats(self) -> dict:
         meta = dict(self.db.execute("SELECT key, value FROM meta").fetchall())
@@ -135,9 +154,10 @@ class Gazetteer:
 
 def _place(row: tuple) -> Place:
     (pid, name, lat, lon, feature, country, admin1, admin1_code, population, gid, geometry,
-     source, _importance) = row
+     source, admin2_code, admin2, _importance) = row
     return Place(
         id=pid, name=name, lat=lat, lon=lon, feature=feature, country=country or "",
         admin1=admin1 or "", admin1_code=admin1_code or "", population=population or 0,
         geonames_id=gid, geometry=json.loads(geometry) if geometry else None, source=source,
+        admin2=admin2 or "", admin2_code=admin2_code or "",
     )

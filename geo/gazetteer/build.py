@@ -19,10 +19,11 @@ from pathlib import Path
 from typing import Callable
 
 from geo.config import data_dir
+from geo.gazetteer.geonames import shipped_dumps, with_dumps
 from geo.gazetteer.sources import Row, read_all
 from geo.names import key, loose
 
-BUILD_VERSION = 1  # bump when the schema or the way sources are read changes
+BUILD_VERSION = 2  # bump when the schema or the way sources are read changes
 LANDMARKS = Path(__file__).resolve().parent.parent / "data" / "landmarks.jsonl"
 
 SCHEMA = """
@@ -30,7 +31,8 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 CREATE TABLE places (
     pk INTEGER PRIMARY KEY, id TEXT UNIQUE NOT NULL, name TEXT NOT NULL, lat REAL, lon REAL,
     feature TEXT, country TEXT, admin1_code TEXT, admin1 TEXT, population INTEGER,
-    geonames_id INTEGER, geometry TEXT, source TEXT, importance INTEGER
+    geonames_id INTEGER, geometry TEXT, source TEXT, importance INTEGER,
+    admin2_code TEXT NOT NULL DEFAULT '', admin2 TEXT NOT NULL DEFAULT ''
 );
 CREATE TABLE names (key TEXT NOT NULL, loose TEXT NOT NULL, place INTEGER NOT NULL, kind INTEGER NOT NULL);
 """
@@ -38,20 +40,22 @@ INDEXES = """
 CREATE INDEX names_key ON names(key);
 CREATE INDEX names_loose ON names(loose);
 CREATE INDEX places_admin1 ON places(admin1_code);
+CREATE INDEX places_admin2 ON places(admin2_code);
 """
 
 Progress = Callable[[str], None]
 
 
 # Everything the index is made from: a change to any of these builds a new index.
-_INPUTS = [Path(__file__).parent / f for f in ("build.py", "sources.py", "translit.py")] + [
-    Path(__file__).parent.parent / f for f in ("names.py", "lexicon.py", "data/country_points.csv")]
+_INPUTS = [Path(__file__).parent / f for f in ("build.py", "sources.py", "translit.py", "geonames.py", "english.py")] + [
+    Path(__file__).parent.parent / f for f in ("names.py", "lexicon.py", "data/country_points.csv",
+                                               "data/region_names.csv")]
 
 
 @lru_cache(maxsize=1)  # the inputs do not change while a process runs
 def fingerprint() -> str:
     digest = hashlib.sha256(str(BUILD_VERSION).encode())
-    for path in [*_INPUTS, LANDMARKS]:
+    for path in [*_INPUTS, LANDMARKS, *shipped_dumps()]:
         if path.exists():
             digest.update(path.read_bytes())
     return digest.hexdigest()[:10]
@@ -92,7 +96,9 @@ def build(path: Path, progress: Progress | None = None, rows=None) -> dict[str, 
     db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF;" + SCHEMA)
     counts = {"places": 0, "names": 0}
     place_batch, name_batch = [], []
-    for pk, row in enumerate(rows if rows is not None else read_all(LANDMARKS, say), start=1):
+    if rows is None:
+        rows = with_dumps(read_all(LANDMARKS, say), shipped_dumps(), say)
+    for pk, row in enumerate(rows, start=1):
         place_batch.append(_place_tuple(pk, row))
         seen = {}
         for name, kind in row.names:
@@ -126,11 +132,11 @@ def build(path: Path, progress: Progress | None = None, rows=None) -> dict[str, 
 def _place_tuple(pk: int, r: Row) -> tuple:
     geometry = json.dumps(r.geometry, separators=(",", ":")) if r.geometry else None
     return (pk, r.id, r.name, r.lat, r.lon, r.feature, r.country, r.admin1_code, r.admin1,
-            r.population, r.geonames_id, geometry, r.source, r.importance)
+            r.population, r.geonames_id, geometry, r.source, r.importance, r.admin2_code, r.admin2)
 
 
 def _flush(db: sqlite3.Connection, places: list, names: list) -> int:
-    db.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", places)
+    db.executemany("INSERT OR IGNORE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", places)
     db.executemany("INSERT INTO names VALUES (?,?,?,?)", names)
     n = len(names)
     places.clear()

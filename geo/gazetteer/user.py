@@ -31,7 +31,9 @@ USER_INDEXES = """
 CREATE INDEX IF NOT EXISTS places_gid ON places(geonames_id);
 CREATE UNIQUE INDEX IF NOT EXISTS names_place_key ON names(place, key);
 """
-_QUERY_INDEXES = ("names_key", "names_loose", "places_admin1")
+_QUERY_INDEXES = ("names_key", "names_loose", "places_admin1", "places_admin2")
+# Columns added to the schema since the first imports: an older file gains them, empty.
+_ADDED_COLUMNS = ("admin2_code", "admin2")
 
 
 def user_path() -> Path:
@@ -54,6 +56,7 @@ def writing(target: Path, expected_rows: int = 0):
             db.executescript("PRAGMA journal_mode=OFF; PRAGMA synchronous=OFF; PRAGMA cache_size=-131072;")
             if not db.execute("SELECT 1 FROM sqlite_master WHERE name = 'places'").fetchone():
                 db.executescript(SCHEMA)
+            add_missing_columns(db)
             db.executescript(USER_INDEXES)
             existing = db.execute("SELECT count(*) FROM places").fetchone()[0]
             if expected_rows > existing:
@@ -75,6 +78,26 @@ def writing(target: Path, expected_rows: int = 0):
                 db.close()
             tmp.unlink(missing_ok=True)
             raise
+
+
+def add_missing_columns(db: sqlite3.Connection) -> bool:
+    """Bring a user index written by an older version up to the current schema."""
+    have = {row[1] for row in db.execute("PRAGMA table_info(places)")}
+    missing = [c for c in _ADDED_COLUMNS if c not in have]
+    for column in missing:
+        db.execute(f"ALTER TABLE places ADD COLUMN {column} TEXT NOT NULL DEFAULT ''")
+    return bool(missing)
+
+
+def upgrade(path: Path) -> None:
+    """Add missing columns to the user index at ``path`` in place (cheap: no rows rewritten)."""
+    with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
+        have = {row[1] for row in db.execute("PRAGMA table_info(places)")}
+    if all(c in have for c in _ADDED_COLUMNS):
+        return
+    with _lock(path), sqlite3.connect(path) as db:
+        if add_missing_columns(db):
+            db.commit()
 
 
 def download(name: str, dest: Path, progress: Progress | None = None, timeout: float = 60) -> Path:
