@@ -47,11 +47,21 @@ def register(sub) -> None:
                    "and reading its events and place summary")
     p.add_argument("--events", type=int, default=10_000, help="events in the --dashboard library")
     p.add_argument("--json", action="store_true", help="print the results as one JSON object")
+    p.add_argument("--hostile", nargs="?", type=float, const=5.0, metavar="REPORT_MB",
+                   help="instead: time and peak memory of hostile inputs (lying 2 GB docx, a name "
+                   "20,000 times, a REPORT_MB report; 0 skips the report)")
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
     from geo.pipeline import load_pipeline
+
+    if args.hostile is not None:
+        from geo.commands import bench_hostile
+
+        results = bench_hostile.run(args.hostile)
+        print(json.dumps(results)) if args.json else bench_hostile.table(results)
+        return 0
 
     seed = args.seed or min(SEEDS.glob("*.txt"))
     seed_text = seed.read_text(encoding="utf-8")
