@@ -16,6 +16,7 @@ import, a new GeoPackage). The browser side is `geo.map_elements.VectorLayers`.
 
 from __future__ import annotations
 
+import fcntl
 import json
 import math
 import os
@@ -233,7 +234,17 @@ def write_rivers(folder: Path, indexes: list[Path]) -> int:
 # --- all of it ----------------------------------------------------------------------------------
 
 def write_layers(layers_dir: Path, indexes: list[Path], world_map: Path | None) -> dict[str, int]:
-    """Write every layer that has a source, then the manifest the map reads; files written per layer."""
+    """Write every layer that has a source, then the manifest the map reads; files written per layer.
+
+    Under a lock: several app processes (or tests) may start at once over one static folder.
+    """
+    layers_dir.mkdir(parents=True, exist_ok=True)
+    with open(layers_dir / ".lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return _write_layers(layers_dir, indexes, world_map)
+
+
+def _write_layers(layers_dir: Path, indexes: list[Path], world_map: Path | None) -> dict[str, int]:
     written = {"labels": write_labels(layers_dir / "labels", indexes),
                "bounds": write_bounds(layers_dir / "bounds", world_map),
                "rivers": write_rivers(layers_dir / "rivers", indexes)}

@@ -69,8 +69,8 @@ class PlaceLayer(JSCSSMixin):
             var loose = L.featureGroup();
             function clusterIcon(cluster) {
                 var n = cluster.getChildCount(), size = n < 10 ? 30 : (n < 100 ? 36 : 42);
-                return L.divIcon({className: 'geo-cluster', iconSize: [size, size], html:
-                    "<div style='width:" + size + "px;height:" + size + "px;border-radius:50%;background:rgba(40,40,40,.82);"
+                return L.divIcon({className: 'marker-cluster geo-cluster', iconSize: [size, size], html:
+                    "<div style='margin:0;width:" + size + "px;height:" + size + "px;border-radius:50%;background:rgba(40,40,40,.82);"
                     + "border:2px dashed #fff;box-sizing:border-box;color:#fff;font:bold 12px/" + (size - 4) + "px sans-serif;"
                     + "text-align:center;box-shadow:0 1px 4px rgba(0,0,0,.5)'>" + n + "</div>"});
             }

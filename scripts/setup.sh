@@ -20,6 +20,26 @@ if [ ! -f "$stamp" ]; then
   touch "$stamp"
 fi
 
-.venv/bin/geo assets
+# Natural Earth province and country boundaries for the offline map: Debian's qgis-common ships
+# them. Only that one file is needed, so the package is fetched with apt and unpacked into the venv
+# instead of installed (installing would pull in Qt). Optional: the map works without it.
+world_map=.venv/share/geo-events-map/world_map.gpkg
+member=./usr/share/qgis/resources/data/world_map.gpkg
+if [ ! -f "${member#.}" ] && [ ! -f "$world_map" ] && command -v apt-get >/dev/null; then
+  echo "setup: fetching Natural Earth boundaries (Debian package qgis-common)"
+  if [ "$(id -u)" = 0 ]; then sudo=""; else sudo="sudo"; fi
+  tmp="$(mktemp -d)"
+  if (cd "$tmp" && { apt-get download qgis-common >/dev/null 2>&1 \
+        || { $sudo apt-get update -qq && apt-get download qgis-common >/dev/null 2>&1; }; } \
+        && dpkg-deb --fsys-tarfile qgis-common_*.deb | tar -x "$member"); then
+    mkdir -p "$(dirname "$world_map")" && mv "$tmp/$member" "$world_map"
+  else
+    echo "setup: no boundaries (apt-get download qgis-common failed); the map works without them" >&2
+  fi
+  rm -rf "$tmp"
+fi
+
 # The first build reads ~280,000 places (about a minute); later starts open it in milliseconds.
 .venv/bin/geo gazetteer build >/dev/null
+# After the gazetteer: the map's English place labels are written from its index.
+.venv/bin/geo assets

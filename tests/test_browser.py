@@ -260,7 +260,7 @@ def test_two_thousand_markers_render_and_respond(tmp_path, page):
         frame = map_frame(page)
         in_frame = frame.evaluate("performance.now()") / 1000  # since the map's iframe started loading
         assert_map_drawn(page)
-        count = frame.evaluate("() => window.geoPlaceLayer.getLayers().length")
+        count = frame.evaluate("() => window.geoPlaceLayer.getLayers().length + window.geoLooseLayer.getLayers().length")
         page.screenshot(path=str(ARTIFACTS / "04_two_thousand_markers.png"), full_page=True)
         # Usable: zoom into a cluster and click one marker; Python hears about it.
         started_zoom = time.perf_counter()

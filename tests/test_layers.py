@@ -1,0 +1,137 @@
+"""The offline vector layers: GeoPackage reading, boundary lines, label cells and the manifest."""
+
+from __future__ import annotations
+
+import json
+import re
+import sqlite3
+import struct
+from pathlib import Path
+
+import pytest
+
+from factories import seed_parsed
+from geo import basemap, gpkg, layers, webmap
+from test_webmap import component_args
+
+
+def square(x: float, y: float, size: float = 1.0) -> list:
+    return [[[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]]]
+
+
+def gpkg_blob(polygons: list) -> bytes:
+    """A GeoPackage geometry: 'GP' header with a 2D envelope, then a little-endian WKB MultiPolygon."""
+    wkb = struct.pack("<BII", 1, 6, len(polygons))
+    for rings in polygons:
+        wkb += struct.pack("<BII", 1, 3, len(rings))
+        for ring in rings:
+            wkb += struct.pack("<I", len(ring)) + b"".join(struct.pack("<dd", x, y) for x, y in ring)
+    xs = [x for rings in polygons for ring in rings for x, _ in ring]
+    ys = [y for rings in polygons for ring in rings for _, y in ring]
+    return b"GP\x00" + bytes([0b0011]) + struct.pack("<i4d", 4326, min(xs), max(xs), min(ys), max(ys)) + wkb
+
+
+def write_gpkg(path: Path, provinces: list[tuple[str, str, list]]) -> Path:
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE gpkg_geometry_columns (table_name TEXT, column_name TEXT)")
+        db.execute("INSERT INTO gpkg_geometry_columns VALUES ('states_provinces', 'geom')")
+        db.execute("CREATE TABLE states_provinces (fid INTEGER PRIMARY KEY, geom BLOB, name TEXT, adm0_a3 TEXT)")
+        db.executemany("INSERT INTO states_provinces (geom, name, adm0_a3) VALUES (?, ?, ?)",
+                       [(gpkg_blob([rings]), name, country) for name, country, rings in provinces])
+    return path
+
+
+def write_index(path: Path, places: list[tuple]) -> Path:
+    """A gazetteer index with the columns the layers read: (id, name, lat, lon, feature, population, geometry)."""
+    with sqlite3.connect(path) as db:
+        db.execute("CREATE TABLE places (pk INTEGER PRIMARY KEY, id TEXT UNIQUE, name TEXT, lat REAL, lon REAL, "
+                   "feature TEXT, population INTEGER, geometry TEXT)")
+        db.executemany("INSERT INTO places (id, name, lat, lon, feature, population, geometry) VALUES (?,?,?,?,?,?,?)",
+                       places)
+    return path
+
+
+def test_geopackage_polygons_are_read_as_geojson(tmp_path):
+    path = write_gpkg(tmp_path / "w.gpkg", [("Alpha", "AAA", square(30, 45))])
+    [feature] = gpkg.features(path, "states_provinces", ("name", "adm0_a3"))
+    assert feature["properties"] == {"name": "Alpha", "adm0_a3": "AAA"}
+    assert feature["geometry"]["type"] == "MultiPolygon"
+    assert feature["geometry"]["coordinates"][0][0][:3] == [[30, 45], [31, 45], [31, 46]]
+
+
+def test_borders_between_countries_are_thick_and_inside_one_thin(tmp_path):
+    """Two provinces of one country share a thin edge; where a third belongs to another country the
+    shared edge is a border. Crimea, which Natural Earth files under Russia, counts as Ukraine's."""
+    features = gpkg.features(write_gpkg(tmp_path / "w.gpkg", [
+        ("West", "UKR", square(30, 45)), ("East", "UKR", square(31, 45)),
+        ("Far", "RUS", square(32, 45)), ("Crimea", "RUS", square(31, 44))]), "states_provinces", ("name", "adm0_a3"))
+    lines = layers.boundary_lines(features)
+
+    def kind_of(a, b):
+        return {k for k, line in lines for p, q in zip(line, line[1:]) if {p, q} == {a, b}}
+
+    assert kind_of((31, 45), (31, 46)) == {0}  # West | East: one country
+    assert kind_of((32, 45), (32, 46)) == {1}  # East | Far: a border
+    assert kind_of((31, 45), (32, 45)) == {0}  # East | Crimea: inside Ukraine
+    assert kind_of((30, 45), (30, 46)) == {1}  # the coast of West
+
+
+def test_label_cells_hold_the_gazetteer_places_by_tier(tmp_path):
+    embedded = write_index(tmp_path / "gazetteer-x.sqlite", [
+        ("gn:1", "Pokrovsk", 48.28, 37.18, "city", 60000, None),
+        ("gn:2", "Hrodivka", 48.34, 37.33, "city", 3000, None),
+        ("gn:3", "Shevchenko", 48.13, 37.06, "city", 900, None),
+        ("adm:5", "Donetsk Oblast", 48.0, 37.8, "region", 0, None),
+        ("lm:d", "Dam", 47.0, 33.0, "dam", 0, None)])
+    user = write_index(tmp_path / "gazetteer-user.sqlite", [("gn:2", "Hrodivka", 48.35, 37.33, "city", 3500, None)])
+    towns, villages, regions = (layers.label_cells([embedded, user], t) for t in
+                                (layers.TIERS[1], layers.TIERS[2], layers.TIERS[0]))
+    assert towns == {layers.cell_key(48.28, 37.18, 4.0): [[48.28, 37.18, "Pokrovsk", 60000]]}
+    [(key, rows)] = villages.items()
+    assert [r[2] for r in rows] == ["Hrodivka", "Shevchenko"]  # most populous first
+    assert rows[0][:2] == [48.35, 37.33]  # the user's import overrides the embedded row
+    assert [r[2] for rows in regions.values() for r in rows] == ["Donetsk Oblast"]
+
+
+def test_layers_are_written_once_and_offered_to_the_offline_map(tmp_path, monkeypatch):
+    river = json.dumps({"type": "LineString", "coordinates": [[37.0, 48.0], [37.5, 48.5]]})
+    index = write_index(tmp_path / "gazetteer-x.sqlite", [
+        ("gn:1", "Pokrovsk", 48.28, 37.18, "city", 60000, None), ("lm:r", "Siverskyi Donets", 48.2, 37.2, "river", 0, river)])
+    world = write_gpkg(tmp_path / "w.gpkg", [("West", "UKR", square(30, 45))])
+    static = tmp_path / "static"
+    first = layers.write_layers(static / "layers", [index], world)
+    assert first["labels"] == 1 and first["bounds"] >= 1 and first["rivers"] == 1
+    assert layers.write_layers(static / "layers", [index], world) == {"labels": 0, "bounds": 0, "rivers": 0}
+    rivers = json.loads((static / "layers" / "rivers" / "rivers.json").read_text())
+    assert rivers == [{"name": "Siverskyi Donets", "feature": "river", "lines": [[[48.0, 37.0], [48.5, 37.5]]]}]
+
+    monkeypatch.setattr(basemap, "reachable", lambda *a, **k: False)
+    offline = basemap.choose_basemap(static, "offline")
+    script = component_args(webmap.build_map(seed_parsed().place_mentions, basemap=offline))["script"]
+    config = json.loads(re.search(r"var cfg = (\{.*?\});\n", script).group(1))
+    assert config["base"] == "/app/static/layers" and config["rivers"] and config["bounds"]["min_zoom"] == 4
+    assert [(t["name"], t["min_zoom"]) for t in config["tiers"]] == [("regions", 5), ("towns", 7), ("villages", 9)]
+    online = basemap.choose_basemap(static, "online")
+    assert "var cfg" not in component_args(webmap.build_map(seed_parsed().place_mentions, basemap=online))["script"]
+
+
+def test_a_new_gazetteer_rewrites_the_labels(tmp_path):
+    index = write_index(tmp_path / "gazetteer-a.sqlite", [("gn:1", "Pokrovsk", 48.28, 37.18, "city", 60000, None)])
+    folder = tmp_path / "layers"
+    layers.write_layers(folder, [index], None)
+    newer = write_index(tmp_path / "gazetteer-b.sqlite", [("gn:9", "Kupiansk", 49.71, 37.61, "city", 27000, None)])
+    assert layers.write_layers(folder, [newer], None)["labels"] == 1
+    names = [r[2] for f in (folder / "labels").glob("*.json") for r in json.loads(f.read_text())]
+    assert names == ["Kupiansk"]
+
+
+@pytest.mark.skipif(layers.world_map_path() is None, reason="Natural Earth GeoPackage not installed")
+def test_natural_earth_boundaries_keep_crimea_in_ukraine():
+    features = gpkg.features(layers.world_map_path(), "states_provinces", ("name", "adm0_a3"))
+    crimea = [f for f in features if f["properties"]["name"] in ("Crimea", "Sevastopol")]
+    assert len(crimea) == 2  # present, filed under Russia; the layer moves them (COUNTRY_OF_PROVINCE)
+    ukraine = [f for f in features if f["properties"]["adm0_a3"] == "UKR" or f in crimea]
+    lines = layers.boundary_lines(ukraine)
+    # The isthmus of Perekop (about 46.1 N, 33.7 E) is a province edge, not a country border.
+    isthmus = [k for k, line in lines for x, y in line if 33.6 < x < 33.8 and 46.05 < y < 46.2]
+    assert isthmus and 0 in isthmus
