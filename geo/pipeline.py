@@ -45,7 +45,7 @@ def load_spacy():
 
 
 class Pipeline:
-    def __init__(self, gazetteer: Gazetteer, nlp=None, stages=None):
+    def __init__(self, gazetteer: Gazetteer, nlp=None, stages=None, events: bool = True):
         """``stages``: callables ParsedDocument -> ParsedDocument run after resolution, in order
         (geo.fallback.GeocoderFallback, geo.corrections.CorrectionStage...); None: what the
         environment configures (GEO_GEOCODER), [] for offline only."""
@@ -58,6 +58,7 @@ class Pipeline:
 
             stages = default_stages()
         self.stages = list(stages)
+        self.events = events  # reported events (geo.events) after the stages; False: places only
 
     def parse(self, doc: Document, *, refine: bool = True) -> ParsedDocument:
         """``refine=False`` skips the stages (batch workers leave them to the parent)."""
@@ -68,6 +69,10 @@ class Pipeline:
         """Run the stages over an offline parse."""
         for stage in self.stages:
             parsed = stage(parsed)
+        if self.events:  # last: events take their places from the corrected resolutions
+            from geo.events import extract
+
+            parsed = extract(parsed)
         return parsed
 
     def parse_many(self, docs, batch_size: int = 16):

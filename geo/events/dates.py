@@ -1,0 +1,109 @@
+"""When it happened: dates a sentence states, resolved against the article's date.
+
+Explicit dates ("On 13 July 2023", "July 13", "13.07.2023", "2023-07-13") win; relative ones
+("yesterday", "on Monday", "overnight", "last week", "two days ago") need the article's date.
+A year alone ("in 2022") or a month alone names a period, not a day, and is ignored.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from geo.events.numbers import number
+
+MONTHS = {m: i for i, names in enumerate((
+    ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
+    ("june", "jun"), ("july", "jul"), ("august", "aug"), ("september", "sep", "sept"),
+    ("october", "oct"), ("november", "nov"), ("december", "dec")), start=1) for m in names}
+WEEKDAYS = {d: i for i, d in enumerate(
+    ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"))}
+
+_MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_YEAR = r"(?:,?\s+(?P<year>(?:19|20)\d\d))?"
+# A range ("the night of 12 to 13 March", "12-13 March") is dated by its first day.
+_RANGE = r"(?:\s*(?:-|–|to|and|into)\s*[0-3]?\d(?:st|nd|rd|th)?)?"
+
+RULES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
+    (name, re.compile(pattern, re.I), reason) for name, pattern, reason in (
+        ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b", "ISO date"),
+        ("dotted", r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b",
+         "European day.month.year"),
+        ("day_month", rf"\b{_DAY}{_RANGE}\s+(?:of\s+)?{_MONTH}{_YEAR}\b", "13 July 2023 (ACLED, UK style)"),
+        ("month_day", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:km|kilomet|mile|%|people|percent))" + _YEAR,
+         "July 13, 2023 (US style)"),
+        ("yesterday", r"\b(?:the day before yesterday|yesterday)\b", "one day (or two) before the article"),
+        ("today", r"\b(?:today|this (?:morning|afternoon|evening)|tonight|earlier today|overnight|"
+                  r"on the night|at night|during the night)\b", "the article's day"),
+        ("last_night", r"\blast night\b", "the evening before the article"),
+        ("days_ago", r"\b(?P<n>\w+) days? ago\b", "counted back from the article"),
+        ("last_week", r"\blast week\b|\ba week ago\b", "a week before the article"),
+        ("weekday", r"\b(?:on |last |this |early |late |on the night of )?(?P<weekday>monday|tuesday|"
+                    r"wednesday|thursday|friday|saturday|sunday)\b", "the latest such day on or before the article"),
+    ))
+
+
+def parse_iso(iso: str | None) -> date | None:
+    if not iso:
+        return None
+    try:
+        return date.fromisoformat(iso[:10])
+    except ValueError:
+        return None
+
+
+def find_date(text: str, article: date | None) -> tuple[int, str] | None:
+    """(offset, ISO date) of the first date ``text`` states that can be resolved, else None."""
+    explicit, relative = [], []
+    for name, rx, _ in RULES:
+        for m in rx.finditer(text):
+            day = _resolve(name, m, article)
+            if day is not None:
+                (explicit if name in _EXPLICIT else relative).append((m.start(), day.isoformat()))
+                break
+    # "On the night of 12 to 13 March": the stated day beats the relative words before it.
+    return min(explicit) if explicit else (min(relative) if relative else None)
+
+
+_EXPLICIT = {"iso", "dotted", "day_month", "month_day"}
+
+
+def _resolve(name: str, m: re.Match[str], article: date | None) -> date | None:
+    g = m.groupdict()
+    if name in ("iso", "dotted", "day_month", "month_day"):
+        month = MONTHS.get(g["month"].lower().rstrip(".")) if not g["month"].isdigit() else int(g["month"])
+        day, year = int(g["day"]), g.get("year")
+        if year is None:
+            if article is None:
+                return None
+            year = article.year
+            # "On 30 December" in an article of 2 January is last year's.
+            try:
+                if date(year, month, day) > article + timedelta(days=2):
+                    year -= 1
+            except ValueError:
+                return None
+        try:
+            return date(int(year), month, day)
+        except (ValueError, TypeError):
+            return None
+    if article is None:
+        return None
+    if name == "yesterday":
+        return article - timedelta(days=2 if m.group(0).lower().startswith("the day") else 1)
+    if name == "today":
+        return article
+    if name == "last_night":
+        return article - timedelta(days=1)
+    if name == "days_ago":
+        n = number(g["n"])
+        return article - timedelta(days=n) if n is not None and 0 < n < 60 else None
+    if name == "last_week":
+        return article - timedelta(days=7)
+    if name == "weekday":
+        back = (article.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7
+        if m.group(0).lower().startswith("last ") and back == 0:
+            back = 7
+        return article - timedelta(days=back)
+    return None

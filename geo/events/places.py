@@ -1,0 +1,83 @@
+"""Where: the one place an event is attached to, among the places its clause names.
+
+Rules, in order:
+- an analyst's "(coded to X)" names the place outright;
+- never a nationality word (mentions labelled DEMONYM), never an unresolved name;
+- a weapon's origin is not the event's place ("from Popasna fired at Stakhanov" -> Stakhanov),
+  unless it is the only place named;
+- the most specific place wins (a village over its district, region or country: "shelled Kruta
+  Balka, Donetsk" -> Kruta Balka); among equals, the first one after the trigger (the object
+  of "shelled"), else the last one before it;
+- precision: "near X", "X community", "the X direction" -> near the place; a region or country
+  only -> the region.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from geo.types import NEAR_PLACE, PLACE_ITSELF, REGION_ONLY, Resolution
+
+# How specific a feature is: lower is more specific.
+_SPECIFIC = {"city": 0, "dam": 0, "bridge": 0, "power_plant": 0, "port": 0, "airport": 0,
+             "industrial": 0, "landmark": 0, "island": 0, "district": 1, "river": 2, "lake": 2,
+             "reservoir": 2, "mountain": 1, "region": 3, "historical_region": 3, "strait": 3,
+             "gulf": 3, "sea": 3, "country": 4, "continent": 5}
+_BROAD = {"region", "historical_region", "country", "continent", "sea", "gulf", "strait"}
+
+_CODED = re.compile(r"\(\s*coded to\b", re.I)
+_ORIGIN = re.compile(r"\b(?:from|launched from|fired from|from the direction of|from the territory of|"
+                     r"from the area of|from positions (?:in|near)|based in|stationed in)\s+(?:\S+\s+){0,3}$", re.I)
+_NEAR_BEFORE = re.compile(r"\b(?:near|nearby|outskirts of|vicinity of|around|close to|outside|towards?|"
+                          r"direction of|area of|areas (?:of|near)|environs of|approaches to|"
+                          r"(?:\d+|\w+) (?:km|kilomet(?:er|re)s?|miles?) (?:\w+ ){0,2}(?:of|from))\s+(?:the\s+)?(?:\S+\s+){0,1}$",
+                          re.I)
+_NEAR_AFTER = re.compile(r"^\S*\s+(?:(?:territorial |village |urban |rural |settlement )?(?:community|hromada)|"
+                         r"district|raion|rayon|area|direction|axis|sector|front|outskirts|vicinity|front line)\b",
+                         re.I)
+_REGION_WORD = re.compile(r"\b(?:region|oblast|province|krai|district|raion)\b", re.I)
+
+
+@dataclass(frozen=True, slots=True)
+class Where:
+    resolution: Resolution
+    precision: int
+
+
+def choose(text: str, clause: tuple[int, int], trigger_at: int, resolutions: list[Resolution],
+           moving_from: bool = False) -> Where | None:
+    """The event's place among ``resolutions`` (those inside the clause, resolved, in text order).
+
+    ``text`` is the whole document, ``clause`` and ``trigger_at`` absolute offsets;
+    ``moving_from``: the event is a departure ("withdrew from X"), so "from X" is its place."""
+    usable = [r for r in resolutions if r.place is not None and r.mention.label != "DEMONYM"]
+    if not usable:
+        return None
+    coded = _CODED.search(text, clause[0], clause[1])
+    if coded is not None:
+        after = [r for r in usable if r.mention.start >= coded.end()]
+        if after:
+            before = text[max(clause[0], coded.start() - 40):coded.start()]
+            broad = _REGION_WORD.search(before) or after[0].place.feature in _BROAD
+            return Where(after[0], REGION_ONLY if broad else NEAR_PLACE)
+        usable = [r for r in usable if r.mention.start < coded.start()] or usable
+    if not moving_from:
+        targets = [r for r in usable if not _ORIGIN.search(text, max(clause[0], r.mention.start - 40), r.mention.start)]
+        usable = targets or usable
+    best = min(_SPECIFIC.get(r.place.feature, 2) for r in usable)
+    tied = [r for r in usable if _SPECIFIC.get(r.place.feature, 2) == best]
+    after = [r for r in tied if r.mention.start >= trigger_at]
+    chosen = after[0] if after else tied[-1]
+    return Where(chosen, precision(text, chosen))
+
+
+def precision(text: str, r: Resolution) -> int:
+    if r.place.feature in _BROAD:
+        return REGION_ONLY
+    m = r.mention
+    if r.place.feature == "district" or _NEAR_BEFORE.search(text, max(0, m.start - 40), m.start):
+        return NEAR_PLACE
+    if _NEAR_AFTER.match(text[m.end:m.end + 40]):
+        return NEAR_PLACE
+    return PLACE_ITSELF

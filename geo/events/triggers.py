@@ -1,0 +1,210 @@
+"""What happened: trigger rules, as named data.
+
+Each rule is a regular expression over one clause of a sentence (case-insensitive), the ACLED
+sub-event type it signals, a tier and the reason it exists. When several rules fire in a clause,
+the lowest tier wins and, within a tier, the trigger that comes first (the main verb of a news
+sentence or an analyst's note usually precedes the details). Three sub-types depend on who acts or
+what moves and are decided in geo.events.extract: TERRITORY (who captured), WITHDRAWAL (troops,
+or institutions), DETENTION (police, or an armed force).
+
+``NOT_EVENT`` rules say when a trigger does not report something that happened: hypotheticals,
+plans, threats, denials, habits, alerts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+TERRITORY, WITHDRAWAL, DETENTION = "=territory", "=withdrawal", "=detention"
+
+_W = r"(?:\S+ ){0,%d}?"  # up to n words between two parts of a trigger
+
+
+def gap(n: int) -> str:
+    return _W % n
+
+
+_VICTIMS = (r"(?:civilians?|residents?|locals?|(?:a |an |the )?(?:\w+ )?(?:man|woman|men|women|child|"
+            r"children|boy|girl|teenager|pensioner|villagers?|volunteers?|priest|journalists?|"
+            r"farmer|driver|family|doctor|nurse|teacher)|(?:prisoners? of war|pows?|captives?|"
+            r"detainees?|hostages?))")
+_PROTEST = r"(?:protest\w*|rall(?:y|ies)|demonstrat(?:ion|ions|ors)|picket\w*|crowds?|marchers)"
+_DRONE = r"(?:drones?|uavs?|shaheds?|geran\w*|lancets?|fpvs?|quadcopters?|loitering munitions?)"
+_AIR_WEAPON = rf"(?:{_DRONE}|aircraft|aviation|helicopters?|warplanes?|jets?|kabs?|guided (?:aerial )?bombs?|aerial bombs?|glide bombs?)"
+_GUNS = (r"(?:artillery|mortars?|rockets?|missiles?|shells|grads?|mlrs|tanks?|cannons?|howitzers?|"
+         r"multiple rocket launchers?|iskanders?|kalibrs?|s-300s?)")
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    name: str
+    sub_type: str  # an ACLED sub-event type, or TERRITORY / WITHDRAWAL / DETENTION
+    pattern: str
+    tier: int  # 0 wins over 1 over 2 over 3
+    reason: str
+    enabled: bool = True
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return _compiled(self.pattern)
+
+
+_cache: dict[str, re.Pattern[str]] = {}
+
+
+def _compiled(pattern: str) -> re.Pattern[str]:
+    rx = _cache.get(pattern)
+    if rx is None:
+        rx = _cache[pattern] = re.compile(pattern, re.I)
+    return rx
+
+
+RULES: tuple[Rule, ...] = (
+    # -- tier 0: rare, unmistakable kinds that must not be swallowed by a generic verb --------
+    Rule("suicide_bomb", "Suicide bomb",
+         r"\bsuicide (?:bomb\w*|attack\w*|car bomb|vest)|\bblew (?:him|her|them)sel(?:f|ves) up|\bself-detonat\w*",
+         0, "ACLED: an attacker detonates explosives on their body or vehicle"),
+    Rule("chemical_weapon", "Chemical weapon",
+         r"\bchemical (?:weapons?|munitions?|agents?|attacks?)|\b(?:poison(?:ous)?|toxic|asphyxia\w*) (?:gas|substances?|agents?)"
+         r"|\bchloropicrin|\bk-51\b|\brg-vo\b|\bgas grenades?",
+         0, "ACLED: toxic chemical munitions, including drone-dropped gas grenades"),
+    Rule("sexual_violence", "Sexual violence",
+         r"\brap(?:e|ed|es|ing)\b|\bsexual(?:ly)? (?:violence|assault\w*|abuse\w*|abused|assaulted)",
+         0, "ACLED: sexual violence against civilians"),
+    Rule("excessive_force", "Excessive force against protesters",
+         rf"\b(?:police|officers|troops|soldiers|forces|guards)\b {gap(5)}(?:fired (?:on|at)|opened fire on|shot|killed|beat)\b {gap(3)}{_PROTEST}",
+         0, "ACLED: lethal or grave force against protesters who are not rioting"),
+    Rule("protest_intervention", "Protest with intervention",
+         rf"\b(?:police|officers|security forces|guards|authorities)\b {gap(5)}(?:dispersed|broke up|detained|arrested|removed)\b {gap(5)}{_PROTEST}"
+         rf"|{_PROTEST} {gap(4)}(?:were|was) (?:dispersed|detained|broken up)",
+         0, "ACLED: a peaceful protest that police or others try to stop"),
+    Rule("violent_demonstration", "Violent demonstration",
+         rf"\b(?:protesters|demonstrators|rioters|crowds?) {gap(4)}(?:clashed|threw|hurled|set fire|torched|smashed|vandali[sz]ed|stormed|attacked|burned)\b"
+         r"|\briot(?:s|ed|ing)?\b|\b(?:threw|hurled|thrown) (?:\S+ ){0,2}?(?:smoke bombs?|stones|rocks|eggs|bottles|molotov\w*|firecrackers|flares|paint)\b",
+         0, "ACLED: demonstrators engage in violence or destruction"),
+    Rule("mob_violence", "Mob violence",
+         r"\bmob\b|\blynch\w*|\bvigilantes?\b", 0, "ACLED: a crowd, not an organised group, attacks someone"),
+    Rule("peaceful_protest", "Peaceful protest",
+         r"\bprotest(?:ed|s|ers|ing)?\b|\brall(?:y|ies|ied) (?:against|for|in|to|demanding)|\bheld (?:a |an )?rally"
+         r"|\bdemonstrat(?:ion|ions|ors)\b|\b(?:peacefully )?demonstrated (?:in|against|outside|near|at|peacefully|for)\b|\bpicket\w*|\bmarch(?:ed)? (?:against|for|in support|to demand)"
+         r"|\b(?:gathered|assembled) (?:\S+ ){0,4}?(?:to demand|to protest|demanding|in support of)|\bsit-in\b|\bwent on strike",
+         0, "ACLED: people gather to voice a demand without violence"),
+    # -- tier 1: remote violence and territory: the commonest coded events ------------------
+    Rule("interception", "Disrupted weapons use",
+         r"\bshot down\b|\bshoot(?:s|ing)? down\b|\bdowned\b|\bintercept(?:ed|s|ing|ion)\b"
+         rf"|\bdestroyed (?:\S+ ){{0,3}}?{_DRONE}|\b(?:air defen[cs]es?|anti-aircraft)\b {gap(4)}(?:destroyed|neutrali[sz]ed|repelled|engaged|was active|were active|worked)"
+         rf"|\b(?:electronic warfare|ew)\b {gap(4)}(?:suppressed|jammed|disabled|downed)",
+         1, "ACLED: air defence stops drones or missiles (coded as 'Interception')"),
+    Rule("defusal", "Disrupted weapons use",
+         r"\bdefus(?:ed|ing)\b|\bdemin(?:ed|ing)\b|\bdisarmed\b|\b(?:disposed of|neutrali[sz]ed|cleared|removed|destroyed) (?:\S+ ){0,4}?(?:mines?|explosives?|ordnance|shells?|munitions?|ieds?|explosive objects?)\b"
+         r"|\b(?:found|discovered|seized|confiscated) (?:\S+ ){0,4}?(?:weapons? caches?|caches? of (?:weapons|arms)|arms depots?|(?:improvised )?explosive devices?|ieds?|explosives|grenades?|detonators?|ammunition)\b",
+         1, "ACLED: explosives defused or weapons seized before use"),
+    Rule("air_strike", "Air/drone strike",
+         r"\bair ?strikes?\b|\bair-strikes?\b|\bair raids?\b(?! (?:alert|siren|warning|alarm|shelter))"
+         rf"|\b{_DRONE} (?:strikes?|attacks?|struck|hit|attacked|targeted|dropped|exploded|crashed|slammed|bombed)\b"
+         rf"|\b(?:drone|uav)-(?:strike|attack|drop)\w*|\bdropp?(?:ed|s|ing)? (?:\S+ ){{0,3}}?(?:explosives?|grenades?|bombs?|munitions?|ieds?|charges?)\b"
+         r"|\bbomb(?:ed|ing|ings)\b|\baerial bombs?|\bguided (?:aerial )?bombs?|\bglide bombs?|\bkabs?\b|\bfab-\d+"
+         r"|\b(?:air|aviation)(?: forces?| units?)? (?:\S+ ){0,2}?(?:struck|strikes?|attacked|carried out|conducted|launched|fired|deployed|dropped|used|hit|bombed)\b"
+         r"|\b(?:cluster|aerial|guided|glide|air|fab|kab|rbk|odab)[- ]?\S*\s+bombs?\b|\bbombs? (?:were |was )?dropped"
+         r"|\b(?:aircraft|helicopters?|warplanes?|jets?|planes|bombers?|su-\d+|ka-\d+|mi-\d+)s? (?:\S+ ){0,3}?(?:struck|fired|attacked|launched|hit|bombed|carried out)\b"
+         rf"|\b(?:attacked|struck|hit|targeted|strikes? on|attacks? on|shelled) (?:\S+ ){{0,6}}?(?:with|using|by) (?:\S+ ){{0,3}}?{_AIR_WEAPON}"
+         rf"|\blaunched (?:\S+ ){{0,3}}?{_DRONE}|\b{_DRONE} (?:\S+ ){{0,3}}?(?:struck|hit|attacked|targeted)\b",
+         1, "ACLED: aircraft or drones strike; drones dropping munitions count"),
+    Rule("shelling", "Shelling/artillery/missile attack",
+         rf"\bshell(?:ed|ing|s)\b|\bartillery (?:fire|strikes?|attacks?|barrage)|\b(?:fired|firing|fires|launched|launching) (?:\S+ ){{0,4}}?{_GUNS}"
+         r"|\bmortar (?:fire|attacks?|rounds)|\b(?:missile|rocket) (?:strikes?|attacks?|fire)\b"
+         r"|\b(?:missiles?|rockets?|projectiles?) (?:struck|hit|slammed|targeted|attacked|landed|fell)\b"
+         rf"|\b(?:struck|hit|targeted|attacked) (?:\S+ ){{0,6}}?(?:with|using) (?:\S+ ){{0,3}}?{_GUNS}|\bbombard(?:ed|ment|ing)\b|\btank fire\b",
+         1, "ACLED: artillery, mortars, rockets and ground- or sea-launched missiles"),
+    Rule("remote_explosive", "Remote explosive/landmine/IED",
+         r"\b(?:land)?mines? (?:exploded|detonated|blast|explosion)|\b(?:stepped on|hit|ran over|drove over|struck|triggered|detonated) (?:a |an )?(?:\S+ ){0,2}?(?:landmine|mine|tripwire|ied|explosive device)\b"
+         r"|\bexplosion of (?:an? |the )?(?:\S+ ){0,2}?(?:explosive device|explosive object|mine|landmine|ied|ordnance|shell)\b|\bexplosives? (?:\S+ ){0,1}?planted|\bplanted (?:\S+ ){0,2}?explosives?"
+         r"|\blandmines?\b|\bieds?\b|\bimprovised explosive|\bexplosive devices? (?:exploded|detonated|went off)|\bbooby[- ]trap\w*|\btripwire\b|\bcar bomb"
+         r"|\b(?:unexploded|explosive) (?:ordnance|remnants?|objects?) (?:\S+ ){0,2}?(?:exploded|detonated|went off)"
+         r"|\bblew up (?:a |the )?(?:\S+ ){0,3}?(?:car|vehicle|bridge|railway|rail line|train|dam|pipeline)\b",
+         1, "ACLED: explosives planted or left, set off remotely or by the victim"),
+    Rule("grenade", "Grenade",
+         r"\b(?:threw|thrown|hurled|tossed|lobbed) (?:\S+ ){0,3}?grenades?\b|\bgrenades? (?:was |were )?(?:thrown|exploded|detonated|went off|blast|attack)",
+         2, "ACLED: a hand grenade thrown; a drone's dropped grenade is an air/drone strike"),
+    Rule("territory", TERRITORY,
+         r"\b(?:took|taken|seized|gained|established|assumed) (?:full )?control (?:of|over)\b|\bcaptur(?:ed|es|ing)\b|\bseized\b|\btook over\b|\boverr?an\b"
+         r"|\bliberat(?:ed|es|ing|ion of)\b|\brecaptur\w+|\bretook\b|\bretaken\b|\bregain(?:ed|s)? (?:full )?control\b|\btook back\b|\btaken back\b"
+         r"|\bde-?occup(?:ied|ation)\b|\braised (?:the|a|their) (?:\S+ )?flag",
+         1, "ACLED: an armed actor takes a place; who takes it decides the sub-type"),
+    # -- tier 2: fighting and direct violence --------------------------------------------
+    Rule("armed_clash", "Armed clash",
+         r"\bclash(?:ed|es)?\b|\bfight(?:ing|s)?\b|\bfought\b|\bbattles?\b|\bbattled\b|\bfirefights?\b|\bskirmish\w*|\bexchange(?:d)? (?:of )?fire|\bgunfights?\b"
+         r"|\brepel(?:led|s)?\b|\brepuls(?:ed|e|ing)\b|\bfended off\b|\bassaults?\b|\bassaulted\b|\bstorm(?:ed|ing)\b|\bcounter-?attack\w*|\bcounter-?offensive"
+         r"|\boffensive (?:actions?|operations?)|\b(?:attempt(?:ed|s)?|tried|trying|failed) to (?:advance|break through|storm|capture|seize|take|attack|push|encircle|cross)"
+         r"|\badvanc(?:ed|ing|es)\b|\bambush(?:ed)?\b|\bcombat\b|\bhostilities\b|\battacked (?:\S+ ){0,3}?positions|\bengaged (?:in|with)\b",
+         2, "ACLED: organised armed groups fight without a change of territory"),
+    Rule("attack_civilians", "Attack",
+         rf"\b(?:shot|shooting|executed|execution of|tortur\w+|beat|beaten|stabbed|murdered|killed|shot dead|opened fire on|gunned down|abused|ill-treated) (?:\S+ ){{0,3}}?{_VICTIMS}"
+         rf"|\b{_VICTIMS} (?:was|were) (?:shot|executed|tortured|beaten|stabbed|murdered|gunned down)",
+         2, "ACLED: an armed actor directly attacks unarmed people (remote weapons excepted)"),
+    Rule("abduction", "Abduction/forced disappearance",
+         r"\babduct\w*|\bkidnap\w*|\bforcibly (?:disappeared|deported|transferred|taken)|\benforced disappearance|\btaken (?:hostage|captive|prisoner)"
+         r"|\btook (?:\S+ ){0,3}?(?:hostage|captive)|\bheld captive|\billegally detained|\bdeport(?:ed|ation of) (?:\S+ ){0,2}?(?:children|civilians|residents)",
+         2, "ACLED: people taken by an armed group and held, whereabouts unknown"),
+    Rule("detention", DETENTION,
+         r"\barrest(?:ed|s|ing)?\b|\bdetain(?:ed|s|ing)?\b|\bapprehended\b|\btaken into custody",
+         2, "ACLED: arrests by the state; detentions by an armed force are abductions"),
+    # -- tier 3: generic verbs and non-violent developments ---------------------------------
+    Rule("strike_generic", "Shelling/artillery/missile attack",
+         r"\bstruck\b|\bstrikes? (?:on|at|against|hit)\b|\bhit\b|\btargeted\b|\bfired (?:at|on|upon)\b|\bopened fire\b|\bexplosions?\b|\bblasts?\b|\battack(?:ed|s)? (?:on )?"
+         , 3, "ACLED: a strike with no weapon named is coded as shelling/artillery/missile attack"),
+    Rule("agreement", "Agreement",
+         r"\b(?:signed|reached|concluded|agreed (?:on|to)) (?:\S+ ){0,3}?(?:agreements?|deals?|accords?|memorandums?|ceasefire|truce)|\b(?:prisoner|pow|body|bodies) (?:exchange|swap)"
+         r"|\bexchange of (?:prisoners|pows|bodies|captives)|\b(?:exchanged|swapped) (?:\S+ ){0,3}?(?:prisoners|pows|bodies|captives)|\bceasefire (?:was agreed|took effect|came into)"
+         r"|\b(?:returned|handed over|repatriated) (?:the )?(?:\S+ )?bodies\b|\breturned (?:home )?from (?:\S+ )?captivity",
+         3, "ACLED: parties agree (ceasefires, prisoner and body exchanges)"),
+    Rule("looting", "Looting/property destruction",
+         r"\bloot(?:ed|ing|s)?\b|\bplunder\w*|\bpillag\w*|\bvandali[sz]\w*|\bset (?:\S+ ){0,3}?on fire|\bset fire to|\btorched\b|\bburned down\b|\bdemolished\b|\bransacked\b|\bstole\b",
+         3, "ACLED: property taken or destroyed without armed clash or explosives"),
+    Rule("withdrawal", WITHDRAWAL,
+         r"\bwithdr(?:ew|awn|awing|aws|aw)\b|\bretreat(?:ed|ing|s)?\b|\bpull(?:ed|ing)? (?:out|back)\b|\babandon(?:ed|ing)\b|\bleft (?:the )?(?:city|town|village|positions|region)"
+         r"|\b(?:entered|moved into|moving into|rolled into|marched into)\b|\bhanded over control|\bwithout (?:a )?(?:fight|resistance)",
+         3, "ACLED: territory changes hands without fighting; institutions leaving are a change of activity"),
+    Rule("headquarters", "Headquarters or base established",
+         r"\b(?:established|set up|setting up|opened|built|deployed) (?:\S+ ){0,3}?(?:headquarters|base|bases|command post|outpost)\b",
+         3, "ACLED: an armed group sets up a base or headquarters"),
+    Rule("group_change", "Change to group/activity",
+         r"\b(?:moving|moved|bringing|brought|deploy(?:ed|ing)|redeploy(?:ed|ing)|transferr(?:ed|ing)|sent|sending) (?:\S+ ){0,3}?(?:military units|units|troops|reinforcements|forces|battalions?|brigades?|regiments?)\b"
+         r"|\breinforce(?:d|ments)\b|\bmobili[sz](?:ed|ation)\b|\bdisband(?:ed)?\b|\bmerged\b|\brelocat(?:ed|ing)\b",
+         3, "ACLED: troop movements, mobilisation, groups merging or relocating"),
+    Rule("other", "Other",
+         r"\b(?:forced|force|forcing|ordered|ordering) (?:\S+ ){0,3}?(?:residents|civilians|population|people) (?:\S+ ){0,2}?to (?:leave|evacuate)"
+         r"|\bmandatory evacuation|\bevacuat(?:ed|ion of|ing) (?:\S+ ){0,3}?(?:residents|civilians|people|children)|\bcurfew\b|\bmartial law\b",
+         3, "ACLED: developments that shape the conflict but fit no other sub-type (evacuations, curfews)"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class NotEvent:
+    name: str
+    pattern: str
+    where: str  # "before" (the words just before the trigger), "clause", "sentence"
+    reason: str
+    enabled: bool = True
+
+    @property
+    def regex(self) -> re.Pattern[str]:
+        return _compiled(self.pattern)
+
+
+NOT_EVENT: tuple[NotEvent, ...] = (
+    NotEvent("hypothetical",
+             r"\b(?:could|would|might|(?-i:may)|will|shall|won't|wouldn't|going to|plans? to|planning to|planned to|intends? to|intended to"
+             r"|threat(?:en(?:s|ed|ing)?)? to|ready to|prepar(?:ing|es|ed) to|aims? to|want(?:s|ed)? to|expect(?:s|ed)? (?:to|that)|likely to"
+             r"|if|unless|in case of|whether|risk(?:s|ing)?|fears?|capable of|able to|can|cannot|to prevent|threat of|possibility of|danger of)\b",
+             "before", "a plan, threat, fear or condition is not something that happened"),
+    NotEvent("negated", r"\b(?:not|never|denied|denies|deny|ruled out|no longer|instead of|rather than|without)\b",
+             "before", "a denial is not an event ('did not shell', 'denied attacking', 'without a fight')"),
+    NotEvent("habitual",
+             r"\b(?:regularly|constantly|systematically|routinely|continuously|every day|every night|for (?:months|weeks|years)|since (?:19|20)\d\d)\b",
+             "clause", "a habit or a long campaign is analysis, not one coded event"),
+    NotEvent("alert", r"\b(?:air raid|air-raid) (?:alerts?|sirens?|warnings?|alarms?)\b|\balerts? (?:was|were) (?:declared|issued)",
+             "clause", "an alert says a strike may come, not that one happened"),
+    NotEvent("question", r"\?\s*[\"'”’]?\s*$", "sentence", "a question reports nothing"),
+)

@@ -1,0 +1,228 @@
+"""Reported events end to end, on hand-written sentences (our own, in the styles of news reports
+and analysts' notes): every ACLED sub-event type, the place rules, dates, actors, the toll, and
+statements that are not events."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from geo.events.dates import find_date, parse_iso
+from geo.events.taxonomy import SUB_TYPES, TAXONOMY, TYPE_OF
+from geo.events.toll import toll
+from geo.types import NEAR_PLACE, PLACE_ITSELF, REGION_ONLY, Document
+
+SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_2971140ada78fed4.txt"
+ARTICLE_DAY = "2024-03-14"  # a Thursday
+
+
+@pytest.fixture(scope="module")
+def pipeline(geo_data_dir):
+    from geo.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+def events(pipeline, text, date=ARTICLE_DAY):
+    return pipeline.parse(Document(text, date=date)).events
+
+
+def first(pipeline, text, date=ARTICLE_DAY):
+    found = events(pipeline, text, date)
+    assert found, f"no event in {text!r}"
+    return found[0]
+
+
+# (sentence, sub-event type): one or more for every sub-event type in ACLED's taxonomy.
+SUB_TYPE_EXAMPLES = [
+    ("Ukrainian troops clashed with Russian infantry near Robotyne on Tuesday.", "Armed clash"),
+    ("Ukrainian defenders repelled four Russian assaults near Krasnohorivka.", "Armed clash"),
+    ("Fighting continued on the outskirts of Chasiv Yar, where Russian units tried to advance.", "Armed clash"),
+    ("Ukrainian forces liberated the village of Klishchiivka after weeks of fighting.", "Government regains territory"),
+    ("Ukrainian forces recaptured the village of Andriivka, south of Bakhmut.", "Government regains territory"),
+    ("Russian forces captured the town of Avdiivka after months of assaults.", "Non-state actor overtakes territory"),
+    ("Wagner fighters took control of the town of Soledar.", "Non-state actor overtakes territory"),
+    ("Russian forces shelled Kupiansk with artillery and multiple rocket launchers.",
+     "Shelling/artillery/missile attack"),
+    ("Russian forces fired mortars at Vovchansk, damaging two houses.", "Shelling/artillery/missile attack"),
+    ("A Russian missile strike hit Zaporizhzhia overnight, killing three people.",
+     "Shelling/artillery/missile attack"),
+    ("A Russian drone struck a car in Nikopol, wounding the driver.", "Air/drone strike"),
+    ("Russian aviation dropped guided bombs on Selydove.", "Air/drone strike"),
+    ("Russian forces dropped explosives from a drone on a bus stop in Kherson.", "Air/drone strike"),
+    ("Russian warplanes carried out an airstrike near Vuhledar.", "Air/drone strike"),
+    ("A tractor driver was injured when his tractor hit a landmine near Balakliia.",
+     "Remote explosive/landmine/IED"),
+    ("An improvised explosive device exploded under a car in Melitopol.", "Remote explosive/landmine/IED"),
+    ("A man threw a grenade at the entrance of a cafe in Dnipro.", "Grenade"),
+    ("A suicide bomber blew himself up at a checkpoint in Mariupol.", "Suicide bomb"),
+    ("Russian forces used chloropicrin gas against Ukrainian positions near Bakhmut.", "Chemical weapon"),
+    ("Russian soldiers shot dead a civilian man in Bucha.", "Attack"),
+    ("Russian servicemen executed two Ukrainian prisoners of war near Robotyne.", "Attack"),
+    ("Russian forces abducted the mayor of Nova Kakhovka.", "Abduction/forced disappearance"),
+    ("Russian soldiers raped a woman in a village near Kherson.", "Sexual violence"),
+    ("Around 200 people held a peaceful rally in Kyiv demanding the release of prisoners of war.",
+     "Peaceful protest"),
+    ("Police dispersed a protest outside the city council in Odesa and detained five demonstrators.",
+     "Protest with intervention"),
+    ("Police opened fire on protesters in Kherson, killing one of them.", "Excessive force against protesters"),
+    ("Protesters clashed with police and set fire to cars in Kharkiv.", "Violent demonstration"),
+    ("A mob beat a man accused of looting in Izium.", "Mob violence"),
+    ("Russia and Ukraine exchanged 200 prisoners of war near Sumy.", "Agreement"),
+    ("The SBU arrested a Russian informant in Kramatorsk.", "Arrests"),
+    ("Russian forces moved reinforcements to Tokmak.", "Change to group/activity"),
+    ("Ukrainian air defence shot down eleven Shahed drones over Odesa.", "Disrupted weapons use"),
+    ("Sappers defused an anti-tank mine found in a field near Izium.", "Disrupted weapons use"),
+    ("Russian forces set up a headquarters in a school in Melitopol.", "Headquarters or base established"),
+    ("Russian soldiers looted shops and houses in Kherson before leaving.", "Looting/property destruction"),
+    ("Russian troops withdrew from Kherson without a fight.", "Non-violent transfer of territory"),
+    ("The occupation authorities forced residents of Oleshky to evacuate.", "Other"),
+]
+
+
+def test_the_taxonomy_is_acleds():
+    assert len(TAXONOMY) == 6 and len(SUB_TYPES) == 25
+    assert TYPE_OF["Disrupted weapons use"] == "Strategic developments"
+    assert {s for _, s in SUB_TYPE_EXAMPLES} == set(SUB_TYPES)  # every sub-type has an example
+
+
+@pytest.mark.parametrize("text,sub_type", SUB_TYPE_EXAMPLES)
+def test_every_sub_event_type(pipeline, text, sub_type):
+    e = first(pipeline, text)
+    assert (e.type, e.sub_type) == (TYPE_OF[sub_type], sub_type)
+    assert e.place is not None and e.mention.label != "DEMONYM"
+
+
+@pytest.mark.parametrize("text", [
+    "Budanov said in an interview that Russia could attack Kharkiv again in the spring.",
+    "Analysts expect Russian forces to try to capture Chasiv Yar before the summer.",
+    "The Kremlin denied that its forces had shelled Kherson.",
+    "If Ukrainian forces take control of the Kakhovka Dam, Russian troops will have to leave the city.",
+    "An air raid alert was declared in Kyiv Oblast in the evening.",
+    "Will Russia attack Odesa next?",
+    "Russian forces have been shelling Nikopol every day for months.",
+    "Zelensky met the mayor of Kharkiv to discuss the reconstruction of schools.",
+])
+def test_statements_plans_and_denials_are_not_events(pipeline, text):
+    assert events(pipeline, text) == []
+
+
+def test_the_target_not_the_origin(pipeline):
+    e = first(pipeline, "Ukrainian forces from Popasna fired artillery at Stakhanov.")
+    assert e.place.name == "Stakhanov" or e.mention.text == "Stakhanov"
+    e = first(pipeline, "Russian forces fired rockets from Belgorod at the city of Kharkiv.")
+    assert e.mention.text == "Kharkiv"
+    # Leaving a place is about that place, "from" or not.
+    e = first(pipeline, "Russian troops withdrew from Kherson.")
+    assert e.mention.text == "Kherson"
+
+
+def test_the_most_specific_place_and_its_precision(pipeline):
+    e = first(pipeline, "On 3 March 2024, Russian forces shelled Kupiansk, Kharkiv region. Casualties unknown.")
+    assert (e.mention.text, e.precision) == ("Kupiansk", PLACE_ITSELF)
+    e = first(pipeline, "On 3 March 2024, Russian forces shelled near Vovchansk, Kharkiv. Casualties unknown.")
+    assert (e.mention.text, e.precision) == ("Vovchansk", NEAR_PLACE)
+    e = first(pipeline, "On 3 March 2024, Russian drones struck Kharkiv region (coded to Kharkiv).")
+    assert (e.mention.text, e.precision) == ("Kharkiv", REGION_ONLY)
+    e = first(pipeline, "Russian forces shelled Zaporizhzhia Oblast overnight.")
+    assert e.precision == REGION_ONLY
+    e = first(pipeline, "Russian forces shelled Russian-held positions? No: Ukrainian drones hit Russian positions in Tokmak.")
+    assert e.mention.text == "Tokmak"
+
+
+def test_a_demonym_is_never_the_place(pipeline):
+    for e in events(pipeline, "Russian troops attacked Ukrainian positions at night."):
+        assert e.mention is None or e.mention.label != "DEMONYM"
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("On 13 July 2023, Russian forces shelled Kherson.", "2023-07-13"),
+    ("On Monday, Russian forces shelled Kherson.", "2024-03-11"),
+    ("Russian forces shelled Kherson yesterday.", "2024-03-13"),
+    ("Russian drones attacked Odesa overnight.", "2024-03-14"),
+    ("Russian forces shelled Kherson last week.", "2024-03-07"),
+    ("Russian forces shelled Kherson two days ago.", "2024-03-12"),
+    ("Russian forces shelled Kherson on March 2.", "2024-03-02"),
+    ("Russian forces shelled Kherson on 30 December.", "2023-12-30"),  # the year before
+    ("On the night of 9 to 10 March, Russian drones attacked Odesa.", "2024-03-09"),
+    ("Russian forces shelled Kherson.", "2024-03-14"),  # no date stated: the article's
+])
+def test_dates_against_the_article_date(pipeline, text, iso):
+    assert first(pipeline, text).date == iso
+
+
+def test_a_stated_date_carries_through_its_paragraph(pipeline):
+    found = events(pipeline, "On Tuesday, Russian forces shelled Kherson. Drones also struck Nikopol.\n\n"
+                             "Ukrainian forces repelled attacks near Robotyne.")
+    assert [e.date for e in found] == ["2024-03-12", "2024-03-12", "2024-03-14"]
+
+
+def test_dates_without_an_article_date():
+    assert find_date("On 5 May 2023, Russian forces shelled Kherson.", None) == (3, "2023-05-05")
+    assert find_date("Russian forces shelled Kherson yesterday.", None) is None
+    assert find_date("In 2022, Russia occupied Kherson.", parse_iso(ARTICLE_DAY)) is None
+
+
+@pytest.mark.parametrize("text,actors", [
+    ("Russian forces shelled Kherson, killing a civilian.", ("Russian forces", "Civilians")),
+    ("Ukrainian forces shot down drones over Mykolaiv.", ("Ukrainian forces",)),
+    ("DPR forces shelled Avdiivka.", ("DPR forces",)),
+    ("Wagner fighters attacked Ukrainian positions near Bakhmut.", ("Wagner Group", "Ukrainian forces")),
+    ("Kherson was shelled by Russian artillery.", ("Russian forces",)),
+    ("Air defence destroyed two missiles over Kyiv.", ("Ukrainian forces",)),
+])
+def test_actors(pipeline, text, actors):
+    assert first(pipeline, text).actors == actors
+
+
+@pytest.mark.parametrize("text,dead,hurt", [
+    ("Russian forces shelled Kherson, killing 6 soldiers.", 6, None),
+    ("A Russian drone hit a house in Nikopol; one civilian was wounded.", None, 1),
+    ("Russian forces shelled Kupiansk. Casualties unknown.", 0, None),
+    ("Russian forces shelled Kupiansk. There were no casualties.", 0, 0),
+    ("A missile struck Dnipro, killing two civilians and injuring three others.", 2, 3),
+    ("Russian forces shelled Kherson. Two civilians were killed and five were injured.", 2, 5),
+    ("The death toll of the Russian strike on Odesa rose to twelve.", 12, None),
+])
+def test_the_toll(pipeline, text, dead, hurt):
+    e = first(pipeline, text)
+    assert (e.fatalities, e.injured) == (dead, hurt)
+
+
+def test_toll_words_and_numbers():
+    assert toll("twenty-one people were killed").fatalities == 21
+    assert toll("a man was killed and a woman was injured") == toll("one killed, one wounded")
+    assert toll("The shelling damaged 7 houses and 4 cars.").stated is False
+
+
+def test_two_clauses_two_events(pipeline):
+    found = events(pipeline, "Russian forces shelled Kherson; Ukrainian forces repelled an assault near Krynky.")
+    assert [(e.sub_type, e.mention.text) for e in found] == [
+        ("Shelling/artillery/missile attack", "Kherson"), ("Armed clash", "Krynky")]
+
+
+def test_a_story_told_twice_is_one_event(pipeline):
+    found = events(pipeline, "A Russian drone struck a house in Nikopol. A woman was killed in the drone strike.")
+    assert len(found) == 1 and found[0].fatalities == 1
+
+
+def test_the_seed_has_a_few_events_and_mostly_statements(pipeline):
+    parsed = pipeline.parse(Document(SEED.read_text(encoding="utf-8"), date="2022-10-27"))
+    found = parsed.events
+    assert 2 <= len(found) <= 5 and len(parsed.sentences) >= 15
+    assert all(e.place is not None and e.place.name == "Kherson" for e in found)
+    subs = {e.sub_type for e in found}
+    assert "Change to group/activity" in subs  # new units brought in, banks taken out
+    said = [s for s in parsed.sentences if "Budanov" in s.text]
+    assert not {e.sentence.index for e in found} & {s.index for s in said if "interview" in s.text}
+
+
+def test_events_are_in_text_order_and_switchable(pipeline):
+    from geo.pipeline import Pipeline
+
+    text = "Russian forces shelled Kherson. Ukrainian air defence shot down drones over Odesa."
+    found = events(pipeline, text)
+    assert [e.sentence.start for e in found] == sorted(e.sentence.start for e in found)
+    off = Pipeline(pipeline.gazetteer, pipeline.nlp, stages=[], events=False)
+    assert off.parse(Document(text)).events == []
