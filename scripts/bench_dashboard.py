@@ -1,6 +1,8 @@
-"""Time the map page over a stored library of N events, headless (streamlit AppTest).
+"""Time the map page over a stored library of N events, headless (streamlit AppTest), or
+marker click -> sentences in the panel in headless Chromium on the seed (--clicks N).
 
     GEO_DATA_DIR=... .venv/bin/python scripts/bench_dashboard.py [--events 10000]
+    GEO_DATA_DIR=... .venv/bin/python scripts/bench_dashboard.py --clicks 20
 
 Kept out of `geo bench` because geo/ does not import streamlit. The library is the seed's parse
 saved under many ids with places moved apart (as `geo bench --dashboard` builds it), in a
@@ -33,11 +35,96 @@ def fill(path: Path, n_events: int) -> int:
         return len(store.place_mentions())
 
 
+CHROMIUM = "/usr/bin/chromium"
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                 "--disable-component-update", "--no-first-run", "--disable-sync"]
+OUTSIDE = r"^https?://(?!127\.0\.0\.1[:/]|localhost[:/])"
+MAP = 'iframe[title="streamlit_folium.st_folium"]'
+WATCH_PANEL = """name => { window.__panelAt = null; const seen = new MutationObserver(() => {
+    const heading = [...document.querySelectorAll('h3')].find(h => h.innerText.trim().startsWith(name));
+    if (heading && document.querySelector('.geo-sentence mark')) { window.__panelAt = performance.timeOrigin + performance.now(); seen.disconnect(); }
+    }); seen.observe(document.body, {subtree: true, childList: true, characterData: true}); }"""
+ARM_CLICK = """() => { window.map.closePopup();
+    document.addEventListener('click', () => { window.__clickAt = performance.timeOrigin + performance.now(); },
+                              {capture: true, once: true}); }"""
+
+
+def _serve(tmp: str, port: int = 0):
+    import socket
+    import subprocess
+    import urllib.request
+
+    if not port:
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+    env = {**os.environ, "GEO_TILES": "offline", "GEO_DATABASE_URL": str(Path(tmp, "library.sqlite")), "GEO_LIBRARY": ""}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+         "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
+         "--server.enableStaticServing", "true", "--server.fileWatcherType", "none"],
+        cwd=ROOT, env=env, stdout=open(Path(tmp, "streamlit.log"), "w"), stderr=subprocess.STDOUT)
+    deadline = time.time() + 120
+    while time.time() < deadline:
+        try:
+            urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
+            return proc, f"http://127.0.0.1:{port}"
+        except OSError:
+            time.sleep(0.2)
+    proc.kill()
+    raise RuntimeError("streamlit did not start")
+
+
+def clicks(n: int) -> int:
+    """Median marker click -> panel with that place's sentences, in Chromium, on the seed."""
+    from playwright import sync_api
+
+    with tempfile.TemporaryDirectory() as tmp:
+        proc, url = _serve(tmp)
+        try:
+            with sync_api.sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                page = browser.new_page(viewport={"width": 1500, "height": 1100})
+                outside: list[str] = []
+                page.route(OUTSIDE, lambda route: (outside.append(route.request.url), route.abort()))
+                started = time.perf_counter()
+                page.goto(url)
+                page.wait_for_selector(MAP, state="attached", timeout=120_000)
+                frame = next(f for f in page.frames if "streamlit_folium" in f.url)
+                frame.wait_for_selector(".leaflet-marker-icon[title]", timeout=120_000)
+                first = time.perf_counter() - started
+                titles = frame.evaluate("""() => window.geoPlaceLayer.getLayers()
+                    .filter(l => l.options.title && window.map.getBounds().pad(-0.05).contains(l.getLatLng()))
+                    .map(l => l.options.title)""")  # markers in view: a country's may lie far off
+                page.wait_for_timeout(1500)  # let the first reports (view, bounds) settle
+                timings = []
+                for i in range(n):
+                    name = titles[i % len(titles)]
+                    page.evaluate(WATCH_PANEL, name)
+                    frame.evaluate(ARM_CLICK)
+                    frame.locator(f'.leaflet-marker-icon[title="{name}"]').first.click()
+                    page.wait_for_function("window.__panelAt !== null", timeout=15_000)
+                    timings.append(page.evaluate("window.__panelAt") - frame.evaluate("window.__clickAt"))
+                    page.wait_for_timeout(400)  # an analyst reads before the next click
+                browser.close()
+        finally:
+            proc.terminate()
+            proc.wait(10)
+    print(f"first render (page load -> markers): {first:.2f} s")
+    print(f"marker click -> sentences, median of {n}: {statistics.median(timings):.0f} ms "
+          f"(min {min(timings):.0f}, max {max(timings):.0f}); all: {[round(t) for t in timings]}")
+    print(f"requests leaving 127.0.0.1: {len(outside)}")
+    return 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--reruns", type=int, default=5)
+    parser.add_argument("--clicks", type=int, default=0, help="time N marker clicks in Chromium instead")
     args = parser.parse_args()
+    if args.clicks:
+        return clicks(args.clicks)
     with tempfile.TemporaryDirectory() as tmp:
         os.environ["GEO_DATABASE_URL"] = str(Path(tmp, "library.sqlite"))
         os.environ.setdefault("GEO_TILES", "offline")  # no network probe in the timing

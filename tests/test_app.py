@@ -223,7 +223,11 @@ def test_dates_from_the_article_or_set_by_hand_filter_the_map(app):
     assert app.sidebar.slider(key="f_day").value == date(2023, 6, 6)  # starts showing everything
     app.sidebar.slider(key="f_day").set_value(date(2023, 6, 4)).run()
     assert "Kharkiv" not in map_titles(app) and "Mariupol" in map_titles(app)
-    app.sidebar.button(key="play").click().run()  # plays to the last day, then stops
+    app.sidebar.button(key="play").click().run()
+    assert app.session_state["playing"] and app.sidebar.button(key="play").label == "⏸ Pause"
+    for _ in range(3):  # what the player fragment's ticks do in a browser: step on, one day a tick
+        app.session_state["play_step"] = True
+        app.run()
     assert app.sidebar.slider(key="f_day").value == date(2023, 6, 6) and not app.session_state["playing"]
     assert {"Kharkiv", "Mariupol"} <= map_titles(app)
     app.sidebar.radio(key="f_day_mode").set_value("on").run()

@@ -283,3 +283,39 @@ def test_two_thousand_markers_render_and_respond(tmp_path, page):
     finally:
         proc.terminate()
         proc.wait(10)
+
+
+def test_a_view_is_a_url(app_url, page, browser):
+    """Pick a region and a place, take the address from "Copy a link", open it in a fresh context."""
+    page.goto(app_url)
+    wait_for(page, lambda: "Mariupol" in marker_titles(page), 60, "the seed article's markers")
+    regions = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").nth(1)
+    regions.click()
+    page.keyboard.type("Donetsk Oblast")
+    page.keyboard.press("Enter")
+    page.keyboard.press("Escape")
+    wait_for(page, lambda: "Kherson" not in marker_titles(page) and "Mariupol" in marker_titles(page), 30,
+             "the region filter")
+    page.wait_for_timeout(800)
+    click_to_panel(page, "Mariupol")
+    wait_for(page, lambda: "place=" in page.url and "region=Donetsk" in page.url, 15, "the URL to follow")
+    page.get_by_text("Copy a link to this view").click()
+    link = page.locator('[data-testid="stCode"] code').first.inner_text().strip()
+    assert link.startswith(app_url) and "region=Donetsk+Oblast" in link.replace("%20", "+") and "place=" in link
+    assert "view=" in link
+
+    fresh = browser.new_context(viewport={"width": 1500, "height": 1100})
+    other = fresh.new_page()
+    other.requests = []
+    other.on("request", lambda r: other.requests.append(r.url))
+    other.route(OUTSIDE, lambda route: route.abort())
+    other.goto(link)
+    wait_for(other, lambda: "Mariupol" in marker_titles(other) and "Kherson" not in marker_titles(other), 60,
+             "the same filtered map in a fresh browser")
+    other.get_by_role("heading", name="Mariupol").wait_for(timeout=20_000)
+    assert other.locator(".geo-sentence mark", has_text="Mariupol").first.is_visible()
+    chips = other.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").nth(1).inner_text()
+    assert "Donetsk Oblast" in chips
+    other.screenshot(path=str(ARTIFACTS / "06_view_from_link.png"), full_page=True)
+    assert not [u for u in other.requests if not LOCAL.match(u)]
+    fresh.close()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+import time
 from datetime import date, timedelta
 
 import streamlit as st
@@ -12,9 +13,11 @@ import streamlit as st
 from geo.filters import EventFilter, day_of, facets
 from geo.store import ArticleInfo
 from geo.types import PlaceMention
+from ui import keys
 
 ONE_DAY = timedelta(days=1)
 MODES = {"upto": "Up to the day", "on": "On the day"}
+PLAY_STEP_S = 1.0  # seconds each day stays on screen while the time slider plays
 
 
 @dataclass
@@ -29,16 +32,47 @@ def _options(counter) -> list[str]:
     return sorted(counter, key=lambda k: (-counter[k], k))
 
 
+def _known(key: str, options) -> None:
+    """Drop remembered choices the widget cannot offer (a link naming a removed article)."""
+    value = st.session_state.get(key)
+    if value:
+        allowed = set(options)
+        kept = [v for v in value if v in allowed]
+        if kept != list(value):
+            st.session_state[key] = kept
+
+
 def clear_shape() -> None:
-    st.session_state["shape"] = None
-    st.session_state["f_shape"] = False
+    st.session_state[keys.SHAPE] = None
+    st.session_state[keys.IN_SHAPE] = False
 
 
 def _toggle_play(first: date, last: date) -> None:
-    playing = not st.session_state.get("playing", False)
-    st.session_state["playing"] = playing
-    if playing and st.session_state.get("f_day", last) >= last:
-        st.session_state["f_day"] = first  # start over from the first day
+    playing = not st.session_state.get(keys.PLAYING, False)
+    st.session_state[keys.PLAYING] = playing
+    st.session_state[PLAYED_AT] = time.monotonic()  # the first day shown stays a step's time too
+    if playing and st.session_state.get(keys.DAY, last) >= last:
+        st.session_state[keys.DAY] = first  # start over from the first day
+
+
+@st.fragment(run_every=PLAY_STEP_S)
+def _player() -> None:
+    """While playing, each tick asks for one app run that steps the slider to the next day.
+
+    A fragment with run_every rather than sleep-and-rerun: the page stays responsive between
+    steps, and a paused slider costs nothing but the tick.
+    """
+    # A fragment also runs inline with every app run, right after the step it asked for: only a
+    # tick that comes a step's time after the last one moves the slider on.
+    now = time.monotonic()
+    if st.session_state.get(keys.PLAYING) and now - st.session_state.get(PLAYED_AT, 0.0) >= 0.9 * PLAY_STEP_S:
+        st.session_state[PLAYED_AT] = now
+        st.session_state[PLAY_STEP] = True
+        st.rerun(scope="app")
+
+
+PLAY_STEP = "play_step"  # set by a player tick: the next app run moves the slider on one day
+PLAYED_AT = "played_at"  # time.monotonic() of the last step, so each day stays PLAY_STEP_S on screen
 
 
 def _clamp(key: str, first: date, last: date) -> None:
@@ -61,30 +95,32 @@ def _time_filters(days: list[date], undated: int) -> tuple[str | None, str | Non
 def _time_widgets(days: list[date]) -> tuple[str | None, str | None, bool]:
     if not days:
         st.caption("No article has a date yet: set dates on the Articles page to filter by time.")
-        st.session_state["playing"] = False
+        st.session_state[keys.PLAYING] = False
         return None, None, False
     first, last = days[0], days[-1]
-    _clamp("f_dates", first, last)
-    picked = st.date_input("Dates", value=[], min_value=first, max_value=last, key="f_dates",
+    _clamp(keys.DATES, first, last)
+    picked = st.date_input("Dates", value=[], min_value=first, max_value=last, key=keys.DATES,
                            format="YYYY-MM-DD", help="Articles dated in the range; undated articles drop out.")
     picked = tuple(picked) if isinstance(picked, (tuple, list)) else ()
     date_from = picked[0].isoformat() if picked else None
     date_to = picked[1].isoformat() if len(picked) == 2 else None  # one date: still choosing the end
-    if first == last or not st.toggle("Time slider", key="f_time", help="Step through the days with ▶ Play."):
-        st.session_state["playing"] = False
+    if first == last or not st.toggle("Time slider", key=keys.TIME, help="Step through the days with ▶ Play."):
+        st.session_state[keys.PLAYING] = False
         return date_from, date_to, False
 
-    _clamp("f_day", first, last)
-    if st.session_state.pop("play_step", False) and st.session_state.get("playing"):
+    _clamp(keys.DAY, first, last)
+    if st.session_state.pop(PLAY_STEP, False) and st.session_state.get(keys.PLAYING):
         # On to the next day that has articles: a year of news would otherwise take ~365 reruns.
-        now = st.session_state.get("f_day", first)
-        st.session_state["f_day"] = next((d for d in days if d > now), last)
-    day = st.slider("Day", min_value=first, max_value=last, step=ONE_DAY, format="YYYY-MM-DD", key="f_day",
-                    **({} if "f_day" in st.session_state else {"value": last}))
-    mode = st.radio("Show events", list(MODES), format_func=MODES.get, key="f_day_mode", horizontal=True)
-    playing = st.session_state.get("playing", False) and day < last
-    st.session_state["playing"] = playing
-    st.button("⏸ Pause" if playing else "▶ Play", key="play", on_click=_toggle_play, args=(first, last))
+        now = st.session_state.get(keys.DAY, first)
+        st.session_state[keys.DAY] = next((d for d in days if d > now), last)
+    day = st.slider("Day", min_value=first, max_value=last, step=ONE_DAY, format="YYYY-MM-DD", key=keys.DAY,
+                    **({} if keys.DAY in st.session_state else {"value": last}))
+    mode = st.radio("Show events", list(MODES), format_func=MODES.get, key=keys.DAY_MODE, horizontal=True)
+    playing = st.session_state.get(keys.PLAYING, False) and day < last
+    st.session_state[keys.PLAYING] = playing
+    st.button("⏸ Pause" if playing else "▶ Play", key=keys.PLAY_BUTTON, on_click=_toggle_play, args=(first, last))
+    if playing:
+        _player()
     iso = day.isoformat()
     date_to = min(date_to, iso) if date_to else iso
     if mode == "on":

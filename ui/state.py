@@ -21,6 +21,7 @@ from geo.ingest import read
 from geo.library import Library, MemoryLibrary, StoreLibrary
 from geo.store import Store, resolve_url
 from geo.types import ParsedDocument
+from ui import keys
 from ui.text import plain
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -122,20 +123,20 @@ def library_url() -> str:
 def library() -> Library:
     """The articles on the map: the persistent library, or with GEO_LIBRARY=memory this session's."""
     if os.environ.get("GEO_LIBRARY", "").strip().lower() == "memory":
-        if "library" not in st.session_state:
+        if keys.LIBRARY not in st.session_state:
             lib = MemoryLibrary()
             if error := _seed(lib):
-                st.session_state["seed_error"] = error
-            st.session_state["library"] = lib
-        return st.session_state["library"]
+                st.session_state[keys.SEED_ERROR] = error
+            st.session_state[keys.LIBRARY] = lib
+        return st.session_state[keys.LIBRARY]
     try:
         lib, error = shared_library(library_url())
     except GeoError as exc:  # not cached: the next rerun tries again
         st.error(plain(f"The article library cannot be opened: {exc}"))
         st.stop()
     if error:
-        st.session_state["seed_error"] = error
-    st.session_state["library"] = lib  # callbacks and tests reach it here
+        st.session_state[keys.SEED_ERROR] = error
+    st.session_state[keys.LIBRARY] = lib  # callbacks and tests reach it here
     return lib
 
 
@@ -178,7 +179,7 @@ def load_uploads(lib: Library, files: list) -> list[LoadResult]:
     Results are remembered per upload id, so an error stays next to its file across reruns and a
     file removed from the library is not re-added by the next rerun.
     """
-    seen: dict[str, LoadResult] = st.session_state.setdefault("uploads_seen", {})
+    seen: dict[str, LoadResult] = st.session_state.setdefault(keys.UPLOADS_SEEN, {})
     new = [f for f in files if f.file_id not in seen]
     if new:
         with st.status(f"Reading {len(new)} file{'s' if len(new) > 1 else ''}…", expanded=True) as status:
