@@ -13,7 +13,7 @@ from geo.export import to_csv, to_geojson, to_kml  # noqa: E402 - set_page_confi
 from geo.filters import bbox_from_bounds, by_bbox, by_shape, event_rows, group_by_place, polygons_of  # noqa: E402
 from geo.map_click import ImmediateClick  # noqa: E402
 from geo.webmap import CATEGORIES, build_map, find_place  # noqa: E402
-from ui import keys, state, url  # noqa: E402
+from ui import access, guard, keys, state, url  # noqa: E402
 from ui.corrections import show_toast, user_set_ids  # noqa: E402
 from ui.panel import place_panel  # noqa: E402
 from ui.sidebar import filter_sidebar  # noqa: E402
@@ -24,6 +24,8 @@ TABLE_COLUMNS = ["article", "place", "mention", "feature", "region", "country", 
 
 
 def add_articles(lib) -> None:
+    if access.read_only():  # GEO_READ_ONLY: the library is shown, never changed
+        return
     with st.container(border=True):
         upload_col, paste_col = st.columns([3, 2], vertical_alignment="bottom")
         with upload_col:
@@ -105,6 +107,7 @@ RETURNED = ["last_object_clicked", "last_object_clicked_tooltip", "last_object_c
 
 
 @st.fragment
+@guard.guarded  # a fragment reruns alone: it needs its own outage guard
 def map_and_panel(map_events, titles: dict[str, str], n_articles: int, shape, in_view: bool) -> None:
     """The map and the place panel: a click on a marker reruns only this, not the uploads, the
     sidebar and the table (1 s -> well under 0.3 s on the seed)."""
@@ -193,4 +196,4 @@ def downloads(events, titles: dict[str, str]) -> None:
                             "application/vnd.google-earth.kml+xml", width="stretch", key=keys.DL_KML)
 
 
-main()
+guard.run(main)

@@ -15,11 +15,15 @@ from geo.errors import GeoError
 from geo.library import Library
 from geo.popups import describe
 from geo.store import Correction, Store, name_key
+from geo.resolve import distance_km
 from geo.types import PlaceMention, Place
-from ui import state
+from ui import access, guard, state
+from ui.text import plain
 
 TOAST = "correction_toast"
 GAZETTEER_CANDIDATES = 10
+FAR_KM = 100  # a correction moving a place further than this asks first (a pin at 0,0...)
+PENDING = "correction_pending"
 
 
 def store_of(lib: Library) -> Store | None:
@@ -74,7 +78,11 @@ def _label(p: Place) -> str:
 
 def apply_place(lib: Library, events: list[PlaceMention], new: Place) -> None:
     """Store the correction and re-resolve each article with a mention of the place."""
+    st.session_state.pop(PENDING, None)
+    if access.read_only():
+        return
     store = store_of(lib)
+    before = {c.id for c in store.corrections()}
     done: set[str] = set()  # contexts already corrected: one stored row per context
     changed = 0
     try:
@@ -94,15 +102,23 @@ def apply_place(lib: Library, events: list[PlaceMention], new: Place) -> None:
             lib.replace(doc_id, result)
             changed += 1
     except GeoError as exc:
+        if guard.is_outage(exc):
+            raise
         st.session_state[TOAST] = f"The correction failed: {exc}"
         return
+    for c in store.corrections():
+        if c.id not in before:
+            access.record(lib, "correct", str(c.id), f"{c.name} -> {new.name} ({new.lat:.4f}, {new.lon:.4f})")
     st.session_state["place_pick"] = new.id  # the panel follows the place to its new reading
     st.session_state[TOAST] = f"{new.name} set for {changed} article{'s' if changed != 1 else ''}"
 
 
 def undo(lib: Library, correction: Correction) -> None:
+    if access.read_only() or not access.may_undo(lib, correction.id):
+        return
     store = store_of(lib)
     store.undo_correction(correction.id)
+    access.record(lib, "undo", str(correction.id), correction.name)
     docs = {e.doc_id for e in lib.place_mentions() if name_key(e.mention.text) == correction.name}
     new_id = None
     try:
@@ -112,16 +128,27 @@ def undo(lib: Library, correction: Correction) -> None:
             new_id = new_id or next((r.place.id for r in parsed.resolutions
                                      if r.place and name_key(r.mention.text) == correction.name), None)
     except GeoError as exc:
+        if guard.is_outage(exc):
+            raise
         st.session_state[TOAST] = f"Undo failed: {exc}"
         return
     st.session_state["place_pick"] = new_id
     st.session_state[TOAST] = f"Correction undone in {len(docs)} article{'s' if len(docs) != 1 else ''}"
 
 
-def _apply_choice(lib: Library, events: list[PlaceMention], options: dict[str, Place]) -> None:
+def _apply_far_ok(lib: Library, events: list[PlaceMention], now: Place, new: Place) -> None:
+    """Apply, unless the move is far: then ask first (the panel shows the question)."""
+    km = distance_km(now.lat, now.lon, new.lat, new.lon)
+    if km > FAR_KM:
+        st.session_state[PENDING] = (now.id, new, km)
+        return
+    apply_place(lib, events, new)
+
+
+def _apply_choice(lib: Library, events: list[PlaceMention], options: dict[str, Place], now: Place) -> None:
     chosen = options.get(st.session_state.get("corr_pick") or "")
     if chosen is not None:
-        apply_place(lib, events, chosen)
+        _apply_far_ok(lib, events, now, chosen)
 
 
 def _apply_pin(lib: Library, events: list[PlaceMention], place: Place) -> None:
@@ -131,36 +158,49 @@ def _apply_pin(lib: Library, events: list[PlaceMention], place: Place) -> None:
     except GeoError as exc:
         st.session_state[TOAST] = str(exc)
         return
-    apply_place(lib, events, pin)
+    _apply_far_ok(lib, events, place, pin)
 
 
 def show_toast() -> None:
     if message := st.session_state.pop(TOAST, None):
-        st.toast(message)
+        st.toast(plain(message))  # names in it are user text
 
 
 def correction_panel(place: Place, events: list[PlaceMention], lib: Library) -> None:
     store = store_of(lib)
-    with st.expander("Correct this place", expanded=False):
+    if access.read_only():
+        return  # GEO_READ_ONLY: no corrections, no undo
+    with st.expander("Correct this place", expanded=bool(st.session_state.get(PENDING))):
         if store is None:
             st.caption("Corrections are kept in the article library; this session's library has none.")
             return
+        pending = st.session_state.get(PENDING)
+        if pending and pending[0] == place.id:
+            _, new, km = pending
+            st.warning(plain(f"This moves every mention of {place.name} by {km:,.0f} km, to {new.name} "
+                             f"({new.lat:.3f}, {new.lon:.3f}), for everyone using this library. Apply it?"))
+            yes, no = st.columns(2)
+            yes.button("Apply anyway", key="corr_confirm", on_click=guard.callback(apply_place),
+                       args=(lib, events, new), type="primary")
+            no.button("Cancel", key="corr_cancel", on_click=lambda: st.session_state.pop(PENDING, None))
         options = {p.id: p for p in candidates(lib, place, events)}
         st.selectbox("Another place this name could mean", list(options), index=None, key="corr_pick",
                      format_func=lambda i: _label(options[i]) if i in options else i,
                      placeholder="Choose a place…")
-        st.button("Apply", key="corr_apply", on_click=_apply_choice, args=(lib, events, options))
+        st.button("Apply", key="corr_apply", on_click=guard.callback(_apply_choice), args=(lib, events, options, place))
         st.caption("…or drop a pin")
         if st.session_state.get("corr_for") != place.id:  # prefill with the place shown
             st.session_state.update(corr_for=place.id, corr_lat=place.lat, corr_lon=place.lon)
         cols = st.columns(2)
         cols[0].number_input("Latitude", -90.0, 90.0, step=0.01, format="%.5f", key="corr_lat")
         cols[1].number_input("Longitude", -180.0, 180.0, step=0.01, format="%.5f", key="corr_lon")
-        st.button("Apply pin", key="corr_pin", on_click=_apply_pin, args=(lib, events, place))
+        st.button("Apply pin", key="corr_pin", on_click=guard.callback(_apply_pin), args=(lib, events, place))
         mine = corrections_for(store, events)
         for c in reversed(mine):
             where = f" in {c.context.replace('country:', '')}" if c.context else ""
-            st.button(f"Undo: {c.name} → {c.place.name}{where}", key=f"undo_{c.id}", on_click=undo, args=(lib, c))
+            if access.may_undo(lib, c.id):  # each user undoes their own
+                st.button(plain(f"Undo: {c.name} → {c.place.name}{where}"), key=f"undo_{c.id}",
+                          on_click=guard.callback(undo), args=(lib, c))
         if mine:
             st.download_button("Export corrections (JSON)", lambda: to_json(store.corrections()),
                                "corrections.json", "application/json", key="corr_export")

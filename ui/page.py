@@ -13,3 +13,6 @@ ICON = Path(__file__).with_name("icon.svg")
 
 def setup(title: str) -> None:
     st.set_page_config(page_title=title, page_icon=ICON, layout="wide")
+    from ui.access import require_login
+
+    require_login()  # a no-op unless a login is configured (ui/access.py)

@@ -132,7 +132,10 @@ def library() -> Library:
     try:
         lib, error = shared_library(library_url())
     except GeoError as exc:  # not cached: the next rerun tries again
-        st.error(plain(f"The article library cannot be opened: {exc}"))
+        from ui.guard import show_unavailable
+
+        log.warning("library cannot be opened (%s)", type(exc).__name__)  # no URL or SQL on the page
+        show_unavailable()
         st.stop()
     if error:
         st.session_state[keys.SEED_ERROR] = error
@@ -149,8 +152,13 @@ class LoadResult:
     notes: tuple[str, ...] = ()  # e.g. "geocoder nominatim unavailable: …": the offline answer stood
 
 
-def load_one(lib: Library, name: str, data: bytes, title: str = "") -> LoadResult:
-    """Read, parse and add one file; a failure comes back as a message, never as an exception."""
+def load_one(lib: Library, name: str, data: bytes, title: str = "", progress=None) -> LoadResult:
+    """Read, parse and add one file; a failure comes back as a message, never as an exception,
+    and is recorded beside the library (the Articles page lists them). ``progress(done, total)``
+    hears of each window of a long text."""
+    from geo import windows
+    from ui import failures
+
     try:
         doc = read(data, name)
         if title:
@@ -158,18 +166,19 @@ def load_one(lib: Library, name: str, data: bytes, title: str = "") -> LoadResul
         if doc.id in lib:  # checked before parsing: the id is the text's hash
             info = next((a for a in lib.articles() if a.id == doc.id), None)
             return LoadResult(name, places=info.n_places if info else 0, duplicate=True)
-        parsed = with_corrections(pipeline().parse(doc), lib)
+        parsed = windows.parse_or_fail(pipeline(), doc, progress=progress)
+        if isinstance(parsed, windows.Failed):
+            return failures.failed(lib, name, f"{name} {parsed.reason}")
+        parsed = with_corrections(parsed, lib)
     except IngestError as exc:
-        return LoadResult(name, error=str(exc))
-    except GeoError as exc:
-        return LoadResult(name, error=f"{name}: {exc}")
+        return failures.failed(lib, name, str(exc))
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
-        log.exception("parsing %s failed", name)
-        return LoadResult(name, error=f"{name} could not be parsed ({type(exc).__name__}: {exc})")
+        return failures.failed(lib, name, failures.message(name, exc))
     try:
         added = lib.add(parsed)
-    except GeoError as exc:
-        return LoadResult(name, error=f"{name} could not be stored: {exc}")
+    except Exception as exc:  # noqa: BLE001
+        return failures.failed(lib, name, failures.message(name, exc, "could not be stored"))
+    failures.forget(lib, name)
     return LoadResult(name, places=len(parsed.places()), duplicate=not added, notes=tuple(parsed.notes))
 
 
@@ -185,8 +194,10 @@ def load_uploads(lib: Library, files: list) -> list[LoadResult]:
         with st.status(f"Reading {len(new)} file{'s' if len(new) > 1 else ''}…", expanded=True) as status:
             bar = st.progress(0.0)
             for i, f in enumerate(new, 1):
-                status.update(label=f"Parsing {f.name} ({i}/{len(new)})…")
-                result = seen[f.file_id] = load_one(lib, f.name, f.getvalue())
+                label = plain(f"Parsing {f.name} ({i}/{len(new)})")  # user text: never markup
+                status.update(label=label + "…")
+                result = seen[f.file_id] = load_one(lib, f.name, f.getvalue(), progress=lambda done, total: status.update(
+                    label=f"{label}: part {done} of {total}…") if total > 1 else None)
                 st.write(plain(f"✗ {f.name}" if result.error else f"✓ {f.name}: {result.places} places"
                                + (f" ({ALREADY})" if result.duplicate else "")))
                 bar.progress(i / len(new))
