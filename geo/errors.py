@@ -39,3 +39,13 @@ class GeocoderError(GeoError):
 
 class StoreError(GeoError):
     """The article library could not be read or written."""
+
+
+def db_reason(exc: BaseException) -> str:
+    """What a database error says, without the SQL and the parameters SQLAlchemy appends (they
+    hold article text): "connection refused", "database is locked", "disk I/O error"."""
+    orig = getattr(exc, "orig", None)
+    text = str(orig if orig is not None else exc)
+    text = text.split("[SQL:", 1)[0].split("(Background on this error", 1)[0]
+    lines = [line.strip() for line in text.splitlines() if line.strip()]
+    return (lines[0] if lines else type(exc).__name__)[:200]

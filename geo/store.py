@@ -20,7 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import SQLAlchemyError
 
 from . import migrations
-from .errors import StoreError
+from .errors import StoreError, db_reason
 from .store_engine import data_dir, make_engine, resolve_url
 from .store_query import BBox, Filters, place_from_json, place_json, places_by_id
 from .store_events import EventFilters, read_events
@@ -86,7 +86,7 @@ class Store:
         try:
             engine = make_engine(resolve_url(url))
         except (SQLAlchemyError, OSError, ValueError) as e:
-            raise StoreError(f"Cannot open the library at {url!r}: {e}") from e
+            raise StoreError(f"Cannot open the library at {url!r}: {db_reason(e)}") from e
         store = cls(engine)
         try:
             with store._write() as conn:
@@ -111,7 +111,7 @@ class Store:
             with self._engine.connect() as conn, conn.begin():
                 yield conn
         except SQLAlchemyError as e:
-            raise StoreError(f"Cannot read the library at {self._shown_url}: {e}") from e
+            raise StoreError(f"Cannot read the library at {self._shown_url}: {db_reason(e)}") from e
 
     @contextmanager
     def _write(self) -> Iterator[Connection]:
@@ -122,7 +122,7 @@ class Store:
                 with conn.begin():
                     yield conn
         except SQLAlchemyError as e:
-            raise StoreError(f"Cannot write the library at {self._shown_url}: {e}") from e
+            raise StoreError(f"Cannot write the library at {self._shown_url}: {db_reason(e)}") from e
 
     # -- articles ----------------------------------------------------------------------
 
