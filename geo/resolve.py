@@ -14,6 +14,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from geo.gazetteer import ABBREVIATION, ALIAS, ALTERNATE, DEMONYM, PRIMARY, TRANSLIT, Candidate
+from geo.rules import on
 from geo.types import Place
 
 _KIND_BONUS = {PRIMARY: 1.0, ALIAS: 0.9, ABBREVIATION: 0.9, DEMONYM: 1.0, ALTERNATE: 0.2, TRANSLIT: 0.5}
@@ -94,7 +95,7 @@ def rank(cands: tuple[Candidate, ...], hint: str = "", ctx: Context | None = Non
     scored = []
     # "Novorossiysk" is a city of 240,000 by its own name and, in GeoNames, the old name of a
     # hamlet: a place that only once bore a big city's name yields to the city.
-    big = max((c.place.population for c in cands if c.kind <= ALIAS), default=0)
+    big = max((c.place.population for c in cands if c.kind <= ALIAS), default=0) if on("yields_to_city") else 0
     for c in cands:
         s = prior(c, hint)
         if c.kind >= ALTERNATE and big >= 100_000 and c.place.population * 50 < big:
@@ -172,7 +173,8 @@ def build_context(choices: list[tuple[float, Candidate] | None]) -> Context:
             regions[place.admin1_code] += 1
         if place.feature not in {"country", "continent", "sea"}:
             points.append((place.lat, place.lon))
-    return Context(countries, regions, points)
+    # One point per place: a name repeated 20,000 times is not 20,000 distances to take.
+    return Context(countries, regions, list(dict.fromkeys(points)))
 
 
 def soft_votes(ranked: list[list[tuple[float, Candidate]]], keys: list[str]):

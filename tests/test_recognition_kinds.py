@@ -233,3 +233,51 @@ def test_days_named_after_someone_are_not_places(pipeline):
     places = found(pipeline, "Crowds filled Dublin for St. Patrick's Day, and Lincoln Day was quiet in Omaha.")
     assert "Dublin" in places and "Omaha" in places
     assert not {"St. Patrick", "Lincoln"} & set(places)
+
+
+# -- war reporting: the region a text names binds the place (geo/resolve_rules.py) ------------
+
+def test_oblast_after_a_comma_binds_the_village(pipeline):
+    places = found(pipeline, "On 11 July, Russian forces shelled Kruta Balka, Donetsk. Casualties unknown.")
+    assert places["Kruta Balka"].admin1_code == "UA.05"
+    assert places["Donetsk"].feature == "region"  # the oblast, not the city
+
+
+def test_a_list_of_cities_is_no_city_and_oblast(pipeline):
+    places = found(pipeline, "Missiles hit Kharkiv, Sumy and Chernihiv overnight.")
+    assert places["Kharkiv"].admin1_code == "UA.07" and places["Sumy"].feature == "city"
+
+
+def test_typed_region_in_brackets_or_after_in_binds(pipeline):
+    places = found(pipeline, "A rally was held in Bila Tserkva (Kiev Region) on Sunday.")
+    assert places["Bila Tserkva"].admin1_code == "UA.13"
+    assert places["Kiev Region"].id == "adm:UA.13"  # the oblast, not the city of Kyiv's own region
+    places = found(pipeline, "Fighting went on near Lyman in Donetsk Oblast.")
+    assert places["Lyman"].admin1_code == "UA.05"
+
+
+def test_a_region_without_that_village_shows_it_at_the_region_unsure(pipeline):
+    parsed = pipeline.parse(Document("Russian forces shelled Novotroitske, Kirovohrad region, at night."))
+    r = next(r for r in parsed.resolutions if r.mention.text == "Novotroitske")
+    assert r.place is not None and r.place.admin1_code == "UA.10"
+    assert r.place.feature == "region" or r.score >= 0.5
+
+
+def test_nationality_of_an_actor_does_not_pull_places_to_its_country(pipeline):
+    places = found(pipeline, "Russian forces shelled Zvanivka, Donetsk. Casualties unknown.")
+    assert places["Donetsk"].country == "UA"
+
+
+def test_region_phrases_are_regions_not_cities(pipeline):
+    places = found(pipeline, "Shelling hit Kakhovka District, the Donetsk region and the Donetsk People's Republic.")
+    assert places["Kakhovka District"].feature in {"district", "region"}
+    assert places["Donetsk region"].id == "adm:UA.05"
+    assert places["Donetsk People's Republic"].feature == "region"
+
+
+def test_a_text_naming_one_town_thousands_of_times_is_capped(pipeline):
+    from geo.pipeline import MAX_MENTIONS
+
+    parsed = pipeline.parse(Document("Kyiv and Kharkiv. " * (MAX_MENTIONS // 2 + 10)))
+    assert len(parsed.resolutions) == MAX_MENTIONS
+    assert any("only the first" in n for n in parsed.notes)
