@@ -64,16 +64,18 @@ def check_consistent(db, texts: list[str], complete: bool = True) -> None:
     ids = [r[0] for r in q("SELECT id FROM articles")]
     expected = {Document(t).id for t in texts}
     assert set(ids) == expected if complete else set(ids) <= expected
-    assert q("SELECT count(*) FROM events WHERE article_id NOT IN (SELECT id FROM articles)") == [(0,)]
+    assert q("SELECT count(*) FROM mentions WHERE article_id NOT IN (SELECT id FROM articles)") == [(0,)]
+    assert q("SELECT count(*) FROM reported_events WHERE article_id NOT IN (SELECT id FROM articles)") == [(0,)]
     assert q("SELECT count(*) FROM sentences WHERE article_id NOT IN (SELECT id FROM articles)") == [(0,)]
-    assert q("SELECT count(*) FROM events WHERE place_id NOT IN (SELECT id FROM places)") == [(0,)]
-    assert q("SELECT count(*) FROM places WHERE id NOT IN (SELECT place_id FROM events) "
-             "AND NOT EXISTS (SELECT 1 FROM events WHERE alternatives LIKE '%\"' || places.id || '\"%')"
+    assert q("SELECT count(*) FROM mentions WHERE place_id NOT IN (SELECT id FROM places)") == [(0,)]
+    assert q("SELECT count(*) FROM places WHERE id NOT IN (SELECT place_id FROM mentions) "
+             "AND id NOT IN (SELECT place_id FROM reported_events WHERE place_id IS NOT NULL) "
+             "AND NOT EXISTS (SELECT 1 FROM mentions WHERE alternatives LIKE '%\"' || places.id || '\"%')"
              ) == [(0,)]
     # Every article was written whole: all its sentences and some events, never a part.
     by_id = {Document(t).id: t for t in texts}
     for doc_id, n_sent, n_ev in q("SELECT a.id, (SELECT count(*) FROM sentences s WHERE "
-                                  "s.article_id = a.id), (SELECT count(*) FROM events e WHERE "
+                                  "s.article_id = a.id), (SELECT count(*) FROM mentions e WHERE "
                                   "e.article_id = a.id) FROM articles a"):
         assert n_sent == len(split(by_id[doc_id])) and n_ev > 0
     conn.close()

@@ -36,6 +36,15 @@ def register(sub) -> None:
     p.add_argument("--bbox", type=_bbox, metavar="S,W,N,E")
     p.add_argument("--from", dest="date_from", metavar="DATE", help="ISO date, inclusive")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="ISO date, inclusive")
+    p.add_argument("--events", action="store_true",
+                   help="reported events (one per row/feature; CSV with ACLED's column names) "
+                        "instead of place mentions; --from/--to then filter the event's date")
+    p.add_argument("--type", action="append", metavar="TYPE", dest="event_types",
+                   help='with --events: ACLED event type, e.g. "Battles" (repeatable)')
+    p.add_argument("--sub-type", action="append", metavar="SUB", dest="sub_types",
+                   help='with --events: sub-event type, e.g. "Air/drone strike" (repeatable)')
+    p.add_argument("--actor", action="append", metavar="NAME", dest="actors",
+                   help='with --events: e.g. "Russian forces" (repeatable)')
     p.set_defaults(run=_export)
 
     p = sub.add_parser("reindex", help="re-parse stored articles with the current gazetteer")
@@ -179,6 +188,10 @@ def flat_geojson(events, titles: dict[str, str]) -> dict:
 def _export(args) -> int:
     from geo import export
 
+    if args.events:
+        return _export_events(args)
+    if args.event_types or args.sub_types or args.actors:
+        raise GeoError("--type, --sub-type and --actor filter reported events: add --events")
     with _open(args) as store:
         events = store.place_mentions(article_ids=args.article, countries=_split(args.country),
                               admin1=args.region, features=args.feature, bbox=args.bbox,
@@ -188,6 +201,29 @@ def _export(args) -> int:
         text = json.dumps(flat_geojson(events, titles), ensure_ascii=False, indent=1)
     else:
         text = {"csv": export.to_csv, "kml": export.to_kml}[args.format](events, titles)
+    write_output(text, args.output, f"{len(events)} events")
+    return 0
+
+
+def _export_events(args) -> int:
+    from geo import export
+    from geo.events import SUB_TYPES, TAXONOMY
+
+    for given, known, what in ((args.event_types, TAXONOMY, "event type"),
+                               (args.sub_types, SUB_TYPES, "sub-event type")):
+        for value in given or ():
+            if value not in known:
+                raise GeoError(f"unknown {what} {value!r} (one of: {', '.join(known)})")
+    if args.feature:
+        raise GeoError("--feature filters place mentions, not events")
+    with _open(args) as store:
+        events = store.events(article_ids=args.article, countries=_split(args.country),
+                              admin1=args.region, types=args.event_types, sub_types=args.sub_types,
+                              actors=args.actors, bbox=args.bbox, date_from=args.date_from,
+                              date_to=args.date_to)
+        titles = {a.id: a.title or a.source or a.id for a in store.articles()}
+    text = {"geojson": export.events_to_geojson, "csv": export.events_to_csv,
+            "kml": export.events_to_kml}[args.format](events, titles)
     write_output(text, args.output, f"{len(events)} events")
     return 0
 

@@ -10,6 +10,8 @@ from pathlib import Path
 from geo.batch import mention_record, parse_all
 from geo.cli import Bar, dump_json, one_line, read_path
 from geo.errors import GeoError
+from geo.events import event_record
+from geo.events.dates import parse_iso
 from geo.types import Document
 from geo.windows import WINDOW, Failed, parse_or_fail
 
@@ -18,7 +20,11 @@ def register(sub) -> None:
     p = sub.add_parser("parse", help="find and resolve the places in articles")
     p.add_argument("files", nargs="*", help=".txt .md .html .pdf .docx files")
     p.add_argument("--format", choices=["text", "json", "geojson", "csv"], default="text")
-    p.add_argument("--jsonl", metavar="IN", help='batch: lines of {"id", "text"}; "-" for stdin')
+    p.add_argument("--jsonl", metavar="IN",
+                   help='batch: lines of {"id", "text"} (optional "date": ISO, the article\'s, for '
+                        'relative dates); "-" for stdin')
+    p.add_argument("--events", action="store_true",
+                   help="csv/geojson: reported events (ACLED-style columns) instead of places")
     p.add_argument("-o", "--output", metavar="OUT", help="where to write (default stdout)")
     p.add_argument("--workers", type=int, default=None)
     p.set_defaults(run=run)
@@ -31,7 +37,7 @@ def run(args) -> int:
             return _batch(args.jsonl, out, args.workers)
         if not args.files:
             raise GeoError("give files to parse, or --jsonl IN")
-        return _files(args.files, args.format, out)
+        return _files(args.files, args.format, out, getattr(args, "events", False))
     finally:
         if out is not sys.stdout:
             out.close()
@@ -77,7 +83,11 @@ def _read_lines(path: str):
                 why = f"{exc.__class__.__name__}: {exc}" if not isinstance(exc, KeyError) else f"no {exc} field"
                 _say(f"line {n}: skipped ({why[:200]})")
                 continue
-            yield _repair(doc_id, n, "the id"), Document(_repair(text, n, "the text"))
+            date = item.get("date") if isinstance(item, dict) else None
+            if date is not None and (not isinstance(date, str) or parse_iso(date) is None):
+                _say(f"line {n}: date {str(date)[:40]!r} is not an ISO date; ignored")
+                date = None
+            yield _repair(doc_id, n, "the id"), Document(_repair(text, n, "the text"), date=date)
 
 
 def _batch(path: str, out, workers: int | None) -> int:
@@ -89,9 +99,10 @@ def _batch(path: str, out, workers: int | None) -> int:
         if isinstance(parsed, Failed):  # the line keeps its place in the output, with the reason
             failed += 1
             _say(f"id {doc_id}: {parsed.reason}")
-            out.write(dump_json({"id": doc_id, "mentions": [], "error": parsed.reason}) + "\n")
+            out.write(dump_json({"id": doc_id, "mentions": [], "events": [], "error": parsed.reason}) + "\n")
         else:
-            record = {"id": doc_id, "mentions": [mention_record(r) for r in parsed.resolutions]}
+            record = {"id": doc_id, "mentions": [mention_record(r) for r in parsed.resolutions],
+                      "events": [event_record(e) for e in parsed.events]}
             out.write(dump_json(record) + "\n")
             _notes(parsed, f"id {doc_id}", shown)
         bar.update()
@@ -99,7 +110,7 @@ def _batch(path: str, out, workers: int | None) -> int:
     return 1 if failed and failed == len(items) else 0
 
 
-def _files(files: list[str], fmt: str, out) -> int:
+def _files(files: list[str], fmt: str, out, events_only: bool = False) -> int:
     from geo import export
     from geo.pipeline import load_pipeline
 
@@ -127,10 +138,24 @@ def _files(files: list[str], fmt: str, out) -> int:
             out.write(_as_text(parsed))
     elif fmt == "json":
         out.write(dump_json([_as_record(p) for p in parsed_docs]) + "\n")
+    elif events_only:
+        events = [e for parsed in parsed_docs for e in parsed.events]
+        titles = {p.doc.id: p.doc.title or p.doc.source for p in parsed_docs}
+        out.write({"geojson": export.events_to_geojson, "csv": export.events_to_csv}[fmt](events, titles))
     else:
-        events = [e for parsed in parsed_docs for e in parsed.place_mentions]
+        mentions = [e for parsed in parsed_docs for e in parsed.place_mentions]
         titles = {p.doc.id: p.doc.title for p in parsed_docs}
-        out.write({"geojson": export.to_geojson, "csv": export.to_csv}[fmt](events, titles))
+        if fmt == "csv":
+            out.write(export.to_csv(mentions, titles))
+        else:
+            # Places, then the events as features of their own ("kind": "event"): one file
+            # carries both, and a GIS filters on the kind.
+            collection = export.to_geojson_dict(mentions, titles)
+            for feature in collection["features"]:
+                feature["properties"]["kind"] = "place"
+            collection["features"] += export.events_to_geojson_dict(
+                [e for parsed in parsed_docs for e in parsed.events], titles)["features"]
+            out.write(json.dumps(collection, ensure_ascii=False, indent=1))
     return 1 if failed and not parsed_docs else 0
 
 
@@ -154,12 +179,22 @@ def _as_text(parsed) -> str:
                      f"{place.lat:.4f}, {place.lon:.4f} — {len(mentions)} mention(s)")
         for index in dict.fromkeys(r.mention.sentence for r in mentions):
             lines.append(f"  - {parsed.sentences[index].text}")
+    if parsed.events:
+        lines.append(f"\n## {len(parsed.events)} reported event(s)")
+    for e in parsed.events:
+        where = e.place.name if e.place else "no place"
+        toll = ", ".join(f"{n} {w}" for n, w in ((e.fatalities, "killed"), (e.injured, "injured"))
+                         if n is not None)
+        lines.append(f"\n{e.date or 'undated'}  {e.sub_type} ({e.type}) — {where}"
+                     f"{' — ' + ', '.join(e.actors) if e.actors else ''}{' — ' + toll if toll else ''}")
+        lines.append(f"  - {e.sentence.text}")
     return "\n".join(lines) + "\n\n"
 
 
 def _as_record(parsed) -> dict:
     return {"id": parsed.doc.id, "title": parsed.doc.title, "source": parsed.doc.source,
-            "mentions": [mention_record(r) for r in parsed.resolutions]}
+            "date": parsed.doc.date, "mentions": [mention_record(r) for r in parsed.resolutions],
+            "events": [event_record(e) for e in parsed.events]}
 
 
 def _notes(parsed, where: str, shown: set[str]) -> None:
