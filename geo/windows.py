@@ -123,7 +123,8 @@ def parse_or_fail(pipeline, doc: Document, *, refine: bool = True,
     except (KeyboardInterrupt, SystemExit):
         raise
     except BaseException as exc:  # noqa: BLE001 - anything a hostile text provokes stays its own
-        log.warning("parsing %s failed: %s", doc.source or doc.id, type(exc).__name__, exc_info=True)
+        # The traceback only for whoever turns on debug logging: users get the one line.
+        log.debug("parsing %s failed", doc.source or doc.id, exc_info=True)
         return Failed(doc, reason(exc))
 
 
