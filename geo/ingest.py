@@ -16,6 +16,7 @@ from pathlib import Path
 
 import charset_normalizer
 
+from geo.article_meta import text_date, text_outlet, text_title
 from geo.errors import EmptyInput, IngestError, TooLarge, UnsupportedFormat
 from geo.ingest_formats import (
     DOCX_TYPE, Extracted, extract_docx, extract_html, extract_markdown, extract_pdf, find_date,
@@ -82,13 +83,15 @@ def read(data: bytes, filename: str = "", *, max_bytes: int = DEFAULT_MAX_BYTES)
     text = normalize(got.text)
     if not text.strip():
         raise EmptyInput(f"{label} contains no text")
-    title = " ".join((got.title or "").split()) or next(
-        (line.strip() for line in text.split("\n") if line.strip()), "")
-    # Stated metadata (HTML meta, front matter) beats a date written near the top, except
+    # Title, date and outlet as an analyst files them (geo.article_meta): stated metadata
+    # first, then the text's own first line, dateline or first date outside its headings.
+    title = " ".join((got.title or "").split()) or text_title(text)
+    # Stated metadata (HTML meta, front matter) beats a date written in the text, except
     # docx's "created", which is only when the file was made.
-    head_date = find_date(text[:500])
+    head_date = text_date(text, find_date)
     date = (head_date or got.date) if kind == "docx" else (got.date or head_date)
-    return Document(text=text, title=title[:200].rstrip(), source=filename,
+    source = got.outlet or text_outlet(text) or filename
+    return Document(text=text, title=title[:200].rstrip(), source=source,
                     media_type=_MEDIA[kind], date=date)
 
 

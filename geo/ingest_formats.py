@@ -15,6 +15,7 @@ import re
 import zipfile
 from typing import NamedTuple
 
+from geo.article_meta import from_html
 from geo.errors import CorruptFile, EmptyInput, NoTextLayer, UnsupportedFormat
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -29,6 +30,7 @@ class Extracted(NamedTuple):
     text: str
     title: str = ""
     date: str | None = None
+    outlet: str = ""  # the publication, when the file says (geo.article_meta)
 
 
 # ---------------------------------------------------------------------- dates
@@ -80,27 +82,9 @@ _PARA = ("p", "div", "section", "article", "main", "h1", "h2", "h3", "h4", "h5",
          "header", "address", "hr", "details", "summary")
 # Private-use markers survive whitespace collapsing, then become the real line breaks.
 P_MARK, BR_MARK = "\ue000", "\ue001"
-_DATE_META = ("article:published_time", "datepublished", "date", "pubdate", "publish-date",
-              "dc.date", "dc.date.issued", "sailthru.date", "og:published_time")
 
 
-def _html_date(tags: dict) -> str | None:
-    for meta in tags["meta"]:
-        key = (meta.get("property") or meta.get("name") or meta.get("itemprop") or "").lower()
-        if key in _DATE_META and (iso := find_date(meta.get("content") or "")):
-            return iso
-    for script in tags["script"]:
-        if (script.get("type") or "").lower() == "application/ld+json" and (
-                m := re.search(r'"datePublished"\s*:\s*"([^"]+)"', script.get_text())):
-            if iso := find_date(m.group(1)):
-                return iso
-    for time in tags["time"]:
-        if iso := find_date(time.get("datetime") or "") or find_date(time.get_text()[:200]):
-            return iso
-    return None
-
-
-_INDEXED = ("title", "h1", "meta", "script", "time", "article", "main")
+_INDEXED = ("title", "h1", "meta", "script", "time", "article", "main", "link")
 
 
 def _index(soup) -> dict:
@@ -121,10 +105,7 @@ def extract_html(html: str, label: str) -> Extracted:
     try:
         soup = BeautifulSoup(html.replace(P_MARK, "").replace(BR_MARK, ""), "lxml")
         tags = _index(soup)
-        title = tags["title"][0].get_text(" ", strip=True) if tags["title"] else ""
-        if not title and tags["h1"]:
-            title = tags["h1"][0].get_text(" ", strip=True)
-        date = _html_date(tags)
+        meta = from_html(tags, find_date)  # og:title, og:site_name, JSON-LD, <time>...
         # Only outermost articles compete: sizing nested ones would go quadratic on hostile pages.
         articles = [a for a in tags["article"][:20] if not _has_ancestor(a, "article")]
         body = soup.body or soup
@@ -138,7 +119,7 @@ def extract_html(html: str, label: str) -> Extracted:
     text = re.sub(r"\s+", " ", text)
     text = re.sub(rf" *{BR_MARK} *", "\n", text)
     text = re.sub(rf"[ \n]*{P_MARK}[ \n]*", "\n\n", text)
-    return Extracted(text, title, date)
+    return Extracted(text, meta.title, meta.date, meta.outlet)
 
 
 def _has_ancestor(tag, name: str) -> bool:

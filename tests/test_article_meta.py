@@ -1,0 +1,62 @@
+"""Articles as an analyst files them: title, date and outlet from HTML metadata or the text."""
+
+from __future__ import annotations
+
+from geo.article_meta import domain, strip_site, text_date, text_title
+from geo.ingest import read
+from geo.ingest_formats import find_date
+
+PAGE = """<!DOCTYPE html><html><head>
+<title>Troops enter Kherson | Kyiv Daily Wire</title>
+<meta property="og:title" content="Ukrainian troops enter Kherson">
+<meta property="og:site_name" content="Kyiv Daily Wire">
+<meta property="article:published_time" content="2022-11-11T09:00:00+02:00">
+</head><body><article><h1>Troops enter Kherson</h1>
+<p>Fighting in September: how the front moved</p>
+<p>Ukrainian troops entered Kherson on Friday.</p></article></body></html>"""
+
+
+def test_html_og_title_site_name_and_published_time():
+    doc = read(PAGE.encode(), "saved-page-17.html")
+    assert (doc.title, doc.source, doc.date) == ("Ukrainian troops enter Kherson", "Kyiv Daily Wire", "2022-11-11")
+
+
+def test_html_title_loses_the_outlet_suffix():
+    page = PAGE.replace('<meta property="og:title" content="Ukrainian troops enter Kherson">', "")
+    assert read(page.encode(), "p.html").title == "Troops enter Kherson"
+    assert strip_site("Kyiv Daily Wire - Dam breach floods Kherson", "Kyiv Daily Wire") == "Dam breach floods Kherson"
+    assert strip_site("Kherson: the dam breach", "Kyiv Daily Wire") == "Kherson: the dam breach"
+
+
+def test_json_ld_publisher_and_date_and_canonical_domain():
+    page = ("<html><head><title>Dam breach</title>"
+            '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",'
+            ' "headline": "The Kakhovka dam is breached", "datePublished": "2023-06-06T07:10:00Z",'
+            ' "publisher": {"@type": "Organization", "name": "Dnipro Evening Post"}}</script>'
+            "</head><body><p>Water flooded the left bank.</p></body></html>")
+    doc = read(page.encode(), "x.html")
+    assert (doc.title, doc.date, doc.source) == ("The Kakhovka dam is breached", "2023-06-06", "Dnipro Evening Post")
+    page = ('<html><head><link rel="canonical" href="https://www.example-news.org/2023/dam">'
+            "<title>Dam</title></head><body><p>Water.</p></body></html>")
+    assert read(page.encode(), "x.html").source == "example-news.org"
+    assert domain("https://www.kyivindependent.com/a/b") == "kyivindependent.com"
+
+
+def test_txt_title_is_a_short_first_line_never_a_cut_sentence():
+    assert read(b"Shelling in Nikopol\n\nRussian forces shelled Nikopol.", "n.txt").title == "Shelling in Nikopol"
+    long_first = ("The Russian occupiers only pretend to leave the city, but they are in fact bringing "
+                  "in new units and preparing the streets for defence, the intelligence chief said today.")
+    doc = read(long_first.encode(), "story.txt")
+    assert doc.title == "" and doc.source == "story.txt"  # the library shows the file name
+    assert text_title("   \n\nA title\nbody") == "A title"
+
+
+def test_text_date_skips_headings_that_name_another_period():
+    text = ("Battles of 30 September 2022\n\n"
+            "KYIV, October 4, 2022 (Reuters) - Ukrainian forces advanced along the Dnipro.")
+    assert text_date(text, find_date) == "2022-10-04"
+    assert read(text.encode(), "r.txt").source == "Reuters"
+    text = ("A look back at 24 February 2022\n\nOn 3 March 2023, Russian forces shelled Kherson again.")
+    assert text_date(text, find_date) == "2023-03-03"
+    assert text_date("Published 5 March 2023\nBody text.", find_date) == "2023-03-05"
+    assert text_date("No date anywhere.", find_date) is None
