@@ -150,3 +150,24 @@ def test_country_names_in_english(gaz):
     assert [gaz.country_name(c) for c in ("UA", "RU", "GB", "us")] == [
         "Ukraine", "Russia", "United Kingdom", "United States"]
     assert gaz.country_name("QQ") == "QQ"
+
+
+def test_another_romanisation_of_the_name_is_as_good_as_the_name():
+    from geo.gazetteer.sources import ALIAS, ALTERNATE, _names
+
+    assert ("Borodyanka", ALIAS) in _names("Borodianka", [], ["Borodyanka"], "UA")
+    assert ("Odessa", ALIAS) in _names("Odesa", [], ["Odessa"], "UA")
+    # outside the romanised countries the folding would join different words
+    assert ("Lions", ALTERNATE) in _names("Lyons", [], ["Lions"], "US")
+
+
+def test_buildings_and_stations_are_found_by_their_full_name_only():
+    hotel = parse_line(place_line(9, "European", "S", "HTL", "Evropeiskyi"))
+    station = parse_line(place_line(10, "Kyiv-Pasazhyrskyi", "S", "RSTN", "Kyiv Passenger"))
+    assert hotel.names == []
+    assert ("Kyiv-Pasazhyrskyi", PRIMARY) in station.names and ("Kyiv Passenger", 2) in station.names
+
+
+def test_a_regions_one_word_alternates_are_its_capitals_name():
+    oblast = parse_line(place_line(11, "Odeska Oblast", "A", "ADM1", "Odessa,Oblast Odessa", admin1="17"))
+    assert ("Oblast Odessa", 2) in oblast.names and not any(n == "Odessa" for n, _ in oblast.names)

@@ -23,6 +23,9 @@ def register(sub) -> None:
     p.add_argument("--limit", type=int, default=None, help="only the first N articles")
     p.add_argument("--workers", type=int, default=None)
     p.add_argument("--json", action="store_true", help="print the scores as JSON")
+    p.add_argument("--places", action="store_true",
+                   help="on a CSV, score only each text's place (found / within 25 km / 161 km), "
+                        "even when the CSV also codes events")
     p.set_defaults(run=run)
 
 
@@ -30,7 +33,7 @@ def run(args) -> int:
     if args.corpus.suffix.lower() == ".csv":
         from geo.evaluate_events import is_events_csv, run_events
 
-        return run_events(args) if is_events_csv(args.corpus) else run_points(args)
+        return run_events(args) if is_events_csv(args.corpus) and not args.places else run_points(args)
     return run_lgl(args)
 
 

@@ -94,6 +94,10 @@ def parse_line(line: str) -> Row | None:
         # A region's one-word alternate names are its capital's name in other languages
         # ("Odessa" for Odesa Oblast): in English text they mean the city.
         names = [(n, kind) for n, kind in names if kind <= ALIAS or len(n.split()) > 1]
+    if feature == "landmark":
+        # Hotels, stations, farms and parks: news names them in full ("Kyiv-Pasazhyrskyi
+        # station"); one word alone ("European", "Sumy") is an adjective or the town itself.
+        names = [(n, kind) for n, kind in names if len(n.replace("-", " ").split()) > 1]
     if code == "ADM2":
         names += [(n, ALIAS) for n in raion_forms(f[1])]
     return Row(id=f"gn:{gid}", name=f[1], lat=lat, lon=lon, feature=feature, country=cc,

@@ -17,12 +17,15 @@ import json
 import math
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Iterator
 
 from geo.lexicon import COUNTRY_ABBREVIATIONS, COUNTRY_ALIASES, US_STATE_ABBREVIATIONS
-from geo.names import is_cyrillic, is_latin
+from geo.names import is_cyrillic, is_latin, loose
+
+_loose = lru_cache(maxsize=1 << 18)(loose)  # alternate names repeat across places
 from geo.gazetteer.english import region_name
 from geo.gazetteer.translit import romanise
 
@@ -76,8 +79,14 @@ def _names(primary: str, aliases: list[str], alternates: list[str], country: str
     names = [(primary, PRIMARY)] + [(a, ALIAS) for a in aliases if a]
     # "New York" for "New York City": the short form is how people write it.
     short = primary[: -len(" City")] if primary.endswith(" City") else None
+    spelling = _loose(primary) if country in ROMANISED_COUNTRIES else None
     for alt in alternates:
         if alt == short:
+            names.append((alt, ALIAS))
+        elif _useful_alternate(alt) and _loose(alt) == spelling:
+            # "Odessa", "Borodyanka": the official name in another romanisation, as good as
+            # the name itself, not a name in some other language or a former name. Only where
+            # Cyrillic is romanised: elsewhere the folding joins different words ("Lions", Lyons).
             names.append((alt, ALIAS))
         elif _useful_alternate(alt):
             names.append((alt, ALTERNATE))
