@@ -34,7 +34,8 @@ print(time.perf_counter() - t)
 def register(sub) -> None:
     p = sub.add_parser("bench", help="measure words/s, warm and cold latency, peak memory")
     p.add_argument("--corpus", type=Path, metavar="PATH",
-                   help="an LGL-format XML file whose texts join the synthetic articles")
+                   help="an LGL-format XML file whose texts join the synthetic articles, or a "
+                        "one-place-per-text CSV (id,text,...) timed as captions/s")
     p.add_argument("--seed", type=Path, default=None, help="seed article (default: seeds/*.txt)")
     p.add_argument("--n", type=int, default=100, help="synthetic articles made from the seed")
     p.add_argument("--limit", type=int, default=None, help="use only the first N corpus texts")
@@ -65,7 +66,9 @@ def run(args) -> int:
 
     seed = args.seed or min(SEEDS.glob("*.txt"))
     seed_text = seed.read_text(encoding="utf-8")
-    corpus = _corpus(args.corpus, args.limit)
+    # A .csv corpus is one-place-per-text captions (id,text,location,...): timed on their own.
+    captions = args.corpus if args.corpus and args.corpus.suffix.lower() == ".csv" else None
+    corpus = _corpus(None if captions else args.corpus, args.limit)
     results: dict[str, object] = {"cpus": os.cpu_count(), "load_before": _load()}
     load_pipeline(progress=lambda m: print(f"geo: {m}", file=sys.stderr, flush=True))
     if args.ingest is None and not args.dashboard:
@@ -74,6 +77,8 @@ def run(args) -> int:
         results.update(_warm(seed_text, args.runs))
         if not args.no_cold:
             results.update(_cold(seed))
+        if captions:
+            results.update(_captions(captions, args.limit, args.workers))
     if args.ingest is not None:
         results.update(_ingest(_articles([seed_text] + corpus, args.ingest), args.workers))
     if args.dashboard:
@@ -93,6 +98,19 @@ def _corpus(path: Path | None, limit: int | None) -> list[str]:
     from geo.evaluate import load_lgl
 
     return [a.text for a in load_lgl(path)[:limit] if a.text.strip()]
+
+
+def _captions(path: Path, limit: int | None, workers: int | None) -> dict:
+    """Short texts parsed one document each, as `geo eval` parses a caption set."""
+    from geo.batch import parse_all
+    from geo.evaluate_points import load_points
+
+    docs = [Document(item.text) for item in load_points(path)[:limit]]
+    started = time.perf_counter()
+    for _ in parse_all(docs, workers):
+        pass
+    seconds = time.perf_counter() - started
+    return {"captions": len(docs), "captions_per_s": round(len(docs) / seconds) if seconds else None}
 
 
 def _articles(texts: list[str], n: int) -> list[Document]:
@@ -225,6 +243,7 @@ def _load() -> str:
 LABELS = {
     "batch_words_per_s": ("batch parse", "words/s"), "warm_ms": ("seed article, warm", "ms"),
     "cold_ms": ("cold start (fresh process)", "ms"),
+    "captions_per_s": ("captions (one text per document)", "captions/s"),
     "cold_in_process_ms": ("  of which import+load+parse", "ms"),
     "ingest_words_per_s": ("ingest into SQLite", "words/s"),
     "ingest_seconds": ("  wall time", "s"),
