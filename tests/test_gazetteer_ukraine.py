@@ -171,3 +171,21 @@ def test_buildings_and_stations_are_found_by_their_full_name_only():
 def test_a_regions_one_word_alternates_are_its_capitals_name():
     oblast = parse_line(place_line(11, "Odeska Oblast", "A", "ADM1", "Odessa,Oblast Odessa", admin1="17"))
     assert ("Oblast Odessa", 2) in oblast.names and not any(n == "Odessa" for n, _ in oblast.names)
+
+
+def test_a_user_index_from_before_raions_still_opens(tmp_path, geo_data_dir):
+    import sqlite3
+
+    from geo.gazetteer.build import SCHEMA, default_path
+
+    old = tmp_path / "gazetteer-user.sqlite"
+    with sqlite3.connect(old) as db:
+        db.executescript(SCHEMA.replace(
+            ",\n    admin2_code TEXT NOT NULL DEFAULT '', admin2 TEXT NOT NULL DEFAULT ''", ""))
+        db.execute("INSERT INTO places VALUES (1, 'gn:1', 'Zirkopillia', 46.0, 33.0, 'city', 'UA', "
+                   "'UA.08', 'Kherson Oblast', 0, 1, NULL, 'geonames', 0)")
+        db.execute("INSERT INTO names VALUES ('zirkopillia', 'zirkopila', 1, 0)")
+        db.execute("INSERT INTO meta VALUES ('counts', '{}')")
+    gaz = Gazetteer(default_path(), user=old)
+    [found] = gaz.lookup("Zirkopillia")
+    assert (found.place.name, found.place.admin2) == ("Zirkopillia", "")
