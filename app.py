@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import streamlit as st
 from streamlit_folium import st_folium
 
@@ -9,17 +11,26 @@ from ui.page import setup
 
 setup("Places in the news")
 
-from geo.export import to_csv, to_geojson, to_kml  # noqa: E402 - set_page_config must come first
-from geo.filters import bbox_from_bounds, by_bbox, by_shape, event_rows, group_by_place, polygons_of  # noqa: E402
+from geo.areas import country_name  # noqa: E402 - set_page_config must come first
+from geo.event_layer import TYPE_STYLE, build_event_map, event_key, find_event  # noqa: E402
+from geo.export import (event_row, events_to_csv, events_to_geojson, events_to_kml, to_csv, to_geojson,  # noqa: E402
+                        to_kml)
+from geo.filters import EventFilter, bbox_from_bounds, by_bbox, event_rows, group_by_place, polygons_of  # noqa: E402
+from geo.popups import escape  # noqa: E402
+from geo.types import Event  # noqa: E402
 from geo.map_click import ImmediateClick  # noqa: E402
 from geo.webmap import CATEGORIES, build_map, find_place  # noqa: E402
 from ui import access, guard, keys, state, url  # noqa: E402
 from ui.corrections import show_toast, user_set_ids  # noqa: E402
+from ui.event_panel import describe as describe_event, event_panel  # noqa: E402
 from ui.panel import place_panel  # noqa: E402
 from ui.sidebar import filter_sidebar  # noqa: E402
 from ui.text import plain  # noqa: E402
 
 MAP_HEIGHT = 560
+NUMBERS = {"fatalities", "injured"}  # "" in the CSV when not stated; empty cells in the table
+EVENT_TABLE_COLUMNS = ["event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "admin1",
+                       "country", "fatalities", "injured", "notes", "source"]
 TABLE_COLUMNS = ["article", "place", "mention", "feature", "region", "country", "score", "sentence"]
 
 
@@ -146,6 +157,74 @@ def map_and_panel(map_events, titles: dict[str, str], n_articles: int, shape, in
     url.write()
 
 
+@st.fragment
+@guard.guarded  # a fragment reruns alone: it needs its own outage guard
+def events_map_and_panel(shown: list[Event], titles: dict[str, str], n_articles: int, shape, in_view: bool) -> None:
+    """Reported events: the map and the event panel, rerun alone on a click like the places view."""
+    lib = state.library()
+    keys_ = event_key(shown)
+    by_key = dict(zip(keys_, shown))
+    map_col, panel_col = st.columns([3, 2], gap="medium")
+    with map_col:
+        countries = {e.place.country: country_name(e.place.country) for e in shown if e.place}
+        m = build_event_map(shown, titles=titles, basemap=state.current_basemap(), drawn=shape,
+                            local_assets=state.local_assets_ready(), country_names=countries)
+        ImmediateClick().add_to(m)
+        fly = st.session_state.pop(keys.FLY_TO, None)
+        out = st_folium(m, key="events_map", height=MAP_HEIGHT, use_container_width=True, returned_objects=RETURNED,
+                        center=fly[:2] if fly else None, zoom=fly[2] if fly else None) or {}
+        event_legend(shown)
+    click = (out.get("last_object_clicked_count"), str(out.get("last_object_clicked")), out.get("last_object_clicked_tooltip"))
+    if out.get("last_object_clicked") and click != st.session_state.get(keys.LAST_CLICK):
+        st.session_state[keys.LAST_CLICK] = click
+        if key := find_event(keys_, out.get("last_object_clicked_tooltip")):
+            st.session_state[keys.EVENT_PICK] = key
+    remember_drawing(out)
+    url.remember_view(out.get("center"), out.get("zoom"))
+    remember_bounds(out, in_view)
+
+    with panel_col:
+        url.share_link()
+        if st.session_state.get(keys.EVENT_PICK) not in by_key:
+            st.session_state[keys.EVENT_PICK] = None
+        pick = st.selectbox("Event", keys_, key=keys.EVENT_PICK, index=None, on_change=fly_to_event,
+                            format_func=lambda k: describe_event(by_key[k]) if k in by_key else k,
+                            placeholder="Click a marker, or choose an event…")
+        if pick:
+            event_panel(by_key[pick], lib, titles)
+        else:
+            placed = sum(1 for e in shown if e.place)
+            docs = len({e.doc_id for e in shown})
+            st.info(f"{plural(len(shown), 'reported event')} in {plural(docs, 'article')}"
+                    + (f" (of {n_articles})" if docs < n_articles else "")
+                    + (f"; {len(shown) - placed} name no place and are only in the table" if placed < len(shown) else "")
+                    + ". Click a marker to read what happened. Statements and analysis are not events: "
+                    "switch to “Places mentioned” to see every place the articles name.")
+    url.write()
+
+
+def fly_to_event() -> None:
+    """Choosing an event in the list pans the map to it."""
+    key = st.session_state.get(keys.EVENT_PICK)
+    lib = st.session_state.get(keys.LIBRARY)
+    if not key or lib is None:
+        return
+    events = lib.events()
+    found = dict(zip(event_key(events), events)).get(key)
+    if found is not None and found.place is not None:
+        st.session_state[keys.FLY_TO] = (found.place.lat, found.place.lon, 9)
+
+
+def event_legend(shown: list[Event]) -> None:
+    present = {e.type for e in shown}
+    items = "".join(
+        f"<span style='margin-right:1em;white-space:nowrap'><span style='display:inline-block;width:1.3em;height:1.3em;"
+        f"border-radius:50%;background:{colour};color:#fff;text-align:center;line-height:1.3em;margin-right:.3em'>"
+        f"{glyph}</span>{escape(kind)}</span>"
+        for kind, (glyph, colour) in TYPE_STYLE.items() if kind in present)
+    st.html(f"<div style='font-size:.85em;color:#555'>{items or 'No reported events in view.'} · ✈ air/drone strike</div>")
+
+
 def main() -> None:
     state.settle_imports()
     assets_report = state.web_assets()
@@ -162,37 +241,51 @@ def main() -> None:
     add_articles(lib)
     show_toast()
 
-    events, titles = lib.place_mentions(), lib.titles()
+    mentions, titles = lib.place_mentions(), lib.titles()
+    reported = lib.events()
     state.settle_library()
     articles = {a.id: a for a in lib.articles()}
     shape = st.session_state.get(keys.SHAPE)
-    choice = filter_sidebar(events, titles, articles, has_shape=bool(shape))
-    map_events = choice.attributes.apply(events, articles)
-    if choice.in_shape:
-        map_events = by_shape(map_events, shape)
+    choice = filter_sidebar(mentions, titles, articles, has_shape=bool(shape), reported=reported)
+    spatial = dataclasses.replace(choice.attributes, shape=shape if choice.in_shape else None)
+    in_view = bbox_from_bounds(st.session_state.get(keys.MAP_BOUNDS)) if choice.in_view else None
 
-    map_and_panel(map_events, titles, len(articles), shape, choice.in_view)
-
-    table_events = (by_bbox(map_events, bbox_from_bounds(st.session_state.get(keys.MAP_BOUNDS)))
-                    if choice.in_view else map_events)
-    st.subheader(f"Events ({len(table_events)})")
-    st.dataframe([{k: row[k] for k in TABLE_COLUMNS} for row in event_rows(table_events, titles)],
-                 width="stretch", hide_index=True,
-                 column_config={"sentence": st.column_config.TextColumn(width="large"),
-                                "score": st.column_config.NumberColumn(format="%.2f")})
-    downloads(table_events, titles)
+    if choice.mode == "events":
+        shown = spatial.apply_events(reported, articles)
+        events_map_and_panel(shown, titles, len(articles), shape, choice.in_view)
+        table = EventFilter(bbox=in_view).apply_events(shown) if in_view else shown
+        st.subheader(f"Reported events ({len(table)})")
+        st.dataframe([{k: (None if row[k] == "" and k in NUMBERS else row[k]) for k in EVENT_TABLE_COLUMNS}
+                      for row in (event_row(e, titles) for e in table)],
+                     width="stretch", hide_index=True,
+                     column_config={"notes": st.column_config.TextColumn("sentence", width="large")})
+        downloads(table, titles, events=True)
+    else:
+        map_events = spatial.apply(mentions, articles)
+        if not choice.demonyms:  # "Russian troops" is no place on the map unless asked for
+            map_events = [e for e in map_events if e.mention.label != "DEMONYM"]
+        map_and_panel(map_events, titles, len(articles), shape, choice.in_view)
+        table_events = by_bbox(map_events, in_view) if in_view else map_events
+        st.subheader(f"Places mentioned ({len(table_events)})")
+        st.dataframe([{k: row[k] for k in TABLE_COLUMNS} for row in event_rows(table_events, titles)],
+                     width="stretch", hide_index=True,
+                     column_config={"sentence": st.column_config.TextColumn(width="large"),
+                                    "score": st.column_config.NumberColumn(format="%.2f")})
+        downloads(table_events, titles)
     url.write()
 
 
-def downloads(events, titles: dict[str, str]) -> None:
-    """The table's events, as filtered. Written on click, not on every rerun: large libraries
+def downloads(rows, titles: dict[str, str], events: bool = False) -> None:
+    """The table's rows, as filtered. Written on click, not on every rerun: large libraries
     would otherwise pay for three exports on each click on the map."""
+    geojson, csv, kml = (events_to_geojson, events_to_csv, events_to_kml) if events else (to_geojson, to_csv, to_kml)
+    stem = "events" if events else "places"
     cols = st.columns(3)
-    cols[0].download_button("Download GeoJSON", lambda: to_geojson(events, titles), "places.geojson",
+    cols[0].download_button("Download GeoJSON", lambda: geojson(rows, titles), f"{stem}.geojson",
                             "application/geo+json", width="stretch", key=keys.DL_GEOJSON)
-    cols[1].download_button("Download CSV", lambda: to_csv(events, titles), "events.csv", "text/csv",
+    cols[1].download_button("Download CSV", lambda: csv(rows, titles), f"{stem}.csv", "text/csv",
                             width="stretch", key=keys.DL_CSV)
-    cols[2].download_button("Download KML", lambda: to_kml(events, titles), "places.kml",
+    cols[2].download_button("Download KML", lambda: kml(rows, titles), f"{stem}.kml",
                             "application/vnd.google-earth.kml+xml", width="stretch", key=keys.DL_KML)
 
 

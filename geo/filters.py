@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterable, Protocol
 
-from geo.types import PlaceMention, Place
+from geo.areas import countries_of, in_countries, in_regions, regions_of
+from geo.types import Event, PlaceMention, Place
 
 BBox = tuple[float, float, float, float]  # south, west, north, east (west > east crosses the antimeridian)
 
@@ -53,15 +54,15 @@ def region_of(place: Place) -> str:
 
 
 def by_country(events: Iterable[PlaceMention], countries: Iterable[str]) -> list[PlaceMention]:
-    wanted = {c.upper() for c in countries}
-    return [e for e in events if e.place.country.upper() in wanted]
+    """Places in the countries, and rivers or seas crossing them (geo.areas)."""
+    wanted = set(countries)
+    return [e for e in events if in_countries(e.place, wanted)]
 
 
 def by_region(events: Iterable[PlaceMention], regions: Iterable[str]) -> list[PlaceMention]:
-    """Events at places inside the regions; the region's own marker (its centre) is not a
-    place inside it, so filtering to "Donetsk Oblast" leaves Mariupol, not the oblast itself."""
+    """Places in the regions, the regions themselves, and rivers crossing them (geo.areas)."""
     wanted = set(regions)
-    return [e for e in events if region_of(e.place) in wanted and e.place.feature != "region"]
+    return [e for e in events if in_regions(e.place, wanted)]
 
 
 def by_feature(events: Iterable[PlaceMention], features: Iterable[str]) -> list[PlaceMention]:
@@ -196,7 +197,12 @@ def by_source(events: Iterable[PlaceMention], articles: Mapping[str, ArticleMeta
 
 @dataclass(frozen=True)
 class EventFilter:
-    """Every filter the dashboard offers; empty means "no constraint"."""
+    """Every filter the dashboard and `geo export` offer; empty means "no constraint".
+
+    The one filter: the dashboard evaluates it over the library's cached lists (``apply``,
+    ``apply_events``), `geo export` in SQL (``store_args``, ``event_store_args``), and both
+    agree, because region and country membership is geo.areas' in both (tests/test_filters.py).
+    """
 
     countries: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
@@ -207,9 +213,24 @@ class EventFilter:
     date_to: str | None = None
     bbox: BBox | None = None
     shape: dict[str, Any] | None = None
+    types: tuple[str, ...] = ()  # reported events only: ACLED event types
+    sub_types: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+
+    def keeps_place(self, place: Place | None) -> bool:
+        """The spatial and feature filters, for one place (None: an event placed nowhere)."""
+        if not (self.countries or self.regions or self.features or self.bbox or polygons_of(self.shape)):
+            return True
+        if place is None:
+            return False
+        return ((not self.countries or in_countries(place, set(self.countries)))
+                and (not self.regions or in_regions(place, set(self.regions)))
+                and (not self.features or place.feature in self.features)
+                and (self.bbox is None or in_bbox(place.lat, place.lon, self.bbox))
+                and (not polygons_of(self.shape) or in_shape(place.lat, place.lon, self.shape)))
 
     def apply(self, events: Iterable[PlaceMention], articles: Mapping[str, ArticleMeta] | None = None) -> list[PlaceMention]:
-        """``articles`` (doc id -> its date and source) is needed by the source and date filters."""
+        """Place mentions; ``articles`` (doc id -> its date and source) is needed by the source and date filters."""
         out = list(events)
         if (self.sources or self.date_from or self.date_to) and articles is None:
             raise ValueError("Filtering by source or date needs the articles' dates and sources.")
@@ -219,23 +240,92 @@ class EventFilter:
             out = by_source(out, articles, self.sources)
         if self.date_from or self.date_to:
             out = by_date(out, articles, self.date_from, self.date_to)
-        if self.countries:
-            out = by_country(out, self.countries)
+        keep: dict[str, bool] = {}
+        return [e for e in out if keep.setdefault(e.place.id, self.keeps_place(e.place))]
+
+    def apply_events(self, events: Iterable[Event], articles: Mapping[str, ArticleMeta] | None = None) -> list[Event]:
+        """Reported events, dated by their own date (the library gives the article's when the text has none)."""
+        docs, sources = set(self.doc_ids), set(self.sources)
+        if sources and articles is None:
+            raise ValueError("Filtering by source needs the articles' sources.")
+        keep: dict[str, bool] = {}
+        out = []
+        for e in events:
+            if docs and e.doc_id not in docs:
+                continue
+            if sources and (e.doc_id not in articles or articles[e.doc_id].source not in sources):
+                continue
+            if (self.date_from or self.date_to) and not date_matches(e.date, self.date_from, self.date_to):
+                continue
+            if (self.types and e.type not in self.types) or (self.sub_types and e.sub_type not in self.sub_types):
+                continue
+            if self.actors and not set(self.actors) & set(e.actors):
+                continue
+            pid = e.place.id if e.place else ""
+            if pid not in keep:
+                keep[pid] = self.keeps_place(e.place)
+            if keep[pid]:
+                out.append(e)
+        return out
+
+    def _place_terms(self, geometry_places: Iterable[Place]) -> tuple[list[str] | None, list[str] | None]:
+        """Region and country lists for the store, widened by the ids of the places with a geometry
+        that cross them (rivers, reservoirs): SQL matches names, codes and ids alike."""
+        places = list(geometry_places)
+        regions = countries = None
         if self.regions:
-            out = by_region(out, self.regions)
-        if self.features:
-            out = by_feature(out, self.features)
-        return by_shape(by_bbox(out, self.bbox), self.shape)
+            wanted = set(self.regions)
+            regions = [*self.regions, *(p.id for p in places if in_regions(p, wanted))]
+        if self.countries:
+            wanted = set(self.countries)
+            countries = [*self.countries, *(p.id for p in places if in_countries(p, wanted))]
+        return regions, countries
+
+    def store_args(self, geometry_places: Iterable[Place] = ()) -> dict[str, Any]:
+        """Keyword arguments of ``Store.place_mentions`` (shape and sources stay in Python)."""
+        regions, countries = self._place_terms(geometry_places)
+        return {"article_ids": list(self.doc_ids) or None, "countries": countries, "admin1": regions,
+                "features": list(self.features) or None, "bbox": self.bbox,
+                "date_from": self.date_from, "date_to": self.date_to}
+
+    def event_store_args(self, geometry_places: Iterable[Place] = ()) -> dict[str, Any]:
+        """Keyword arguments of ``Store.events``."""
+        regions, countries = self._place_terms(geometry_places)
+        return {"article_ids": list(self.doc_ids) or None, "countries": countries, "admin1": regions,
+                "types": list(self.types) or None, "sub_types": list(self.sub_types) or None,
+                "actors": list(self.actors) or None, "bbox": self.bbox,
+                "date_from": self.date_from, "date_to": self.date_to}
 
 
 def facets(events: Iterable[PlaceMention]) -> dict[str, Counter]:
-    """Counts behind the filter choices: country, region, feature, doc."""
+    """Counts behind the filter choices: country, region, feature, doc. A river counts under every
+    region it crosses, so each count is what choosing it alone returns."""
     out = {"country": Counter(), "region": Counter(), "feature": Counter(), "doc": Counter()}
     for e in events:
-        out["country"][e.place.country or "?"] += 1
-        if region := region_of(e.place):
-            out["region"][region] += 1
+        _count_place(out, e.place)
         out["feature"][e.place.feature] += 1
+        out["doc"][e.doc_id] += 1
+    return out
+
+
+def _count_place(out: dict[str, Counter], place: Place | None) -> None:
+    if place is None:
+        return
+    for country in countries_of(place):
+        out["country"][country] += 1
+    for region in regions_of(place):
+        out["region"][region] += 1
+
+
+def event_facets(events: Iterable[Event]) -> dict[str, Counter]:
+    """Counts behind the reported events' filter choices, with the same meaning as facets()."""
+    out = {k: Counter() for k in ("country", "region", "type", "sub_type", "actor", "doc")}
+    for e in events:
+        _count_place(out, e.place)
+        out["type"][e.type] += 1
+        out["sub_type"][e.sub_type] += 1
+        for actor in set(e.actors):
+            out["actor"][actor] += 1
         out["doc"][e.doc_id] += 1
     return out
 
@@ -264,3 +354,33 @@ def place_rows(events: Iterable[PlaceMention]) -> list[dict[str, Any]]:
         }
         for g in group_by_place(events)
     ]
+
+
+def stored_mentions(store, f: EventFilter) -> list[PlaceMention]:
+    """``f`` evaluated in SQL over a ``geo.store.Store`` (what `geo export` writes); the drawn
+    shape and the source filter, which SQL cannot express, applied after."""
+    from geo.store_query import geometry_places
+
+    with store._read() as conn:  # noqa: SLF001 - one read of the few places with a geometry
+        crossing = geometry_places(conn)
+    rows = store.place_mentions(**f.store_args(crossing))
+    if polygons_of(f.shape):
+        rows = by_shape(rows, f.shape)
+    if f.sources:
+        rows = by_source(rows, {a.id: a for a in store.articles()}, f.sources)
+    return rows
+
+
+def stored_events(store, f: EventFilter) -> list[Event]:
+    """Reported events matching ``f``, in SQL (see stored_mentions)."""
+    from geo.store_query import geometry_places
+
+    with store._read() as conn:  # noqa: SLF001
+        crossing = geometry_places(conn)
+    rows = store.events(**f.event_store_args(crossing))
+    if polygons_of(f.shape):
+        rows = [e for e in rows if e.place is not None and in_shape(e.place.lat, e.place.lon, f.shape)]
+    if f.sources:
+        sources = {a.id: a.source for a in store.articles()}
+        rows = [e for e in rows if sources.get(e.doc_id) in set(f.sources)]
+    return rows

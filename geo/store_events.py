@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Connection, and_, func, nulls_last, or_, select
 
-from .store_query import BBox, places_by_id
+from .store_query import BBox, place_conditions, places_by_id
 from .store_schema import articles, places, reported_events, sentences
 from .types import Event, Mention, Sentence
 
@@ -34,10 +34,7 @@ class EventFilters:
         e, p, out = reported_events.c, places.c, []
         if self.article_ids is not None:
             out.append(e.article_id.in_(list(self.article_ids)))
-        if self.countries is not None:
-            out.append(p.country.in_([c.upper() for c in self.countries]))
-        if self.admin1 is not None:
-            out.append(or_(p.admin1.in_(list(self.admin1)), p.admin1_code.in_(list(self.admin1))))
+        out += place_conditions(self.countries, self.admin1)  # the map's meaning (geo.areas)
         if self.types is not None:
             out.append(e.type.in_(list(self.types)))
         if self.sub_types is not None:

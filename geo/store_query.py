@@ -47,10 +47,7 @@ class Filters:
         p, out = places.c, []
         if self.article_ids is not None:
             out.append(events.c.article_id.in_(list(self.article_ids)))
-        if self.countries is not None:
-            out.append(p.country.in_([c.upper() for c in self.countries]))
-        if self.admin1 is not None:
-            out.append(or_(p.admin1.in_(list(self.admin1)), p.admin1_code.in_(list(self.admin1))))
+        out += place_conditions(self.countries, self.admin1)
         if self.features is not None:
             out.append(p.feature.in_(list(self.features)))
         if self.bbox is not None:
@@ -64,6 +61,24 @@ class Filters:
             # Cut the stored date to the bound's precision: "2023-06-30T12:00" <= "2023-06-30".
             out.append(func.substr(articles.c.date, 1, len(self.date_to)) <= self.date_to)
         return out
+
+
+def place_conditions(countries: Sequence[str] | None, admin1: Sequence[str] | None) -> list[ColumnElement[bool]]:
+    """Country and region filters as geo.areas means them: a region matches its towns (by name or
+    code) and itself; rivers crossing it come as place ids (``EventFilter.store_args`` adds them)."""
+    p, out = places.c, []
+    if countries is not None:
+        out.append(or_(p.country.in_([c.upper() for c in countries]), p.id.in_(list(countries))))
+    if admin1 is not None:
+        wanted = list(admin1)
+        out.append(or_(p.admin1.in_(wanted), p.admin1_code.in_(wanted), p.id.in_(wanted),
+                       and_(p.feature == "region", p.name.in_(wanted))))
+    return out
+
+
+def geometry_places(conn: Connection) -> list[Place]:
+    """Stored places with a line or an outline: the ones that may cross a region or a country."""
+    return [_place(row) for row in conn.execute(select(places).where(places.c.geometry.is_not(None)))]
 
 
 def place_row(p: Place) -> dict:

@@ -38,6 +38,7 @@ def library_file(geo_data_dir, tmp_path, monkeypatch) -> Path:
 @pytest.fixture
 def app() -> AppTest:
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at.session_state["f_mode"] = "places"  # these tests are about places; events have their own below
     at.run()
     assert not at.exception, [e.value for e in at.exception]
     return at
@@ -57,9 +58,15 @@ def map_titles(at: AppTest) -> set[str]:
     return {m["title"] for m in data["markers"]}
 
 
+def places_view() -> AppTest:
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    at.session_state["f_mode"] = "places"
+    return at.run()
+
+
 def articles_page() -> AppTest:
     at = AppTest.from_file(str(ROOT / "pages" / "1_Articles.py"), default_timeout=TIMEOUT).run()
-    assert not at.exception, [e.value for e in at.exception]
+    assert not at.exception, ["\n".join(e.stack_trace) for e in at.exception]
     return at
 
 
@@ -111,10 +118,12 @@ def test_bad_files_show_errors_and_the_good_one_still_loads(app):
 
 def test_region_filter_narrows_map_and_table(app):
     app.sidebar.multiselect(key="f_region").select("Donetsk Oblast").run()
-    assert map_titles(app) == {"Mariupol"}  # places inside the region, not the region's centre
+    assert map_titles(app) == {"Mariupol", "Donetsk Oblast"}  # places inside the region, and the region
     regions = set(app.dataframe[0].value["region"])
     assert regions == {"Donetsk Oblast"}
-    assert set(place_names(app)) == {"Mariupol"}
+    assert set(place_names(app)) == {"Mariupol", "Donetsk Oblast"}
+    label = app.sidebar.multiselect(key="f_region").format_func("Donetsk Oblast")
+    assert label == f"Donetsk Oblast ({len(app.dataframe[0].value)})"  # the count is what the filter returns
 
 
 def test_feature_and_article_filters(app):
@@ -166,7 +175,7 @@ def test_shape_filter_uses_the_saved_drawing(app):
 def test_articles_page_lists_and_removes():
     at = articles_page()
     assert isinstance(at.session_state["library"], StoreLibrary) and len(at.session_state["library"]) == 1
-    assert "Kherson" in html_of(at)
+    assert "Kherson" in html_of(at) or SEED.name in html_of(at)  # its title, or its file name
     (row,) = at.dataframe[0].value.to_dict("records")
     assert row["source"] == SEED.name and row["events"] >= 5 and row["places"] >= 4 and row["added (UTC)"]
     at.button(key=f"remove_{SEED_ID}").click().run()
@@ -179,7 +188,7 @@ def test_articles_page_lists_and_removes():
 def test_library_is_kept_between_visits(app, library_file):
     upload(app, ("lviv.txt", LVIV_ARTICLE, "text/plain"))
     sys.modules["ui.state"].shared_library.clear()  # as after a restart: read back from the database
-    again = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
+    again = places_view()
     assert not again.exception
     assert {"Lviv", "Odesa", "Mariupol"} <= set(place_names(again))
     assert again.session_state["library"] is not app.session_state["library"]
@@ -245,7 +254,7 @@ def test_source_filter_and_downloads(app):
 
 def test_memory_library_when_asked(monkeypatch):
     monkeypatch.setenv("GEO_LIBRARY", "memory")
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
+    at = places_view()
     assert not at.exception and isinstance(at.session_state["library"], MemoryLibrary)
     assert "Mariupol" in place_names(at)
 
@@ -271,7 +280,7 @@ def test_correcting_a_place_is_stored_applied_and_undone(app, library_file):
         assert correction.place.name == "Kherson International Airport" and correction.context == "country:UA"
 
     sys.modules["ui.state"].shared_library.clear()  # a restart: read back from the database
-    again = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
+    again = places_view()
     assert "Kherson International Airport" in map_titles(again) and "Kherson" not in map_titles(again)
     upload(again, ("lviv.txt", b"Shelling hit Kherson and Mykolaiv overnight.", "text/plain"))
     later = [e.place.name for e in again.session_state["library"].place_mentions() if e.mention.text == "Kherson"]
@@ -284,3 +293,36 @@ def test_correcting_a_place_is_stored_applied_and_undone(app, library_file):
     assert "(user-set)" not in map_args(again)["script"]
     with Store.open(library_file) as store:
         assert not store.corrections()
+
+
+WAR_ARTICLE = (b"On 12 March 2024, a Russian drone strike hit Kupiansk, killing two civilians. "
+               b"Russian forces shelled Lyman overnight, one man was wounded. "
+               b"Ukrainian troops clashed with Russian forces near Robotyne.")
+
+
+def test_reported_events_are_the_default_view():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
+    assert not at.exception, [e.value for e in at.exception]
+    upload(at, ("war.txt", WAR_ARTICLE, "text/plain"))
+    assert at.sidebar.radio(key="f_mode").value == "events"
+    table = at.dataframe[0].value
+    assert {"event_date", "event_type", "sub_event_type", "actor1", "location", "fatalities", "notes"} <= set(table.columns)
+    assert "Air/drone strike" in set(table["sub_event_type"])
+    strike = table[table["sub_event_type"] == "Air/drone strike"].iloc[0]
+    assert strike["location"].startswith("Kup") and strike["fatalities"] == 2 and strike["event_date"] == "2024-03-12"
+    data = json.loads(re.search(r"var data = (\{.*?\});\n", map_args(at)["script"]).group(1))
+    (marker,) = [m for m in data["markers"] if m["label"] == "✈"]
+    assert marker["title"] == f"Air/drone strike — {strike['location']}"
+    assert marker["tooltip"].startswith("Air/drone strike · Kupiansk")  # as the article spells it
+
+    at.sidebar.multiselect(key="f_sub_type").set_value(["Air/drone strike"]).run()
+    assert set(at.dataframe[0].value["sub_event_type"]) == {"Air/drone strike"}
+    key = at.selectbox(key="event_pick").options[0]
+    at.selectbox(key="event_pick").set_value(key).run()
+    facts = html_of(at)
+    assert "Kupiansk" in facts and "2 killed" in facts and "Russian" in facts and "<mark>Kupiansk</mark>" in facts
+
+    at.sidebar.radio(key="f_mode").set_value("places").run()  # the place view is one toggle away
+    assert "Kupyansk" in map_titles(at) and "Russia" not in map_titles(at)  # nationality words are not places here
+    at.sidebar.toggle(key="f_demonyms").set_value(True).run()
+    assert "Russia" in map_titles(at)

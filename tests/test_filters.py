@@ -9,6 +9,7 @@ import json
 import pytest
 
 from factories import DNIEPER, DONETSK_REGION, KHERSON, MARIUPOL, parse_by_hand, seed_parsed
+from geo.types import Place
 from geo import export, filters
 from geo.filters import EventFilter
 
@@ -40,10 +41,10 @@ def test_attribute_filters(events):
     assert filters.by_doc(events, ["nope"]) == []
 
 
-def test_a_region_filter_keeps_places_inside_not_the_region_itself():
+def test_a_region_filter_keeps_places_inside_and_the_region_itself():
     parsed = parse_by_hand("Mariupol (Donetsk Oblast) was shelled.", {"Mariupol": MARIUPOL, "Donetsk Oblast": DONETSK_REGION})
     assert filters.region_of(DONETSK_REGION) == "Donetsk Oblast"
-    assert names(filters.by_region(parsed.place_mentions, ["Donetsk Oblast"])) == {"Mariupol"}
+    assert names(filters.by_region(parsed.place_mentions, ["Donetsk Oblast"])) == {"Mariupol", "Donetsk Oblast"}
 
 
 @pytest.mark.parametrize("bounds, expected", [
@@ -152,3 +153,55 @@ def test_date_and_source_filters_agree_with_the_store():
         f.apply(events)
     assert filters.day_of("2023-06-04T10:00") == date(2023, 6, 4) and filters.day_of("2023-06") == date(2023, 6, 1)
     assert filters.day_of(None) is None and filters.day_of("soon") is None
+
+
+# -- one filter: the dashboard's Python and `geo export`'s SQL agree ------------------------------
+
+OSKIL = Place("lm:oskil-test", "Oskil", 49.2, 37.6, "river", "", geometry={"type": "LineString", "coordinates": [
+    [37.2, 51.0], [37.6, 50.6], [37.7, 50.1], [37.65, 49.6], [37.55, 49.2]]})  # from Kursk Oblast to Izium
+KHERSON_REGION = Place("adm:UA.08", "Kherson Oblast", 46.75, 33.5, "region", "UA", "Kherson Oblast", "UA.08")
+LYMAN = Place("gn:702658", "Lyman", 48.99, 37.81, "city", "UA", "Donetsk Oblast", "UA.05", 20000)
+KUPIANSK = Place("gn:704422", "Kupiansk", 49.71, 37.62, "city", "UA", "Kharkiv Oblast", "UA.07", 26000)
+
+
+def war_library():
+    """The seed and two war reports of our own, with a river that crosses three regions."""
+    return [
+        seed_parsed(),
+        parse_by_hand("Shelling hit Kupiansk on the Oskil. Russian forces crossed the Oskil near Lyman.",
+                      {"Kupiansk": KUPIANSK, "Oskil": OSKIL, "Lyman": LYMAN}, title="Oskil front"),
+        parse_by_hand("Fighting in Donetsk Oblast: Mariupol and Lyman shelled. Kherson Oblast flooded.",
+                      {"Donetsk Oblast": DONETSK_REGION, "Mariupol": MARIUPOL, "Lyman": LYMAN,
+                       "Kherson Oblast": KHERSON_REGION}, title="Front summary"),
+    ]
+
+
+def test_a_river_belongs_to_every_region_it_crosses(geo_data_dir):
+    from geo.areas import countries_of, regions_of
+
+    assert {"Kharkiv Oblast"} <= regions_of(OSKIL) and "UA" in countries_of(OSKIL)
+    mentions = [m for p in war_library() for m in p.place_mentions]
+    assert "Oskil" in names(filters.by_region(mentions, ["Kharkiv Oblast"]))
+    assert "Oskil" in names(filters.by_country(mentions, ["UA"]))
+
+
+def test_counts_equal_rows_shown_equal_rows_exported_for_every_region(geo_data_dir, tmp_path):
+    from geo.store import Store
+
+    library = war_library()
+    mentions = [m for p in library for m in p.place_mentions]
+    with Store.open(tmp_path / "library.sqlite") as store:
+        for parsed in library:
+            store.save(parsed)
+        counts = filters.facets(mentions)
+        assert "?" not in counts["country"]
+        assert counts["region"]["Donetsk Oblast"] >= 4  # Mariupol x2, Lyman x2, the oblast itself
+        for region, count in counts["region"].items():
+            f = EventFilter(regions=(region,))
+            shown, exported = f.apply(mentions), filters.stored_mentions(store, f)
+            assert count == len(shown) == len(exported), region
+            assert names(shown) == names(exported), region
+        for country, count in counts["country"].items():
+            f = EventFilter(countries=(country,))
+            assert count == len(f.apply(mentions)) == len(filters.stored_mentions(store, f)), country
+    assert "Donetsk Oblast" in names(EventFilter(regions=("Donetsk Oblast",)).apply(mentions))

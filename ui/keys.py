@@ -28,6 +28,7 @@ DAY = "f_day"  # slider: the day the time slider stands on
 DAY_MODE = "f_day_mode"  # radio: "upto" (everything up to the day) or "on" (that day only)
 IN_VIEW = "f_view"  # toggle: the table and downloads keep only what is in the map's view
 IN_SHAPE = "f_shape"  # toggle: keep only what lies in the drawn shape
+DEMONYMS = "f_demonyms"  # toggle (places view): keep nationality words as mentions of their country
 VIEW_MODE = "f_mode"  # radio: "events" (reported events) or "places" (every place mentioned)
 
 # -- time slider playback ------------------------------------------------------------------

@@ -10,9 +10,10 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from geo.filters import EventFilter, day_of, facets
+from geo.areas import country_name
+from geo.filters import EventFilter, day_of, event_facets, facets
 from geo.store import ArticleInfo
-from geo.types import PlaceMention
+from geo.types import Event, PlaceMention
 from ui import keys
 
 ONE_DAY = timedelta(days=1)
@@ -26,6 +27,8 @@ class FilterChoice:
     in_view: bool  # table and downloads only: filtering the map by its own view would chase itself
     in_shape: bool
     playing: bool = False  # the time slider is playing: the page steps it on after drawing
+    mode: str = "events"  # "events": reported events; "places": every place mentioned
+    demonyms: bool = False  # places view: keep "Russian", "Ukrainian" as mentions of the country
 
 
 def _options(counter) -> list[str]:
@@ -84,11 +87,11 @@ def _clamp(key: str, first: date, last: date) -> None:
         st.session_state[key] = ()
 
 
-def _time_filters(days: list[date], undated: int) -> tuple[str | None, str | None, bool]:
+def _time_filters(days: list[date], undated: int, what: str = "article") -> tuple[str | None, str | None, bool]:
     """Date range and time slider -> (date_from, date_to, still playing)."""
     date_from, date_to, playing = _time_widgets(days)
     if (date_from or date_to) and undated:
-        st.caption(f"{undated} undated article{'s are' if undated > 1 else ' is'} hidden while filtering by date.")
+        st.caption(f"{undated} undated {what}{'s are' if undated > 1 else ' is'} hidden while filtering by date.")
     return date_from, date_to, playing
 
 
@@ -128,43 +131,71 @@ def _time_widgets(days: list[date]) -> tuple[str | None, str | None, bool]:
     return date_from, date_to, playing
 
 
-def filter_sidebar(events: list[PlaceMention], titles: dict[str, str], articles: Mapping[str, ArticleInfo],
-                   has_shape: bool) -> FilterChoice:
-    counts = facets(events)
+MODE_LABELS = {"events": "Reported events", "places": "Places mentioned"}
+
+
+def _multi(label: str, counter: Counter, key: str, fmt=None, **kw) -> list[str]:
+    options = _options(counter)
+    _known(key, options)
+    show = fmt or (lambda v: v)
+    return st.multiselect(label, options, key=key, format_func=lambda v: f"{show(v)} ({counter[v]})", **kw)
+
+
+def _sources(doc_counts: Counter, articles: Mapping[str, ArticleInfo]) -> Counter:
     sources: Counter = Counter()
-    for doc_id, n in counts["doc"].items():
+    for doc_id, n in doc_counts.items():
         if doc_id in articles:
             sources[articles[doc_id].source] += n
-    dated = {doc_id: day_of(articles[doc_id].date) for doc_id in counts["doc"] if doc_id in articles}
-    days = sorted({d for d in dated.values() if d})
+    return sources
+
+
+def filter_sidebar(events: list[PlaceMention], titles: dict[str, str], articles: Mapping[str, ArticleInfo],
+                   has_shape: bool, reported: list[Event] | None = None) -> FilterChoice:
+    """The sidebar. Counts are what each choice alone returns (geo.filters.facets)."""
     with st.sidebar:
+        mode = st.radio("Show on the map", list(MODE_LABELS), format_func=MODE_LABELS.get, key=keys.VIEW_MODE,
+                        horizontal=True, help="Reported events (what happened, where, when), or every place "
+                                              "the articles mention.")
+        if reported is None:
+            mode = "places"
         st.header("Filters")
-        countries = st.multiselect(
-            "Country", _options(counts["country"]), key="f_country",
-            format_func=lambda c: f"{c} ({counts['country'][c]})")
-        regions = st.multiselect(
-            "Region (admin-1)", _options(counts["region"]), key="f_region",
-            format_func=lambda r: f"{r} ({counts['region'][r]})", placeholder="e.g. Donetsk Oblast")
-        features = st.multiselect(
-            "Feature type", _options(counts["feature"]), key="f_feature",
-            format_func=lambda f: f"{f.replace('_', ' ')} ({counts['feature'][f]})")
-        docs = st.multiselect(
-            "Article", [d for d in titles if d in counts["doc"]], key="f_doc",
-            format_func=lambda d: titles.get(d, d))
-        picked_sources = st.multiselect(
-            "Source", _options(sources), key="f_source",
-            format_func=lambda s: f"{s or '(none)'} ({sources[s]})")
+        if mode == "events":
+            counts = event_facets(reported or [])
+            days_of = {d for e in reported or [] if (d := day_of(e.date))}
+            undated, what = sum(1 for e in reported or [] if not e.date), "event"
+        else:
+            counts = facets(events)
+            days_of = {d for doc_id in counts["doc"] if doc_id in articles and (d := day_of(articles[doc_id].date))}
+            undated, what = sum(1 for doc_id in counts["doc"] if doc_id in articles and not articles[doc_id].date), "article"
+        countries = _multi("Country", counts["country"], keys.COUNTRY, country_name)
+        regions = _multi("Region (admin-1)", counts["region"], keys.REGION, placeholder="e.g. Donetsk Oblast")
+        types = sub_types = actors = features = []
+        if mode == "events":
+            types = _multi("Event type", counts["type"], keys.EVENT_TYPE)
+            sub_types = _multi("Sub-event type", counts["sub_type"], keys.SUB_TYPE, placeholder="e.g. Air/drone strike")
+            actors = _multi("Actor", counts["actor"], keys.ACTOR)
+        else:
+            features = _multi("Feature type", counts["feature"], keys.FEATURE, lambda f: f.replace("_", " "))
+        doc_options = [d for d in titles if d in counts["doc"]]
+        _known(keys.DOC, doc_options)
+        docs = st.multiselect("Article", doc_options, key=keys.DOC, format_func=lambda d: titles.get(d, d))
+        picked_sources = _multi("Source", _sources(counts["doc"], articles), keys.SOURCE, lambda s: s or "(none)")
         st.divider()
-        date_from, date_to, playing = _time_filters(days, sum(1 for d in dated.values() if not d))
+        date_from, date_to, playing = _time_filters(sorted(days_of), undated, what)
         st.divider()
-        in_view = st.toggle("Only what is in the map view", key="f_view",
+        demonyms = mode == "places" and st.toggle(
+            "Nationality words as places", key=keys.DEMONYMS,
+            help="Count “Russian troops” as a mention of Russia. Off, so a country named only through its "
+                 "people never becomes the map's largest marker.")
+        in_view = st.toggle("Only what is in the map view", key=keys.IN_VIEW,
                             help="Narrows the table and downloads to the part of the map you are looking at.")
-        in_shape = st.toggle("Only inside the drawn shape", key="f_shape", disabled=not has_shape,
+        in_shape = st.toggle("Only inside the drawn shape", key=keys.IN_SHAPE, disabled=not has_shape,
                              help="Draw a rectangle or polygon with the tools at the map's top left.")
         if has_shape:
-            st.button("Clear drawn shape", key="clear_shape", on_click=clear_shape)
+            st.button("Clear drawn shape", key=keys.CLEAR_SHAPE, on_click=clear_shape)
     return FilterChoice(
         EventFilter(countries=tuple(countries), regions=tuple(regions), features=tuple(features),
-                    doc_ids=tuple(docs), sources=tuple(picked_sources), date_from=date_from, date_to=date_to),
-        in_view=in_view, in_shape=in_shape and has_shape, playing=playing,
+                    doc_ids=tuple(docs), sources=tuple(picked_sources), date_from=date_from, date_to=date_to,
+                    types=tuple(types), sub_types=tuple(sub_types), actors=tuple(actors)),
+        in_view=in_view, in_shape=in_shape and has_shape, playing=playing, mode=mode, demonyms=demonyms,
     )
