@@ -18,10 +18,11 @@ def by_surface(text: str, candidates: tuple[Candidate, ...], doc, end: int) -> t
     if sum(c.isalpha() for c in text) < 2:
         return ()  # "A", "M.": articles and initials
     if dotted or (text.isupper() and text.isalpha() and len(text) <= 6):
-        abbreviations = tuple(c for c in candidates if c.kind == ABBREVIATION)
+        # Only as spelled: "CNN" folds to a loose form of China's code, and is no country.
+        abbreviations = tuple(c for c in candidates if c.kind == ABBREVIATION and not c.loose)
         if abbreviations:
             return abbreviations
-    return tuple(c for c in candidates if c.kind != ABBREVIATION)
+    return tuple(c for c in candidates if c.kind != ABBREVIATION and not (c.loose and text.isupper()))
 
 
 def is_prominent(c: Candidate) -> bool:

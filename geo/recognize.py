@@ -22,11 +22,11 @@ from geo.lexicon import (CONNECTORS, DIRECTIONS, DOTTED_ABBREVIATIONS, LIST_JOIN
                          PREFIX_FEATURES, SETTLEMENT_NOUNS, SETTLEMENT_WORDS, STATE_BODIES, SUFFIX_FEATURES,
                          common_words)
 from geo.names import key
-from geo.readings import by_surface, is_prominent, likeliest, strong_readings
+from geo.readings import by_surface, is_prominent, likeliest
+from geo.recognize_rules import PLACE_LABELS, decide, name_end, name_start
+from geo.rules import active, on, rule
 from geo.streets import street_spans
 
-PLACE_LABELS = {"GPE", "LOC", "FAC"}
-_YEAR = re.compile(r"^(19|20)\d\d$")
 MAX_NAME_TOKENS = 6
 _TYPE_SPELLINGS = {"region": ("Oblast", "Region", "Province"), "district": ("Raion", "District", "Rayon")}
 
@@ -213,32 +213,17 @@ class Recogniser:
         for i, span in enumerate(spans):
             ent = ctx.entity_of.get(span.start)
             span.label = ent.label_ if ent is not None else ""
-            verdicts.append(self._is_toponym(ctx, span, ent, i in contained))
-        # One sense per discourse: a name the story plainly uses for a place ("the loss of
-        # Kherson") is that place in its other mentions too, unless a person cue says otherwise.
-        places = {key(s.text) for s, v in zip(spans, verdicts) if v and not s.demonym}
-        # Where the story happens: a small town named without any cue is still a place when it
-        # lies in a region the story's plain places lie in ("Lanexa" in a story about Virginia).
-        regions = {c.place.admin1_code for s, v in zip(spans, verdicts) if v and not s.demonym
-                   for c in likeliest(s.candidates) if c.place.admin1_code}
-        for i, span in enumerate(spans):
-            if not verdicts[i] and span.local and any(
-                    c.place.admin1_code in regions for c in span.candidates if c.kind < ALTERNATE and not c.loose):
-                verdicts[i] = True
-            if (not verdicts[i] and key(span.text) in places and len(span.text) > 3 and not span.nested
-                    and (span.label not in {"PERSON", "NORP"} or _country_or_region(span))
-                    and span.text.lower() not in self.common
-                    and not span.demonym and not person_cue(ctx, doc[span.start], span.end)):
-                verdicts[i] = True
-        self._lists(ctx, spans, verdicts)
+            verdicts.append(decide(ctx, span, ent, i in contained, self.common))
+        for step in active(DOCUMENT_RULES):
+            step(self, ctx, spans, verdicts)
         for span, verdict in zip(spans, verdicts):
             if verdict and not covered.intersection(range(span.start, span.end)):
                 kept.append(span)
                 covered.update(range(span.start, span.end))
-        for ent in doc.ents:
+        for ent in doc.ents if on("unknown_place_entity") else ():
             if ent.label_ not in PLACE_LABELS or covered.intersection(range(ent.start, ent.end)):
                 continue
-            start, end = _name_start(ent), _name_end(ent)
+            start, end = name_start(ent), name_end(ent)
             if start >= end or not _capitalised(doc[start]) or person_cue(ctx, doc[start], end):
                 continue
             if end - start == 1 and (doc[start].lower_ in ctx.first_names or doc[start].lower_ in DIRECTIONS or (
@@ -250,7 +235,8 @@ class Recogniser:
                     ent.label_ in {"FAC", "LOC"} or not self._unknown_place(ctx, span, covered)):
                 continue  # "City Hall", "Pawlenty": names the gazetteer cannot place, with no sign of a place
             kept.append(Span(start, end, span.start_char, span.end_char, span.text, cands, ent.label_))
-        kept.extend(self._settlements(ctx, covered))
+        if on("settlement_noun"):
+            kept.extend(self._settlements(ctx, covered))
         for a, b in streets:
             street = doc[a:b]
             kept.append(Span(a, b, street.start_char, street.end_char, street.text, (), "FAC", "street"))
@@ -278,29 +264,6 @@ class Recogniser:
             found.append(Span(span.start, span.end, span.start_char, span.end_char, span.text, cands, "GPE"))
         return found
 
-    def _lists(self, ctx: "DocContext", spans: list[Span], verdicts: list[bool]) -> None:
-        """"near Bakhmut, Avdiivka and Marinka": names listed beside a place, with a reading in
-        its country, are places too, whatever label the model gave them."""
-        doc = ctx.doc
-        changed = True
-        while changed:
-            changed = False
-            for i, span in enumerate(spans):
-                if verdicts[i] or span.demonym or span.nested or (span.text.lower() in self.common and not any(
-                        c.kind == PRIMARY and is_prominent(c) for c in span.candidates)):
-                    continue  # "Florence and Venice": a rare word, but a big city's own name
-                for j in (i - 1, i + 1):
-                    if not (0 <= j < len(spans) and verdicts[j] and not spans[j].demonym):
-                        continue
-                    a, b = (spans[j], span) if j < i else (span, spans[j])
-                    if [t.lower_ for t in doc[a.end:b.start]] not in LIST_JOINS:
-                        continue
-                    countries = {c.place.country for c in likeliest(spans[j].candidates) or spans[j].candidates[:1]}
-                    if any(c.place.country in countries and not c.loose and c.kind <= TRANSLIT
-                           for c in span.candidates) and not person_cue(ctx, doc[span.start], span.end):
-                        verdicts[i] = changed = True
-                        break
-
     def _unknown_place(self, ctx: "DocContext", span, places: set[int]) -> bool:
         """Whether a name the gazetteer does not know is still written as a place: "the village
         of Prisi", "in Holopaw". The model's GPE alone is right a third of the time on such
@@ -317,136 +280,6 @@ class Recogniser:
         return before is not None and before.lower_ in LOCATIVES and before.lower_ != "of" or (
             span.start > 1 and before.lower_ == "of" and doc[span.start - 2].lower_ in SETTLEMENT_WORDS)
 
-    def _names_where(self, ctx: "DocContext", span: Span) -> bool:
-        """What follows says the name is where someone lives or something is: "a Tennessee Colony
-        man", "Saratoga native", "Rock Hill-based", "the Bakhmut axis"."""
-        doc = ctx.doc
-        first = doc[span.start]
-        after = doc[span.end:span.end + 2]
-        before = doc[span.start - 1] if span.start > 0 else None
-        if not len(after) or not strong_readings(span.candidates):
-            return False
-        cue = (after[0].lower_ in RESIDENT_NOUNS or after[0].lower_ in FRONT_NOUNS
-               or (after[0].text == "-" and len(after) > 1 and after[1].lower_ == "based"))
-        # Not a word or a first name ("Many women", "Jordan native"), nor the tail of a longer
-        # name ("a Meadow Grove man" where only "Grove" is known).
-        return (cue and first.lower_ not in ctx.first_names and first.lower_ not in self.common
-                and not (before is not None and before.text[:1].isupper() and before.lower_ not in {"a", "an", "the"})
-                and not person_cue(ctx, first, span.end))
-
-    def _is_toponym(self, ctx: "DocContext", span: Span, ent, contained: bool) -> bool:
-        doc = ctx.doc
-        cands = span.candidates
-        kinds = {c.kind for c in cands}
-        first = doc[span.start]
-        following = doc[span.end] if span.end < len(doc) else None
-        preceding = doc[span.start - 1] if span.start > 0 else None
-        single = span.end - span.start == 1
-        label = ent.label_ if ent is not None else ""
-        ent_start = _name_start(ent) if ent is not None else span.start
-        ent_end = _name_end(ent) if ent is not None else span.end
-        ent_is_longer = ent is not None and (ent_start < span.start or ent_end > span.end)
-
-        if single and first.lower_ in DIRECTIONS and not span.hint:
-            return False  # "between North and Strickland avenues": a direction is no place alone
-        if preceding is not None and _YEAR.match(preceding.text) and following is not None and following.is_title \
-                and not any(c.place.feature in {"country", "region"} for c in cands):
-            return False  # "a 1992 Toyota Corolla": a make and model (but "a 2007 U.S. Supreme Court ruling")
-        after = [t.text for t in doc[span.end:span.end + 2]]
-        if after[:1] == ["Day"] or (after[:1] in (["'s"], ["’s"]) and after[1:] == ["Day"]):
-            return False  # "St. Patrick's Day", "Lincoln Day": a day named after someone
-        if kinds == {DEMONYM}:
-            span.demonym = True
-            # "Ukrainian Pravda", "Ukrainian News Agency": the adjective belongs to a title; in
-            # "the Russian Foreign Ministry" it still says whose ministry.
-            if following is not None and _capitalised(following) and (
-                    following.lower_ in MEDIA_HEADS or following.lower_ not in self.common):
-                return False
-            # Inside a longer name ("the American Recovery and Reinvestment Act") it names no place;
-            # the small model also calls some nationalities PERSON ("Sri Lankan").
-            if language_cue(doc, span):
-                return False  # "spoke only French": a language, not France
-            exact = ent is not None and ent.start == span.start and ent.end == span.end
-            if label == "ORG" and any(t.lower_ in STATE_BODIES for t in doc[span.end:ent_end]):
-                return True  # "the Georgian Interior Ministry", "Russian Armed Forces": the state's organ
-            return label in {"", "NORP", "GPE"} or (label == "PERSON" and exact)
-        if kinds == {ABBREVIATION}:
-            # Written as an abbreviation (checked by _by_surface); "KY 90" is a road.
-            return not (following is not None and following.like_num)
-        heads_a_name = (ent_start == span.start and following is not None
-                        and following.lower_.rstrip(".") in ORG_HEADS)  # "Anderson County Sheriff's Office"
-        if label in PLACE_LABELS and ent_is_longer and not heads_a_name and not (ent_end == span.end and all(
-                t.lower_ in DIRECTIONS for t in doc[ent_start:span.start])):
-            span.nested = True
-            return False  # "Wichita Street": the entity, not the word inside it, is the name
-        typed = bool(span.hint) or (span.end - span.start > 1 and doc[span.end - 1].lower_ in SUFFIX_FEATURES)
-        if typed or contained:
-            return True
-        if self._names_where(ctx, span):
-            return True
-        if label in MISTAKABLE_LABELS and single and preceding is not None \
-                and (not ent_is_longer or (label in {"DATE", "TIME"} and ent_start == span.start)) \
-                and preceding.lower_ in LOCATIVES and first.lower_ not in self.common \
-                and any(c.kind == PRIMARY and is_prominent(c) for c in cands):
-            # "a depot near Kramatorsk", "in Montevideo next month": the model's PRODUCT or DATE
-            return True
-        if label in NOT_PLACE_LABELS or person_cue(ctx, first, span.end):
-            return False
-        if label == "PERSON" and ent_is_longer:
-            # "Huntsville Fire Chief Tom Grisham": a place naming an office is still a place.
-            return ent_start == span.start and following is not None and following.lower_ in ORG_HEADS
-        strong = strong_readings(cands)
-        prominent = any(is_prominent(c) for c in strong)
-        at_start = first.idx in ctx.starts or (preceding is not None and preceding.text in OPENERS)
-        if single and at_start and first.lower_ in self.common and not any(
-                c.place.name == span.text and is_prominent(c) for c in strong):
-            return False  # "Us and them": a capitalised word at the start of a sentence
-        if label in {"GPE", "LOC"}:
-            return not ent_is_longer or prominent or bool(strong)
-        locative = preceding is not None and preceding.lower_ in LOCATIVES
-        if single and not prominent and not locative and first.lower_ in ctx.first_names:
-            return False  # "Danielle, an 11th-grade student": a first name on its own
-        if single and first.lower_ in self.common and not any(
-                c.kind == PRIMARY and c.place.feature == "country" for c in strong) and (at_start or not any(
-                c.kind == PRIMARY and c.place.feature == "city" and
-                (c.place.population >= 100_000 or c.importance >= 2) for c in strong)):
-            # "Will", "March", "Reading": a word unless plainly a big place; a country's name
-            # ("Jordan", "Chad", "Turkey") is the country even opening a sentence.
-            return False
-        if label == "NORP":
-            # "Saudi clerics": a country's short name used as its adjective.
-            span.demonym = any(c.place.feature == "country" for c in strong)
-            return span.demonym
-        if label in {"ORG", "PERSON", "FAC"}:
-            if not ent_is_longer:  # the small model calls many towns ORG or PERSON
-                return prominent or (locative and bool(strong))
-            if ent_start == span.start and following is not None and following.lower_ in ORG_HEADS:
-                return bool(strong)  # "Harwinton Senior Center", "Roselle police"
-            # "Armed Forces of Ukraine" names Ukraine; "Ukrainian Pravda" names no Pravda.
-            return prominent and (ent_start == span.start or (
-                preceding is not None and preceding.lower_ in {"of", "in", "for"}))
-        if prominent:
-            return True
-        # No cue either way: a place only if it lies where the story happens (decided later).
-        span.local = bool(strong) and not at_start and label == "" and not person_cue(ctx, first, span.end)
-        return bool(strong) and locative
-
-
-def _name_start(ent) -> int:
-    """Where the name in an entity starts: after "the" and direction words ("the North Richmond")."""
-    start = ent.start
-    while start < ent.end - 1 and (ent.doc[start].lower_ == "the" or ent.doc[start].lower_ in DIRECTIONS):
-        start += 1
-    return start
-
-
-def _name_end(ent) -> int:
-    """Where the name in an entity ends: before a possessive ("Boone County's")."""
-    end = ent.end
-    while end > ent.start + 1 and ent.doc[end - 1].text in {"'s", "’s", "'", "’", ".", ","}:
-        end -= 1
-    return end
-
 
 def _country_or_region(span: Span) -> bool:
     """Names nobody is called: a PERSON label on "Egypt" is the model's mistake."""
@@ -462,3 +295,64 @@ def _contained(doc, spans: list[Span]) -> set[int]:
                 c.place.feature in {"region", "country"} and c.kind != DEMONYM for c in b.candidates):
             found.add(i)
     return found
+
+DOCUMENT_RULES: list = []
+
+
+@rule(DOCUMENT_RULES, "where_story_happens",
+      "'Lanexa' in a story about Virginia: a small town named without any cue is a place when it "
+      "lies in a region the story's plain places lie in")
+def _where_story_happens(rec, ctx: DocContext, spans: list[Span], verdicts: list[bool]) -> None:
+    regions = {c.place.admin1_code for s, v in zip(spans, verdicts) if v and not s.demonym
+               for c in likeliest(s.candidates) if c.place.admin1_code}
+    for i, span in enumerate(spans):
+        if not verdicts[i] and span.local and any(
+                c.place.admin1_code in regions for c in span.candidates if c.kind < ALTERNATE and not c.loose):
+            verdicts[i] = True
+
+
+@rule(DOCUMENT_RULES, "one_sense_per_discourse",
+      "a name the story plainly uses for a place ('the loss of Kherson') is that place in its other "
+      "mentions too, unless a person cue says otherwise")
+def _one_sense(rec, ctx: DocContext, spans: list[Span], verdicts: list[bool]) -> None:
+    places = {key(s.text) for s, v in zip(spans, verdicts) if v and not s.demonym}
+    doc = ctx.doc
+    for i, span in enumerate(spans):
+        if (not verdicts[i] and key(span.text) in places and len(span.text) > 3 and not span.nested
+                and (span.label not in {"PERSON", "NORP"} or _country_or_region(span))
+                and span.text.lower() not in rec.common
+                and not span.demonym and not person_cue(ctx, doc[span.start], span.end)):
+            verdicts[i] = True
+
+
+@rule(DOCUMENT_RULES, "lists", "'near Bakhmut, Avdiivka and Marinka': names listed beside a place, "
+      "with a reading in its country, are places too")
+def _lists(rec, ctx: DocContext, spans: list[Span], verdicts: list[bool]) -> None:
+    """"near Bakhmut, Avdiivka and Marinka": names listed beside a place, with a reading in
+    its country, are places too, whatever label the model gave them."""
+    doc = ctx.doc
+    changed = True
+    while changed:
+        changed = False
+        for i, span in enumerate(spans):
+            if verdicts[i] or span.demonym or span.nested or (span.text.lower() in rec.common and not any(
+                    c.kind == PRIMARY and is_prominent(c) for c in span.candidates)):
+                continue  # "Florence and Venice": a rare word, but a big city's own name
+            for j in (i - 1, i + 1):
+                if not (0 <= j < len(spans) and verdicts[j] and not spans[j].demonym):
+                    continue
+                a, b = (spans[j], span) if j < i else (span, spans[j])
+                if [t.lower_ for t in doc[a.end:b.start]] not in LIST_JOINS:
+                    continue
+                countries = {c.place.country for c in likeliest(spans[j].candidates) or spans[j].candidates[:1]}
+                if any(c.place.country in countries and not c.loose and c.kind <= TRANSLIT
+                       for c in span.candidates) and not person_cue(ctx, doc[span.start], span.end):
+                    verdicts[i] = changed = True
+                    break
+
+
+PROPOSALS: list = []  # proposals beyond the gazetteer's spans, switchable like the rules above
+rule(PROPOSALS, "unknown_place_entity", "'in Holopaw', 'the village of Prisi': the model's place entity "
+     "that the gazetteer lacks, kept only with a sign of a place")(Recogniser._unknown_place)
+rule(PROPOSALS, "settlement_noun", "'the village of Zarichne': a settlement noun names whatever follows, "
+     "known or not")(Recogniser._settlements)

@@ -16,3 +16,21 @@ ACTOR_NOUNS = {
     "defense", "defence", "emergency", "border", "air", "special", "national", "armed", "police",
     "servicemen", "personnel", "infantry", "paratroopers", "marines", "proxies", "militants",
 }
+
+# Verbs after which a known town's name is the place acted on: "shelled Bakhmut", "leaving Lyman".
+EVENT_VERBS = {
+    "shelled", "shell", "shells", "shelling", "struck", "strike", "strikes", "striking", "hit", "hits",
+    "hitting", "attacked", "attack", "attacks", "attacking", "bombed", "bombing", "bombarded", "bombard",
+    "captured", "capture", "captures", "capturing", "liberated", "liberate", "liberating", "entered",
+    "enter", "entering", "leaving", "leave", "left", "retook", "retake", "recaptured", "recapture",
+    "seized", "seize", "occupied", "occupy", "stormed", "storm", "storming", "encircled", "encircle",
+    "surrounded", "targeted", "target", "targeting", "evacuated", "evacuate", "evacuating", "defend",
+    "defended", "defending", "abandoned", "reached", "reach", "reaching", "fled", "flee", "fleeing",
+    "raided", "mined", "destroyed", "damaged", "liberation", "assault", "assaulted", "toward",
+    "towards", "approaching", "approached", "outside", "around", "near", "nearby", "between",
+    "besieged", "pounded", "shot", "downed", "intercepted",
+}
+# Locatives that place what follows on the map in war reporting and captions ("Destruction in
+# Marinka"); "at" and "on" only after an event verb ("fired at", "drones on").
+STRONG_LOCATIVES = {"in", "near", "outside", "toward", "towards", "around", "between", "into", "from",
+                    "inside", "nearby", "within", "via"}

@@ -281,3 +281,26 @@ def test_a_text_naming_one_town_thousands_of_times_is_capped(pipeline):
     parsed = pipeline.parse(Document("Kyiv and Kharkiv. " * (MAX_MENTIONS // 2 + 10)))
     assert len(parsed.resolutions) == MAX_MENTIONS
     assert any("only the first" in n for n in parsed.notes)
+
+
+# -- war reporting: recognition rules (geo/recognize_rules.py) ----------------------------------
+
+def test_event_verbs_and_locatives_make_towns_places(pipeline):
+    assert "Bakhmut" in found(pipeline, "Russian forces shelled Bakhmut on Monday.")
+    assert "Lyman" in found(pipeline, "Ukrainian troops leaving Lyman were filmed by a drone.")
+    assert "Popasna" in found(pipeline, "Drone footage of destroyed Popasna")
+
+
+def test_event_cues_leave_dates_firms_and_acronyms_alone(pipeline):
+    places = found(pipeline, "The talks were held in July, after a bid from Templeton Construction and a strike at AIG.")
+    assert "July" not in places and "Templeton" not in places and "AIG" not in places
+
+
+def test_lists_keep_their_first_name(pipeline):
+    places = found(pipeline, "Druzhkivka, Kramatorsk and Sloviansk were shelled overnight.")
+    assert {"Druzhkivka", "Kramatorsk", "Sloviansk"} <= set(places)
+
+
+def test_broadcasters_are_not_countries(pipeline):
+    places = found(pipeline, "CNN reported explosions in Kharkiv.")
+    assert "CNN" not in places and "Kharkiv" in places
