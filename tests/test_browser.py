@@ -136,7 +136,7 @@ def click_to_panel(page, name: str) -> int:
 
 
 def test_upload_click_filter_offline(app_url, page):
-    page.goto(app_url)
+    page.goto(app_url + "/?mode=places")  # the place view; reported events have their own test
     page.wait_for_selector(MAP, state="attached", timeout=60_000)
     wait_for(page, lambda: "Mariupol" in marker_titles(page), 60, "the seed article's markers")
     assert_map_drawn(page)
@@ -178,7 +178,7 @@ def test_upload_click_filter_offline(app_url, page):
 
 
 def test_drawn_rectangle_and_map_view_filter(app_url, page):
-    page.goto(app_url)
+    page.goto(app_url + "/?mode=places")  # the place view; reported events have their own test
     wait_for(page, lambda: "Mariupol" in marker_titles(page), 60, "the seed article's markers")
     x, y = wait_for(page, lambda: map_frame(page).evaluate("""() => {
         const m = window.geoPlaceLayer.getLayers().find(l => l.options.title === 'Mariupol');
@@ -214,7 +214,7 @@ def test_hostile_article_shows_as_text(app_url, page, tmp_path):
     page.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
     hostile = tmp_path / "hostile.txt"
     hostile.write_text("Shelling in Lviv <script>alert(1)</script> <img src=x onerror=alert(2)> {{ 7*7 }} ${alert(3)}.")
-    page.goto(app_url)
+    page.goto(app_url + "/?mode=places")  # the place view; reported events have their own test
     page.wait_for_selector(MAP, state="attached", timeout=60_000)
     page.set_input_files('[data-testid="stFileUploaderDropzoneInput"]', str(hostile))
     wait_for(page, lambda: "Lviv" in marker_titles(page), 60, "the Lviv marker")
@@ -287,7 +287,7 @@ def test_two_thousand_markers_render_and_respond(tmp_path, page):
 
 def test_a_view_is_a_url(app_url, page, browser):
     """Pick a region and a place, take the address from "Copy a link", open it in a fresh context."""
-    page.goto(app_url)
+    page.goto(app_url + "/?mode=places")  # the place view; reported events have their own test
     wait_for(page, lambda: "Mariupol" in marker_titles(page), 60, "the seed article's markers")
     regions = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").nth(1)
     regions.click()

@@ -33,7 +33,7 @@ def test_dropped_pin_moves_the_marker_and_survives_a_restart(geo_data_dir, tmp_p
     ARTIFACTS.mkdir(exist_ok=True)
     proc, url = start(tmp_path, "first")
     try:
-        page.goto(url)
+        page.goto(url + "/?mode=places")  # corrections are made in the place view
         page.wait_for_selector(MAP, state="attached", timeout=60_000)
         before = wait_for(page, lambda: position(page, "Kherson"), 60, "the Kherson marker")
         assert not at_pin(page)
@@ -56,7 +56,7 @@ def test_dropped_pin_moves_the_marker_and_survives_a_restart(geo_data_dir, tmp_p
 
     proc, url = start(tmp_path, "second")  # a restart over the same SQLite file
     try:
-        page.goto(url)
+        page.goto(url + "/?mode=places")  # corrections are made in the place view
         page.wait_for_selector(MAP, state="attached", timeout=60_000)
         wait_for(page, lambda: at_pin(page), 60, "the correction still applied after the restart")
         tooltip = map_frame(page).evaluate("""() => window.geoPlaceLayer.getLayers()
