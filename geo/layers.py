@@ -164,8 +164,8 @@ def _chains(segments: set, max_points: int = 120) -> list[list]:
     return lines
 
 
-def boundary_lines(features: list[dict]) -> list[tuple[int, list]]:
-    """(kind, [(lon, lat)...]) polylines: kind 1 = a country's border or coast, 0 = between provinces."""
+def _edges(features: list[dict]) -> tuple[set, set]:
+    """(country borders and coasts, edges between provinces of one country) as sets of segments."""
     by_country: dict[str, Counter] = defaultdict(Counter)
     for f in features:
         props = f["properties"]
@@ -175,20 +175,49 @@ def boundary_lines(features: list[dict]) -> list[tuple[int, list]]:
     for counts in by_country.values():
         every.update(counts.keys())
     outer = {s for counts in by_country.values() for s, n in counts.items() if n == 1}
-    inner = set(every) - outer
+    return outer, set(every) - outer
+
+
+def boundary_lines(features: list[dict]) -> list[tuple[int, list]]:
+    """(kind, [(lon, lat)...]) polylines: kind 1 = a country's border or coast, 0 = between provinces."""
+    outer, inner = _edges(features)
     return [(1, line) for line in _chains(outer)] + [(0, line) for line in _chains(inner)]
 
 
-def boundary_cells(features: list[dict]) -> dict[str, list]:
-    """Cell key -> [[id, kind, [lon, lat, lon, lat...]]...]; a line is in every cell its box touches."""
-    cells: dict[str, list] = defaultdict(list)
-    for i, (kind, line) in enumerate(boundary_lines(features)):
-        flat = [c for point in line for c in point]
-        xs, ys = [p[0] for p in line], [p[1] for p in line]
-        for cx in range(math.floor(min(xs) / BOUNDS_CELL), math.floor(max(xs) / BOUNDS_CELL) + 1):
-            for cy in range(math.floor(min(ys) / BOUNDS_CELL), math.floor(max(ys) / BOUNDS_CELL) + 1):
-                cells[f"{cx}_{cy}"].append([i, kind, flat])
-    return cells
+def simplify(line: list, tolerance: float) -> list:
+    """Douglas-Peucker: drop points closer than `tolerance` (degrees) to the line kept; ends stay."""
+    if len(line) < 3:
+        return line
+    keep = [False] * len(line)
+    keep[0] = keep[-1] = True
+    stack = [(0, len(line) - 1)]
+    while stack:
+        first, last = stack.pop()
+        (x1, y1), (x2, y2) = line[first], line[last]
+        dx, dy = x2 - x1, y2 - y1
+        norm = math.hypot(dx, dy) or 1e-12
+        far, index = 0.0, 0
+        for i in range(first + 1, last):
+            x, y = line[i]
+            d = abs(dy * (x - x1) - dx * (y - y1)) / norm if (dx or dy) else math.hypot(x - x1, y - y1)
+            if d > far:
+                far, index = d, i
+        if far > tolerance:
+            keep[index] = True
+            stack += [(first, index), (index, last)]
+    return [p for p, k in zip(line, keep) if k]
+
+
+def boundary_cells(features: list[dict], tolerance: float = 0.002) -> dict[str, list]:
+    """Cell key -> [kind, [lon, lat, lon, lat...]] lines. Each segment belongs to the cell of its
+    midpoint, so a cell's file draws its own piece once, with no gap or overlap at cell edges."""
+    cells: dict[str, dict[int, set]] = defaultdict(lambda: {0: set(), 1: set()})
+    for kind, segments in zip((1, 0), _edges(features)):
+        for a, b in segments:
+            cells[cell_key((a[1] + b[1]) / 2, (a[0] + b[0]) / 2, BOUNDS_CELL)][kind].add((a, b))
+    return {key: [[kind, [c for point in simplify(line, tolerance) for c in point]]
+                  for kind, segments in kinds.items() for line in _chains(segments)]
+            for key, kinds in cells.items()}
 
 
 def write_bounds(folder: Path, world_map: Path | None) -> int:

@@ -188,7 +188,7 @@ class VectorLayers(folium.MacroElement):
             if (!document.getElementById('geo-layer-css')) {
                 var css = document.createElement('style');
                 css.id = 'geo-layer-css';
-                css.textContent = ".geo-lbl{white-space:nowrap;font:11px/14px sans-serif;color:#333;"
+                css.textContent = ".geo-lbl{position:absolute;white-space:nowrap;font:11px/14px sans-serif;color:#333;"
                     + "text-shadow:0 0 2px #fff,0 0 2px #fff,0 0 3px #fff;pointer-events:none}"
                     + ".geo-lbl:before{content:'';display:inline-block;width:4px;height:4px;border-radius:50%;"
                     + "background:#555;margin:0 3px 1px 0;vertical-align:middle}"
@@ -223,7 +223,11 @@ class VectorLayers(folium.MacroElement):
             function esc(t) {
                 return String(t).replace(/[&<>"']/g, function(c) { return '&#' + c.charCodeAt(0) + ';'; });
             }
-            var lines = L.layerGroup(), drawn = {}, labels = L.layerGroup().addTo(map), riverNames = [];
+            var lines = L.layerGroup(), drawn = {}, riverNames = [];
+            // All labels are one block of HTML in their pane (hundreds of L.markers made each move slow);
+            // hidden while a zoom animates, placed again when it ends.
+            var labels = L.DomUtil.create('div', 'geo-lbls', map.getPane('geoLabels'));
+            map.on('zoomstart', function() { labels.style.display = 'none'; });
             var style = [{renderer: renderer, interactive: false, color: '#7a7a7a', weight: 1, opacity: 0.7, dashArray: '4 3'},
                          {renderer: renderer, interactive: false, color: '#555', weight: 2, opacity: 0.8}];
             if (cfg.bounds) { map.attributionControl.addAttribution(cfg.bounds.attribution); }
@@ -252,7 +256,7 @@ class VectorLayers(folium.MacroElement):
                 });
                 Promise.all(jobs).then(function(parts) {
                     if (my !== token) { return; }
-                    labels.clearLayers();
+                    var html = [];
                     var tiers = [];  // one list per tier, most populous first across its cells
                     parts.forEach(function(part) {
                         var last = tiers[tiers.length - 1];
@@ -290,30 +294,42 @@ class VectorLayers(folium.MacroElement):
                             }
                             taken.push(box);
                             count++;
-                            L.marker([row[0], row[1]], {pane: 'geoLabels', interactive: false, keyboard: false,
-                                icon: L.divIcon({className: 'geo-lbl geo-lbl-' + part[0], html: esc(row[2]),
-                                                 iconSize: null, iconAnchor: [dx, 7]})}).addTo(labels);
+                            var at = map.containerPointToLayerPoint(p);
+                            html.push('<div class="geo-lbl geo-lbl-' + part[0] + '" style="left:' + Math.round(at.x - dx)
+                                      + 'px;top:' + Math.round(at.y - 7) + 'px">' + esc(row[2]) + '</div>');
                         });
                     });
+                    labels.innerHTML = html.join('');
+                    labels.style.display = '';
                 });
             }
             function refresh() {
                 var z = map.getZoom(), view = map.getBounds();
                 // Raster tiles blown up past their zoom are blur with Cyrillic text: fade them under the labels.
                 map.getPane('tilePane').style.opacity = z > cfg.native_zoom + 1 ? 0.6 : 1;
+                // Boundaries: one layer per cell (two multi-part lines), only for cells near the view,
+                // so the canvas redraws a bounded number of points at every move.
+                var wanted = {};
                 if (cfg.bounds && z >= cfg.bounds.min_zoom) {
-                    cells(view.pad(0.2), cfg.bounds.cell).forEach(function(k) {
+                    cells(view.pad(0.3), cfg.bounds.cell).forEach(function(k) {
+                        wanted[k] = true;
+                        if (drawn[k]) { return; }
+                        drawn[k] = L.layerGroup();
                         get(cfg.base + '/bounds/' + k + '.json').then(function(rows) {
+                            var parts = [[], []];
                             (rows || []).forEach(function(r) {
-                                if (drawn[r[0]]) { return; }
-                                drawn[r[0]] = true;
                                 var pts = [];
-                                for (var i = 0; i < r[2].length; i += 2) { pts.push([r[2][i + 1], r[2][i]]); }
-                                L.polyline(pts, style[r[1]]).addTo(lines);
+                                for (var i = 0; i < r[1].length; i += 2) { pts.push([r[1][i + 1], r[1][i]]); }
+                                parts[r[0]].push(pts);
                             });
+                            parts.forEach(function(p, kind) { if (p.length) { L.polyline(p, style[kind]).addTo(drawn[k]); } });
                         });
                     });
                 }
+                Object.keys(drawn).forEach(function(k) {
+                    if (wanted[k] && !lines.hasLayer(drawn[k])) { lines.addLayer(drawn[k]); }
+                    if (!wanted[k] && lines.hasLayer(drawn[k])) { lines.removeLayer(drawn[k]); }
+                });
                 place(view, z);
             }
             var timer = null;

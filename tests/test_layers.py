@@ -135,3 +135,22 @@ def test_natural_earth_boundaries_keep_crimea_in_ukraine():
     # The isthmus of Perekop (about 46.1 N, 33.7 E) is a province edge, not a country border.
     isthmus = [k for k, line in lines for x, y in line if 33.6 < x < 33.8 and 46.05 < y < 46.2]
     assert isthmus and 0 in isthmus
+
+
+def test_boundary_cells_split_lines_at_cell_edges_without_gaps_or_overlap(tmp_path):
+    """A province across a cell edge: each piece of its outline is in exactly one cell's file."""
+    wide = [[[3.0, 41.0], [7.0, 41.0], [7.0, 44.0], [3.0, 44.0], [3.0, 41.0]]]  # cells 0_8 and 1_8 (5 degrees)
+    features = gpkg.features(write_gpkg(tmp_path / "w.gpkg", [("Wide", "AAA", wide)]), "states_provinces",
+                             ("name", "adm0_a3"))
+    cells = layers.boundary_cells(features)
+    assert set(cells) == {"0_8", "1_8"}
+    pieces = [(kind, flat) for rows in cells.values() for kind, flat in rows]
+    assert {kind for kind, _ in pieces} == {1}  # one province, one country: all of it is coast/border
+    length = sum(abs(flat[i] - flat[i + 2]) + abs(flat[i + 1] - flat[i + 3])
+                 for _kind, flat in pieces for i in range(0, len(flat) - 2, 2))
+    assert length == pytest.approx(14.0)  # the outline's perimeter, counted once
+
+
+def test_simplify_keeps_ends_and_corners_and_drops_noise():
+    line = [(0, 0), (1, 0.0004), (2, 0), (2, 1), (2.0003, 2), (2, 3)]
+    assert layers.simplify(line, 0.002) == [(0, 0), (2, 0), (2, 3)]
