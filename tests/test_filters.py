@@ -185,7 +185,8 @@ def test_a_river_belongs_to_every_region_it_crosses(geo_data_dir):
     assert "Oskil" in names(filters.by_country(mentions, ["UA"]))
 
 
-def test_counts_equal_rows_shown_equal_rows_exported_for_every_region(geo_data_dir, tmp_path):
+def test_counts_equal_rows_shown_equal_rows_exported_for_every_region(geo_data_dir, tmp_path, capsys):
+    from geo.cli import main
     from geo.store import Store
 
     library = war_library()
@@ -201,6 +202,9 @@ def test_counts_equal_rows_shown_equal_rows_exported_for_every_region(geo_data_d
             shown, exported = f.apply(mentions), filters.stored_mentions(store, f)
             assert count == len(shown) == len(exported), region
             assert names(shown) == names(exported), region
+            capsys.readouterr()
+            assert main(["export", "--db", str(tmp_path / "library.sqlite"), "--format", "csv", "--region", region]) == 0
+            assert len(list(csv.DictReader(io.StringIO(capsys.readouterr().out)))) == count, region
         for country, count in counts["country"].items():
             f = EventFilter(countries=(country,))
             assert count == len(f.apply(mentions)) == len(filters.stored_mentions(store, f)), country

@@ -185,17 +185,25 @@ def flat_geojson(events, titles: dict[str, str]) -> dict:
     return collection
 
 
+def _filter(args):
+    from geo.filters import EventFilter
+
+    return EventFilter(countries=tuple(_split(args.country) or ()), regions=tuple(args.region or ()),
+                       features=tuple(args.feature or ()), doc_ids=tuple(args.article or ()), bbox=args.bbox,
+                       date_from=args.date_from, date_to=args.date_to, types=tuple(args.event_types or ()),
+                       sub_types=tuple(args.sub_types or ()), actors=tuple(args.actors or ()))
+
+
 def _export(args) -> int:
     from geo import export
+    from geo.filters import stored_mentions
 
     if args.events:
         return _export_events(args)
     if args.event_types or args.sub_types or args.actors:
         raise GeoError("--type, --sub-type and --actor filter reported events: add --events")
     with _open(args) as store:
-        events = store.place_mentions(article_ids=args.article, countries=_split(args.country),
-                              admin1=args.region, features=args.feature, bbox=args.bbox,
-                              date_from=args.date_from, date_to=args.date_to)
+        events = stored_mentions(store, _filter(args))  # the dashboard's filter, in SQL
         titles = {a.id: a.title or a.source or a.id for a in store.articles()}
     if args.format == "geojson":
         text = json.dumps(flat_geojson(events, titles), ensure_ascii=False, indent=1)
@@ -207,6 +215,7 @@ def _export(args) -> int:
 
 def _export_events(args) -> int:
     from geo import export
+    from geo.filters import stored_events
     from geo.events import SUB_TYPES, TAXONOMY
 
     for given, known, what in ((args.event_types, TAXONOMY, "event type"),
@@ -217,10 +226,7 @@ def _export_events(args) -> int:
     if args.feature:
         raise GeoError("--feature filters place mentions, not events")
     with _open(args) as store:
-        events = store.events(article_ids=args.article, countries=_split(args.country),
-                              admin1=args.region, types=args.event_types, sub_types=args.sub_types,
-                              actors=args.actors, bbox=args.bbox, date_from=args.date_from,
-                              date_to=args.date_to)
+        events = stored_events(store, _filter(args))  # the dashboard's filter, in SQL
         titles = {a.id: a.title or a.source or a.id for a in store.articles()}
     text = {"geojson": export.events_to_geojson, "csv": export.events_to_csv,
             "kml": export.events_to_kml}[args.format](events, titles)
