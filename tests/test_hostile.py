@@ -334,3 +334,49 @@ def test_hostile_markup_names_are_plain_in_labels():
         escaped = plain(name)
         assert re.sub(r"\\(.)", r"\1", escaped) == name
         assert re.search(r"(?<!\\)[\[\]()!:<>`*_$]", escaped) is None, escaped
+
+
+# ---------------------------------------------------------------- the network
+
+def _listening(port: int) -> list[str]:
+    """Local addresses (hex, as /proc/net shows them) listening on ``port``."""
+    found = []
+    for table in ("/proc/net/tcp", "/proc/net/tcp6"):
+        for line in Path(table).read_text().splitlines()[1:]:
+            local, state = line.split()[1], line.split()[3]
+            address, hex_port = local.split(":")
+            if state == "0A" and int(hex_port, 16) == port:
+                found.append(address)
+    return found
+
+
+def test_dashboard_listens_on_loopback_only_by_default(tmp_path):
+    """The project's .streamlit/config.toml (which scripts/run.sh uses) binds 127.0.0.1."""
+    import socket
+    import time
+    import urllib.request
+
+    from factories import ROOT
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+    proc = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "pages/3_About.py", "--server.headless",
+                             "true", "--server.port", str(port), "--server.fileWatcherType", "none"],
+                            cwd=ROOT, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+                            env={**os.environ, "GEO_DATABASE_URL": str(tmp_path / "lib.sqlite")})
+    try:
+        deadline = time.time() + 60
+        while time.time() < deadline:
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/_stcore/health", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.2)
+        addresses = _listening(port)
+        assert addresses and set(addresses) == {"0100007F"}, addresses  # 127.0.0.1, nothing else
+    finally:
+        proc.terminate()
+        proc.wait(10)
+    run_sh = (ROOT / "scripts" / "run.sh").read_text()
+    assert '--server.address "${GEO_ADDRESS:-127.0.0.1}"' in run_sh

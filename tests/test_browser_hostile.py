@@ -1,0 +1,223 @@
+"""Hostile input and a shared library in headless Chromium: file names and titles that are
+Markdown, a read-only library, and a database that goes away while the dashboard is open.
+
+Needs /usr/bin/chromium, the playwright package (never `playwright install`) and, for the outage,
+PostgreSQL (GEO_TEST_POSTGRES_URL).
+"""
+
+from __future__ import annotations
+
+import re
+import socket
+import threading
+from urllib.parse import urlsplit
+
+import pytest
+
+from factories import ROOT, SEED_PLACES, parse_by_hand
+from geo import hostile
+from geo.failures import FailureLog
+from geo.store import Store
+from test_browser import ARGS, CHROMIUM, OUTSIDE, serve, wait_for  # noqa: F401 - fixtures below
+from ui.guard import UNAVAILABLE
+
+pytestmark = pytest.mark.browser
+from playwright import sync_api  # noqa: E402
+
+TRAP = "127.0.0.1:9/"  # where the hostile names point: nothing listens there
+
+
+@pytest.fixture(scope="module")
+def browser():
+    with sync_api.sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        yield b
+        b.close()
+
+
+@pytest.fixture
+def page(browser):
+    page = browser.new_page(viewport={"width": 1500, "height": 1100})
+    page.requests = []
+    page.on("request", lambda r: page.requests.append(r.url))
+    page.route(OUTSIDE, lambda route: route.abort())
+    page.route(re.compile(r"^https?://127\.0\.0\.1:9/"), lambda route: route.abort())  # recorded above
+    yield page
+    page.close()
+
+
+def start(tmp_path, db: str, **env):
+    proc, url = serve(ROOT / "app.py", ROOT, tmp_path / "streamlit.log", GEO_DATABASE_URL=db, GEO_LIBRARY="",
+                      **env)
+    return proc, url
+
+
+def stop(proc) -> None:
+    proc.terminate()
+    proc.wait(10)
+
+
+def hostile_library(db: str) -> list[str]:
+    names = hostile.markup_names()
+    with Store.open(db) as store:
+        for i, name in enumerate(names):
+            text = f"Article {i}: shelling near Kherson and Mariupol."
+            store.save(parse_by_hand(text, {"Kherson": SEED_PLACES["Kherson"], "Mariupol": SEED_PLACES["Mariupol"]},
+                                     title=name.removesuffix(".txt"), source=name))
+        FailureLog.beside(store).record(names[0], f"{names[0]} is empty", "upload")
+    return names
+
+
+def assert_nothing_injected(page) -> None:
+    assert not [u for u in page.requests if TRAP in u], [u for u in page.requests if TRAP in u]
+    assert page.locator(f"img[src*='{TRAP}']").count() == 0
+    assert page.locator("[onerror]").count() == 0
+    assert page.locator("a[href^='javascript']").count() == 0
+    body = page.inner_text("body")
+    assert "Traceback" not in body
+
+
+def test_markup_in_names_and_titles_stays_text(browser, page, tmp_path, geo_data_dir):
+    db = str(tmp_path / "library.sqlite")
+    names = hostile_library(db)
+    proc, url = start(tmp_path, db)
+    try:
+        page.goto(url)
+        page.get_by_text("Upload articles").wait_for(timeout=90_000)
+        upload = {"name": names[0], "mimeType": "text/plain", "buffer": b""}  # empty: an error naming it
+        page.set_input_files('[data-testid="stFileUploaderDropzoneInput"]', [upload])
+        # The reader names the file by its last path part ("a.png).txt"); the list by all of it.
+        page.get_by_text("a.png).txt is empty").first.wait_for(timeout=60_000)
+        page.get_by_text("✗ " + names[0]).first.wait_for(state="attached", timeout=30_000)
+        assert_nothing_injected(page)
+
+        page.goto(url + "/Articles")
+        page.get_by_role("heading", name="Articles").wait_for(timeout=60_000)
+        for name in names:  # the source in each card's caption, character for character
+            page.get_by_text(name, exact=False).first.wait_for(state="attached", timeout=30_000)
+        page.get_by_text("1 file could not be added").click()  # its table is a canvas: no text to check
+        assert page.get_by_text(":red[alarm]").count() >= 1  # shown as typed, not coloured
+        assert_nothing_injected(page)
+    finally:
+        stop(proc)
+
+
+def test_read_only_offers_no_upload_remove_date_or_correction(browser, page, tmp_path, geo_data_dir):
+    db = str(tmp_path / "library.sqlite")
+    with Store.open(db) as store:
+        store.save(parse_by_hand("Shelling near Kherson and Mariupol.", SEED_PLACES, title="Seed"))
+    proc, url = start(tmp_path, db, GEO_READ_ONLY="1")
+    try:
+        page.goto(url)
+        page.get_by_role("heading", name="Places in the news").wait_for(timeout=90_000)
+        pick = page.get_by_test_id("stSelectbox").filter(has_text="Place").first
+        pick.wait_for(timeout=60_000)
+        pick.click()
+        page.get_by_role("option", name="Mariupol").click()
+        page.get_by_role("heading", name="Mariupol").wait_for(timeout=30_000)
+        assert page.get_by_text("Correct this place").count() == 0
+        assert page.locator('[data-testid="stFileUploaderDropzoneInput"]').count() == 0
+        assert page.get_by_text("paste an article").count() == 0
+
+        page.goto(url + "/Articles")
+        page.get_by_role("heading", name="Articles").wait_for(timeout=60_000)
+        page.get_by_text("Date: none").wait_for(timeout=30_000)
+        assert page.get_by_role("button", name="Remove").count() == 0
+        assert page.get_by_test_id("stDateInput").count() == 0
+        assert "Traceback" not in page.inner_text("body")
+    finally:
+        stop(proc)
+
+
+class Forwarder:
+    """A TCP hop between the dashboard and PostgreSQL that the test can cut and restore."""
+
+    def __init__(self, upstream: tuple[str, int]):
+        self.upstream = upstream
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            self.port = s.getsockname()[1]
+        self.sockets: list[socket.socket] = []
+        self.start()
+
+    def start(self) -> None:
+        self.listener = socket.socket()
+        self.listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        self.listener.bind(("127.0.0.1", self.port))
+        self.listener.listen(16)
+        threading.Thread(target=self._accept, args=(self.listener,), daemon=True).start()
+
+    def _accept(self, listener) -> None:
+        while True:
+            try:
+                client, _ = listener.accept()
+            except OSError:
+                return
+            server = socket.create_connection(self.upstream)
+            self.sockets += [client, server]
+            for a, b in ((client, server), (server, client)):
+                threading.Thread(target=self._pump, args=(a, b), daemon=True).start()
+
+    @staticmethod
+    def _pump(a, b) -> None:
+        try:
+            while data := a.recv(65536):
+                b.sendall(data)
+        except OSError:
+            pass
+        for s in (a, b):
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+            except OSError:
+                pass
+
+    def cut(self) -> None:
+        try:
+            self.listener.shutdown(socket.SHUT_RDWR)  # wakes the blocked accept(); close() alone would not
+        except OSError:
+            pass
+        self.listener.close()
+        for s in self.sockets:
+            try:
+                s.shutdown(socket.SHUT_RDWR)
+                s.close()
+            except OSError:
+                pass
+        self.sockets = []
+
+
+@pytest.mark.postgres
+def test_database_going_away_shows_a_message_and_retry_recovers(browser, page, tmp_path, geo_data_dir):
+    from pg import _scratch_schema, postgres_url
+
+    schemas = _scratch_schema(postgres_url())
+    direct = next(schemas)
+    try:
+        with Store.open(direct) as store:
+            store.save(parse_by_hand("A confidential sentence about Kherson.", SEED_PLACES, title="Secret report"))
+        parts = urlsplit(direct.replace("postgresql+psycopg", "postgresql"))
+        hop = Forwarder((parts.hostname, parts.port))
+        via_hop = direct.replace(f"{parts.hostname}:{parts.port}", f"127.0.0.1:{hop.port}")
+        proc, url = start(tmp_path, via_hop)
+        try:
+            page.goto(url + "/Articles")
+            page.get_by_text("Secret report").first.wait_for(state="attached", timeout=90_000)
+            hop.cut()
+            page.wait_for_timeout(6000)  # past the library's 5 s recheck: the next read asks the database
+            page.goto(url + "/Articles")
+            page.get_by_text(UNAVAILABLE).wait_for(timeout=60_000)
+            body = page.inner_text("body")
+            assert "Traceback" not in body and "SELECT" not in body and "confidential" not in body
+            page.goto(url)
+            page.get_by_text(UNAVAILABLE).wait_for(timeout=60_000)
+            assert "Traceback" not in page.inner_text("body")
+
+            hop.start()
+            page.get_by_role("button", name="Retry").click()
+            page.get_by_role("heading", name="Places in the news").wait_for(timeout=60_000)
+            wait_for(page, lambda: UNAVAILABLE not in page.inner_text("body"), 60, "the library back")
+        finally:
+            stop(proc)
+            hop.cut()
+    finally:
+        next(schemas, None)  # drops the schema
