@@ -226,3 +226,40 @@ def test_events_are_in_text_order_and_switchable(pipeline):
     assert [e.sentence.start for e in found] == sorted(e.sentence.start for e in found)
     off = Pipeline(pipeline.gazetteer, pipeline.nlp, stages=[], events=False)
     assert off.parse(Document(text)).events == []
+
+
+# Analysts' notes in ACLED's style (our own), the kinds front-line oblasts are full of:
+# (note, sub-event type, the mention placed, precision, fatalities).
+NOTES = [
+    ("On 5 March 2024, Russian forces attacked near Robotyne, Zaporizhia. Casualties unknown.",
+     "Armed clash", "Robotyne", NEAR_PLACE, 0),
+    ("On 5 March 2024, positional battles took place near Krynky, Kherson. Casualties unknown.",
+     "Armed clash", "Krynky", NEAR_PLACE, 0),
+    ("On 5 March 2024, Russian forces conducted assault actions near Novomykhailivka, Donetsk. "
+     "Ukrainian forces repelled the attacks.", "Armed clash", "Novomykhailivka", NEAR_PLACE, None),
+    ("On 5 March 2024, Russian forces occupied Ivanivske, Donetsk.",
+     "Non-state actor overtakes territory", "Ivanivske", PLACE_ITSELF, None),
+    ("On 5 March 2024, the Russian Ministry of Defense claimed the capture of Pobieda, Donetsk.",
+     "Non-state actor overtakes territory", "Pobieda", PLACE_ITSELF, None),
+    ("On 5 March 2024, Russian forces used FPV drones to attack a car in Beryslav, Kherson. "
+     "One civilian was injured.", "Air/drone strike", "Beryslav", PLACE_ITSELF, None),
+    ("On 5 March 2024, Russian forces dropped KAB-500 guided aerial bombs on Vovchansk, Kharkiv, "
+     "damaging houses.", "Air/drone strike", "Vovchansk", PLACE_ITSELF, None),
+    ("On 5 March 2024, Ukrainian forces destroyed two Russian tanks with FPV drones near Avdiivka, "
+     "Donetsk.", "Air/drone strike", "Avdiivka", NEAR_PLACE, None),
+    ("On 5 March 2024, Ukrainian forces destroyed a Russian Orlan-10 UAV near Kupiansk, Kharkiv.",
+     "Disrupted weapons use", "Kupiansk", NEAR_PLACE, None),
+    ("Interception: On 5 March 2024, Ukrainian forces shot down Russian Shahed drones over "
+     "Zaporizhzhia region (coded to Zaporizhzhia).", "Disrupted weapons use", "Zaporizhzhia", REGION_ONLY, None),
+    ("On 5 March 2024, Russian forces shelled Nikopol, Dnipropetrovsk, with heavy artillery, "
+     "killing 2 civilians and injuring 4.", "Shelling/artillery/missile attack", "Nikopol", PLACE_ITSELF, 2),
+    ("On 5 March 2024, Russian forces shelled the Marhanets community (coded to Marhanets, "
+     "Dnipropetrovsk). There were no casualties.", "Shelling/artillery/missile attack", "Marhanets", NEAR_PLACE, 0),
+]
+
+
+@pytest.mark.parametrize("note,sub_type,where,precision,dead", NOTES)
+def test_front_line_notes(pipeline, note, sub_type, where, precision, dead):
+    e = first(pipeline, note, date=None)
+    assert (e.sub_type, e.mention.text, e.precision, e.date, e.fatalities) == (
+        sub_type, where, precision, "2024-03-05", dead)

@@ -48,6 +48,7 @@ def register(sub) -> None:
                    "and reading its events and place summary")
     p.add_argument("--events", type=int, default=10_000, help="events in the --dashboard library")
     p.add_argument("--json", action="store_true", help="print the results as one JSON object")
+    p.add_argument("--no-events", action="store_true", help="parse places only (no reported events)")
     p.add_argument("--hostile", nargs="?", type=float, const=5.0, metavar="REPORT_MB",
                    help="instead: time and peak memory of hostile inputs (lying 2 GB docx, a name "
                    "20,000 times, a REPORT_MB report; 0 skips the report)")
@@ -70,7 +71,8 @@ def run(args) -> int:
     captions = args.corpus if args.corpus and args.corpus.suffix.lower() == ".csv" else None
     corpus = _corpus(None if captions else args.corpus, args.limit)
     results: dict[str, object] = {"cpus": os.cpu_count(), "load_before": _load()}
-    load_pipeline(progress=lambda m: print(f"geo: {m}", file=sys.stderr, flush=True))
+    load_pipeline(progress=lambda m: print(f"geo: {m}", file=sys.stderr, flush=True)).events = not args.no_events
+    results["events"] = not args.no_events
     if args.ingest is None and not args.dashboard:
         docs = _articles([seed_text], args.n) + _articles(corpus, len(corpus))
         results.update(_parse_speed(docs, args.workers))

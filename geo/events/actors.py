@@ -13,7 +13,7 @@ RUSSIA, UKRAINE, CIVILIANS = "Russian forces", "Ukrainian forces", "Civilians"
 _FORCE_NOUNS = (r"(?:forces|troops|army|military|soldiers|servicem[ae]n|units?|occupiers|invaders|"
                 r"aviation|air ?forces?|navy|fleet|artillery|drones?|missiles?|strikes?|attacks?|shelling|"
                 r"aircraft|helicopters?|jets?|warplanes?|bombers?|tanks?|infantry|paratroopers|marines|"
-                r"airborne|assault groups?|sabotage groups?|saboteurs|defen[cs]e ministry|mod|command|positions|"
+                r"airborne|assault groups?|sabotage groups?|saboteurs|defen[cs]e ministry|ministry of defen[cs]e|mod|command|positions|"
                 r"air defen[cs]es?|border guards?|national guard|special forces|grouping|brigades?|battalions?)")
 
 ACTORS: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(

@@ -93,7 +93,7 @@ RULES: tuple[Rule, ...] = (
     # -- tier 1: remote violence and territory: the commonest coded events ------------------
     Rule("interception", "Disrupted weapons use",
          r"\bshot down\b|\bshoot(?:s|ing)? down\b|\bdowned\b|\bintercept(?:ed|s|ing|ion)\b"
-         rf"|\bdestroyed (?:\S+ ){{0,3}}?{_DRONE}|\b(?:air defen[cs]es?|anti-aircraft)\b {gap(4)}(?:destroyed|neutrali[sz]ed|repelled|engaged|was active|were active|worked)"
+         rf"|\bdestroyed (?:(?!with\b|using\b|by\b)\S+ ){{0,3}}?{_DRONE}|\b(?:air defen[cs]es?|anti-aircraft)\b {gap(4)}(?:destroyed|neutrali[sz]ed|repelled|engaged|was active|were active|worked)"
          rf"|\b(?:electronic warfare|ew)\b {gap(4)}(?:suppressed|jammed|disabled|downed)",
          1, "ACLED: air defence stops drones or missiles (coded as 'Interception')"),
     Rule("defusal", "Disrupted weapons use",
@@ -108,8 +108,8 @@ RULES: tuple[Rule, ...] = (
          r"|\b(?:air|aviation)(?: forces?| units?)? (?:\S+ ){0,2}?(?:struck|strikes?|attacked|carried out|conducted|launched|fired|deployed|dropped|used|hit|bombed)\b"
          r"|\b(?:cluster|aerial|guided|glide|air|fab|kab|rbk|odab)[- ]?\S*\s+bombs?\b|\bbombs? (?:were |was )?dropped"
          r"|\b(?:aircraft|helicopters?|warplanes?|jets?|planes|bombers?|su-\d+|ka-\d+|mi-\d+)s? (?:\S+ ){0,3}?(?:struck|fired|attacked|launched|hit|bombed|carried out)\b"
-         rf"|\b(?:attacked|struck|hit|targeted|strikes? on|attacks? on|shelled) (?:\S+ ){{0,6}}?(?:with|using|by) (?:\S+ ){{0,3}}?{_AIR_WEAPON}"
-         rf"|\blaunched (?:\S+ ){{0,3}}?{_DRONE}|\b{_DRONE} (?:\S+ ){{0,3}}?(?:struck|hit|attacked|targeted)\b",
+         rf"|\b(?:attacked|struck|hit|targeted|destroyed|damaged|strikes? on|attacks? on|shelled) (?:\S+ ){{0,6}}?(?:with|using|by) (?:\S+ ){{0,3}}?{_AIR_WEAPON}"
+         rf"|\b(?:launched|used|using|deployed|employed|sent) (?:\S+ ){{0,3}}?{_DRONE}|\b{_DRONE} (?:\S+ ){{0,2}}?(?:to (?:attack|strike|hit|drop|target))\b|\b{_DRONE} (?:\S+ ){{0,3}}?(?:struck|hit|attacked|targeted)\b",
          1, "ACLED: aircraft or drones strike; drones dropping munitions count"),
     Rule("shelling", "Shelling/artillery/missile attack",
          rf"\bshell(?:ed|ing|s)\b|\bartillery (?:fire|strikes?|attacks?|barrage)|\b(?:fired|firing|fires|launched|launching) (?:\S+ ){{0,4}}?{_GUNS}"
@@ -128,7 +128,8 @@ RULES: tuple[Rule, ...] = (
          r"\b(?:threw|thrown|hurled|tossed|lobbed) (?:\S+ ){0,3}?grenades?\b|\bgrenades? (?:was |were )?(?:thrown|exploded|detonated|went off|blast|attack)",
          2, "ACLED: a hand grenade thrown; a drone's dropped grenade is an air/drone strike"),
     Rule("territory", TERRITORY,
-         r"\b(?:took|taken|seized|gained|established|assumed) (?:full )?control (?:of|over)\b|\bcaptur(?:ed|es|ing)\b|\bseized\b|\btook over\b|\boverr?an\b"
+         r"\b(?:took|taken|seized|gained|established|assumed) (?:full )?control (?:of|over)\b|\bcaptur(?:ed|es|ing)\b|\b(?:claimed|announced|completed) (?:the )?capture of\b"
+         r"|\b(?:forces|troops|army|units|soldiers|fighters) (?:\S+ ){0,2}?occupied\b|\bseized\b|\btook over\b|\boverr?an\b"
          r"|\bliberat(?:ed|es|ing|ion of)\b|\brecaptur\w+|\bretook\b|\bretaken\b|\bregain(?:ed|s)? (?:full )?control\b|\btook back\b|\btaken back\b"
          r"|\bde-?occup(?:ied|ation)\b|\braised (?:the|a|their) (?:\S+ )?flag",
          1, "ACLED: an armed actor takes a place; who takes it decides the sub-type"),
@@ -137,7 +138,7 @@ RULES: tuple[Rule, ...] = (
          r"\bclash(?:ed|es)?\b|\bfight(?:ing|s)?\b|\bfought\b|\bbattles?\b|\bbattled\b|\bfirefights?\b|\bskirmish\w*|\bexchange(?:d)? (?:of )?fire|\bgunfights?\b"
          r"|\brepel(?:led|s)?\b|\brepuls(?:ed|e|ing)\b|\bfended off\b|\bassaults?\b|\bassaulted\b|\bstorm(?:ed|ing)\b|\bcounter-?attack\w*|\bcounter-?offensive"
          r"|\boffensive (?:actions?|operations?)|\b(?:attempt(?:ed|s)?|tried|trying|failed) to (?:advance|break through|storm|capture|seize|take|attack|push|encircle|cross)"
-         r"|\badvanc(?:ed|ing|es)\b|\bambush(?:ed)?\b|\bcombat\b|\bhostilities\b|\battacked (?:\S+ ){0,3}?positions|\bengaged (?:in|with)\b",
+         r"|\battack(?:ed|s|ing)? (?:\S+ ){0,2}?(?:near|in the (?:direction|area|vicinity) of|towards?|around)\b|\badvanc(?:ed|ing|es)\b|\bambush(?:ed)?\b|\bcombat\b|\bhostilities\b|\battacked (?:\S+ ){0,3}?positions|\bengaged (?:in|with)\b",
          2, "ACLED: organised armed groups fight without a change of territory"),
     Rule("attack_civilians", "Attack",
          rf"\b(?:shot|shooting|executed|execution of|tortur\w+|beat|beaten|stabbed|murdered|killed|shot dead|opened fire on|gunned down|abused|ill-treated) (?:\S+ ){{0,3}}?{_VICTIMS}"
