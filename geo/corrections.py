@@ -15,7 +15,9 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 
 from geo.errors import GeoError
+from geo.events.extract import follow_places
 from geo.fallback import N_ALTERNATIVES, dominant_country
+from geo.namekey import name_key as match_key
 from geo.store import Correction, Store, name_key
 from geo.types import FEATURES, ParsedDocument, Place, Resolution
 
@@ -56,9 +58,11 @@ def apply_corrections(parsed: ParsedDocument, corrections: Iterable[Correction])
     chosen = _applicable(corrections, context_of(parsed), parsed.doc.id)
     if not chosen:
         return parsed
-    resolutions = [_corrected(r, chosen[name_key(r.mention.text)])
-                   if name_key(r.mention.text) in chosen else r for r in parsed.resolutions]
-    return dataclasses.replace(parsed, resolutions=resolutions)
+    resolutions = [_corrected(r, chosen[match_key(r.mention.text)])
+                   if match_key(r.mention.text) in chosen else r for r in parsed.resolutions]
+    # Reported events follow their mentions to the corrected place.
+    return dataclasses.replace(parsed, resolutions=resolutions,
+                               events=follow_places(parsed.events, resolutions))
 
 
 def _applicable(corrections: Iterable[Correction], context: str, doc_id: str) -> dict[str, Place]:
@@ -70,8 +74,9 @@ def _applicable(corrections: Iterable[Correction], context: str, doc_id: str) ->
     best: dict[str, tuple[int, Place]] = {}
     for c in corrections:
         scope = scopes.get(c.context)
-        if c.active and scope is not None and scope >= best.get(c.name, (-1, None))[0]:
-            best[c.name] = (scope, c.place)
+        # Matched by the one name key (geo.namekey), whatever form the row was stored in.
+        if c.active and scope is not None and scope >= best.get(match_key(c.name), (-1, None))[0]:
+            best[match_key(c.name)] = (scope, c.place)
     return {name: place for name, (_, place) in best.items()}
 
 

@@ -15,6 +15,7 @@ import unicodedata
 from pathlib import Path
 
 from geo.errors import GeocoderError
+from geo.namekey import name_key
 from geo.types import Place
 
 log = logging.getLogger(__name__)
@@ -33,7 +34,8 @@ CREATE TABLE IF NOT EXISTS answers (
 
 
 def normalise(name: str) -> str:
-    return " ".join(unicodedata.normalize("NFKC", name).casefold().split())
+    """The one name key (geo.namekey): "Severodonetsk" and "Sievierodonetsk" share an answer."""
+    return name_key(unicodedata.normalize("NFKC", name))
 
 
 class GeocodeCache:
