@@ -263,3 +263,14 @@ def test_front_line_notes(pipeline, note, sub_type, where, precision, dead):
     e = first(pipeline, note, date=None)
     assert (e.sub_type, e.mention.text, e.precision, e.date, e.fatalities) == (
         sub_type, where, precision, "2024-03-05", dead)
+
+
+def test_events_follow_a_corrected_place(pipeline):
+    from geo.corrections import apply_corrections
+    from geo.store import Correction
+    from geo.types import Place
+
+    parsed = pipeline.parse(Document("Russian forces shelled the town of Kupiansk.", date=ARTICLE_DAY))
+    pin = Place("user:pin", "Kupiansk (pin)", 49.7, 37.6, "city", "UA")
+    fixed = apply_corrections(parsed, [Correction(1, "kupiansk", "", pin, "", True)])
+    assert [e.place.name for e in fixed.events] == ["Kupiansk (pin)"]

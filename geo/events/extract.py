@@ -240,3 +240,14 @@ def _with_later_toll(event: Event, sentence: str) -> Event:
 
 
 extract = Extractor()
+
+
+def follow_places(events: list[Event], resolutions: list[Resolution]) -> list[Event]:
+    """Events moved to where their mentions now resolve (after a user's correction)."""
+    where = {(r.mention.start, r.mention.end): r.place for r in resolutions}
+    moved = []
+    for e in events:
+        key = (e.mention.start, e.mention.end) if e.mention else None
+        place = where.get(key, e.place) if key else e.place
+        moved.append(e if place == e.place or place is None else replace(e, place=place))
+    return moved
