@@ -30,6 +30,7 @@ from pathlib import Path
 from geo import gpkg
 
 MANIFEST = "manifest.json"
+FORMAT = 3  # bump when what a layer file holds changes: every layer is rewritten
 NATURAL_EARTH = "Boundaries: Natural Earth"
 
 
@@ -67,7 +68,7 @@ def world_map_path() -> Path | None:
 
 
 def _stamp(paths: list[Path | None]) -> str:
-    return "|".join(f"{p.name}:{p.stat().st_size}:{int(p.stat().st_mtime)}" for p in paths if p and p.exists())
+    return f"v{FORMAT}|" + "|".join(f"{p.name}:{p.stat().st_size}:{int(p.stat().st_mtime)}" for p in paths if p and p.exists())
 
 
 def _fresh(folder: Path, stamp: str) -> bool:
@@ -164,8 +165,13 @@ def _chains(segments: set, max_points: int = 120) -> list[list]:
     return lines
 
 
-def _edges(features: list[dict]) -> tuple[set, set]:
-    """(country borders and coasts, edges between provinces of one country) as sets of segments."""
+def _edges(features: list[dict]) -> tuple[set, set, set]:
+    """(edges between provinces of one country, borders between countries, coasts) as segment sets.
+
+    Natural Earth's provinces share vertices along common edges, so an edge two provinces of one
+    country both have is internal; one two countries have is a border; one only a single province
+    in the world has is a coast (or the edge of the data).
+    """
     by_country: dict[str, Counter] = defaultdict(Counter)
     for f in features:
         props = f["properties"]
@@ -175,13 +181,13 @@ def _edges(features: list[dict]) -> tuple[set, set]:
     for counts in by_country.values():
         every.update(counts.keys())
     outer = {s for counts in by_country.values() for s, n in counts.items() if n == 1}
-    return outer, set(every) - outer
+    coast = {s for s in outer if every[s] == 1}
+    return set(every) - outer, outer - coast, coast
 
 
 def boundary_lines(features: list[dict]) -> list[tuple[int, list]]:
-    """(kind, [(lon, lat)...]) polylines: kind 1 = a country's border or coast, 0 = between provinces."""
-    outer, inner = _edges(features)
-    return [(1, line) for line in _chains(outer)] + [(0, line) for line in _chains(inner)]
+    """(kind, [(lon, lat)...]) polylines: kind 0 = between provinces, 1 = between countries, 2 = coast."""
+    return [(kind, line) for kind, segments in enumerate(_edges(features)) for line in _chains(segments)]
 
 
 def simplify(line: list, tolerance: float) -> list:
@@ -211,8 +217,8 @@ def simplify(line: list, tolerance: float) -> list:
 def boundary_cells(features: list[dict], tolerance: float = 0.002) -> dict[str, list]:
     """Cell key -> [kind, [lon, lat, lon, lat...]] lines. Each segment belongs to the cell of its
     midpoint, so a cell's file draws its own piece once, with no gap or overlap at cell edges."""
-    cells: dict[str, dict[int, set]] = defaultdict(lambda: {0: set(), 1: set()})
-    for kind, segments in zip((1, 0), _edges(features)):
+    cells: dict[str, dict[int, set]] = defaultdict(lambda: {0: set(), 1: set(), 2: set()})
+    for kind, segments in enumerate(_edges(features)):
         for a, b in segments:
             cells[cell_key((a[1] + b[1]) / 2, (a[0] + b[0]) / 2, BOUNDS_CELL)][kind].add((a, b))
     return {key: [[kind, [c for point in simplify(line, tolerance) for c in point]]

@@ -228,8 +228,9 @@ class VectorLayers(folium.MacroElement):
             // hidden while a zoom animates, placed again when it ends.
             var labels = L.DomUtil.create('div', 'geo-lbls', map.getPane('geoLabels'));
             map.on('zoomstart', function() { labels.style.display = 'none'; });
-            var style = [{renderer: renderer, interactive: false, color: '#7a7a7a', weight: 1, opacity: 0.7, dashArray: '4 3'},
-                         {renderer: renderer, interactive: false, color: '#555', weight: 2, opacity: 0.8}];
+            var style = [{renderer: renderer, interactive: false, color: '#666', weight: 1.2, opacity: 0.8, dashArray: '5 3'},
+                         {renderer: renderer, interactive: false, color: '#444', weight: 2.2, opacity: 0.85},
+                         {renderer: renderer, interactive: false, color: '#7d9bb3', weight: 0.8, opacity: 0.6}];
             if (cfg.bounds) { map.attributionControl.addAttribution(cfg.bounds.attribution); }
             if (cfg.rivers) {
                 get(cfg.base + '/rivers/rivers.json').then(function(rivers) {
@@ -316,7 +317,7 @@ class VectorLayers(folium.MacroElement):
                         if (drawn[k]) { return; }
                         drawn[k] = L.layerGroup();
                         get(cfg.base + '/bounds/' + k + '.json').then(function(rows) {
-                            var parts = [[], []];
+                            var parts = [[], [], []];  // between provinces, between countries, coast
                             (rows || []).forEach(function(r) {
                                 var pts = [];
                                 for (var i = 0; i < r[1].length; i += 2) { pts.push([r[1][i + 1], r[1][i]]); }

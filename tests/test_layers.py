@@ -73,7 +73,7 @@ def test_borders_between_countries_are_thick_and_inside_one_thin(tmp_path):
     assert kind_of((31, 45), (31, 46)) == {0}  # West | East: one country
     assert kind_of((32, 45), (32, 46)) == {1}  # East | Far: a border
     assert kind_of((31, 45), (32, 45)) == {0}  # East | Crimea: inside Ukraine
-    assert kind_of((30, 45), (30, 46)) == {1}  # the coast of West
+    assert kind_of((30, 45), (30, 46)) == {2}  # the coast of West
 
 
 def test_label_cells_hold_the_gazetteer_places_by_tier(tmp_path):
@@ -134,7 +134,7 @@ def test_natural_earth_boundaries_keep_crimea_in_ukraine():
     lines = layers.boundary_lines(ukraine)
     # The isthmus of Perekop (about 46.1 N, 33.7 E) is a province edge, not a country border.
     isthmus = [k for k, line in lines for x, y in line if 33.6 < x < 33.8 and 46.05 < y < 46.2]
-    assert isthmus and 0 in isthmus
+    assert isthmus and 0 in isthmus and 1 not in isthmus
 
 
 def test_boundary_cells_split_lines_at_cell_edges_without_gaps_or_overlap(tmp_path):
@@ -145,7 +145,7 @@ def test_boundary_cells_split_lines_at_cell_edges_without_gaps_or_overlap(tmp_pa
     cells = layers.boundary_cells(features)
     assert set(cells) == {"0_8", "1_8"}
     pieces = [(kind, flat) for rows in cells.values() for kind, flat in rows]
-    assert {kind for kind, _ in pieces} == {1}  # one province, one country: all of it is coast/border
+    assert {kind for kind, _ in pieces} == {2}  # one province alone: all of it is coast
     length = sum(abs(flat[i] - flat[i + 2]) + abs(flat[i + 1] - flat[i + 3])
                  for _kind, flat in pieces for i in range(0, len(flat) - 2, 2))
     assert length == pytest.approx(14.0)  # the outline's perimeter, counted once
