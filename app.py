@@ -34,6 +34,11 @@ EVENT_TABLE_COLUMNS = ["event_date", "event_type", "sub_event_type", "actor1", "
 TABLE_COLUMNS = ["article", "place", "mention", "feature", "region", "country", "score", "sentence"]
 
 
+def english(column: str, value):
+    """Countries by English name in the tables (the downloads keep ISO codes, as GIS tools expect)."""
+    return country_name(value) if column == "country" and value else value
+
+
 def add_articles(lib) -> None:
     if access.read_only():  # GEO_READ_ONLY: the library is shown, never changed
         return
@@ -255,7 +260,7 @@ def main() -> None:
         events_map_and_panel(shown, titles, len(articles), shape, choice.in_view)
         table = EventFilter(bbox=in_view).apply_events(shown) if in_view else shown
         st.subheader(f"Reported events ({len(table)})")
-        st.dataframe([{k: (None if row[k] == "" and k in NUMBERS else row[k]) for k in EVENT_TABLE_COLUMNS}
+        st.dataframe([{k: (None if row[k] == "" and k in NUMBERS else english(k, row[k])) for k in EVENT_TABLE_COLUMNS}
                       for row in (event_row(e, titles) for e in table)],
                      width="stretch", hide_index=True,
                      column_config={"notes": st.column_config.TextColumn("sentence", width="large")})
@@ -267,7 +272,7 @@ def main() -> None:
         map_and_panel(map_events, titles, len(articles), shape, choice.in_view)
         table_events = by_bbox(map_events, in_view) if in_view else map_events
         st.subheader(f"Places mentioned ({len(table_events)})")
-        st.dataframe([{k: row[k] for k in TABLE_COLUMNS} for row in event_rows(table_events, titles)],
+        st.dataframe([{k: english(k, row[k]) for k in TABLE_COLUMNS} for row in event_rows(table_events, titles)],
                      width="stretch", hide_index=True,
                      column_config={"sentence": st.column_config.TextColumn(width="large"),
                                     "score": st.column_config.NumberColumn(format="%.2f")})

@@ -9,6 +9,7 @@ from __future__ import annotations
 import html
 from typing import Iterable
 
+from geo.areas import country_name
 from geo.filters import PlaceEvents, region_of
 from geo.types import PlaceMention, Place
 
@@ -54,8 +55,20 @@ def sentences_of(events: Iterable[PlaceMention]) -> list[tuple[PlaceMention, lis
 
 
 def describe(place: Place) -> str:
-    """"city · Donetsk Oblast · UA"."""
-    return " · ".join(x for x in (place.feature.replace("_", " "), region_of(place), place.country) if x)
+    """"city · Donetsk Oblast · Ukraine": countries by their English name, never a bare code."""
+    country = country_name(place.country) if place.country else ""
+    return " · ".join(x for x in (place.feature.replace("_", " "), region_of(place), country) if x)
+
+
+def as_written(place: Place, events: Iterable[PlaceMention]) -> str:
+    """The name as the articles spell it, with the gazetteer's beside it when that differs:
+    "Kupiansk (Kupyansk)". Case-only differences ("KHERSON") and nationality words are not
+    spellings of the name."""
+    spellings = dict.fromkeys(e.mention.text for e in events
+                              if e.mention.label != "DEMONYM" and e.mention.text.casefold() != place.name.casefold())
+    if not spellings:
+        return place.name
+    return f"{' / '.join(list(spellings)[:2])} ({place.name})"
 
 
 def popup_html(group: PlaceEvents, titles: dict[str, str] | None = None, limit: int = POPUP_SENTENCES,
@@ -65,7 +78,7 @@ def popup_html(group: PlaceEvents, titles: dict[str, str] | None = None, limit: 
     items = sentences_of(group.events)
     in_articles = f" in {len(docs)} articles" if len(docs) > 1 else ""
     parts = [
-        f"<div class='geo-popup' style='font-size:13px;line-height:1.35'><b>{escape(group.place.name)}</b> <small>{escape(describe(group.place))}</small>"
+        f"<div class='geo-popup' style='font-size:13px;line-height:1.35'><b>{escape(as_written(group.place, group.events))}</b> <small>{escape(describe(group.place))}</small>"
         f"<br><small>{group.count} mention{'s' if group.count != 1 else ''}{in_articles}"
         f"{' · <b>user-set</b>' if user_set else ''}</small>"
         "<ul style='padding-left:1.1em;margin:4px 0'>"

@@ -16,7 +16,8 @@ import folium
 from geo.basemap import GEONAMES_ATTRIBUTION, Basemap
 from geo.filters import PlaceEvents, group_by_place
 from geo.map_elements import PlaceLayer, add_draw, new_map
-from geo.popups import candidate_popup, escape, popup_html
+from geo.map_layers import add_vector_layers
+from geo.popups import as_written, candidate_popup, escape, popup_html
 from geo.types import PlaceMention, Place
 
 # Category -> (legend label, colour, features). Five colours are easy to learn; features are from geo.types.
@@ -136,12 +137,15 @@ def build_map(
     user_set = set(user_set)
     groups: list[PlaceEvents] = group_by_place(events)
     m = new_map(basemap, GEONAMES_ATTRIBUTION, local_assets)
+    add_vector_layers(m, basemap)
     offsets = spread([g.place for g in groups])
     markers = [
         marker_data(g.place, str(g.count), marker_size(g.count), popup_html(g, titles, user_set=g.place.id in user_set),
                     is_selected(g.place, selected), offsets.get(g.place.id, (0, 0)), g.place.id in user_set)
         for g in groups
     ]
+    for g, marker in zip(groups, markers):  # the name as the article spells it, the gazetteer's beside it
+        marker["tooltip"] = marker["tooltip"].replace(escape(g.place.name), escape(as_written(g.place, g.events)), 1)
     shapes = [s for g in groups if (s := shape_data(g.place))]
     PlaceLayer(markers, shapes, cluster=len(markers) > cluster_above, local_assets=local_assets).add_to(m)
     if draw:
@@ -156,6 +160,7 @@ def build_place_map(
 ) -> folium.Map:
     """Gazetteer candidates for a name, labelled by rank (1 = best)."""
     m = new_map(basemap, GEONAMES_ATTRIBUTION, local_assets)
+    add_vector_layers(m, basemap)
     offsets = spread(places)
     markers = [marker_data(p, str(i), 24, candidate_popup(p, i), is_selected(p, selected), offsets.get(p.id, (0, 0)))
                for i, p in enumerate(places, 1)]

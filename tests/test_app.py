@@ -120,7 +120,7 @@ def test_region_filter_narrows_map_and_table(app):
     app.sidebar.multiselect(key="f_region").select("Donetsk Oblast").run()
     assert map_titles(app) == {"Mariupol", "Donetsk Oblast"}  # places inside the region, and the region
     regions = set(app.dataframe[0].value["region"])
-    assert regions == {"Donetsk Oblast"}
+    assert regions == {"Donetsk Oblast"} and set(app.dataframe[0].value["country"]) == {"Ukraine"}
     assert set(place_names(app)) == {"Mariupol", "Donetsk Oblast"}
     label = app.sidebar.multiselect(key="f_region").format_func("Donetsk Oblast")
     assert label == f"Donetsk Oblast ({len(app.dataframe[0].value)})"  # the count is what the filter returns

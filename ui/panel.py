@@ -6,9 +6,10 @@ from itertools import groupby
 
 import streamlit as st
 
+from geo.areas import country_name
 from geo.filters import region_of
 from geo.library import Library
-from geo.popups import describe, escape, highlight, sentences_of
+from geo.popups import as_written, describe, escape, highlight, sentences_of
 from geo.types import PlaceMention, Place, Resolution
 from ui.corrections import correction_panel, is_user_set
 from ui.text import plain
@@ -41,7 +42,7 @@ def _details(place: Place, events: list[PlaceMention], lib: Library) -> None:
     cols[1].metric("Articles", len({e.doc_id for e in events}))
     cols[2].metric("Confidence", f"{sum(scores) / len(scores):.0%}" if scores else "–")
     rows = {
-        "Feature": place.feature.replace("_", " "), "Region": region_of(place) or "–", "Country": place.country or "–",
+        "Feature": place.feature.replace("_", " "), "Region": region_of(place) or "–", "Country": country_name(place.country) if place.country else "–",
         "Coordinates": f"{place.lat:.4f}, {place.lon:.4f}", "Population": f"{place.population:,}" if place.population else "–",
         "Gazetteer id": place.id, "Source": place.source,
     }
@@ -72,7 +73,7 @@ def _sentence_html(lib: Library, event: PlaceMention, spans: list[tuple[int, int
 
 
 def place_panel(place: Place, events: list[PlaceMention], lib: Library, titles: dict[str, str]) -> None:
-    st.subheader(plain(place.name))
+    st.subheader(plain(as_written(place, events)))
     st.caption(plain(describe(place)))
     if is_user_set(place, events, lib):
         st.caption("User-set: chosen by a user, not the gazetteer")
