@@ -260,5 +260,18 @@ def _remove(args) -> int:
             what = "no article" if not matches else f"{len(matches)} articles"
             raise GeoError(f"{what} with id {args.id!r} (see `geo articles`)")
         store.remove(matches[0].id)
+        _audit(store, "remove", matches[0].id)
     print(f"removed {matches[0].id}  {matches[0].title[:70]}")
     return 0
+
+
+def _audit(store, action: str, target: str) -> None:
+    """Who removed what from a shared library: the shell user, as the dashboard records its own."""
+    import getpass
+
+    from geo.audit import AuditLog
+
+    try:
+        AuditLog.beside(store).record(f"shell:{getpass.getuser()}", action, target)
+    except Exception:  # noqa: BLE001 - the removal stands even if the note cannot be written
+        pass
