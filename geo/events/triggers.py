@@ -94,7 +94,8 @@ RULES: tuple[Rule, ...] = (
     Rule("interception", "Disrupted weapons use",
          r"\bshot down\b|\bshoot(?:s|ing)? down\b|\bdowned\b|\bintercept(?:ed|s|ing|ion)\b"
          rf"|\bdestroyed (?:(?!with\b|using\b|by\b)\S+ ){{0,3}}?{_DRONE}|\b(?:air defen[cs]es?|anti-aircraft)\b {gap(4)}(?:destroyed|neutrali[sz]ed|repelled|engaged|was active|were active|worked)"
-         rf"|\b(?:electronic warfare|ew)\b {gap(4)}(?:suppressed|jammed|disabled|downed)",
+         rf"|\b(?:electronic warfare|ew)\b {gap(4)}(?:suppressed|jammed|disabled|downed)"
+         rf"|\b{_DRONE} (?:\S+ ){{0,2}}?(?:were|was) (?:\S+ )?(?:destroyed|downed|neutrali[sz]ed|intercepted|suppressed|jammed)\b",
          1, "ACLED: air defence stops drones or missiles (coded as 'Interception')"),
     Rule("defusal", "Disrupted weapons use",
          r"\bdefus(?:ed|ing)\b|\bdemin(?:ed|ing)\b|\bdisarmed\b|\b(?:disposed of|neutrali[sz]ed|cleared|removed|destroyed) (?:\S+ ){0,4}?(?:mines?|explosives?|ordnance|shells?|munitions?|ieds?|explosive objects?)\b"
@@ -108,7 +109,7 @@ RULES: tuple[Rule, ...] = (
          r"|\b(?:air|aviation)(?: forces?| units?)? (?:\S+ ){0,2}?(?:struck|strikes?|attacked|carried out|conducted|launched|fired|deployed|dropped|used|hit|bombed)\b"
          r"|\b(?:cluster|aerial|guided|glide|air|fab|kab|rbk|odab)[- ]?\S*\s+bombs?\b|\bbombs? (?:were |was )?dropped"
          r"|\b(?:aircraft|helicopters?|warplanes?|jets?|planes|bombers?|su-\d+|ka-\d+|mi-\d+)s? (?:\S+ ){0,3}?(?:struck|fired|attacked|launched|hit|bombed|carried out)\b"
-         rf"|\b(?:attacked|struck|hit|targeted|destroyed|damaged|strikes? on|attacks? on|shelled) (?:\S+ ){{0,6}}?(?:with|using|by) (?:\S+ ){{0,3}}?{_AIR_WEAPON}"
+         rf"|\b(?:attacked|struck|hit|targeted|destroyed|damaged|killed|injured|wounded|strikes? on|attacks? on|shelled) (?:\S+ ){{0,6}}?(?:with|using|by) (?:\S+ ){{0,3}}?{_AIR_WEAPON}"
          rf"|\b(?:launched|used|using|deployed|employed|sent) (?:\S+ ){{0,3}}?{_DRONE}|\b{_DRONE} (?:\S+ ){{0,2}}?(?:to (?:attack|strike|hit|drop|target))\b|\b{_DRONE} (?:\S+ ){{0,3}}?(?:struck|hit|attacked|targeted)\b",
          1, "ACLED: aircraft or drones strike; drones dropping munitions count"),
     Rule("shelling", "Shelling/artillery/missile attack",
@@ -118,7 +119,7 @@ RULES: tuple[Rule, ...] = (
          rf"|\b(?:struck|hit|targeted|attacked) (?:\S+ ){{0,6}}?(?:with|using) (?:\S+ ){{0,3}}?{_GUNS}|\bbombard(?:ed|ment|ing)\b|\btank fire\b",
          1, "ACLED: artillery, mortars, rockets and ground- or sea-launched missiles"),
     Rule("remote_explosive", "Remote explosive/landmine/IED",
-         r"\b(?:land)?mines? (?:exploded|detonated|blast|explosion)|\b(?:stepped on|hit|ran over|drove over|struck|triggered|detonated) (?:a |an )?(?:\S+ ){0,2}?(?:landmine|mine|tripwire|ied|explosive device)\b"
+         r"\b(?:land)?mines? (?:exploded|detonated|blast|explosion)|\b(?:stepped on|stepping on|hit|ran over|drove over|driving over|struck|triggered|detonated) (?:a |an )?(?:\S+ ){0,2}?(?:landmine|mine|tripwire|ied|explosive device)\b"
          r"|\bexplosion of (?:an? |the )?(?:\S+ ){0,2}?(?:explosive device|explosive object|mine|landmine|ied|ordnance|shell)\b|\bexplosives? (?:\S+ ){0,1}?planted|\bplanted (?:\S+ ){0,2}?explosives?"
          r"|\blandmines?\b|\bieds?\b|\bimprovised explosive|\bexplosive devices? (?:exploded|detonated|went off)|\bbooby[- ]trap\w*|\btripwire\b|\bcar bomb"
          r"|\b(?:unexploded|explosive) (?:ordnance|remnants?|objects?) (?:\S+ ){0,2}?(?:exploded|detonated|went off)"
@@ -138,12 +139,14 @@ RULES: tuple[Rule, ...] = (
          r"\bclash(?:ed|es)?\b|\bfight(?:ing|s)?\b|\bfought\b|\bbattles?\b|\bbattled\b|\bfirefights?\b|\bskirmish\w*|\bexchange(?:d)? (?:of )?fire|\bgunfights?\b"
          r"|\brepel(?:led|s)?\b|\brepuls(?:ed|e|ing)\b|\bfended off\b|\bassaults?\b|\bassaulted\b|\bstorm(?:ed|ing)\b|\bcounter-?attack\w*|\bcounter-?offensive"
          r"|\boffensive (?:actions?|operations?)|\b(?:attempt(?:ed|s)?|tried|trying|failed) to (?:advance|break through|storm|capture|seize|take|attack|push|encircle|cross)"
-         r"|\battack(?:ed|s|ing)? (?:\S+ ){0,2}?(?:near|in the (?:direction|area|vicinity) of|towards?|around)\b|\badvanc(?:ed|ing|es)\b|\bambush(?:ed)?\b|\bcombat\b|\bhostilities\b|\battacked (?:\S+ ){0,3}?positions|\bengaged (?:in|with)\b",
-         2, "ACLED: organised armed groups fight without a change of territory"),
+         r"|\battack(?:ed|s|ing)? (?:\S+ ){0,2}?(?:near|in the (?:direction|area|vicinity) of|towards?|around)\b|\badvanc(?:ed|ing|es)\b|\bambush(?:ed)?\b|\bcombat\b|\bhostilities\b|\battacked (?:\S+ ){0,3}?positions|\bengaged (?:in|with)\b"
+         r"|(?<!air )\braid(?:s|ed)?\b|\b(?:sabotage|reconnaissance|assault)(?: and reconnaissance)? (?:groups?|units?|teams?) (?:\S+ ){0,3}?(?:attempted|tried|entered|attacked|crossed|infiltrated)",
+         1, "ACLED: organised armed groups fight without a change of territory; its verb competes "
+            "with shelling's by position (the main verb comes first)"),
     Rule("attack_civilians", "Attack",
-         rf"\b(?:shot|shooting|executed|execution of|tortur\w+|beat|beaten|stabbed|murdered|killed|shot dead|opened fire on|gunned down|abused|ill-treated) (?:\S+ ){{0,3}}?{_VICTIMS}"
+         rf"\b(?:shot|shooting|executed|execution of|tortur\w+|beat|beaten(?: up)?|beat up|stabbed|murdered|killed|shot dead|opened fire on|gunned down|abused|ill-treated) (?:\S+ ){{0,3}}?{_VICTIMS}"
          rf"|\b{_VICTIMS} (?:was|were) (?:shot|executed|tortured|beaten|stabbed|murdered|gunned down)",
-         2, "ACLED: an armed actor directly attacks unarmed people (remote weapons excepted)"),
+         1, "ACLED: an armed actor directly attacks unarmed people (remote weapons excepted)"),
     Rule("abduction", "Abduction/forced disappearance",
          r"\babduct\w*|\bkidnap\w*|\bforcibly (?:disappeared|deported|transferred|taken)|\benforced disappearance|\btaken (?:hostage|captive|prisoner)"
          r"|\btook (?:\S+ ){0,3}?(?:hostage|captive)|\bheld captive|\billegally detained|\bdeport(?:ed|ation of) (?:\S+ ){0,2}?(?:children|civilians|residents)",
