@@ -114,7 +114,24 @@ def _v3(conn: Connection) -> None:
     table.create(conn)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3]
+def _v4(conn: Connection) -> None:
+    """Full-text search over stored sentences (geo.store_search): an FTS5 index kept by
+    triggers on SQLite, an expression GIN index over to_tsvector on PostgreSQL."""
+    if conn.dialect.name == "postgresql":
+        conn.execute(text("CREATE INDEX ix_sentences_fts ON sentences "
+                          "USING GIN (to_tsvector('english', text))"))
+        return
+    conn.execute(text("CREATE VIRTUAL TABLE sentence_search USING fts5("
+                      "text, content='sentences', content_rowid='rowid', tokenize='unicode61 remove_diacritics 2')"))
+    conn.execute(text("CREATE TRIGGER sentences_search_ai AFTER INSERT ON sentences BEGIN "
+                      "INSERT INTO sentence_search(rowid, text) VALUES (new.rowid, new.text); END"))
+    conn.execute(text("CREATE TRIGGER sentences_search_ad AFTER DELETE ON sentences BEGIN "
+                      "INSERT INTO sentence_search(sentence_search, rowid, text) "
+                      "VALUES ('delete', old.rowid, old.text); END"))
+    conn.execute(text("INSERT INTO sentence_search(sentence_search) VALUES ('rebuild')"))
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4]
 LATEST = len(MIGRATIONS)
 
 
