@@ -109,6 +109,7 @@ def test_every_sub_event_type(pipeline, text, sub_type):
     "Will Russia attack Odesa next?",
     "Russian forces have been shelling Nikopol every day for months.",
     "Zelensky met the mayor of Kharkiv to discuss the reconstruction of schools.",
+    "Since February 2022, Russian forces have occupied a fifth of Ukraine's territory.",
 ])
 def test_statements_plans_and_denials_are_not_events(pipeline, text):
     assert events(pipeline, text) == []
@@ -280,3 +281,14 @@ def test_events_follow_a_corrected_place(pipeline):
     pin = Place("user:pin", "Kupiansk (pin)", 49.7, 37.6, "city", "UA")
     fixed = apply_corrections(parsed, [Correction(1, "kupiansk", "", pin, "", True)])
     assert [e.place.name for e in fixed.events] == ["Kupiansk (pin)"]
+
+
+def test_a_headline_is_not_an_event_of_its_own(pipeline):
+    found = events(pipeline, "Drones strike Odesa as fighting rages near Chasiv Yar\n\n"
+                             "Russian drones struck the port of Odesa overnight, killing two people.")
+    assert [(e.sub_type, e.fatalities) for e in found] == [("Air/drone strike", 2)]
+
+
+def test_arrests_name_no_civilian_victims(pipeline):
+    e = first(pipeline, "On Wednesday, police in Kyiv detained a man suspected of spying for Russia.")
+    assert (e.sub_type, e.actors, e.date) == ("Arrests", ("Police",), "2024-03-13")

@@ -14,10 +14,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from geo.article_meta import is_heading
 from geo.events import actors as actor_rules
 from geo.events.dates import find_date, parse_iso
 from geo.events.places import _BROAD, Where, choose, precision
-from geo.events.taxonomy import TYPE_OF
+from geo.events.taxonomy import PROTESTS, STRATEGIC, TYPE_OF
 from geo.events.toll import Toll, toll
 from geo.events.triggers import DETENTION, NOT_EVENT, RULES, TERRITORY, WITHDRAWAL, Rule
 from geo.types import NEAR_PLACE, REGION_ONLY, Event, ParsedDocument, Resolution, Sentence
@@ -61,8 +62,11 @@ class Extractor:
         events: list[Event] = []
         carried: tuple[int, str] | None = None  # (paragraph, date) the text last stated
         last_event_sentence = -2
+        lines_of_text = len(parsed.sentences) > 1
         for s in parsed.sentences:
             stated = find_date(s.text, article_day)
+            if lines_of_text and _headline(text, s):
+                continue  # a headline sums up the story the sentences below report
             if stated is not None:
                 carried = (paragraph[s.index], stated[1])
             if not any_trigger.search(s.text) or self._blocked(s.text, "sentence"):
@@ -108,6 +112,8 @@ class Extractor:
             place = where.resolution.place if where else None
             if place is not None and place.country == "UA" and actor_rules.UKRAINE not in names:
                 names = actor_rules.actors(clause, at, "UA") or names
+            if TYPE_OF[sub_type] in (STRATEGIC, PROTESTS):
+                names = tuple(n for n in names if n != actor_rules.CIVILIANS)  # "detained a man"
             clause_date = find_date(clause, article_day)
             t = toll(clause) if len(spans) > 1 else whole_toll
             event = Event(doc_id, s, TYPE_OF[sub_type], sub_type, place,
@@ -217,6 +223,12 @@ def _focus(resolutions: list[Resolution]) -> Where | None:
         return None
     first = next(r for r in resolutions if r.place is not None and r.place.id == best)
     return Where(first, NEAR_PLACE)
+
+
+def _headline(text: str, s: Sentence) -> bool:
+    """A line of its own, short and without a final stop: a title or a section heading."""
+    before, after = text[max(0, s.start - 1):s.start], text[s.end:s.end + 1]
+    return before in ("", "\n") and after in ("", "\n") and is_heading(s.text.strip())
 
 
 def _same(before: Event, now: Event, by_sentence) -> bool:
