@@ -168,6 +168,32 @@ def test_a_parse_that_raises_fails_alone(tmp_path, monkeypatch):
             ("poison", "could not be parsed (ValueError)")]
 
 
+def test_reindex_keeps_the_old_parse_of_an_article_that_now_fails(tmp_path, monkeypatch):
+    from geo import bulk, pipeline
+    from factories import SEED_PLACES, parse_by_hand
+
+    with Store.open(tmp_path / "lib.sqlite") as store:
+        for i in range(3):
+            store.save(parse_by_hand(f"Report {i}{' POISON' if i == 1 else ''}: shelling near Kherson.",
+                                     SEED_PLACES, source=f"r{i}"))
+        poisoned = next(a.id for a in store.articles() if a.source == "r1")
+        before = [(e.mention.text, e.place.id) for e in store.place_mentions(article_ids=[poisoned])]
+        real = pipeline.Pipeline.parse
+
+        def fragile(self, doc, *, refine=True):
+            if "POISON" in doc.text:
+                raise RuntimeError("secret text of the article")
+            return real(self, doc, refine=refine)
+
+        monkeypatch.setattr(pipeline.Pipeline, "parse", fragile)
+        monkeypatch.setattr(pipeline.Pipeline, "parse_many",
+                            lambda self, docs, batch_size=16: (fragile(self, d) for d in docs))
+        report = bulk.reindex(store, workers=1)
+        assert report.added == 2 and report.failed == [(poisoned, "could not be parsed (RuntimeError)")]
+        assert [(e.mention.text, e.place.id) for e in store.place_mentions(article_ids=[poisoned])] == before
+        assert [(f.name, f.step) for f in FailureLog.beside(store).failures()] == [(poisoned, "reindex")]
+
+
 def test_parse_files_goes_on_after_a_bad_file(tmp_path):
     good = good_files(tmp_path, 2)
     bad = tmp_path / "bad.docx"
