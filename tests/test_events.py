@@ -201,6 +201,9 @@ def test_toll_words_and_numbers():
     assert toll("twenty-one people were killed").fatalities == 21
     assert toll("a man was killed and a woman was injured") == toll("one killed, one wounded")
     assert toll("The shelling damaged 7 houses and 4 cars.").stated is False
+    assert toll("Ukrainian forces repelled the assault, killing an unknown number of soldiers.").stated is False
+    assert toll("1 Russian soldier was reportedly killed.").fatalities == 1
+    assert toll("killing a dozen soldiers").fatalities == 12
 
 
 def test_two_clauses_two_events(pipeline):

@@ -40,6 +40,7 @@ def _counts(what: str, verbs: str) -> re.Pattern[str]:
         re.I)
 
 
+_VAGUE = re.compile(r"\s+(?:unknown|number|few|couple|group|lot|total|handful|series)\b", re.I)
 _DEAD = _counts(_KILLED, "kill")
 _INJURED = _counts(_HURT, "injur|wound|hurt")
 _TOLL_RISE = re.compile(rf"\b(?:death toll|toll|number of (?:the )?dead)\b(?:\s+\S+){{0,8}}?\s+(?:rose to|reached|climbed to|stands at|is|of|at)\s+(?:at least )?(?P<n>{NUM})\b", re.I)
@@ -55,7 +56,11 @@ def _total(rx: re.Pattern[str], text: str, skip: re.Pattern[str] | None = None) 
     for m in rx.finditer(text):
         if skip is not None and skip.match(text, m.start()):
             continue
-        n = number(m.group("n1") or m.group("n2") or m.group("n3") or "")
+        said = m.group("n1") or m.group("n2") or m.group("n3") or ""
+        if said.lower() in ("a", "an") and _VAGUE.match(text, m.end("n1") if m.group("n1") else
+                                                         m.end("n2") if m.group("n2") else m.end("n3")):
+            continue  # "killing an unknown number of soldiers", "a few people were hurt"
+        n = number(said)
         if n is not None and n < 100_000:
             total = (total or 0) + n
     return total
