@@ -263,6 +263,12 @@ NOTES = [
      "Zaporizhzhia region (coded to Zaporizhzhia).", "Disrupted weapons use", "Zaporizhzhia", REGION_ONLY, None),
     ("On 5 March 2024, Russian forces shelled Nikopol, Dnipropetrovsk, with heavy artillery, "
      "killing 2 civilians and injuring 4.", "Shelling/artillery/missile attack", "Nikopol", PLACE_ITSELF, 2),
+    ("Around 5 March 2024 (between 1 and 5 March), Russian forces tried unsuccessfully to advance "
+     "near Tonenke, Donetsk.", "Armed clash", "Tonenke", NEAR_PLACE, None),
+    ("On 5 March 2024, Ukrainian forces attempted to land on the left bank near Krynky, Kherson, "
+     "and Russian forces shelled them.", "Armed clash", "Krynky", NEAR_PLACE, None),
+    ("Interception: On 5 March 2024, Ukrainian forces hit Russian missiles over Kharkiv region "
+     "(coded to Kharkiv).", "Disrupted weapons use", "Kharkiv", REGION_ONLY, None),
     ("On 5 March 2024, Russian forces shelled the Marhanets community (coded to Marhanets, "
      "Dnipropetrovsk). There were no casualties.", "Shelling/artillery/missile attack", "Marhanets", NEAR_PLACE, 0),
 ]

@@ -91,6 +91,9 @@ RULES: tuple[Rule, ...] = (
          r"|\b(?:gathered|assembled) (?:\S+ ){0,4}?(?:to demand|to protest|demanding|in support of)|\bsit-in\b|\bwent on strike",
          0, "ACLED: people gather to voice a demand without violence"),
     # -- tier 1: remote violence and territory: the commonest coded events ------------------
+    Rule("note_label", "Disrupted weapons use",
+         r"^\W*(?:interception|defusal|demining|shootdown|shoot-down|electronic warfare)\s*:",
+         0, "analysts' notes label interceptions and defusals before the date ('Interception: On ...')"),
     Rule("interception", "Disrupted weapons use",
          r"\bshot down\b|\bshoot(?:s|ing)? down\b|\bdowned\b|\bintercept(?:ed|s|ing|ion)\b"
          rf"|\bdestroyed (?:(?!with\b|using\b|by\b)\S+ ){{0,3}}?{_DRONE}|\b(?:air defen[cs]es?|anti-aircraft)\b {gap(4)}(?:destroyed|neutrali[sz]ed|repelled|engaged|was active|were active|worked)"
@@ -138,7 +141,7 @@ RULES: tuple[Rule, ...] = (
     Rule("armed_clash", "Armed clash",
          r"\bclash(?:ed|es)?\b|\bfight(?:ing|s)?\b|\bfought\b|\bbattles?\b|\bbattled\b|\bfirefights?\b|\bskirmish\w*|\bexchange(?:d)? (?:of )?fire|\bgunfights?\b"
          r"|\brepel(?:led|s)?\b|\brepuls(?:ed|e|ing)\b|\bfended off\b|\bassaults?\b|\bassaulted\b|\bstorm(?:ed|ing)\b|\bcounter-?attack\w*|\bcounter-?offensive"
-         r"|\boffensive (?:actions?|operations?)|\b(?:attempt(?:ed|s)?|tried|trying|failed) to (?:advance|break through|storm|capture|seize|take|attack|push|encircle|cross)"
+         r"|\boffensive (?:actions?|operations?)|\b(?:attempt(?:ed|s)?|tried|trying|failed)(?: \w+ly)? to (?:advance|break through|storm|capture|seize|take|attack|push|encircle|cross|land|enter|regain|retake|recapture|infiltrate|assault|dislodge|restore)"
          r"|\battack(?:ed|s|ing)? (?:\S+ ){0,2}?(?:near|in the (?:direction|area|vicinity) of|towards?|around)\b|\badvanc(?:ed|ing|es)\b|\bambush(?:ed)?\b|\bcombat\b|\bhostilities\b|\battacked (?:\S+ ){0,3}?positions|\bengaged (?:in|with)\b"
          r"|(?<!air )\braid(?:s|ed)?\b|\b(?:sabotage|reconnaissance|assault)(?: and reconnaissance)? (?:groups?|units?|teams?) (?:\S+ ){0,3}?(?:attempted|tried|entered|attacked|crossed|infiltrated)",
          1, "ACLED: organised armed groups fight without a change of territory; its verb competes "
