@@ -209,7 +209,7 @@ NOT_EVENT: tuple[NotEvent, ...] = (
     NotEvent("negated", r"\b(?:not|never|denied|denies|deny|ruled out|no longer|instead of|rather than|without)\b",
              "before", "a denial is not an event ('did not shell', 'denied attacking', 'without a fight')"),
     NotEvent("habitual",
-             r"\b(?:regularly|constantly|systematically|routinely|continuously|every day|every night|for (?:months|weeks|years)|since (?:\S+ ){0,2}?(?:19|20)\d\d)\b",
+             r"\b(?:regularly|constantly|systematically|routinely|continuously|daily|nightly|every day|every night|for (?:months|weeks|years)|since (?:\S+ ){0,2}?(?:19|20)\d\d)\b",
              "clause", "a habit or a long campaign is analysis, not one coded event"),
     NotEvent("alert", r"\b(?:air raid|air-raid) (?:alerts?|sirens?|warnings?|alarms?)\b|\balerts? (?:was|were) (?:declared|issued)",
              "clause", "an alert says a strike may come, not that one happened"),
