@@ -118,6 +118,41 @@ def remember_bounds(out: dict, in_view: bool) -> None:
             st.rerun(scope="app")
 
 
+FLY_TRIES = "fly_tries"  # runs that have asked the map for FLY_TO's view (see fly_args)
+
+
+def fly_args(fly) -> dict:
+    """center/zoom for st_folium while a requested view is pending.
+
+    streamlit-folium applies a center only to a map that already exists, and only when it
+    differs from the last one it applied: the first run after a link or a jump mounts the map and
+    loses it. So each run asks again with a center nudged by a hair until the map reports it.
+    """
+    if not fly:
+        return {"center": None, "zoom": None}
+    asked, tries = st.session_state.get(FLY_TRIES, (None, 0))
+    tries = (tries if asked == tuple(fly) else 0) + 1  # a new request starts counting again
+    st.session_state[FLY_TRIES] = (tuple(fly), tries)
+    if tries > 6:  # the map will not go there (a hidden frame, say): stop asking
+        st.session_state.pop(keys.FLY_TO, None)
+        st.session_state.pop(FLY_TRIES, None)
+    # Zoom too: Leaflet snaps 9.000001 to 9, but the component sees a new value and applies it.
+    return {"center": [fly[0] + tries * 1e-7, fly[1]], "zoom": int(fly[2]) + tries * 1e-6}
+
+
+def landed(out: dict, fly) -> None:
+    """Forget a requested view once the map reports it: asked for only once, it is lost when the
+    map mounts after the run that asked (a link opened, a jump from the search page)."""
+    center, zoom = out.get("center") or {}, out.get("zoom")
+    try:
+        there = abs(center["lat"] - fly[0]) < 0.05 and abs(center["lng"] - fly[1]) < 0.05 and zoom == fly[2]
+    except (TypeError, KeyError, IndexError):
+        return
+    if there:
+        st.session_state.pop(keys.FLY_TO, None)
+        st.session_state.pop(FLY_TRIES, None)
+
+
 RETURNED = ["last_object_clicked", "last_object_clicked_tooltip", "last_object_clicked_count", "all_drawings",
             "bounds", "center", "zoom"]
 
@@ -134,10 +169,11 @@ def map_and_panel(map_events, titles: dict[str, str], n_articles: int, shape, in
         m = build_map(map_events, basemap=state.current_basemap(), titles=titles, drawn=shape,
                       local_assets=state.local_assets_ready(), user_set=user_set_ids(lib, map_events))
         ImmediateClick().add_to(m)
-        fly = st.session_state.pop(keys.FLY_TO, None)
+        fly = st.session_state.get(keys.FLY_TO)
         out = st_folium(m, key="events_map", height=MAP_HEIGHT, use_container_width=True, returned_objects=RETURNED,
-                        center=fly[:2] if fly else None, zoom=fly[2] if fly else None) or {}
+                        **fly_args(fly)) or {}
         legend()
+    landed(out, fly)
     remember_click(out, places)
     remember_drawing(out)
     url.remember_view(out.get("center"), out.get("zoom"))
@@ -175,10 +211,11 @@ def events_map_and_panel(shown: list[Event], titles: dict[str, str], n_articles:
         m = build_event_map(shown, titles=titles, basemap=state.current_basemap(), drawn=shape,
                             local_assets=state.local_assets_ready(), country_names=countries)
         ImmediateClick().add_to(m)
-        fly = st.session_state.pop(keys.FLY_TO, None)
+        fly = st.session_state.get(keys.FLY_TO)
         out = st_folium(m, key="events_map", height=MAP_HEIGHT, use_container_width=True, returned_objects=RETURNED,
-                        center=fly[:2] if fly else None, zoom=fly[2] if fly else None) or {}
+                        **fly_args(fly)) or {}
         event_legend(shown)
+    landed(out, fly)
     click = (out.get("last_object_clicked_count"), str(out.get("last_object_clicked")), out.get("last_object_clicked_tooltip"))
     if out.get("last_object_clicked") and click != st.session_state.get(keys.LAST_CLICK):
         st.session_state[keys.LAST_CLICK] = click
@@ -251,6 +288,8 @@ def main() -> None:
     state.settle_library()
     articles = {a.id: a for a in lib.articles()}
     shape = st.session_state.get(keys.SHAPE)
+    if not st.session_state.get(keys.DEMONYMS):  # "Russian troops" is no place on the map unless asked for
+        mentions = [e for e in mentions if e.mention.label != "DEMONYM"]  # before the counts, so they agree
     choice = filter_sidebar(mentions, titles, articles, has_shape=bool(shape), reported=reported)
     spatial = dataclasses.replace(choice.attributes, shape=shape if choice.in_shape else None)
     in_view = bbox_from_bounds(st.session_state.get(keys.MAP_BOUNDS)) if choice.in_view else None
@@ -267,8 +306,6 @@ def main() -> None:
         downloads(table, titles, events=True)
     else:
         map_events = spatial.apply(mentions, articles)
-        if not choice.demonyms:  # "Russian troops" is no place on the map unless asked for
-            map_events = [e for e in map_events if e.mention.label != "DEMONYM"]
         map_and_panel(map_events, titles, len(articles), shape, choice.in_view)
         table_events = by_bbox(map_events, in_view) if in_view else map_events
         st.subheader(f"Places mentioned ({len(table_events)})")

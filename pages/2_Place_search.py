@@ -1,4 +1,5 @@
-"""Type a name, see every gazetteer entry it could mean on a map."""
+"""Search the articles' text and jump to a sentence on the map; or type a name and see every
+gazetteer entry it could mean."""
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from geo.filters import region_of  # noqa: E402
 from geo.types import Place  # noqa: E402
 from geo.webmap import build_place_map, find_place  # noqa: E402
 from ui import state  # noqa: E402
+from ui.article_search import article_search  # noqa: E402
 from ui.text import plain  # noqa: E402
 
 
@@ -22,7 +24,11 @@ def search(name: str, limit: int) -> list[Place]:
     return state.pipeline().gazetteer.search(name, limit=limit)
 
 
-st.title("Place search")
+st.title("Search")
+st.subheader("In the articles")
+lib = state.library()
+article_search(lib, lib.titles())
+st.subheader("In the gazetteer")
 st.caption("What the gazetteer holds for a name, best candidate first: the choices the geoparser weighs.")
 name = st.text_input("Place name", placeholder="e.g. Kherson, Pokrovsk, Dnieper", key="search_name").strip()
 if name:

@@ -326,3 +326,13 @@ def test_reported_events_are_the_default_view():
     assert "Kupyansk" in map_titles(at) and "Russia" not in map_titles(at)  # nationality words are not places here
     at.sidebar.toggle(key="f_demonyms").set_value(True).run()
     assert "Russia" in map_titles(at)
+
+
+def test_article_search_finds_sentences(app):
+    at = AppTest.from_file(str(ROOT / "pages" / "2_Place_search.py"), default_timeout=TIMEOUT).run()
+    at.text_input(key="search_text").input("Kakhovka dam").run()
+    assert not at.exception
+    hits = [h for h in at.get("html") if "geo-hit" in h.proto.body]
+    assert hits and "<mark>Kakhovka</mark>" in hits[0].proto.body
+    at.text_input(key="search_text").input('NEAR( "unclosed').run()  # never query syntax
+    assert not at.exception

@@ -69,3 +69,18 @@ def test_events_on_the_map(app_url, page, tmp_path):  # noqa: F811
     page.get_by_role("heading", name=re.compile(r"Reported events \(1\)")).wait_for(timeout=15_000)
     page.screenshot(path=str(ARTIFACTS / "09_drone_strikes_only.png"), full_page=True)
     assert not [u for u in page.requests if not LOCAL.match(u)]
+
+
+def test_search_jumps_to_the_sentence_on_the_map(app_url, page):  # noqa: F811
+    page.goto(app_url + "/Place_search")
+    page.get_by_label("Words in the articles").fill("Kakhovka Dam")
+    page.keyboard.press("Enter")
+    page.locator(".geo-hit mark", has_text="Kakhovka").first.wait_for(timeout=60_000)
+    page.get_by_role("button", name="Show on the map").first.click()
+    page.get_by_role("heading", name="Kakhovka Dam").wait_for(timeout=60_000)
+    assert page.locator(".geo-sentence mark", has_text="Kakhovka Dam").first.is_visible()
+    zoom = wait_for(page, lambda: (z := map_frame(page).evaluate("window.map.getZoom()")) == 9 and z, 30,
+                    "the map to fly to the sentence's place")
+    assert zoom == 9
+    page.screenshot(path=str(ARTIFACTS / "10_search_jump.png"), full_page=True)
+    assert not [u for u in page.requests if not LOCAL.match(u)]
