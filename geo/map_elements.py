@@ -113,6 +113,7 @@ class PlaceLayer(JSCSSMixin):
             group.addTo(map);
             loose.addTo(map);
             window.geoLooseLayer = loose;
+            window.geoPlaceMarkers = markers;  // every place marker, clustered or not (tests, tools)
             window.geoPlaceLayer = group;
         })();
         {% endmacro %}

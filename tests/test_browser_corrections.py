@@ -15,7 +15,7 @@ PIN = (47.0, 33.0)
 def position(page, title: str):
     """[lat, lon] of the marker titled `title` in the newest map frame, or None."""
     return map_frame(page).evaluate("""title => {
-        const m = window.geoPlaceLayer.getLayers().find(l => l.options.title === title);
+        const m = window.geoPlaceMarkers.find(l => l.options.title === title);  // the selected one is unclustered
         return m ? [m.getLatLng().lat, m.getLatLng().lng] : null; }""", title)
 
 
@@ -59,7 +59,7 @@ def test_dropped_pin_moves_the_marker_and_survives_a_restart(geo_data_dir, tmp_p
         page.goto(url + "/?mode=places")  # corrections are made in the place view
         page.wait_for_selector(MAP, state="attached", timeout=60_000)
         wait_for(page, lambda: at_pin(page), 60, "the correction still applied after the restart")
-        tooltip = map_frame(page).evaluate("""() => window.geoPlaceLayer.getLayers()
+        tooltip = map_frame(page).evaluate("""() => window.geoPlaceMarkers
             .find(l => l.options.title === 'Kherson').getTooltip().getContent()""")
         assert "user-set" in tooltip
     finally:
