@@ -18,7 +18,7 @@ from geo.lexicon import (DIRECTIONS, LOCATIVES, MEDIA_HEADS, FRONT_NOUNS, MISTAK
                          OPENERS, ORG_HEADS, RESIDENT_NOUNS, STATE_BODIES, SUFFIX_FEATURES)
 from geo.readings import is_prominent, strong_readings
 from geo.rules import active, rule
-from geo.war_words import EVENT_VERBS, STRONG_LOCATIVES
+from geo.war_words import EVENT_VERBS, FACILITY_NOUNS, OVER_NOT_PLACE, STRONG_LOCATIVES
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _TIME_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
@@ -120,6 +120,8 @@ def _nested(f: Facts):
     heads_a_name = (f.ent_start == f.span.start and f.following is not None
                     and f.following.lower_.rstrip(".") in ORG_HEADS)
     doc = f.ctx.doc
+    if f.ent is not None and any(t.text in {",", "(", ")"} for t in doc[f.ent_start:f.ent_end]):
+        return None  # "Znob-Novhorodske, Sumy" as one entity is two names, not one longer one
     if f.label in PLACE_LABELS and f.ent_is_longer and not heads_a_name and not (
             f.ent_end == f.span.end and all(t.lower_ in DIRECTIONS for t in doc[f.ent_start:f.span.start])):
         f.span.nested = True
@@ -161,8 +163,7 @@ def _war_cue(f: Facts):
         return None  # "from Templeton Construction", "in Wal-Mart stores": part of a longer name
     if not war_cued(f.ctx, f.span.start):
         return None
-    towns = [c for c in f.cands if c.kind <= TRANSLIT and (not c.loose or c.place.population >= 1000)]
-    if towns and not person_cue(f.ctx, f.first, f.span.end):
+    if _towns(f) and not person_cue(f.ctx, f.first, f.span.end):
         return True
 
 
@@ -178,9 +179,14 @@ def war_cued(ctx: DocContext, start: int) -> bool:
     w = words[i].lower()
     if w in EVENT_VERBS or w in STRONG_LOCATIVES:
         return True
+    if w == "over":  # "jets over Vasylkiv", but "a 43-21 win over Hutchinson"
+        return i > 0 and words[i - 1].lower() not in OVER_NOT_PLACE and not words[i - 1][:1].isdigit()
+    if w in {"at", "on"}:  # "fired at Kupiansk", "drones on Odesa"
+        return i > 0 and words[i - 1].lower() in EVENT_VERBS | _AIMED
     return w == "of" and i > 0 and words[i - 1].lower() in _OF_HEADS
 
 
+_AIMED = {"fired", "fire", "firing", "aimed", "launched", "dropped", "shots", "strikes", "attacks", "raid", "raids"}
 _SKIPPABLE = {"the", "destroyed", "damaged", "occupied", "liberated", "central", "downtown", "village", "town",
               "city", "settlement", "eastern", "western", "northern", "southern"}
 _OF_HEADS = {"outskirts", "footage", "video", "videos", "photo", "photos", "images", "imagery", "aftermath",
@@ -188,6 +194,60 @@ _OF_HEADS = {"outskirts", "footage", "video", "videos", "photo", "photos", "imag
              "south", "north", "east", "west", "village", "town", "city", "settlement", "suburbs", "edge",
              "direction", "vicinity", "area", "residents", "outskirt", "north-east", "south-east",
              "north-west", "south-west", "northeast", "southeast", "northwest", "southwest", "defence", "defense"}
+
+
+@_rule("facility_in_town", "'Okhtyrka railway station', 'Khmelnytskyi substation', 'Vasylkiv's oil depot': "
+       "a facility named after the town it is in names the town")
+def _facility(f: Facts):
+    doc = f.ctx.doc
+    i = f.span.end
+    if i < len(doc) and doc[i].text in {"'s", "’s"}:
+        i += 1
+    words = [t.lower_ for t in doc[i:i + 3]]
+    if not words or words[0] not in FACILITY_NOUNS or f.word or f.first.lower_ in f.ctx.first_names \
+            or f.span.text.isupper() or f.first.lower_.rstrip("s") in f.common:
+        return None  # "Arts center", "AMEL center": a word or an acronym
+    if not any(w in _FACILITY_HEADS for w in words):
+        return None  # "Kyiv city" is the city; "Kyiv military base" needs its head noun
+    if _towns(f) and f.label not in _TIME_LABELS and not person_cue(f.ctx, f.first, f.span.end):
+        return True
+
+
+_FACILITY_HEADS = {"substation", "airbase", "airfield", "airport", "base", "depot", "station", "plant", "tpp",
+                   "chp", "refinery", "museum", "council", "centre", "center", "checkpoint", "terminal",
+                   "warehouse", "barracks", "garrison", "tower", "market", "supermarket", "port"}
+
+
+@_rule("caption", "a caption of a few words ('Destroyed bridge, Borodyanka', 'Horenka, drone footage') has "
+       "no sentence for cues to fire in: a town's name in it is the place shown")
+def _caption(f: Facts):
+    if not is_caption(f.ctx) or f.word or f.first.lower_ in f.ctx.first_names \
+            or f.first.lower_.rstrip("s") in f.common:
+        return None
+    if f.label in _TIME_LABELS or (f.span.text.isupper() and f.label != "GPE"):
+        return None
+    nxt = f.following
+    if nxt is not None and (nxt.text[:1].isupper() or nxt.text in {"&", "-"}):
+        return None  # part of a longer name
+    if any(c.kind <= TRANSLIT and not c.loose for c in f.cands) and not person_cue(f.ctx, f.first, f.span.end):
+        return True
+
+
+CAPTION_TOKENS = 30
+# A short text with one of these is a sentence, where the other rules apply.
+_FINITE = {"said", "says", "was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "told"}
+
+
+def is_caption(ctx: DocContext) -> bool:
+    cached = getattr(ctx, "_caption", None)
+    if cached is None:
+        cached = len(ctx.words) <= CAPTION_TOKENS and not any(w.lower() in _FINITE for w in ctx.words)
+        ctx._caption = cached
+    return cached
+
+
+def _towns(f: Facts) -> list:
+    return [c for c in f.cands if c.kind <= TRANSLIT and (not c.loose or c.place.population >= 1000)]
 
 
 @_rule("mistaken_label_after_locative", "'a depot near Kramatorsk', 'in Montevideo next month': the "

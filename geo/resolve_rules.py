@@ -40,6 +40,7 @@ class Story:
     keys: list[str] = field(default_factory=list)
     containers: dict[int, tuple[Place, bool]] = field(default_factory=dict)  # i -> (region, explicit)
     hints: dict[int, str] = field(default_factory=dict)  # readings the binding rules force
+    forced: dict[int, Place] = field(default_factory=dict)  # places the binding rules decided
 
     def hint(self, i: int) -> str:
         s = self.spans[i]
@@ -113,6 +114,8 @@ def _oblast_named_after_city(story: Story) -> None:
             # oblast, and the village is shown there, unsure.
             story.containers[i] = (next(iter(regions.values())), True)
             story.hints[i + 1] = "region"
+        if i in story.containers:
+            story.forced[i + 1] = story.containers[i][0]
 
 
 def _clause_ends(story: Story, span: Span) -> bool:
@@ -200,6 +203,13 @@ def _region_without_namesake(story: Story, i: int, result):
     if _inside(place, region) or place.feature in CONTAINER_FEATURES:
         return result
     return scored, AT_REGION_CONFIDENCE, region
+
+
+@rule(OVERRIDES, "region_named_as_container",
+      "'Horinka (Kyiv)': the name that binds a place is the oblast it chose, not the city's own region")
+def _region_named_as_container(story: Story, i: int, result):
+    region = story.forced.get(i)
+    return result if region is None else (result[0], max(result[1], CONFIDENT), region)
 
 
 def _inside(place: Place, region: Place) -> bool:

@@ -60,7 +60,7 @@ def active(rules: list[Rule]) -> list[Rule]:
 
 def unknown(names: list[str]) -> list[str]:
     """Names that no rule carries (for a clear error on a typo); loads every rule module."""
-    import geo.recognize_rules  # noqa: F401  (registers its rules)
+    import geo.recognize  # noqa: F401  (registers its rules)
     import geo.resolve_rules  # noqa: F401
 
     return [n for n in names if n not in REGISTRY]

@@ -34,3 +34,18 @@ EVENT_VERBS = {
 # Marinka"); "at" and "on" only after an event verb ("fired at", "drones on").
 STRONG_LOCATIVES = {"in", "near", "outside", "toward", "towards", "around", "between", "into", "from",
                     "inside", "nearby", "within", "via"}
+
+# Facilities named after the town they are in: "Okhtyrka railway station", "Khmelnytskyi
+# substation", "Saky airbase". The town's name is the place; the facility is in it.
+FACILITY_NOUNS = {
+    "substation", "airbase", "airfield", "airport", "base", "depot", "station", "plant", "tpp", "chp",
+    "hpp", "npp", "refinery", "bridge", "dam", "museum", "council", "centre", "center", "hospital",
+    "school", "market", "factory", "plant", "port", "harbour", "harbor", "railway", "rail", "bus",
+    "oil", "fuel", "power", "thermal", "hydroelectric", "nuclear", "military", "air", "naval",
+    "cultural", "local", "city", "village", "town", "checkpoint", "highway", "road", "terminal",
+    "warehouse", "barracks", "garrison", "cathedral", "church", "monastery", "stadium", "university",
+    "regional", "district", "tv", "tower", "mall", "supermarket", "apartment", "residential",
+}
+# Verbs after which "over" places what follows ("jets over Vasylkiv"), unlike "a win over X".
+OVER_NOT_PLACE = {"win", "wins", "won", "victory", "victories", "lead", "edge", "triumph", "advantage",
+                  "beat", "upset", "control", "concerns", "concern", "dispute", "disputes", "debate"}

@@ -304,3 +304,24 @@ def test_lists_keep_their_first_name(pipeline):
 def test_broadcasters_are_not_countries(pipeline):
     places = found(pipeline, "CNN reported explosions in Kharkiv.")
     assert "CNN" not in places and "Kharkiv" in places
+
+
+def test_a_region_in_one_entity_with_its_village_is_two_names(pipeline):
+    places = found(pipeline, "On 2 May, Russian forces shelled near Velyka Pysarivka, Sumy. Casualties unknown.")
+    assert places["Velyka Pysarivka"].admin1_code == "UA.21"
+
+
+def test_facilities_named_after_their_town_name_the_town(pipeline):
+    assert found(pipeline, "Okhtyrka railway station destroyed")["Okhtyrka"].admin1_code == "UA.21"
+    assert "Poltava" in found(pipeline, "Fire at the Poltava oil depot after a drone attack on Tuesday evening, officials in the region said.")
+    assert "Arts" not in found(pipeline, "Arts center features works by a master carver from the valley.")
+
+
+def test_captions_without_sentences_name_their_town(pipeline):
+    assert "Irpin" in found(pipeline, "Destroyed bridge (00:00 - 00:09), Irpin")
+    assert "Hostomel" in found(pipeline, "Hostomel, drone footage of burnt hangars")
+
+
+def test_over_places_what_flies_but_not_what_was_beaten(pipeline):
+    assert "Vasylkiv" in found(pipeline, "Witnesses in the town said Russian and Ukrainian jets were seen fighting over Vasylkiv that night.")
+    assert "Hutchinson" not in found(pipeline, "The team closed the meet with a 38-19 win over Hutchinson on Saturday, the coach said afterwards.")

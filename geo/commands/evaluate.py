@@ -26,10 +26,22 @@ def register(sub) -> None:
     p.add_argument("--places", action="store_true",
                    help="on a CSV, score only each text's place (found / within 25 km / 161 km), "
                         "even when the CSV also codes events")
+    p.add_argument("--without", default="", metavar="RULE[,RULE]",
+                   help="switch named recognition/resolution rules off, to see what each is worth")
     p.set_defaults(run=run)
 
 
 def run(args) -> int:
+    if args.without:
+        import os
+
+        from geo.rules import ENV, unknown
+
+        names = [n.strip() for n in args.without.split(",") if n.strip()]
+        if unknown(names):
+            print(f"geo: no rule named {', '.join(unknown(names))} (see geo/recognize_rules.py, geo/resolve_rules.py)")
+            return 2
+        os.environ[ENV] = ",".join(names)  # worker processes inherit it
     if args.corpus.suffix.lower() == ".csv":
         from geo.evaluate_events import is_events_csv, run_events
 
