@@ -44,6 +44,9 @@ CREATE INDEX places_admin2 ON places(admin2_code);
 """
 
 Progress = Callable[[str], None]
+# Village names repeat by the thousand (Ivanivka, Novoselivka...), and so their keys.
+_key = lru_cache(maxsize=1 << 17)(key)
+_loose = lru_cache(maxsize=1 << 17)(loose)
 
 
 # Everything the index is made from: a change to any of these builds a new index.
@@ -102,10 +105,10 @@ def build(path: Path, progress: Progress | None = None, rows=None) -> dict[str, 
         place_batch.append(_place_tuple(pk, row))
         seen = {}
         for name, kind in row.names:
-            k = key(name)
+            k = _key(name)
             if k and (k not in seen or kind < seen[k]):
                 seen[k] = kind
-        name_batch.extend((k, loose(k), pk, kind) for k, kind in seen.items())
+        name_batch.extend((k, _loose(k), pk, kind) for k, kind in seen.items())
         if len(name_batch) > 50_000:
             counts["names"] += _flush(db, place_batch, name_batch)
             counts["places"] = pk

@@ -8,6 +8,7 @@ the rows the same way, here.
 from __future__ import annotations
 
 import io
+import itertools
 import math
 import zipfile
 from contextlib import contextmanager
@@ -146,6 +147,10 @@ def with_dumps(rows: Iterable[Row], dumps: list[Path], progress=None) -> Iterato
     within a few km) adds its names to the landmark. The rest are new places.
     """
     say = progress or (lambda message: None)
+    rows = iter(rows)
+    # Read the dumps once the sources have yielded their first row: by then the largest of
+    # them (cities500's alternate names as parsed JSON) is freed, so the two peaks do not add.
+    first = next(rows, None)
     records: dict[int, Row] = {}
     for path in dumps:
         say(f"reading {path.name} (GeoNames)")
@@ -157,7 +162,7 @@ def with_dumps(rows: Iterable[Row], dumps: list[Path], progress=None) -> Iterato
     raions = {r.admin2_code: r.name for r in records.values() if r.code == "ADM2" and r.admin2_code}
     regions: dict[str, str] = {}
     landmarks: list[Row] = []
-    for row in rows:
+    for row in itertools.chain([first] if first is not None else [], rows):
         if row.id.startswith("adm:") and len(row.id) > 4:
             regions[row.id[4:]] = row.name
         found = records.pop(row.geonames_id, None) if row.geonames_id else None

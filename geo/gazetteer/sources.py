@@ -15,6 +15,7 @@ import csv
 import gzip
 import json
 import math
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -68,9 +69,12 @@ def _tsv(path: Path) -> list[list[str]]:
         return list(csv.reader(f, delimiter="\t", quoting=csv.QUOTE_NONE))
 
 
+_DIGIT = re.compile(r"\d")
+
+
 def _useful_alternate(name: str) -> bool:
     """Latin names a news article could use; codes such as "KHE" or "UA-65" are not."""
-    if len(name) < 3 or any(c.isdigit() for c in name) or not is_latin(name):
+    if len(name) < 3 or _DIGIT.search(name) or not (name.isascii() or is_latin(name)):
         return False
     return not (name.isupper() and len(name) <= 4)
 
@@ -83,13 +87,11 @@ def _names(primary: str, aliases: list[str], alternates: list[str], country: str
     for alt in alternates:
         if alt == short:
             names.append((alt, ALIAS))
-        elif _useful_alternate(alt) and _loose(alt) == spelling:
-            # "Odessa", "Borodyanka": the official name in another romanisation, as good as
-            # the name itself, not a name in some other language or a former name. Only where
-            # Cyrillic is romanised: elsewhere the folding joins different words ("Lions", Lyons).
-            names.append((alt, ALIAS))
         elif _useful_alternate(alt):
-            names.append((alt, ALTERNATE))
+            # "Odessa", "Borodyanka": the official name in another romanisation is as good as
+            # the name itself, unlike a name in another language or a former name. Only where
+            # Cyrillic is romanised: elsewhere the folding joins different words ("Lions", Lyons).
+            names.append((alt, ALIAS if spelling and _loose(alt) == spelling else ALTERNATE))
         elif country in ROMANISED_COUNTRIES and is_cyrillic(alt):
             names.extend((r, TRANSLIT) for r in romanise(alt))
     return names
