@@ -301,3 +301,11 @@ def test_a_headline_is_not_an_event_of_its_own(pipeline):
 def test_arrests_name_no_civilian_victims(pipeline):
     e = first(pipeline, "On Wednesday, police in Kyiv detained a man suspected of spying for Russia.")
     assert (e.sub_type, e.actors, e.date) == ("Arrests", ("Police",), "2024-03-13")
+
+
+def test_each_listed_place_is_an_event_and_a_closing_region_is_their_container(pipeline):
+    found = events(pipeline, "On 5 March 2024, Russian forces shelled Nikopol, Marhanets and Pokrovske, "
+                             "Dnipropetrovsk region, killing one civilian.")
+    assert [(e.mention.text, e.fatalities) for e in found] == [
+        ("Nikopol", 1), ("Marhanets", None), ("Pokrovske", None)]
+    assert [e.mention.text for e in events(pipeline, "Russian forces shelled Nikopol, Dnipropetrovsk.")] == ["Nikopol"]

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 from geo.article_meta import is_heading
 from geo.events import actors as actor_rules
 from geo.events.dates import find_date, parse_iso
-from geo.events.places import _BROAD, Where, choose, precision
+from geo.events.places import _BROAD, Where, choose, listed_after, precision
 from geo.events.taxonomy import PROTESTS, STRATEGIC, TYPE_OF
 from geo.events.toll import Toll, toll
 from geo.events.triggers import DETENTION, NOT_EVENT, RULES, TERRITORY, WITHDRAWAL, Rule
@@ -89,6 +89,7 @@ class Extractor:
     def _sentence(self, text, s: Sentence, rules, by_sentence, parsed, paragraph, focus, date,
                   article_day, doc_id) -> list[Event]:
         out: list[Event] = []
+        also: list[tuple[int, Event]] = []  # more places listed with an event's own
         spans = _clauses(s.text)
         whole_toll = toll(s.text)
         in_sentence = by_sentence.get(s.index, [])
@@ -123,9 +124,15 @@ class Extractor:
                           score)
             if not any(e.sub_type == event.sub_type and e.place == event.place for e in out):
                 out.append(event)
+                if where is not None and score == _SCORE[rule.tier]:
+                    also += [(len(out) - 1, replace(event, place=r.place, mention=r.mention,
+                                                    fatalities=None, injured=None, score=score * 0.9))
+                             for r in listed_after(text, where.resolution, in_sentence)]
         if len(out) == 1 and len(spans) > 1 and whole_toll.stated:
             # "A drone hit a house in Nikopol; one civilian was wounded": one event, whole toll.
             out[0] = replace(out[0], fatalities=whole_toll.fatalities, injured=whole_toll.injured)
+        for i, extra in reversed(also):  # each right after the event it was listed with
+            out.insert(i + 1, extra)
         return out
 
     def _trigger(self, clause: str, rules) -> tuple[Rule, int] | None:

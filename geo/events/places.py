@@ -81,3 +81,27 @@ def precision(text: str, r: Resolution) -> int:
     if _NEAR_AFTER.match(text[m.end:m.end + 40]):
         return NEAR_PLACE
     return PLACE_ITSELF
+
+
+_LIST_JOIN = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+|\s*&\s*)$")
+
+
+def listed_after(text: str, chosen: Resolution, resolutions: list[Resolution]) -> list[Resolution]:
+    """Places listed right after the chosen one, as specific as it ("shelled Nikopol, Marhanets
+    and Pokrovske"): each is the place of an event of its own, as ACLED codes one per location.
+    A region closing the list ("Nikopol and Marhanets, Dnipropetrovsk") is their container."""
+    rank = _SPECIFIC.get(chosen.place.feature, 2)
+    out, last = [], chosen
+    for r in sorted(resolutions, key=lambda r: r.mention.start):
+        if r.mention.start < last.mention.end:
+            continue
+        join = text[last.mention.end:r.mention.start]
+        if r.place is None or r.mention.label == "DEMONYM" or not _LIST_JOIN.match(join):
+            break
+        if _SPECIFIC.get(r.place.feature, 2) != rank or r.place.id == chosen.place.id:
+            break
+        out.append(r)
+        last = r
+        if "and" in join or "or" in join or "&" in join:
+            return out  # the list's last item; a ", X" after it is their region
+    return []  # commas only: "Nikopol, Dnipropetrovsk" may be a town and its region
