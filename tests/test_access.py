@@ -99,3 +99,31 @@ def test_a_long_upload_parses_in_windows(app, library_file):
     assert not app.error
     notes = [w.value.replace("\\", "") for w in app.warning]
     assert any("long.txt: long text: parsed in 2 parts of at most 100,000 characters" in n for n in notes), notes
+
+
+def test_a_configured_login_comes_before_any_page():
+    from streamlit.testing.v1 import AppTest
+
+    from factories import ROOT
+
+    at = AppTest.from_file(str(ROOT / "pages" / "3_About.py"), default_timeout=60)
+    at.secrets["auth"] = {"redirect_uri": "http://127.0.0.1:8501/oauth2callback", "cookie_secret": "x" * 32,
+                          "client_id": "geo", "client_secret": "s",
+                          "server_metadata_url": "http://127.0.0.1:9/.well-known/openid-configuration"}
+    at.run()
+    assert not at.exception
+    assert [b.label for b in at.button] == ["Log in"]
+    assert [i.value for i in at.info] == ["This library is shared: log in to see it."]
+    assert not at.markdown or all("About" not in m.value for m in at.markdown)
+
+
+def test_a_proxy_header_is_required_when_configured(monkeypatch):
+    from streamlit.testing.v1 import AppTest
+
+    from factories import ROOT
+
+    monkeypatch.setenv("GEO_USER_HEADER", "X-Forwarded-User")
+    at = AppTest.from_file(str(ROOT / "pages" / "1_Articles.py"), default_timeout=60).run()
+    assert not at.exception
+    assert [e.value for e in at.error] == ["This dashboard is served through its login proxy; open it there."]
+    assert not at.title  # nothing of the library was shown

@@ -34,10 +34,15 @@ def _header() -> str:
     return os.environ.get("GEO_USER_HEADER", "").strip()
 
 
+def _logged_in() -> bool:
+    # st.user lacks the attribute altogether where no login ever ran (AppTest, bare mode).
+    return bool(getattr(st.user, "is_logged_in", False))
+
+
 def current_user() -> str:
     """The signed-in user's e-mail or name, or the proxy's user header; "" when unknown."""
     try:
-        if _oidc_configured() and st.user.is_logged_in:
+        if _oidc_configured() and _logged_in():
             return str(st.user.get("email") or st.user.get("name") or st.user.get("sub") or "")
         if header := _header():
             return (st.context.headers.get(header) or "").strip()[:200]
@@ -49,7 +54,7 @@ def current_user() -> str:
 def require_login() -> None:
     """Stop the page until the visitor is known, when a login is configured."""
     if _oidc_configured():
-        if not st.user.is_logged_in:
+        if not _logged_in():
             st.title("Places in the news")
             st.info("This library is shared: log in to see it.")
             st.button("Log in", on_click=st.login, type="primary")
