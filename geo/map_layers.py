@@ -67,7 +67,7 @@ class VectorLayers(folium.MacroElement):
                          {renderer: renderer, interactive: false, color: '#444', weight: 2.2, opacity: 0.85},
                          {renderer: renderer, interactive: false, color: '#7d9bb3', weight: 0.8, opacity: 0.6}];
             if (cfg.bounds) { map.attributionControl.addAttribution(cfg.bounds.attribution); }
-            if (cfg.rivers) {
+            function loadRivers() {
                 get(cfg.base + '/rivers/rivers.json').then(function(rivers) {
                     (rivers || []).forEach(function(r) {
                         L.polyline(r.lines, {renderer: renderer, interactive: false, color: '#3a7bbf',
@@ -170,7 +170,10 @@ class VectorLayers(folium.MacroElement):
             }
             var timer = null;
             map.on('moveend', function() { clearTimeout(timer); timer = setTimeout(refresh, 80); });
-            map.whenReady(function() { setTimeout(refresh, 0); });
+            // First draw once the page is idle: the event markers come first, the background after.
+            var idle = window.requestIdleCallback
+                ? function(f) { window.requestIdleCallback(f, {timeout: 500}); } : function(f) { setTimeout(f, 50); };
+            map.whenReady(function() { idle(function() { if (cfg.rivers) { loadRivers(); } refresh(); }); });
         })();
         {% endmacro %}
     """)

@@ -1,0 +1,103 @@
+"""Time the offline map page in headless Chromium, with and without the vector layers.
+
+Usage: .venv/bin/python scripts/bench_map.py [--runs 7] [--places 2000]
+
+Builds the events map (the seed article, or N synthetic places), writes it as a page beside the
+app's static/ folder (served at /app/static as Streamlit does), and reports the median time from
+navigation to the first marker and, with layers, to the first label (measured in the page, from
+its navigation start); then the size of static/.
+Needs `geo assets` to have run (scripts/setup.sh does).
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import functools
+import http.server
+import statistics
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
+
+from factories import seed_parsed, synthetic_events  # noqa: E402
+from geo import basemap, webmap  # noqa: E402
+
+
+# Milliseconds from navigation start to the first element matching each selector, noted in the page.
+SEEN = """window.__seen = {};
+new MutationObserver(() => ['.leaflet-marker-icon', '.geo-lbl'].forEach(s => {
+    if (!window.__seen[s] && document.querySelector(s)) { window.__seen[s] = performance.now(); }
+})).observe(document, {subtree: true, childList: true});"""
+
+
+class _Quiet(http.server.SimpleHTTPRequestHandler):
+    def log_message(self, *args):
+        pass
+
+
+def _size(folder: Path) -> tuple[float, int]:
+    files = [p for p in folder.rglob("*") if p.is_file()]
+    return sum(p.stat().st_size for p in files) / 1e6, len(files)
+
+
+def main() -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--runs", type=int, default=7)
+    ap.add_argument("--places", type=int, default=0, help="synthetic places instead of the seed article")
+    args = ap.parse_args()
+    from playwright.sync_api import sync_playwright
+
+    static = ROOT / "static"
+    offline = basemap.choose_basemap(static, "offline")
+    if not offline.layers:
+        print("no vector layers under static/layers: run `geo assets` first")
+    events = synthetic_events(args.places) if args.places else seed_parsed().place_mentions
+    variants = {"without layers": dataclasses.replace(offline, layers=None), "with layers": offline}
+    with tempfile.TemporaryDirectory() as tmp:
+        site = Path(tmp)
+        (site / "app").mkdir()
+        (site / "app" / "static").symlink_to(static)
+        for name, bm in variants.items():
+            started = time.perf_counter()
+            html = webmap.build_map(events, basemap=bm).get_root().render()
+            print(f"{name}: build + render in Python {1000 * (time.perf_counter() - started):.0f} ms, "
+                  f"{len(html) / 1000:.0f} kB of HTML")
+            (site / f"{name.replace(' ', '_')}.html").write_text(html, encoding="utf-8")
+        server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(_Quiet, directory=tmp))
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        times: dict[str, dict[str, list[float]]] = {n: {"first marker": [], "first label": []} for n in variants}
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium",
+                                        args=["--headless", "--no-sandbox", "--disable-gpu"])
+            for _ in range(args.runs):
+                for name in variants:  # interleaved, so both see the same machine load
+                    page = browser.new_page(viewport={"width": 1200, "height": 800})
+                    page.route(r"^https?://(?!127\.0\.0\.1[:/]|localhost[:/]).*", lambda route: route.abort())
+                    page.add_init_script(SEEN)
+                    page.goto(f"http://127.0.0.1:{server.server_port}/{name.replace(' ', '_')}.html")
+                    page.wait_for_function("window.__seen['.leaflet-marker-icon']", timeout=30_000)
+                    times[name]["first marker"].append(page.evaluate("window.__seen['.leaflet-marker-icon']"))
+                    if variants[name].layers and variants[name].layers.get("tiers"):
+                        page.wait_for_function("window.__seen['.geo-lbl']", timeout=15_000)
+                        times[name]["first label"].append(page.evaluate("window.__seen['.geo-lbl']"))
+                    page.close()
+            browser.close()
+        server.shutdown()
+    for name, found in times.items():
+        medians = ", ".join(f"{k} {statistics.median(v):.0f} ms" for k, v in found.items() if v)
+        print(f"{name}: median of {args.runs}: {medians}")
+    for part in ("vendor", "tiles", "layers"):
+        if (static / part).exists():
+            mb, count = _size(static / part)
+            print(f"static/{part}: {mb:.1f} MB in {count:,} files")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
