@@ -71,6 +71,16 @@ def main(argv: list[str] | None = None) -> int:
     except MemoryError:
         print("geo: error: out of memory", file=sys.stderr)
         return 2
+    except OSError as exc:  # an output file that cannot be written, a full disk
+        where = f": {exc.filename}" if exc.filename else ""
+        print(f"geo: error: {exc.strerror or type(exc).__name__}{where}", file=sys.stderr)
+        return 2
+    except Exception as exc:
+        if os.environ.get("GEO_DEBUG"):
+            raise
+        # A bug, not bad input: its text may quote an article, so the type only.
+        print(f"geo: error: unexpected {type(exc).__name__} (GEO_DEBUG=1 shows the traceback)", file=sys.stderr)
+        return 70
 
 
 def one_line(text: str, limit: int = 500) -> str:

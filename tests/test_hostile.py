@@ -406,3 +406,10 @@ def test_dashboard_listens_on_loopback_only_by_default(tmp_path):
         proc.wait(10)
     run_sh = (ROOT / "scripts" / "run.sh").read_text()
     assert '--server.address "${GEO_ADDRESS:-127.0.0.1}"' in run_sh
+
+
+def test_an_unwritable_output_is_one_line(tmp_path):
+    done = run_geo("parse", str(SEED), "-o", str(tmp_path / "missing" / "out.json"))
+    assert done.returncode == 2
+    assert done.stderr.strip().splitlines()[-1] == f"geo: error: No such file or directory: {tmp_path / 'missing' / 'out.json'}"
+    assert "Traceback" not in done.stderr
