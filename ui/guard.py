@@ -35,7 +35,10 @@ def is_outage(exc: BaseException) -> bool:
 
 def show_unavailable() -> None:
     st.error(UNAVAILABLE, icon=":material/cloud_off:")
-    st.button("Retry", key="library_retry", type="primary")  # a click reruns the page
+    try:
+        st.button("Retry", key="library_retry", type="primary")  # a click reruns the page
+    except Exception:  # noqa: BLE001 - a fragment already showed one this run: one is enough
+        pass
 
 
 @contextmanager
