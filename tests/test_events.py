@@ -309,3 +309,10 @@ def test_each_listed_place_is_an_event_and_a_closing_region_is_their_container(p
     assert [(e.mention.text, e.fatalities) for e in found] == [
         ("Nikopol", 1), ("Marhanets", None), ("Pokrovske", None)]
     assert [e.mention.text for e in events(pipeline, "Russian forces shelled Nikopol, Dnipropetrovsk.")] == ["Nikopol"]
+
+
+def test_a_strike_retold_later_in_the_story_is_one_event(pipeline):
+    found = events(pipeline, "Russian missiles struck Kharkiv on Thursday.\n\n"
+                             "Zelensky asked allies for more air defence.\n\n"
+                             "The Russian missile strike on Kharkiv killed four people, officials said.")
+    assert [(e.mention.text, e.fatalities) for e in found] == [("Kharkiv", 4)]

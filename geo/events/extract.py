@@ -35,6 +35,7 @@ _STATE_AGENTS = re.compile(r"\b(?:police|sbu|security service|law enforcement|au
 _KILLED = re.compile(r"\b(?:killed|executed|murdered|shot dead|tortured to death)\b", re.I)
 _FELL_ON = re.compile(r"\b(?:crashed (?:into|onto|on)|fell (?:on|onto)|debris (?:\S+ ){0,3}?(?:damaged|hit|injur\w+|kill\w+|fell|destroyed))"
                       r"(?:\S* ){0,6}?\S*(?:houses?|homes?|buildings?|civilians?|people|residents?|injur\w+|kill\w+|damag\w+)", re.I)
+_RETOLD = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _SCORE = {0: 0.8, 1: 0.8, 2: 0.7, 3: 0.5}
 
 
@@ -84,7 +85,7 @@ class Extractor:
             if found:
                 events += found
                 last_event_sentence = s.index
-        return events
+        return _retold(events)
 
     def _sentence(self, text, s: Sentence, rules, by_sentence, parsed, paragraph, focus, date,
                   article_day, doc_id) -> list[Event]:
@@ -236,6 +237,27 @@ def _headline(text: str, s: Sentence) -> bool:
     """A line of its own, short and without a final stop: a title or a section heading."""
     before, after = text[max(0, s.start - 1):s.start], text[s.end:s.end + 1]
     return before in ("", "\n") and after in ("", "\n") and is_heading(s.text.strip())
+
+
+def _retold(events: list[Event]) -> list[Event]:
+    """One event per (sub-type, place, date) in an article: a story comes back to its strike
+    ("The strike on Kharkiv killed four...") without it happening twice. The first telling
+    stays, with a toll a later one states."""
+    first: dict[tuple, int] = {}
+    out: list[Event] = []
+    for e in events:
+        key = (e.sub_type, e.place.id if e.place else None, e.date)
+        # Violence is retold; developments ("banks withdrawn", "units brought in") are many.
+        if e.place is None or key not in first or e.type not in _RETOLD:
+            first.setdefault(key, len(out))
+            out.append(e)
+            continue
+        i = first[key]
+        kept = out[i]
+        if kept.fatalities is None or kept.injured is None:
+            out[i] = replace(kept, fatalities=kept.fatalities if kept.fatalities is not None else e.fatalities,
+                             injured=kept.injured if kept.injured is not None else e.injured)
+    return out
 
 
 def _same(before: Event, now: Event, by_sentence) -> bool:
