@@ -143,6 +143,9 @@ RULES: tuple[Rule, ...] = (
          r"|\brepel(?:led|s)?\b|\brepuls(?:ed|e|ing)\b|\bfended off\b|\bassaults?\b|\bassaulted\b|\bstorm(?:ed|ing)\b|\bcounter-?attack\w*|\bcounter-?offensive"
          r"|\boffensive (?:actions?|operations?)|\b(?:attempt(?:ed|s)?|tried|trying|failed)(?: \w+ly)? to (?:advance|break through|storm|capture|seize|take|attack|push|encircle|cross|land|enter|regain|retake|recapture|infiltrate|assault|dislodge|restore)"
          r"|\battack(?:ed|s|ing)? (?:\S+ ){0,2}?(?:near|in the (?:direction|area|vicinity) of|towards?|around)\b|\badvanc(?:ed|ing|es)\b|\bambush(?:ed)?\b|\bcombat\b|\bhostilities\b|\battacked (?:\S+ ){0,3}?positions|\bengaged (?:in|with)\b"
+         r"|\b(?:infantry|armou?red (?:vehicles?|columns?|groups?)|mechani[sz]ed (?:assaults?|attacks?|columns?|units?))\b"
+         r"|\b(?:launched|began|started|resumed) (?:an |a |their |the )?(?:\S+ )?offensive\b|\boffensive (?:on|near|towards?|in the direction of)\b"
+         r"|\bpushed (?:\S+ ){0,3}?back\b|\bbroke (?:through|into)\b|\bbreakthrough\b"
          r"|(?<!air )\braid(?:s|ed)?\b|\b(?:sabotage|reconnaissance|assault)(?: and reconnaissance)? (?:groups?|units?|teams?) (?:\S+ ){0,3}?(?:attempted|tried|entered|attacked|crossed|infiltrated)",
          1, "ACLED: organised armed groups fight without a change of territory; its verb competes "
             "with shelling's by position (the main verb comes first)"),
