@@ -12,7 +12,7 @@ from ui.page import setup
 setup("Places in the news")
 
 from geo.areas import country_name  # noqa: E402 - set_page_config must come first
-from geo.event_layer import TYPE_STYLE, build_event_map, event_key, find_event  # noqa: E402
+from geo.event_layer import TYPE_STYLE, build_event_map, event_keys, find_event  # noqa: E402
 from geo.export import (event_row, events_to_csv, events_to_geojson, events_to_kml, to_csv, to_geojson,  # noqa: E402
                         to_kml)
 from geo.filters import EventFilter, bbox_from_bounds, by_bbox, event_rows, group_by_place, polygons_of  # noqa: E402
@@ -203,7 +203,7 @@ def map_and_panel(map_events, titles: dict[str, str], n_articles: int, shape, in
 def events_map_and_panel(shown: list[Event], titles: dict[str, str], n_articles: int, shape, in_view: bool) -> None:
     """Reported events: the map and the event panel, rerun alone on a click like the places view."""
     lib = state.library()
-    keys_ = event_key(shown)
+    keys_ = event_keys(shown)
     by_key = dict(zip(keys_, shown))
     map_col, panel_col = st.columns([3, 2], gap="medium")
     with map_col:
@@ -252,7 +252,7 @@ def fly_to_event() -> None:
     if not key or lib is None:
         return
     events = lib.events()
-    found = dict(zip(event_key(events), events)).get(key)
+    found = dict(zip(event_keys(events), events)).get(key)
     if found is not None and found.place is not None:
         st.session_state[keys.FLY_TO] = (found.place.lat, found.place.lon, 9)
 

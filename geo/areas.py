@@ -10,6 +10,7 @@ each stretch of it (the gazetteer holds no region outlines, but its towns know t
 from __future__ import annotations
 
 import math
+import os
 import sqlite3
 import threading
 from functools import lru_cache
@@ -27,9 +28,10 @@ _lock = threading.Lock()
 
 
 def _gazetteer_db() -> sqlite3.Connection | None:
+    """The index the pipeline reads (GEO_GAZETTEER, else the default one), read-only."""
     from geo.gazetteer.build import default_path
 
-    path = Path(default_path())
+    path = Path(os.environ.get("GEO_GAZETTEER") or default_path())
     if not path.exists():
         return None
     return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)

@@ -36,7 +36,7 @@ PRECISION = {NEAR_PLACE: "near ", REGION_ONLY: "somewhere in "}
 SIZE = 28
 
 
-def event_key(events: Iterable[Event]) -> list[str]:
+def event_keys(events: Iterable[Event]) -> list[str]:
     """Stable keys for a list of events: article, sentence, and the event's rank in that sentence."""
     seen: dict[tuple[str, int], int] = {}
     keys = []
@@ -112,14 +112,14 @@ def marker(e: Event, key: str, popup: str, selected: bool = False) -> dict:
 
 def build_event_map(events: list[Event], *, titles: dict[str, str] | None = None, basemap: Basemap | None = None,
                     drawn: dict | list | None = None, local_assets: bool = True, selected: str | None = None,
-                    region_names: dict[str, str] | None = None, country_names: dict[str, str] | None = None) -> folium.Map:
+                    country_names: dict[str, str] | None = None) -> folium.Map:
     """The events map. `selected` is an event key; unplaced events have no marker."""
     from geo.webmap import _fit  # the same framing as the place map: never half the globe for a country
 
-    titles, region_names, country_names = titles or {}, region_names or {}, country_names or {}
+    titles, country_names = titles or {}, country_names or {}
     m = new_map(basemap, GEONAMES_ATTRIBUTION, local_assets)
     markers, places = [], []
-    for e, key in zip(events, event_key(events)):
+    for e, key in zip(events, event_keys(events)):
         if e.place is None:
             continue
         popup = popup_html(e, titles.get(e.doc_id, ""), e.place.admin1, country_names.get(e.place.country, e.place.country))

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from factories import ROOT
-from test_browser import ARTIFACTS, LOCAL, MAP, browser, click_to_panel, map_frame, page, serve, wait_for  # noqa: F401
+from test_browser import ARTIFACTS, LOCAL, MAP, browser, click_to_panel, map_frame, page, serve, stop, wait_for  # noqa: F401
 
 pytestmark = pytest.mark.browser
 PIN = (47.0, 33.0)
@@ -51,8 +51,7 @@ def test_dropped_pin_moves_the_marker_and_survives_a_restart(geo_data_dir, tmp_p
         page.wait_for_timeout(800)
         page.screenshot(path=str(ARTIFACTS / "06_correction.png"), full_page=True)
     finally:
-        proc.terminate()
-        proc.wait(10)
+        stop(proc)
 
     proc, url = start(tmp_path, "second")  # a restart over the same SQLite file
     try:
@@ -63,7 +62,6 @@ def test_dropped_pin_moves_the_marker_and_survives_a_restart(geo_data_dir, tmp_p
             .find(l => l.options.title === 'Kherson').getTooltip().getContent()""")
         assert "user-set" in tooltip
     finally:
-        proc.terminate()
-        proc.wait(10)
+        stop(proc)
     outside = [u for u in page.requests if not LOCAL.match(u)]
     assert not outside, outside

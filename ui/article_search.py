@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.event_layer import event_key
+from geo.event_layer import event_keys
 from geo.library import Library
 from geo.popups import escape, highlight
 from geo.store_search import Hit, search, search_parsed, spans
@@ -29,7 +29,7 @@ def jump(lib: Library, hit: Hit) -> None:
     state[keys.DOC] = [hit.article_id]
     state[keys.EVENT_PICK] = state[keys.PLACE_PICK] = None
     events = [e for e in lib.events() if e.doc_id == hit.article_id]
-    found = next(((k, e) for k, e in zip(event_key(events), events) if e.sentence.index == hit.sentence), None)
+    found = next(((k, e) for k, e in zip(event_keys(events), events) if e.sentence.index == hit.sentence), None)
     if found and found[1].place is not None:
         state[keys.VIEW_MODE], state[keys.EVENT_PICK] = "events", found[0]
         place = found[1].place
