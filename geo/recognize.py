@@ -23,9 +23,11 @@ from geo.lexicon import (CONNECTORS, DIRECTIONS, DOTTED_ABBREVIATIONS, LIST_JOIN
                          common_words)
 from geo.names import key
 from geo.readings import by_surface, is_prominent, likeliest
-from geo.recognize_rules import PLACE_LABELS, decide, name_end, name_start
+from geo import fuzzy
+from geo.recognize_rules import PLACE_LABELS, decide, is_caption, name_end, name_start
 from geo.rules import active, on, rule
 from geo.streets import street_spans
+from geo.war_words import STRONG_VERBS
 
 MAX_NAME_TOKENS = 6
 _TYPE_SPELLINGS = {"region": ("Oblast", "Region", "Province"), "district": ("Raion", "District", "Rayon")}
@@ -146,8 +148,9 @@ class Recogniser:
                 whole = self.gazetteer.lookup(span.text) or self._typed(name, feature)
                 known = {c.place.id for c in whole}
                 family = {feature} | ({"region", "district"} if feature in {"region", "district"} else set())
+                named = any(c.place.feature in family for c in whole)
                 kept = tuple(c for c in span.candidates if c.place.id not in known and not (
-                    whole and c.place.feature in family))
+                    named and c.place.feature in family))
                 span.candidates = whole + kept
                 self._set_hint(span, feature)
                 return
@@ -237,6 +240,13 @@ class Recogniser:
             kept.append(Span(start, end, span.start_char, span.end_char, span.text, cands, ent.label_))
         if on("settlement_noun"):
             kept.extend(self._settlements(ctx, covered))
+        if on("unknown_after_event_verb"):
+            kept.extend(self._unknown_after_verb(ctx, covered))
+        if on("fuzzy_spelling") and any(not s.candidates for s in kept) and (is_caption(ctx) or any(
+                c.place.country in fuzzy.COUNTRIES for s in kept for c in s.candidates[:3])):
+            for s in kept:  # only names a cue made places: "shelled Popsana", "in Bordyanka"
+                if not s.candidates:
+                    s.candidates = fuzzy.fuzzy_candidates(self.gazetteer, s.text)
         for a, b in streets:
             street = doc[a:b]
             kept.append(Span(a, b, street.start_char, street.end_char, street.text, (), "FAC", "street"))
@@ -262,6 +272,28 @@ class Recogniser:
             span = doc[i + 2:end]
             cands = by_surface(span.text, self.gazetteer.lookup(span.text), doc, end)
             found.append(Span(span.start, span.end, span.start_char, span.end_char, span.text, cands, "GPE"))
+        return found
+
+    def _unknown_after_verb(self, ctx: "DocContext", covered: set[int]) -> list[Span]:
+        """"shelled Qwertyvka", "near Qwertyvka": a name nobody knows right after an event verb
+        is still a place, unplaced, so an online geocoder or the user can place it."""
+        doc, words, found = ctx.doc, ctx.words, []
+        for i in range(1, len(words)):
+            w = words[i]
+            if i in covered or not w[:1].isupper() or not w.isalpha() or w.lower() in self.common \
+                    or w.lower() in ctx.first_names or words[i - 1].lower() not in STRONG_VERBS:
+                continue
+            end = i + 1
+            while end < len(words) and end - i < 4 and end not in covered and (
+                    words[end][:1].isupper() or (words[end] == "-" and end + 1 < len(words)
+                                                 and words[end + 1][:1].isupper())):
+                end += 1
+            if covered.intersection(range(i, end)) or ctx.entity_of.get(i) is not None and \
+                    ctx.entity_of[i].label_ in {"PERSON", "ORG", "NORP", "DATE", "TIME"}:
+                continue
+            span = doc[i:end]
+            found.append(Span(i, end, span.start_char, span.end_char, span.text, (), "GPE"))
+            covered.update(range(i, end))
         return found
 
     def _unknown_place(self, ctx: "DocContext", span, places: set[int]) -> bool:
@@ -354,5 +386,9 @@ def _lists(rec, ctx: DocContext, spans: list[Span], verdicts: list[bool]) -> Non
 PROPOSALS: list = []  # proposals beyond the gazetteer's spans, switchable like the rules above
 rule(PROPOSALS, "unknown_place_entity", "'in Holopaw', 'the village of Prisi': the model's place entity "
      "that the gazetteer lacks, kept only with a sign of a place")(Recogniser._unknown_place)
+rule(PROPOSALS, "fuzzy_spelling", "'shelled Popsana', 'in Bordyanka': a misspelt Ukrainian name that a cue "
+     "made a place is matched within one or two edits (geo/fuzzy.py)")(fuzzy.fuzzy_candidates)
+rule(PROPOSALS, "unknown_after_event_verb", "'shelled Qwertyvka': an unknown name right after an event "
+     "verb is an unplaced place")(Recogniser._unknown_after_verb)
 rule(PROPOSALS, "settlement_noun", "'the village of Zarichne': a settlement noun names whatever follows, "
      "known or not")(Recogniser._settlements)

@@ -54,6 +54,16 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
+def reach_km(place: Place, lat: float, lon: float) -> float:
+    """Km from a point to a place; to the nearest bend of a river whose course is known (the
+    Oskil runs past Kupiansk, though its midpoint lies 80 km away)."""
+    g = place.geometry
+    if g and g.get("type") in {"LineString", "MultiLineString"}:
+        lines = [g["coordinates"]] if g["type"] == "LineString" else g["coordinates"]
+        return min(distance_km(la, lo, lat, lon) for line in lines for lo, la in line)
+    return distance_km(place.lat, place.lon, lat, lon)
+
+
 def prior(c: Candidate, hint: str = "") -> float:
     place = c.place
     score = _KIND_BONUS.get(c.kind, 0.0) - (0.6 if c.loose else 0.0)
@@ -84,7 +94,7 @@ def context_score(place: Place, ctx: Context, own_country_votes: int = 0) -> flo
     if ctx.soft_regions and place.admin1_code:
         score += SOFT_REGION * ctx.soft_regions.get(place.admin1_code, 0.0)
     if ctx.points and place.feature not in {"country", "continent"}:
-        nearest = min(distance_km(place.lat, place.lon, la, lo) for la, lo in ctx.points)
+        nearest = min(reach_km(place, la, lo) for la, lo in ctx.points)
         score += 1.5 * max(0.0, 1.0 - nearest / 800.0)
     return score
 
@@ -105,7 +115,7 @@ def rank(cands: tuple[Candidate, ...], hint: str = "", ctx: Context | None = Non
         if container is not None:
             s += _containment(c.place, container)
         if near and c.place.feature not in {"country", "continent"}:
-            closest = min(distance_km(c.place.lat, c.place.lon, la, lo) for la, lo in near)
+            closest = min(reach_km(c.place, la, lo) for la, lo in near)
             s += NEAR * max(0.0, 1.0 - closest / NEAR_KM)
         if together is not None and c.place.feature in _POINT_FEATURES:
             s += TOGETHER * max(0.0, 1.0 - together.nearest(c.place, own) / TOGETHER_KM)

@@ -9,13 +9,14 @@ oblast, unsure). Each rule has a name, a reason and a switch (geo/rules.py).
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 
 from geo.gazetteer import ALIAS, TRANSLIT, Candidate
 from geo.lexicon import LIST_JOINS
 from geo.names import key
 from geo.recognize import Span
-from geo.resolve import Together, build_context, confidence, others, rank, soft_votes
+from geo.resolve import Together, build_context, confidence, distance_km, others, rank, soft_votes
 from geo.rules import active, on, rule
 from geo.types import Place
 from geo.war_words import ACTOR_NOUNS
@@ -41,6 +42,7 @@ class Story:
     containers: dict[int, tuple[Place, bool]] = field(default_factory=dict)  # i -> (region, explicit)
     hints: dict[int, str] = field(default_factory=dict)  # readings the binding rules force
     forced: dict[int, Place] = field(default_factory=dict)  # places the binding rules decided
+    points: list[tuple[float, float]] = field(default_factory=list)  # confident point places
 
     def hint(self, i: int) -> str:
         s = self.spans[i]
@@ -162,6 +164,8 @@ def resolve(spans: list[Span], text: str, in_sentence: list[int], gazetteer):
     sure = [r[0] if r and confidence(r) >= CONFIDENT and not (actors and _actor(story, i)) else None
             for i, r in enumerate(first)]
     points = _near_index(story, sure) if on("near_in_sentence") else {}
+    story.points = list(dict.fromkeys((c.place.lat, c.place.lon) for c in (x[1] for x in sure if x is not None)
+                                      if c.place.feature not in CONTAINER_FEATURES | {"continent", "sea", "river"}))
     keys = story.keys
     voters = [r if r and not (actors and _actor(story, i)) else [] for i, r in enumerate(first)]
     votes = soft_votes(voters, keys) if on("soft_votes") else {}
@@ -210,6 +214,46 @@ def _region_without_namesake(story: Story, i: int, result):
 def _region_named_as_container(story: Story, i: int, result):
     region = story.forced.get(i)
     return result if region is None else (result[0], max(result[1], CONFIDENT), region)
+
+
+@rule(OVERRIDES, "river_stretch",
+      "'crossed the Oskil near Kupiansk': a river is shown at the stretch nearest the story's other "
+      "places, not at its midpoint hundreds of kilometres away")
+def _river_stretch(story: Story, i: int, result):
+    scored, conf, place = result
+    if place is None or place.feature != "river" or not story.points or not place.geometry:
+        return result
+    vertices = _vertices(place.geometry)
+    if not vertices:
+        return result
+    lat, lon = min(((la, lo) for lo, la in vertices),
+                   key=lambda v: min(distance_km(v[0], v[1], a, b) for a, b in story.points))
+    return scored, conf, dataclasses.replace(place, lat=lat, lon=lon)
+
+
+def _vertices(geometry: dict) -> list:
+    kind, coords = geometry.get("type"), geometry.get("coordinates") or []
+    if kind == "LineString":
+        return list(coords)
+    if kind == "MultiLineString":
+        return [v for line in coords for v in line]
+    return []
+
+
+@rule(OVERRIDES, "homonym_unsure",
+      "'Ivanivka' with dozens of namesakes and nothing in the story near any of them: the most "
+      "important one is shown, but unsure")
+def _homonym_unsure(story: Story, i: int, result):
+    scored, conf, place = result
+    if place is None or place.feature != "city" or place.population >= 20_000 or i in story.containers:
+        return result
+    namesakes = sum(1 for _, c in scored if c.place.name == place.name and c.place.country == place.country)
+    if namesakes < 3 or any(distance_km(place.lat, place.lon, a, b) < 100 for a, b in story.points):
+        return result
+    return scored, min(conf, UNSURE), place
+
+
+UNSURE = 0.4
 
 
 def _inside(place: Place, region: Place) -> bool:

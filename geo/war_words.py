@@ -49,3 +49,7 @@ FACILITY_NOUNS = {
 # Verbs after which "over" places what follows ("jets over Vasylkiv"), unlike "a win over X".
 OVER_NOT_PLACE = {"win", "wins", "won", "victory", "victories", "lead", "edge", "triumph", "advantage",
                   "beat", "upset", "control", "concerns", "concern", "dispute", "disputes", "debate"}
+# Verbs after which even an unknown capitalised name is a place ("shelled Qwertyvka").
+STRONG_VERBS = {"shelled", "struck", "bombed", "bombarded", "captured", "liberated", "recaptured", "retook",
+                "stormed", "encircled", "near", "outskirts", "shelling", "airstrikes", "airstrike", "toward",
+                "towards", "entered", "besieged", "occupied"}

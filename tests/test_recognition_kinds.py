@@ -325,3 +325,29 @@ def test_captions_without_sentences_name_their_town(pipeline):
 def test_over_places_what_flies_but_not_what_was_beaten(pipeline):
     assert "Vasylkiv" in found(pipeline, "Witnesses in the town said Russian and Ukrainian jets were seen fighting over Vasylkiv that night.")
     assert "Hutchinson" not in found(pipeline, "The team closed the meet with a 38-19 win over Hutchinson on Saturday, the coach said afterwards.")
+
+
+def test_misspelt_towns_after_a_strong_cue_are_matched_by_spelling(pipeline):
+    places = found(pipeline, "Russian forces shelled Popsana on Monday, officials in Luhansk said.")
+    assert places["Popsana"].name == "Popasna"
+    assert "Smith" not in found(pipeline, "Mr. Smith said the talks would go on.")
+
+
+def test_an_unknown_name_after_an_event_verb_is_an_unplaced_mention(pipeline):
+    parsed = pipeline.parse(Document("Russian troops were seen near Qwertyvka Checkpoint."))
+    unplaced = [r for r in parsed.resolutions if r.mention.text.startswith("Qwertyvka")]
+    assert unplaced and unplaced[0].place is None  # left for GEO_GEOCODER or the user's pin
+
+
+def test_a_river_is_shown_at_the_stretch_near_the_story(pipeline):
+    from geo.resolve import distance_km
+
+    places = found(pipeline, "Ukrainian troops crossed the Oskil river near Kupiansk.")
+    river, town = places["Oskil river"], places["Kupiansk"]
+    assert river.feature == "river" and distance_km(river.lat, river.lon, town.lat, town.lon) < 30
+
+
+def test_a_village_homonym_without_context_is_unsure(pipeline):
+    parsed = pipeline.parse(Document("Shelling damaged houses in Ivanivka."))
+    r = next(r for r in parsed.resolutions if r.mention.text == "Ivanivka")
+    assert r.place is not None and r.score <= 0.5

@@ -1,0 +1,62 @@
+"""Misspelt Ukrainian place names ("Popsana", "Severdonetsk", "Bordyanka"), matched by edit
+distance on the romanisation-folded key, and only for names a strong cue already made places
+("shelled X", "the village of X", a caption) that the gazetteer does not know: elsewhere a
+near-miss is more often another word.
+
+One edit for names up to eight letters, two for longer ones (a transposition is one edit):
+"Popsana" and "Koveli" are one from Popasna and Kovel, "Trostyanet" two from Trostianets.
+"""
+
+from __future__ import annotations
+
+import threading
+
+from rapidfuzz import process
+from rapidfuzz.distance import DamerauLevenshtein
+
+from geo.gazetteer import Candidate
+from geo.names import loose
+
+MIN_LENGTH = 5
+COUNTRIES = ("UA",)  # where news spells names in many romanisations at once
+_keys: dict[str, dict[str, list[str]]] = {}
+_lock = threading.Lock()
+
+
+def fuzzy_candidates(gazetteer, name: str) -> tuple[Candidate, ...]:
+    k = loose(name)
+    if len(k) < MIN_LENGTH or not k.isascii():
+        return ()
+    pool = _with_prefix(gazetteer, k[:PREFIX])
+    near = process.extract(k, pool, scorer=DamerauLevenshtein.distance, limit=8,
+                           score_cutoff=1 if len(k) <= 8 else 2) if pool else []
+    if not near:
+        return ()
+    best = min(d for _, d, _ in near)
+    found: dict[str, Candidate] = {}
+    for key, d, _ in near:  # every name at the smallest distance: ranking chooses among them
+        if d == best:
+            for c in gazetteer._lookup(key):  # a loose key finds its places through the loose index
+                if c.place.country in COUNTRIES:
+                    found.setdefault(c.place.id, Candidate(c.place, c.kind, True, c.importance))
+    return tuple(found.values())
+
+
+PREFIX = 3
+
+
+def _with_prefix(gazetteer, prefix: str) -> list[str]:
+    """Folded names in the countries above that start with ``prefix`` (cached per prefix)."""
+    path = str(gazetteer.path)
+    with _lock:
+        cache = _keys.setdefault(path, {})
+        if prefix not in cache:
+            if len(cache) > 2000:
+                cache.clear()
+            marks = ",".join("?" for _ in COUNTRIES)
+            rows = gazetteer.db.execute(
+                f"SELECT DISTINCT n.loose FROM main.names n JOIN main.places p ON p.pk = n.place "
+                f"WHERE n.loose >= ? AND n.loose < ? AND p.country IN ({marks})",
+                (prefix, prefix + "\uffff", *COUNTRIES)).fetchall()
+            cache[prefix] = [k for (k,) in rows]
+        return cache[prefix]
