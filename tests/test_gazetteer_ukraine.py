@@ -111,9 +111,11 @@ def test_a_dump_row_of_an_embedded_place_adds_its_names(tmp_path):
     assert ("Zirkopillia", 3) in rows["gn:77"].names  # romanised from Зіркопілля
 
 
-def test_raion_spellings():
+def test_raion_and_hromada_spellings():
     assert raion_forms("Bakhmut Raion") == ["Bakhmut Rayon", "Bakhmut District"]
     assert raion_forms("Kherson") == []
+    hromada = parse_line(place_line(12, "Sednivska Terytorialna Hromada", "A", "ADM3", admin1="02"))
+    assert {"Sednivska hromada", "Sednivska territorial community"} <= {n for n, _ in hromada.names}
 
 
 # --- English names of regions and countries ---------------------------------------------------

@@ -80,6 +80,16 @@ def raion_forms(name: str) -> list[str]:
     return []
 
 
+def hromada_forms(name: str) -> list[str]:
+    """"Sednivska Terytorialna Hromada" is written "Sednivska hromada" and "Sednivska
+    territorial community" in English reports."""
+    for word in (" Terytorialna Hromada", " Amalgamated Territorial Community", " Territorial Community"):
+        if name.endswith(word):
+            base = name[: -len(word)]
+            return [f"{base} {w}" for w in ("hromada", "territorial community", "community")]
+    return []
+
+
 def parse_line(line: str) -> Row | None:
     """A row of a GeoNames place dump (19 tab-separated columns), or None when it is not one."""
     f = line.rstrip("\r\n").split("\t")
@@ -101,6 +111,8 @@ def parse_line(line: str) -> Row | None:
         names = [(n, kind) for n, kind in names if len(n.replace("-", " ").split()) > 1]
     if code == "ADM2":
         names += [(n, ALIAS) for n in raion_forms(f[1])]
+    elif code == "ADM3":
+        names += [(n, ALIAS) for n in hromada_forms(f[1])]
     return Row(id=f"gn:{gid}", name=f[1], lat=lat, lon=lon, feature=feature, country=cc,
                admin1_code=admin1_code, admin2_code=f"{admin1_code}.{a2}" if admin1_code and a2 else "",
                population=population, geonames_id=gid, source="geonames",
