@@ -20,7 +20,9 @@ from geo.events.dates import find_date, parse_iso
 from geo.events.places import _BROAD, Where, choose, listed_after, precision
 from geo.events.taxonomy import PROTESTS, STRATEGIC, TYPE_OF
 from geo.events.toll import Toll, toll
-from geo.events.triggers import DETENTION, NOT_EVENT, RULES, TERRITORY, WITHDRAWAL, Rule
+from geo.events.triggers import (
+    ARMED, ARMED_CUES, DETENTION, NOT_EVENT, POLITICAL_CUES, RULES, STORY_CUES, TERRITORY, WITHDRAWAL, Rule,
+)
 from geo.types import NEAR_PLACE, REGION_ONLY, Event, ParsedDocument, Resolution, Sentence
 
 # Clauses a sentence joins that may each report an event of their own.
@@ -60,6 +62,8 @@ class Extractor:
         focus = _focus(parsed.resolutions)
         rules = [r for r in self.rules if r.enabled]
         any_trigger = _union(tuple(r.pattern for r in rules))
+        # War reporting as a whole: its sentences need not each name an army or a weapon.
+        war_story = len(ARMED_CUES.findall(text[:50_000], 0)) >= STORY_CUES
         events: list[Event] = []
         carried: tuple[int, str] | None = None  # (paragraph, date) the text last stated
         last_event_sentence = -2
@@ -77,7 +81,7 @@ class Extractor:
             date = stated[1] if stated else (carried[1] if carried and carried[0] == paragraph[s.index]
                                              else doc.date and doc.date[:10])
             found = self._sentence(text, s, rules, by_sentence, parsed, paragraph, focus, date,
-                                   article_day, doc.id)
+                                   article_day, doc.id, war_story)
             if found and events and last_event_sentence == s.index - 1 and _same(events[-1], found[0], by_sentence):
                 # "Drones struck Sumy. A man was killed in the strike.": one event, told twice.
                 events[-1] = _with_later_toll(events[-1], s.text)
@@ -88,15 +92,18 @@ class Extractor:
         return _retold(events)
 
     def _sentence(self, text, s: Sentence, rules, by_sentence, parsed, paragraph, focus, date,
-                  article_day, doc_id) -> list[Event]:
+                  article_day, doc_id, war_story: bool = True) -> list[Event]:
         out: list[Event] = []
         also: list[tuple[int, Event]] = []  # more places listed with an event's own
         spans = _clauses(s.text)
         whole_toll = toll(s.text)
         in_sentence = by_sentence.get(s.index, [])
+        armed = war_story or bool(ARMED_CUES.search(s.text))
+        political = armed or bool(POLITICAL_CUES.search(s.text))
+        allowed = [r for r in rules if not r.context or (armed if r.context == ARMED else political)]
         for a, b in spans:
             clause = s.text[a:b]
-            hit = self._trigger(clause, rules)
+            hit = self._trigger(clause, allowed)
             if hit is None:
                 continue
             rule, at = hit

@@ -44,6 +44,7 @@ class Rule:
     tier: int  # 0 wins over 1 over 2 over 3
     reason: str
     enabled: bool = True
+    context: str = ""  # "", ARMED or POLITICAL: what the sentence (or story) must be about
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -60,7 +61,7 @@ def _compiled(pattern: str) -> re.Pattern[str]:
     return rx
 
 
-RULES: tuple[Rule, ...] = (
+_RULES: tuple[Rule, ...] = (
     # -- tier 0: rare, unmistakable kinds that must not be swallowed by a generic verb --------
     Rule("suicide_bomb", "Suicide bomb",
          r"\bsuicide (?:bomb\w*|attack\w*|car bomb|vest)|\bblew (?:him|her|them)sel(?:f|ves) up|\bself-detonat\w*",
@@ -87,7 +88,7 @@ RULES: tuple[Rule, ...] = (
          r"\bmob\b|\blynch\w*|\bvigilantes?\b", 0, "ACLED: a crowd, not an organised group, attacks someone"),
     Rule("peaceful_protest", "Peaceful protest",
          r"\bprotest(?:ed|s|ers|ing)?\b|\brall(?:y|ies|ied) (?:against|for|in|to|demanding)|\bheld (?:a |an )?rally"
-         r"|\bdemonstrat(?:ion|ions|ors)\b|\b(?:peacefully )?demonstrated (?:in|against|outside|near|at|peacefully|for)\b|\bpicket\w*|\bmarch(?:ed)? (?:against|for|in support|to demand)"
+         r"|\bdemonstrators\b|\bdemonstrations? (?:\S+ ){0,6}?(?:against|demanding|to demand|in support|in solidarity|calling for|over)\b|\b(?:anti-\S+|mass|street|opposition|peaceful) demonstrations?\b|\b(?:peacefully )?demonstrated (?:in|against|outside|near|at|peacefully|for)\b|\bpicket\w*|(?-i:\bmarch(?:ed)?) (?:against|for|in support|to demand)"
          r"|\b(?:gathered|assembled) (?:\S+ ){0,4}?(?:to demand|to protest|demanding|in support of)|\bsit-in\b|\bwent on strike",
          0, "ACLED: people gather to voice a demand without violence"),
     # -- tier 1: remote violence and territory: the commonest coded events ------------------
@@ -139,7 +140,7 @@ RULES: tuple[Rule, ...] = (
          1, "ACLED: an armed actor takes a place; who takes it decides the sub-type"),
     # -- tier 2: fighting and direct violence --------------------------------------------
     Rule("armed_clash", "Armed clash",
-         r"\bclash(?:ed|es)?\b|\bfight(?:ing|s)?\b|\bfought\b|\bbattles?\b|\bbattled\b|\bfirefights?\b|\bskirmish\w*|\bexchange(?:d)? (?:of )?fire|\bgunfights?\b"
+         r"\bclash(?:ed|es)?\b|(?<!flood )(?<!fire )\bfight(?:ing|s)?\b|\bfought\b|\bbattles?\b|\bbattled\b|\bfirefights?\b|\bskirmish\w*|\bexchange(?:d)? (?:of )?fire|\bgunfights?\b"
          r"|\brepel(?:led|s)?\b|\brepuls(?:ed|e|ing)\b|\bfended off\b|\bassaults?\b|\bassaulted\b|\bstorm(?:ed|ing)\b|\bcounter-?attack\w*|\bcounter-?offensive"
          r"|\boffensive (?:actions?|operations?)|\b(?:attempt(?:ed|s)?|tried|trying|failed)(?: \w+ly)? to (?:advance|break through|storm|capture|seize|take|attack|push|encircle|cross|land|enter|regain|retake|recapture|infiltrate|assault|dislodge|restore)"
          r"|\battack(?:ed|s|ing)? (?:\S+ ){0,2}?(?:near|in the (?:direction|area|vicinity) of|towards?|around)\b|\badvanc(?:ed|ing|es)\b|\bambush(?:ed)?\b|\bcombat\b|\bhostilities\b|\battacked (?:\S+ ){0,3}?positions|\bengaged (?:in|with)\b"
@@ -188,6 +189,39 @@ RULES: tuple[Rule, ...] = (
          r"|\bmandatory evacuation|\bevacuat(?:ed|ion of|ing) (?:\S+ ){0,3}?(?:residents|civilians|people|children)|\bcurfew\b|\bmartial law\b",
          3, "ACLED: developments that shape the conflict but fit no other sub-type (evacuations, curfews)"),
 )
+
+
+ARMED, POLITICAL = "armed", "political"
+# ACLED codes political violence and the conflict's developments, not crime, sport or weather:
+# "was arrested and charged with arson", "the flood fight", "a storm moving into the valley",
+# "agents seized some items". These rules fire only where the sentence names an armed actor, a
+# weapon or the war (or, for POLITICAL, a political stake) -- or the story as a whole does.
+CONTEXT = {
+    "sexual_violence": ARMED, "defusal": ARMED, "air_strike": ARMED, "shelling": ARMED,
+    "remote_explosive": ARMED, "territory": ARMED, "armed_clash": ARMED, "attack_civilians": ARMED,
+    "abduction": ARMED, "strike_generic": ARMED, "looting": ARMED, "withdrawal": ARMED,
+    "headquarters": ARMED, "group_change": ARMED,
+    "detention": POLITICAL, "agreement": POLITICAL, "other": POLITICAL, "mob_violence": POLITICAL,
+}
+RULES: tuple[Rule, ...] = tuple(
+    Rule(r.name, r.sub_type, r.pattern, r.tier, r.reason, r.enabled, CONTEXT.get(r.name, ""))
+    for r in _RULES)
+
+ARMED_CUES = re.compile(
+    r"\b(?:forces|troops|military|army|armed|soldiers?|servicem[ae]n|militants?|insurgents?|rebels?|"
+    r"separatists?|guerrillas?|occupiers|occupation|occupied|invaders|fighters|gunmen|partisans|russian|russians|"
+    r"russia|ukrainian|ukrainians|ukraine|wagner|dpr|lpr|kadyrov\w*|chechen|drones?|uavs?|shaheds?|"
+    r"missiles?|rockets?|artillery|shell\w*|mortars?|air ?strikes?|airstrikes?|bomb\w*|mines?|landmines?|"
+    r"ieds?|explosives?|grenades?|front ?lines?|frontline|offensive|general staff|air defen[cs]es?|sbu|"
+    r"war|enemy|hostilities|combat|ammunition|weapons?|tanks?|aircraft|helicopters?|warplanes?|navy|"
+    r"marines|brigades?|battalions?|regiments?|terror\w*|battles?|clash\w*|casualties|positions|"
+    r"sappers|ceasefire|truce|hostages?|prisoners? of war|pows?|captivity)\b", re.I)
+POLITICAL_CUES = re.compile(
+    r"\b(?:spy\w*|espionage|treason|collaborat\w*|sabotage|saboteurs?|extremis\w*|protest\w*|"
+    r"activists?|journalists?|opposition|dissidents?|informants?|agents? of|propaganda|"
+    r"pro-russian|pro-kremlin|curfew|martial law|evacuat\w*|authorities|government|ministry|"
+    r"president|officials?|mayor|governor)\b", re.I)
+STORY_CUES = 3  # armed cues a whole story needs to count as war reporting
 
 
 @dataclass(frozen=True, slots=True)
