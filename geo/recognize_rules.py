@@ -218,6 +218,19 @@ _FACILITY_HEADS = {"substation", "airbase", "airfield", "airport", "base", "depo
                    "warehouse", "barracks", "garrison", "tower", "market", "supermarket", "port"}
 
 
+@_rule("community_of_town", "'Seredyna-Buda territorial community', 'Marhanets hromada': a community "
+       "named after its town is coded to the town")
+def _community(f: Facts):
+    words = [t.lower_ for t in f.ctx.doc[f.span.end:f.span.end + 2]]
+    if words and (words[0] in _COMMUNITY or words[:2] in (["territorial", "community"], ["rural", "community"],
+                                                          ["settlement", "community"], ["urban", "community"])):
+        if _towns(f) and not f.word:
+            return True
+
+
+_COMMUNITY = {"hromada", "community", "communities", "municipality"}
+
+
 @_rule("caption", "a caption of a few words ('Destroyed bridge, Borodyanka', 'Horenka, drone footage') has "
        "no sentence for cues to fire in: a town's name in it is the place shown")
 def _caption(f: Facts):
@@ -288,12 +301,6 @@ def _word_opening(f: Facts):
 def _model_place(f: Facts):
     if f.label in {"GPE", "LOC"}:
         return not f.ent_is_longer or f.prominent or bool(f.strong)
-
-
-@_rule("first_name_alone", "'Danielle, an 11th-grade student': a first name on its own")
-def _first_name(f: Facts):
-    if f.single and not f.prominent and not f.locative and f.first.lower_ in f.ctx.first_names:
-        return False
 
 
 @_rule("common_word", "'Will', 'March', 'Reading': a word unless plainly a big place or a country")

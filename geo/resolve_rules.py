@@ -54,7 +54,16 @@ OVERRIDES: list = []  # rules applied to a ranking
 
 
 def _gap(story: Story, a: Span, b: Span) -> str:
-    return " ".join(story.text[a.end_char:b.start_char].split()).lower()
+    """The words between two names, less settlement words after the first ("Mykilske village,
+    Donetsk region", "Seredyna-Buda territorial community, Sumy")."""
+    words = story.text[a.end_char:b.start_char].replace(",", " , ").replace("(", " ( ").split()
+    while words and words[0].lower() in _SETTLEMENT_WORDS:
+        words.pop(0)
+    return " ".join(words).lower().replace(" ,", ",").replace("( ", "(")
+
+
+_SETTLEMENT_WORDS = {"village", "town", "city", "settlement", "territorial", "rural", "urban", "community",
+                     "hromada", "township", "urban-type"}
 
 
 def _region_reading(story: Story, span: Span, hint: str) -> Place | None:

@@ -20,6 +20,11 @@ ROAD_NUMBERED = {"highway", "hwy", "route", "interstate", "rt"}
 _ROAD_NUMBER = re.compile(r"^\d{1,4}[A-Z]?$")
 _ORDINAL = re.compile(r"^\d+(st|nd|rd|th)$")
 MAX_NAME = 4
+# National roads by letter and number: M (international), H (national), P (regional), T (territorial),
+# E (European): "T0513", "M03", "H-20". Only beside a road word, so a rifle or a plane is no road.
+_NATIONAL_ROAD = re.compile(r"^[MHPTE]-?\d{2,4}$")
+_ROAD_WORDS = {"road", "highway", "motorway", "route", "roadway"}
+_ROAD_BEFORE = _ROAD_WORDS | {"along", "on", "via", "onto", "off"}
 # Words that name no particular street: "County Road 43" is a numbered road, "County Road" alone no name.
 _GENERIC = {"county", "state", "national", "federal", "interstate", "u.s.", "us", "the", "a"}
 # After a street's name may come a direction ("Seventh Street Northwest") or a date ("on First
@@ -48,6 +53,13 @@ def street_spans(words: list[str]) -> list[tuple[int, int]]:
             start = i - 1 if i > 0 and words[i - 1] in {"State", "County", "U.S.", "US", "Old"} else i
             found.append((start, i + 2))
             i += 2
+            continue
+        if _NATIONAL_ROAD.match(text) and (
+                (i > 0 and words[i - 1].lower() in _ROAD_BEFORE) or after.lower() in _ROAD_WORDS):
+            # "the T0513 road", "along the M03 highway": Ukrainian and European road numbers.
+            end = i + 2 if after.lower() in _ROAD_WORDS else i + 1
+            found.append((i, end))
+            i = end
             continue
         if i > 0 and words[i - 1].lower() in {"on", "of", "along", "off", "onto", "via", "closed"}:
             # "closure of W.Va. 61", "on S.C. 6"; the tokenizer may split off the full stop.

@@ -351,3 +351,14 @@ def test_a_village_homonym_without_context_is_unsure(pipeline):
     parsed = pipeline.parse(Document("Shelling damaged houses in Ivanivka."))
     r = next(r for r in parsed.resolutions if r.mention.text == "Ivanivka")
     assert r.place is not None and r.score <= 0.5
+
+
+def test_a_community_named_after_its_town_is_the_town_in_its_oblast(pipeline):
+    places = found(pipeline, "Russian forces shelled Velyka Pysarivka territorial community, Sumy. No casualties.")
+    assert places["Velyka Pysarivka"].admin1_code == "UA.21" and places["Sumy"].feature == "region"
+    places = found(pipeline, "Mykilske village, Donetsk region")
+    assert places["Mykilske"].admin1_code == "UA.05"
+
+
+def test_hashtags_name_their_place(pipeline):
+    assert "Sulyhivka" in found(pipeline, "#Sulyhivka strike aftermath")

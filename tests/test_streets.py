@@ -46,3 +46,12 @@ def test_a_street_with_no_town_in_sight_stays_unplaced(pipeline):
     parsed = pipeline.parse(Document("Residents of Darby Street complained about the noise."))
     found = {r.mention.text: r for r in parsed.resolutions}
     assert found["Darby Street"].place is None
+
+
+def test_national_road_numbers_beside_a_road_word():
+    from geo.streets import street_spans
+
+    words = "Ukrainian forces hit a convoy on the T0513 road near Svatove .".split()
+    assert [" ".join(words[a:b]) for a, b in street_spans(words)] == ["T0513 road"]
+    words = "He bought an M16 rifle .".split()
+    assert street_spans(words) == []
