@@ -30,6 +30,8 @@ RULES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
         ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b", "ISO date"),
         ("dotted", r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b",
          "European day.month.year"),
+        ("between", rf"\bbetween\s+[0-3]?\d(?:st|nd|rd|th)?\s+(?:and|-|–)\s+{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}\b",
+         "'between 4 and 10 March': known only by its last day, as ACLED dates it"),
         ("day_month", rf"\b{_DAY}{_RANGE}\s+(?:of\s+)?{_MONTH}{_YEAR}\b", "13 July 2023 (ACLED, UK style)"),
         ("month_day", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:km|kilomet|mile|%|people|percent))" + _YEAR,
          "July 13, 2023 (US style)"),
@@ -66,12 +68,12 @@ def find_date(text: str, article: date | None) -> tuple[int, str] | None:
     return min(explicit) if explicit else (min(relative) if relative else None)
 
 
-_EXPLICIT = {"iso", "dotted", "day_month", "month_day"}
+_EXPLICIT = {"iso", "dotted", "between", "day_month", "month_day"}
 
 
 def _resolve(name: str, m: re.Match[str], article: date | None) -> date | None:
     g = m.groupdict()
-    if name in ("iso", "dotted", "day_month", "month_day"):
+    if name in _EXPLICIT:
         month = MONTHS.get(g["month"].lower().rstrip(".")) if not g["month"].isdigit() else int(g["month"])
         day, year = int(g["day"]), g.get("year")
         if year is None:
