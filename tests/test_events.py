@@ -332,3 +332,8 @@ def test_a_strike_retold_later_in_the_story_is_one_event(pipeline):
 ])
 def test_crime_sport_and_weather_are_not_conflict_events(pipeline, text):
     assert events(pipeline, text) == []
+
+
+def test_the_name_after_the_comma_is_a_container(pipeline):
+    e = first(pipeline, "On 1 September 2023, smoke rose over Sevastopol, Crimea, after Ukrainian shelling.")
+    assert e.mention.text == "Sevastopol"

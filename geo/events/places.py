@@ -5,6 +5,8 @@ Rules, in order:
 - never a nationality word (mentions labelled DEMONYM), never an unresolved name;
 - a weapon's origin is not the event's place ("from Popasna fired at Stakhanov" -> Stakhanov),
   unless it is the only place named;
+- a name right after "X," that is no more specific than X is X's container ("Sevastopol,
+  Crimea"), not a place of its own;
 - the most specific place wins (a village over its district, region or country: "shelled Kruta
   Balka, Donetsk" -> Kruta Balka); among equals, the first one after the trigger (the object
   of "shelled"), else the last one before it;
@@ -65,6 +67,11 @@ def choose(text: str, clause: tuple[int, int], trigger_at: int, resolutions: lis
     if not moving_from:
         targets = [r for r in usable if not _ORIGIN.search(text, max(clause[0], r.mention.start - 40), r.mention.start)]
         usable = targets or usable
+    # "Sevastopol, Crimea", "Kruta Balka, Donetsk": the name after the comma holds the one before.
+    held = {id(r) for prev, r in zip(usable, usable[1:])
+            if text[prev.mention.end:r.mention.start].strip() == ","
+            and _SPECIFIC.get(r.place.feature, 2) >= _SPECIFIC.get(prev.place.feature, 2)}
+    usable = [r for r in usable if id(r) not in held] or usable
     best = min(_SPECIFIC.get(r.place.feature, 2) for r in usable)
     tied = [r for r in usable if _SPECIFIC.get(r.place.feature, 2) == best]
     after = [r for r in tied if r.mention.start >= trigger_at]
