@@ -337,3 +337,9 @@ def test_crime_sport_and_weather_are_not_conflict_events(pipeline, text):
 def test_the_name_after_the_comma_is_a_container(pipeline):
     e = first(pipeline, "On 1 September 2023, smoke rose over Sevastopol, Crimea, after Ukrainian shelling.")
     assert e.mention.text == "Sevastopol"
+
+
+def test_a_weapon_named_after_a_place_is_not_the_place(pipeline):
+    e = first(pipeline, "Ukrainian forces attacked with Magura navy drones and sank a Russian ship near Alupka.")
+    assert e.mention.text == "Alupka"
+    assert first(pipeline, "Russian forces shelled Kherson with rockets.").mention.text == "Kherson"

@@ -38,6 +38,8 @@ _NEAR_BEFORE = re.compile(r"\b(?:near|nearby|outskirts of|vicinity of|around|clo
 _NEAR_AFTER = re.compile(r"^\S*\s+(?:(?:territorial |village |urban |rural |settlement )?(?:community|hromada)|"
                          r"district|raion|rayon|area|direction|axis|sector|front|outskirts|vicinity|front line)\b",
                          re.I)
+_WEAPON_AFTER = re.compile(r"(?:-\S+)?\s+(?!(?:with|by|using|and|or|in|on|at|from|to|of|for|after|before|as|were|was|had|have)\b)(?:\S+\s+)?(?:drones?|uavs?|missiles?|rockets?|launchers?|systems?|"
+                           r"boats?|vessels?|jets?|bombs?|howitzers?|mlrs|munitions?)\b", re.I)
 _REGION_WORD = re.compile(r"\b(?:region|oblast|province|krai|district|raion)\b", re.I)
 
 
@@ -54,6 +56,8 @@ def choose(text: str, clause: tuple[int, int], trigger_at: int, resolutions: lis
     ``text`` is the whole document, ``clause`` and ``trigger_at`` absolute offsets;
     ``moving_from``: the event is a departure ("withdrew from X"), so "from X" is its place."""
     usable = [r for r in resolutions if r.place is not None and r.mention.label != "DEMONYM"]
+    # "Magura navy drones", "Kalibr missiles": a name before a weapon names the weapon.
+    usable = [r for r in usable if not _WEAPON_AFTER.match(text, r.mention.end)] or usable
     if not usable:
         return None
     coded = _CODED.search(text, clause[0], clause[1])
