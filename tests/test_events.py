@@ -51,6 +51,7 @@ SUB_TYPE_EXAMPLES = [
     ("Russian forces attacked with infantry and armoured vehicles near Vuhledar.", "Armed clash"),
     ("Ukrainian marines pushed Russian troops back from the bank near Krynky.", "Armed clash"),
     ("Russian forces launched a new offensive near Kupiansk.", "Armed clash"),
+    ("Ukrainian forces recaptured several positions near Robotyne.", "Armed clash"),
     ("A woman was killed by a Russian drone in Kherson.", "Air/drone strike"),
     ("Nine Shahed drones were destroyed over Mykolaiv overnight.", "Disrupted weapons use"),
     ("A farmer was wounded after stepping on a mine near Izium.", "Remote explosive/landmine/IED"),

@@ -37,6 +37,8 @@ _STATE_AGENTS = re.compile(r"\b(?:police|sbu|security service|law enforcement|au
 _KILLED = re.compile(r"\b(?:killed|executed|murdered|shot dead|tortured to death)\b", re.I)
 _FELL_ON = re.compile(r"\b(?:crashed (?:into|onto|on)|fell (?:on|onto)|debris (?:\S+ ){0,3}?(?:damaged|hit|injur\w+|kill\w+|fell|destroyed))"
                       r"(?:\S* ){0,6}?\S*(?:houses?|homes?|buildings?|civilians?|people|residents?|injur\w+|kill\w+|damag\w+)", re.I)
+_POSITIONS = re.compile(r"\b(?:captur\w*|seized|recaptur\w*|retook|regain\w*|took|taken) (?:\S+ ){0,3}?"
+                        r"(?:positions?|trench\w*|lines?|heights|strongholds?|strongpoints?|footholds?|bridgeheads?)\b", re.I)
 _RETOLD = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _SCORE = {0: 0.8, 1: 0.8, 2: 0.7, 3: 0.5}
 
@@ -184,6 +186,8 @@ def _words_before(clause: str, at: int) -> str:
 
 def _decide(rule: Rule, clause: str, names: tuple[str, ...]) -> str:
     """The sub-type of the three rules whose sub-type depends on who acts or what moves."""
+    if rule.sub_type == TERRITORY and _POSITIONS.search(clause):
+        return "Armed clash"  # "recaptured positions near X": ground changes hands, not a place
     if rule.sub_type == TERRITORY:
         # ACLED codes Ukraine's own forces taking a place back as the government regaining it;
         # Russia (a foreign state) or its proxies taking one as a non-state actor overtaking it.
