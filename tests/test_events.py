@@ -209,6 +209,7 @@ def test_toll_words_and_numbers():
     assert toll("Ukrainian forces repelled the assault, killing an unknown number of soldiers.").stated is False
     assert toll("1 Russian soldier was reportedly killed.").fatalities == 1
     assert toll("killing a dozen soldiers").fatalities == 12
+    assert toll("3 Russian soldiers and 2 Ukrainian soldiers were killed.").fatalities == 5
 
 
 def test_two_clauses_two_events(pipeline):

@@ -34,7 +34,8 @@ class Toll:
 
 def _counts(what: str, verbs: str) -> re.Pattern[str]:
     return re.compile(
-        rf"\b(?P<n1>{NUM})(?:\s+{_WHO})?{_BE}\s+{what}\b"  # "two civilians were killed", "5 were injured", "2 killed"
+        rf"\b(?P<n4>{NUM})\s+{_WHO}\s+and\s+(?P<n5>{NUM})\s+{_WHO}{_BE}\s+{what}\b"  # "3 soldiers and 2 civilians were killed"
+        rf"|\b(?P<n1>{NUM})(?:\s+{_WHO})?{_BE}\s+{what}\b"  # "two civilians were killed", "5 were injured", "2 killed"
         rf"|\b(?:{verbs})\w*\s+(?:at least |up to |about |some )?(?P<n2>{NUM})\b(?!\s*(?:km|kilomet|mile|%|times))"  # "killing 6 soldiers"
         rf"|\b{what}\s+(?:at least |up to |about |some )?(?P<n3>{NUM})\s+{_WHO}",  # "injured two people"
         re.I)
@@ -55,6 +56,11 @@ def _total(rx: re.Pattern[str], text: str, skip: re.Pattern[str] | None = None) 
     total = None
     for m in rx.finditer(text):
         if skip is not None and skip.match(text, m.start()):
+            continue
+        if m.group("n4"):
+            pair = [number(m.group("n4")), number(m.group("n5"))]
+            if None not in pair:
+                total = (total or 0) + sum(pair)
             continue
         said = m.group("n1") or m.group("n2") or m.group("n3") or ""
         if said.lower() in ("a", "an") and _VAGUE.match(text, m.end("n1") if m.group("n1") else
