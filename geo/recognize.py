@@ -95,6 +95,8 @@ class Recogniser:
                 continue
             self._trim_city(doc, found)
             self._attach_type_word(doc, found, text)
+            if not found.hint and on("regions_of") and _regions_of_before(words, found.start, spans):
+                self._set_hint(found, "region")  # "the regions of Luhansk and Donetsk"
             if found.hint and found.end < n and words[found.end].lower() in PLURAL_FEATURES:
                 later = found
                 for earlier in reversed(spans):  # "Jackson and Barrow counties"
@@ -392,3 +394,23 @@ rule(PROPOSALS, "unknown_after_event_verb", "'shelled Qwertyvka': an unknown nam
      "verb is an unplaced place")(Recogniser._unknown_after_verb)
 rule(PROPOSALS, "settlement_noun", "'the village of Zarichne': a settlement noun names whatever follows, "
      "known or not")(Recogniser._settlements)
+
+
+def _regions_of_before(words: list[str], start: int, spans: list[Span]) -> bool:
+    """"the regions of Luhansk and Donetsk", "the oblasts of Kherson, Zaporizhzhia": the type word
+    before "of" types the names of the list after it."""
+    before = [w.lower() for w in words[max(0, start - 2):start]]
+    if len(before) == 2 and before[1] == "of" and before[0] in _REGION_NOUNS:
+        return True
+    if spans and spans[-1].hint == "region" and [w.lower() for w in words[spans[-1].end:start]] in LIST_JOINS:
+        i = spans[-1].start
+        while i > 0 and words[i - 1] in {",", "and"}:
+            i -= 1
+        first = next((s for s in spans if s.hint == "region"), None)
+        return first is not None and _regions_of_before(words, first.start, [])
+    return False
+
+
+_REGION_NOUNS = {"regions", "oblasts", "provinces", "region", "oblast", "province"}
+rule(PROPOSALS, "regions_of", "'the regions of Luhansk and Donetsk': names after a plural type word and 'of' "
+     "are regions, not their cities")(_regions_of_before)

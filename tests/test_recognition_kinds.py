@@ -362,3 +362,9 @@ def test_a_community_named_after_its_town_is_the_town_in_its_oblast(pipeline):
 
 def test_hashtags_name_their_place(pipeline):
     assert "Sulyhivka" in found(pipeline, "#Sulyhivka strike aftermath")
+
+
+def test_names_after_regions_of_are_regions(pipeline):
+    places = found(pipeline, "Russia annexed the regions of Luhansk and Donetsk in 2022.")
+    assert places["Luhansk"].name == "Luhansk Oblast" and places["Donetsk"].id == "adm:UA.05"
+    assert found(pipeline, "He met the mayor of Kyiv and the governor of Kherson.")["Kyiv"].feature == "city"
