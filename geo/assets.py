@@ -132,5 +132,6 @@ def install_layers(static_dir: Path, report: AssetReport) -> None:
 
     index = default_path()
     if not index.exists():  # not built for this code yet: label from the last one built, if any
-        index = max(index.parent.glob("gazetteer-*.sqlite"), key=lambda p: p.stat().st_mtime, default=index)
+        built = [p for p in index.parent.glob("gazetteer-*.sqlite") if p != user_path()]
+        index = max(built, key=lambda p: p.stat().st_mtime, default=index)
     report.layers_written = layers.write_layers(static_dir / "layers", [index, user_path()], layers.world_map_path())

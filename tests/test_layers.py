@@ -154,3 +154,20 @@ def test_boundary_cells_split_lines_at_cell_edges_without_gaps_or_overlap(tmp_pa
 def test_simplify_keeps_ends_and_corners_and_drops_noise():
     line = [(0, 0), (1, 0.0004), (2, 0), (2, 1), (2.0003, 2), (2, 3)]
     assert layers.simplify(line, 0.002) == [(0, 0), (2, 0), (2, 3)]
+
+
+def test_labels_fall_back_to_the_last_built_index_with_the_users_imports(tmp_path, monkeypatch):
+    """Before `geo gazetteer build` has run for this code, labels come from the last index built,
+    never from the user's imports alone (whose file is named like an index too)."""
+    from geo import assets
+
+    data = tmp_path / "data"
+    data.mkdir()
+    monkeypatch.setenv("GEO_DATA_DIR", str(data))
+    write_index(data / "gazetteer-0000000000.sqlite", [("gn:1", "Pokrovsk", 48.28, 37.18, "city", 60000, None)])
+    write_index(data / "gazetteer-user.sqlite", [("gn:9", "Kupiansk", 49.71, 37.61, "city", 27000, None)])
+    report = assets.AssetReport()
+    assets.install_layers(tmp_path / "static", report)
+    assert report.layers_written["labels"] >= 1
+    names = {r[2] for f in (tmp_path / "static" / "layers" / "labels").glob("*.json") for r in json.loads(f.read_text())}
+    assert names == {"Pokrovsk", "Kupiansk"}
