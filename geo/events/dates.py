@@ -57,6 +57,8 @@ def parse_iso(iso: str | None) -> date | None:
 
 def find_date(text: str, article: date | None) -> tuple[int, str] | None:
     """(offset, ISO date) of the first date ``text`` states that can be resolved, else None."""
+    if not _MAYBE.search(text):
+        return None
     explicit, relative = [], []
     for name, rx, _ in RULES:
         for m in rx.finditer(text):
@@ -68,6 +70,9 @@ def find_date(text: str, article: date | None) -> tuple[int, str] | None:
     return min(explicit) if explicit else (min(relative) if relative else None)
 
 
+# What every rule needs somewhere: a digit, a month, a weekday or a relative word (a cheap gate).
+_MAYBE = re.compile(r"\d|yesterday|today|tonight|night|morning|afternoon|evening|ago|week|"
+                    r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|" + "|".join(MONTHS), re.I)
 _EXPLICIT = {"iso", "dotted", "between", "day_month", "month_day"}
 
 
