@@ -67,7 +67,7 @@ class Pipeline:
         """Run the stages over an offline parse."""
         for stage in self.stages:
             parsed = stage(parsed)
-        if self.events:  # last: events take their places from the corrected resolutions
+        if self.events and self.stages:  # last: events take their places from the corrected resolutions
             from geo.events import extract
 
             parsed = extract(parsed)
@@ -106,7 +106,12 @@ class Pipeline:
             mention = Mention(span.start_char, span.end_char, span.text, sentence,
                               "DEMONYM" if span.demonym else (span.label or "GAZ"), span.hint)
             resolutions.append(Resolution(mention, place, conf, ranked_places(scored, place)))
-        return ParsedDocument(doc, sentences, _place_streets(resolutions), notes)
+        parsed = ParsedDocument(doc, sentences, _place_streets(resolutions), notes)
+        if self.events and not self.stages:  # no stage will move a place: extract here, in the worker
+            from geo.events import extract
+
+            parsed = extract(parsed)
+        return parsed
 
 
 def _place_streets(resolutions: list[Resolution]) -> list[Resolution]:
