@@ -44,7 +44,8 @@ WATCH_PANEL = """name => { window.__panelAt = null; const seen = new MutationObs
     const heading = [...document.querySelectorAll('h3')].find(h => h.innerText.includes(name));
     if (heading && document.querySelector('.geo-sentence mark')) { window.__panelAt = performance.timeOrigin + performance.now(); seen.disconnect(); }
     }); seen.observe(document.body, {subtree: true, childList: true, characterData: true}); }"""
-ARM_CLICK = """() => { window.map.closePopup();
+ARM_CLICK = """() => { window.__home = window.__home || [window.map.getCenter(), window.map.getZoom()];
+    window.map.closePopup(); window.map.setView(window.__home[0], window.__home[1], {animate: false});
     document.addEventListener('click', () => { window.__clickAt = performance.timeOrigin + performance.now(); },
                               {capture: true, once: true}); }"""
 
@@ -90,19 +91,28 @@ def clicks(n: int) -> int:
                 started = time.perf_counter()
                 page.goto(url + "/?mode=places")  # one marker per place: the seed has few events
                 page.wait_for_selector(MAP, state="attached", timeout=120_000)
-                frame = next(f for f in page.frames if "streamlit_folium" in f.url)
+                page.wait_for_timeout(3000)  # the first reports (view, bounds) may re-mount the map once
+                frame = [f for f in page.frames if "streamlit_folium" in f.url and not f.is_detached()][-1]
                 frame.wait_for_selector(".leaflet-marker-icon[title]", timeout=120_000)
                 first = time.perf_counter() - started
-                titles = frame.evaluate("""() => window.geoPlaceLayer.getLayers()
-                    .filter(l => l.options.title && window.map.getBounds().pad(-0.05).contains(l.getLatLng()))
-                    .map(l => l.options.title)""")  # markers in view: a country's may lie far off
-                page.wait_for_timeout(1500)  # let the first reports (view, bounds) settle
+                titles = frame.evaluate("""() => [...document.querySelectorAll('.leaflet-marker-icon[title]')]
+                    .filter(e => { const r = e.getBoundingClientRect();
+                                   return e.title && r.left > 60 && r.top > 20 && r.right < innerWidth - 20 && r.bottom < innerHeight - 40; })
+                    .map(e => e.title)""")  # drawn, clear of the controls: not in a cluster, not far off
                 timings = []
                 for i in range(n):
                     name = titles[i % len(titles)]
                     page.evaluate(WATCH_PANEL, name)
-                    frame.evaluate(ARM_CLICK)
-                    frame.locator(f'.leaflet-marker-icon[title="{name}"]').first.click()
+                    # The newest map frame: a rerun that changes the map's script re-mounts it.
+                    frame = [f for f in page.frames if "streamlit_folium" in f.url and not f.is_detached()][-1]
+                    frame.evaluate(ARM_CLICK)  # back to the first view: a popup's autopan moves the map
+                    page.wait_for_timeout(300)
+                    marker = frame.locator(f'.leaflet-marker-icon[title="{name}"]').first
+                    try:
+                        marker.click(timeout=3000)
+                    except sync_api.TimeoutError:  # covered at the frame's edge: the same click event
+                        frame.evaluate(ARM_CLICK)
+                        marker.dispatch_event("click")
                     page.wait_for_function("window.__panelAt !== null", timeout=15_000)
                     timings.append(page.evaluate("window.__panelAt") - frame.evaluate("window.__clickAt"))
                     page.wait_for_timeout(400)  # an analyst reads before the next click
