@@ -21,6 +21,9 @@ MARGIN = 3
 # of X", "Kherson, Beryslav and X"): the recogniser asks the model about such names only there.
 _CUES = LOCATIVES | SETTLEMENT_NOUNS | {",", "and", "or"}
 _GAP = 3  # windows closer than this are labelled as one: fewer, longer model calls
+# ...up to this many tokens, so that a text repeating itself repeats its windows too (each
+# distinct window is labelled once, see label_docs).
+_LONGEST = 48
 
 
 def windows(doc, sentences: list[Sentence], knows_name, margin: int = MARGIN,
@@ -47,7 +50,7 @@ def windows(doc, sentences: list[Sentence], knows_name, margin: int = MARGIN,
     ranges: list[list[int]] = []
     for i in wanted:
         a, b = max(0, i - margin), min(len(offsets), i + margin + 1)
-        if ranges and a <= ranges[-1][1] + _GAP:
+        if ranges and a <= ranges[-1][1] + _GAP and ranges[-1][1] - ranges[-1][0] < _LONGEST:
             ranges[-1][1] = b
         else:
             ranges.append([a, b])
@@ -60,12 +63,16 @@ def label_docs(nlp, texts: list[str], sentences: list[list[Sentence]], knows_nam
     chosen = [(i, a, b) for i, (doc, sents) in enumerate(zip(docs, sentences))
               for a, b in windows(doc, sents, knows_name, text=texts[i])]
     found: list[list] = [[] for _ in docs]
-    for (i, a, b), labelled in zip(chosen, nlp.pipe(texts[i][a:b] for i, a, b in chosen)):
-        for ent in labelled.ents:
-            span = docs[i].char_span(a + ent.start_char, a + ent.end_char, label=ent.label_,
-                                     alignment_mode="expand")
+    # A window repeated word for word is labelled once: a text naming "Kyiv" 20,000 times in
+    # the same sentence costs one model call, not 20,000.
+    unique = list(dict.fromkeys(texts[i][a:b] for i, a, b in chosen))
+    ents_of = {t: [(e.start_char, e.end_char, e.label_) for e in d.ents] for t, d in zip(unique, nlp.pipe(unique))}
+    for i, a, b in chosen:
+        for start, end, label in ents_of[texts[i][a:b]]:
+            span = docs[i].char_span(a + start, a + end, label=label, alignment_mode="expand")
             if span is not None:
                 found[i].append(span)
     for doc, ents in zip(docs, found):
         doc.ents = filter_spans(ents)
     return docs
+

@@ -44,3 +44,16 @@ def test_labels_in_windows_match_labels_over_the_whole_text(nlp):
     doc = label_docs(nlp, [TEXT], [split(TEXT)], knows_name=KNOWN.__contains__)[0]
     assert {(e.start_char, e.end_char, e.label_) for e in doc.ents
             if any(name in e.text for name in KNOWN | {"Holopaw"})} == whole
+
+
+def test_a_text_repeating_itself_is_labelled_once_per_distinct_window(geo_data_dir):
+    from geo.ner import _LONGEST, windows
+    from geo.pipeline import load_pipeline
+    from geo.sentences import split
+
+    text = "Shelling hit Kyiv again. " * 400
+    pipeline = load_pipeline()
+    doc = pipeline.nlp.make_doc(text)
+    ranges = windows(doc, split(text), pipeline.gazetteer.has, text=text)
+    assert all(len(pipeline.nlp.make_doc(text[a:b])) <= _LONGEST + 8 for a, b in ranges)
+    assert len({text[a:b] for a, b in ranges}) < 10  # the same few windows, labelled once each
