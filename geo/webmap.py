@@ -1,9 +1,10 @@
 """The folium maps of the dashboard: events by place, and gazetteer candidates for a name.
 
 One marker per place, coloured by feature type, sized and labelled by mention count, clustered
-wherever markers would overlap (spiderfied when they share a spot); rivers drawn as lines and regions outlined when the gazetteer has their
-geometry; a draw tool (rectangle, polygon) for filtering by area. Runs with no network when
-`geo assets` has installed the local Leaflet copies and tiles.
+wherever markers would overlap (spiderfied when they share a spot); rivers drawn as lines and
+regions outlined when the gazetteer has their geometry; a draw tool (rectangle, polygon) for
+filtering by area. Runs with no network when `geo assets` has installed the local Leaflet copies,
+tiles and vector layers (geo.layers: English labels, borders, rivers over the offline basemap).
 """
 
 from __future__ import annotations
