@@ -312,13 +312,6 @@ def _common_word(f: Facts):
         return False
 
 
-@_rule("country_adjective", "'Saudi clerics': a country's short name used as its adjective")
-def _country_adjective(f: Facts):
-    if f.label == "NORP":
-        f.span.demonym = any(c.place.feature == "country" for c in f.strong)
-        return f.span.demonym
-
-
 @_rule("model_org_or_person", "the small model calls many towns ORG or PERSON: prominent ones, or after "
        "a locative, stay places; 'Harwinton Senior Center' names Harwinton; 'Armed Forces of Ukraine' Ukraine")
 def _model_org(f: Facts):
