@@ -119,9 +119,10 @@ class VectorLayers(folium.MacroElement):
                             var p = map.latLngToContainerPoint([row[0], row[1]]);
                             var w = String(row[2]).length * (part[0] === 'villages' ? 6 : 7) + 8;
                             var dx = part[0] === 'regions' || part[0] === 'river' ? w / 2 : 3;
+                            // A marker on the place (or on the start of its name): the name starts past it.
                             for (var j = 0; j < pins.length; j++) {
-                                var q = pins[j];
-                                if (p.x >= q[0] && p.x <= q[2] && p.y >= q[1] && p.y <= q[3]) { dx = p.x - q[2] - 2; }
+                                var q = pins[j], left = p.x - dx;
+                                if (q[0] <= left + 12 && q[2] >= left && p.y + 8 > q[1] && p.y - 8 < q[3]) { dx = p.x - q[2] - 2; }
                             }
                             var box = [p.x - dx, p.y - 8, p.x - dx + w, p.y + 8];
                             for (var i = 0; i < taken.length; i++) {
