@@ -9,21 +9,18 @@ prominent the best candidate is, whether the word is an ordinary English word, p
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from spacy.attrs import IDX, LENGTH
 
-from geo.cues import DocContext, language_cue, listed_with, natural_feature, person_cue
-from geo.gazetteer import ABBREVIATION, ALIAS, ALTERNATE, DEMONYM, PRIMARY, TRANSLIT, Candidate, Gazetteer
-from geo.lexicon import (CONNECTORS, DIRECTIONS, DOTTED_ABBREVIATIONS, LIST_JOINS, LOCATIVES, MEDIA_HEADS,
-                         FRONT_NOUNS, MISTAKABLE_LABELS, NOT_PLACE_LABELS, OPENERS, ORG_HEADS,
-                         PLURAL_FEATURES, RESIDENT_NOUNS, WATER_FEATURES,
-                         PREFIX_FEATURES, SETTLEMENT_NOUNS, SETTLEMENT_WORDS, STATE_BODIES, SUFFIX_FEATURES,
-                         common_words)
-from geo.names import key
-from geo.readings import by_surface, is_prominent, likeliest
+from geo.cues import DocContext, listed_with, natural_feature, person_cue
+from geo.gazetteer import ALIAS, DEMONYM, PRIMARY, Candidate, Gazetteer
+from geo.lexicon import (CONNECTORS, DIRECTIONS, DOTTED_ABBREVIATIONS, LIST_JOINS, LOCATIVES, ORG_HEADS,
+                         PLURAL_FEATURES, PREFIX_FEATURES, SETTLEMENT_NOUNS, SETTLEMENT_WORDS, SUFFIX_FEATURES,
+                         WATER_FEATURES, common_words)
+from geo.readings import by_surface
 from geo import fuzzy
+from geo.recognize_passes import DOCUMENT_RULES
 from geo.recognize_rules import PLACE_LABELS, decide, is_caption, name_end, name_start
 from geo.rules import active, on, rule
 from geo.streets import street_spans
@@ -315,11 +312,6 @@ class Recogniser:
             span.start > 1 and before.lower_ == "of" and doc[span.start - 2].lower_ in SETTLEMENT_WORDS)
 
 
-def _country_or_region(span: Span) -> bool:
-    """Names nobody is called: a PERSON label on "Egypt" is the model's mistake."""
-    return any(c.kind == PRIMARY and c.place.feature in {"country", "region"} for c in span.candidates)
-
-
 def _contained(doc, spans: list[Span]) -> set[int]:
     """Indices of spans written "X, Region" ("Greer, South Carolina", "Springfield, Ill.")."""
     found = set()
@@ -329,61 +321,6 @@ def _contained(doc, spans: list[Span]) -> set[int]:
                 c.place.feature in {"region", "country"} and c.kind != DEMONYM for c in b.candidates):
             found.add(i)
     return found
-
-DOCUMENT_RULES: list = []
-
-
-@rule(DOCUMENT_RULES, "where_story_happens",
-      "'Lanexa' in a story about Virginia: a small town named without any cue is a place when it "
-      "lies in a region the story's plain places lie in")
-def _where_story_happens(rec, ctx: DocContext, spans: list[Span], verdicts: list[bool]) -> None:
-    regions = {c.place.admin1_code for s, v in zip(spans, verdicts) if v and not s.demonym
-               for c in likeliest(s.candidates) if c.place.admin1_code}
-    for i, span in enumerate(spans):
-        if not verdicts[i] and span.local and any(
-                c.place.admin1_code in regions for c in span.candidates if c.kind < ALTERNATE and not c.loose):
-            verdicts[i] = True
-
-
-@rule(DOCUMENT_RULES, "one_sense_per_discourse",
-      "a name the story plainly uses for a place ('the loss of Kherson') is that place in its other "
-      "mentions too, unless a person cue says otherwise")
-def _one_sense(rec, ctx: DocContext, spans: list[Span], verdicts: list[bool]) -> None:
-    places = {key(s.text) for s, v in zip(spans, verdicts) if v and not s.demonym}
-    doc = ctx.doc
-    for i, span in enumerate(spans):
-        if (not verdicts[i] and key(span.text) in places and len(span.text) > 3 and not span.nested
-                and (span.label not in {"PERSON", "NORP"} or _country_or_region(span))
-                and span.text.lower() not in rec.common
-                and not span.demonym and not person_cue(ctx, doc[span.start], span.end)):
-            verdicts[i] = True
-
-
-@rule(DOCUMENT_RULES, "lists", "'near Bakhmut, Avdiivka and Marinka': names listed beside a place, "
-      "with a reading in its country, are places too")
-def _lists(rec, ctx: DocContext, spans: list[Span], verdicts: list[bool]) -> None:
-    """"near Bakhmut, Avdiivka and Marinka": names listed beside a place, with a reading in
-    its country, are places too, whatever label the model gave them."""
-    doc = ctx.doc
-    changed = True
-    while changed:
-        changed = False
-        for i, span in enumerate(spans):
-            if verdicts[i] or span.demonym or span.nested or (span.text.lower() in rec.common and not any(
-                    c.kind == PRIMARY and is_prominent(c) for c in span.candidates)):
-                continue  # "Florence and Venice": a rare word, but a big city's own name
-            for j in (i - 1, i + 1):
-                if not (0 <= j < len(spans) and verdicts[j] and not spans[j].demonym):
-                    continue
-                a, b = (spans[j], span) if j < i else (span, spans[j])
-                if [t.lower_ for t in doc[a.end:b.start]] not in LIST_JOINS:
-                    continue
-                countries = {c.place.country for c in likeliest(spans[j].candidates) or spans[j].candidates[:1]}
-                if any(c.place.country in countries and not c.loose and c.kind <= TRANSLIT
-                       for c in span.candidates) and not person_cue(ctx, doc[span.start], span.end):
-                    verdicts[i] = changed = True
-                    break
-
 
 PROPOSALS: list = []  # proposals beyond the gazetteer's spans, switchable like the rules above
 rule(PROPOSALS, "unknown_place_entity", "'in Holopaw', 'the village of Prisi': the model's place entity "

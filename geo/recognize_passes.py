@@ -1,0 +1,71 @@
+"""Decisions over a whole document's names, after each name's own (geo/recognize_rules.py):
+where the story happens, one sense per discourse, lists. Each a named rule with a switch.
+"""
+
+from __future__ import annotations
+
+from geo.cues import DocContext, person_cue
+from geo.gazetteer import ALTERNATE, PRIMARY, TRANSLIT
+from geo.lexicon import LIST_JOINS
+from geo.names import key
+from geo.readings import is_prominent, likeliest
+from geo.rules import rule
+
+def _country_or_region(span) -> bool:
+    """Names nobody is called: a PERSON label on "Egypt" is the model's mistake."""
+    return any(c.kind == PRIMARY and c.place.feature in {"country", "region"} for c in span.candidates)
+
+
+DOCUMENT_RULES: list = []
+
+
+@rule(DOCUMENT_RULES, "where_story_happens",
+      "'Lanexa' in a story about Virginia: a small town named without any cue is a place when it "
+      "lies in a region the story's plain places lie in")
+def _where_story_happens(rec, ctx: DocContext, spans: list, verdicts: list[bool]) -> None:
+    regions = {c.place.admin1_code for s, v in zip(spans, verdicts) if v and not s.demonym
+               for c in likeliest(s.candidates) if c.place.admin1_code}
+    for i, span in enumerate(spans):
+        if not verdicts[i] and span.local and any(
+                c.place.admin1_code in regions for c in span.candidates if c.kind < ALTERNATE and not c.loose):
+            verdicts[i] = True
+
+
+@rule(DOCUMENT_RULES, "one_sense_per_discourse",
+      "a name the story plainly uses for a place ('the loss of Kherson') is that place in its other "
+      "mentions too, unless a person cue says otherwise")
+def _one_sense(rec, ctx: DocContext, spans: list, verdicts: list[bool]) -> None:
+    places = {key(s.text) for s, v in zip(spans, verdicts) if v and not s.demonym}
+    doc = ctx.doc
+    for i, span in enumerate(spans):
+        if (not verdicts[i] and key(span.text) in places and len(span.text) > 3 and not span.nested
+                and (span.label not in {"PERSON", "NORP"} or _country_or_region(span))
+                and span.text.lower() not in rec.common
+                and not span.demonym and not person_cue(ctx, doc[span.start], span.end)):
+            verdicts[i] = True
+
+
+@rule(DOCUMENT_RULES, "lists", "'near Bakhmut, Avdiivka and Marinka': names listed beside a place, "
+      "with a reading in its country, are places too")
+def _lists(rec, ctx: DocContext, spans: list, verdicts: list[bool]) -> None:
+    """"near Bakhmut, Avdiivka and Marinka": names listed beside a place, with a reading in
+    its country, are places too, whatever label the model gave them."""
+    doc = ctx.doc
+    changed = True
+    while changed:
+        changed = False
+        for i, span in enumerate(spans):
+            if verdicts[i] or span.demonym or span.nested or (span.text.lower() in rec.common and not any(
+                    c.kind == PRIMARY and is_prominent(c) for c in span.candidates)):
+                continue  # "Florence and Venice": a rare word, but a big city's own name
+            for j in (i - 1, i + 1):
+                if not (0 <= j < len(spans) and verdicts[j] and not spans[j].demonym):
+                    continue
+                a, b = (spans[j], span) if j < i else (span, spans[j])
+                if [t.lower_ for t in doc[a.end:b.start]] not in LIST_JOINS:
+                    continue
+                countries = {c.place.country for c in likeliest(spans[j].candidates) or spans[j].candidates[:1]}
+                if any(c.place.country in countries and not c.loose and c.kind <= TRANSLIT
+                       for c in span.candidates) and not person_cue(ctx, doc[span.start], span.end):
+                    verdicts[i] = changed = True
+                    break
