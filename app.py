@@ -140,6 +140,13 @@ def fly_args(fly) -> dict:
     return {"center": [fly[0] + tries * 1e-7, fly[1]], "zoom": int(fly[2]) + tries * 1e-6}
 
 
+def follow_library(lib, version: int) -> None:
+    """A correction made in the panel changes the library: the filters, the table and this
+    fragment's own arguments were read before it, so the whole page runs again."""
+    if lib.version != version:
+        st.rerun(scope="app")
+
+
 def landed(out: dict, fly) -> None:
     """Forget a requested view once the map reports it: asked for only once, it is lost when the
     map mounts after the run that asked (a link opened, a jump from the search page)."""
@@ -159,10 +166,11 @@ RETURNED = ["last_object_clicked", "last_object_clicked_tooltip", "last_object_c
 
 @st.fragment
 @guard.guarded  # a fragment reruns alone: it needs its own outage guard
-def map_and_panel(map_events, titles: dict[str, str], n_articles: int, shape, in_view: bool) -> None:
+def map_and_panel(map_events, titles: dict[str, str], n_articles: int, shape, in_view: bool, version: int) -> None:
     """The map and the place panel: a click on a marker reruns only this, not the uploads, the
     sidebar and the table (1 s -> well under 0.3 s on the seed)."""
     lib = state.library()
+    follow_library(lib, version)
     places = [g.place for g in group_by_place(map_events)]
     map_col, panel_col = st.columns([3, 2], gap="medium")
     with map_col:
@@ -200,9 +208,11 @@ def map_and_panel(map_events, titles: dict[str, str], n_articles: int, shape, in
 
 @st.fragment
 @guard.guarded  # a fragment reruns alone: it needs its own outage guard
-def events_map_and_panel(shown: list[Event], titles: dict[str, str], n_articles: int, shape, in_view: bool) -> None:
+def events_map_and_panel(shown: list[Event], titles: dict[str, str], n_articles: int, shape, in_view: bool,
+                         version: int) -> None:
     """Reported events: the map and the event panel, rerun alone on a click like the places view."""
     lib = state.library()
+    follow_library(lib, version)
     keys_ = event_keys(shown)
     by_key = dict(zip(keys_, shown))
     map_col, panel_col = st.columns([3, 2], gap="medium")
@@ -296,7 +306,7 @@ def main() -> None:
 
     if choice.mode == "events":
         shown = spatial.apply_events(reported, articles)
-        events_map_and_panel(shown, titles, len(articles), shape, choice.in_view)
+        events_map_and_panel(shown, titles, len(articles), shape, choice.in_view, lib.version)
         table = EventFilter(bbox=in_view).apply_events(shown) if in_view else shown
         st.subheader(f"Reported events ({len(table)})")
         st.dataframe([{k: (None if row[k] == "" and k in NUMBERS else english(k, row[k])) for k in EVENT_TABLE_COLUMNS}
@@ -306,7 +316,7 @@ def main() -> None:
         downloads(table, titles, events=True)
     else:
         map_events = spatial.apply(mentions, articles)
-        map_and_panel(map_events, titles, len(articles), shape, choice.in_view)
+        map_and_panel(map_events, titles, len(articles), shape, choice.in_view, lib.version)
         table_events = by_bbox(map_events, in_view) if in_view else map_events
         st.subheader(f"Places mentioned ({len(table_events)})")
         st.dataframe([{k: english(k, row[k]) for k in TABLE_COLUMNS} for row in event_rows(table_events, titles)],

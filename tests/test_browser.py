@@ -201,7 +201,7 @@ def test_drawn_rectangle_and_map_view_filter(app_url, page):
     page.mouse.move(x + 25, y + 25, steps=8)
     page.mouse.up()
     wait_for(page, lambda: marker_titles(page) == ["Mariupol"], 45, "the map to keep only what is inside the rectangle")
-    assert page.get_by_test_id("stSidebar").get_by_test_id("stCheckbox").nth(1).locator("input").is_checked()
+    assert page.get_by_test_id("stSidebar").get_by_test_id("stCheckbox").filter(has_text="Only inside the drawn shape").locator("input").is_checked()
     wait_for(page, lambda: map_frame(page).evaluate("window.drawnItems.getLayers().length") == 1, 10,
              "the shape drawn again on the rebuilt map")
     page.screenshot(path=str(ARTIFACTS / "05_drawn_rectangle.png"), full_page=True)
@@ -214,7 +214,7 @@ def test_drawn_rectangle_and_map_view_filter(app_url, page):
     wait_for(page, lambda: map_frame(page).evaluate("""() => {
         const m = window.geoPlaceLayer.getLayers().find(l => l.options.title === 'Mariupol');
         window.map.setView(m.getLatLng(), 10, {animate: false}); return true; }"""), 20, "zooming to Mariupol")
-    page.get_by_role("heading", name="Events (1)").wait_for(timeout=15_000)
+    page.get_by_role("heading", name="Places mentioned (1)").wait_for(timeout=15_000)
     assert not [u for u in page.requests if not LOCAL.match(u)]
 
 
