@@ -24,7 +24,7 @@ from geo.recognize_passes import DOCUMENT_RULES
 from geo.recognize_rules import PLACE_LABELS, decide, is_caption, name_end, name_start
 from geo.rules import active, on, rule
 from geo.streets import street_spans
-from geo.war_words import STRONG_VERBS
+from geo.war_words import STRONG_VERBS, UNKNOWN_FACILITIES, UNKNOWN_FACILITIES_ONE
 
 MAX_NAME_TOKENS = 6
 _TYPE_SPELLINGS = {"region": ("Oblast", "Region", "Province"), "district": ("Raion", "District", "Rayon")}
@@ -280,13 +280,17 @@ class Recogniser:
         for i in range(1, len(words)):
             w = words[i]
             if i in covered or not w[:1].isupper() or not w.isalpha() or w.lower() in self.common \
-                    or w.lower() in ctx.first_names or words[i - 1].lower() not in STRONG_VERBS:
+                    or w.lower() in ctx.first_names:
                 continue
             end = i + 1
             while end < len(words) and end - i < 4 and end not in covered and (
                     words[end][:1].isupper() or (words[end] == "-" and end + 1 < len(words)
                                                  and words[end + 1][:1].isupper())):
                 end += 1
+            facility = [x.lower() for x in words[end:end + 2]] in UNKNOWN_FACILITIES or (
+                end < len(words) and words[end].lower() in UNKNOWN_FACILITIES_ONE)
+            if words[i - 1].lower() not in STRONG_VERBS and not (facility and i > 1 and words[i - 1].lower() == "the"):
+                continue  # "shelled Qwertyvka", "the Vuhlehirska power plant"
             if covered.intersection(range(i, end)) or ctx.entity_of.get(i) is not None and \
                     ctx.entity_of[i].label_ in {"PERSON", "ORG", "NORP", "DATE", "TIME"}:
                 continue

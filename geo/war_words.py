@@ -53,3 +53,7 @@ OVER_NOT_PLACE = {"win", "wins", "won", "victory", "victories", "lead", "edge", 
 STRONG_VERBS = {"shelled", "struck", "bombed", "bombarded", "captured", "liberated", "recaptured", "retook",
                 "stormed", "encircled", "near", "outskirts", "shelling", "airstrikes", "airstrike", "toward",
                 "towards", "entered", "besieged", "occupied"}
+# Facilities whose unknown name before them is still a place to pin: "the Vuhlehirska power plant".
+UNKNOWN_FACILITIES = [["power", "plant"], ["power", "station"], ["thermal", "power"], ["air", "base"],
+                      ["oil", "depot"], ["fuel", "depot"], ["railway", "station"]]
+UNKNOWN_FACILITIES_ONE = {"airbase", "airfield", "substation", "tpp", "chp", "hpp", "npp", "refinery", "dam"}

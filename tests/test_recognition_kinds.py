@@ -368,3 +368,9 @@ def test_names_after_regions_of_are_regions(pipeline):
     places = found(pipeline, "Russia annexed the regions of Luhansk and Donetsk in 2022.")
     assert places["Luhansk"].name == "Luhansk Oblast" and places["Donetsk"].id == "adm:UA.05"
     assert found(pipeline, "He met the mayor of Kyiv and the governor of Kherson.")["Kyiv"].feature == "city"
+
+
+def test_an_unknown_facility_name_is_a_mention_to_place(pipeline):
+    parsed = pipeline.parse(Document("A strike hit the Qwertyhirska power plant and the Saky airbase."))
+    texts = {r.mention.text: r.place for r in parsed.resolutions}
+    assert "Qwertyhirska" in texts and texts["Saky"].admin1_code == "UA.11"
