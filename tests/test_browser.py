@@ -177,7 +177,8 @@ def test_upload_click_filter_offline(app_url, page):
     assert_map_drawn(page)
     page.screenshot(path=str(ARTIFACTS / "03_donetsk_filter.png"), full_page=True)
 
-    with page.expect_download(timeout=15_000) as download:  # the export follows the filters
+    page.get_by_role("heading", name="Places mentioned (2)").wait_for(timeout=30_000)  # the page's run is done
+    with page.expect_download(timeout=30_000) as download:  # the export follows the filters
         page.get_by_role("button", name="Download KML").click()
     kml = Path(download.value.path()).read_text(encoding="utf-8")
     assert kml.count("<Placemark>") == 2 and "<name>Mariupol</name>" in kml, kml[:500]
