@@ -336,3 +336,18 @@ def test_article_search_finds_sentences(app):
     assert hits and "<mark>Kakhovka</mark>" in hits[0].proto.body
     at.text_input(key="search_text").input('NEAR( "unclosed').run()  # never query syntax
     assert not at.exception
+
+
+def test_the_time_slider_steps_through_event_dates():
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT).run()
+    upload(at, ("war.txt", WAR_ARTICLE, "text/plain"),
+           ("later.txt", b"On 14 March 2024, Russian forces shelled Kherson, killing one civilian.", "text/plain"))
+    dates = set(at.dataframe[0].value["event_date"])
+    assert {"2024-03-12", "2024-03-14"} <= dates
+    at.sidebar.toggle(key="f_time").set_value(True).run()
+    slider = at.sidebar.slider(key="f_day")
+    assert slider.value == date(2024, 3, 14)  # starts on the last event date: everything shown
+    assert slider.max - slider.min == 2 * 86_400_000_000  # microseconds: 12 to 14 March
+    slider.set_value(date(2024, 3, 12)).run()
+    at.sidebar.radio(key="f_day_mode").set_value("on").run()
+    assert set(at.dataframe[0].value["event_date"]) == {"2024-03-12"}
