@@ -10,16 +10,18 @@ oblast, unsure). Each rule has a name, a reason and a switch (geo/rules.py).
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass, field
 
+from geo.front import km_to_front
 from geo.gazetteer import ALIAS, TRANSLIT, Candidate
 from geo.lexicon import LIST_JOINS
 from geo.names import key
 from geo.recognize import Span
-from geo.resolve import Together, build_context, confidence, distance_km, others, rank, soft_votes
+from geo.resolve import PLAUSIBLE, Together, build_context, confidence, distance_km, others, rank, soft_votes
 from geo.rules import active, on, rule
 from geo.types import Place
-from geo.war_words import ACTOR_NOUNS
+from geo.war_words import ACTOR_NOUNS, EVENT_VERBS
 
 CONFIDENT = 0.75
 CONTAINER_FEATURES = {"region", "country", "district"}
@@ -43,6 +45,7 @@ class Story:
     hints: dict[int, str] = field(default_factory=dict)  # readings the binding rules force
     forced: dict[int, Place] = field(default_factory=dict)  # places the binding rules decided
     points: list[tuple[float, float]] = field(default_factory=list)  # confident point places
+    war: bool | None = None  # whether the text reports fighting (computed once)
 
     def hint(self, i: int) -> str:
         s = self.spans[i]
@@ -202,6 +205,43 @@ def resolve(spans: list[Span], text: str, in_sentence: list[int], gazetteer):
         for override in overrides:
             result = override(story, i, result)
         yield result
+
+
+@rule(OVERRIDES, "namesake_near_front",
+      "'shelled Ivanivka, Sumy' where Sumy Oblast has several Ivanivkas: in a war report the one "
+      "nearest the Russian border or the line of contact is likeliest (geo/front.py)")
+def _namesake_near_front(story: Story, i: int, result):
+    scored, conf, place = result
+    bound = story.containers.get(i)
+    if bound is None or place is None or bound[0].feature not in {"region", "district"} or not _war_story(story):
+        return result
+    if _HROMADA.match(story.text, story.spans[i].end_char):
+        return result  # "Pokrovske territorial community": the community's centre, its biggest namesake
+    region = bound[0]
+    inside = [(s, c) for s, c in scored if c.place.feature == "city" and _inside(c.place, region)]
+    if len(inside) < 2:
+        return result
+    top = inside[0][0]
+    inside = [(s, c) for s, c in inside if s >= top - PLAUSIBLE]
+    if len(inside) < 2:
+        return result
+    moved = [(s + FRONT * max(0.0, 1.0 - km_to_front(c.place.lat, c.place.lon) / FRONT_KM), c) for s, c in inside]
+    ids = {id(c) for _, c in inside}
+    rescored = sorted(moved + [x for x in scored if id(x[1]) not in ids], key=lambda x: -x[0])
+    return rescored, confidence(rescored), rescored[0][1].place
+
+
+FRONT, FRONT_KM = 3.0, 80.0
+_HROMADA = re.compile(r"\s+(?:(?:territorial|rural|urban|settlement|city)\s+)?(?:community|hromada)\b", re.I)
+_WAR_WORDS = EVENT_VERBS | ACTOR_NOUNS | {"mortar", "mortars", "shells", "drone", "drones", "missile", "missiles",
+                                          "artillery", "airstrike", "airstrikes", "frontline", "front-line"}
+
+
+def _war_story(story: Story) -> bool:
+    if story.war is None:
+        words = set(re.findall(r"[a-z][a-z-]+", story.text[:20_000].lower()))
+        story.war = bool(words & _WAR_WORDS)
+    return story.war
 
 
 @rule(OVERRIDES, "region_without_namesake",

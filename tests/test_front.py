@@ -1,0 +1,43 @@
+"""Among namesakes inside the oblast a war report names, the one near the border or the front."""
+
+import pytest
+
+from geo.front import km_to_front
+from geo.types import Document
+
+
+@pytest.fixture(scope="module")
+def pipeline(geo_data_dir):
+    from geo.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+def place_of(pipeline, text, name):
+    [place] = [r.place for r in pipeline.parse(Document(text)).resolutions if r.mention.text == name]
+    return place
+
+
+def test_distance_to_the_border_and_the_front():
+    assert km_to_front(52.34, 33.285) < 10  # Hremiach, on the border with Russia
+    assert km_to_front(47.568, 34.391) < 25  # Nikopol, across the Dnipro from Enerhodar
+    assert km_to_front(49.838, 24.023) > 500  # Lviv
+
+
+def test_a_shelled_village_is_the_namesake_near_the_border(pipeline):
+    place = place_of(pipeline, "Russian troops shelled Ivanivka, Kharkiv, with mortars. Nobody was hurt.",
+                     "Ivanivka")
+    assert place.admin1_code == "UA.07" and km_to_front(place.lat, place.lon) < 10, place
+
+
+def test_a_named_community_is_its_centre_not_the_namesake_near_the_border(pipeline):
+    place = place_of(pipeline, "Russian troops shelled Mykolaivka territorial community, Sumy region.",
+                     "Mykolaivka")
+    assert place.admin1_code == "UA.21" and place.population > 1000, place
+
+
+def test_switched_off_the_rule_changes_the_choice(pipeline, monkeypatch):
+    monkeypatch.setenv("GEO_WITHOUT", "namesake_near_front")
+    place = place_of(pipeline, "Russian troops shelled Ivanivka, Kharkiv, with mortars. Nobody was hurt.",
+                     "Ivanivka")
+    assert km_to_front(place.lat, place.lon) > 10, place
