@@ -45,6 +45,27 @@ def fuzzy_candidates(gazetteer, name: str) -> tuple[Candidate, ...]:
 PREFIX = 3
 
 
+def fuzzy_in_region(gazetteer, name: str, admin1_code: str) -> tuple[Candidate, ...]:
+    """Places of the region one or two edits from ``name``, nearest spelling first: "X (Kyiv)"
+    where Kyiv Oblast has no X but has a town spelt one letter apart (e/i, y/i slips)."""
+    k = loose(name)
+    if len(k) < MIN_LENGTH or not k.isascii() or not admin1_code:
+        return ()
+    pool = _with_prefix(gazetteer, k[:PREFIX])
+    near = process.extract(k, pool, scorer=DamerauLevenshtein.distance, limit=64,
+                           score_cutoff=1 if len(k) <= 8 else 2) if pool else []
+    found: dict[str, Candidate] = {}
+    for distance in sorted({d for _, d, _ in near if d}):
+        for key, d, _ in near:
+            if d == distance:
+                for c in gazetteer._lookup(key):
+                    if c.place.admin1_code == admin1_code and c.place.feature == "city":
+                        found.setdefault(c.place.id, Candidate(c.place, c.kind, True, c.importance))
+        if found:
+            break  # only the nearest spellings that the region holds
+    return tuple(found.values())
+
+
 def _with_prefix(gazetteer, prefix: str) -> list[str]:
     """Folded names in the countries above that start with ``prefix`` (cached per prefix)."""
     path = str(gazetteer.path)

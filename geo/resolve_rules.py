@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, field
 
 from geo.front import km_to_front
+from geo.fuzzy import fuzzy_in_region
 from geo.gazetteer import ALIAS, TRANSLIT, Candidate
 from geo.lexicon import LIST_JOINS
 from geo.names import key
@@ -255,7 +256,18 @@ def _region_without_namesake(story: Story, i: int, result):
     region = bound[0]
     if _inside(place, region) or place.feature in CONTAINER_FEATURES:
         return result
+    if on("misspelt_in_region") and region.country == "UA":
+        near = fuzzy_in_region(story.gazetteer, story.spans[i].text, region.admin1_code)
+        if near:
+            best = max(near, key=lambda c: c.place.population)
+            return scored, UNSURE, best.place
     return scored, AT_REGION_CONFIDENCE, region
+
+
+MISSPELT_NOTE = rule([], "misspelt_in_region",
+                       "'Horynka (Kyiv)' where Kyiv Oblast has no Horynka but a Horenka: a name one or two "
+                       "edits from the text's inside the region the text names is likelier than the "
+                       "region's centre (geo/fuzzy.py)")(lambda: None)
 
 
 @rule(OVERRIDES, "region_named_as_container",

@@ -41,3 +41,12 @@ def test_switched_off_the_rule_changes_the_choice(pipeline, monkeypatch):
     place = place_of(pipeline, "Russian troops shelled Ivanivka, Kharkiv, with mortars. Nobody was hurt.",
                      "Ivanivka")
     assert km_to_front(place.lat, place.lon) > 10, place
+
+
+def test_a_misspelt_village_is_found_in_the_oblast_the_text_names(pipeline, monkeypatch):
+    # Other oblasts have a Bilozirka; Kherson Oblast has Bilozerka, one letter apart.
+    text = "Russian forces shelled Bilozirka, Kherson region."
+    place = place_of(pipeline, text, "Bilozirka")
+    assert (place.name, place.admin1_code, place.feature) == ("Bilozerka", "UA.08", "city"), place
+    monkeypatch.setenv("GEO_WITHOUT", "misspelt_in_region")
+    assert place_of(pipeline, text, "Bilozirka").feature == "region"
