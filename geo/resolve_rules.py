@@ -277,6 +277,26 @@ def _region_named_as_container(story: Story, i: int, result):
     return result if region is None else (result[0], max(result[1], CONFIDENT), region)
 
 
+@rule(OVERRIDES, "region_coded_to_town",
+      "'a drone strike in Kharkiv region (coded to Kharkiv)': an analyst note states the point it "
+      "codes a region-wide event to; the region is shown at that town of the region")
+def _region_coded_to_town(story: Story, i: int, result):
+    scored, conf, place = result
+    if place is None or place.feature != "region" or i + 1 >= len(story.spans):
+        return result
+    nxt = story.spans[i + 1]
+    gap = story.text[story.spans[i].end_char:nxt.start_char]
+    if len(gap) > 160 or not _CODED_TO.search(gap):
+        return result
+    towns = [c for _, c in rank(nxt.candidates, "city") if c.place.feature == "city" and _inside(c.place, place)]
+    if not towns:
+        return result
+    return scored, conf, dataclasses.replace(place, lat=towns[0].place.lat, lon=towns[0].place.lon)
+
+
+_CODED_TO = re.compile(r"\bcoded to\s*$", re.I)
+
+
 @rule(OVERRIDES, "river_stretch",
       "'crossed the Oskil near Kupiansk': a river is shown at the stretch nearest the story's other "
       "places, not at its midpoint hundreds of kilometres away")

@@ -50,3 +50,14 @@ def test_a_misspelt_village_is_found_in_the_oblast_the_text_names(pipeline, monk
     assert (place.name, place.admin1_code, place.feature) == ("Bilozerka", "UA.08", "city"), place
     monkeypatch.setenv("GEO_WITHOUT", "misspelt_in_region")
     assert place_of(pipeline, text, "Bilozirka").feature == "region"
+
+
+def test_a_region_coded_to_a_town_is_shown_at_the_town(pipeline, monkeypatch):
+    text = "On 3 May, Russian drones struck Zhytomyr region (coded to Zhytomyr). No casualties."
+    region = place_of(pipeline, text, "Zhytomyr region")
+    town = place_of(pipeline, text, "Zhytomyr")
+    assert region.feature == "region" and town.feature == "city"
+    assert (region.lat, region.lon) == (town.lat, town.lon)
+    monkeypatch.setenv("GEO_WITHOUT", "region_coded_to_town")
+    region = place_of(pipeline, text, "Zhytomyr region")
+    assert (region.lat, region.lon) != (town.lat, town.lon)
