@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 from geo.front import km_to_front
 from geo.fuzzy import fuzzy_in_region
-from geo.gazetteer import ALIAS, TRANSLIT, Candidate
+from geo.gazetteer import ALIAS, ALTERNATE, TRANSLIT, Candidate
 from geo.lexicon import LIST_JOINS
 from geo.names import key
 from geo.recognize import Span
@@ -206,6 +206,30 @@ def resolve(spans: list[Span], text: str, in_sentence: list[int], gazetteer):
         for override in overrides:
             result = override(story, i, result)
         yield result
+
+
+@rule(OVERRIDES, "name_bearers_in_region",
+      "'Oleksandrivka, Donetsk': villages of the named oblast that bear the name today come before "
+      "the oblast's big city that bore it once (an alternate or former name)")
+def _name_bearers_in_region(story: Story, i: int, result):
+    scored, conf, place = result
+    bound = story.containers.get(i)
+    if bound is None or place is None or bound[0].feature not in {"region", "district"}:
+        return result
+    k = story.keys[i]
+    if key(place.name) == k or place.population < BIG_CITY:
+        return result  # a town's current name may be GeoNames' alternate one: only big cities yield
+    region = bound[0]
+    bearers = {id(c) for _, c in scored if c.place.feature == "city" and _inside(c.place, region)
+               and c.kind <= ALIAS and key(c.place.name) == k}
+    if not bearers:
+        return result
+    rescored = sorted(((s - BIG_CITY_YIELDS if c.place.population >= BIG_CITY and c.kind >= ALTERNATE else s, c)
+                       for s, c in scored), key=lambda x: -x[0])
+    return rescored, confidence(rescored), rescored[0][1].place
+
+
+BIG_CITY, BIG_CITY_YIELDS = 50_000, 10.0
 
 
 @rule(OVERRIDES, "namesake_near_front",

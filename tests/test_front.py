@@ -61,3 +61,12 @@ def test_a_region_coded_to_a_town_is_shown_at_the_town(pipeline, monkeypatch):
     monkeypatch.setenv("GEO_WITHOUT", "region_coded_to_town")
     region = place_of(pipeline, text, "Zhytomyr region")
     assert (region.lat, region.lon) != (town.lat, town.lon)
+
+
+def test_villages_bearing_the_name_come_before_a_big_city_that_once_bore_it(pipeline, monkeypatch):
+    # GeoNames lists Oleksandrivka among Donetsk city's alternate names.
+    text = "On 12 August, Russian forces shelled Oleksandrivka, Donetsk. Casualties unknown."
+    place = place_of(pipeline, text, "Oleksandrivka")
+    assert (place.name, place.admin1_code) == ("Oleksandrivka", "UA.05"), place
+    monkeypatch.setenv("GEO_WITHOUT", "name_bearers_in_region")
+    assert place_of(pipeline, text, "Oleksandrivka").population > 500_000
