@@ -87,6 +87,8 @@ class Recogniser:
                 if candidates:
                     found = Span(i, end, starts[i], starts[i] + len(surface), surface, candidates)
                     break
+            if on("community_name"):
+                found = self._community(words, starts, text, i, run, found)
             if found is None:
                 i += 1
                 continue
@@ -104,6 +106,29 @@ class Recogniser:
             spans.append(found)
             i = found.end
         return spans
+
+    def _community(self, words, starts, text, i, run, found):
+        """"Kurakhivska territorial community", "Huliaipilska hromada": a community named by its
+        town's adjective is one name (the gazetteer holds the hromadas), although the adjective
+        alone is no name and the type words are lower case."""
+        end = found.end if found is not None else i + 1
+        if found is None and run - i > 2:
+            return None
+        for size in (2, 1):
+            tail = [w.lower() for w in words[end:end + size]]
+            if len(tail) < size or not (tail[-1] in _COMMUNITY_HEADS and (
+                    size == 1 or tail[0] in _COMMUNITY_KINDS)):
+                continue
+            surface = text[starts[i]:starts[end + size - 1] + len(words[end + size - 1])]
+            whole = tuple(c for c in self.gazetteer.lookup(surface) if c.place.feature == "district")
+            if whole:
+                # "Mykolaivka territorial community": the gazetteer's community of that name may
+                # lie in another oblast than the text's, so the towns stay readings too.
+                towns = found.candidates if found is not None else ()
+                span = Span(i, end + size, starts[i], starts[i] + len(surface), surface, whole + towns)
+                span.hint = "" if towns else "district"
+                return span
+        return found
 
     def _trim_city(self, doc, span: Span) -> None:
         """"Dublin City Council" is Dublin's council and "Ohio State University" Ohio's, although
@@ -314,6 +339,11 @@ class Recogniser:
             return True  # "Kherson, Beryslav and Novovoskresenske"
         return before is not None and before.lower_ in LOCATIVES and before.lower_ != "of" or (
             span.start > 1 and before.lower_ == "of" and doc[span.start - 2].lower_ in SETTLEMENT_WORDS)
+
+
+_COMMUNITY_HEADS = {"community", "hromada"}
+_COMMUNITY_KINDS = {"territorial", "rural", "urban", "settlement", "city"}
+rule([], "community_name", Recogniser._community.__doc__.strip())(Recogniser._community)
 
 
 def _contained(doc, spans: list[Span]) -> set[int]:

@@ -119,7 +119,7 @@ def _oblast_named_after_city(story: Story) -> None:
         if _listed(story, i - 1, i) or _listed(story, i + 1, i + 2):
             continue  # "Kharkiv, Sumy and Chernihiv" lists three cities
         inside = [c for c in a.candidates if c.place.admin1_code in regions and c.kind <= TRANSLIT
-                  and c.place.feature not in CONTAINER_FEATURES]
+                  and c.place.feature not in {"region", "country"}]  # a raion or hromada is inside
         if inside:
             story.containers[i] = (regions[inside[0].place.admin1_code], False)
             story.hints[i + 1] = "region"
@@ -240,7 +240,8 @@ def _namesake_near_front(story: Story, i: int, result):
     bound = story.containers.get(i)
     if bound is None or place is None or bound[0].feature not in {"region", "district"} or not _war_story(story):
         return result
-    if _HROMADA.match(story.text, story.spans[i].end_char):
+    span = story.spans[i]
+    if _HROMADA.match(story.text, span.end_char) or span.text.lower().endswith(("community", "hromada")):
         return result  # "Pokrovske territorial community": the community's centre, its biggest namesake
     region = bound[0]
     inside = [(s, c) for s, c in scored if c.place.feature == "city" and _inside(c.place, region)]
@@ -278,8 +279,9 @@ def _region_without_namesake(story: Story, i: int, result):
     if bound is None or not bound[1] or place is None or bound[0].feature == "country":
         return result
     region = bound[0]
-    if _inside(place, region) or place.feature in CONTAINER_FEATURES:
-        return result
+    if _inside(place, region) or (place.feature in CONTAINER_FEATURES and not (
+            place.feature == "district" and place.country == "UA")):
+        return result  # a Ukrainian raion or hromada outside the named oblast is a namesake too
     if on("misspelt_in_region") and region.country == "UA":
         near = fuzzy_in_region(story.gazetteer, story.spans[i].text, region.admin1_code)
         if near:

@@ -374,3 +374,13 @@ def test_an_unknown_facility_name_is_a_mention_to_place(pipeline):
     parsed = pipeline.parse(Document("A strike hit the Qwertyhirska power plant and the Saky airbase."))
     texts = {r.mention.text: r.place for r in parsed.resolutions}
     assert "Qwertyhirska" in texts and texts["Saky"].admin1_code == "UA.11"
+
+
+def test_a_community_named_by_its_towns_adjective_is_one_mention(pipeline, monkeypatch):
+    text = "Russian forces shelled Nikopolska territorial community, Dnipropetrovsk. Nobody was hurt."
+    places = found(pipeline, text)
+    community = places["Nikopolska territorial community"]
+    assert community.feature == "district" and community.admin1 == "Dnipropetrovsk Oblast", community
+    assert places["Dnipropetrovsk"].feature == "region"
+    monkeypatch.setenv("GEO_WITHOUT", "community_name")
+    assert "Nikopolska territorial community" not in found(pipeline, text)
