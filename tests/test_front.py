@@ -70,3 +70,9 @@ def test_villages_bearing_the_name_come_before_a_big_city_that_once_bore_it(pipe
     assert (place.name, place.admin1_code) == ("Oleksandrivka", "UA.05"), place
     monkeypatch.setenv("GEO_WITHOUT", "name_bearers_in_region")
     assert place_of(pipeline, text, "Oleksandrivka").population > 500_000
+
+
+def test_a_raion_and_its_oblast_are_no_list_of_towns(pipeline):
+    text = "Russian forces shelled Petropavlivka, Kupiansk raion, Kharkiv. Casualties unknown."
+    assert place_of(pipeline, text, "Kharkiv").feature == "region"
+    assert place_of(pipeline, text, "Petropavlivka").admin1_code == "UA.07"
