@@ -67,6 +67,10 @@ class Recogniser:
         words = [text[i:i + n] for i, n in offsets]
         starts = [i for i, _ in offsets]
         capital = [w[:1].isupper() for w in words]
+        if not any(capital) and on("lower_case_text"):
+            # "russian forces shelled bakhmut": in a text without a capital letter, a word that
+            # is no English word may be a name (the cues decide as usual).
+            capital = [len(w) >= 4 and w.isalpha() and w not in self.common for w in words]
         name_like = [c or w.lower() in CONNECTORS or w in {".", "'", "’"} for c, w in zip(capital, words)]
         spans = []
         n = len(words)
@@ -268,7 +272,7 @@ class Recogniser:
             kept.extend(self._unknown_after_verb(ctx, covered))
         if on("fuzzy_spelling") and any(not s.candidates for s in kept) and (is_caption(ctx) or any(
                 c.place.country in fuzzy.COUNTRIES for s in kept for c in s.candidates[:3])):
-            for s in kept:  # only names a cue made places: "shelled Popsana", "in Bordyanka"
+            for s in kept:  # only names a cue made places: "shelled Popsana", "in Kramatorks"
                 if not s.candidates:
                     s.candidates = fuzzy.fuzzy_candidates(self.gazetteer, s.text)
         for a, b in streets:
@@ -343,6 +347,8 @@ class Recogniser:
 
 _COMMUNITY_HEADS = {"community", "hromada"}
 _COMMUNITY_KINDS = {"territorial", "rural", "urban", "settlement", "city"}
+rule([], "lower_case_text", "'russian forces shelled bakhmut': in a text without capitals, words that "
+     "are no English words are proposed as names; the usual cues decide")(lambda: None)
 rule([], "community_name", Recogniser._community.__doc__.strip())(Recogniser._community)
 
 
@@ -359,7 +365,7 @@ def _contained(doc, spans: list[Span]) -> set[int]:
 PROPOSALS: list = []  # proposals beyond the gazetteer's spans, switchable like the rules above
 rule(PROPOSALS, "unknown_place_entity", "'in Holopaw', 'the village of Prisi': the model's place entity "
      "that the gazetteer lacks, kept only with a sign of a place")(Recogniser._unknown_place)
-rule(PROPOSALS, "fuzzy_spelling", "'shelled Popsana', 'in Bordyanka': a misspelt Ukrainian name that a cue "
+rule(PROPOSALS, "fuzzy_spelling", "'shelled Popsana', 'in Kramatorks': a misspelt Ukrainian name that a cue "
      "made a place is matched within one or two edits (geo/fuzzy.py)")(fuzzy.fuzzy_candidates)
 rule(PROPOSALS, "unknown_after_event_verb", "'shelled Qwertyvka': an unknown name right after an event "
      "verb is an unplaced place")(Recogniser._unknown_after_verb)
