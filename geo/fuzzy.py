@@ -1,10 +1,10 @@
-"""Misspelt Ukrainian place names ("Popsana", "Severdonetsk", "Bordyanka"), matched by edit
+"""Misspelt Ukrainian place names ("Popsana", "Severdonetsk", "Kramatorks"), matched by edit
 distance on the romanisation-folded key, and only for names a strong cue already made places
 ("shelled X", "the village of X", a caption) that the gazetteer does not know: elsewhere a
 near-miss is more often another word.
 
 One edit for names up to eight letters, two for longer ones (a transposition is one edit):
-"Popsana" and "Koveli" are one from Popasna and Kovel, "Trostyanet" two from Trostianets.
+"Popsana" is one edit from Popasna, "Severdonetsk" one from Severodonetsk, "Kreminaya" two from Kreminna.
 """
 
 from __future__ import annotations

@@ -126,7 +126,7 @@ class Recogniser:
             surface = text[starts[i]:starts[end + size - 1] + len(words[end + size - 1])]
             whole = tuple(c for c in self.gazetteer.lookup(surface) if c.place.feature == "district")
             if whole:
-                # "Mykolaivka territorial community": the gazetteer's community of that name may
+                # "Orikhiv territorial community": the gazetteer's community of that name may
                 # lie in another oblast than the text's, so the towns stay readings too.
                 towns = found.candidates if found is not None else ()
                 span = Span(i, end + size, starts[i], starts[i] + len(surface), surface, whole + towns)

@@ -121,7 +121,7 @@ def _nested(f: Facts):
                     and f.following.lower_.rstrip(".") in ORG_HEADS)
     doc = f.ctx.doc
     if f.ent is not None and any(t.text in {",", "(", ")"} for t in doc[f.ent_start:f.ent_end]):
-        return None  # "Znob-Novhorodske, Sumy" as one entity is two names, not one longer one
+        return None  # "Velyka Novosilka, Donetsk" as one entity is two names, not one longer one
     if f.label in PLACE_LABELS and f.ent_is_longer and not heads_a_name and not (
             f.ent_end == f.span.end and all(t.lower_ in DIRECTIONS for t in doc[f.ent_start:f.span.start])):
         f.span.nested = True
@@ -179,7 +179,7 @@ def war_cued(ctx: DocContext, start: int) -> bool:
     w = words[i].lower()
     if w in EVENT_VERBS or w in STRONG_LOCATIVES:
         return True
-    if w == "over":  # "jets over Vasylkiv", but "a 43-21 win over Hutchinson"
+    if w == "over":  # "jets over Kramatorsk", but "a 43-21 win over Hutchinson"
         return i > 0 and words[i - 1].lower() not in OVER_NOT_PLACE and not words[i - 1][:1].isdigit()
     if w in {"at", "on"}:  # "fired at Kupiansk", "drones on Odesa"
         return i > 0 and words[i - 1].lower() in EVENT_VERBS | _AIMED
@@ -196,7 +196,7 @@ _OF_HEADS = {"outskirts", "footage", "video", "videos", "photo", "photos", "imag
              "north-west", "south-west", "northeast", "southeast", "northwest", "southwest", "defence", "defense"}
 
 
-@_rule("facility_in_town", "'Okhtyrka railway station', 'Khmelnytskyi substation', 'Vasylkiv's oil depot': "
+@_rule("facility_in_town", "'Lozova railway station', 'Pavlohrad substation', 'Kramatorsk's oil depot': "
        "a facility named after the town it is in names the town")
 def _facility(f: Facts):
     doc = f.ctx.doc
@@ -218,7 +218,7 @@ _FACILITY_HEADS = {"substation", "airbase", "airfield", "airport", "base", "depo
                    "warehouse", "barracks", "garrison", "tower", "market", "supermarket", "port"}
 
 
-@_rule("community_of_town", "'Seredyna-Buda territorial community', 'Marhanets hromada': a community "
+@_rule("community_of_town", "'Orikhiv territorial community', 'Huliaipole hromada': a community "
        "named after its town is coded to the town")
 def _community(f: Facts):
     words = [t.lower_ for t in f.ctx.doc[f.span.end:f.span.end + 2]]
@@ -231,7 +231,7 @@ def _community(f: Facts):
 _COMMUNITY = {"hromada", "community", "communities", "municipality"}
 
 
-@_rule("caption", "a caption of a few words ('Destroyed bridge, Borodyanka', 'Horenka, drone footage') has "
+@_rule("caption", "a caption of a few words ('Destroyed bridge, Izium', 'Chuhuiv, drone footage') has "
        "no sentence for cues to fire in: a town's name in it is the place shown")
 def _caption(f: Facts):
     if not is_caption(f.ctx) or f.word or f.first.lower_ in f.ctx.first_names \

@@ -1,7 +1,7 @@
 """Resolution of a whole document, as an ordered list of named rules.
 
 ``resolve`` first binds names to the regions the text puts them in ("Kruta Balka, Donetsk",
-"Stepne (Sumy region)", "Lyman in Donetsk Oblast"), then ranks every mention's candidates
+"Urozhaine (Donetsk region)", "Lyman in Donetsk Oblast"), then ranks every mention's candidates
 (geo/resolve.py: prior, story context, nearby places, readings that lie together), then
 applies the rules that override a ranking ("the oblast has no such village": place it at the
 oblast, unsure). Each rule has a name, a reason and a switch (geo/rules.py).
@@ -59,7 +59,7 @@ OVERRIDES: list = []  # rules applied to a ranking
 
 def _gap(story: Story, a: Span, b: Span) -> str:
     """The words between two names, less settlement words after the first ("Mykilske village,
-    Donetsk region", "Seredyna-Buda territorial community, Sumy")."""
+    Donetsk region", "Orikhiv territorial community, Zaporizhzhia")."""
     words = story.text[a.end_char:b.start_char].replace(",", " , ").replace("(", " ( ").split()
     while words and words[0].lower() in _SETTLEMENT_WORDS:
         words.pop(0)
@@ -86,7 +86,7 @@ def _listed(story: Story, i: int, j: int) -> bool:
 
 
 @rule(BINDINGS, "region_after_name",
-      "'Springfield, Ill.', 'Stepne (Sumy region)', 'Lyman in Donetsk Oblast': the region named "
+      "'Springfield, Ill.', 'Urozhaine (Donetsk region)', 'Lyman in Donetsk Oblast': the region named "
       "right after a place contains it")
 def _region_after_name(story: Story) -> None:
     for i in range(len(story.spans) - 1):
@@ -209,7 +209,7 @@ def resolve(spans: list[Span], text: str, in_sentence: list[int], gazetteer):
 
 
 @rule(OVERRIDES, "name_bearers_in_region",
-      "'Oleksandrivka, Donetsk': villages of the named oblast that bear the name today come before "
+      "'Novoselivka, Donetsk': villages of the named oblast that bear the name today come before "
       "the oblast's big city that bore it once (an alternate or former name)")
 def _name_bearers_in_region(story: Story, i: int, result):
     scored, conf, place = result
@@ -242,7 +242,7 @@ def _namesake_near_front(story: Story, i: int, result):
         return result
     span = story.spans[i]
     if _HROMADA.match(story.text, span.end_char) or span.text.lower().endswith(("community", "hromada")):
-        return result  # "Pokrovske territorial community": the community's centre, its biggest namesake
+        return result  # "Orikhiv territorial community": the community's centre, its biggest namesake
     region = bound[0]
     inside = [(s, c) for s, c in scored if c.place.feature == "city" and _inside(c.place, region)]
     if len(inside) < 2:
@@ -291,13 +291,13 @@ def _region_without_namesake(story: Story, i: int, result):
 
 
 MISSPELT_NOTE = rule([], "misspelt_in_region",
-                       "'Horynka (Kyiv)' where Kyiv Oblast has no Horynka but a Horenka: a name one or two "
+                       "'Kramatorks (Donetsk)' where Donetsk Oblast has no Kramatorks but a Kramatorsk: a name one or two "
                        "edits from the text's inside the region the text names is likelier than the "
                        "region's centre (geo/fuzzy.py)")(lambda: None)
 
 
 @rule(OVERRIDES, "region_named_as_container",
-      "'Horinka (Kyiv)': the name that binds a place is the oblast it chose, not the city's own region")
+      "'Kamianka (Kharkiv)': the name that binds a place is the oblast it chose, not the city's own region")
 def _region_named_as_container(story: Story, i: int, result):
     region = story.forced.get(i)
     return result if region is None else (result[0], max(result[1], CONFIDENT), region)

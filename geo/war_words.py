@@ -35,7 +35,7 @@ EVENT_VERBS = {
 STRONG_LOCATIVES = {"in", "near", "outside", "toward", "towards", "around", "between", "into", "from",
                     "inside", "nearby", "within", "via"}
 
-# Facilities named after the town they are in: "Okhtyrka railway station", "Khmelnytskyi
+# Facilities named after the town they are in: "Lozova railway station", "Pavlohrad
 # substation", "Saky airbase". The town's name is the place; the facility is in it.
 FACILITY_NOUNS = {
     "substation", "airbase", "airfield", "airport", "base", "depot", "station", "plant", "tpp", "chp",
@@ -46,7 +46,7 @@ FACILITY_NOUNS = {
     "warehouse", "barracks", "garrison", "cathedral", "church", "monastery", "stadium", "university",
     "regional", "district", "tv", "tower", "mall", "supermarket", "apartment", "residential",
 }
-# Verbs after which "over" places what follows ("jets over Vasylkiv"), unlike "a win over X".
+# Verbs after which "over" places what follows ("jets over Kramatorsk"), unlike "a win over X".
 OVER_NOT_PLACE = {"win", "wins", "won", "victory", "victories", "lead", "edge", "triumph", "advantage",
                   "beat", "upset", "control", "concerns", "concern", "dispute", "disputes", "debate"}
 # Verbs after which even an unknown capitalised name is a place ("shelled Qwertyvka").

@@ -139,7 +139,7 @@ class Extractor:
                                                     fatalities=None, injured=None, score=score * 0.9))
                              for r in listed_after(text, where.resolution, in_sentence)]
         if len(out) == 1 and len(spans) > 1 and whole_toll.stated:
-            # "A drone hit a house in Nikopol; one civilian was wounded": one event, whole toll.
+            # "A drone hit a house in Huliaipole; one civilian was wounded": one event, whole toll.
             out[0] = replace(out[0], fatalities=whole_toll.fatalities, injured=whole_toll.injured)
         for i, extra in reversed(also):  # each right after the event it was listed with
             out.insert(i + 1, extra)

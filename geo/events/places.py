@@ -98,9 +98,9 @@ _LIST_JOIN = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+|\s*&\s*)$")
 
 
 def listed_after(text: str, chosen: Resolution, resolutions: list[Resolution]) -> list[Resolution]:
-    """Places listed right after the chosen one, as specific as it ("shelled Nikopol, Marhanets
-    and Pokrovske"): each is the place of an event of its own, as ACLED codes one per location.
-    A region closing the list ("Nikopol and Marhanets, Dnipropetrovsk") is their container."""
+    """Places listed right after the chosen one, as specific as it ("shelled Huliaipole, Orikhiv
+    and Mala Tokmachka"): each is the place of an event of its own, as ACLED codes one per location.
+    A region closing the list ("Huliaipole and Orikhiv, Zaporizhzhia") is their container."""
     rank = _SPECIFIC.get(chosen.place.feature, 2)
     out, last = [], chosen
     for r in sorted(resolutions, key=lambda r: r.mention.start):
@@ -115,4 +115,4 @@ def listed_after(text: str, chosen: Resolution, resolutions: list[Resolution]) -
         last = r
         if "and" in join or "or" in join or "&" in join:
             return out  # the list's last item; a ", X" after it is their region
-    return []  # commas only: "Nikopol, Dnipropetrovsk" may be a town and its region
+    return []  # commas only: "Orikhiv, Zaporizhzhia" may be a town and its region
