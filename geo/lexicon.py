@@ -52,7 +52,7 @@ ORG_HEADS = {
     "telegraph", "observer", "review", "magazine", "radio", "tv", "television", "channel",
     "center", "centre", "museum", "library", "theatre", "theater", "stadium", "arena", "mall",
     "airport", "station", "fire", "clerk", "sheriff", "mayor", "board", "schools", "chamber", "city", "county",
-    "manager", "administrator", "commissioners", "race", "district", "high", "senior",
+    "manager", "administrator", "commissioners", "district", "high",
     # Facilities named after where they are: "Henderson County Jail", "Ludlow Town Hall".
     "jail", "prison", "courthouse", "town", "international", "civic", "municipal", "regional",
     "metropolitan", "common",
