@@ -210,6 +210,8 @@ def _facility(f: Facts):
     if not any(w in _FACILITY_HEADS for w in words):
         return None  # "Kyiv city" is the city; "Kyiv military base" needs its head noun
     if _towns(f) and f.label not in _TIME_LABELS and not person_cue(f.ctx, f.first, f.span.end):
+        if not f.span.hint and not f.span.reading and any(c.place.feature == "city" for c in _towns(f)):
+            f.span.reading = "city"  # "Dnipro bus station" is in the city, not on the river
         return True
 
 

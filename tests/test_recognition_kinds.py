@@ -393,3 +393,9 @@ def test_text_in_all_lower_case_still_names_places(pipeline, monkeypatch):
     assert not found(pipeline, "they shelled the positions near the river all night long")
     monkeypatch.setenv("GEO_WITHOUT", "lower_case_text")
     assert "kupiansk" not in found(pipeline, text)
+
+
+def test_a_facility_named_after_a_city_on_a_river_is_in_the_city(pipeline):
+    place = found(pipeline, "Zaporizhzhia railway station was hit by a missile overnight.")["Zaporizhzhia"]
+    assert place.feature == "city", place
+    assert found(pipeline, "Dnipro railway station, night of missiles")["Dnipro"].feature == "city"
