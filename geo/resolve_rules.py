@@ -347,6 +347,27 @@ def _vertices(geometry: dict) -> list:
     return []
 
 
+@rule(OVERRIDES, "homonym_near_front",
+      "'Shelling in Andriivka' with a dozen Andriivkas and no oblast named: in a war report the "
+      "namesake nearest the border or the front is likeliest, though still unsure")
+def _homonym_near_front(story: Story, i: int, result):
+    scored, conf, place = result
+    if place is None or place.feature != "city" or place.country != "UA" or place.population >= 20_000 \
+            or i in story.containers or not _war_story(story):
+        return result
+    if any(distance_km(place.lat, place.lon, a, b) < 100 for a, b in story.points):
+        return result
+    top = scored[0][0]
+    same = [(s, c) for s, c in scored if c.place.country == "UA" and c.place.feature == "city"
+            and c.place.name == place.name and s >= top - PLAUSIBLE and c.place.population < 20_000]
+    if len(same) < 3:
+        return result
+    ids = {id(c) for _, c in same}
+    moved = [(s + FRONT * max(0.0, 1.0 - km_to_front(c.place.lat, c.place.lon) / FRONT_KM), c) for s, c in same]
+    rescored = sorted(moved + [x for x in scored if id(x[1]) not in ids], key=lambda x: -x[0])
+    return rescored, min(confidence(rescored), UNSURE), rescored[0][1].place
+
+
 @rule(OVERRIDES, "homonym_unsure",
       "'Ivanivka' with dozens of namesakes and nothing in the story near any of them: the most "
       "important one is shown, but unsure")

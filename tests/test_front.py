@@ -76,3 +76,13 @@ def test_a_raion_and_its_oblast_are_no_list_of_towns(pipeline):
     text = "Russian forces shelled Petropavlivka, Kupiansk raion, Kharkiv. Casualties unknown."
     assert place_of(pipeline, text, "Kharkiv").feature == "region"
     assert place_of(pipeline, text, "Petropavlivka").admin1_code == "UA.07"
+
+
+def test_a_shelled_homonym_with_no_oblast_is_the_one_near_the_front_but_unsure(pipeline, monkeypatch):
+    text = "Russian artillery shelled Novoselivka overnight."
+    [r] = [r for r in pipeline.parse(Document(text)).resolutions if r.mention.text == "Novoselivka"]
+    assert r.place.country == "UA" and km_to_front(r.place.lat, r.place.lon) < 20, r.place
+    assert r.score <= 0.4
+    monkeypatch.setenv("GEO_WITHOUT", "homonym_near_front")
+    place = place_of(pipeline, text, "Novoselivka")
+    assert km_to_front(place.lat, place.lon) > 20, place
