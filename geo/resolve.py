@@ -163,7 +163,11 @@ def _containment(place: Place, container: Place) -> float:
     if container.feature == "country":
         return 4.0 if place.country == container.country else -2.0
     if container.feature in {"region", "district"}:
-        return 6.0 if place.admin1_code and place.admin1_code == container.admin1_code else -2.0
+        score = 6.0 if place.admin1_code and place.admin1_code == container.admin1_code else -2.0
+        if container.feature == "district" and container.admin2_code and place.admin2_code and on("raion_binds"):
+            # "Ivanivka, Izium raion": of the oblast's Ivanivkas, the one in that raion.
+            score += 2.0 if place.admin2_code == container.admin2_code else 0.0
+        return score
     return 0.0
 
 

@@ -290,6 +290,8 @@ def _region_without_namesake(story: Story, i: int, result):
     return scored, AT_REGION_CONFIDENCE, region
 
 
+RAION_NOTE = rule([], "raion_binds", "'Ivanivka, Izium raion, Kharkiv': the raion named after a village binds it "
+                  "among the oblast's namesakes (geo/resolve.py)")(lambda: None)
 MISSPELT_NOTE = rule([], "misspelt_in_region",
                        "'Kramatorks (Donetsk)' where Donetsk Oblast has no Kramatorks but a Kramatorsk: a name one or two "
                        "edits from the text's inside the region the text names is likelier than the "

@@ -86,3 +86,10 @@ def test_a_shelled_homonym_with_no_oblast_is_the_one_near_the_front_but_unsure(p
     monkeypatch.setenv("GEO_WITHOUT", "homonym_near_front")
     place = place_of(pipeline, text, "Novoselivka")
     assert km_to_front(place.lat, place.lon) > 20, place
+
+
+def test_a_raion_named_after_a_village_binds_it(pipeline, monkeypatch):
+    text = "Russian forces shelled Ivanivka, Bohodukhiv raion, Kharkiv oblast. Casualties unknown."
+    assert place_of(pipeline, text, "Ivanivka").admin2_code == "UA.07.6302"
+    monkeypatch.setenv("GEO_WITHOUT", "raion_binds")
+    assert place_of(pipeline, text, "Ivanivka").admin2_code != "UA.07.6302"
