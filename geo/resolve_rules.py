@@ -350,7 +350,7 @@ def _vertices(geometry: dict) -> list:
 
 
 @rule(OVERRIDES, "homonym_near_front",
-      "'Shelling in Andriivka' with a dozen Andriivkas and no oblast named: in a war report the "
+      "'Shelling in Novoselivka' with a dozen Novoselivkas and no oblast named: in a war report the "
       "namesake nearest the border or the front is likeliest, though still unsure")
 def _homonym_near_front(story: Story, i: int, result):
     scored, conf, place = result
