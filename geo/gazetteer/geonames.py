@@ -103,7 +103,7 @@ def parse_line(line: str) -> Row | None:
     names = _names(f[1], [f[2]], f[3].split(",") if f[3] else [], cc)
     if f[6] == "A" and code.startswith("ADM"):
         # A region's one-word alternate names are its capital's name in other languages
-        # ("Odessa" for Odesa Oblast): in English text they mean the city.
+        # ("Kharkov" for Kharkiv Oblast): in English text they mean the city.
         names = [(n, kind) for n, kind in names if kind <= ALIAS or len(n.split()) > 1]
     if feature == "landmark":
         # Hotels, stations, farms and parks: news names them in full ("Kyiv-Pasazhyrskyi

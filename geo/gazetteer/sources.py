@@ -88,7 +88,7 @@ def _names(primary: str, aliases: list[str], alternates: list[str], country: str
         if alt == short:
             names.append((alt, ALIAS))
         elif _useful_alternate(alt):
-            # "Odessa", "Borodyanka": the official name in another romanisation is as good as
+            # "Kharkov", "Lugansk": the official name in another romanisation is as good as
             # the name itself, unlike a name in another language or a former name. Only where
             # Cyrillic is romanised: elsewhere the folding joins different words ("Lions", Lyons).
             names.append((alt, ALIAS if spelling and _loose(alt) == spelling else ALTERNATE))
