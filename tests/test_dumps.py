@@ -35,7 +35,7 @@ PLACES = [
     place_line(RIVER, "Dnipro", "H", "STM", "Dnieper,Днепр,Дніпро", admin1="00"),
     place_line(DAM, "Kakhovka Dam", "S", "DAM"),
     place_line(RESERVOIR, "Kakhovka Reservoir", "H", "RSV", "Каховське водосховище"),
-    place_line(VILLAGE, "Mykolaivka", "P", "PPL", "Миколаївка,Николаевка", population=812),
+    place_line(VILLAGE, "Novoselivka", "P", "PPL", "Новоселівка,Новоселовка", population=812),
     place_line(KHERSON, "Kherson", "P", "PPLA", "Cherson,Херсон", population=279131),
     place_line(UKRAINE, "Ukraine", "A", "PCLI", "Ukraina", admin1="00"),
     "not\ta\tgeonames\trow",
@@ -43,7 +43,7 @@ PLACES = [
 ALTERNATES = [
     alternate_line(1, RIVER, "en", "Dnieper River", preferred="1"),
     alternate_line(2, RIVER, "link", "https://en.wikipedia.org/wiki/Dnieper"),
-    alternate_line(3, VILLAGE, "ru", "Николаевка"),
+    alternate_line(3, VILLAGE, "ru", "Новоселовка"),
     alternate_line(4, DAM, "uk", "Каховська ГЕС"),
     alternate_line(5, 99999, "en", "Nowhere At All"),
 ]
@@ -115,7 +115,7 @@ def test_imported_features_are_found(imported):
     dam = only(imported, "Kakhovka Dam").place
     assert (dam.feature, dam.admin1_code, dam.admin1, dam.source) == ("dam", "UA.08", "Kherson Oblast", "geonames")
     assert only(imported, "Kakhovka Reservoir").place.feature == "reservoir"
-    village = only(imported, "Nikolaevka")  # romanised from the Cyrillic alternate names
+    village = only(imported, "Novoselovka")  # romanised from the Cyrillic alternate names
     assert (village.place.feature, village.kind, village.place.population) == ("city", TRANSLIT, 812)
     assert imported.place(f"gn:{DAM}") == dam
     assert [p.id for p in imported.search("Kakhov")] == [f"gn:{DAM}", f"gn:{RESERVOIR}"]

@@ -157,7 +157,7 @@ def test_country_names_in_english(gaz):
 def test_another_romanisation_of_the_name_is_as_good_as_the_name():
     from geo.gazetteer.sources import ALIAS, ALTERNATE, _names
 
-    assert ("Borodyanka", ALIAS) in _names("Borodianka", [], ["Borodyanka"], "UA")
+    assert ("Hulyaipole", ALIAS) in _names("Huliaipole", [], ["Hulyaipole"], "UA")
     assert ("Odessa", ALIAS) in _names("Odesa", [], ["Odessa"], "UA")
     # outside the romanised countries the folding would join different words
     assert ("Lions", ALTERNATE) in _names("Lyons", [], ["Lions"], "US")
