@@ -49,9 +49,14 @@ TIERS = (
     Tier("villages", 9, 18, 2.0, "feature = 'city' AND (population < 10000 OR population IS NULL)"),
 )
 BOUNDS_CELL, BOUNDS_MIN_ZOOM = 5.0, 4
-# Natural Earth files Crimea and Sevastopol under Russia; the gazetteer (GeoNames) under Ukraine,
-# and the map follows the gazetteer so a region's outline and its places agree.
-COUNTRY_OF_PROVINCE = {("RUS", "Crimea"): "UKR", ("RUS", "Sevastopol"): "UKR"}
+# Natural Earth files Crimea and Sevastopol under Russia but keeps Ukraine's FIPS 10-4 codes
+# ("UP..") on them; the gazetteer (GeoNames) files them under Ukraine, and the map follows the
+# gazetteer so a region's outline and its places agree.
+COUNTRY_OF_FIPS = {"UP": "UKR"}
+
+
+def country_of(props: dict) -> str | None:
+    return COUNTRY_OF_FIPS.get((props.get("fips") or "")[:2], props.get("adm0_a3"))
 
 
 def cell_key(lat: float, lon: float, size: float) -> str:
@@ -175,7 +180,7 @@ def _edges(features: list[dict]) -> tuple[set, set, set]:
     by_country: dict[str, Counter] = defaultdict(Counter)
     for f in features:
         props = f["properties"]
-        country = COUNTRY_OF_PROVINCE.get((props.get("adm0_a3"), props.get("name")), props.get("adm0_a3"))
+        country = country_of(props)
         by_country[country].update(set(_segments(f["geometry"])))
     every = Counter()
     for counts in by_country.values():
@@ -232,7 +237,7 @@ def write_bounds(folder: Path, world_map: Path | None) -> int:
     stamp = _stamp([world_map])
     if _fresh(folder, stamp):
         return 0
-    features = gpkg.features(world_map, "states_provinces", ("name", "adm0_a3"))
+    features = gpkg.features(world_map, "states_provinces", ("name", "adm0_a3", "fips"))
     return _replace(folder, {f"{key}.json": rows for key, rows in boundary_cells(features).items()}, stamp)
 
 

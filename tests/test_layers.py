@@ -35,9 +35,9 @@ def write_gpkg(path: Path, provinces: list[tuple[str, str, list]]) -> Path:
     with sqlite3.connect(path) as db:
         db.execute("CREATE TABLE gpkg_geometry_columns (table_name TEXT, column_name TEXT)")
         db.execute("INSERT INTO gpkg_geometry_columns VALUES ('states_provinces', 'geom')")
-        db.execute("CREATE TABLE states_provinces (fid INTEGER PRIMARY KEY, geom BLOB, name TEXT, adm0_a3 TEXT)")
-        db.executemany("INSERT INTO states_provinces (geom, name, adm0_a3) VALUES (?, ?, ?)",
-                       [(gpkg_blob([rings]), name, country) for name, country, rings in provinces])
+        db.execute("CREATE TABLE states_provinces (fid INTEGER PRIMARY KEY, geom BLOB, name TEXT, adm0_a3 TEXT, fips TEXT)")
+        db.executemany("INSERT INTO states_provinces (geom, name, adm0_a3, fips) VALUES (?, ?, ?, ?)",
+                       [(gpkg_blob([p[2]]), p[0], p[1], p[3] if len(p) > 3 else "") for p in provinces])
     return path
 
 
@@ -64,7 +64,7 @@ def test_borders_between_countries_are_thick_and_inside_one_thin(tmp_path):
     shared edge is a border. Crimea, which Natural Earth files under Russia, counts as Ukraine's."""
     features = gpkg.features(write_gpkg(tmp_path / "w.gpkg", [
         ("West", "UKR", square(30, 45)), ("East", "UKR", square(31, 45)),
-        ("Far", "RUS", square(32, 45)), ("Crimea", "RUS", square(31, 44))]), "states_provinces", ("name", "adm0_a3"))
+        ("Far", "RUS", square(32, 45)), ("Crimea", "RUS", square(31, 44), "UP11")]), "states_provinces", ("name", "adm0_a3", "fips"))
     lines = layers.boundary_lines(features)
 
     def kind_of(a, b):
@@ -127,9 +127,9 @@ def test_a_new_gazetteer_rewrites_the_labels(tmp_path):
 
 @pytest.mark.skipif(layers.world_map_path() is None, reason="Natural Earth GeoPackage not installed")
 def test_natural_earth_boundaries_keep_crimea_in_ukraine():
-    features = gpkg.features(layers.world_map_path(), "states_provinces", ("name", "adm0_a3"))
+    features = gpkg.features(layers.world_map_path(), "states_provinces", ("name", "adm0_a3", "fips"))
     crimea = [f for f in features if f["properties"]["name"] in ("Crimea", "Sevastopol")]
-    assert len(crimea) == 2  # present, filed under Russia; the layer moves them (COUNTRY_OF_PROVINCE)
+    assert len(crimea) == 2  # present, filed under Russia; the layer moves them by FIPS code
     ukraine = [f for f in features if f["properties"]["adm0_a3"] == "UKR" or f in crimea]
     lines = layers.boundary_lines(ukraine)
     # The isthmus of Perekop (about 46.1 N, 33.7 E) is a province edge, not a country border.
