@@ -98,6 +98,8 @@ def test_markup_in_names_and_titles_stays_text(browser, page, tmp_path, geo_data
                 box.click()
                 page.get_by_role("option").first.wait_for(timeout=15_000)
                 page.keyboard.press("Escape")
+                # The list closes with an animation; a click on the next box before it ends is lost.
+                page.get_by_role("option").first.wait_for(state="hidden", timeout=15_000)
         assert_nothing_injected(page)
 
         page.goto(url + "/Articles")
