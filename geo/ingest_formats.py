@@ -12,6 +12,7 @@ import datetime as dt
 import io
 import logging
 import re
+import warnings
 import zipfile
 from typing import NamedTuple
 
@@ -100,10 +101,12 @@ def _index(soup) -> dict:
 
 
 def extract_html(html: str, label: str) -> Extracted:
-    from bs4 import BeautifulSoup
+    from bs4 import BeautifulSoup, XMLParsedAsHTMLWarning
 
     try:
-        soup = BeautifulSoup(html.replace(P_MARK, "").replace(BR_MARK, ""), "lxml")
+        with warnings.catch_warnings():  # an XML upload read as HTML is fine: we only want its text
+            warnings.simplefilter("ignore", XMLParsedAsHTMLWarning)
+            soup = BeautifulSoup(html.replace(P_MARK, "").replace(BR_MARK, ""), "lxml")
         tags = _index(soup)
         meta = from_html(tags, find_date)  # og:title, og:site_name, JSON-LD, <time>...
         # Only outermost articles compete: sizing nested ones would go quadratic on hostile pages.
