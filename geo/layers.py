@@ -121,14 +121,19 @@ def label_cells(indexes: list[Path], tier: Tier) -> dict[str, list]:
 
 def write_labels(folder: Path, indexes: list[Path]) -> int:
     """Label cells for every tier; files written now (0 when up to date or no gazetteer)."""
+    return _write_if_stale(folder, indexes, lambda found: {
+        f"{tier.name}-{key}.json": rows for tier in TIERS for key, rows in label_cells(found, tier).items()})
+
+
+def _write_if_stale(folder: Path, indexes: list[Path], make_files) -> int:
+    """Write ``make_files(indexes)`` into folder unless it was written from these very indexes."""
     indexes = [p for p in indexes if p and p.exists()]
     if not indexes:
         return 0
     stamp = _stamp(indexes)
     if _fresh(folder, stamp):
         return 0
-    files = {f"{tier.name}-{key}.json": rows for tier in TIERS for key, rows in label_cells(indexes, tier).items()}
-    return _replace(folder, files, stamp)
+    return _replace(folder, make_files(indexes), stamp)
 
 
 # --- boundaries -----------------------------------------------------------------------------------
@@ -262,13 +267,7 @@ def river_lines(indexes: list[Path]) -> list[dict]:
 
 
 def write_rivers(folder: Path, indexes: list[Path]) -> int:
-    indexes = [p for p in indexes if p and p.exists()]
-    if not indexes:
-        return 0
-    stamp = _stamp(indexes)
-    if _fresh(folder, stamp):
-        return 0
-    return _replace(folder, {"rivers.json": river_lines(indexes)}, stamp)
+    return _write_if_stale(folder, indexes, lambda found: {"rivers.json": river_lines(found)})
 
 
 # --- all of it ----------------------------------------------------------------------------------

@@ -56,20 +56,8 @@ def run_points(args) -> int:
     items = load_points(args.corpus)[: args.limit]
     load_pipeline()
     score = PointScore()
-    bar = Bar(len(items), "scoring")
-    started = time.perf_counter()
-    docs = (Document(item.text) for item in items)
-    for item, parsed in zip(items, parse_all(docs, args.workers)):
-        score.add(score_text(item, [mention_record(r) for r in parsed.resolutions]))
-        bar.update()
-    score.seconds = time.perf_counter() - started
-    bar.close()
-    summary = score.summary()
-    if args.json:
-        print(json.dumps(summary))
-    else:
-        for k, v in summary.items():
-            print(f"{k:>12}: {v}")
+    _score_each(items, args.workers, score, lambda item, records: score.add(score_text(item, records)))
+    _print_summary(score.summary(), args.json)
     if args.errors:
         print(f"\n## worst {args.errors} (not found first, then by error)")
         for o in score.worst(args.errors):
@@ -86,24 +74,35 @@ def run_lgl(args) -> int:
 
     load_pipeline()
     score = Score()
-    bar = Bar(len(articles), "scoring")
-    started = time.perf_counter()
-    docs = (Document(a.text) for a in articles)
-    for article, parsed in zip(articles, parse_all(docs, args.workers)):
-        score_article(article, [mention_record(r) for r in parsed.resolutions], score)
+
+    def add(article, records) -> None:
+        score_article(article, records, score)
         score.words += len(article.text.split())
-        bar.update()
-    score.seconds = time.perf_counter() - started
-    bar.close()
-    summary = score.summary()
-    if args.json:
-        print(json.dumps(summary))
-    else:
-        for k, v in summary.items():
-            print(f"{k:>12}: {v}")
+
+    _score_each(articles, args.workers, score, add)
+    _print_summary(score.summary(), args.json)
     if args.errors:
         _print_errors(score, args.errors)
     return 0
+
+
+def _score_each(items, workers: int, score, add) -> None:
+    """Parse each item's text (in worker processes) and hand its mention records to ``add``."""
+    bar = Bar(len(items), "scoring")
+    started = time.perf_counter()
+    for item, parsed in zip(items, parse_all((Document(item.text) for item in items), workers)):
+        add(item, [mention_record(r) for r in parsed.resolutions])
+        bar.update()
+    score.seconds = time.perf_counter() - started
+    bar.close()
+
+
+def _print_summary(summary: dict, as_json: bool) -> None:
+    if as_json:
+        print(json.dumps(summary))
+        return
+    for k, v in summary.items():
+        print(f"{k:>12}: {v}")
 
 
 def _print_errors(score: Score, n: int) -> None:
