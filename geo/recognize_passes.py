@@ -9,6 +9,7 @@ from geo.gazetteer import ALTERNATE, PRIMARY, TRANSLIT
 from geo.lexicon import LIST_JOINS
 from geo.names import key
 from geo.readings import is_prominent, likeliest
+from geo.resolve import distance_km
 from geo.rules import rule
 
 def _country_or_region(span) -> bool:
@@ -69,3 +70,54 @@ def _lists(rec, ctx: DocContext, spans: list, verdicts: list[bool]) -> None:
                        for c in span.candidates) and not person_cue(ctx, doc[span.start], span.end):
                     verdicts[i] = changed = True
                     break
+
+
+LIST_KM = 50  # how close three listed towns must lie to be read as one area's towns
+_MAX_READINGS = 40  # "Ivanivka" has dozens: enough to find the cluster, bounded for speed
+
+
+@rule(DOCUMENT_RULES, "coherent_list",
+      "'Marinka, Heorhiivka and Kurakhove remained the focus': three or more names listed "
+      "together, each a town within 50 km of the others, are places even with no cue and no "
+      "known place beside them (three surnames are seldom three neighbouring towns)")
+def _coherent_list(rec, ctx: DocContext, spans: list, verdicts: list[bool]) -> None:
+    doc = ctx.doc
+    for chain in _chains(doc, spans):
+        if len(chain) < 3 or all(verdicts[i] for i in chain):
+            continue
+        if any(not _listable(rec, ctx, spans[i]) for i in chain if not verdicts[i]):
+            continue
+        readings = [_town_points(spans[i]) for i in chain]
+        if any(not r for r in readings):
+            continue
+        if any(all(any(distance_km(lat, lon, b[0], b[1]) <= LIST_KM for b in other) for other in readings[1:])
+               for lat, lon in readings[0]):
+            for i in chain:
+                verdicts[i] = True
+
+
+def _chains(doc, spans: list) -> list[list[int]]:
+    """Runs of spans joined by list words ("A, B and C"), as indexes into ``spans``."""
+    chains, current = [], [0] if spans else []
+    for i in range(1, len(spans)):
+        if [t.lower_ for t in doc[spans[i - 1].end:spans[i].start]] in LIST_JOINS:
+            current.append(i)
+        else:
+            chains.append(current)
+            current = [i]
+    if current:
+        chains.append(current)
+    return chains
+
+
+def _listable(rec, ctx: DocContext, span) -> bool:
+    first = ctx.doc[span.start]
+    return not (span.demonym or span.nested or span.text.lower() in rec.common or first.lower_ in ctx.first_names
+                or span.text.isupper() or span.label in {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL",
+                                                         "ORDINAL", "QUANTITY"}
+                or person_cue(ctx, first, span.end))
+
+
+def _town_points(span) -> list[tuple[float, float]]:
+    return [(c.place.lat, c.place.lon) for c in span.candidates[:_MAX_READINGS]
+            if c.kind <= TRANSLIT and not c.loose and c.place.feature not in {"country", "region", "continent"}]

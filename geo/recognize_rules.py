@@ -18,7 +18,7 @@ from geo.lexicon import (DIRECTIONS, LOCATIVES, MEDIA_HEADS, FRONT_NOUNS, MISTAK
                          OPENERS, ORG_HEADS, RESIDENT_NOUNS, STATE_BODIES, SUFFIX_FEATURES)
 from geo.readings import is_prominent, strong_readings
 from geo.rules import active, rule
-from geo.war_words import EVENT_VERBS, FACILITY_NOUNS, OVER_NOT_PLACE, STRONG_LOCATIVES
+from geo.war_words import EVENT_VERBS, FACILITY_NOUNS, OVER_NOT_PLACE, PASSIVE_EVENTS, STRONG_LOCATIVES
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _TIME_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
@@ -165,6 +165,38 @@ def _war_cue(f: Facts):
         return None
     if _towns(f) and not person_cue(f.ctx, f.first, f.span.end):
         return True
+
+
+@_rule("war_cue_after", "'Krasnohorivka was shelled', 'Kurakhove came under fire': a town that an event "
+       "happens to, named before the verb")
+def _war_cue_after(f: Facts):
+    if f.label in _TIME_LABELS or f.word or f.first.lower_ in f.ctx.first_names or f.span.text.isupper():
+        return None
+    if war_cued_after(f.ctx, f.span.end) and _towns(f) and not person_cue(f.ctx, f.first, f.span.end):
+        return True
+
+
+def war_cued_after(ctx: DocContext, end: int) -> bool:
+    """Whether the words from token ``end`` say the name before them was acted on: "was shelled",
+    "were heavily bombed", "has been retaken", "came under fire"."""
+    words = [w.lower() for w in ctx.words[end:end + 5]]
+    if words[:1] in (["'s"], ["’s"]):
+        return False  # "Bakhmut's defenders were shelled": the possessor, not the place acted on
+    if words[:2] in (["came", "under"], ["comes", "under"], ["come", "under"]):
+        return len(words) > 2 and (words[2] in _UNDER or (len(words) > 3 and words[3] in _UNDER))
+    i = 0
+    while i < len(words) and words[i] in _AUXILIARIES:
+        i += 1
+    if i == 0:
+        return False
+    if i < len(words) and words[i].endswith("ly"):  # "was heavily shelled"
+        i += 1
+    return i < len(words) and words[i] in PASSIVE_EVENTS
+
+
+_AUXILIARIES = {"was", "were", "is", "are", "has", "have", "had", "been", "being", "again", "also", "reportedly"}
+_UNDER = {"fire", "attack", "attacks", "shelling", "bombardment", "assault", "artillery", "missile", "drone",
+          "heavy", "russian", "ukrainian", "enemy", "intense"}
 
 
 def war_cued(ctx: DocContext, start: int) -> bool:

@@ -30,6 +30,13 @@ EVENT_VERBS = {
     "towards", "approaching", "approached", "outside", "around", "near", "nearby", "between",
     "besieged", "pounded", "shot", "downed", "intercepted",
 }
+# Past participles that make the name before them the place acted on: "Kurakhove was shelled".
+# Only what is done to places: "Williams was attacked", "Jordan was hit" are people.
+PASSIVE_EVENTS = {
+    "shelled", "bombed", "bombarded", "captured", "liberated", "retaken", "recaptured", "occupied",
+    "stormed", "encircled", "evacuated", "mined", "besieged", "pounded", "overrun", "blockaded",
+    "flattened", "razed", "devastated", "de-occupied", "deoccupied", "annexed", "depopulated",
+}
 # Locatives that place what follows on the map in war reporting and captions ("Destruction in
 # Marinka"); "at" and "on" only after an event verb ("fired at", "drones on").
 STRONG_LOCATIVES = {"in", "near", "outside", "toward", "towards", "around", "between", "into", "from",

@@ -301,6 +301,47 @@ def test_lists_keep_their_first_name(pipeline):
     assert {"Druzhkivka", "Kramatorsk", "Sloviansk"} <= set(places)
 
 
+def test_a_town_acted_on_before_its_verb_is_a_place(pipeline):
+    # Long enough to be a sentence, not a caption (captions have their own rule).
+    assert "Krasnohorivka" in found(pipeline, "Krasnohorivka was heavily shelled again overnight, the regional "
+                                              "governor said on Telegram, adding that two houses burned.")
+    assert "Kurakhove" in found(pipeline, "Kurakhove came under heavy fire on Tuesday, the governor said, and "
+                                          "water supplies were cut to the town.")
+
+
+def test_people_acted_on_are_not_places(pipeline):
+    from geo.recognize_rules import war_cued_after
+    from geo.war_words import PASSIVE_EVENTS
+
+    assert "attacked" not in PASSIVE_EVENTS and "hit" not in PASSIVE_EVENTS  # "Williams was attacked"
+
+    class Words:
+        def __init__(self, text):
+            self.words = text.split()
+
+    assert war_cued_after(Words("X was heavily shelled overnight"), 1)
+    assert war_cued_after(Words("X came under fire"), 1)
+    assert not war_cued_after(Words("X was shelling the town"), 1)
+    assert not war_cued_after(Words("X 's defenders were shelled"), 1)
+
+
+def test_three_neighbouring_towns_listed_together_are_places(pipeline):
+    text = ("Marinka, Heorhiivka and Kurakhove remained the focus of fighting west of the city, while the "
+            "governor said more troops had arrived in the area on Monday.")
+    places = found(pipeline, text)
+    assert {"Marinka", "Heorhiivka", "Kurakhove"} <= set(places)
+    assert all(p.admin1_code == "UA.05" for p in places.values())
+
+
+def test_three_surnames_are_not_a_list_of_towns(pipeline):
+    from geo.recognize_passes import LIST_KM
+
+    assert LIST_KM <= 50
+    places = found(pipeline, "Moreno, Castillo and Barrera remained the focus of the hearing, while the "
+                             "judge said more witnesses had arrived on Monday.")
+    assert not {"Castillo", "Barrera"} & set(places)  # ("Moreno" alone is a city of 450,000)
+
+
 def test_broadcasters_are_not_countries(pipeline):
     places = found(pipeline, "CNN reported explosions in Kharkiv.")
     assert "CNN" not in places and "Kharkiv" in places
