@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from geo.cues import DocContext, person_cue
 from geo.gazetteer import ALTERNATE, PRIMARY, TRANSLIT
-from geo.lexicon import LIST_JOINS
+from geo.lexicon import LIST_JOINS, SETTLEMENT_NOUNS, SUFFIX_FEATURES
 from geo.names import key
 from geo.readings import is_prominent, likeliest
 from geo.resolve import distance_km
@@ -46,6 +46,15 @@ def _one_sense(rec, ctx: DocContext, spans: list, verdicts: list[bool]) -> None:
             verdicts[i] = True
 
 
+def joined(doc, a, b) -> bool:
+    """Whether span ``a`` and the later span ``b`` are listed together: "A, B", "A and B", and
+    past a type word that is not part of the name ("Kherson City and Beryslav")."""
+    between = [t.lower_ for t in doc[a.end:b.start]]
+    if between[:1] and (between[0] in SETTLEMENT_NOUNS or between[0] in SUFFIX_FEATURES):
+        between = between[1:]
+    return between in LIST_JOINS
+
+
 @rule(DOCUMENT_RULES, "lists", "'near Bakhmut, Avdiivka and Marinka': names listed beside a place, "
       "with a reading in its country, are places too")
 def _lists(rec, ctx: DocContext, spans: list, verdicts: list[bool]) -> None:
@@ -63,7 +72,7 @@ def _lists(rec, ctx: DocContext, spans: list, verdicts: list[bool]) -> None:
                 if not (0 <= j < len(spans) and verdicts[j] and not spans[j].demonym):
                     continue
                 a, b = (spans[j], span) if j < i else (span, spans[j])
-                if [t.lower_ for t in doc[a.end:b.start]] not in LIST_JOINS:
+                if not joined(doc, a, b):
                     continue
                 countries = {c.place.country for c in likeliest(spans[j].candidates) or spans[j].candidates[:1]}
                 if any(c.place.country in countries and not c.loose and c.kind <= TRANSLIT
@@ -100,7 +109,7 @@ def _chains(doc, spans: list) -> list[list[int]]:
     """Runs of spans joined by list words ("A, B and C"), as indexes into ``spans``."""
     chains, current = [], [0] if spans else []
     for i in range(1, len(spans)):
-        if [t.lower_ for t in doc[spans[i - 1].end:spans[i].start]] in LIST_JOINS:
+        if joined(doc, spans[i - 1], spans[i]):
             current.append(i)
         else:
             chains.append(current)

@@ -218,6 +218,20 @@ def test_two_clauses_two_events(pipeline):
         ("Shelling/artillery/missile attack", "Kherson"), ("Armed clash", "Krynky")]
 
 
+def test_a_new_subject_after_and_is_a_new_event(pipeline):
+    found = events(pipeline, "Russian troops shelled Beryslav overnight, and a drone hit a grain terminal in Izmail, "
+                             "officials said on Monday.")
+    assert [(e.sub_type, e.mention.text) for e in found] == [
+        ("Shelling/artillery/missile attack", "Beryslav"), ("Air/drone strike", "Izmail")]
+
+
+def test_a_city_word_closing_a_name_keeps_the_list(pipeline):
+    found = events(pipeline, "Ukrainian forces advanced near Verbove. Russian troops also struck Kherson City and "
+                             "Beryslav with artillery, the governor said.")
+    assert [e.mention.text for e in found if e.sub_type == "Shelling/artillery/missile attack"] == [
+        "Kherson", "Beryslav"]
+
+
 def test_a_story_told_twice_is_one_event(pipeline):
     found = events(pipeline, "A Russian drone struck a house in Orikhiv. A woman was killed in the drone strike.")
     assert len(found) == 1 and found[0].fatalities == 1

@@ -26,7 +26,9 @@ from geo.events.triggers import (
 from geo.types import NEAR_PLACE, REGION_ONLY, Event, ParsedDocument, Resolution, Sentence
 
 # Clauses a sentence joins that may each report an event of their own.
-_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but|and then|after which|meanwhile)\s+|\s+[—–]\s+")
+# ", and a drone hit ...": a new subject after ", and" starts a new clause, with its own event.
+_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but|and then|after which|meanwhile)\s+|\s+[—–]\s+"
+                           r"|,\s+and\s+(?=(?:a|an|another)\s)")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _BEFORE_WORDS = 6  # how far back a hypothetical or a negation reaches ("could soon attack")
 _GOV_VERBS = re.compile(r"liberat|recaptur|retook|retaken|regain|took back|taken back|de-?occup", re.I)

@@ -94,7 +94,8 @@ def precision(text: str, r: Resolution) -> int:
     return PLACE_ITSELF
 
 
-_LIST_JOIN = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+|\s*&\s*)$")
+# "Kherson City and Beryslav": a type word may close a name before the join.
+_LIST_JOIN = re.compile(r"^(?:\s+(?:city|town|village))?(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+|\s*&\s*)$", re.I)
 
 
 def listed_after(text: str, chosen: Resolution, resolutions: list[Resolution]) -> list[Resolution]:
