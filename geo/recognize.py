@@ -21,7 +21,7 @@ from geo.lexicon import (CONNECTORS, DIRECTIONS, DOTTED_ABBREVIATIONS, LIST_JOIN
 from geo.readings import by_surface
 from geo import fuzzy
 from geo.recognize_passes import DOCUMENT_RULES
-from geo.recognize_rules import PLACE_LABELS, decide, is_caption, name_end, name_start
+from geo.recognize_rules import PLACE_LABELS, decide, is_caption, name_end, name_start, names_disease
 from geo.rules import active, on, rule
 from geo.streets import street_spans
 from geo.war_words import STRONG_VERBS, UNKNOWN_FACILITIES, UNKNOWN_FACILITIES_ONE
@@ -257,6 +257,8 @@ class Recogniser:
             start, end = name_start(ent), name_end(ent)
             if start >= end or not _capitalised(doc[start]) or person_cue(ctx, doc[start], end):
                 continue
+            if on("named_disease") and names_disease(doc, end):
+                continue  # "Marburg virus"
             if end - start == 1 and (doc[start].lower_ in ctx.first_names or doc[start].lower_ in DIRECTIONS or (
                     doc[start].idx in ctx.starts and doc[start].lower_ in self.common)):
                 continue  # "Danielle", "Us and them": the model's GPE on a name or a word

@@ -91,6 +91,26 @@ def _named_day(f: Facts):
         return False
 
 
+@_rule("named_disease", "'Lassa fever', 'West Nile virus', 'Marburg virus', 'Hong Kong flu': a disease "
+       "named after a place is no mention of it (but 'Texas flu cases' are in Texas)")
+def _named_disease(f: Facts):
+    if names_disease(f.ctx.doc, f.span.end, any(c.place.feature in {"country", "region"} for c in f.strong)):
+        return False
+
+
+def names_disease(doc, end: int, admin: bool = False) -> bool:
+    """Whether the name ending before token ``end`` is part of a disease's name; a country's or
+    region's name before "flu cases" is where they are (``admin``)."""
+    after = [t.lower_ for t in doc[end:end + 2]]
+    if not after or after[0] not in _DISEASE_WORDS:
+        return False
+    return not (admin and after[1:] and after[1] in _DISEASE_COUNTS)
+
+
+_DISEASE_WORDS = {"fever", "virus", "viruses", "encephalitis", "syndrome", "disease", "flu", "influenza", "pox"}
+_DISEASE_COUNTS = {"cases", "season", "deaths", "patients", "hospitalizations", "rates", "rate", "vaccinations"}
+
+
 @_rule("demonym", "'Ukrainian troops' name the country, 'Ukrainian Pravda' and 'spoke French' do not")
 def _demonym(f: Facts):
     if f.kinds != {DEMONYM}:

@@ -36,6 +36,7 @@ _POINT_FEATURES = {"city", "district", "dam", "power_plant", "bridge", "reservoi
 PLAUSIBLE = 5.0  # score gap within which a reading still counts as possible
 SOFT_COUNTRY = 3.0
 SOFT_REGION = 3.0
+VOTE_SCALE = 2.0  # a reading this many points below the best votes 1/e as much
 
 
 @dataclass(slots=True)
@@ -202,11 +203,20 @@ def soft_votes(ranked: list[list[tuple[float, Candidate]]], keys: list[str]):
     for scored, k in zip(ranked, keys):
         if not scored or k in votes:
             continue
-        # Every plausible reading votes once for its region: "Decatur", "Athens" and
-        # "Gainesville" each have a Georgia reading, although none of them is Georgia's best.
-        plausible = [c for s, c in scored[:12] if s >= scored[0][0] - PLAUSIBLE]
-        countries = {c.place.country: 1.0 for c in plausible if c.place.country}
-        regions = {c.place.admin1_code: 1.0 for c in plausible if c.place.admin1_code}
+        # Every plausible reading votes for its region: "Decatur", "Athens" and "Gainesville"
+        # each have a Georgia reading, although none of them is Georgia's best. A reading far
+        # below the best votes less: "Washington" is hardly a vote for Illinois.
+        top = scored[0][0]
+        countries: dict[str, float] = {}
+        regions: dict[str, float] = {}
+        for s, c in scored[:12]:
+            if s < top - PLAUSIBLE:
+                break
+            w = math.exp(-(top - s) / VOTE_SCALE)
+            if c.place.country:
+                countries[c.place.country] = max(countries.get(c.place.country, 0.0), w)
+            if c.place.admin1_code:
+                regions[c.place.admin1_code] = max(regions.get(c.place.admin1_code, 0.0), w)
         votes[k] = (countries, regions)
     return votes
 

@@ -80,6 +80,44 @@ def test_capital_wins_without_context(pipeline):
     assert found(pipeline, "Talks were held in Paris on Tuesday.")["Paris"].country == "FR"
 
 
+def test_only_the_capital_itself_is_a_capital(pipeline):
+    # Every US town called Washington once shared the capital's importance, so a story that also
+    # named Geneva (Illinois has both) put the capital in Illinois.
+    washingtons = [c for c in pipeline.gazetteer.lookup("Washington")
+                   if c.place.country == "US" and c.place.feature == "city"]
+    assert [c.place.admin1_code for c in washingtons if c.importance >= 2] == ["US.DC"]
+    places = found(pipeline, "In Lagos, Nigeria, authorities confirmed three deaths. Vaccines were shipped "
+                             "from Geneva. Dr. Jackson Brown, who heads the response in Washington, said so.")
+    assert places["Washington"].admin1_code == "US.DC"
+
+
+def test_unlikely_readings_vote_less_for_where_the_story_is():
+    from geo.gazetteer import PRIMARY, Candidate
+    from geo.resolve import soft_votes
+    from geo.types import Place
+
+    def town(code, score):
+        return score, Candidate(Place(id=code, name="X", lat=0, lon=0, feature="city", country="US",
+                                      admin1_code=code), PRIMARY, False, 0)
+
+    votes = soft_votes([[town("US.DC", 7.6), town("US.IL", 5.3)]], ["washington"])
+    countries, regions = votes["washington"]
+    assert regions["US.DC"] == 1.0 and 0.2 < regions["US.IL"] < 0.5 and countries["US"] == 1.0
+
+
+def test_a_country_is_the_country_unless_its_namesake_is_where_the_story_is(pipeline):
+    places = found(pipeline, "Cases were confirmed in Texas, and the virus spread across Brazil, officials said.")
+    assert places["Brazil"].id == "cc:BR"
+    places = found(pipeline, "Brazil, Ind., and nearby Terre Haute reported flooding on Monday.")
+    assert places["Brazil"].admin1_code == "US.IN"
+
+
+def test_diseases_named_after_places_are_not_places(pipeline):
+    places = found(pipeline, "Three deaths from Lassa fever in Lagos, and Marburg virus was reported in Uganda.")
+    assert "Lassa" not in places and "Marburg" not in places and "Lagos" in places
+    assert "Texas" in found(pipeline, "Texas flu cases doubled this week, state officials said.")
+
+
 def test_possessive_does_not_change_the_name(pipeline):
     places = found(pipeline, "Boone County's sheriff said the road was closed.")
     assert "Boone County" in places and places["Boone County"].feature == "district"

