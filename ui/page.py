@@ -5,10 +5,15 @@ from __future__ import annotations
 from pathlib import Path
 
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 # Our own pin, sent inline: an emoji would load Streamlit's emoji catalogue (0.4 s) and a
 # Material icon is fetched from Google's font servers, which offline users cannot reach.
 ICON = Path(__file__).with_name("icon.svg")
+# The sidebar's links, in place of Streamlit's own list, which would call the map page "app"
+# after its file (.streamlit/config.toml turns that list off).
+PAGES = [("app.py", "Map"), ("pages/1_Articles.py", "Articles"), ("pages/2_Place_search.py", "Place search"),
+         ("pages/3_About.py", "About")]
 
 
 def setup(title: str) -> None:
@@ -16,3 +21,10 @@ def setup(title: str) -> None:
     from ui.access import require_login
 
     require_login()  # a no-op unless a login is configured (ui/access.py)
+    with st.sidebar:
+        try:
+            for path, label in PAGES:
+                st.page_link(path, label=label)
+        except StreamlitAPIException:  # a page run as its own entry point (AppTest) has no others
+            pass
+        st.divider()
