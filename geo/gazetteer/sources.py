@@ -150,9 +150,8 @@ def read_all(landmarks: Path | None = None, progress=None) -> Iterator[Row]:
     # not Washington, Illinois.
     capital_pop: dict[tuple[str, str], int] = {}
     capital_names = _capitals()
-    iso_of = {i + 1: r[1] for i, r in enumerate(countries)}
     for r in cities:
-        pair = (iso_of.get(int(r[3]), "") if r[3] else "", r[0])
+        pair = (iso_of_row.get(int(r[3]), "") if r[3] else "", r[0])
         if pair in capital_names:
             capital_pop[pair] = max(capital_pop.get(pair, 0), int(r[4] or 0))
 
