@@ -58,11 +58,20 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 def reach_km(place: Place, lat: float, lon: float) -> float:
     """Km from a point to a place; to the nearest bend of a river whose course is known (the
     Oskil runs past Kupiansk, though its midpoint lies 80 km away)."""
-    g = place.geometry
-    if g and g.get("type") in {"LineString", "MultiLineString"}:
-        lines = [g["coordinates"]] if g["type"] == "LineString" else g["coordinates"]
-        return min(distance_km(la, lo, lat, lon) for line in lines for lo, la in line)
+    vertices = line_vertices(place.geometry)
+    if vertices:
+        return min(distance_km(la, lo, lat, lon) for lo, la in vertices)
     return distance_km(place.lat, place.lon, lat, lon)
+
+
+def line_vertices(geometry: dict | None) -> list:
+    """The (lon, lat) vertices of a LineString or MultiLineString; [] for anything else."""
+    kind, coords = (geometry or {}).get("type"), (geometry or {}).get("coordinates") or []
+    if kind == "LineString":
+        return list(coords)
+    if kind == "MultiLineString":
+        return [v for line in coords for v in line]
+    return []
 
 
 def prior(c: Candidate, hint: str = "") -> float:

@@ -1,7 +1,7 @@
 """Rules as data: small named decisions with a reason and a switch.
 
-Recognition (geo/recognize_rules.py) and resolution (geo/resolve_rules.py) are ordered lists
-of such rules, like the components of a spaCy pipeline. Each can be switched off by name
+Recognition (geo/recognize_rules.py) and resolution (geo/resolve_rules.py,
+geo/resolve_overrides.py) are ordered lists of such rules, like the components of a spaCy pipeline. Each can be switched off by name
 (``GEO_WITHOUT=rule,rule`` or ``geo eval --without rule``) so that what it is worth can be
 measured: a rule that is worth nothing anywhere should be deleted, not kept "just in case".
 """

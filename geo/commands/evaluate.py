@@ -39,7 +39,7 @@ def run(args) -> int:
 
         names = [n.strip() for n in args.without.split(",") if n.strip()]
         if unknown(names):
-            print(f"geo: no rule named {', '.join(unknown(names))} (see geo/recognize_rules.py, geo/resolve_rules.py)")
+            print(f"geo: no rule named {', '.join(unknown(names))} (see geo/recognize_rules.py, geo/resolve_rules.py, geo/resolve_overrides.py)")
             return 2
         os.environ[ENV] = ",".join(names)  # worker processes inherit it
     if args.corpus.suffix.lower() == ".csv":
