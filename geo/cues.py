@@ -1,5 +1,5 @@
 """Evidence about words around a name, for the recogniser: who is a person in this story,
-which words mark a language, a list, a natural feature.
+which words mark a language, a list, a natural feature, a disease named after a place.
 
 Kept apart from the decision rules (geo/recognize.py) so that each stays short.
 """
@@ -98,3 +98,16 @@ def person_cue(ctx: DocContext, first, end: int) -> bool:
         if len(after) >= 3 and after[0].text == "," and after[1].like_num and after[2].text == ",":
             return True  # "Farrin, 43, was arrested"
     return False
+
+
+def names_disease(doc, end: int, admin: bool = False) -> bool:
+    """Whether the name ending before token ``end`` is part of a disease's name; a country's or
+    region's name before "flu cases" is where they are (``admin``)."""
+    after = [t.lower_ for t in doc[end:end + 2]]
+    if not after or after[0] not in _DISEASE_WORDS:
+        return False
+    return not (admin and after[1:] and after[1] in _DISEASE_COUNTS)
+
+
+_DISEASE_WORDS = {"fever", "virus", "viruses", "encephalitis", "syndrome", "disease", "flu", "influenza", "pox"}
+_DISEASE_COUNTS = {"cases", "season", "deaths", "patients", "hospitalizations", "rates", "rate", "vaccinations"}

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from spacy.attrs import IDX, LENGTH
 
-from geo.cues import DocContext, listed_with, natural_feature, person_cue
+from geo.cues import DocContext, listed_with, names_disease, natural_feature, person_cue
 from geo.gazetteer import ALIAS, DEMONYM, PRIMARY, Candidate, Gazetteer
 from geo.lexicon import (CONNECTORS, DIRECTIONS, DOTTED_ABBREVIATIONS, LIST_JOINS, LOCATIVES, ORG_HEADS,
                          PLURAL_FEATURES, PREFIX_FEATURES, SETTLEMENT_NOUNS, SETTLEMENT_WORDS, SUFFIX_FEATURES,
@@ -21,9 +21,10 @@ from geo.lexicon import (CONNECTORS, DIRECTIONS, DOTTED_ABBREVIATIONS, LIST_JOIN
 from geo.readings import by_surface
 from geo import fuzzy
 from geo.recognize_passes import DOCUMENT_RULES
-from geo.recognize_rules import PLACE_LABELS, decide, is_caption, name_end, name_start, names_disease
+from geo.recognize_rules import PLACE_LABELS, decide, name_end, name_start
 from geo.rules import active, on, rule
 from geo.streets import street_spans
+from geo.war_cues import is_caption
 from geo.war_words import STRONG_VERBS, UNKNOWN_FACILITIES, UNKNOWN_FACILITIES_ONE
 
 MAX_NAME_TOKENS = 6

@@ -12,13 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.cues import DocContext, language_cue, person_cue
+from geo.cues import DocContext, language_cue, names_disease, person_cue
 from geo.gazetteer import ABBREVIATION, DEMONYM, PRIMARY, TRANSLIT
 from geo.lexicon import (DIRECTIONS, LOCATIVES, MEDIA_HEADS, FRONT_NOUNS, MISTAKABLE_LABELS, NOT_PLACE_LABELS,
                          OPENERS, ORG_HEADS, RESIDENT_NOUNS, STATE_BODIES, SUFFIX_FEATURES)
 from geo.readings import is_prominent, strong_readings
 from geo.rules import active, rule
-from geo.war_words import EVENT_VERBS, FACILITY_NOUNS, OVER_NOT_PLACE, PASSIVE_EVENTS, STRONG_LOCATIVES
+from geo.war_cues import is_caption, war_cued, war_cued_after
+from geo.war_words import FACILITY_NOUNS
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 _TIME_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
@@ -96,19 +97,6 @@ def _named_day(f: Facts):
 def _named_disease(f: Facts):
     if names_disease(f.ctx.doc, f.span.end, any(c.place.feature in {"country", "region"} for c in f.strong)):
         return False
-
-
-def names_disease(doc, end: int, admin: bool = False) -> bool:
-    """Whether the name ending before token ``end`` is part of a disease's name; a country's or
-    region's name before "flu cases" is where they are (``admin``)."""
-    after = [t.lower_ for t in doc[end:end + 2]]
-    if not after or after[0] not in _DISEASE_WORDS:
-        return False
-    return not (admin and after[1:] and after[1] in _DISEASE_COUNTS)
-
-
-_DISEASE_WORDS = {"fever", "virus", "viruses", "encephalitis", "syndrome", "disease", "flu", "influenza", "pox"}
-_DISEASE_COUNTS = {"cases", "season", "deaths", "patients", "hospitalizations", "rates", "rate", "vaccinations"}
 
 
 @_rule("demonym", "'Ukrainian troops' name the country, 'Ukrainian Pravda' and 'spoke French' do not")
@@ -196,58 +184,6 @@ def _war_cue_after(f: Facts):
         return True
 
 
-def war_cued_after(ctx: DocContext, end: int) -> bool:
-    """Whether the words from token ``end`` say the name before them was acted on: "was shelled",
-    "were heavily bombed", "has been retaken", "came under fire"."""
-    words = [w.lower() for w in ctx.words[end:end + 5]]
-    if words[:1] in (["'s"], ["’s"]):
-        return False  # "Bakhmut's defenders were shelled": the possessor, not the place acted on
-    if words[:2] in (["came", "under"], ["comes", "under"], ["come", "under"]):
-        return len(words) > 2 and (words[2] in _UNDER or (len(words) > 3 and words[3] in _UNDER))
-    i = 0
-    while i < len(words) and words[i] in _AUXILIARIES:
-        i += 1
-    if i == 0:
-        return False
-    if i < len(words) and words[i].endswith("ly"):  # "was heavily shelled"
-        i += 1
-    return i < len(words) and words[i] in PASSIVE_EVENTS
-
-
-_AUXILIARIES = {"was", "were", "is", "are", "has", "have", "had", "been", "being", "again", "also", "reportedly"}
-_UNDER = {"fire", "attack", "attacks", "shelling", "bombardment", "assault", "artillery", "missile", "drone",
-          "heavy", "russian", "ukrainian", "enemy", "intense"}
-
-
-def war_cued(ctx: DocContext, start: int) -> bool:
-    """Whether the words before token ``start`` are an event verb or a strong locative, past an
-    article or a damage adjective ("hit the", "footage of destroyed")."""
-    words = ctx.words
-    i = start - 1
-    while i >= 0 and words[i].lower() in _SKIPPABLE:
-        i -= 1
-    if i < 0:
-        return False
-    w = words[i].lower()
-    if w in EVENT_VERBS or w in STRONG_LOCATIVES:
-        return True
-    if w == "over":  # "jets over Kramatorsk", but "a 43-21 win over Hutchinson"
-        return i > 0 and words[i - 1].lower() not in OVER_NOT_PLACE and not words[i - 1][:1].isdigit()
-    if w in {"at", "on"}:  # "fired at Kupiansk", "drones on Odesa"
-        return i > 0 and words[i - 1].lower() in EVENT_VERBS | _AIMED
-    return w == "of" and i > 0 and words[i - 1].lower() in _OF_HEADS
-
-
-_AIMED = {"fired", "fire", "firing", "aimed", "launched", "dropped", "shots", "strikes", "attacks", "raid", "raids"}
-_SKIPPABLE = {"the", "destroyed", "damaged", "occupied", "liberated", "central", "downtown", "village", "town",
-              "city", "settlement", "eastern", "western", "northern", "southern"}
-_OF_HEADS = {"outskirts", "footage", "video", "videos", "photo", "photos", "images", "imagery", "aftermath",
-             "shelling", "bombing", "liberation", "capture", "occupation", "streets", "center", "centre",
-             "south", "north", "east", "west", "village", "town", "city", "settlement", "suburbs", "edge",
-             "direction", "vicinity", "area", "residents", "outskirt", "north-east", "south-east",
-             "north-west", "south-west", "northeast", "southeast", "northwest", "southwest", "defence", "defense"}
-
-
 @_rule("facility_in_town", "'Lozova railway station', 'Pavlohrad substation', 'Kramatorsk's oil depot': "
        "a facility named after the town it is in names the town")
 def _facility(f: Facts):
@@ -298,19 +234,6 @@ def _caption(f: Facts):
         return None  # part of a longer name
     if any(c.kind <= TRANSLIT and not c.loose for c in f.cands) and not person_cue(f.ctx, f.first, f.span.end):
         return True
-
-
-CAPTION_TOKENS = 30
-# A short text with one of these is a sentence, where the other rules apply.
-_FINITE = {"said", "says", "was", "were", "is", "are", "has", "have", "had", "will", "would", "could", "told"}
-
-
-def is_caption(ctx: DocContext) -> bool:
-    cached = getattr(ctx, "_caption", None)
-    if cached is None:
-        cached = len(ctx.words) <= CAPTION_TOKENS and not any(w.lower() in _FINITE for w in ctx.words)
-        ctx._caption = cached
-    return cached
 
 
 def _towns(f: Facts) -> list:

@@ -348,7 +348,7 @@ def test_a_town_acted_on_before_its_verb_is_a_place(pipeline):
 
 
 def test_people_acted_on_are_not_places(pipeline):
-    from geo.recognize_rules import war_cued_after
+    from geo.war_cues import war_cued_after
     from geo.war_words import PASSIVE_EVENTS
 
     assert "attacked" not in PASSIVE_EVENTS and "hit" not in PASSIVE_EVENTS  # "Williams was attacked"
