@@ -85,10 +85,17 @@ def legend() -> None:
     st.html(f"<div style='font-size:.85em;color:#555'>{dots} · number = mentions</div>")
 
 
-def remember_click(out: dict, places) -> None:
+def new_click(out: dict) -> bool:
+    """Whether the map reports a click not handled yet (each rerun repeats the last one)."""
     click = (out.get("last_object_clicked_count"), str(out.get("last_object_clicked")), out.get("last_object_clicked_tooltip"))
-    if out.get("last_object_clicked") and click != st.session_state.get(keys.LAST_CLICK):
-        st.session_state[keys.LAST_CLICK] = click
+    if not out.get("last_object_clicked") or click == st.session_state.get(keys.LAST_CLICK):
+        return False
+    st.session_state[keys.LAST_CLICK] = click
+    return True
+
+
+def remember_click(out: dict, places) -> None:
+    if new_click(out):
         place = find_place(places, out.get("last_object_clicked_tooltip"), out.get("last_object_clicked"))
         if place:
             st.session_state[keys.PLACE_PICK] = place.id
@@ -164,6 +171,23 @@ RETURNED = ["last_object_clicked", "last_object_clicked_tooltip", "last_object_c
             "bounds", "center", "zoom"]
 
 
+def show_map(m) -> dict:
+    """The map in the page, clicks reported at once, a requested view applied; what it reports."""
+    ImmediateClick().add_to(m)
+    fly = st.session_state.get(keys.FLY_TO)
+    out = st_folium(m, key="events_map", height=MAP_HEIGHT, use_container_width=True, returned_objects=RETURNED,
+                    **fly_args(fly)) or {}
+    landed(out, fly)
+    return out
+
+
+def remember_map(out: dict, in_view: bool) -> None:
+    """What the map reports besides clicks: a drawn shape, the view (for the URL), the bounds."""
+    remember_drawing(out)
+    url.remember_view(out.get("center"), out.get("zoom"))
+    remember_bounds(out, in_view)
+
+
 @st.fragment
 @guard.guarded  # a fragment reruns alone: it needs its own outage guard
 def map_and_panel(map_events, titles: dict[str, str], n_articles: int, shape, in_view: bool, version: int) -> None:
@@ -174,18 +198,11 @@ def map_and_panel(map_events, titles: dict[str, str], n_articles: int, shape, in
     places = [g.place for g in group_by_place(map_events)]
     map_col, panel_col = st.columns([3, 2], gap="medium")
     with map_col:
-        m = build_map(map_events, basemap=state.current_basemap(), titles=titles, drawn=shape,
-                      local_assets=state.local_assets_ready(), user_set=user_set_ids(lib, map_events))
-        ImmediateClick().add_to(m)
-        fly = st.session_state.get(keys.FLY_TO)
-        out = st_folium(m, key="events_map", height=MAP_HEIGHT, use_container_width=True, returned_objects=RETURNED,
-                        **fly_args(fly)) or {}
+        out = show_map(build_map(map_events, basemap=state.current_basemap(), titles=titles, drawn=shape,
+                                 local_assets=state.local_assets_ready(), user_set=user_set_ids(lib, map_events)))
         legend()
-    landed(out, fly)
     remember_click(out, places)
-    remember_drawing(out)
-    url.remember_view(out.get("center"), out.get("zoom"))
-    remember_bounds(out, in_view)
+    remember_map(out, in_view)
 
     with panel_col:
         url.share_link()  # here, not by the title: the fragment keeps the link current after each click
@@ -218,22 +235,12 @@ def events_map_and_panel(shown: list[Event], titles: dict[str, str], n_articles:
     map_col, panel_col = st.columns([3, 2], gap="medium")
     with map_col:
         countries = {e.place.country: country_name(e.place.country) for e in shown if e.place}
-        m = build_event_map(shown, titles=titles, basemap=state.current_basemap(), drawn=shape,
-                            local_assets=state.local_assets_ready(), country_names=countries)
-        ImmediateClick().add_to(m)
-        fly = st.session_state.get(keys.FLY_TO)
-        out = st_folium(m, key="events_map", height=MAP_HEIGHT, use_container_width=True, returned_objects=RETURNED,
-                        **fly_args(fly)) or {}
+        out = show_map(build_event_map(shown, titles=titles, basemap=state.current_basemap(), drawn=shape,
+                                       local_assets=state.local_assets_ready(), country_names=countries))
         event_legend(shown)
-    landed(out, fly)
-    click = (out.get("last_object_clicked_count"), str(out.get("last_object_clicked")), out.get("last_object_clicked_tooltip"))
-    if out.get("last_object_clicked") and click != st.session_state.get(keys.LAST_CLICK):
-        st.session_state[keys.LAST_CLICK] = click
-        if key := find_event(keys_, out.get("last_object_clicked_tooltip")):
-            st.session_state[keys.EVENT_PICK] = key
-    remember_drawing(out)
-    url.remember_view(out.get("center"), out.get("zoom"))
-    remember_bounds(out, in_view)
+    if new_click(out) and (key := find_event(keys_, out.get("last_object_clicked_tooltip"))):
+        st.session_state[keys.EVENT_PICK] = key
+    remember_map(out, in_view)
 
     with panel_col:
         url.share_link()
