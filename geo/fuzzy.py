@@ -24,17 +24,12 @@ _lock = threading.Lock()
 
 
 def fuzzy_candidates(gazetteer, name: str) -> tuple[Candidate, ...]:
-    k = loose(name)
-    if len(k) < MIN_LENGTH or not k.isascii():
-        return ()
-    pool = _with_prefix(gazetteer, k[:PREFIX])
-    near = process.extract(k, pool, scorer=DamerauLevenshtein.distance, limit=8,
-                           score_cutoff=1 if len(k) <= 8 else 2) if pool else []
+    near = _near_keys(gazetteer, name, 8)
     if not near:
         return ()
-    best = min(d for _, d, _ in near)
+    best = min(d for _, d in near)
     found: dict[str, Candidate] = {}
-    for key, d, _ in near:  # every name at the smallest distance: ranking chooses among them
+    for key, d in near:  # every name at the smallest distance: ranking chooses among them
         if d == best:
             for c in gazetteer._lookup(key):  # a loose key finds its places through the loose index
                 if c.place.country in COUNTRIES:
@@ -48,15 +43,10 @@ PREFIX = 3
 def fuzzy_in_region(gazetteer, name: str, admin1_code: str) -> tuple[Candidate, ...]:
     """Places of the region one or two edits from ``name``, nearest spelling first: "X (Kyiv)"
     where Kyiv Oblast has no X but has a town spelt one letter apart (e/i, y/i slips)."""
-    k = loose(name)
-    if len(k) < MIN_LENGTH or not k.isascii() or not admin1_code:
-        return ()
-    pool = _with_prefix(gazetteer, k[:PREFIX])
-    near = process.extract(k, pool, scorer=DamerauLevenshtein.distance, limit=64,
-                           score_cutoff=1 if len(k) <= 8 else 2) if pool else []
+    near = _near_keys(gazetteer, name, 64) if admin1_code else []
     found: dict[str, Candidate] = {}
-    for distance in sorted({d for _, d, _ in near if d}):
-        for key, d, _ in near:
+    for distance in sorted({d for _, d in near if d}):
+        for key, d in near:
             if d == distance:
                 for c in gazetteer._lookup(key):
                     if c.place.admin1_code == admin1_code and c.place.feature == "city":
@@ -64,6 +54,20 @@ def fuzzy_in_region(gazetteer, name: str, admin1_code: str) -> tuple[Candidate, 
         if found:
             break  # only the nearest spellings that the region holds
     return tuple(found.values())
+
+
+def _near_keys(gazetteer, name: str, limit: int) -> list[tuple[str, int]]:
+    """Folded names of the countries above within the allowed edits of ``name``, with their
+    distance (names sharing its first letters only: a slip rarely starts a word)."""
+    k = loose(name)
+    if len(k) < MIN_LENGTH or not k.isascii():
+        return []
+    pool = _with_prefix(gazetteer, k[:PREFIX])
+    if not pool:
+        return []
+    near = process.extract(k, pool, scorer=DamerauLevenshtein.distance, limit=limit,
+                           score_cutoff=1 if len(k) <= 8 else 2)
+    return [(key, d) for key, d, _ in near]
 
 
 def _with_prefix(gazetteer, prefix: str) -> list[str]:

@@ -62,11 +62,12 @@ def _total(rx: re.Pattern[str], text: str, skip: re.Pattern[str] | None = None) 
             if None not in pair:
                 total = (total or 0) + sum(pair)
             continue
-        said = m.group("n1") or m.group("n2") or m.group("n3") or ""
-        if said.lower() in ("a", "an") and _VAGUE.match(text, m.end("n1") if m.group("n1") else
-                                                         m.end("n2") if m.group("n2") else m.end("n3")):
+        group = next((g for g in ("n1", "n2", "n3") if m.group(g)), None)
+        if group is None:
+            continue
+        if m.group(group).lower() in ("a", "an") and _VAGUE.match(text, m.end(group)):
             continue  # "killing an unknown number of soldiers", "a few people were hurt"
-        n = number(said)
+        n = number(m.group(group))
         if n is not None and n < 100_000:
             total = (total or 0) + n
     return total
