@@ -75,4 +75,3 @@ def label_docs(nlp, texts: list[str], sentences: list[list[Sentence]], knows_nam
     for doc, ents in zip(docs, found):
         doc.ents = filter_spans(ents)
     return docs
-

@@ -9,6 +9,7 @@ from geo.gazetteer import ALTERNATE, PRIMARY, TRANSLIT
 from geo.lexicon import LIST_JOINS, SETTLEMENT_NOUNS, SUFFIX_FEATURES
 from geo.names import key
 from geo.readings import is_prominent, likeliest
+from geo.recognize_rules import TIME_LABELS
 from geo.resolve import distance_km
 from geo.rules import rule
 
@@ -122,8 +123,7 @@ def _chains(doc, spans: list) -> list[list[int]]:
 def _listable(rec, ctx: DocContext, span) -> bool:
     first = ctx.doc[span.start]
     return not (span.demonym or span.nested or span.text.lower() in rec.common or first.lower_ in ctx.first_names
-                or span.text.isupper() or span.label in {"DATE", "TIME", "MONEY", "PERCENT", "CARDINAL",
-                                                         "ORDINAL", "QUANTITY"}
+                or span.text.isupper() or span.label in TIME_LABELS
                 or person_cue(ctx, first, span.end))
 
 

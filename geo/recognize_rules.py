@@ -22,7 +22,7 @@ from geo.war_cues import is_caption, war_cued, war_cued_after
 from geo.war_words import FACILITY_NOUNS
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
-_TIME_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
+TIME_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
 _YEAR = re.compile(r"^(19|20)\d\d$")
 
 DECISIONS: list = []
@@ -162,7 +162,7 @@ def _names_where(f: Facts):
 @_rule("war_cue", "'shelled Bakhmut', 'near Lyman', 'the outskirts of Avdiivka', 'footage of destroyed "
        "Popasna': an event verb or a strong locative before a town's name, whatever label the model gave")
 def _war_cue(f: Facts):
-    if (not f.single and f.label in PLACE_LABELS) or f.label in _TIME_LABELS:
+    if (not f.single and f.label in PLACE_LABELS) or f.label in TIME_LABELS:
         return None
     if f.word or f.first.lower_ in f.ctx.first_names or (f.span.text.isupper() and f.label != "GPE"):
         return None  # "in July", "from Salah Amin", "toward AIG"
@@ -178,7 +178,7 @@ def _war_cue(f: Facts):
 @_rule("war_cue_after", "'Krasnohorivka was shelled', 'Kurakhove came under fire': a town that an event "
        "happens to, named before the verb")
 def _war_cue_after(f: Facts):
-    if f.label in _TIME_LABELS or f.word or f.first.lower_ in f.ctx.first_names or f.span.text.isupper():
+    if f.label in TIME_LABELS or f.word or f.first.lower_ in f.ctx.first_names or f.span.text.isupper():
         return None
     if war_cued_after(f.ctx, f.span.end) and _towns(f) and not person_cue(f.ctx, f.first, f.span.end):
         return True
@@ -197,7 +197,7 @@ def _facility(f: Facts):
         return None  # "Arts center", "AMEL center": a word or an acronym
     if not any(w in _FACILITY_HEADS for w in words):
         return None  # "Kyiv city" is the city; "Kyiv military base" needs its head noun
-    if _towns(f) and f.label not in _TIME_LABELS and not person_cue(f.ctx, f.first, f.span.end):
+    if _towns(f) and f.label not in TIME_LABELS and not person_cue(f.ctx, f.first, f.span.end):
         if not f.span.hint and not f.span.reading and any(c.place.feature == "city" for c in _towns(f)):
             f.span.reading = "city"  # "Dnipro bus station" is in the city, not on the river
         return True
@@ -227,7 +227,7 @@ def _caption(f: Facts):
     if not is_caption(f.ctx) or f.word or f.first.lower_ in f.ctx.first_names \
             or f.first.lower_.rstrip("s") in f.common:
         return None
-    if f.label in _TIME_LABELS or (f.span.text.isupper() and f.label != "GPE"):
+    if f.label in TIME_LABELS or (f.span.text.isupper() and f.label != "GPE"):
         return None
     nxt = f.following
     if nxt is not None and (nxt.text[:1].isupper() or nxt.text in {"&", "-"}):
