@@ -1,6 +1,6 @@
 """The app in headless Debian Chromium: upload, click a marker, filter, and nothing fetched from outside.
 
-Needs /usr/bin/chromium and the playwright package (never `playwright install`). Screenshots go to
+Needs /usr/bin/chromium and the playwright package, driving Debian's browser (none downloaded). Screenshots go to
 artifacts/. Timings are printed and checked: marker click to panel < 1 s.
 """
 

@@ -1,7 +1,7 @@
 """Hostile input and a shared library in headless Chromium: file names and titles that are
 Markdown, a read-only library, and a database that goes away while the dashboard is open.
 
-Needs /usr/bin/chromium, the playwright package (never `playwright install`) and, for the outage,
+Needs /usr/bin/chromium, the playwright package, driving Debian's browser (none downloaded) and, for the outage,
 PostgreSQL (GEO_TEST_POSTGRES_URL).
 """
 
