@@ -21,18 +21,21 @@ OVERRIDES: list = []  # applied to each mention's ranking, in this order
 AT_REGION_CONFIDENCE = 0.2
 
 
+def _bound_region(story: Story, i: int):
+    """The region or raion the text binds mention ``i`` to ("X, Donetsk"), if any."""
+    bound = story.containers.get(i)
+    return bound[0] if bound is not None and bound[0].feature in {"region", "district"} else None
+
+
 @rule(OVERRIDES, "name_bearers_in_region",
       "'Novoselivka, Donetsk': villages of the named oblast that bear the name today come before "
       "the oblast's big city that bore it once (an alternate or former name)")
 def _name_bearers_in_region(story: Story, i: int, result):
     scored, conf, place = result
-    bound = story.containers.get(i)
-    if bound is None or place is None or bound[0].feature not in {"region", "district"}:
-        return result
+    region = _bound_region(story, i)
     k = story.keys[i]
-    if key(place.name) == k or place.population < BIG_CITY:
+    if region is None or place is None or key(place.name) == k or place.population < BIG_CITY:
         return result  # a town's current name may be GeoNames' alternate one: only big cities yield
-    region = bound[0]
     bearers = {id(c) for _, c in scored if c.place.feature == "city" and inside(c.place, region)
                and c.kind <= ALIAS and key(c.place.name) == k}
     if not bearers:
@@ -50,13 +53,12 @@ BIG_CITY, BIG_CITY_YIELDS = 50_000, 10.0
       "nearest the Russian border or the line of contact is likeliest (geo/front.py)")
 def _namesake_near_front(story: Story, i: int, result):
     scored, conf, place = result
-    bound = story.containers.get(i)
-    if bound is None or place is None or bound[0].feature not in {"region", "district"} or not war_story(story):
+    region = _bound_region(story, i)
+    if region is None or place is None or not war_story(story):
         return result
     span = story.spans[i]
     if _HROMADA.match(story.text, span.end_char) or span.text.lower().endswith(("community", "hromada")):
         return result  # "Orikhiv territorial community": the community's centre, its biggest namesake
-    region = bound[0]
     within = [(s, c) for s, c in scored if c.place.feature == "city" and inside(c.place, region)]
     if len(within) < 2:
         return result
