@@ -177,7 +177,7 @@ class MapSetup(folium.MacroElement):
 
 
 def new_map(basemap: Basemap | None, attribution: str, local_assets: bool = True) -> folium.Map:
-    """A folium.Map loading only Leaflet + jQuery, with the chosen background."""
+    """A folium.Map loading only Leaflet + jQuery, with the chosen background and its layers."""
     m = folium.Map(location=[30, 20], zoom_start=2, tiles=None, min_zoom=1, max_zoom=18,
                    control_scale=True, prefer_canvas=True)
     if local_assets:
@@ -189,6 +189,9 @@ def new_map(basemap: Basemap | None, attribution: str, local_assets: bool = True
         folium.TileLayer(tiles=basemap.url, attr=basemap.attribution, name="OpenStreetMap",
                          max_native_zoom=basemap.max_native_zoom, max_zoom=18, control=False).add_to(m)
     MapSetup(assets.LEAFLET_IMAGES_URL, attribution, outline_url).add_to(m)
+    from geo.map_layers import add_vector_layers  # here, not at the top: map_layers uses this module
+
+    add_vector_layers(m, basemap)  # every map: English labels, borders and rivers over offline tiles
     return m
 
 

@@ -17,7 +17,6 @@ import folium
 from geo.basemap import GEONAMES_ATTRIBUTION, Basemap
 from geo.filters import PlaceEvents, group_by_place
 from geo.map_elements import PlaceLayer, add_draw, new_map
-from geo.map_layers import add_vector_layers
 from geo.popups import as_written, candidate_popup, escape, popup_html
 from geo.types import PlaceMention, Place
 
@@ -138,7 +137,6 @@ def build_map(
     user_set = set(user_set)
     groups: list[PlaceEvents] = group_by_place(events)
     m = new_map(basemap, GEONAMES_ATTRIBUTION, local_assets)
-    add_vector_layers(m, basemap)
     offsets = spread([g.place for g in groups])
     markers = [
         marker_data(g.place, str(g.count), marker_size(g.count), popup_html(g, titles, user_set=g.place.id in user_set),
@@ -161,7 +159,6 @@ def build_place_map(
 ) -> folium.Map:
     """Gazetteer candidates for a name, labelled by rank (1 = best)."""
     m = new_map(basemap, GEONAMES_ATTRIBUTION, local_assets)
-    add_vector_layers(m, basemap)
     offsets = spread(places)
     markers = [marker_data(p, str(i), 24, candidate_popup(p, i), is_selected(p, selected), offsets.get(p.id, (0, 0)))
                for i, p in enumerate(places, 1)]

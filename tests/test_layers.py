@@ -12,6 +12,7 @@ import pytest
 
 from factories import seed_parsed
 from geo import basemap, gpkg, layers, webmap
+from geo.event_layer import build_event_map
 from test_webmap import component_args
 
 
@@ -113,6 +114,9 @@ def test_layers_are_written_once_and_offered_to_the_offline_map(tmp_path, monkey
     assert [(t["name"], t["min_zoom"]) for t in config["tiers"]] == [("regions", 5), ("towns", 7), ("villages", 9)]
     online = basemap.choose_basemap(static, "online")
     assert "var cfg" not in component_args(webmap.build_map(seed_parsed().place_mentions, basemap=online))["script"]
+    # The events map, the dashboard's first view, gets the same English labels, borders and rivers.
+    events_script = component_args(build_event_map([], basemap=offline))["script"]
+    assert json.loads(re.search(r"var cfg = (\{.*?\});\n", events_script).group(1)) == config
 
 
 def test_a_new_gazetteer_rewrites_the_labels(tmp_path):
