@@ -126,6 +126,13 @@ class Event:
     fatalities: int | None = None  # None: not stated
     injured: int | None = None
     score: float = 0.0  # confidence in [0, 1]
+    # Later sentences that continue the same happening ("Shells hit apartment blocks in the
+    # city's Saltivskyi district." after "Russian forces shelled Kharkiv."), in text order.
+    more: tuple[Sentence, ...] = ()
+
+    @property
+    def sentences(self) -> tuple[Sentence, ...]:
+        return (self.sentence, *self.more)
 
 
 @dataclass(slots=True)

@@ -42,11 +42,59 @@ def run(args) -> int:
             print(f"geo: no rule named {', '.join(unknown(names))} (see geo/recognize_rules.py, geo/resolve_rules.py, geo/resolve_overrides.py)")
             return 2
         os.environ[ENV] = ",".join(names)  # worker processes inherit it
+    if args.corpus.suffix.lower() == ".jsonl":
+        return run_articles(args)
     if args.corpus.suffix.lower() == ".csv":
         from geo.evaluate_events import is_events_csv, run_events
 
         return run_events(args) if is_events_csv(args.corpus) and not args.places else run_points(args)
     return run_lgl(args)
+
+
+def run_articles(args) -> int:
+    from geo.evaluate_articles import load_articles, score_articles
+    from geo.pipeline import load_pipeline
+
+    articles = load_articles(args.corpus)[: args.limit]
+    load_pipeline()
+    bar = Bar(len(articles), "scoring")
+    score = score_articles(articles, args.workers, bar.update)
+    bar.close()
+    if args.json:
+        print(json.dumps({**score.summary(), "genres": score.by_genre()}))
+        return 0
+    _print_summary(score.summary(), False)
+    print("\n## by genre (events P/R, day P/R, place P/R)")
+    for genre, s in score.by_genre().items():
+        print(f"{genre:>12}: {s['articles']:3} articles {s['gold_events']:4} events  "
+              f"{s['events_precision']:.2f}/{s['events_recall']:.2f}  {s['day_precision']:.2f}/"
+              f"{s['day_recall']:.2f}  {s['place_precision']:.2f}/{s['place_recall']:.2f}")
+    print("\n## sub-types (gold -> predicted)")
+    for gold, got in sorted(score.confusion().items()):
+        print(f"{gold:>36}: " + ", ".join(f"{t} {c}" for t, c in got.most_common()))
+    if args.errors:
+        _print_article_errors(score, args.errors)
+    return 0
+
+
+def _print_article_errors(score, n: int) -> None:
+    def where(e) -> str:
+        return f"{e.sub_type} @ {e.place.name if e.place else '-'} {e.date} {list(e.actors)} k={e.fatalities}"
+
+    shown = 0
+    for o in score.outcomes:
+        text = o.article.text
+        lines = [f"  wrong {','.join(k for k, ok in c.items() if not ok)}: {where(e)} | gold "
+                 f"{g.sub_type} {g.date} ({g.lat},{g.lon}) {g.actor1}/{g.actor2} k={g.fatalities}"
+                 f" | {text[g.spans[0][0]:g.spans[0][1]][:110]!r}"
+                 for e, g, c in o.pairs if not all(c.values())]
+        lines += [f"  missed {g.sub_type} {g.date} ({g.lat},{g.lon}) | "
+                  f"{text[g.spans[0][0]:g.spans[0][1]][:130]!r}" for g in o.missed]
+        lines += [f"  extra {where(e)} | {e.sentence.text[:120]!r}" for e in o.extra]
+        if lines and shown < n:
+            print(f"\n# {o.article.id}")
+            print("\n".join(lines))
+            shown += 1
 
 
 def run_points(args) -> int:

@@ -1,0 +1,146 @@
+#!/usr/bin/env python3
+"""The real-news events dev set: annotations in git, the articles' texts rebuilt locally.
+
+The articles are third-party text, so only our annotations are committed
+(``dev/news/annotations.jsonl``: each article's public repository, path, commit, how to cut the
+article out of that file, the text's SHA-256, and the events coded by hand with character
+offsets). This script puts the texts back:
+
+    scripts/news_dev.py build --sources DIR     # DIR holds clones (DIR/owner/name) or bare git
+                                                # dirs (DIR/owner+name) of the source repositories
+    .venv/bin/geo eval dev/news/corpus.jsonl --errors 20
+
+``build`` writes ``dev/news/corpus.jsonl`` (git-ignored): one article a line, with its text.
+``import`` turns annotation files that quote the text (how the coders work) into offsets.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import hashlib
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent.parent / "dev" / "news"
+ANNOTATIONS = HERE / "annotations.jsonl"
+CORPUS = HERE / "corpus.jsonl"
+EVENT_KEYS = ("event_type", "sub_event_type", "date", "location", "admin1", "country", "latitude",
+              "longitude", "geo_precision", "actor1", "actor2", "fatalities")
+
+
+def sha(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def cut(blob: str, how: dict) -> str:
+    """The article inside a file's text, as the annotation's ``extract`` says."""
+    kind = how.get("kind", "whole")
+    if kind == "whole":
+        return blob
+    if kind == "chars":
+        return blob[how["start"]:how["end"]]
+    if kind == "json":
+        node = json.loads(blob)
+        for part in how["pointer"].split("/")[1:]:
+            part = part.replace("~1", "/").replace("~0", "~")
+            node = node[int(part)] if isinstance(node, list) else node[part]
+        return node
+    if kind == "jsonl":
+        return json.loads(blob.splitlines()[how["line"]])[how["field"]]
+    if kind == "csv":
+        rows = csv.DictReader(io.StringIO(blob))
+        for i, row in enumerate(rows):
+            if i == how["row"]:
+                return row[how["field"]]
+        raise KeyError(f"no row {how['row']}")
+    raise ValueError(f"unknown extract kind {kind!r}")
+
+
+def _show(sources: Path, repo: str, commit: str, path: str) -> str:
+    for git_dir in (sources / repo.replace("/", "+"), sources / repo / ".git", sources / repo):
+        if git_dir.is_dir():
+            out = subprocess.run(["git", f"--git-dir={git_dir}", "show", f"{commit}:{path}"],
+                                 capture_output=True, check=False)
+            if out.returncode == 0:
+                return out.stdout.decode("utf-8")
+    raise FileNotFoundError(f"{repo}@{commit[:10]}:{path} not under {sources}")
+
+
+def build(args) -> int:
+    done, failed = 0, 0
+    with open(args.out, "w", encoding="utf-8") as out:
+        for line in ANNOTATIONS.read_text(encoding="utf-8").splitlines():
+            a = json.loads(line)
+            src = a["source"]
+            try:
+                text = cut(_show(args.sources, src["repo"], src["commit"], src["path"]), src["extract"])
+            except (OSError, KeyError, IndexError, ValueError) as e:
+                print(f"{a['id']}: {e}", file=sys.stderr)
+                failed += 1
+                continue
+            if sha(text) != src["sha256"]:
+                print(f"{a['id']}: text differs from the coded one (sha256)", file=sys.stderr)
+                failed += 1
+                continue
+            out.write(json.dumps({**a, "text": text}, ensure_ascii=False) + "\n")
+            done += 1
+    print(f"{done} articles written to {args.out}; {failed} could not be rebuilt")
+    return 1 if failed and not done else 0
+
+
+def _span(text: str, quote: str, aid: str) -> list[int]:
+    at = text.find(quote)
+    if at < 0:
+        raise SystemExit(f"{aid}: quote not in the text: {quote[:60]!r}")
+    return [at, at + len(quote)]
+
+
+def import_(args) -> int:
+    """Coders' files (events quoting the text) -> annotations with offsets, and the corpus."""
+    rows, corpus = [], []
+    for f in args.files:
+        for line in Path(f).read_text(encoding="utf-8").splitlines():
+            if not line.strip():
+                continue
+            a = json.loads(line)
+            text = (args.texts / f"{a['id']}.txt").read_text(encoding="utf-8")
+            events = []
+            for e in a["events"]:
+                spans = [_span(text, q, a["id"]) for q in [e["quote"], *e.get("more_quotes", [])]]
+                events.append({"spans": spans, **{k: e.get(k) for k in EVENT_KEYS}})
+            row = {"id": a["id"], "outlet": a.get("outlet", ""), "genre": a.get("genre", ""),
+                   "source": {**a["source"], "sha256": sha(text)},
+                   "article_date": a.get("article_date"), "events": events}
+            rows.append(row)
+            corpus.append({**row, "text": text})
+    ANNOTATIONS.parent.mkdir(parents=True, exist_ok=True)
+    with open(ANNOTATIONS, "w", encoding="utf-8") as out:
+        out.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    with open(CORPUS, "w", encoding="utf-8") as out:
+        out.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in corpus)
+    n = sum(len(r["events"]) for r in rows)
+    print(f"{len(rows)} articles, {n} events -> {ANNOTATIONS.name} and {CORPUS.name}")
+    return 0
+
+
+def main() -> int:
+    p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    sub = p.add_subparsers(dest="cmd", required=True)
+    b = sub.add_parser("build", help="rebuild dev/news/corpus.jsonl from the source repositories")
+    b.add_argument("--sources", type=Path, required=True)
+    b.add_argument("--out", type=Path, default=CORPUS)
+    b.set_defaults(run=build)
+    i = sub.add_parser("import", help="coders' quoting files -> annotations.jsonl (offsets)")
+    i.add_argument("files", nargs="+")
+    i.add_argument("--texts", type=Path, required=True, help="folder of <id>.txt")
+    i.set_defaults(run=import_)
+    args = p.parse_args()
+    return args.run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
