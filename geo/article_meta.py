@@ -143,6 +143,16 @@ def text_title(text: str) -> str:
     return ""
 
 
+_CAPS_PLACE = re.compile(r"^[A-Z][A-Z'’.-]{2,}")  # a wire dateline opens with its town in capitals
+
+
+def dateline_end(line: str) -> int:
+    """Where a wire dateline ("KHARKIV, Ukraine, March 15 (AP) — ") ends in the line that opens
+    with it, else 0: its date is when the story was filed, not when its events happened."""
+    m = _DATELINE.match(line)
+    return m.end() if m and _CAPS_PLACE.match(line) else 0
+
+
 def text_date(text: str, find_date) -> str | None:
     """A dateline or publication stamp in the first lines, else the first date a prose line
     states near the top (its first ``PROSE_REACH`` characters); headings are skipped."""

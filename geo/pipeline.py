@@ -70,7 +70,7 @@ class Pipeline:
         if self.events and self.stages:  # last: events take their places from the corrected resolutions
             from geo.events import extract
 
-            parsed = extract(parsed)
+            parsed = extract(parsed, self.gazetteer.seat)
         return parsed
 
     def parse_many(self, docs, batch_size: int = 16):
@@ -110,7 +110,7 @@ class Pipeline:
         if self.events and not self.stages:  # no stage will move a place: extract here, in the worker
             from geo.events import extract
 
-            parsed = extract(parsed)
+            parsed = extract(parsed, self.gazetteer.seat)
         return parsed
 
 

@@ -200,7 +200,11 @@ class Recogniser:
                 # "over the Dnipro" is the river, "hit Dnipro" the city: rivers and seas take an
                 # article, towns do not ("the Congo" is a country, so countries are left alone).
                 water = [c.place.feature for c in span.candidates if c.place.feature in WATER_FEATURES]
-                if water and word.lower_ == "the":
+                after = doc[span.end].lower_ if span.end < len(doc) else ""
+                if water and word.lower_ == "the" and after in SETTLEMENT_WORDS and any(
+                        c.place.feature == "city" for c in span.candidates):
+                    span.reading = "city"  # "the Kharkiv suburb of X": a town's word, not a river's
+                elif water and word.lower_ == "the":
                     span.reading = water[0]
                 elif water and any(c.place.feature == "city" and c.kind == PRIMARY for c in span.candidates):
                     span.reading = "city"

@@ -62,5 +62,6 @@ def unknown(names: list[str]) -> list[str]:
     """Names that no rule carries (for a clear error on a typo); loads every rule module."""
     import geo.recognize  # noqa: F401  (registers its rules)
     import geo.resolve_rules  # noqa: F401
+    import geo.events.conventions  # noqa: F401
 
     return [n for n in names if n not in REGISTRY]

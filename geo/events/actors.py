@@ -8,13 +8,16 @@ from __future__ import annotations
 
 import re
 
+from geo.rules import rule
+
 RUSSIA, UKRAINE, CIVILIANS = "Russian forces", "Ukrainian forces", "Civilians"
 
 _FORCE_NOUNS = (r"(?:forces|troops|army|military|soldiers|servicem[ae]n|units?|occupiers|invaders|"
                 r"aviation|air ?forces?|navy|fleet|artillery|drones?|missiles?|strikes?|attacks?|shelling|"
                 r"aircraft|helicopters?|jets?|warplanes?|bombers?|tanks?|infantry|paratroopers|marines|"
                 r"airborne|assault groups?|sabotage groups?|saboteurs|defen[cs]e ministry|ministry of defen[cs]e|mod|command|positions|"
-                r"air defen[cs]es?|border guards?|national guard|special forces|grouping|brigades?|battalions?)")
+                r"air defen[cs]es?|border guards?|national guard|special forces|grouping|brigades?|battalions?|"
+                r"(?:glide |guided |aerial )?bombs?|shells?|rockets?|projectiles?|munitions?|weapons?)")
 
 ACTORS: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
     (name, re.compile(pattern, re.I), reason) for name, pattern, reason in (
@@ -32,13 +35,32 @@ ACTORS: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
                   r"|\barmed forces of ukraine\b|\b(?:afu|zsu|sbu)\b|\bsecurity service of ukraine\b"
                   r"|\b(?:the )?ukrainians\b|\bdefenders\b|\bukraine (?:launched|fired|struck|attacked|shelled|hit|recaptured|liberated)\b",
          "Ukraine's armed forces and security services"),
+        ("Partisans", r"\bpartisans?\b|\bunderground resistance\b|\batesh\b", "partisans behind the lines"),
         ("Police", r"\bpolice\b|\blaw enforcement\b", "police forces"),
         ("Protesters", r"\bprotesters\b|\bdemonstrators\b|\bactivists\b|\bprotest(?:ed)?\b", "people protesting"),
         ("Rioters", r"\brioters\b|\bmob\b", "people rioting"),
     ))
 
 _VICTIMS = re.compile(r"\b(?:civilians?|residents?|locals|villagers?|passers-by|pensioners?|children|"
-                      r"(?:a |an |the |one |two )(?:\w+ )?(?:man|woman|child|boy|girl|family))\b", re.I)
+                      r"(?:a |an |the |one |two )(?:\w+ )?(?:man|woman|child|boy|girl|family))\b"
+                      # "killing two people": people a strike kills are civilians unless said otherwise
+                      r"|\b(?:kill|injur|wound|hurt)\w*\s+(?:at least |some |about )?(?:\S+\s+){0,2}?(?:people|persons)\b"
+                      r"|\b(?:people|persons)\s+(?:were|was|have been|had been)\s+(?:killed|injured|wounded|hurt)\b", re.I)
+
+# Who reports, claims or says is the source, not an actor: "..., the Ukrainian Navy reported",
+# "according to Ukraine's General Staff", "Russia's Defence Ministry said (that) ...".
+_SAY = r"(?:said|says|reported|reports|claimed|claims|announced|stated|wrote|posted|added|confirmed|noted|told \w+)"
+_ATTRIBUTION = re.compile(
+    r"\b(?:according to|citing|as reported by|reported by)\b[^,;:]*"
+    rf"|,\s*[^,;]{{0,80}}?\b{_SAY}\b[^,;]*$"
+    rf"|^[^,;\"“]{{0,80}}?\b{_SAY}\b(?:\s+(?:on|late on|early on)\s+\w+)?(?:\s+that)?(?=\s)", re.I)
+
+
+def unattributed(clause: str, trigger_at: int) -> str:
+    """``clause`` with its attributions blanked out (same length, so offsets hold); never the
+    words around the trigger itself ("Russian forces shelled X and the governor said ...")."""
+    return _ATTRIBUTION.sub(lambda m: m.group(0) if m.start() <= trigger_at < m.end()
+                            else " " * len(m.group(0)), clause)
 _AIR_DEFENCE = re.compile(r"\bair defen[cs]es?\b|\banti-aircraft\b|\bmobile fire groups?\b", re.I)
 
 
@@ -61,3 +83,65 @@ def actors(clause: str, trigger_at: int, home: str | None = None) -> tuple[str, 
     if _VICTIMS.search(clause) and CIVILIANS not in names:
         names.append(CIVILIANS)
     return tuple(dict.fromkeys(names))
+
+
+# -- who, when the text leaves it to the reader (ACLED's coders know the war's sides) ----------
+SIDES: list = []
+_OTHER = {RUSSIA: UKRAINE, UKRAINE: RUSSIA, "DPR forces": UKRAINE, "LPR forces": UKRAINE,
+          "Wagner Group": UKRAINE, "Chechen forces": UKRAINE}
+_HELD_BY_RUSSIA = {"UA.11", "UA.20"}  # Crimea and Sevastopol: strikes there are Ukraine's
+_CIVILIAN_TARGETS = re.compile(
+    r"\b(?:residential|homes?|houses?|apartments?|apartment (?:blocks?|buildings?)|high-rises?|dormitor(?:y|ies)|"
+    r"hospitals?|clinics?|schools?|kindergartens?|markets?|shopping (?:centres?|centers?|malls?)|churches|"
+    r"cultural cent(?:re|er)s?|bus stops?|playgrounds?|private (?:houses|homes|cars?))\b", re.I)
+_NON_STATE = {CIVILIANS, "Partisans", "Protesters", "Rioters"}
+
+
+@rule(SIDES, "strike_by_the_other_side",
+      "a strike with no attacker named lands on one side's ground: on Ukraine (but Crimea) it is "
+      "Russia's, on Russia or Crimea Ukraine's, as ACLED's coders read such reports")
+def _striker(names, event_type, place, clause, war_story):
+    if not war_story or event_type != "Explosions/Remote violence" or place is None or any(n not in _NON_STATE for n in names):
+        return None
+    if place.country == "UA":
+        side = UKRAINE if place.admin1_code in _HELD_BY_RUSSIA else RUSSIA
+    elif place.country == "RU":
+        side = UKRAINE
+    else:
+        return None
+    return (side, *names)
+
+
+@rule(SIDES, "the_other_side_fought",
+      "a battle is fought, and a drone or missile downed, between the two sides: one named, the "
+      "other is the second actor")
+def _opponent(names, event_type, place, clause, war_story):
+    acting = [n for n in names if n not in _NON_STATE]
+    if len(acting) != 1 or acting[0] not in _OTHER:
+        return None
+    if event_type == "Battles" or (event_type == "Strategic developments" and _DOWNED.search(clause)):
+        return (*names, _OTHER[acting[0]])
+    return None
+
+
+@rule(SIDES, "civilian_targets",
+      "homes, schools, hospitals or markets hit: civilians are the second actor")
+def _civilian_targets(names, event_type, place, clause, war_story):
+    if event_type in ("Explosions/Remote violence", "Violence against civilians") and CIVILIANS not in names \
+            and _CIVILIAN_TARGETS.search(clause):
+        return (*names, CIVILIANS)
+    return None
+
+
+_DOWNED = re.compile(r"\bshot down\b|\bshoot(?:s|ing)? down\b|\bdowned\b|\bintercept\w*|\bdestroyed\b|"
+                     r"\bneutrali[sz]ed\b|\bjammed\b|\bsuppressed\b", re.I)
+
+
+def completed(names: tuple[str, ...], event_type: str, place, clause: str, war_story: bool) -> tuple[str, ...]:
+    """``names`` with the sides the text leaves implicit, in ACLED's order (acting first)."""
+    from geo.rules import active
+
+    for side in active(SIDES):
+        names = side(names, event_type, place, clause, war_story) or names
+    acting = [n for n in names if n != CIVILIANS]
+    return tuple(dict.fromkeys([*acting, *(n for n in names if n == CIVILIANS)]))

@@ -13,35 +13,27 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, replace
+from typing import Callable
 
-from geo.article_meta import is_heading
+from geo.article_meta import dateline_end, is_heading
 from geo.events import actors as actor_rules
 from geo.events.dates import find_date, parse_iso
-from geo.events.places import _BROAD, Where, choose, listed_after, precision
+from geo.events.places import _BROAD, Where, choose, listed_after, placeable, precision
+from geo.events.continuation import continued, retold
+from geo.resolve import distance_km
+from geo.events.conventions import decide
 from geo.events.taxonomy import PROTESTS, STRATEGIC, TYPE_OF
-from geo.events.toll import Toll, toll
-from geo.events.triggers import (
-    ARMED, ARMED_CUES, DETENTION, NOT_EVENT, POLITICAL_CUES, RULES, STORY_CUES, TERRITORY, WITHDRAWAL, Rule,
-)
-from geo.types import NEAR_PLACE, REGION_ONLY, Event, ParsedDocument, Resolution, Sentence
+from geo.events.toll import toll
+from geo.rules import on, rule
+from geo.events.triggers import ARMED, ARMED_CUES, NOT_EVENT, POLITICAL_CUES, RULES, STORY_CUES, Rule
+from geo.types import NEAR_PLACE, REGION_ONLY, Event, ParsedDocument, Place, Resolution, Sentence
 
 # Clauses a sentence joins that may each report an event of their own.
 # ", and a drone hit ...": a new subject after ", and" starts a new clause, with its own event.
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but|and then|after which|meanwhile)\s+|\s+[—–]\s+"
                            r"|,\s+and\s+(?=(?:a|an|another)\s)")
 _PARAGRAPH = re.compile(r"\n\s*\n")
-_BEFORE_WORDS = 6  # how far back a hypothetical or a negation reaches ("could soon attack")
-_GOV_VERBS = re.compile(r"liberat|recaptur|retook|retaken|regain|took back|taken back|de-?occup", re.I)
-_TROOPS = re.compile(r"\b(?:troops|forces|units|soldiers|army|military|fighters|garrison|personnel)\b", re.I)
-_FROM = re.compile(r"\s*(?:\S+\s+){0,2}?(?:from|out of)\b", re.I)
-_STATE_AGENTS = re.compile(r"\b(?:police|sbu|security service|law enforcement|authorities|investigators|"
-                           r"prosecutors?|court|border guards|national guard|officers|counterintelligence)\b", re.I)
-_KILLED = re.compile(r"\b(?:killed|executed|murdered|shot dead|tortured to death)\b", re.I)
-_FELL_ON = re.compile(r"\b(?:crashed (?:into|onto|on)|fell (?:on|onto)|debris (?:\S+ ){0,3}?(?:damaged|hit|injur\w+|kill\w+|fell|destroyed))"
-                      r"(?:\S* ){0,6}?\S*(?:houses?|homes?|buildings?|civilians?|people|residents?|injur\w+|kill\w+|damag\w+)", re.I)
-_POSITIONS = re.compile(r"\b(?:captur\w*|seized|recaptur\w*|retook|regain\w*|took|taken) (?:\S+ ){0,3}?"
-                        r"(?:positions?|trench\w*|lines?|heights|strongholds?|strongpoints?|footholds?|bridgeheads?)\b", re.I)
-_RETOLD = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+_BEFORE_WORDS = 8  # how far back a hypothetical or a negation reaches ("could soon attack")
 _SCORE = {0: 0.8, 1: 0.8, 2: 0.7, 3: 0.5}
 
 
@@ -52,10 +44,11 @@ class Extractor:
     rules: tuple[Rule, ...] = RULES
     not_event: tuple = NOT_EVENT
 
-    def __call__(self, parsed: ParsedDocument) -> ParsedDocument:
-        return replace(parsed, events=self.extract(parsed))
+    def __call__(self, parsed: ParsedDocument, seat: Callable[[str], Place | None] | None = None) -> ParsedDocument:
+        """``seat``: a region's biggest town (``Gazetteer.seat``), where a region-only event is put."""
+        return replace(parsed, events=self.extract(parsed, seat))
 
-    def extract(self, parsed: ParsedDocument) -> list[Event]:
+    def extract(self, parsed: ParsedDocument, seat=None) -> list[Event]:
         text, doc = parsed.doc.text, parsed.doc
         article_day = parse_iso(doc.date)
         by_sentence: dict[int, list[Resolution]] = {}
@@ -64,39 +57,58 @@ class Extractor:
         breaks = [m.start() for m in _PARAGRAPH.finditer(text)]
         paragraph = [bisect.bisect_right(breaks, s.start) for s in parsed.sentences]
         focus = _focus(parsed.resolutions)
-        rules = [r for r in self.rules if r.enabled]
+        rules = [r for r in self.rules if r.enabled and on(r.name)]
         any_trigger = _union(tuple(r.pattern for r in rules))
         # War reporting as a whole: its sentences need not each name an army or a weapon.
         war_story = len(ARMED_CUES.findall(text[:50_000], 0)) >= STORY_CUES
+        quoted = _quoted(text, parsed.sentences)
+        theatre = _theatre(parsed.resolutions) if war_story else _NO_THEATRE
         events: list[Event] = []
         carried: tuple[int, str] | None = None  # (paragraph, date) the text last stated
-        last_event_sentence = -2
+        last = -2  # the sentence the last event was told in (first or continued)
         lines_of_text = len(parsed.sentences) > 1
         for s in parsed.sentences:
-            stated = find_date(s.text, article_day)
             if lines_of_text and _headline(text, s):
                 continue  # a headline sums up the story the sentences below report
+            s = _body(s)
+            # A wire dateline ("KHARKIV, March 15 (AP) —") dates the filing, not the events.
+            head = dateline_end(s.text) if s.start == 0 or text[s.start - 1] == "\n" else 0
+            stated = find_date(s.text[head:], article_day)
             if stated is not None:
                 carried = (paragraph[s.index], stated[1])
+            day = stated[1] if stated else None
             if not any_trigger.search(s.text) or self._blocked(s.text, "sentence"):
-                if last_event_sentence == s.index - 1 and events:
-                    events[-1] = _with_later_toll(events[-1], s.text)
+                joined = continued(events[-1], s, None, day, by_sentence, text) \
+                    if events and last == s.index - 1 else None
+                if joined is not None:
+                    events[-1], last = joined, s.index
+                elif war_story and events and not self._blocked(s.text, "sentence"):
+                    toll_here = _toll_elsewhere(text, s, events[-1], by_sentence, day or doc.date and doc.date[:10])
+                    if toll_here is not None and clause_is_background(s.text, article_day):
+                        toll_here = None
+                    if toll_here is not None:
+                        events.append(toll_here)
+                        last = s.index
                 continue
-            date = stated[1] if stated else (carried[1] if carried and carried[0] == paragraph[s.index]
-                                             else doc.date and doc.date[:10])
+            date = day or (carried[1] if carried and carried[0] == paragraph[s.index]
+                           else doc.date and doc.date[:10])
             found = self._sentence(text, s, rules, by_sentence, parsed, paragraph, focus, date,
-                                   article_day, doc.id, war_story)
-            if found and events and last_event_sentence == s.index - 1 and _same(events[-1], found[0], by_sentence):
-                # "Drones struck Sumy. A man was killed in the strike.": one event, told twice.
-                events[-1] = _with_later_toll(events[-1], s.text)
-                found = found[1:]
+                                   article_day, doc.id, war_story, head, s.index in quoted, theatre)
+            if seat is not None and on("region_at_its_seat"):
+                found = [_at_seat(e, seat) for e in found]
+            if found and events and last == s.index - 1:
+                joined = continued(events[-1], s, found[0], day, by_sentence, text)
+                if joined is not None:
+                    # "Russian forces shelled Kharkiv. Shells hit the city's Saltivskyi district.": one event.
+                    events[-1], last, found = joined, s.index, found[1:]
             if found:
                 events += found
-                last_event_sentence = s.index
-        return _retold(events)
+                last = s.index
+        return retold(events)
 
     def _sentence(self, text, s: Sentence, rules, by_sentence, parsed, paragraph, focus, date,
-                  article_day, doc_id, war_story: bool = True) -> list[Event]:
+                  article_day, doc_id, war_story: bool = True, head: int = 0,
+                  quoted: bool = False, theatre: "Theatre | None" = None) -> list[Event]:
         out: list[Event] = []
         also: list[tuple[int, Event]] = []  # more places listed with an event's own
         spans = _clauses(s.text)
@@ -111,23 +123,36 @@ class Extractor:
             if hit is None:
                 continue
             rule, at = hit
+            if quoted and rule.tier >= 3 and on("quoted_development"):
+                continue  # a development a speaker asserts inside quotation marks is a claim
             start = s.start + a
-            names = actor_rules.actors(clause, at) or actor_rules.actors(s.text, a + at)
-            sub_type = _decide(rule, clause, names)
+            said = actor_rules.unattributed(clause, at)  # who reports it is the source, not an actor
+            names = (actor_rules.actors(said, at)
+                     or actor_rules.actors(actor_rules.unattributed(s.text, a + at), a + at))
+            sub_type = decide(rule.sub_type, clause, names)
             moving_from = sub_type == "Non-violent transfer of territory"
             in_clause = [r for r in in_sentence if start <= r.mention.start < s.start + b]
             where = (choose(text, (start, s.start + b), start + at, in_clause, moving_from)
                      or choose(text, (s.start, s.end), start + at, in_sentence, moving_from))
             score = _SCORE[rule.tier]
+            if where is None and on("no_place_no_event") and any(
+                    r.place is not None and r.mention.label != "DEMONYM" for r in in_sentence):
+                continue  # only countries or governments named: commentary ("Kyiv's fight against Russia")
             if where is None:
                 where = _nearby(text, parsed, paragraph, s.index, by_sentence) or focus
                 score *= 0.75
             place = where.resolution.place if where else None
             if place is not None and place.country == "UA" and actor_rules.UKRAINE not in names:
-                names = actor_rules.actors(clause, at, "UA") or names
+                names = actor_rules.actors(said, at, "UA") or names
+            if place is not None and theatre and not theatre.holds(place) \
+                    and TYPE_OF[sub_type] in _VIOLENT and on("outside_the_theatre"):
+                continue  # "reporters in New York", "the Institute in Washington": not where it happened
+            if clause_is_background(clause, article_day) and on("background_year"):
+                continue
+            names = actor_rules.completed(names, TYPE_OF[sub_type], place, clause, war_story)
             if TYPE_OF[sub_type] in (STRATEGIC, PROTESTS):
                 names = tuple(n for n in names if n != actor_rules.CIVILIANS)  # "detained a man"
-            clause_date = find_date(clause, article_day)
+            clause_date = find_date(clause[max(0, head - a):], article_day)
             t = toll(clause) if len(spans) > 1 else whole_toll
             event = Event(doc_id, s, TYPE_OF[sub_type], sub_type, place,
                           where.resolution.mention if where else None,
@@ -153,7 +178,7 @@ class Extractor:
         best = None
         for rule in rules:
             for m in rule.regex.finditer(clause):
-                if self._blocked(_words_before(clause, m.start()), "before"):
+                if self._blocked(_words_before(clause, m.start()), "before", rule.tier):
                     continue
                 key = (rule.tier, m.start())
                 if best is None or key < best[0]:
@@ -161,8 +186,9 @@ class Extractor:
                 break
         return (best[1], best[2]) if best else None
 
-    def _blocked(self, text: str, where: str) -> bool:
-        return any(n.enabled and n.where == where and n.regex.search(text) for n in self.not_event)
+    def _blocked(self, text: str, where: str, tier: int | None = None) -> bool:
+        return any(n.enabled and n.where == where and (not n.tiers or tier in n.tiers) and on(n.name)
+                   and n.regex.search(text) for n in self.not_event)
 
 
 def _union(patterns: tuple[str, ...]) -> re.Pattern[str]:
@@ -186,37 +212,6 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
 
 def _words_before(clause: str, at: int) -> str:
     return " ".join(clause[:at].split()[-_BEFORE_WORDS:])
-
-
-def _decide(rule: Rule, clause: str, names: tuple[str, ...]) -> str:
-    """The sub-type of the three rules whose sub-type depends on who acts or what moves."""
-    if rule.sub_type == TERRITORY and _POSITIONS.search(clause):
-        return "Armed clash"  # "recaptured positions near X": ground changes hands, not a place
-    if rule.sub_type == TERRITORY:
-        # ACLED codes Ukraine's own forces taking a place back as the government regaining it;
-        # Russia (a foreign state) or its proxies taking one as a non-state actor overtaking it.
-        actor = next((n for n in names if n != actor_rules.CIVILIANS), None)
-        if actor == actor_rules.UKRAINE or (actor is None and _GOV_VERBS.search(clause)):
-            return "Government regains territory"
-        return "Non-state actor overtakes territory"
-    if rule.sub_type == WITHDRAWAL:
-        m = rule.regex.search(clause)
-        verb = m.group(0).lower() if m else ""
-        moved = clause[m.end():m.end() + 50] if m else ""
-        if verb.startswith(("withdr", "pull")) and not _TROOPS.search(moved) and not _FROM.match(moved):
-            return "Change to group/activity"  # banks, offices, staff leaving: no territory changes
-        return "Non-violent transfer of territory"
-    if rule.sub_type == "Abduction/forced disappearance" and _KILLED.search(clause):
-        return "Attack"  # abducted and killed: ACLED codes the killing
-    if rule.sub_type == "Disrupted weapons use" and _FELL_ON.search(clause):
-        return "Air/drone strike"  # shot down, but the wreckage hit homes or people: the strike landed
-    if rule.sub_type == DETENTION:
-        acting = names[0] if names else None
-        if acting in (actor_rules.RUSSIA, "DPR forces", "LPR forces", "Wagner Group", "Chechen forces") \
-                and not _STATE_AGENTS.search(clause):
-            return "Abduction/forced disappearance"
-        return "Arrests"
-    return rule.sub_type
 
 
 def _nearby(text, parsed, paragraph, index, by_sentence) -> Where | None:
@@ -248,51 +243,144 @@ def _focus(resolutions: list[Resolution]) -> Where | None:
     return Where(first, NEAR_PLACE)
 
 
+DECISIONS: list = []
+
+
+@rule(DECISIONS, "no_place_no_event",
+      "a sentence whose trigger names only countries or capitals standing for governments ('Kyiv's "
+      "fight against Russia', 'Russia attacked Ukraine') is commentary: ACLED places every event at a "
+      "region or finer")
+def _placeless_enabled():
+    return True
+
+
+@rule(DECISIONS, "quoted_development",
+      "a development (troops moved, banks withdrawn) a speaker asserts inside quotation marks is "
+      "a claim, not a reported fact; violence a witness describes in a quotation still counts")
+def _quoted_enabled():
+    return True
+
+
+@rule(DECISIONS, "region_at_its_seat",
+      "ACLED codes what is known only at a region ('drones shot down over the Odesa region') at the "
+      "region's main town, with precision 3")
+def _at_seat(e: Event, seat) -> Event:
+    p = e.place
+    if p is None or p.feature != "region" or e.precision != REGION_ONLY:
+        return e
+    town = seat(p.admin1_code)
+    return replace(e, place=town) if town is not None else e
+
+
+def _quoted(text: str, sentences: list[Sentence]) -> set[int]:
+    """Sentences that begin inside a quotation (or open one), paragraph by paragraph."""
+    inside, out, last_end = False, set(), 0
+    for s in sentences:
+        between = text[last_end:s.start]
+        if "\n\n" in between:
+            inside = False  # a quotation running on opens again in its next paragraph
+        head = s.text.lstrip()[:1]
+        if inside or (head and head in "\"“«„"):
+            out.add(s.index)
+        for ch in s.text:
+            if ch in "“«„":
+                inside = True
+            elif ch in "”»":
+                inside = False
+            elif ch == '"':
+                inside = not inside
+        last_end = s.end
+    return out
+
+
+@rule(DECISIONS, "toll_elsewhere",
+      "in a war report, 'Another two people were killed in the Odesa region.' after a strike is the "
+      "same kind of strike at that place: deaths with a place of their own are an event")
+def _toll_elsewhere(text: str, s: Sentence, before: Event, by_sentence, date) -> Event | None:
+    t = toll(s.text)
+    if not t.fatalities and not t.injured or before.type not in ("Explosions/Remote violence",):
+        return None
+    here = [r for r in placeable(text, by_sentence.get(s.index, []))
+            if before.place is not None and r.place.country == before.place.country]
+    if not here:
+        return None
+    r = here[0]
+    return Event(before.doc_id, s, before.type, before.sub_type, r.place, r.mention, precision(text, r),
+                 date, before.actors, t.fatalities, t.injured, _SCORE[3])
+
+
+_VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+@dataclass(frozen=True, slots=True)
+class Theatre:
+    """Where a war report's violence happens: the countries most of its places are in, and
+    anywhere near those places (a border town across the line: 'the Russian town of Grayvoron')."""
+
+    countries: frozenset[str]
+    points: tuple[tuple[float, float], ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.countries)
+
+    def holds(self, place: Place) -> bool:
+        return place.country in self.countries or any(
+            distance_km(place.lat, place.lon, lat, lon) <= NEAR_THEATRE_KM for lat, lon in self.points)
+
+
+NEAR_THEATRE_KM = 250.0
+_NO_THEATRE = Theatre(frozenset(), ())
+
+
+@rule(DECISIONS, "outside_the_theatre",
+      "a war report's violence happens where the report is about: a place far from it, in a country "
+      "the story hardly names ('briefing reporters in New York', 'the Institute in Washington'), is "
+      "where someone spoke, not where the violence was")
+def _theatre(resolutions: list[Resolution]) -> Theatre:
+    specific = [r.place for r in resolutions if r.place is not None and r.place.country
+                and r.mention.label != "DEMONYM" and r.place.feature not in _BROAD]
+    counts = Counter(p.country for p in specific)
+    total = sum(counts.values())
+    if total < 4:
+        return _NO_THEATRE
+    countries = frozenset(c for c, n in counts.items() if n >= 2 and n >= 0.15 * total)
+    points = {(round(p.lat, 1), round(p.lon, 1)) for p in specific if p.country in countries}
+    return Theatre(countries, tuple(sorted(points))[:200])
+
+
+_YEAR = re.compile(r"\b(?:in|since|by|from|until|of|during)\s+(?:early\s+|late\s+|mid-)?(?P<year>(?:19|20)\d\d)\b", re.I)
+
+
+@rule(DECISIONS, "background_year",
+      "'Russia annexed Crimea in 2014': what a clause dates to an earlier year is background, "
+      "not an event of the article (a stated day, 'on 24 February 2022', is dated and kept)")
+def clause_is_background(clause: str, article_day) -> bool:
+    if article_day is None:
+        return False
+    m = _YEAR.search(clause)
+    return m is not None and int(m.group("year")) < article_day.year and find_date(clause, None) is None
+
+
+def _body(s: Sentence) -> Sentence:
+    """The sentence without the headings, bylines or captions a page put on lines above it
+    (one line break, no full stop): they are not what the sentence reports."""
+    lines = s.text.split("\n")
+    cut = 0
+    for line in lines[:-1]:
+        if not is_heading(line.strip()):
+            break
+        cut += len(line) + 1
+    if not cut:
+        return s
+    while cut < len(s.text) and s.text[cut].isspace():
+        cut += 1
+    return Sentence(s.index, s.start + cut, s.end, s.text[cut:])
+
+
 def _headline(text: str, s: Sentence) -> bool:
     """A line of its own, short and without a final stop: a title or a section heading."""
     before, after = text[max(0, s.start - 1):s.start], text[s.end:s.end + 1]
     return before in ("", "\n") and after in ("", "\n") and is_heading(s.text.strip())
-
-
-def _retold(events: list[Event]) -> list[Event]:
-    """One event per (sub-type, place, date) in an article: a story comes back to its strike
-    ("The strike on Kharkiv killed four...") without it happening twice. The first telling
-    stays, with a toll a later one states."""
-    first: dict[tuple, int] = {}
-    out: list[Event] = []
-    for e in events:
-        key = (e.sub_type, e.place.id if e.place else None, e.date)
-        # Violence is retold; developments ("banks withdrawn", "units brought in") are many.
-        if e.place is None or key not in first or e.type not in _RETOLD:
-            first.setdefault(key, len(out))
-            out.append(e)
-            continue
-        i = first[key]
-        kept = out[i]
-        if kept.fatalities is None or kept.injured is None:
-            out[i] = replace(kept, fatalities=kept.fatalities if kept.fatalities is not None else e.fatalities,
-                             injured=kept.injured if kept.injured is not None else e.injured)
-    return out
-
-
-def _same(before: Event, now: Event, by_sentence) -> bool:
-    """The same happening again: same sub-type, and the new sentence names no other place."""
-    if before.sub_type != now.sub_type:
-        return False
-    own = [r for r in by_sentence.get(now.sentence.index, []) if r.place is not None
-           and r.mention.label != "DEMONYM"]
-    return now.place == before.place or not own
-
-
-def _with_later_toll(event: Event, sentence: str) -> Event:
-    """'Russian forces shelled X. Two civilians were killed.': the toll of the sentence after."""
-    if event.fatalities is not None and event.injured is not None:
-        return event
-    t: Toll = toll(sentence)
-    if not t.stated:
-        return event
-    return replace(event, fatalities=event.fatalities if event.fatalities is not None else t.fatalities,
-                   injured=event.injured if event.injured is not None else t.injured)
 
 
 extract = Extractor()

@@ -14,13 +14,17 @@ for _t, _v in _TENS.items():
         WORDS[f"{_t}-{_u}"] = WORDS[f"{_t} {_u}"] = _v + _i
 
 # A regular-expression alternative for any number as written (longest first).
-PATTERN = r"(?:\d[\d,]*|" + "|".join(sorted((w.replace(" ", r"\s") for w in WORDS), key=len,
-                                            reverse=True)) + r")"
+# Digits group by threes ("1,200"); "2024," ends a date, not a count.
+# "another two people": the number after "another" counts.
+_WORDS = "|".join(sorted((w.replace(" ", r"\s") for w in WORDS), key=len, reverse=True))
+PATTERN = r"(?:(?:another\s+(?=\d|[a-z]+\s))?(?:\d{1,3}(?:,\d{3})+(?!\d)|\d+|" + _WORDS + r"))"
 
 
 def number(text: str) -> int | None:
     """The value of a number as written, None when it is not one (or vague: "several")."""
     t = " ".join(text.lower().split())
+    if t.startswith("another ") and t != "another":
+        t = t[len("another "):]
     if t.replace(",", "").isdigit():
         return int(t.replace(",", ""))
     return WORDS.get(t)

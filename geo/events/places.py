@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
+from geo.rules import on, rule
 from geo.types import NEAR_PLACE, PLACE_ITSELF, REGION_ONLY, Resolution
 
 # How specific a feature is: lower is more specific.
@@ -40,6 +42,7 @@ _NEAR_AFTER = re.compile(r"^\S*\s+(?:(?:territorial |village |urban |rural |sett
                          re.I)
 _WEAPON_AFTER = re.compile(r"(?:-\S+)?\s+(?!(?:with|by|using|and|or|in|on|at|from|to|of|for|after|before|as|were|was|had|have)\b)(?:\S+\s+)?(?:drones?|uavs?|missiles?|rockets?|launchers?|systems?|"
                            r"boats?|vessels?|jets?|bombs?|howitzers?|mlrs|munitions?)\b", re.I)
+_CONTAINER_AFTER = re.compile(r"\s+(?:suburbs?|outskirts|district|neighbou?rhood|village|town)\s+of\s", re.I)
 _REGION_WORD = re.compile(r"\b(?:region|oblast|province|krai|district|raion)\b", re.I)
 
 
@@ -55,7 +58,7 @@ def choose(text: str, clause: tuple[int, int], trigger_at: int, resolutions: lis
 
     ``text`` is the whole document, ``clause`` and ``trigger_at`` absolute offsets;
     ``moving_from``: the event is a departure ("withdrew from X"), so "from X" is its place."""
-    usable = [r for r in resolutions if r.place is not None and r.mention.label != "DEMONYM"]
+    usable = placeable(text, resolutions)
     # "Magura navy drones", "Kalibr missiles": a name before a weapon names the weapon.
     usable = [r for r in usable if not _WEAPON_AFTER.match(text, r.mention.end)] or usable
     if not usable:
@@ -68,6 +71,8 @@ def choose(text: str, clause: tuple[int, int], trigger_at: int, resolutions: lis
             broad = _REGION_WORD.search(before) or after[0].place.feature in _BROAD
             return Where(after[0], REGION_ONLY if broad else NEAR_PLACE)
         usable = [r for r in usable if r.mention.start < coded.start()] or usable
+    # "the Kharkiv suburb of Kupiansk-Vuzlovyi": the town named after "suburb of" is the place.
+    usable = [r for r in usable if not _CONTAINER_AFTER.match(text, r.mention.end)] or usable
     if not moving_from:
         targets = [r for r in usable if not _ORIGIN.search(text, max(clause[0], r.mention.start - 40), r.mention.start)]
         usable = targets or usable
@@ -83,6 +88,57 @@ def choose(text: str, clause: tuple[int, int], trigger_at: int, resolutions: lis
     return Where(chosen, precision(text, chosen))
 
 
+# "Moscow said", "Kyiv's fight", "talks between Moscow and Kyiv": a capital standing for its
+# government is where nothing happens.
+_GOVERNMENT_AFTER = re.compile(r"(?:'s|’s|\s+(?:said|says|has|have|had|is|was|will|would|wants|blamed|accused|"
+                               r"denied|denies|claimed|claims|announced|insists|insisted|responded|rejected|"
+                               r"did|does|warned|called|urged|refused|agreed|sees|believes|considers|must|"
+                               r"and (?:kyiv|moscow|washington)|(?:officials?|authorities|leadership|government)))\b",
+                               re.I)
+_GOVERNMENT_BEFORE = re.compile(r"\b(?:for|with|against|between)\s+$", re.I)
+
+
+def placeable(text: str, resolutions: list[Resolution]) -> list[Resolution]:
+    """The mentions an event can take place at: resolved, never a nationality word, never a
+    country or continent (ACLED places an event at a region at the coarsest), never a capital
+    standing for its government."""
+    out = []
+    for r in resolutions:
+        if r.place is None or r.mention.label == "DEMONYM" or r.place.feature in _NATIONAL:
+            continue
+        if on("capital_as_government") and is_capital(r.place) and (
+                _GOVERNMENT_AFTER.match(text, r.mention.end)
+                or _GOVERNMENT_BEFORE.search(text, max(0, r.mention.start - 12), r.mention.start)
+                and not _NEAR_BEFORE.search(text, max(0, r.mention.start - 40), r.mention.start)):
+            continue
+        out.append(r)
+    return out
+
+
+_NATIONAL = {"country", "continent"}
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> frozenset[tuple[str, str]]:
+    from geo.gazetteer.sources import capitals
+
+    return frozenset(capitals())
+
+
+def is_capital(place) -> bool:
+    return place.feature == "city" and (place.country, place.name) in _capitals()
+
+
+PLACES: list = []
+
+
+@rule(PLACES, "capital_as_government",
+      "'Moscow said', 'Kyiv's fight against Russia', 'support for Kyiv': a capital standing for its "
+      "government is no event's place")
+def _capital_enabled():
+    return True
+
+
 def precision(text: str, r: Resolution) -> int:
     if r.place.feature in _BROAD:
         return REGION_ONLY
@@ -95,7 +151,9 @@ def precision(text: str, r: Resolution) -> int:
 
 
 # "Kherson City and Beryslav": a type word may close a name before the join.
-_LIST_JOIN = re.compile(r"^(?:\s+(?:city|town|village))?(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+|\s*&\s*)$", re.I)
+# "shelled Kupiansk and the village of Lyptsi", "Orikhiv as well as the town of Huliaipole".
+_LIST_JOIN = re.compile(r"^(?:\s+(?:city|town|village))?(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+|\s*&\s*|,?\s+as well as\s+)"
+                        r"(?:(?:in\s+|on\s+|at\s+)?the\s+(?:nearby\s+|neighbou?ring\s+)?(?:village|town|city|settlement|hamlet)s?\s+of\s+)?$", re.I)
 
 
 def listed_after(text: str, chosen: Resolution, resolutions: list[Resolution]) -> list[Resolution]:
@@ -114,6 +172,6 @@ def listed_after(text: str, chosen: Resolution, resolutions: list[Resolution]) -
             break
         out.append(r)
         last = r
-        if "and" in join or "or" in join or "&" in join:
+        if re.search(r"\b(?:and|or|well)\b|&", join):
             return out  # the list's last item; a ", X" after it is their region
     return []  # commas only: "Orikhiv, Zaporizhzhia" may be a town and its region

@@ -127,7 +127,12 @@ _RULES: tuple[Rule, ...] = (
          r"|\bexplosion of (?:an? |the )?(?:\S+ ){0,2}?(?:explosive device|explosive object|mine|landmine|ied|ordnance|shell)\b|\bexplosives? (?:\S+ ){0,1}?planted|\bplanted (?:\S+ ){0,2}?explosives?"
          r"|\blandmines?\b|\bieds?\b|\bimprovised explosive|\bexplosive devices? (?:exploded|detonated|went off)|\bbooby[- ]trap\w*|\btripwire\b|\bcar bomb"
          r"|\b(?:unexploded|explosive) (?:ordnance|remnants?|objects?) (?:\S+ ){0,2}?(?:exploded|detonated|went off)"
-         r"|\bblew up (?:a |the )?(?:\S+ ){0,3}?(?:car|vehicle|bridge|railway|rail line|train|dam|pipeline)\b",
+         r"|\bblew up (?:a |the )?(?:\S+ ){0,3}?(?:car|vehicle|bridge|railway|rail line|train|dam|pipeline)\b"
+         # mines, unexploded ordnance and partisans' charges ("an explosive object detonated", "UXO")
+         r"|\bunexploded (?:ordnance|munitions?|shells?|bombs?|mines?|submunitions?)|\buxo\b|\berw\b"
+         r"|\b(?:explosive (?:objects?|devices?|remnants?)|ordnance|munitions?|submunitions?) (?:\S+ ){0,3}?(?:exploded|detonated|went off|blew up)"
+         r"|\b(?:mine|landmine) (?:blasts?|explosions?|incidents?)|\bblown up (?:by|on) (?:a |an )?(?:\S+ )?(?:mine|landmine|ied|explosive)"
+         r"|\bpartisans? (?:\S+ ){0,4}?(?:blew up|exploded|detonated|set off|planted|destroyed)\b",
          1, "ACLED: explosives planted or left, set off remotely or by the victim"),
     Rule("grenade", "Grenade",
          r"\b(?:threw|thrown|hurled|tossed|lobbed) (?:\S+ ){0,3}?grenades?\b|\bgrenades? (?:was |were )?(?:thrown|exploded|detonated|went off|blast|attack)",
@@ -142,11 +147,12 @@ _RULES: tuple[Rule, ...] = (
     Rule("armed_clash", "Armed clash",
          r"\bclash(?:ed|es)?\b|(?<!flood )(?<!fire )\bfight(?:ing|s)?\b|\bfought\b|\bbattles?\b|\bbattled\b|\bfirefights?\b|\bskirmish\w*|\bexchange(?:d)? (?:of )?fire|\bgunfights?\b"
          r"|\brepel(?:led|s)?\b|\brepuls(?:ed|e|ing)\b|\bfended off\b|\bassaults?\b|\bassaulted\b|\bstorm(?:ed|ing)\b|\bcounter-?attack\w*|\bcounter-?offensive"
-         r"|\boffensive (?:actions?|operations?)|\b(?:attempt(?:ed|s)?|tried|trying|failed)(?: \w+ly)? to (?:advance|break through|storm|capture|seize|take|attack|push|encircle|cross|land|enter|regain|retake|recapture|infiltrate|assault|dislodge|restore)"
+         r"|\boffensive (?:actions?|operations?)|\b(?:attempt(?:ed|s|ing)?|tried|trying|failed)(?: \w+ly)? to (?:advance|break through|storm|capture|seize|take|attack|push|encircle|cross|land|enter|regain|retake|recapture|infiltrate|assault|dislodge|restore)"
          r"|\battack(?:ed|s|ing)? (?:\S+ ){0,2}?(?:near|in the (?:direction|area|vicinity) of|towards?|around)\b|\badvanc(?:ed|ing|es)\b|\bambush(?:ed)?\b|\bcombat\b|\bhostilities\b|\battacked (?:\S+ ){0,3}?positions|\bengaged (?:in|with)\b"
          r"|\b(?:infantry|armou?red (?:vehicles?|columns?|groups?)|mechani[sz]ed (?:assaults?|attacks?|columns?|units?))\b"
          r"|\b(?:launched|began|started|resumed) (?:an |a |their |the )?(?:\S+ )?offensive\b|\boffensive (?:on|near|towards?|in the direction of)\b"
          r"|\bpushed (?:\S+ ){0,3}?back\b|\bbroke (?:through|into)\b|\bbreakthrough\b"
+         r"|\b(?:carried out|conducted|made|repelled) \d+ (?:attacks|assaults|attempts)\b|\bcombat engagements?\b|\b\d+ engagements\b"
          r"|(?<!air )\braid(?:s|ed)?\b|\b(?:sabotage|reconnaissance|assault)(?: and reconnaissance)? (?:groups?|units?|teams?) (?:\S+ ){0,3}?(?:attempted|tried|entered|attacked|crossed|infiltrated)",
          1, "ACLED: organised armed groups fight without a change of territory; its verb competes "
             "with shelling's by position (the main verb comes first)"),
@@ -185,7 +191,7 @@ _RULES: tuple[Rule, ...] = (
          r"|\breinforce(?:d|ments)\b|\bmobili[sz](?:ed|ation)\b|\bdisband(?:ed)?\b|\bmerged\b|\brelocat(?:ed|ing)\b",
          3, "ACLED: troop movements, mobilisation, groups merging or relocating"),
     Rule("other", "Other",
-         r"\b(?:forced|force|forcing|ordered|ordering) (?:\S+ ){0,3}?(?:residents|civilians|population|people) (?:\S+ ){0,2}?to (?:leave|evacuate)"
+         r"\b(?:forced|forces?|forcing|ordered|orders?|ordering|compel\w*) (?:\S+ ){0,3}?(?:residents|civilians|population|people|inhabitants) (?:\S+ ){0,3}?to (?:\w+ly )?(?:leave|evacuate|cross|move out|relocate)"
          r"|\bmandatory evacuation|\bevacuat(?:ed|ion of|ing) (?:\S+ ){0,3}?(?:residents|civilians|people|children)|\bcurfew\b|\bmartial law\b",
          3, "ACLED: developments that shape the conflict but fit no other sub-type (evacuations, curfews)"),
 )
@@ -212,7 +218,7 @@ ARMED_CUES = re.compile(
     r"separatists?|guerrillas?|occupiers|occupation|occupied|invaders|fighters|gunmen|partisans|russian|russians|"
     r"russia|ukrainian|ukrainians|ukraine|wagner|dpr|lpr|kadyrov\w*|chechen|drones?|uavs?|shaheds?|"
     r"missiles?|rockets?|artillery|shell\w*|mortars?|air ?strikes?|airstrikes?|bomb\w*|mines?|landmines?|"
-    r"ieds?|explosives?|grenades?|front ?lines?|frontline|offensive|general staff|air defen[cs]es?|sbu|"
+    r"ieds?|explosives?|ordnance|munitions?|uxo|grenades?|front ?lines?|frontline|offensive|general staff|air defen[cs]es?|sbu|"
     r"war|enemy|hostilities|combat|ammunition|weapons?|tanks?|aircraft|helicopters?|warplanes?|navy|"
     r"marines|brigades?|battalions?|regiments?|terror\w*|battles?|clash\w*|casualties|positions|"
     r"sappers|ceasefire|truce|hostages?|prisoners? of war|pows?|captivity)\b", re.I)
@@ -231,6 +237,7 @@ class NotEvent:
     where: str  # "before" (the words just before the trigger), "clause", "sentence"
     reason: str
     enabled: bool = True
+    tiers: tuple[int, ...] = ()  # the trigger tiers it applies to; () = all
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -251,4 +258,15 @@ NOT_EVENT: tuple[NotEvent, ...] = (
     NotEvent("alert", r"\b(?:air raid|air-raid) (?:alerts?|sirens?|warnings?|alarms?)\b|\balerts? (?:was|were) (?:declared|issued)",
              "clause", "an alert says a strike may come, not that one happened"),
     NotEvent("question", r"\?\s*[\"'”’]?\s*$", "sentence", "a question reports nothing"),
+    NotEvent("page_furniture", r"\bRead more\b|[–-]\s*video\b|\bPhotograph:|^\s*\d\d:\d\d|\bShare\s+on\b",
+             "sentence", "a web page's captions, video labels and links are not the article's sentences"),
+    NotEvent("attempt_or_inability",
+             r"\b(?:unable to|in an attempt to|in a bid to|ordered (?:\S+ ){0,3}?to|called on (?:\S+ ){0,3}?to|"
+             r"(?:glory|gratitude|thanks) to|by (?:\w+ing)|to (?:ensure|stop|prevent|end|repel)|tasked (?:\S+ ){0,3}?(?:with|to))\b",
+             "before", "an aim, an order or an inability is not something that happened ('tasked with capturing X', "
+             "'unable to attack', 'by liberating Crimea')"),
+    NotEvent("ongoing_development", r"\b(?:are|is|am)\b(?:\s+(?!and\b|but\b)\S+){0,3}\s*$", "before",
+             "'they are moving new units there': a development in the present tense is an assessment of "
+             "what goes on, not a dated event (violence reported so, 'are shelling X', still counts)",
+             tiers=(3,)),
 )

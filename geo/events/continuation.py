@@ -1,0 +1,126 @@
+"""One event per happening: sentences that continue an event join it.
+
+News tells one attack in several sentences ("Russian forces shelled Kharkiv on Thursday.
+Artillery shells hit apartment blocks in the city's Saltivskyi district. A woman was killed.").
+ACLED codes one event per place and day, so a sentence joins the event before it when it names
+no other place (only the event's own, one inside it, or one holding it), states no other day,
+and adds something to it: its toll, a finer place, or words that point back ("the strike",
+"the city's"). The event keeps its first sentence and gains the others (``Event.more``); a finer
+place ("the city's Saltivskyi district") becomes its place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from geo.resolve import distance_km
+from geo.events.places import Where, precision
+from geo.events.toll import Toll, toll
+from geo.rules import on, rule
+from geo.types import Event, Place, Resolution, Sentence
+
+JOINS: list = []  # the rules below, for geo.rules' registry and switches
+INSIDE_KM = 25.0  # a city's district, plant or bridge is this close to its centre
+
+_POINTS_BACK = re.compile(
+    r"\b(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:strikes?|attacks?|shelling|bombardment|blasts?|"
+    r"explosions?|assaults?|raids?|barrage|incident|fighting|battles?|clash(?:es)?|hits?|impacts?)\b"
+    r"|\bthe (?:city|town|village|settlement|region|oblast)(?:'s|’s)?\b|\bthere\b|\bas a result\b", re.I)
+_CONTAINERS = {"region", "historical_region", "country", "continent"}
+_PARTS = {"district", "dam", "bridge", "power_plant", "port", "airport", "industrial", "landmark"}
+
+
+@rule(JOINS, "continuation",
+      "ACLED codes one event per place and day: a sentence that goes on about the event before "
+      "(its toll, a finer place, 'the strike', 'the city's') joins it instead of becoming a new one")
+def _enabled():
+    return True
+
+
+@rule(JOINS, "finer_place",
+      "the event's place is the finest the text names: 'the city's Saltivskyi district' after 'shelled "
+      "Kharkiv' moves the event into the district")
+def _finer_enabled():
+    return True
+
+
+def holds(container: Place, place: Place) -> bool:
+    """``place`` lies in ``container``: the same place, a region's town, a town's district."""
+    if place.id == container.id:
+        return True
+    if container.feature == "country":
+        return place.country == container.country
+    if container.feature in _CONTAINERS:
+        return bool(container.admin1_code) and place.admin1_code == container.admin1_code
+    if container.feature == "city":
+        return place.feature in _PARTS and distance_km(place.lat, place.lon, container.lat,
+                                                       container.lon) <= INSIDE_KM
+    return False
+
+
+def _named(by_sentence: dict[int, list[Resolution]], s: Sentence) -> list[Resolution]:
+    return [r for r in by_sentence.get(s.index, []) if r.place is not None and r.mention.label != "DEMONYM"]
+
+
+def continued(prev: Event, s: Sentence, now: Event | None, stated: str | None,
+              by_sentence: dict[int, list[Resolution]], text: str) -> Event | None:
+    """``prev`` with sentence ``s`` joined to it, or None when ``s`` reports something else.
+    ``now``: the event ``s`` would report on its own (None: ``s`` has no trigger);
+    ``stated``: the day ``s`` states, if any."""
+    if not on("continuation") or prev.place is None:
+        return None
+    if stated is not None and prev.date is not None and stated != prev.date:
+        return None  # another day, another event
+    named = _named(by_sentence, s)
+    if any(not holds(prev.place, r.place) and not holds(r.place, prev.place) for r in named):
+        return None  # it names somewhere else
+    inside = [r for r in named if r.place.id != prev.place.id and holds(prev.place, r.place)]
+    finer = inside[0] if inside and on("finer_place") else None
+    points_back = bool(_POINTS_BACK.search(s.text))
+    if now is None:
+        t = toll(s.text)
+        if not (t.stated or finer or points_back):
+            return None
+    else:
+        if now.type != prev.type:
+            return None
+        if not (now.sub_type == prev.sub_type or points_back or finer or not named):
+            return None
+        t = Toll(now.fatalities, now.injured)
+    return join(prev, s, t, Where(finer, precision(text, finer)) if finer else None)
+
+
+def join(prev: Event, s: Sentence, t: Toll, finer: Where | None = None) -> Event:
+    event = replace(prev, more=(*prev.more, s),
+                    fatalities=prev.fatalities if prev.fatalities is not None else t.fatalities,
+                    injured=prev.injured if prev.injured is not None else t.injured)
+    if finer is not None:
+        event = replace(event, place=finer.resolution.place, mention=finer.resolution.mention,
+                        precision=finer.precision)
+    return event
+
+
+_RETOLD = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+
+
+def retold(events: list[Event]) -> list[Event]:
+    """One event per (sub-type, place, date) in an article: a story comes back to its strike
+    ("The strike on Kharkiv killed four...") without it happening twice. The first telling
+    stays, with the later one's sentence and a toll it states."""
+    first: dict[tuple, int] = {}
+    out: list[Event] = []
+    for e in events:
+        key = (e.sub_type, e.place.id if e.place else None, e.date)
+        # Violence is retold; developments ("banks withdrawn", "units brought in") are many.
+        if e.place is None or key not in first or e.type not in _RETOLD:
+            first.setdefault(key, len(out))
+            out.append(e)
+            continue
+        i = first[key]
+        kept = out[i]
+        more = tuple(x for x in (*kept.more, *e.sentences) if x.index != kept.sentence.index)
+        out[i] = replace(kept, more=tuple(sorted({x.index: x for x in more}.values(), key=lambda x: x.index)),
+                         fatalities=kept.fatalities if kept.fatalities is not None else e.fatalities,
+                         injured=kept.injured if kept.injured is not None else e.injured)
+    return out

@@ -1,0 +1,209 @@
+"""Events in ordinary news copy (issue 20), on our own sentences in the styles of wire copy,
+regional news and official statements: the day, one event per happening, the side, the place,
+ACLED's conventions and what is not an event. Each named rule is also switched off once to show
+it decides what its test says."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geo.events.dates import find_date
+from geo.events.toll import toll
+from geo.types import NEAR_PLACE, REGION_ONLY, Document
+
+
+@pytest.fixture(scope="module")
+def pipeline(geo_data_dir):
+    from geo.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+def events(pipeline, text, day=None):
+    return pipeline.parse(Document(text, date=day)).events
+
+
+def uploaded(pipeline, text):
+    """As an upload reads it: a wire dateline dates the article."""
+    from geo.ingest import read
+
+    return pipeline.parse(read(text.encode("utf-8"), "article.txt")).events
+
+
+@pytest.fixture
+def without(monkeypatch):
+    """Switch named rules off for one call, as `geo eval --without` does."""
+    def switch(*names):
+        monkeypatch.setenv("GEO_WITHOUT", ",".join(names))
+    return switch
+
+
+WIRE = ("KHARKIV, Ukraine, March 15, 2024 (Wire) — Russian forces shelled Kharkiv on Thursday, "
+        "March 14, killing three civilians, regional governor Oleh Syniehubov said.\n\n"
+        "Artillery shells hit apartment blocks in the city's Saltivskyi district, he said.\n\n"
+        "Early on Friday, Russian troops shelled Kupiansk-Vuzlovyi and the village of Lyptsi, "
+        "the governor said.")
+
+
+# -- the day ------------------------------------------------------------------------------------
+
+def test_the_sentence_date_beats_the_dateline_and_weekdays_count_from_it(pipeline):
+    found = uploaded(pipeline, WIRE)
+    assert [(e.place.name, e.date) for e in found][:1] == [("Saltivskyi district", "2024-03-14")]
+    assert {e.date for e in found[1:]} == {"2024-03-15"}  # "Early on Friday": the dateline's day
+
+
+@pytest.mark.parametrize("text,article,day", [
+    ("on the night of 30 November-1 December", date(2024, 12, 2), "2024-11-30"),
+    ("on the night of 31 December to 1 January", date(2025, 1, 2), "2024-12-31"),
+    ("early on Friday", date(2024, 3, 1), "2024-03-01"),          # a Friday: that very day
+    ("on Sunday", date(2025, 1, 2), "2024-12-29"),                 # across the year's end
+    ("last week", date(2024, 3, 5), "2024-02-27"),                 # across a leap February
+    ("overnight", date(2024, 7, 1), "2024-07-01"),
+    ("late on Monday", date(2024, 7, 1), "2024-07-01"),
+    ("on Thursday, March 14", date(2024, 3, 15), "2024-03-14"),    # the explicit date wins
+    ("on 30 December", date(2025, 1, 2), "2024-12-30"),
+])
+def test_relative_and_explicit_days(text, article, day):
+    assert find_date(f"Russian forces shelled Kherson {text}.", article)[1] == day
+
+
+def test_an_undated_article_gives_undated_events(pipeline):
+    found = events(pipeline, "Russian forces shelled Kherson overnight, the governor said.")
+    assert found and found[0].date is None
+
+
+# -- one event per happening ----------------------------------------------------------------
+
+def test_a_continuation_joins_its_event_with_the_finer_place(pipeline):
+    found = events(pipeline, WIRE)
+    first = found[0]
+    assert first.place.name == "Saltivskyi district" and first.fatalities == 3
+    assert [s.index for s in first.sentences] == [0, 1]  # one event, two source sentences
+    assert first.actors[0] == "Russian forces"
+
+
+def test_without_continuation_the_follow_on_is_a_second_event(pipeline, without):
+    without("continuation")
+    found = events(pipeline, WIRE)
+    assert found[0].place.name == "Kharkiv" and found[1].sentence.index == 1
+
+
+def test_two_targets_in_one_sentence_are_two_events(pipeline):
+    found = events(pipeline, WIRE)
+    assert [e.place.name for e in found[1:]] == ["Kupyansk-Vuzlovyi", "Lyptsi"]
+
+
+def test_a_toll_with_a_place_of_its_own_is_an_event_there(pipeline):
+    text = ("Russian drones struck Kharkiv overnight as Russia's army pressed its offensive, the governor "
+            "said. Another two people were killed in the Zaporizhzhia region, officials said.")
+    found = events(pipeline, text, "2024-07-01")
+    assert [(e.sub_type, e.fatalities) for e in found] == [("Air/drone strike", None), ("Air/drone strike", 2)]
+    assert found[1].precision == REGION_ONLY
+
+
+# -- the side ---------------------------------------------------------------------------------
+
+def test_who_reports_is_the_source_not_an_actor(pipeline):
+    text = ("A Russian drone struck a port warehouse in Izmail overnight, killing two people, "
+            "the Ukrainian Navy reported on Monday.")
+    assert events(pipeline, text)[0].actors == ("Russian forces", "Civilians")
+
+
+def test_a_strike_with_no_attacker_named_is_the_other_sides(pipeline, without):
+    text = ("Russian forces shelled Huliaipole on Monday. Missiles hit an energy facility in Kremenchuk "
+            "overnight, and a drone struck an oil depot in the Belgorod region.")
+    found = events(pipeline, text, "2024-07-02")
+    assert [e.actors[:1] for e in found] == [("Russian forces",), ("Russian forces",), ("Ukrainian forces",)]
+    without("strike_by_the_other_side")
+    assert events(pipeline, text, "2024-07-02")[1].actors == ()
+
+
+def test_interceptions_one_per_region_at_the_regions_town(pipeline):
+    text = "Ukrainian air defence shot down 13 drones over the Mykolaiv and Kherson regions, the air force said."
+    found = events(pipeline, text)
+    assert [(e.sub_type, e.place.name, e.precision) for e in found] == [
+        ("Disrupted weapons use", "Mykolayiv", REGION_ONLY), ("Disrupted weapons use", "Kherson", REGION_ONLY)]
+    assert found[0].actors == ("Ukrainian forces", "Russian forces")
+
+
+# -- what is not an event ---------------------------------------------------------------------
+
+@pytest.mark.parametrize("text", [
+    '"They are preparing for defense," an official said.',
+    "If Russian troops cross the river, they will shell the town of Beryslav.",
+    "They are moving new military units to Kherson, the intelligence chief claimed.",
+    "Talks between Moscow and Kyiv remain deadlocked over the war.",
+    "Russia attacked Ukraine in 2014 and annexed Crimea.",
+    "Eternal gratitude to all who fight for Ukraine!",
+    "Briefing reporters in New York, the spokesperson condemned the strikes on Kharkiv and Zaporizhzhia, "
+    "where Russian forces shelled Huliaipole and Orikhiv again.",
+])
+def test_statements_claims_and_background_are_not_events(pipeline, text):
+    found = events(pipeline, text, "2024-07-01")
+    assert all(e.place is None or e.place.country == "UA" and e.place.name != "Kyiv" for e in found), found
+    if "Huliaipole" not in text:
+        assert found == []
+
+
+def test_a_capital_standing_for_its_government_is_no_place(pipeline, without):
+    text = "Russian forces shelled Kherson, and Kyiv said its forces struck a depot."
+    assert "Kyiv" not in {e.place.name for e in events(pipeline, text)}
+
+
+def test_page_furniture_is_not_a_sentence(pipeline):
+    text = ("Russian forces shelled Kherson on Monday.\n\n"
+            "00:31 Ukraine war: drone footage shows how explosions destroyed Borodianka – video")
+    assert [e.place.name for e in events(pipeline, text, "2024-07-02")] == ["Kherson"]
+
+
+# -- the place ---------------------------------------------------------------------------------
+
+def test_the_suburb_of_a_city_is_the_place_and_the_city_no_river(pipeline):
+    parsed = pipeline.parse(Document("Russian troops shelled the Kharkiv suburb of Kupiansk-Vuzlovyi."))
+    assert parsed.events[0].place.name == "Kupyansk-Vuzlovyi"
+    kharkiv = next(r for r in parsed.resolutions if r.mention.text == "Kharkiv")
+    assert kharkiv.place.feature == "city"
+
+
+# -- ACLED's conventions ------------------------------------------------------------------------
+
+@pytest.mark.parametrize("text,sub_type,rule", [
+    ("On 3 May 2024, Russian forces shelled, assaulted, and were repulsed from positions near "
+     "Robotyne, Zaporizhzhia.", "Armed clash", "fire_and_assault_is_clash"),
+    ("Following clashes, Russian forces captured Staromaiorske, Donetsk, on 4 May 2024.",
+     "Non-state actor overtakes territory", "capture_after_clash"),
+    ("On 5 May 2024, Ukrainian forces shot down a Russian Su-25 aircraft near Pokrovsk, Donetsk.",
+     "Armed clash", "crewed_aircraft_downed_is_clash"),
+    ("On 6 May 2024, a Ukrainian drone killed a civilian in the Russian town of Tyotkino.",
+     "Air/drone strike", "killed_by_a_weapon"),
+])
+def test_conventions(pipeline, without, text, sub_type, rule):
+    assert events(pipeline, text)[0].sub_type == sub_type
+    without(rule)
+    assert events(pipeline, text)[0].sub_type != sub_type
+
+
+@pytest.mark.parametrize("text", [
+    "On 7 May 2024, a civilian was killed when his car hit a landmine near Kamianka, Kharkiv.",
+    "On 8 May 2024, an explosive object detonated in a field near Balakliia, Kharkiv, wounding a farmer.",
+    "On 9 May 2024, partisans blew up a railway near Melitopol, Zaporizhzhia.",
+    "On 10 May 2024, unexploded ordnance went off near Izium, Kharkiv, injuring two children.",
+])
+def test_mines_ordnance_and_partisans(pipeline, text):
+    assert events(pipeline, text)[0].sub_type == "Remote explosive/landmine/IED"
+
+
+def test_a_year_is_no_toll():
+    assert toll("On 7 May 2024, a civilian was killed.").fatalities == 1
+
+
+def test_the_seed_article_has_no_date_and_says_so(pipeline):
+    from pathlib import Path
+
+    seed = Path(__file__).resolve().parent.parent / "seeds" / "000_2971140ada78fed4.txt"
+    found = events(pipeline, seed.read_text(encoding="utf-8"))
+    assert [e.date for e in found] == [None]
+    assert found[0].precision != NEAR_PLACE or found[0].place.name == "Kherson"
