@@ -18,7 +18,8 @@ _ABBREVIATIONS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft", "
 
 # Ordered: longer clusters first, so "shch" is not read as "sh" + "ch".
 _LOOSE_RULES = [
-    ("shch", "sc"), ("sch", "s"), ("zh", "z"), ("kh", "h"), ("ch", "c"), ("sh", "s"), ("ts", "c"),
+    # "shch" like "sch": Shchastia and the German-style Schastia are one name.
+    ("shch", "s"), ("sch", "s"), ("zh", "z"), ("kh", "h"), ("ch", "c"), ("sh", "s"), ("ts", "c"),
     ("tz", "c"), ("ye", "e"), ("yi", "i"), ("iy", "i"), ("ie", "e"), ("yu", "u"), ("iu", "u"),
     ("ya", "a"), ("ia", "a"), ("yo", "o"), ("io", "o"), ("y", "i"), ("j", "i"), ("w", "v"), ("g", "h"),
     ("x", "ks"),

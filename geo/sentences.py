@@ -29,7 +29,8 @@ _ABBREVIATIONS = {
 # "No. 5", "Vol. 2": abbreviations only before a number.
 _NUMBER_ABBREVIATIONS = {"no", "nos", "vol", "fig", "op", "p", "pp"}
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
-_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]]*(?=\s)|\n\s*\n")
+# Markdown may close the sentence too: "advance.**", a footnote "7.[[xxv]](https://...)", "[3]".
+_BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]*_]*(?:\[\[?\w{1,8}\]\]?(?:\([^)\s]{0,300}\))?)*(?=\s)|\n\s*\n")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _NEXT_START = re.compile(r"\s*([\"'“‘«(\[]*)(\S)")
 

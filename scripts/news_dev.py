@@ -99,6 +99,23 @@ def _span(text: str, quote: str, aid: str) -> list[int]:
     return [at, at + len(quote)]
 
 
+_UKRAINE, _RUSSIA = "Military Forces of Ukraine (2019-)", "Military Forces of Russia (2000-)"
+
+
+def _harmonised(e: dict) -> dict:
+    """One convention where the coders differed: in a disrupted weapons use the side that
+    intercepts is actor 1 (as ACLED's Ukraine data has it), the side whose drones or missiles
+    were downed actor 2; over Russia or Crimea the interceptor is Russia's, elsewhere Ukraine's."""
+    if e["sub_event_type"] != "Disrupted weapons use" or e.get("latitude") is None:
+        return e
+    a1, a2 = e.get("actor1") or "", e.get("actor2") or ""
+    sides = {"ukraine" in a1.lower(), "ukraine" in a2.lower(), "russia" in a1.lower(), "russia" in a2.lower()}
+    if True not in sides:
+        return e
+    held = e.get("country") == "Russia" or (e.get("admin1") or "").lower() in ("crimea", "sevastopol")
+    return {**e, "actor1": _RUSSIA if held else _UKRAINE, "actor2": _UKRAINE if held else _RUSSIA}
+
+
 def import_(args) -> int:
     """Coders' files (events quoting the text) -> annotations with offsets, and the corpus."""
     rows, corpus = [], []
@@ -111,7 +128,7 @@ def import_(args) -> int:
             events = []
             for e in a["events"]:
                 spans = [_span(text, q, a["id"]) for q in [e["quote"], *e.get("more_quotes", [])]]
-                events.append({"spans": spans, **{k: e.get(k) for k in EVENT_KEYS}})
+                events.append(_harmonised({"spans": spans, **{k: e.get(k) for k in EVENT_KEYS}}))
             row = {"id": a["id"], "outlet": a.get("outlet", ""), "genre": a.get("genre", ""),
                    "source": {**a["source"], "sha256": sha(text)},
                    "article_date": a.get("article_date"), "events": events}

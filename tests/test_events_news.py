@@ -207,3 +207,42 @@ def test_the_seed_article_has_no_date_and_says_so(pipeline):
     found = events(pipeline, seed.read_text(encoding="utf-8"))
     assert [e.date for e in found] == [None]
     assert found[0].precision != NEAR_PLACE or found[0].place.name == "Kherson"
+
+
+# -- staff reports and assessments ---------------------------------------------------------------
+
+ASSESSMENT = ("**Russian forces continued offensive operations in the Pokrovsk direction on March 4 but did "
+              "not advance.**\nRussian forces attacked near Pokrovsk itself; northwest of Pokrovsk near "
+              "Hryshyne and toward Rodynske; and southwest of Pokrovsk near Udachne and Kotlyne on "
+              "March 3 and 4.[[12]](https://example.org/notes#12)\n")
+
+
+def test_an_assessment_codes_each_place_of_the_action(pipeline, without):
+    found = events(pipeline, ASSESSMENT, "2024-03-05")
+    assert [e.place.name for e in found] == ["Pokrovsk", "Hryshyne", "Rodynske", "Udachne", "Kotlyne"]
+    assert {(e.sub_type, e.date) for e in found} == {("Armed clash", "2024-03-03")}
+    assert found[0].precision == NEAR_PLACE
+    without("clause_ellipsis")
+    assert [e.place.name for e in events(pipeline, ASSESSMENT, "2024-03-05")] == ["Pokrovsk"]
+
+
+def test_a_direction_is_reckoned_from_a_town_that_is_no_place_of_the_event(pipeline, without):
+    text = "Russian forces attacked north of Kupiansk near Kurylivka and Synkivka on March 3."
+    assert [e.place.name for e in events(pipeline, text, "2024-03-05")] == ["Kurylivka", "Synkivka"]
+    without("each_place_of_an_action")
+    assert [e.place.name for e in events(pipeline, text, "2024-03-05")] == ["Kurylivka", "Synkivka"]
+
+
+def test_a_markdown_footnote_ends_a_sentence():
+    from geo.sentences import split
+
+    found = split(ASSESSMENT)
+    assert len(found) == 2 and found[0].text.endswith("advance.**") and found[1].text.endswith("#12)")
+
+
+def test_a_region_wide_summary_gives_way_to_its_details(pipeline, without):
+    text = ("Russian forces continued offensive operations in Kharkiv Oblast on March 4. Russian forces "
+            "attacked near Vovchansk on March 4.")
+    assert [e.place.name for e in events(pipeline, text, "2024-03-05")] == ["Vovchansk"]
+    without("summary_of_details")
+    assert len(events(pipeline, text, "2024-03-05")) == 2

@@ -18,7 +18,7 @@ from typing import Callable
 from geo.article_meta import dateline_end, is_heading
 from geo.events import actors as actor_rules
 from geo.events.dates import find_date, parse_iso
-from geo.events.places import _BROAD, Where, choose, listed_after, placeable, precision
+from geo.events.places import _BROAD, Where, choose, listed_after, placeable, precision, spread
 from geo.events.continuation import continued, retold
 from geo.resolve import distance_km
 from geo.events.conventions import decide
@@ -104,7 +104,7 @@ class Extractor:
             if found:
                 events += found
                 last = s.index
-        return retold(events)
+        return _without_summaries(retold(events))
 
     def _sentence(self, text, s: Sentence, rules, by_sentence, parsed, paragraph, focus, date,
                   article_day, doc_id, war_story: bool = True, head: int = 0,
@@ -121,6 +121,13 @@ class Extractor:
             clause = s.text[a:b]
             hit = self._trigger(clause, allowed)
             if hit is None:
+                if out and _ELLIPSIS.match(clause) and on("clause_ellipsis"):
+                    # "attacked near Pokrovsk itself; north of Pokrovsk near Rodynske and toward
+                    # Bilytske; ...": each clause of places goes on with the clause before's action.
+                    places = [r for r in spread(text, (s.start + a, s.start + b), None, in_sentence)]
+                    out += [replace(out[-1], place=r.place, mention=r.mention, precision=precision(text, r),
+                                    fatalities=None, injured=None) for r in places
+                            if not any(e.place == r.place and e.sub_type == out[-1].sub_type for e in out)]
                 continue
             rule, at = hit
             if quoted and rule.tier >= 3 and on("quoted_development"):
@@ -164,7 +171,7 @@ class Extractor:
                 if where is not None and score == _SCORE[rule.tier]:
                     also += [(len(out) - 1, replace(event, place=r.place, mention=r.mention,
                                                     fatalities=None, injured=None, score=score * 0.9))
-                             for r in listed_after(text, where.resolution, in_sentence)]
+                             for r in _each_place(text, (start, s.start + b), where.resolution, in_sentence)]
         if len(out) == 1 and len(spans) > 1 and whole_toll.stated:
             # "A drone hit a house in Huliaipole; one civilian was wounded": one event, whole toll.
             out[0] = replace(out[0], fatalities=whole_toll.fatalities, injured=whole_toll.injured)
@@ -212,6 +219,16 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
 
 def _words_before(clause: str, at: int) -> str:
     return " ".join(clause[:at].split()[-_BEFORE_WORDS:])
+
+
+def _each_place(text: str, clause: tuple[int, int], chosen: Resolution, in_sentence) -> list[Resolution]:
+    listed = listed_after(text, chosen, in_sentence)
+    if not on("each_place_of_an_action"):
+        return listed
+    found = {r.place.id: r for r in listed}
+    for r in spread(text, clause, chosen, in_sentence):
+        found.setdefault(r.place.id, r)
+    return sorted(found.values(), key=lambda r: r.mention.start)
 
 
 def _nearby(text, parsed, paragraph, index, by_sentence) -> Where | None:
@@ -310,6 +327,7 @@ def _toll_elsewhere(text: str, s: Sentence, before: Event, by_sentence, date) ->
 
 
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+_ELLIPSIS = re.compile(r"\s*(?:and\s+)?(?:(?:north|south|east|west)[\w-]*\s+of\b|near\b|toward|in the (?:direction|area|vicinity) of\b)", re.I)
 
 
 @dataclass(frozen=True, slots=True)
@@ -359,6 +377,19 @@ def clause_is_background(clause: str, article_day) -> bool:
         return False
     m = _YEAR.search(clause)
     return m is not None and int(m.group("year")) < article_day.year and find_date(clause, None) is None
+
+
+@rule(DECISIONS, "summary_of_details",
+      "'Russian forces continued offensive operations in northern Sumy Oblast on February 7' heads the "
+      "sentences that say where: a region-wide event is dropped when the article codes the same kind "
+      "of event, that day, at places inside the region")
+def _without_summaries(events: list[Event]) -> list[Event]:
+    if not on("summary_of_details"):
+        return events
+    detailed = {(e.type, e.date, e.place.admin1_code) for e in events
+                if e.place is not None and e.precision != REGION_ONLY and e.place.admin1_code}
+    return [e for e in events if e.precision != REGION_ONLY or e.place is None
+            or (e.type, e.date, e.place.admin1_code) not in detailed]
 
 
 def _body(s: Sentence) -> Sentence:

@@ -71,8 +71,10 @@ def choose(text: str, clause: tuple[int, int], trigger_at: int, resolutions: lis
             broad = _REGION_WORD.search(before) or after[0].place.feature in _BROAD
             return Where(after[0], REGION_ONLY if broad else NEAR_PLACE)
         usable = [r for r in usable if r.mention.start < coded.start()] or usable
-    # "the Kharkiv suburb of Kupiansk-Vuzlovyi": the town named after "suburb of" is the place.
+    # "the Kharkiv suburb of Kupiansk-Vuzlovyi": the town named after "suburb of" is the place;
+    # "north of Sumy City near Kindrativka": the town a direction is reckoned from is not.
     usable = [r for r in usable if not _CONTAINER_AFTER.match(text, r.mention.end)] or usable
+    usable = [r for r in usable if not is_reference(text, r)] or usable
     if not moving_from:
         targets = [r for r in usable if not _ORIGIN.search(text, max(clause[0], r.mention.start - 40), r.mention.start)]
         usable = targets or usable
@@ -175,3 +177,46 @@ def listed_after(text: str, chosen: Resolution, resolutions: list[Resolution]) -
         if re.search(r"\b(?:and|or|well)\b|&", join):
             return out  # the list's last item; a ", X" after it is their region
     return []  # commas only: "Orikhiv, Zaporizhzhia" may be a town and its region
+
+
+# "north of Sumy City near Kindrativka": the town a direction is reckoned from is no place of the event.
+_REFERENCE = re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+"
+                        r"(?:of|from)\s+(?:the\s+)?$", re.I)
+# How an analyst introduces each place of an action: "near X", "toward Y", "in Z", "and W".
+_INTRODUCED = re.compile(r"(?:\b(?:near|toward|towards|in|at|around|outside|into|on|within|and|or)|,)\s+"
+                         r"(?:the\s+)?(?:(?:village|town|city|settlement)s?\s+of\s+)?(?:occupied\s+)?$", re.I)
+
+
+_CONTAINER_COMMA = re.compile(r"\w,\s*$")
+_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b)", re.I)
+
+
+def is_reference(text: str, r: Resolution) -> bool:
+    return bool(_REFERENCE.search(text, max(0, r.mention.start - 30), r.mention.start))
+
+
+@rule(PLACES, "each_place_of_an_action",
+      "ISW and staff reports name one action at many places ('attacked north of Sumy City near "
+      "Kindrativka, northeast of it near Yunakivka and toward Myropillya'): ACLED codes an event at "
+      "each place near which it happened, not at the towns directions are reckoned from")
+def spread(text: str, clause: tuple[int, int], chosen: Resolution | None,
+           resolutions: list[Resolution]) -> list[Resolution]:
+    """The other places of the clause the action happened at, after the chosen one (all of
+    them when ``chosen`` is None), in order."""
+    out, seen = [], {chosen.place.id} if chosen else set()
+    after = chosen.mention.start if chosen else -1
+    for r in placeable(text, resolutions):
+        if not clause[0] <= r.mention.start < clause[1] or r.mention.start <= after:
+            continue
+        if r.place.id in seen or r.place.feature in _BROAD or r.place.feature in ("river", "lake", "sea"):
+            continue
+        if is_reference(text, r) or _ORIGIN.search(text, max(clause[0], r.mention.start - 40), r.mention.start):
+            continue
+        if not _INTRODUCED.search(text, max(clause[0], r.mention.start - 45), r.mention.start):
+            continue
+        if _CONTAINER_COMMA.search(text, max(clause[0], r.mention.start - 3), r.mention.start) \
+                and not _LIST_GOES_ON.match(text, r.mention.end):
+            continue  # "near Robotyne, Zaporizhia.": a town, then its oblast by the oblast's city
+        out.append(r)
+        seen.add(r.place.id)
+    return out

@@ -148,7 +148,8 @@ _RULES: tuple[Rule, ...] = (
          r"\bclash(?:ed|es)?\b|(?<!flood )(?<!fire )\bfight(?:ing|s)?\b|\bfought\b|\bbattles?\b|\bbattled\b|\bfirefights?\b|\bskirmish\w*|\bexchange(?:d)? (?:of )?fire|\bgunfights?\b"
          r"|\brepel(?:led|s)?\b|\brepuls(?:ed|e|ing)\b|\bfended off\b|\bassaults?\b|\bassaulted\b|\bstorm(?:ed|ing)\b|\bcounter-?attack\w*|\bcounter-?offensive"
          r"|\boffensive (?:actions?|operations?)|\b(?:attempt(?:ed|s|ing)?|tried|trying|failed)(?: \w+ly)? to (?:advance|break through|storm|capture|seize|take|attack|push|encircle|cross|land|enter|regain|retake|recapture|infiltrate|assault|dislodge|restore)"
-         r"|\battack(?:ed|s|ing)? (?:\S+ ){0,2}?(?:near|in the (?:direction|area|vicinity) of|towards?|around)\b|\badvanc(?:ed|ing|es)\b|\bambush(?:ed)?\b|\bcombat\b|\bhostilities\b|\battacked (?:\S+ ){0,3}?positions|\bengaged (?:in|with)\b"
+         r"|\battack(?:ed|s|ing)? (?:\S+ ){0,2}?(?:near|in the (?:direction|area|vicinity) of|towards?|around)\b"
+         r"|\battack(?:ed|s|ing)? (?:(?:north|south|east|west)\w* of (?:\S+ ){1,3}?)(?:near|towards?|in)\b|\badvanc(?:ed|ing|es)\b|\bambush(?:ed)?\b|\bcombat\b|\bhostilities\b|\battacked (?:\S+ ){0,3}?positions|\bengaged (?:in|with)\b"
          r"|\b(?:infantry|armou?red (?:vehicles?|columns?|groups?)|mechani[sz]ed (?:assaults?|attacks?|columns?|units?))\b"
          r"|\b(?:launched|began|started|resumed) (?:an |a |their |the )?(?:\S+ )?offensive\b|\boffensive (?:on|near|towards?|in the direction of)\b"
          r"|\bpushed (?:\S+ ){0,3}?back\b|\bbroke (?:through|into)\b|\bbreakthrough\b"
@@ -258,6 +259,8 @@ NOT_EVENT: tuple[NotEvent, ...] = (
     NotEvent("alert", r"\b(?:air raid|air-raid) (?:alerts?|sirens?|warnings?|alarms?)\b|\balerts? (?:was|were) (?:declared|issued)",
              "clause", "an alert says a strike may come, not that one happened"),
     NotEvent("question", r"\?\s*[\"'”’]?\s*$", "sentence", "a question reports nothing"),
+    NotEvent("objective", r"\b(?:objective|goal|aim)s?\s*:", "clause",
+             "'Russian objective: push Ukrainian forces back': a stated aim heads a section, it is no event"),
     NotEvent("page_furniture", r"\bRead more\b|[–-]\s*video\b|\bPhotograph:|^\s*\d\d:\d\d|\bShare\s+on\b",
              "sentence", "a web page's captions, video labels and links are not the article's sentences"),
     NotEvent("attempt_or_inability",
