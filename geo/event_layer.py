@@ -78,18 +78,28 @@ def place_label(e: Event) -> str:
     return e.place.name
 
 
-def mention_spans(e: Event) -> list[tuple[int, int]]:
+def mention_spans(e: Event, sentence=None) -> list[tuple[int, int]]:
+    """Where the event's place is named in ``sentence`` (its first one by default)."""
+    sentence = sentence or e.sentence
     if e.mention is None:
         return []
-    start = e.mention.start - e.sentence.start
-    return [(start, start + len(e.mention.text))] if 0 <= start < len(e.sentence.text) else []
+    start = e.mention.start - sentence.start
+    return [(start, start + len(e.mention.text))] if 0 <= start < len(sentence.text) else []
+
+
+def source_html(e: Event) -> str:
+    """The sentences that report the event, escaped, the place's name marked where it stands."""
+    return " ".join(highlight(s.text, mention_spans(e, s)) for s in e.sentences)
+
+
+UNDATED = "undated"
 
 
 def popup_html(e: Event, article: str = "", region: str = "", country: str = "") -> str:
     """What, where, when, who, the toll and the sentence; every piece of text escaped."""
     glyph, colour = glyph_colour(e)
     where_text = where(e, place_label(e)) + (f", {region}" if region else "") + (f", {country}" if country else "")
-    rows = [("What", f"{e.type}: {e.sub_type}"), ("Where", where_text), ("When", e.date or "date not stated"),
+    rows = [("What", f"{e.type}: {e.sub_type}"), ("Where", where_text), ("When", e.date or UNDATED),
             ("Who", ", ".join(e.actors) or "not stated"), ("Toll", toll(e))]
     body = "".join(f"<tr><th style='text-align:left;padding-right:6px;vertical-align:top'>{k}</th>"
                    f"<td>{escape(v)}</td></tr>" for k, v in rows)
@@ -97,7 +107,7 @@ def popup_html(e: Event, article: str = "", region: str = "", country: str = "")
     return (f"<div class='geo-popup geo-event' style='font-size:13px;line-height:1.35'>"
             f"<b style='color:{colour}'>{escape(glyph)} {escape(e.sub_type)}</b><table>{body}</table>"
             f"<div style='margin-top:4px;border-left:3px solid {colour};padding-left:6px'>"
-            f"{highlight(e.sentence.text, mention_spans(e))}{source}</div></div>")
+            f"{source_html(e)}{source}</div></div>")
 
 
 def marker(e: Event, key: str, popup: str, selected: bool = False) -> dict:

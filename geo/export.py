@@ -96,7 +96,7 @@ def event_row(e: Event, titles: dict[str, str] | None = None) -> dict:
         "location": p.name if p else "", "admin1": p.admin1 if p else "", "country": p.country if p else "",
         "latitude": p.lat if p else "", "longitude": p.lon if p else "", "geo_precision": e.precision,
         "fatalities": "" if e.fatalities is None else e.fatalities,
-        "injured": "" if e.injured is None else e.injured, "notes": e.sentence.text,
+        "injured": "" if e.injured is None else e.injured, "notes": e.note,
         "source": (titles or {}).get(e.doc_id, e.doc_id), "doc_id": e.doc_id,
         "start": e.sentence.start, "end": e.sentence.end,
     }
@@ -125,7 +125,7 @@ def events_to_geojson_dict(events: Iterable[Event], titles: dict[str, str] | Non
                 "admin1": p.admin1 if p else None, "country": p.country if p else None,
                 "mention": e.mention.text if e.mention else None, "precision": e.precision,
                 "actors": " | ".join(e.actors), "fatalities": e.fatalities, "injured": e.injured,
-                "sentence": e.sentence.text, "start": e.sentence.start, "end": e.sentence.end,
+                "sentence": e.note, "start": e.sentence.start, "end": e.sentences[-1].end,
                 "doc_id": e.doc_id, "article": (titles or {}).get(e.doc_id, e.doc_id),
                 "score": round(e.score, 3),
             },
@@ -147,9 +147,9 @@ def events_to_kml(events: Iterable[Event], titles: dict[str, str] | None = None)
             continue
         toll = ", ".join(f"{n} {w}" for n, w in ((e.fatalities, "killed"), (e.injured, "injured"))
                          if n is not None)
-        lines = [f"{e.type}: {e.sub_type}", f"Where: {p.name}", f"When: {e.date or 'unknown'}",
+        lines = [f"{e.type}: {e.sub_type}", f"Where: {p.name}", f"When: {e.date or 'undated'}",
                  f"Who: {', '.join(e.actors) or 'not stated'}", f"Toll: {toll or 'not stated'}",
-                 f"{(titles or {}).get(e.doc_id, e.doc_id)}: {e.sentence.text}"]
+                 f"{(titles or {}).get(e.doc_id, e.doc_id)}: {e.note}"]
         when = f"<TimeStamp><when>{xml_escape(e.date)}</when></TimeStamp>" if e.date else ""
         marks.append(
             f"<Placemark><name>{xml_escape(f'{e.sub_type} — {p.name}')}</name>{when}"

@@ -5,9 +5,9 @@ from __future__ import annotations
 import streamlit as st
 
 from geo.areas import country_name
-from geo.event_layer import glyph_colour, mention_spans, place_label, toll, where
+from geo.event_layer import UNDATED, glyph_colour, place_label, source_html, toll, where
 from geo.library import Library
-from geo.popups import escape, highlight
+from geo.popups import escape
 from geo.types import Event
 from ui import keys
 from ui.panel import CONTEXT_STYLE, SENTENCE_STYLE
@@ -25,17 +25,17 @@ def event_panel(e: Event, lib: Library, titles: dict[str, str]) -> None:
     region = f", {place.admin1}" if place and place.admin1 else ""
     country = f", {country_name(place.country)}" if place and place.country else ""
     rows = {"What": f"{e.type}: {e.sub_type}", "Where": where(e, place_label(e)) + region + country,
-            "When": e.date or "not stated", "Who": ", ".join(e.actors) or "not stated", "Toll": toll(e),
+            "When": e.date or UNDATED, "Who": ", ".join(e.actors) or "not stated", "Toll": toll(e),
             "Article": titles.get(e.doc_id, e.doc_id)}
     st.html("<table class='geo-event-facts' style='font-size:.95em'>" + "".join(
         f"<tr><th style='text-align:left;padding-right:10px;vertical-align:top'>{k}</th><td>{escape(v)}</td></tr>"
         for k, v in rows.items()) + "</table>")
     context = st.toggle("Show the sentence before and after", key=keys.PANEL_CONTEXT)
-    body = highlight(e.sentence.text, mention_spans(e))
+    body = source_html(e)
     if context and (parsed := lib.get(e.doc_id)):
-        i, sentences = e.sentence.index, parsed.sentences
+        i, j, sentences = e.sentence.index, e.sentences[-1].index, parsed.sentences
         before = escape(sentences[i - 1].text) if 0 < i <= len(sentences) else ""
-        after = escape(sentences[i + 1].text) if i + 1 < len(sentences) else ""
+        after = escape(sentences[j + 1].text) if j + 1 < len(sentences) else ""
         body = f"<span style='{CONTEXT_STYLE}'>{before}</span> {body} <span style='{CONTEXT_STYLE}'>{after}</span>"
     style = SENTENCE_STYLE.replace("#d62728", colour)
     st.html(f"<div class='geo-panel'><p class='geo-sentence' style='{style}'>{body}</p></div>")

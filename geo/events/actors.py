@@ -85,6 +85,21 @@ def actors(clause: str, trigger_at: int, home: str | None = None) -> tuple[str, 
     return tuple(dict.fromkeys(names))
 
 
+_OWN = re.compile(r"\b(?:its|their|our)\s+(?:own\s+)?(?:forces|troops|army|units|military|soldiers|fighters|defenders)\b", re.I)
+_SIDE_OF = ((RUSSIA, re.compile(r"\brussia\b|\brussia[’']s\b|\bmoscow\b|\bkremlin\b|\brussian\b", re.I)),
+            (UKRAINE, re.compile(r"\bukraine\b|\bukraine[’']s\b|\bkyiv\b|\bukrainian\b", re.I)))
+
+
+def own_forces(clause: str) -> tuple[str, ...]:
+    """"Russia's Defence Ministry said its forces captured X": the speaker's own forces act."""
+    m = _OWN.search(clause)
+    if m is None:
+        return ()
+    before = clause[:m.start()]
+    sides = [(rx.search(before).start(), name) for name, rx in _SIDE_OF if rx.search(before)]
+    return (max(sides)[1],) if sides else ()
+
+
 # -- who, when the text leaves it to the reader (ACLED's coders know the war's sides) ----------
 SIDES: list = []
 _OTHER = {RUSSIA: UKRAINE, UKRAINE: RUSSIA, "DPR forces": UKRAINE, "LPR forces": UKRAINE,

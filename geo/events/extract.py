@@ -94,6 +94,12 @@ class Extractor:
                            else doc.date and doc.date[:10])
             found = self._sentence(text, s, rules, by_sentence, parsed, paragraph, focus, date,
                                    article_day, doc.id, war_story, head, s.index in quoted, theatre)
+            if not found and events and last == s.index - 1:
+                # a trigger that gave no event ("the death toll climbed"): its toll may still go on
+                joined = continued(events[-1], s, None, day, by_sentence, text)
+                if joined is not None:
+                    events[-1], last = joined, s.index
+                continue
             if seat is not None and on("region_at_its_seat"):
                 found = [_at_seat(e, seat) for e in found]
             if found and events and last == s.index - 1:
@@ -135,8 +141,12 @@ class Extractor:
             start = s.start + a
             said = actor_rules.unattributed(clause, at)  # who reports it is the source, not an actor
             names = (actor_rules.actors(said, at)
-                     or actor_rules.actors(actor_rules.unattributed(s.text, a + at), a + at))
+                     or actor_rules.actors(actor_rules.unattributed(s.text, a + at), a + at)
+                     or actor_rules.own_forces(clause))
             sub_type = decide(rule.sub_type, clause, names)
+            if sub_type == "Attack" and not any(n != actor_rules.CIVILIANS for n in names) \
+                    and on("attack_needs_an_attacker"):
+                continue  # "The death toll climbed, with 21 killed": a toll, told of an event before
             moving_from = sub_type == "Non-violent transfer of territory"
             in_clause = [r for r in in_sentence if start <= r.mention.start < s.start + b]
             where = (choose(text, (start, s.start + b), start + at, in_clause, moving_from)
@@ -145,6 +155,8 @@ class Extractor:
             if where is None and on("no_place_no_event") and any(
                     r.place is not None and r.mention.label != "DEMONYM" for r in in_sentence):
                 continue  # only countries or governments named: commentary ("Kyiv's fight against Russia")
+            if where is None and quoted and on("quoted_development"):
+                continue  # a speaker's words that name no place ("Because of the missile attacks")
             if where is None:
                 where = _nearby(text, parsed, paragraph, s.index, by_sentence) or focus
                 score *= 0.75
@@ -390,6 +402,13 @@ def _without_summaries(events: list[Event]) -> list[Event]:
                 if e.place is not None and e.precision != REGION_ONLY and e.place.admin1_code}
     return [e for e in events if e.precision != REGION_ONLY or e.place is None
             or (e.type, e.date, e.place.admin1_code) not in detailed]
+
+
+@rule(DECISIONS, "attack_needs_an_attacker",
+      "ACLED's 'Attack' is an armed actor harming civilians directly: 'with at least 21 killed, "
+      "including four children' names no attacker and tells the toll of an event told before")
+def _attack_enabled():
+    return True
 
 
 def _body(s: Sentence) -> Sentence:

@@ -97,6 +97,7 @@ _GOVERNMENT_AFTER = re.compile(r"(?:'s|’s|\s+(?:said|says|has|have|had|is|was|
                                r"did|does|warned|called|urged|refused|agreed|sees|believes|considers|must|"
                                r"and (?:kyiv|moscow|washington)|(?:officials?|authorities|leadership|government)))\b",
                                re.I)
+_CLOCK_AFTER = re.compile(r"\s+time\b", re.I)
 _GOVERNMENT_BEFORE = re.compile(r"\b(?:for|with|against|between)\s+$", re.I)
 
 
@@ -108,6 +109,8 @@ def placeable(text: str, resolutions: list[Resolution]) -> list[Resolution]:
     for r in resolutions:
         if r.place is None or r.mention.label == "DEMONYM" or r.place.feature in _NATIONAL:
             continue
+        if _CLOCK_AFTER.match(text, r.mention.end):
+            continue  # "20:00 Moscow time": a clock, not a place
         if on("capital_as_government") and is_capital(r.place) and (
                 _GOVERNMENT_AFTER.match(text, r.mention.end)
                 or _GOVERNMENT_BEFORE.search(text, max(0, r.mention.start - 12), r.mention.start)

@@ -12,4 +12,5 @@ def event_record(e: Event) -> dict:
         "lat": p.lat if p else None, "lon": p.lon if p else None, "name": p.name if p else None,
         "precision": e.precision, "actors": list(e.actors), "fatalities": e.fatalities,
         "injured": e.injured, "start": e.sentence.start, "end": e.sentence.end,
+        "more": [[m.start, m.end] for m in e.more],  # sentences continuing the event
     }

@@ -44,6 +44,9 @@ def _counts(what: str, verbs: str) -> re.Pattern[str]:
 _VAGUE = re.compile(r"\s+(?:unknown|number|few|couple|group|lot|total|handful|series)\b", re.I)
 _DEAD = _counts(_KILLED, "kill")
 _INJURED = _counts(_HURT, "injur|wound|hurt")
+# "Four deaths were reported", "reported three injuries": the count before the noun.
+_DEATHS = re.compile(rf"\b(?P<n>{NUM})\s+(?:more\s+|other\s+|civilian\s+|confirmed\s+)?(?:deaths|dead|fatalities)\b", re.I)
+_INJURIES = re.compile(rf"\b(?P<n>{NUM})\s+(?:more\s+|other\s+|civilian\s+)?(?:injuries|injured|wounded)\b(?!\s+(?:were|was|people|civilians|soldiers|in\b))", re.I)
 _TOLL_RISE = re.compile(rf"\b(?:death toll|toll|number of (?:the )?dead)\b(?:\s+\S+){{0,8}}?\s+(?:rose to|reached|climbed to|stands at|is|of|at)\s+(?:at least )?(?P<n>{NUM})\b", re.I)
 _NONE = re.compile(r"\bno (?:casualties|victims|fatalities|deaths|one was (?:killed|hurt|injured)|people were (?:killed|hurt|injured))"
                    r"|\bwithout (?:casualties|victims)|\bno (?:civilians|people) (?:were|was) (?:killed|hurt|injured)"
@@ -73,13 +76,23 @@ def _total(rx: re.Pattern[str], text: str, skip: re.Pattern[str] | None = None) 
     return total
 
 
+def _nouns(rx: re.Pattern[str], text: str) -> int | None:
+    found = [number(m.group("n")) for m in rx.finditer(text)]
+    found = [n for n in found if n is not None and n < 100_000]
+    return sum(found) if found else None
+
+
 def toll(text: str) -> Toll:
     """The toll ``text`` states; fields it does not state stay None."""
     dead = _total(_DEAD, text)
+    if dead is None:
+        dead = _nouns(_DEATHS, text)
     rise = _TOLL_RISE.search(text)
     if rise is not None and number(rise.group("n")) is not None:
         dead = number(rise.group("n"))  # a stated total beats our own sum
     hurt = _total(_INJURED, text)
+    if hurt is None:
+        hurt = _nouns(_INJURIES, text)
     if _NONE.search(text):
         dead = 0 if dead is None else dead
         hurt = 0 if hurt is None and not _UNKNOWN.search(text) else hurt

@@ -145,7 +145,7 @@ _RULES: tuple[Rule, ...] = (
          1, "ACLED: an armed actor takes a place; who takes it decides the sub-type"),
     # -- tier 2: fighting and direct violence --------------------------------------------
     Rule("armed_clash", "Armed clash",
-         r"\bclash(?:ed|es)?\b|(?<!flood )(?<!fire )\bfight(?:ing|s)?\b|\bfought\b|\bbattles?\b|\bbattled\b|\bfirefights?\b|\bskirmish\w*|\bexchange(?:d)? (?:of )?fire|\bgunfights?\b"
+         r"\bclash(?:ed|es)?\b|(?<!flood )(?<!fire )\bfight(?:ing|s)?\b|\bfought\b|\bbattles?\b(?!\s+(?:for|of)\b)|\bbattled\b|\bfirefights?\b|\bskirmish\w*|\bexchange(?:d)? (?:of )?fire|\bgunfights?\b"
          r"|\brepel(?:led|s)?\b|\brepuls(?:ed|e|ing)\b|\bfended off\b|\bassaults?\b|\bassaulted\b|\bstorm(?:ed|ing)\b|\bcounter-?attack\w*|\bcounter-?offensive"
          r"|\boffensive (?:actions?|operations?)|\b(?:attempt(?:ed|s|ing)?|tried|trying|failed)(?: \w+ly)? to (?:advance|break through|storm|capture|seize|take|attack|push|encircle|cross|land|enter|regain|retake|recapture|infiltrate|assault|dislodge|restore)"
          r"|\battack(?:ed|s|ing)? (?:\S+ ){0,2}?(?:near|in the (?:direction|area|vicinity) of|towards?|around)\b"
@@ -249,12 +249,14 @@ NOT_EVENT: tuple[NotEvent, ...] = (
     NotEvent("hypothetical",
              r"\b(?:could|would|might|(?-i:may)|will|shall|won't|wouldn't|going to|plans? to|planning to|planned to|intends? to|intended to"
              r"|threat(?:en(?:s|ed|ing)?)? to|ready to|prepar(?:ing|es|ed) to|aims? to|want(?:s|ed)? to|expect(?:s|ed)? (?:to|that)|likely to"
-             r"|if|unless|in case of|whether|risk(?:s|ing)?|fears?|capable of|able to|can|cannot|to prevent|threat of|possibility of|danger of)\b",
+             r"|if|unless|in case of|whether|risk(?:s|ing)?|fears?|capable of|able to|can|cannot|to prevent|threat of|possibility of|danger of"
+             r"|demand(?:s|ed)? that|urg(?:es|ed) (?:\S+ )?to|agreed to|to (?:halt|stop|cease|pause|end)|halt(?:ed|ing)?|ceasefire on)\b",
              "before", "a plan, threat, fear or condition is not something that happened"),
     NotEvent("negated", r"\b(?:not|never|denied|denies|deny|ruled out|no longer|instead of|rather than|without)\b",
              "before", "a denial is not an event ('did not shell', 'denied attacking', 'without a fight')"),
     NotEvent("habitual",
-             r"\b(?:regularly|constantly|systematically|routinely|continuously|daily|nightly|every day|every night|for (?:months|weeks|years)|since (?:\S+ ){0,2}?(?:19|20)\d\d)\b",
+             r"\b(?:regularly|constantly|systematically|routinely|continuously|daily|nightly|every day|every night|for (?:months|weeks|years)|since (?:\S+ ){0,2}?(?:19|20)\d\d"
+             r"|so far this (?:year|month|week)|this (?:year|month)|(?:\w+) times? (?:this|since|in)|in \d+ (?:different )?(?:locations|places|regions))\b",
              "clause", "a habit or a long campaign is analysis, not one coded event"),
     NotEvent("alert", r"\b(?:air raid|air-raid) (?:alerts?|sirens?|warnings?|alarms?)\b|\balerts? (?:was|were) (?:declared|issued)",
              "clause", "an alert says a strike may come, not that one happened"),
