@@ -196,7 +196,9 @@ def _facility(f: Facts):
             or f.span.text.isupper() or f.first.lower_.rstrip("s") in f.common:
         return None  # "Arts center", "AMEL center": a word or an acronym
     if not any(w in _FACILITY_HEADS for w in words):
-        return None  # "Kyiv city" is the city; "Kyiv military base" needs its head noun
+        near = {t.lower_ for t in doc[max(0, f.span.start - 8):f.span.end + 8]}
+        if not (any(w in _CIVIL_HEADS for w in words) and near & _WAR_NEAR):
+            return None  # "Kyiv city" is the city; "Kyiv military base" needs its head noun
     if _towns(f) and f.label not in TIME_LABELS and not person_cue(f.ctx, f.first, f.span.end):
         if not f.span.hint and not f.span.reading and any(c.place.feature == "city" for c in _towns(f)):
             f.span.reading = "city"  # "Dnipro bus station" is in the city, not on the river
@@ -206,6 +208,14 @@ def _facility(f: Facts):
 _FACILITY_HEADS = {"substation", "airbase", "airfield", "airport", "base", "depot", "station", "plant", "tpp",
                    "chp", "refinery", "museum", "council", "centre", "center", "checkpoint", "terminal",
                    "warehouse", "barracks", "garrison", "tower", "market", "supermarket", "port"}
+# Buildings every town has ("Kharkiv School", "Mariupol Drama theatre"): named after the town only
+# where the words around speak of the war; elsewhere "Lincoln Hospital" may be a person's name.
+_CIVIL_HEADS = {"theatre", "theater", "school", "hospital", "university", "church", "cathedral", "stadium",
+                "mall", "factory", "hotel", "kindergarten", "prison", "clinic", "college", "lyceum", "library",
+                "monastery"}
+_WAR_NEAR = {"shelled", "shelling", "struck", "strike", "strikes", "hit", "destroyed", "damaged", "ruins",
+             "ruined", "bombed", "bombing", "missile", "missiles", "drone", "drones", "attack", "attacked",
+             "explosion", "blast", "aftermath", "wreckage", "russian", "russians", "occupiers", "war"}
 
 
 @_rule("community_of_town", "'Orikhiv territorial community', 'Huliaipole hromada': a community "

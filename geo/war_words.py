@@ -52,6 +52,8 @@ FACILITY_NOUNS = {
     "cultural", "local", "city", "village", "town", "checkpoint", "highway", "road", "terminal",
     "warehouse", "barracks", "garrison", "cathedral", "church", "monastery", "stadium", "university",
     "regional", "district", "tv", "tower", "mall", "supermarket", "apartment", "residential",
+    "drama", "opera", "puppet", "theatre", "theater", "kindergarten", "hotel", "prison", "clinic",
+    "college", "lyceum", "library", "maternity", "children's", "shopping", "ammunition",
 }
 # Verbs after which "over" places what follows ("jets over Kramatorsk"), unlike "a win over X".
 OVER_NOT_PLACE = {"win", "wins", "won", "victory", "victories", "lead", "edge", "triumph", "advantage",

@@ -478,3 +478,26 @@ def test_a_facility_named_after_a_city_on_a_river_is_in_the_city(pipeline):
     place = found(pipeline, "Zaporizhzhia railway station was hit by a missile overnight.")["Zaporizhzhia"]
     assert place.feature == "city", place
     assert found(pipeline, "Dnipro railway station, night of missiles")["Dnipro"].feature == "city"
+
+
+@pytest.mark.parametrize("text,mention,name", [
+    ("Russian strike on Kher\u200bson", "Kher\u200bson", "Kherson"),        # a zero-width space
+    ("Shelling of Mariu\u00adpol", "Mariu\u00adpol", "Mariupol"),           # a soft hyphen
+    ("Damage in Izi\u200dum after the strike", "Izi\u200dum", "Izyum"),     # a zero-width joiner
+])
+def test_invisible_characters_inside_a_name_are_matched_as_absent(pipeline, text, mention, name):
+    place = found(pipeline, text)[mention]  # the mention keeps them: offsets still point into the text
+    assert place is not None and place.name == name
+
+
+@pytest.mark.parametrize("text,name", [
+    ("Mariupol Drama theatre after the strike", "Mariupol"),
+    ("Shelled Kharkiv School", "Kharkiv"),
+])
+def test_a_building_named_after_its_town_in_war_reporting(pipeline, text, name):
+    assert any(p is not None and p.name == name for p in found(pipeline, text).values())
+
+
+def test_german_style_romanisation_of_shch(pipeline):
+    place = found(pipeline, "Aftermath of shelling in Schastia")["Schastia"]
+    assert place.country == "UA" and place.admin1 == "Luhansk Oblast"
