@@ -34,8 +34,10 @@ Stage = Callable[[ParsedDocument], ParsedDocument]
 
 
 def dominant_country(parsed: ParsedDocument) -> str:
-    """The country most mentions resolve to ("" when none); ties go to the earliest mentioned."""
-    counts = Counter(r.place.country for r in parsed.resolutions if r.place and r.place.country)
+    """The country most mentions resolve to ("" when none); ties go to the earliest mentioned.
+    Nationality words ("Russian troops") name who acts, not where the story is."""
+    counts = Counter(r.place.country for r in parsed.resolutions if r.place and r.place.country
+                     and r.mention.label != "DEMONYM")
     return counts.most_common(1)[0][0] if counts else ""
 
 

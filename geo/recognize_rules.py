@@ -92,6 +92,15 @@ def _named_day(f: Facts):
         return False
 
 
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
+@_rule("weekday", "'on Monday', 'early Friday': a weekday is a date, whatever town bears its name")
+def _weekday(f: Facts):
+    if f.single and f.first.lower_ in _WEEKDAYS and not f.span.hint:
+        return False
+
+
 @_rule("named_disease", "'Lassa fever', 'West Nile virus', 'Marburg virus', 'Hong Kong flu': a disease "
        "named after a place is no mention of it (but 'Texas flu cases' are in Texas)")
 def _named_disease(f: Facts):

@@ -501,3 +501,10 @@ def test_a_building_named_after_its_town_in_war_reporting(pipeline, text, name):
 def test_german_style_romanisation_of_shch(pipeline):
     place = found(pipeline, "Aftermath of shelling in Schastia")["Schastia"]
     assert place.country == "UA" and place.admin1 == "Luhansk Oblast"
+
+
+def test_a_weekday_is_a_date_not_the_town_of_that_name(pipeline, monkeypatch):
+    text = "Russian troops were seen near Kupiansk on Monday, and again late on Friday."
+    assert {"Monday", "Friday"}.isdisjoint(found(pipeline, text))
+    monkeypatch.setenv("GEO_WITHOUT", "weekday")
+    assert "Monday" in found(pipeline, text)  # there is a town of that name; the rule decides

@@ -28,6 +28,15 @@ VILLAGE = {
     "address": {"village": "Zirkopillia", "state": "Kherson Oblast", "country": "Ukraine",
                 "country_code": "ua"},
 }
+# An unknown name before a facility word, asked online: OSM has it as a military checkpoint.
+CHECKPOINT_TEXT = "Russian troops were seen near Qwertyvka Checkpoint on Monday, Ukraine's army said."
+CHECKPOINT = {
+    "place_id": 8, "osm_type": "node", "osm_id": 5552, "lat": "47.41", "lon": "35.12",
+    "class": "military", "type": "checkpoint", "place_rank": 30, "name": "Qwertyvka Checkpoint",
+    "display_name": "Qwertyvka Checkpoint, Zaporizhzhia Oblast, Ukraine",
+    "address": {"military": "Qwertyvka Checkpoint", "state": "Zaporizhzhia Oblast", "country": "Ukraine",
+                "country_code": "ua"},
+}
 UA_ODESSA = "Drones struck Odessa on the Black Sea overnight, Ukraine's air force said, after attacks on Mykolaiv."
 UA_LATER = "Drones hit Odessa and Kherson overnight, officials in Ukraine said."
 UA_MYKOLAIV = "Shelling hit Mykolaiv and Kherson overnight, officials in Ukraine said."
@@ -38,6 +47,8 @@ class Server(FakeGeocoderServer):
     def answer(self, path, query):
         if path == "/search" and query.lower() == "zirkopillia":
             return [VILLAGE]
+        if path == "/search" and query.lower() == "qwertyvka checkpoint":
+            return [CHECKPOINT]
         return super().answer(path, query)
 
 
@@ -102,6 +113,15 @@ def test_unknown_village_is_resolved_online_with_the_documents_country(pipeline,
     assert found["Kherson"] == offline["Kherson"]  # resolved offline: not asked
     [request] = server.requests
     assert request.params["q"] == "Zirkopillia" and request.params["countrycodes"] == "ua"
+
+
+def test_a_checkpoint_the_service_knows_places_the_mention_and_its_event(pipeline, server):
+    # Issue 20: checkpoints, bases and depots are where events happen; nationality words
+    # ("Russian troops") are actors, not the story's country to search in.
+    parsed = pipeline().parse(Document(CHECKPOINT_TEXT, date="2024-03-14"))
+    checkpoint = by_text(parsed)["Qwertyvka Checkpoint"]
+    assert (checkpoint.place.id, checkpoint.place.feature) == ("nominatim:N5552", "landmark")
+    assert server.requests[0].params["countrycodes"] == "ua"
 
 
 def test_online_first_asks_for_every_mention_and_keeps_the_offline_reading(pipeline, server, base):
