@@ -504,7 +504,7 @@ def test_german_style_romanisation_of_shch(pipeline):
 
 
 def test_a_weekday_is_a_date_not_the_town_of_that_name(pipeline, monkeypatch):
-    text = "Russian troops were seen near Kupiansk on Monday, and again late on Friday."
-    assert {"Monday", "Friday"}.isdisjoint(found(pipeline, text))
+    text = "Russian troops were seen near Qwertyvka Checkpoint on Monday, Ukraine's army said."
+    assert "Monday" not in found(pipeline, text)
     monkeypatch.setenv("GEO_WITHOUT", "weekday")
     assert "Monday" in found(pipeline, text)  # there is a town of that name; the rule decides
