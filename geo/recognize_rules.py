@@ -277,6 +277,9 @@ def _not_place_label(f: Facts):
 @_rule("person_cue", "'Gen. Jackson', 'Budanov said', 'Farrin, 43,': a person")
 def _person_cue(f: Facts):
     if person_cue(f.ctx, f.first, f.span.end):
+        if f.single and f.preceding is not None and f.preceding.text[:1].islower() and any(
+                c.place.feature == "country" or c.importance >= 2 for c in f.strong):
+            return None  # "..., Kyiv said", "as Moscow said": a capital or country speaking (rule person_cue)
         return False
 
 

@@ -508,3 +508,9 @@ def test_a_weekday_is_a_date_not_the_town_of_that_name(pipeline, monkeypatch):
     assert "Monday" not in found(pipeline, text)
     monkeypatch.setenv("GEO_WITHOUT", "weekday")
     assert "Monday" in found(pipeline, text)  # there is a town of that name; the rule decides
+
+
+def test_a_capital_speaking_is_a_mention_a_person_speaking_is_not(pipeline):
+    text = "The strike came as Kyiv said the drones were shot down, and Budanov said more would come."
+    places = found(pipeline, text)
+    assert places["Kyiv"].country == "UA" and "Budanov" not in places
