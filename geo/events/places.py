@@ -42,6 +42,7 @@ _NEAR_AFTER = re.compile(r"^\S*\s+(?:(?:territorial |village |urban |rural |sett
                          re.I)
 _WEAPON_AFTER = re.compile(r"(?:-\S+)?\s+(?!(?:with|by|using|and|or|in|on|at|from|to|of|for|after|before|as|were|was|had|have)\b)(?:\S+\s+)?(?:drones?|uavs?|missiles?|rockets?|launchers?|systems?|"
                            r"boats?|vessels?|jets?|bombs?|howitzers?|mlrs|munitions?)\b", re.I)
+_SECTOR_AFTER = re.compile(r"\s+(?:direction|axis|sector|front|tactical area)\b", re.I)
 _CONTAINER_AFTER = re.compile(r"\s+(?:suburbs?|outskirts|district|neighbou?rhood|village|town)\s+of\s", re.I)
 _REGION_WORD = re.compile(r"\b(?:region|oblast|province|krai|district|raion)\b", re.I)
 
@@ -75,6 +76,9 @@ def choose(text: str, clause: tuple[int, int], trigger_at: int, resolutions: lis
     # "north of Sumy City near Kindrativka": the town a direction is reckoned from is not.
     usable = [r for r in usable if not _CONTAINER_AFTER.match(text, r.mention.end)] or usable
     usable = [r for r in usable if not is_reference(text, r)] or usable
+    # "in the Huliaipole direction near Staromaiorske": a sector named after a town yields to the
+    # village the action was near.
+    usable = [r for r in usable if not _SECTOR_AFTER.match(text, r.mention.end)] or usable
     if not moving_from:
         targets = [r for r in usable if not _ORIGIN.search(text, max(clause[0], r.mention.start - 40), r.mention.start)]
         usable = targets or usable
