@@ -202,6 +202,28 @@ def test_correction_follows_the_name_in_later_articles_until_undone(base, db):
         assert by_text(corrected.parse(Document(UA_MYKOLAIV)))["Mykolaiv"].place == gazetteer_choice
 
 
+def test_a_correction_under_one_spelling_is_user_set_under_every_spelling(base, db):
+    # Issue 17: one name key. Corrected as "Mykolaiv", shown as user set where an article says
+    # "Mykolayiv"; the undo list finds it there too.
+    from geo.library import StoreLibrary
+    from ui.corrections import corrections_for, user_set_ids
+
+    offline = staged(base)
+    first = offline.parse(Document(UA_ODESSA))
+    pin = user_place(47.0, 32.0, name="My Mykolaiv")
+    later = offline.parse(Document("Shelling hit Mykolayiv and Kherson overnight, officials in Ukraine said."))
+    with Store.open(db) as store:
+        store.save(first)
+        store.replace_resolutions(first.doc.id, correct(store, first, index_of(first, "Mykolaiv"), pin))
+        relabelled = staged(base, CorrectionStage(store.corrections)).parse(later.doc)
+        store.save(relabelled)
+        lib = StoreLibrary(store)
+        spelt = [e for e in lib.place_mentions() if e.mention.text == "Mykolayiv"]
+        assert spelt and spelt[0].place == pin
+        assert user_set_ids(lib, spelt) == {pin.id}
+        assert [c.place for c in corrections_for(store, spelt)] == [pin]
+
+
 def test_dropped_pin_survives_reopening_and_respects_the_context(base, db):
     offline = staged(base)
     first = offline.parse(Document(UA_ODESSA))

@@ -14,7 +14,8 @@ from geo.corrections import apply_corrections, context_of, correct, reparse, to_
 from geo.errors import GeoError
 from geo.library import Library
 from geo.popups import describe
-from geo.store import Correction, Store, name_key
+from geo.namekey import name_key
+from geo.store import Correction, Store
 from geo.resolve import distance_km
 from geo.types import PlaceMention, Place
 from ui import access, guard, state
@@ -36,7 +37,7 @@ def names_of(events: Iterable[PlaceMention]) -> set[str]:
 
 def corrections_for(store: Store, events: list[PlaceMention]) -> list[Correction]:
     names = names_of(events)
-    return [c for c in store.corrections() if c.name in names]
+    return [c for c in store.corrections() if name_key(c.name) in names]
 
 
 def is_user_set(place: Place, events: list[PlaceMention], lib: Library) -> bool:
@@ -48,7 +49,7 @@ def is_user_set(place: Place, events: list[PlaceMention], lib: Library) -> bool:
 def user_set_ids(lib: Library, events: list[PlaceMention]) -> set[str]:
     """Ids of the places on the map that a user chose for the names they stand for."""
     store = store_of(lib)
-    chosen = {(c.name, c.place.id) for c in store.corrections()} if store is not None else set()
+    chosen = {(name_key(c.name), c.place.id) for c in store.corrections()} if store is not None else set()
     return {e.place.id for e in events
             if e.place.source == "user" or (name_key(e.mention.text), e.place.id) in chosen}
 
@@ -119,14 +120,14 @@ def undo(lib: Library, correction: Correction) -> None:
     store = store_of(lib)
     store.undo_correction(correction.id)
     access.record(lib, "undo", str(correction.id), correction.name)
-    docs = {e.doc_id for e in lib.place_mentions() if name_key(e.mention.text) == correction.name}
+    docs = {e.doc_id for e in lib.place_mentions() if name_key(e.mention.text) == name_key(correction.name)}
     new_id = None
     try:
         for doc_id in sorted(docs):
             parsed = reparse(store, state.pipeline(), doc_id)
             lib.replace(doc_id, parsed)
             new_id = new_id or next((r.place.id for r in parsed.resolutions
-                                     if r.place and name_key(r.mention.text) == correction.name), None)
+                                     if r.place and name_key(r.mention.text) == name_key(correction.name)), None)
     except GeoError as exc:
         if guard.is_outage(exc):
             raise
