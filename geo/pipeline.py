@@ -18,7 +18,7 @@ from geo.ner import label_docs
 from geo.recognize import Recogniser
 from geo.resolve_rules import ranked_places, resolve
 from geo.sentences import split
-from geo.streets import locate
+from geo.streets import Towns, locate
 from geo.types import Document, Mention, ParsedDocument, Resolution
 
 _STREET_CONFIDENCE = 0.3
@@ -112,8 +112,8 @@ class Pipeline:
 
 def _place_streets(resolutions: list[Resolution]) -> list[Resolution]:
     """A street is placed in its town, with the low confidence of a position known to the town."""
-    towns = [(r.mention.sentence, r.mention.start, r.place) for r in resolutions
-             if r.place is not None and r.place.feature == "city"]
+    towns = Towns([(r.mention.sentence, r.mention.start, r.place) for r in resolutions
+                   if r.place is not None and r.place.feature == "city"])
     placed = []
     for r in resolutions:
         if r.place is None and r.mention.hint == "street":
