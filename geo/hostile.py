@@ -75,3 +75,62 @@ def markup_names() -> list[str]:
     return ["![x](http://127.0.0.1:9/a.png).txt", ":red[alarm] :material/warning: $x^2$.txt",
             "<img src=http://127.0.0.1:9/b.png onerror=alert(1)>.txt",
             "[click](javascript:alert(1)) **bold** `code`.txt"]
+
+
+def place_names(gazetteer, n: int) -> list[str]:
+    """``n`` names of populated places, read from the gazetteer index (no list is stored):
+    Ukraine's, biggest first, one per name key; past Ukraine's ~22,000, the rest of the world's."""
+    return [name for name, _ in _places(gazetteer, n, "")]
+
+
+def oblast_places(gazetteer, n: int) -> list[tuple[str, str]]:
+    """``n`` (name, oblast) pairs of Ukraine's populated places, biggest first (fewer when
+    Ukraine has fewer names)."""
+    return _places(gazetteer, n, "AND country = 'UA' AND admin1 LIKE '% Oblast'")
+
+
+def _places(gazetteer, n: int, where: str) -> list[tuple[str, str]]:
+    from geo.names import key
+
+    rows = gazetteer.db.execute(
+        "SELECT name, admin1 FROM main.places WHERE feature = 'city' AND name NOT LIKE '%,%' " + where +
+        " GROUP BY name ORDER BY country != 'UA', max(population) DESC, name")
+    places, seen = [], set()
+    for name, admin1 in rows:
+        k = key(name)
+        if k and k not in seen:
+            seen.add(k)
+            places.append((name, admin1))
+            if len(places) == n:
+                break
+    return places
+
+
+def listed_places(names: list[str]) -> str:
+    """One sentence listing every name: the document whose parse once grew with the square of
+    its distinct places (1,000 names took 12-23 s)."""
+    return "Shelling was reported in " + ", ".join(names[:-1]) + " and " + names[-1] + "."
+
+
+_WAR_SENTENCES = (
+    "On {day} March, Russian forces shelled {n0} and {n1}, {o1}.",
+    "A drone struck {n2} ({o2}); two civilians were killed and five injured.",
+    "Fighting continued near {n3}, {n4} and {n5}.",
+    "Ukrainian troops repelled assaults on {n6} in {o6}, the General Staff said.",
+)
+
+
+def war_report(places: list[tuple[str, str]], chars: int) -> str:
+    """About ``chars`` characters of front-line reporting, paragraph after paragraph naming the
+    places in turn, some bound to their oblast ("shelled Ivanivka and Petrivka, Donetsk
+    Oblast"): the long dense text whose parse once paid the square of its places."""
+    paragraphs, size, i = [], 0, 0
+    while size < chars:
+        seven = [places[(i + k) % len(places)] for k in range(7)]
+        i += 7
+        fill = {f"n{k}": name for k, (name, _) in enumerate(seven)}
+        fill.update(o1=seven[1][1], o2=seven[2][1], o6=seven[6][1], day=1 + i % 28)
+        paragraph = " ".join(sentence.format(**fill) for sentence in _WAR_SENTENCES)
+        paragraphs.append(paragraph)
+        size += len(paragraph) + 2
+    return "\n\n".join(paragraphs)

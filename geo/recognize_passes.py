@@ -61,25 +61,32 @@ def joined(doc, a, b) -> bool:
 def _lists(rec, ctx: DocContext, spans: list, verdicts: list[bool]) -> None:
     """"near Bakhmut, Avdiivka and Marinka": names listed beside a place, with a reading in
     its country, are places too, whatever label the model gave them."""
-    doc = ctx.doc
-    changed = True
-    while changed:
-        changed = False
-        for i, span in enumerate(spans):
-            if verdicts[i] or span.demonym or span.nested or (span.text.lower() in rec.common and not any(
-                    c.kind == PRIMARY and is_prominent(c) for c in span.candidates)):
-                continue  # "Florence and Venice": a rare word, but a big city's own name
-            for j in (i - 1, i + 1):
-                if not (0 <= j < len(spans) and verdicts[j] and not spans[j].demonym):
-                    continue
-                a, b = (spans[j], span) if j < i else (span, spans[j])
-                if not joined(doc, a, b):
-                    continue
-                countries = {c.place.country for c in likeliest(spans[j].candidates) or spans[j].candidates[:1]}
-                if any(c.place.country in countries and not c.loose and c.kind <= TRANSLIT
-                       for c in span.candidates) and not person_cue(ctx, doc[span.start], span.end):
-                    verdicts[i] = changed = True
-                    break
+    # A name that becomes a place can make its neighbours places: only they are looked at again
+    # (a pass over every name per step costs the square of a list of thousands).
+    todo = list(range(len(spans) - 1, -1, -1))
+    while todo:
+        i = todo.pop()
+        if not verdicts[i] and _listed_beside_place(rec, ctx, spans, verdicts, i):
+            verdicts[i] = True
+            todo += [j for j in (i - 1, i + 1) if 0 <= j < len(spans) and not verdicts[j]]
+
+
+def _listed_beside_place(rec, ctx: DocContext, spans: list, verdicts: list[bool], i: int) -> bool:
+    doc, span = ctx.doc, spans[i]
+    if span.demonym or span.nested or (span.text.lower() in rec.common and not any(
+            c.kind == PRIMARY and is_prominent(c) for c in span.candidates)):
+        return False  # "Florence and Venice": a rare word, but a big city's own name
+    for j in (i - 1, i + 1):
+        if not (0 <= j < len(spans) and verdicts[j] and not spans[j].demonym):
+            continue
+        a, b = (spans[j], span) if j < i else (span, spans[j])
+        if not joined(doc, a, b):
+            continue
+        countries = {c.place.country for c in likeliest(spans[j].candidates) or spans[j].candidates[:1]}
+        if any(c.place.country in countries and not c.loose and c.kind <= TRANSLIT
+               for c in span.candidates) and not person_cue(ctx, doc[span.start], span.end):
+            return True
+    return False
 
 
 LIST_KM = 50  # how close three listed towns must lie to be read as one area's towns

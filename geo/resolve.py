@@ -10,11 +10,12 @@ re-ranks every mention with that context. "City, State" pairs bind the city to t
 from __future__ import annotations
 
 import math
-from collections import Counter
 from dataclasses import dataclass
 
 from geo.gazetteer import ABBREVIATION, ALIAS, ALTERNATE, DEMONYM, PRIMARY, TRANSLIT, Candidate
+from geo.nearby import Grid, Nearby, distance_km, line_vertices  # noqa: F401 - importers of these from here
 from geo.rules import on
+from geo.tally import Less, Tally
 from geo.types import Place
 
 _KIND_BONUS = {PRIMARY: 1.0, ALIAS: 0.9, ABBREVIATION: 0.9, DEMONYM: 1.0, ALTERNATE: 0.2, TRANSLIT: 0.5}
@@ -41,37 +42,13 @@ VOTE_SCALE = 2.0  # a reading this many points below the best votes 1/e as much
 
 @dataclass(slots=True)
 class Context:
-    countries: Counter
-    regions: Counter
-    points: list[tuple[float, float]]
-    soft_countries: dict[str, float] | None = None
-    soft_regions: dict[str, float] | None = None
+    """What the story is about, as one name sees it: the story's other names (``Evidence``)."""
 
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
-
-
-def reach_km(place: Place, lat: float, lon: float) -> float:
-    """Km from a point to a place; to the nearest bend of a river whose course is known (the
-    Oskil runs past Kupiansk, though its midpoint lies 80 km away)."""
-    vertices = line_vertices(place.geometry)
-    if vertices:
-        return min(distance_km(la, lo, lat, lon) for lo, la in vertices)
-    return distance_km(place.lat, place.lon, lat, lon)
-
-
-def line_vertices(geometry: dict | None) -> list:
-    """The (lon, lat) vertices of a LineString or MultiLineString; [] for anything else."""
-    kind, coords = (geometry or {}).get("type"), (geometry or {}).get("coordinates") or []
-    if kind == "LineString":
-        return list(coords)
-    if kind == "MultiLineString":
-        return [v for line in coords for v in line]
-    return []
+    countries: Less  # confident places per country
+    regions: Less  # confident places per admin-1 region
+    points: Nearby | None  # confident places that are points
+    soft_countries: Less | None = None  # shares of the soft votes (``soft_votes``)
+    soft_regions: Less | None = None
 
 
 def prior(c: Candidate, hint: str = "") -> float:
@@ -93,7 +70,7 @@ def prior(c: Candidate, hint: str = "") -> float:
 
 def context_score(place: Place, ctx: Context, own_country_votes: int = 0) -> float:
     score = 0.0
-    total = sum(ctx.countries.values())
+    total = ctx.countries.total
     if total:
         share = (ctx.countries.get(place.country, 0) - own_country_votes) / total
         score += 3.0 * max(0.0, share)
@@ -104,15 +81,19 @@ def context_score(place: Place, ctx: Context, own_country_votes: int = 0) -> flo
     if ctx.soft_regions and place.admin1_code:
         score += SOFT_REGION * ctx.soft_regions.get(place.admin1_code, 0.0)
     if ctx.points and place.feature not in {"country", "continent"}:
-        nearest = min(reach_km(place, la, lo) for la, lo in ctx.points)
-        score += 1.5 * max(0.0, 1.0 - nearest / 800.0)
+        nearest = ctx.points.reach(place, STORY_KM)
+        score += 1.5 * max(0.0, 1.0 - nearest / STORY_KM)
     return score
 
 
+STORY_KM = 800.0  # a reading this far from every place the story is sure of gets no nearness bonus
+
+
 def rank(cands: tuple[Candidate, ...], hint: str = "", ctx: Context | None = None,
-         container: Place | None = None, near: list[tuple[float, float]] = (),
+         container: Place | None = None, near: Nearby | None = None,
          together: "Together | None" = None, own: str = "") -> list[tuple[float, Candidate]]:
     scored = []
+    near = near if near else None  # asked once: whether any point is left without the name's own
     # "Novorossiysk" is a city of 240,000 by its own name and, in GeoNames, the old name of a
     # hamlet: a place that only once bore a big city's name yields to the city.
     big = max((c.place.population for c in cands if c.kind <= ALIAS), default=0) if on("yields_to_city") else 0
@@ -124,8 +105,8 @@ def rank(cands: tuple[Candidate, ...], hint: str = "", ctx: Context | None = Non
             s += context_score(c.place, ctx)
         if container is not None:
             s += _containment(c.place, container)
-        if near and c.place.feature not in {"country", "continent"}:
-            closest = min(reach_km(c.place, la, lo) for la, lo in near)
+        if near is not None and c.place.feature not in {"country", "continent"}:
+            closest = near.reach(c.place, NEAR_KM)
             s += NEAR * max(0.0, 1.0 - closest / NEAR_KM)
         if together is not None and c.place.feature in _POINT_FEATURES:
             s += TOGETHER * max(0.0, 1.0 - together.nearest(c.place, own) / TOGETHER_KM)
@@ -135,7 +116,7 @@ def rank(cands: tuple[Candidate, ...], hint: str = "", ctx: Context | None = Non
 
 
 class Together:
-    """The possible readings of every name in a story, bucketed by whole degrees.
+    """The possible readings of every name in a story, in a grid (geo/nearby.py).
 
     "Huntsville" and "Walker County" are each in Alabama and in Texas, but only the Texas pair
     lie within a few kilometres of each other: readings that sit next to a possible reading of
@@ -144,7 +125,7 @@ class Together:
     """
 
     def __init__(self, ranked: list[list[tuple[float, Candidate]]], keys: list[str]):
-        self.cells: dict[tuple[int, int], list[tuple[str, float, float]]] = {}
+        points = []
         seen = set()
         for scored, k in zip(ranked, keys):
             if not scored or k in seen:
@@ -153,19 +134,13 @@ class Together:
             top = scored[0][0]
             for s, c in scored[:12]:
                 if s >= top - PLAUSIBLE and c.place.feature in _POINT_FEATURES:
-                    cell = (math.floor(c.place.lat), math.floor(c.place.lon))
-                    self.cells.setdefault(cell, []).append((k, c.place.lat, c.place.lon))
+                    points.append((c.place.lat, c.place.lon, k))
+        self.grid = Grid(points)
 
     def nearest(self, place: Place, own: str) -> float:
-        """Km to the nearest possible reading of another name (infinity when none is close)."""
-        la, lo = math.floor(place.lat), math.floor(place.lon)
-        best = math.inf
-        for dla in (-1, 0, 1):
-            for dlo in (-1, 0, 1):
-                for k, lat, lon in self.cells.get((la + dla, lo + dlo), ()):
-                    if k != own:
-                        best = min(best, distance_km(place.lat, place.lon, lat, lon))
-        return best
+        """Km to the nearest possible reading of another name (infinity when none is as near as
+        TOGETHER_KM, the most that earns a bonus)."""
+        return self.grid.nearest(place.lat, place.lon, TOGETHER_KM, own)
 
 
 def _containment(place: Place, container: Place) -> float:
@@ -181,24 +156,38 @@ def _containment(place: Place, container: Place) -> float:
     return 0.0
 
 
-def build_context(choices: list[tuple[float, Candidate] | None]) -> Context:
-    """What the story is about, from the mentions resolved with confidence."""
-    countries: Counter = Counter()
-    regions: Counter = Counter()
-    points = []
-    for choice in choices:
-        if choice is None:
-            continue
-        _, c = choice
-        place = c.place
-        if place.country:
-            countries[place.country] += 1
-        if place.admin1_code:
-            regions[place.admin1_code] += 1
-        if place.feature not in {"country", "continent", "sea"}:
-            points.append((place.lat, place.lon))
-    # One point per place: a name repeated 20,000 times is not 20,000 distances to take.
-    return Context(countries, regions, list(dict.fromkeys(points)))
+class Evidence:
+    """What a story says about where it happens, tallied once for all its names: the places it
+    resolved with confidence and the soft votes of every name. ``context(k)`` is what name
+    ``k`` sees of it: everything but its own part, in one subtraction (geo/tally.py)."""
+
+    def __init__(self, choices: list[tuple[float, Candidate] | None], keys: list[str], votes: dict):
+        self.countries, self.regions = Tally(), Tally()
+        points = []
+        for choice, k in zip(choices, keys):
+            if choice is None:
+                continue
+            place = choice[1].place
+            if place.country:
+                self.countries.add(k, place.country)
+            if place.admin1_code:
+                self.regions.add(k, place.admin1_code)
+            if place.feature not in {"country", "continent", "sea"}:
+                points.append((place.lat, place.lon, k))  # the grid keeps each spot once
+        self.points = Grid(points)
+        self.votes = votes
+        self.soft_countries, self.soft_regions = Tally(), Tally()
+        for k, (countries, regions) in votes.items():
+            for code, w in countries.items():
+                self.soft_countries.add(k, code, w)
+            for code, w in regions.items():
+                self.soft_regions.add(k, code, w)
+
+    def context(self, k: str) -> Context:
+        voters = len(self.votes) - (k in self.votes)  # soft votes are shares of the other names
+        return Context(self.countries.less(k), self.regions.less(k), Nearby([self.points], k),
+                       self.soft_countries.less(k, voters) if voters else None,
+                       self.soft_regions.less(k, voters) if voters else None)
 
 
 def soft_votes(ranked: list[list[tuple[float, Candidate]]], keys: list[str]):
@@ -228,22 +217,6 @@ def soft_votes(ranked: list[list[tuple[float, Candidate]]], keys: list[str]):
                 regions[c.place.admin1_code] = max(regions.get(c.place.admin1_code, 0.0), w)
         votes[k] = (countries, regions)
     return votes
-
-
-def others(votes, own: str) -> tuple[dict[str, float], dict[str, float]]:
-    """The votes of every name but ``own``, as shares of the other names."""
-    countries: Counter = Counter()
-    regions: Counter = Counter()
-    n = 0
-    for k, (c, r) in votes.items():
-        if k == own:
-            continue
-        n += 1
-        countries.update(c)
-        regions.update(r)
-    if not n:
-        return {}, {}
-    return ({k: v / n for k, v in countries.items()}, {k: v / n for k, v in regions.items()})
 
 
 def confidence(scored: list[tuple[float, Candidate]]) -> float:

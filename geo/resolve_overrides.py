@@ -12,7 +12,8 @@ from geo.front import km_to_front
 from geo.fuzzy import fuzzy_in_region
 from geo.gazetteer import ALIAS, ALTERNATE, PRIMARY
 from geo.names import key
-from geo.resolve import PLAUSIBLE, confidence, distance_km, line_vertices, rank
+from geo.nearby import line_vertices
+from geo.resolve import PLAUSIBLE, confidence, rank
 from geo.rules import on, rule
 from geo.story import CONFIDENT, CONTAINER_FEATURES, Story, inside, war_story
 
@@ -147,8 +148,7 @@ def _river_stretch(story: Story, i: int, result):
     vertices = line_vertices(place.geometry)
     if not vertices:
         return result
-    lat, lon = min(((la, lo) for lo, la in vertices),
-                   key=lambda v: min(distance_km(v[0], v[1], a, b) for a, b in story.points))
+    lat, lon = min(((la, lo) for lo, la in vertices), key=lambda v: story.points.nearest(*v))
     return scored, conf, dataclasses.replace(place, lat=lat, lon=lon)
 
 

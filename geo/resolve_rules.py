@@ -13,7 +13,8 @@ from geo.gazetteer import ALIAS, TRANSLIT, Candidate
 from geo.lexicon import LIST_JOINS
 from geo.names import key
 from geo.recognize import Span
-from geo.resolve import Together, build_context, confidence, others, rank, soft_votes
+from geo.nearby import Grid, Nearby
+from geo.resolve import Evidence, Together, confidence, rank, soft_votes
 from geo.resolve_overrides import OVERRIDES
 from geo.rules import active, on, rule
 from geo.story import CONFIDENT, CONTAINER_FEATURES, NOT_POINTS, Story
@@ -122,7 +123,7 @@ def _actor(story: Story, i: int) -> bool:
 REGISTRY_NOTE = rule([], "actors_are_not_where", _actor.__doc__.strip())(_actor)
 
 
-def _near_index(story: Story, sure) -> dict[int, dict[tuple, tuple[float, float]]]:
+def _near_index(story: Story, sure) -> dict[int, Grid]:
     """Confident point places by sentence, one entry per (name, place): a text naming "Kyiv"
     20,000 times has one point to compare against, not 20,000."""
     by_sentence: dict[int, dict[tuple, tuple[float, float]]] = {}
@@ -133,11 +134,14 @@ def _near_index(story: Story, sure) -> dict[int, dict[tuple, tuple[float, float]
         if place.feature in NOT_POINTS:
             continue
         by_sentence.setdefault(story.in_sentence[i], {})[(story.keys[i], place.id)] = (place.lat, place.lon)
-    return by_sentence
+    return {s: Grid((lat, lon, k) for (k, _), (lat, lon) in entries.items()) for s, entries in by_sentence.items()}
 
 
 def resolve(spans: list[Span], text: str, in_sentence: list[int], gazetteer):
-    """Yield (ranked candidates, confidence, place or None) per span, in order."""
+    """Yield (ranked candidates, confidence, place or None) per span, in order.
+
+    The work is linear in the mentions: what the story says is tallied once (``Evidence``) and
+    each name sees it less its own part; distances are looked up in grids (geo/nearby.py)."""
     story = Story(spans, text, in_sentence, gazetteer, [key(s.text) for s in spans])
     actors = on("actors_are_not_where")
     for step in active(BINDINGS):
@@ -147,31 +151,28 @@ def resolve(spans: list[Span], text: str, in_sentence: list[int], gazetteer):
     sure = [r[0] if r and confidence(r) >= CONFIDENT and not (actors and _actor(story, i)) else None
             for i, r in enumerate(first)]
     points = _near_index(story, sure) if on("near_in_sentence") else {}
-    story.points = list(dict.fromkeys((c.place.lat, c.place.lon) for c in (x[1] for x in sure if x is not None)
-                                      if c.place.feature not in NOT_POINTS))
+    story.points = Grid((c.place.lat, c.place.lon, None) for c in (x[1] for x in sure if x is not None)
+                        if c.place.feature not in NOT_POINTS)
     story.regions = {x[1].place.admin1_code for x in sure if x is not None and x[1].place.admin1_code}
     keys = story.keys
     voters = [r if r and not (actors and _actor(story, i)) else [] for i, r in enumerate(first)]
     votes = soft_votes(voters, keys) if on("soft_votes") else {}
     together = Together(first, keys) if on("together") else None
+    evidence = Evidence(sure, keys, votes) if on("story_context") else None
     contexts = {}
-    nears: dict[tuple[int, str], list[tuple[float, float]]] = {}
+    nears: dict[tuple[int, str], Nearby] = {}
     overrides = active(OVERRIDES)
     for i, span in enumerate(spans):
         k = keys[i]
         # A name must not vote for its own reading: "Paris" five times is no evidence of France.
         if k not in contexts:
-            ctx = build_context([c for c, kk in zip(sure, keys) if kk != k]) if on("story_context") else None
-            if ctx is not None:
-                ctx.soft_countries, ctx.soft_regions = others(votes, k)
-            contexts[k] = ctx
+            contexts[k] = evidence.context(k) if evidence is not None else None
         # Places named in the same or a neighbouring sentence: "killed in Nikopol, across the
         # river from Enerhodar" is the Nikopol beside Enerhodar, not a namesake 300 km away.
         si = in_sentence[i]
         near = nears.get((si, k))
         if near is None:
-            near = nears[(si, k)] = [p for s in (si - 1, si, si + 1) for (kk, _), p in points.get(s, {}).items()
-                                     if kk != k]
+            near = nears[(si, k)] = Nearby([points[s] for s in (si - 1, si, si + 1) if s in points], k)
         scored = rank(span.candidates, story.hint(i), contexts[k], containers.get(i), near, together, k)
         result = (scored, confidence(scored), scored[0][1].place if scored else None)
         for override in overrides:

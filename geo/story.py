@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from geo.recognize import Span
-from geo.resolve import distance_km
+from geo.nearby import Grid
 from geo.types import Place
 from geo.war_words import ACTOR_NOUNS, EVENT_VERBS
 
@@ -29,7 +29,7 @@ class Story:
     containers: dict[int, tuple[Place, bool]] = field(default_factory=dict)  # i -> (region, explicit)
     hints: dict[int, str] = field(default_factory=dict)  # readings the binding rules force
     forced: dict[int, Place] = field(default_factory=dict)  # places the binding rules decided
-    points: list[tuple[float, float]] = field(default_factory=list)  # confident point places
+    points: Grid = field(default_factory=Grid)  # confident point places
     regions: set[str] = field(default_factory=set)  # admin-1 codes of the confident places
     war: bool | None = None  # whether the text reports fighting (computed once)
 
@@ -39,7 +39,7 @@ class Story:
 
     def near(self, place: Place, km: float) -> bool:
         """Whether ``place`` lies within ``km`` of a place the story is sure of."""
-        return any(distance_km(place.lat, place.lon, a, b) < km for a, b in self.points)
+        return self.points.nearest(place.lat, place.lon, km) < km
 
 
 def inside(place: Place, region: Place) -> bool:

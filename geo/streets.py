@@ -8,6 +8,7 @@ story puts it in (see ``locate``), and an online geocoder may place it exactly.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from geo.lexicon import DOTTED_ABBREVIATIONS, ORG_HEADS
 
@@ -97,13 +98,34 @@ def street_spans(words: list[str]) -> list[tuple[int, int]]:
     return found
 
 
-def locate(street_sentence: int, street_start: int, towns: list[tuple[int, int, object]]):
+class Towns:
+    """The towns a story names, by sentence and in order, for ``locate``: a story naming
+    thousands of streets and towns looks each street's town up, not through every town."""
+
+    def __init__(self, towns: list[tuple[int, int, object]]):
+        """``towns``: (sentence, start, place) in the order the story names them."""
+        self._sentences: dict[int, tuple[list[int], list]] = {}
+        for sentence, start, place in sorted(towns, key=lambda t: (t[0], t[1])):
+            starts, places = self._sentences.setdefault(sentence, ([], []))
+            starts.append(start)
+            places.append(place)
+        distinct = {place.id: place for _, _, place in towns}
+        self.only = next(iter(distinct.values())) if len(distinct) == 1 else None
+
+    def nearest(self, sentence: int, start: int):
+        """The town of ``sentence`` named nearest to ``start`` (the earlier of two as near)."""
+        starts, places = self._sentences.get(sentence, ((), ()))
+        i = bisect_left(starts, start)
+        if i == 0 or (i < len(starts) and starts[i] - start < start - starts[i - 1]):
+            return places[i] if i < len(starts) else None
+        return places[i - 1]
+
+
+def locate(street_sentence: int, street_start: int, towns: Towns):
     """The town a street lies in: the town named nearest to it in its own sentence, else in the
-    sentence before; else the only town the story names. ``towns``: (sentence, start, place)."""
-    for window in (0, 1):
-        near = [(abs(start - street_start), place) for sentence, start, place in towns
-                if street_sentence - window <= sentence <= street_sentence]
-        if near:
-            return min(near, key=lambda x: x[0])[1]
-    distinct = {place.id: place for _, _, place in towns}
-    return next(iter(distinct.values())) if len(distinct) == 1 else None
+    sentence before; else the only town the story names."""
+    for sentence in (street_sentence, street_sentence - 1):
+        town = towns.nearest(sentence, street_start)
+        if town is not None:
+            return town
+    return towns.only

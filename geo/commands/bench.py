@@ -5,6 +5,7 @@ Numbers depend on what else runs on the machine, so the load average is reported
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import resource
@@ -51,8 +52,19 @@ def register(sub) -> None:
     p.add_argument("--no-events", action="store_true", help="parse places only (no reported events)")
     p.add_argument("--hostile", nargs="?", type=float, const=5.0, metavar="REPORT_MB",
                    help="instead: time and peak memory of hostile inputs (lying 2 GB docx, a name "
-                   "20,000 times, a REPORT_MB report; 0 skips the report)")
+                   "20,000 times, sentences listing --names places, 1 MB and REPORT_MB war reports; "
+                   "0 skips the reports)")
+    p.add_argument("--names", type=_counts, default=None, metavar="N[,N...]",
+                   help="with --hostile: how many distinct places the listing sentences name "
+                   "(default 1000,5000,20000,100000; 0 skips them)")
     p.set_defaults(run=run)
+
+
+def _counts(text: str) -> tuple[int, ...]:
+    try:
+        return tuple(n for n in (int(x) for x in text.replace("_", "").split(",")) if n > 0)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"not a comma-separated list of numbers: {text!r}") from None
 
 
 def run(args) -> int:
@@ -61,8 +73,11 @@ def run(args) -> int:
     if args.hostile is not None:
         from geo.commands import bench_hostile
 
-        results = bench_hostile.run(args.hostile)
-        print(json.dumps(results)) if args.json else bench_hostile.table(results)
+        results = bench_hostile.run(args.hostile, bench_hostile.NAMES if args.names is None else args.names)
+        if args.json:
+            print(json.dumps({**results, "slope": bench_hostile.slope(results)}))
+        else:
+            bench_hostile.table(results)
         return 0
 
     seed = args.seed or min(SEEDS.glob("*.txt"))
