@@ -10,6 +10,7 @@ preference, never a filter, and are not meant to show where the front is on a gi
 from __future__ import annotations
 
 import math
+from datetime import date
 from functools import lru_cache
 
 from geo.resolve import distance_km
@@ -38,14 +39,23 @@ FRONT_2022 = [
 ]
 KHERSON_2022 = [(46.87, 32.23), (47.08, 32.80), (47.25, 33.20), (47.49, 33.52), (47.55, 34.20)]
 LINES = (RUSSIA_BORDER, EASTERN_FRONT, FRONT_2022, KHERSON_2022)
+# Until when a line held: the Kharkiv counter-offensive (September 2022) and the liberation of
+# Kherson (November 2022) ended the two lines of 2022. A story dated later is measured against
+# the lines that still held; an undated one against all of them.
+ENDED = {2: date(2022, 9, 12), 3: date(2022, 11, 11)}
 _STEP_KM = 5.0
 
 
-@lru_cache(maxsize=1)
-def _points() -> dict[tuple[int, int], list[tuple[float, float]]]:
+def lines_on(day: date | None) -> tuple[int, ...]:
+    """Indexes into LINES of the lines that held on ``day`` (all of them when it is unknown)."""
+    return tuple(i for i in range(len(LINES)) if day is None or i not in ENDED or day <= ENDED[i])
+
+
+@lru_cache(maxsize=4)
+def _points(which: tuple[int, ...] = tuple(range(len(LINES)))) -> dict[tuple[int, int], list[tuple[float, float]]]:
     """The lines as points every few km, bucketed by whole degrees."""
     cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
-    for line in LINES:
+    for line in (LINES[i] for i in which):
         for (a, b), (c, d) in zip(line, line[1:]):
             n = max(1, math.ceil(distance_km(a, b, c, d) / _STEP_KM))
             for k in range(n + 1):
@@ -54,9 +64,10 @@ def _points() -> dict[tuple[int, int], list[tuple[float, float]]]:
     return cells
 
 
-def km_to_front(lat: float, lon: float) -> float:
-    """Km from a point to the nearest border or contact line (infinity beyond ~100 km)."""
-    cells = _points()
+def km_to_front(lat: float, lon: float, day: date | None = None) -> float:
+    """Km from a point to the nearest border or contact line that held on ``day`` (infinity
+    beyond ~100 km)."""
+    cells = _points(lines_on(day))
     la, lo = math.floor(lat), math.floor(lon)
     best = math.inf
     for dla in (-1, 0, 1):

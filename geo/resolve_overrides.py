@@ -15,7 +15,7 @@ from geo.names import key
 from geo.nearby import line_vertices
 from geo.resolve import PLAUSIBLE, confidence, rank
 from geo.rules import on, rule
-from geo.story import CONFIDENT, CONTAINER_FEATURES, Story, inside, war_story
+from geo.story import CONFIDENT, CONTAINER_FEATURES, Story, inside, story_day, war_story
 
 OVERRIDES: list = []  # applied to each mention's ranking, in this order
 # A name the text places in a region that holds no place of that name: shown at the region.
@@ -67,7 +67,7 @@ def _namesake_near_front(story: Story, i: int, result):
     within = [(s, c) for s, c in within if s >= top - PLAUSIBLE]
     if len(within) < 2:
         return result
-    rescored = _toward_front(scored, within)
+    rescored = _toward_front(scored, within, story_day(story) if on("front_on_the_day") else None)
     return rescored, confidence(rescored), rescored[0][1].place
 
 
@@ -75,11 +75,12 @@ FRONT, FRONT_KM = 3.0, 80.0
 _HROMADA = re.compile(r"\s+(?:(?:territorial|rural|urban|settlement|city)\s+)?(?:community|hromada)\b", re.I)
 
 
-def _toward_front(scored: list, pool: list) -> list:
+def _toward_front(scored: list, pool: list, day=None) -> list:
     """``scored`` with the readings in ``pool`` moved up the nearer they lie to the border or
-    the lines of contact."""
+    the lines of contact that held on ``day``."""
     ids = {id(c) for _, c in pool}
-    moved = [(s + FRONT * max(0.0, 1.0 - km_to_front(c.place.lat, c.place.lon) / FRONT_KM), c) for s, c in pool]
+    moved = [(s + FRONT * max(0.0, 1.0 - km_to_front(c.place.lat, c.place.lon, day) / FRONT_KM), c)
+             for s, c in pool]
     return sorted(moved + [x for x in scored if id(x[1]) not in ids], key=lambda x: -x[0])
 
 
@@ -167,7 +168,7 @@ def _homonym_near_front(story: Story, i: int, result):
             and c.place.name == place.name and s >= top - PLAUSIBLE and c.place.population < 20_000]
     if len(same) < 3:
         return result
-    rescored = _toward_front(scored, same)
+    rescored = _toward_front(scored, same, story_day(story) if on("front_on_the_day") else None)
     return rescored, min(confidence(rescored), UNSURE), rescored[0][1].place
 
 

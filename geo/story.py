@@ -5,9 +5,11 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from datetime import date
 
 from geo.recognize import Span
 from geo.nearby import Grid
+from geo.rules import rule
 from geo.types import Place
 from geo.war_words import ACTOR_NOUNS, EVENT_VERBS
 
@@ -32,6 +34,7 @@ class Story:
     points: Grid = field(default_factory=Grid)  # confident point places
     regions: set[str] = field(default_factory=set)  # admin-1 codes of the confident places
     war: bool | None = None  # whether the text reports fighting (computed once)
+    day: date | None | bool = False  # the story's first stated day (False: not looked for yet)
 
     def hint(self, i: int) -> str:
         s = self.spans[i]
@@ -40,6 +43,21 @@ class Story:
     def near(self, place: Place, km: float) -> bool:
         """Whether ``place`` lies within ``km`` of a place the story is sure of."""
         return self.points.nearest(place.lat, place.lon, km) < km
+
+
+SWITCHES: list = []
+
+
+@rule(SWITCHES, "front_on_the_day",
+      "namesakes are weighed by the lines of contact that held when the story happened: a 2024 note "
+      "is not pulled toward the front of summer 2022 (its first stated day; undated: every line)")
+def story_day(story: Story) -> date | None:
+    if story.day is False:
+        from geo.events.dates import find_date  # the date reader is the events' own: one reader
+
+        found = find_date(story.text[:3000], None)
+        story.day = date.fromisoformat(found[1]) if found else None
+    return story.day
 
 
 def inside(place: Place, region: Place) -> bool:

@@ -93,3 +93,14 @@ def test_a_raion_named_after_a_village_binds_it(pipeline, monkeypatch):
     assert place_of(pipeline, text, "Ivanivka").admin2_code == "UA.07.6302"
     monkeypatch.setenv("GEO_WITHOUT", "raion_binds")
     assert place_of(pipeline, text, "Ivanivka").admin2_code != "UA.07.6302"
+
+
+def test_the_lines_that_held_on_the_day():
+    from datetime import date
+
+    from geo.front import FRONT_2022, km_to_front
+
+    lat, lon = FRONT_2022[2]  # on the summer-2022 line south of Balakliia
+    assert km_to_front(lat, lon) < 5  # undated: every line counts
+    assert km_to_front(lat, lon, date(2022, 7, 1)) < 5
+    assert km_to_front(lat, lon, date(2024, 3, 1)) > 40  # that line was gone by then
