@@ -85,7 +85,7 @@ def actors(clause: str, trigger_at: int, home: str | None = None) -> tuple[str, 
     return tuple(dict.fromkeys(names))
 
 
-_OWN = re.compile(r"\b(?:its|their|our)\s+(?:own\s+)?(?:forces|troops|army|units|military|soldiers|fighters|defenders)\b", re.I)
+_OWN = re.compile(r"\b(?:its|their|our)\s+(?:own\s+)?(?:forces|troops|army|units|military|soldiers|fighters|defenders|air defen[cs]es?|navy)\b", re.I)
 _SIDE_OF = ((RUSSIA, re.compile(r"\brussia\b|\brussia[’']s\b|\bmoscow\b|\bkremlin\b|\brussian\b", re.I)),
             (UKRAINE, re.compile(r"\bukraine\b|\bukraine[’']s\b|\bkyiv\b|\bukrainian\b", re.I)))
 

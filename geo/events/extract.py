@@ -141,8 +141,10 @@ class Extractor:
             start = s.start + a
             said = actor_rules.unattributed(clause, at)  # who reports it is the source, not an actor
             names = (actor_rules.actors(said, at)
-                     or actor_rules.actors(actor_rules.unattributed(s.text, a + at), a + at)
-                     or actor_rules.own_forces(clause))
+                     or actor_rules.actors(actor_rules.unattributed(s.text, a + at), a + at))
+            # "Russia's ministry said its air defences shot down Ukrainian drones": its own act
+            own = actor_rules.own_forces(clause[:at])
+            names = tuple(dict.fromkeys((*own, *names)))
             sub_type = decide(rule.sub_type, clause, names)
             if sub_type == "Attack" and not any(n != actor_rules.CIVILIANS for n in names) \
                     and on("attack_needs_an_attacker"):

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import threading
 from dataclasses import dataclass
@@ -31,6 +32,9 @@ class Candidate:
     kind: int  # how the name matched: PRIMARY, ALIAS, ALTERNATE, TRANSLIT, DEMONYM, ABBREVIATION
     loose: bool  # matched only after folding romanisation variants
     importance: int
+
+
+_REGION_WORDS = re.compile(r"\s+(?:oblast|region|province|krai|kray|republic|governorate)$", re.I)
 
 
 class Gazetteer:
@@ -131,9 +135,17 @@ class Gazetteer:
 
     @lru_cache(maxsize=1024)  # noqa: B019 - one Gazetteer per process
     def seat(self, admin1_code: str) -> Place | None:
-        """The region's biggest town, where ACLED places what is known only at the region."""
+        """The region's main town, where ACLED places what is known only at the region: the city
+        the region is named after ("Kyiv Oblast" -> Kyiv, though the city is a region of its own),
+        else its biggest town."""
         if not admin1_code:
             return None
+        region = self.place(f"adm:{admin1_code}")
+        stem = _REGION_WORDS.sub("", region.name).strip() if region is not None else ""
+        named = [c.place for c in self.lookup(stem) if c.place.feature == "city"
+                 and c.place.country == region.country and c.kind <= ALIAS] if stem else []
+        if named:
+            return max(named, key=lambda p: p.population)
         sql = self._union(f"SELECT {_COLUMNS}, {{user}} FROM {{db}}.places "
                           "WHERE admin1_code = ?1 AND feature = 'city'")
         row = self.db.execute(f"{sql} ORDER BY {_POPULATION} DESC LIMIT 1", (admin1_code,)).fetchone()
