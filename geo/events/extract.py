@@ -147,7 +147,7 @@ class Extractor:
             names = tuple(dict.fromkeys((*own, *names)))
             sub_type = decide(rule.sub_type, clause, names)
             if sub_type == "Attack" and not any(n != actor_rules.CIVILIANS for n in names) \
-                    and on("attack_needs_an_attacker"):
+                    and not _ATTACKER.search(clause[:at]) and on("attack_needs_an_attacker"):
                 continue  # "The death toll climbed, with 21 killed": a toll, told of an event before
             moving_from = sub_type == "Non-violent transfer of territory"
             in_clause = [r for r in in_sentence if start <= r.mention.start < s.start + b]
@@ -340,6 +340,8 @@ def _toll_elsewhere(text: str, s: Sentence, before: Event, by_sentence, date) ->
                  date, before.actors, t.fatalities, t.injured, _SCORE[3])
 
 
+_ATTACKER = re.compile(r"\b(?:armed (?:men|man|group|people)|gunm[ae]n|assailants?|attackers?|militants?|soldiers?|"
+                       r"servicem[ae]n|troops|forces|occupiers|police|guards?|militia\w*|fighters|partisans)\b", re.I)
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _ELLIPSIS = re.compile(r"\s*(?:and\s+)?(?:(?:north|south|east|west)[\w-]*\s+of\b|near\b|toward|in the (?:direction|area|vicinity) of\b)", re.I)
 

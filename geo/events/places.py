@@ -171,12 +171,13 @@ def listed_after(text: str, chosen: Resolution, resolutions: list[Resolution]) -
     A region closing the list ("Huliaipole and Orikhiv, Zaporizhzhia") is their container."""
     rank = _SPECIFIC.get(chosen.place.feature, 2)
     out, last = [], chosen
+    usable = {id(r) for r in placeable(text, resolutions)}
     for r in sorted(resolutions, key=lambda r: r.mention.start):
         if r.mention.start < last.mention.end:
             continue
         join = text[last.mention.end:r.mention.start]
-        if r.place is None or r.mention.label == "DEMONYM" or not _LIST_JOIN.match(join):
-            break
+        if id(r) not in usable or not _LIST_JOIN.match(join):
+            break  # "shelled Kherson, and Kyiv said ...": the capital speaking ends the list
         if _SPECIFIC.get(r.place.feature, 2) != rank or r.place.id == chosen.place.id:
             break
         out.append(r)
