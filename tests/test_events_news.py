@@ -246,3 +246,36 @@ def test_a_region_wide_summary_gives_way_to_its_details(pipeline, without):
     assert [e.place.name for e in events(pipeline, text, "2024-03-05")] == ["Vovchansk"]
     without("summary_of_details")
     assert len(events(pipeline, text, "2024-03-05")) == 2
+
+
+def test_event_work_per_clause_stays_flat_in_a_run_on_sentence(pipeline, monkeypatch):
+    # Issue 22: one hostile sentence of many clauses must not make every clause look at every
+    # mention of the sentence. Counted, not timed: mentions examined per clause for n and 4n.
+    import sys
+
+    import geo.events.places as places_module
+
+    extract_module = sys.modules["geo.events.extract"]  # the package exports an Extractor by that name
+
+    from geo.hostile import place_names
+
+    towns = place_names(pipeline.gazetteer, 500)  # distinct places: every clause is an event of its own
+    seen = []
+    real = places_module.placeable
+
+    def counting(text, resolutions):
+        seen.append(len(resolutions))
+        return real(text, resolutions)
+
+    monkeypatch.setattr(places_module, "placeable", counting)
+    monkeypatch.setattr(extract_module, "placeable", counting)
+
+    def work(n):
+        seen.clear()
+        text = "".join(f"Russian forces shelled {towns[2 * i]} and {towns[2 * i + 1]}, killing a man; "
+                       for i in range(n))
+        pipeline.parse(Document(text, date="2024-07-01"))
+        return sum(seen) / n
+
+    small, large = work(60), work(240)
+    assert large < 2 * small, (small, large)

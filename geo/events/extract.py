@@ -116,24 +116,32 @@ class Extractor:
                   article_day, doc_id, war_story: bool = True, head: int = 0,
                   quoted: bool = False, theatre: "Theatre | None" = None) -> list[Event]:
         out: list[Event] = []
+        coded: set[tuple] = set()  # (sub-type, place) already coded in this sentence
         also: list[tuple[int, Event]] = []  # more places listed with an event's own
         spans = _clauses(s.text)
         whole_toll = toll(s.text)
-        in_sentence = by_sentence.get(s.index, [])
+        # Mentions in text order, sliced per clause (a run-on sentence of a thousand clauses must
+        # not make each clause look at every mention of the sentence).
+        in_sentence = sorted(by_sentence.get(s.index, []), key=lambda r: r.mention.start)
+        starts = [r.mention.start for r in in_sentence]
         armed = war_story or bool(ARMED_CUES.search(s.text))
         political = armed or bool(POLITICAL_CUES.search(s.text))
         allowed = [r for r in rules if not r.context or (armed if r.context == ARMED else political)]
         for a, b in spans:
             clause = s.text[a:b]
+            lo, hi = bisect.bisect_left(starts, s.start + a), bisect.bisect_left(starts, s.start + b)
+            in_clause, around = in_sentence[lo:hi], in_sentence[max(0, lo - _AROUND):hi + _AROUND]
             hit = self._trigger(clause, allowed)
             if hit is None:
                 if out and _ELLIPSIS.match(clause) and on("clause_ellipsis"):
                     # "attacked near Pokrovsk itself; north of Pokrovsk near Rodynske and toward
                     # Bilytske; ...": each clause of places goes on with the clause before's action.
-                    places = [r for r in spread(text, (s.start + a, s.start + b), None, in_sentence)]
-                    out += [replace(out[-1], place=r.place, mention=r.mention, precision=precision(text, r),
-                                    fatalities=None, injured=None) for r in places
-                            if not any(e.place == r.place and e.sub_type == out[-1].sub_type for e in out)]
+                    places = spread(text, (s.start + a, s.start + b), None, in_clause)
+                    for r in places:
+                        if (out[-1].sub_type, r.place) not in coded:
+                            coded.add((out[-1].sub_type, r.place))
+                            out.append(replace(out[-1], place=r.place, mention=r.mention,
+                                               precision=precision(text, r), fatalities=None, injured=None))
                 continue
             rule, at = hit
             if quoted and rule.tier >= 3 and on("quoted_development"):
@@ -150,12 +158,11 @@ class Extractor:
                     and not _ATTACKER.search(clause[:at]) and on("attack_needs_an_attacker"):
                 continue  # "The death toll climbed, with 21 killed": a toll, told of an event before
             moving_from = sub_type == "Non-violent transfer of territory"
-            in_clause = [r for r in in_sentence if start <= r.mention.start < s.start + b]
             where = (choose(text, (start, s.start + b), start + at, in_clause, moving_from)
-                     or choose(text, (s.start, s.end), start + at, in_sentence, moving_from))
+                     or choose(text, (s.start, s.end), start + at, around, moving_from))
             score = _SCORE[rule.tier]
             if where is None and on("no_place_no_event") and any(
-                    r.place is not None and r.mention.label != "DEMONYM" for r in in_sentence):
+                    r.place is not None and r.mention.label != "DEMONYM" for r in around):
                 continue  # only countries or governments named: commentary ("Kyiv's fight against Russia")
             if where is None and quoted and on("quoted_development"):
                 continue  # a speaker's words that name no place ("Because of the missile attacks")
@@ -180,12 +187,13 @@ class Extractor:
                           where.precision if where else REGION_ONLY,
                           clause_date[1] if clause_date else date, names, t.fatalities, t.injured,
                           score)
-            if not any(e.sub_type == event.sub_type and e.place == event.place for e in out):
+            if (event.sub_type, event.place) not in coded:
+                coded.add((event.sub_type, event.place))
                 out.append(event)
                 if where is not None and score == _SCORE[rule.tier]:
                     also += [(len(out) - 1, replace(event, place=r.place, mention=r.mention,
                                                     fatalities=None, injured=None, score=score * 0.9))
-                             for r in _each_place(text, (start, s.start + b), where.resolution, in_sentence)]
+                             for r in _each_place(text, (start, s.start + b), where.resolution, in_clause)]
         if len(out) == 1 and len(spans) > 1 and whole_toll.stated:
             # "A drone hit a house in Huliaipole; one civilian was wounded": one event, whole toll.
             out[0] = replace(out[0], fatalities=whole_toll.fatalities, injured=whole_toll.injured)
@@ -235,12 +243,12 @@ def _words_before(clause: str, at: int) -> str:
     return " ".join(clause[:at].split()[-_BEFORE_WORDS:])
 
 
-def _each_place(text: str, clause: tuple[int, int], chosen: Resolution, in_sentence) -> list[Resolution]:
-    listed = listed_after(text, chosen, in_sentence)
+def _each_place(text: str, clause: tuple[int, int], chosen: Resolution, in_clause) -> list[Resolution]:
+    listed = listed_after(text, chosen, in_clause)
     if not on("each_place_of_an_action"):
         return listed
     found = {r.place.id: r for r in listed}
-    for r in spread(text, clause, chosen, in_sentence):
+    for r in spread(text, clause, chosen, in_clause):
         found.setdefault(r.place.id, r)
     return sorted(found.values(), key=lambda r: r.mention.start)
 
@@ -340,6 +348,7 @@ def _toll_elsewhere(text: str, s: Sentence, before: Event, by_sentence, date) ->
                  date, before.actors, t.fatalities, t.injured, _SCORE[3])
 
 
+_AROUND = 12  # mentions either side of a clause it may take its place from when it names none
 _ATTACKER = re.compile(r"\b(?:armed (?:men|man|group|people)|gunm[ae]n|assailants?|attackers?|militants?|soldiers?|"
                        r"servicem[ae]n|troops|forces|occupiers|police|guards?|militia\w*|fighters|partisans)\b", re.I)
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}

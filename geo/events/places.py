@@ -109,13 +109,13 @@ def placeable(text: str, resolutions: list[Resolution]) -> list[Resolution]:
     """The mentions an event can take place at: resolved, never a nationality word, never a
     country or continent (ACLED places an event at a region at the coarsest), never a capital
     standing for its government."""
-    out = []
+    out, governments = [], on("capital_as_government")
     for r in resolutions:
         if r.place is None or r.mention.label == "DEMONYM" or r.place.feature in _NATIONAL:
             continue
         if _CLOCK_AFTER.match(text, r.mention.end):
             continue  # "20:00 Moscow time": a clock, not a place
-        if on("capital_as_government") and is_capital(r.place) and (
+        if governments and is_capital(r.place) and (
                 _GOVERNMENT_AFTER.match(text, r.mention.end)
                 or _GOVERNMENT_BEFORE.search(text, max(0, r.mention.start - 12), r.mention.start)
                 and not _NEAR_BEFORE.search(text, max(0, r.mention.start - 40), r.mention.start)):
