@@ -22,7 +22,9 @@ from sqlalchemy.exc import SQLAlchemyError
 from . import migrations
 from .errors import StoreError, db_reason
 from .store_engine import data_dir, make_engine, resolve_url
-from .store_query import BBox, Filters, place_from_json, place_json, places_by_id
+from .store_query import (
+    BBox, Filters, RowContext, place_from_json, place_json, places_by_id, streamed,
+)
 from .store_events import EventFilters, read_events
 from .store_schema import articles, corrections, mentions, reported_events, sentences
 from .store_write import (
@@ -107,9 +109,15 @@ class Store:
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
+        """One snapshot: a read of several queries (rows, then their sentences and places) sees
+        one state of the library, whatever other processes commit meanwhile. SQLite's
+        transactions are snapshots already; PostgreSQL's are once REPEATABLE READ."""
         try:
-            with self._engine.connect() as conn, conn.begin():
-                yield conn
+            with self._engine.connect() as conn:
+                if conn.dialect.name == "postgresql":
+                    conn.execution_options(isolation_level="REPEATABLE READ")
+                with conn.begin():
+                    yield conn
         except SQLAlchemyError as e:
             raise StoreError(f"Cannot read the library at {self._shown_url}: {db_reason(e)}") from e
 
@@ -235,23 +243,20 @@ class Store:
                limit: int | None = None) -> list[PlaceMention]:
         """Events matching every given filter (see ``Filters``), by article date then offset."""
         f = Filters(article_ids, countries, admin1, features, bbox, date_from, date_to)
-        e, s = mentions.c, sentences.c
+        e = mentions.c
         query = (select(e.article_id, e.sentence, e.start, e.end, e.text, e.label, e.hint,
-                        e.place_id, e.score, s.start, s.end, s.text)
-                 .select_from(f.join(with_sentences=True)).where(*f.conditions())
+                        e.place_id, e.score)
+                 .select_from(f.join()).where(*f.conditions())
                  .order_by(nulls_last(articles.c.date), e.article_id, e.start, e.id)
                  .limit(limit))
-        with self._read() as conn:
-            rows = conn.execute(query).all()
-            found = places_by_id(conn, {r.place_id for r in rows})
-        sents: dict[tuple[str, int], Sentence] = {}
         out = []
-        for doc_id, idx, start, end, text, label, hint, place_id, score, ss, se, st in rows:
-            sent = sents.get((doc_id, idx))
-            if sent is None:
-                sent = sents[doc_id, idx] = Sentence(idx, ss, se, st)
-            out.append(PlaceMention(doc_id, sent, Mention(start, end, text, idx, label, hint),
-                             found[place_id], score))
+        with self._read() as conn:
+            known = RowContext(conn, query, limit is not None)
+            for rows in streamed(conn, query):
+                out += [PlaceMention(doc_id, known.sentences[doc_id, idx],
+                                     Mention(start, end, text, idx, label, hint),
+                                     known.places[place_id], score)
+                        for doc_id, idx, start, end, text, label, hint, place_id, score in rows]
         return out
 
     def places_summary(self, *, article_ids: Sequence[str] | None = None,

@@ -5,17 +5,18 @@ from __future__ import annotations
 import multiprocessing
 import re
 import time
+import tracemalloc
 
 import pytest
-from sqlalchemy import func, inspect, select, text, update
+from sqlalchemy import event, func, inspect, select, text, update
 
 from geo import store as store_module
 from geo.errors import StoreError
 from geo.migrations import LATEST, migrate
 from geo.store import Store, data_dir, name_key
 from geo.store_engine import make_engine, resolve_url
-from geo.store_schema import events, metadata, places, sentences
-from geo.types import Document, Mention, ParsedDocument, Place, Resolution, Sentence
+from geo.store_schema import events, metadata, places, reported_events, sentences
+from geo.types import Document, Event, Mention, ParsedDocument, Place, Resolution, Sentence
 from pg import db_url  # noqa: F401  (fixture)
 
 KYIV = Place("gn:703448", "Kyiv", 50.45, 30.52, "city", "UA", "Kyiv City", "UA.12", 2_900_000,
@@ -361,3 +362,40 @@ def test_unusable_urls_raise_store_error():
     with pytest.raises(StoreError, match=r"127\.0\.0\.1:1/") as caught:
         Store.open("postgresql://u:secret@127.0.0.1:1/none")
     assert "secret" not in str(caught.value)
+
+
+def huge_sentence_doc(names: int = 1000, filler: str = " was shelled again, and then ") -> ParsedDocument:
+    """One sentence of about 100 KB naming Kherson ``names`` times, a reported event at each."""
+    line = filler.join(["Kherson"] * names) + "."
+    parsed = make_doc([line, "Kyiv sent help."], {"Kherson": KHERSON, "Kyiv": KYIV}, title="huge")
+    events = [Event(parsed.doc.id, parsed.sentences[0], "Explosions/Remote violence",
+                    "Shelling/artillery/missile attack", r.place, r.mention, date="2023-06-06")
+              for r in parsed.resolutions if r.mention.sentence == 0]
+    return ParsedDocument(parsed.doc, parsed.sentences, parsed.resolutions, events=events)
+
+
+def test_map_queries_read_each_sentence_once_not_per_row(store):
+    """The map's queries: no row of mentions or events carries its sentence's text; each
+    sentence is read once and shared, so their memory does not grow with sentence length."""
+    huge = huge_sentence_doc()
+    assert len(huge.sentences[0].text) > 30_000 and store.save(huge)
+    selects: list = []
+    listen = lambda conn, clause, *args: selects.append(clause)  # noqa: E731
+    event.listen(store._engine, "before_execute", listen)
+    tracemalloc.start()
+    try:
+        found = store.place_mentions()
+        reported = store.events()
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+        event.remove(store._engine, "before_execute", listen)
+    assert len(found) == 1001 and len(reported) == 1000
+    assert found[0].sentence == huge.sentences[0] and reported[0].sentence == huge.sentences[0]
+    assert len({id(m.sentence) for m in found}) == 2 and len({id(e.sentence) for e in reported}) == 1
+    for clause in selects:  # the rows' own queries name no sentence column at all
+        columns = set(getattr(clause, "selected_columns", ()))
+        if columns & {*events.c, *reported_events.c}:
+            assert not columns & set(sentences.c), clause
+    # A copy per row would be 1000 x the sentence (35 MB per query); one copy and the rows: ~1.5 MB.
+    assert peak < 10_000_000, f"peak {peak / 1e6:.1f} MB"
