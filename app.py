@@ -12,6 +12,7 @@ from ui.page import setup
 setup("Places in the news")
 
 from geo.areas import country_name  # noqa: E402 - set_page_config must come first
+from geo.excerpt import SHOWN  # noqa: E402
 from geo.event_layer import TYPE_STYLE, build_event_map, event_keys, find_event  # noqa: E402
 from geo.export import (event_row, events_to_csv, events_to_geojson, events_to_kml, to_csv, to_geojson,  # noqa: E402
                         to_kml)
@@ -317,7 +318,7 @@ def main() -> None:
         table = EventFilter(bbox=in_view).apply_events(shown) if in_view else shown
         st.subheader(f"Reported events ({len(table)})")
         st.dataframe([{k: (None if row[k] == "" and k in NUMBERS else english(k, row[k])) for k in EVENT_TABLE_COLUMNS}
-                      for row in (event_row(e, titles) for e in table)],
+                      for row in (event_row(e, titles, SHOWN) for e in table)],
                      width="stretch", hide_index=True,
                      column_config={"notes": st.column_config.TextColumn("sentence", width="large")})
         downloads(table, titles, events=True)
@@ -326,7 +327,7 @@ def main() -> None:
         map_and_panel(map_events, titles, len(articles), shape, choice.in_view, lib.version)
         table_events = by_bbox(map_events, in_view) if in_view else map_events
         st.subheader(f"Places mentioned ({len(table_events)})")
-        st.dataframe([{k: english(k, row[k]) for k in TABLE_COLUMNS} for row in event_rows(table_events, titles)],
+        st.dataframe([{k: english(k, row[k]) for k in TABLE_COLUMNS} for row in event_rows(table_events, titles, SHOWN)],
                      width="stretch", hide_index=True,
                      column_config={"sentence": st.column_config.TextColumn(width="large"),
                                     "score": st.column_config.NumberColumn(format="%.2f")})

@@ -14,6 +14,7 @@ from typing import Iterable
 import folium
 
 from geo.basemap import GEONAMES_ATTRIBUTION, Basemap
+from geo.excerpt import span_in
 from geo.map_elements import PlaceLayer, add_draw, new_map
 from geo.popups import escape, highlight
 from geo.types import NEAR_PLACE, REGION_ONLY, Event, Place
@@ -79,10 +80,8 @@ def place_label(e: Event) -> str:
 
 
 def mention_spans(e: Event) -> list[tuple[int, int]]:
-    if e.mention is None:
-        return []
-    start = e.mention.start - e.sentence.start
-    return [(start, start + len(e.mention.text))] if 0 <= start < len(e.sentence.text) else []
+    span = span_in(e.sentence, e.mention)
+    return [span] if span else []
 
 
 def popup_html(e: Event, article: str = "", region: str = "", country: str = "") -> str:

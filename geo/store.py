@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -23,7 +23,7 @@ from . import migrations
 from .errors import StoreError, db_reason
 from .store_engine import data_dir, make_engine, resolve_url
 from .store_query import (
-    BBox, Filters, RowContext, place_from_json, place_json, places_by_id, streamed,
+    BBox, Filters, RowContext, chunks, place_from_json, place_json, places_by_id, streamed,
 )
 from .store_events import EventFilters, read_events
 from .store_schema import articles, corrections, mentions, reported_events, sentences
@@ -195,6 +195,16 @@ class Store:
                        tuple(found[p] for p in alts[r.id] if p in found))
             for r in rows]
         return ParsedDocument(doc, sents, resolutions, events=reported)
+
+    def sentences(self, doc_id: str, indices: Iterable[int]) -> dict[int, Sentence]:
+        """Some sentences of an article, by index (the panel's context); unknown ones are left out."""
+        s, out = sentences.c, {}
+        with self._read() as conn:
+            for chunk in chunks({i for i in indices if i >= 0}):
+                for r in conn.execute(select(s.idx, s.start, s.end, s.text)
+                                      .where(s.article_id == doc_id, s.idx.in_(chunk))):
+                    out[r.idx] = Sentence(r.idx, r.start, r.end, r.text)
+        return out
 
     def set_date(self, doc_id: str, iso: str | None) -> None:
         _check_iso(iso)

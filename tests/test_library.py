@@ -72,3 +72,14 @@ def test_store_library_is_persistent(store):
     StoreLibrary(store).add(seed_parsed())
     with Store.open(store.url) as reopened:
         assert [a.id for a in StoreLibrary(reopened).articles()] == [seed_parsed().doc.id]
+
+
+def test_the_panel_reads_only_the_sentences_it_shows(lib):
+    """Context for the panel: the sentences asked for, by index, without reading the article."""
+    seed = seed_parsed()
+    lib.add(seed)
+    got = lib.sentences(seed.doc.id, [-1, 0, 2, len(seed.sentences)])
+    assert got == {0: seed.sentences[0], 2: seed.sentences[2]}
+    assert lib.sentences("nope", [0]) == {}
+    if isinstance(lib, StoreLibrary):
+        assert not lib._parsed  # noqa: SLF001 - no parse was read for it
