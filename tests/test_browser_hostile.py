@@ -10,15 +10,17 @@ from __future__ import annotations
 import re
 import socket
 import threading
+import time
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
 
-from factories import ROOT, SEED_PLACES, parse_by_hand
+from factories import ROOT, SEED_PLACES, parse_by_hand, run_on_parse
 from geo import hostile
 from geo.failures import FailureLog
 from geo.store import Store
-from test_browser import ARGS, CHROMIUM, OUTSIDE, serve, wait_for  # noqa: F401 - fixtures below
+from test_browser import ARGS, CHROMIUM, MAP, OUTSIDE, map_frame, serve, wait_for  # noqa: F401 - fixtures below
 from ui.guard import UNAVAILABLE
 
 pytestmark = pytest.mark.browser
@@ -233,3 +235,64 @@ def test_database_going_away_shows_a_message_and_retry_recovers(browser, page, t
             hop.cut()
     finally:
         next(schemas, None)  # drops the schema
+
+
+class MemoryWatch:
+    """The server's resident memory, sampled every 50 ms; a server past ``limit_mb`` is killed at
+    once (the machine is shared: a regression must fail the test, not take the machine down)."""
+
+    def __init__(self, proc, limit_mb: float):
+        self.proc, self.limit_mb, self.peak_mb, self.killed = proc, limit_mb, 0.0, False
+        threading.Thread(target=self._run, daemon=True).start()
+
+    def _run(self) -> None:
+        status = Path(f"/proc/{self.proc.pid}/status")
+        while self.proc.poll() is None:
+            try:
+                rss = next(int(line.split()[1]) for line in status.read_text().splitlines() if line.startswith("VmRSS"))
+            except (OSError, StopIteration, ValueError):
+                return
+            self.peak_mb = max(self.peak_mb, rss * 1024 / 1e6)
+            if self.peak_mb > self.limit_mb:
+                self.killed = True
+                self.proc.kill()
+                return
+            time.sleep(0.05)
+
+
+def test_a_megabyte_sentence_is_mapped_in_seconds_under_a_gigabyte(browser, page, tmp_path, geo_data_dir):
+    """A text of 1 MB with no full stop (ten 100 KB sentences, 40,000 place mentions, 200 events):
+    each mention row once carried its own copy of its sentence, 77 s and 5 GB for the first
+    visitor. Both views draw in seconds, popups and the panel show a part of each sentence."""
+    db = str(tmp_path / "library.sqlite")
+    with Store.open(db) as store:
+        store.save(run_on_parse())
+    proc, url = start(tmp_path, db)
+    watch = MemoryWatch(proc, 1000)
+    try:
+        timings = {}
+        for view, query in (("events", ""), ("places", "/?mode=places")):
+            started = time.perf_counter()
+            page.goto(url + query)
+            page.wait_for_selector(MAP, state="attached", timeout=120_000)
+            wait_for(page, lambda: map_frame(page).locator(".leaflet-marker-icon").count() > 0, 120, f"the {view} markers")
+            timings[view] = time.perf_counter() - started
+        pick = page.get_by_test_id("stSelectbox").filter(has_text="Place").first
+        pick.click()
+        page.get_by_role("option", name="Kherson").click()
+        page.get_by_role("heading", name="Kherson").wait_for(timeout=60_000)
+        page.get_by_text("Show the sentence before and after").click()
+        sentences = page.locator(".geo-sentence")
+        wait_for(page, lambda: sentences.count() == 10 and "…" in sentences.nth(5).inner_text(), 60,
+                 "ten sentences, each a part of itself with its neighbours'")
+        shown = [len(sentences.nth(i).inner_text()) for i in range(10)]
+        assert max(shown) < 1300, shown  # 600 characters of each, 300 of each neighbour
+        assert page.locator(".geo-sentence mark", has_text="Kherson").count() >= 10
+        print(f"\n1 MB sentence: events view {timings['events']:.1f} s, places view {timings['places']:.1f} s, "
+              f"server peak {watch.peak_mb:.0f} MB")
+        assert not watch.killed and watch.peak_mb < 1000, f"server peak {watch.peak_mb:.0f} MB"
+        assert max(timings.values()) < 30, timings
+        assert "Traceback" not in page.inner_text("body")
+    finally:
+        if proc.poll() is None:
+            stop(proc)
