@@ -56,7 +56,7 @@ def add_articles(lib) -> None:
                     st.warning(plain(f"{result.name}: {note}"), icon=":material/public:")
         with paste_col, st.expander("…or paste an article's text"), st.form("paste", clear_on_submit=True, border=False):
             title = st.text_input("Title", placeholder="optional")
-            text = st.text_area("Text", height=140)
+            text = st.text_area("Text", height=140, max_chars=state.upload_limit())  # bytes checked on reading
             if st.form_submit_button("Add text") and text.strip():
                 result = state.load_one(lib, "pasted text", text.encode("utf-8"), title=title or "Pasted text")
                 if result.error:

@@ -53,6 +53,10 @@ def main(argv: list[str] | None = None) -> int:
 
     register_all(sub)
     args = parser.parse_args(argv)
+    from geo.limits import legacy_note
+
+    if note := legacy_note():
+        print(f"geo: {note}", file=sys.stderr)
     try:
         code = args.run(args) or 0
         sys.stdout.flush()  # a closed pipe shows here, inside the handler, not at exit

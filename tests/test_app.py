@@ -162,6 +162,28 @@ def test_pasted_text_is_added(app):
     assert "Night strikes" in app.sidebar.multiselect(key="f_doc").options
 
 
+def test_pasted_text_and_uploads_pass_the_one_size_guard(app):
+    """The uploader's own limit (server.maxUploadSize, MB = 10^6 bytes) holds for pasted text
+    too: a paste under the box's character limit but over it in bytes is refused by name."""
+    from streamlit import config
+
+    before = config.get_option("server.maxUploadSize")
+    config.set_option("server.maxUploadSize", 1)
+    try:
+        _paste_and_upload_over_one_mb(app)
+    finally:
+        config.set_option("server.maxUploadSize", before)
+
+
+def _paste_and_upload_over_one_mb(app):
+    assert app.run().text_area[0].max_chars == 1_000_000
+    app.text_area[0].input("Обстріл Херсона. " * 40_000)  # 680,000 characters, 1.2 MB in UTF-8
+    app.button[0].click().run()
+    assert any("pasted text is 1.2 MB; the limit is 1 MB" in e.value.replace("\\", "") for e in app.error)
+    upload(app, ("big.txt", b"Kherson. " * 120_000, "text/plain"))  # 1.08 MB: decimal, as the browser counts
+    assert any("big.txt is 1.1 MB; the limit is 1 MB" in e.value.replace("\\", "") for e in app.error)
+
+
 def test_shape_filter_uses_the_saved_drawing(app):
     rect = {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [
         [[37.0, 46.8], [38.0, 46.8], [38.0, 47.3], [37.0, 47.3], [37.0, 46.8]]]}}  # Mariupol only

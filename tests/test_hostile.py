@@ -232,6 +232,35 @@ def test_jsonl_lone_surrogate_huge_line_and_junk_lose_nothing_else(tmp_path):
     assert "geo: line 6: skipped (no 'id' field)" in err
 
 
+def test_a_jsonl_record_over_the_size_limit_is_skipped_without_being_read_whole(tmp_path):
+    """One 200 MB record was read whole. Records pass the one size guard (geo.limits) and the
+    reader never holds more than the limit of one line, however long it is."""
+    from geo import limits
+    from geo.commands.parse import _records
+
+    class Stream(io.BytesIO):
+        largest = 0
+
+        def readline(self, size=-1):
+            line = super().readline(size)
+            Stream.largest = max(Stream.largest, len(line))
+            return line
+
+    big = b'{"id": "big", "text": "' + b"Shelling. " * 300_000 + b'"}'
+    lines = [json.dumps({"id": "a", "text": "Shelling hit Kharkiv."}).encode(), big,
+             json.dumps({"id": "c", "text": "Shelling hit Odesa."}).encode()]
+    got = list(_records(Stream(b"\n".join(lines) + b"\n"), 1_000_000))
+    assert got == [(1, lines[0] + b"\n"), (2, len(big)), (3, lines[2] + b"\n")]
+    assert Stream.largest <= 1_000_001  # never the 3 MB line
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_bytes(b"\n".join(lines) + b"\n")
+    done = run_geo("parse", "--jsonl", str(src), "-o", str(out), "--workers", "1",
+                   env={**os.environ, limits.ENV: "1"})
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert "geo: line 2: skipped (the record is 3.0 MB; the limit is 1 MB (server.maxUploadSize))" in done.stderr
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == ["a", "c"]
+
+
 # ---------------------------------------------------------------- zip bombs that lie
 
 def _peak_mb_reading(path: Path) -> tuple[float, str]:

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from geo import assets, basemap
+from geo import assets, basemap, limits
 from geo.corrections import apply_corrections
 from geo.errors import GeoError, IngestError
 from geo.ingest import read
@@ -152,6 +152,15 @@ class LoadResult:
     notes: tuple[str, ...] = ()  # e.g. "geocoder nominatim unavailable: …": the offline answer stood
 
 
+def upload_limit() -> int:
+    """The uploader's own limit in bytes (server.maxUploadSize, MB = 10^6 bytes as the browser
+    counts): pasted text and uploads are held to what the browser already enforced."""
+    try:
+        return int(st.get_option("server.maxUploadSize")) * limits.MB
+    except Exception:  # noqa: BLE001 - outside a Streamlit server: the library's own reading
+        return limits.max_bytes()
+
+
 def load_one(lib: Library, name: str, data: bytes, title: str = "", progress=None) -> LoadResult:
     """Read, parse and add one file; a failure comes back as a message, never as an exception,
     and is recorded beside the library (the Articles page lists them). ``progress(done, total)``
@@ -160,7 +169,7 @@ def load_one(lib: Library, name: str, data: bytes, title: str = "", progress=Non
     from ui import failures
 
     try:
-        doc = read(data, name)
+        doc = read(data, name, max_bytes=upload_limit())
         if title:
             doc = dataclasses.replace(doc, title=title.strip(), source="pasted text")
         if doc.id in lib:  # checked before parsing: the id is the text's hash
