@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -17,10 +18,10 @@ from datetime import datetime, timezone
 from sqlalchemy import (
     Connection, Engine, delete, distinct, exists, func, nulls_last, select, update,
 )
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from . import migrations
-from .errors import StoreError, db_reason
+from .errors import LibraryUnusable, StoreError, db_reason
 from .store_engine import data_dir, make_engine, resolve_url
 from .store_query import (
     BBox, Filters, RowContext, chunks, place_from_json, place_json, places_by_id, streamed,
@@ -76,6 +77,32 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+# What a database says when waiting will not help, and what to tell a user instead: one line
+# with no URL and no SQL (geo.errors.LibraryUnusable). Anything else is an outage: try again.
+_UNUSABLE = [(re.compile(said), reason) for said, reason in (
+    (r"file is not a database|database disk image is malformed",
+     "the library file is damaged or is not an article library: restore it from a backup"),
+    (r"attempt to write a readonly database",
+     "the library file is read-only for this user (GEO_READ_ONLY=1 shows it without changing it)"),
+    (r"unable to open database file", "the library file cannot be opened: check its path and permissions"),
+    (r"password authentication failed|no password supplied",
+     "the database refused the user or password of GEO_DATABASE_URL"),
+    (r'database ".*" does not exist', "the database named in GEO_DATABASE_URL does not exist"),
+)]
+DRIVER = 'PostgreSQL\'s driver is not installed: pip install "psycopg[binary]" (scripts/setup.sh installs it)'
+
+
+def _failure(e: BaseException, doing: str, where: str) -> StoreError:
+    """A database error as a StoreError: LibraryUnusable when it will not pass by itself."""
+    if isinstance(e, ImportError):
+        return LibraryUnusable(f"{doing} {where}: {DRIVER}", DRIVER)
+    said = db_reason(e)
+    for pattern, reason in _UNUSABLE:
+        if pattern.search(said):
+            return LibraryUnusable(f"{doing} {where}: {said}", reason)
+    return StoreError(f"{doing} {where}: {said}")
+
+
 class Store:
     def __init__(self, engine: Engine) -> None:
         self._engine = engine
@@ -85,13 +112,18 @@ class Store:
     @classmethod
     def open(cls, url: str | os.PathLike[str] | None = None) -> Store:
         """Open (creating and migrating as needed) the library at ``url``; see resolve_url()."""
+        resolved = resolve_url(url)  # LibraryUnusable when it is not a URL
+        shown = resolved.render_as_string(hide_password=True)
         try:
-            engine = make_engine(resolve_url(url))
-        except (SQLAlchemyError, OSError, ValueError) as e:
-            raise StoreError(f"Cannot open the library at {url!r}: {db_reason(e)}") from e
+            engine = make_engine(resolved)
+        except (ValueError, ArgumentError) as e:  # ArgumentError: a dialect SQLAlchemy lacks
+            raise LibraryUnusable(f"Not a database URL or file: {shown} ({db_reason(e)})",
+                                  "GEO_DATABASE_URL is not a database URL") from e
+        except (SQLAlchemyError, OSError, ImportError) as e:
+            raise _failure(e, "Cannot open the library at", shown) from e
         store = cls(engine)
         try:
-            with store._write() as conn:
+            with store._write("Cannot open the library at") as conn:
                 migrations.migrate(conn)
         except BaseException:
             store.close()
@@ -119,10 +151,10 @@ class Store:
                 with conn.begin():
                     yield conn
         except SQLAlchemyError as e:
-            raise StoreError(f"Cannot read the library at {self._shown_url}: {db_reason(e)}") from e
+            raise _failure(e, "Cannot read the library at", self._shown_url) from e
 
     @contextmanager
-    def _write(self) -> Iterator[Connection]:
+    def _write(self, doing: str = "Cannot write the library at") -> Iterator[Connection]:
         """One transaction: everything inside is committed together or not at all."""
         try:
             with self._engine.connect() as conn:
@@ -130,7 +162,7 @@ class Store:
                 with conn.begin():
                     yield conn
         except SQLAlchemyError as e:
-            raise StoreError(f"Cannot write the library at {self._shown_url}: {db_reason(e)}") from e
+            raise _failure(e, doing, self._shown_url) from e
 
     # -- articles ----------------------------------------------------------------------
 

@@ -3,28 +3,44 @@
 from __future__ import annotations
 
 import os
+import re
 import weakref
 from pathlib import Path
 
 from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
+from sqlalchemy.exc import ArgumentError
 
 from .config import data_dir
-from .errors import StoreError
+from .errors import LibraryUnusable
 
 BUSY_TIMEOUT_S = 30  # batch ingest workers queue behind the writer instead of failing
+
+
+# "postgresql:/host/db", "postgres:user@host": a URL with a slip in it, not a file to create.
+_SCHEME_SLIP = re.compile(r"^(?:postgres(?:ql)?|sqlite)(?:\+\w+)?:(?!//)", re.I)
 
 
 def resolve_url(url: str | os.PathLike[str] | None = None) -> URL:
     """An explicit URL or file path, else ``$GEO_DATABASE_URL``, else data_dir()/library.sqlite."""
     if url is None:
         url = os.environ.get("GEO_DATABASE_URL") or data_dir() / "library.sqlite"
+    if isinstance(url, str) and _SCHEME_SLIP.match(url):
+        raise _not_a_url(url, "a database URL needs '://' after its scheme")
     if isinstance(url, os.PathLike) or "://" not in url:
         return URL.create("sqlite", database=str(Path(url).expanduser().absolute()))
-    parsed = make_url(url)
+    try:
+        parsed = make_url(url)
+    except (ValueError, ArgumentError) as e:
+        raise _not_a_url(url, str(e).splitlines()[0] if str(e) else type(e).__name__) from e
     if parsed.drivername in ("postgres", "postgresql"):  # psycopg 3 is the driver we ship
         parsed = parsed.set(drivername="postgresql+psycopg")
     return parsed
+
+
+def _not_a_url(url: str, why: str) -> LibraryUnusable:
+    shown = re.sub(r":[^:@]*@", ":***@", url)  # never a password, however the URL is mistyped
+    return LibraryUnusable(f"Not a database URL or file: {shown} ({why})", "GEO_DATABASE_URL is not a database URL")
 
 
 def make_engine(url: URL) -> Engine:
@@ -38,7 +54,8 @@ def make_engine(url: URL) -> Engine:
     elif backend == "postgresql":
         engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 10})
     else:
-        raise StoreError(f"Unsupported database {backend!r}: use SQLite or PostgreSQL.")
+        raise LibraryUnusable(f"Unsupported database {backend!r}: use SQLite or PostgreSQL.",
+                              "GEO_DATABASE_URL names a database other than SQLite or PostgreSQL")
     if hasattr(os, "register_at_fork"):  # a forked worker must not reuse the parent's sockets
         ref = weakref.ref(engine)
         os.register_at_fork(after_in_child=lambda: (e := ref()) and e.dispose(close=False))

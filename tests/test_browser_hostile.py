@@ -296,3 +296,24 @@ def test_a_megabyte_sentence_is_mapped_in_seconds_under_a_gigabyte(browser, page
     finally:
         if proc.poll() is None:
             stop(proc)
+
+
+def test_postgresql_without_its_driver_is_one_line_not_streamlits_error_box(browser, page, tmp_path, geo_data_dir):
+    """scripts/run.sh installed no driver: a postgresql:// library was Streamlit's generic error
+    box. The driver now ships with the project; where it is missing all the same, one line."""
+    shadow = tmp_path / "no-driver" / "psycopg"
+    shadow.mkdir(parents=True)
+    (shadow / "__init__.py").write_text("raise ModuleNotFoundError(\"No module named 'psycopg'\", name='psycopg')\n")
+    proc, url = start(tmp_path, "postgresql://geo:secret@127.0.0.1:1/geo", PYTHONPATH=str(shadow.parent))
+    try:
+        page.goto(url)
+        alert = page.get_by_test_id("stAlert")
+        alert.first.wait_for(timeout=90_000)
+        assert alert.count() == 1 and alert.inner_text().strip().endswith(
+            '\nThe article library cannot be opened: PostgreSQL\'s driver is not installed: '
+            'pip install "psycopg[binary]" (scripts/setup.sh installs it).')
+        assert page.get_by_test_id("stException").count() == 0
+        body = page.inner_text("body")
+        assert "Traceback" not in body and "secret" not in body and "ModuleNotFoundError" not in body
+    finally:
+        stop(proc)

@@ -134,8 +134,8 @@ def library() -> Library:
     except GeoError as exc:  # not cached: the next rerun tries again
         from ui.guard import show_unavailable
 
-        log.warning("library cannot be opened (%s)", type(exc).__name__)  # no URL or SQL on the page
-        show_unavailable()
+        log.warning("library cannot be opened: %s", exc)  # the log has the details; the page, one line
+        show_unavailable(exc)
         st.stop()
     if error:
         st.session_state[keys.SEED_ERROR] = error
