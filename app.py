@@ -287,6 +287,8 @@ def event_legend(shown: list[Event]) -> None:
 
 def main() -> None:
     state.settle_imports()
+    if access.read_only():
+        state.library()  # a missing library is one line before anything else is read or built
     assets_report = state.web_assets()
     state.ensure_gazetteer()
     lib = state.library()

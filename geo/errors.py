@@ -50,6 +50,10 @@ class LibraryUnusable(StoreError):
         self.reason = reason
 
 
+class LibraryMissing(LibraryUnusable):
+    """Opened read-only where there is no library: nothing was created."""
+
+
 def db_reason(exc: BaseException) -> str:
     """What a database error says, without the SQL and the parameters SQLAlchemy appends (they
     hold article text): "connection refused", "database is locked", "disk I/O error"."""

@@ -104,27 +104,36 @@ def _failure(e: BaseException, doing: str, where: str) -> StoreError:
 
 
 class Store:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, read_only: bool = False) -> None:
         self._engine = engine
+        self.read_only = read_only
         self.url = engine.url.render_as_string(hide_password=False)  # to open it elsewhere
         self._shown_url = engine.url.render_as_string(hide_password=True)
 
     @classmethod
-    def open(cls, url: str | os.PathLike[str] | None = None) -> Store:
-        """Open (creating and migrating as needed) the library at ``url``; see resolve_url()."""
+    def open(cls, url: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Store:
+        """Open (creating and migrating as needed) the library at ``url``; see resolve_url().
+
+        ``read_only``: open it as it is or not at all: a SQLite file with ``mode=ro``, PostgreSQL
+        sessions whose transactions are read-only; nothing is created, seeded or migrated, and a
+        missing library is a LibraryMissing."""
         resolved = resolve_url(url)  # LibraryUnusable when it is not a URL
         shown = resolved.render_as_string(hide_password=True)
         try:
-            engine = make_engine(resolved)
+            engine = make_engine(resolved, read_only=read_only)
         except (ValueError, ArgumentError) as e:  # ArgumentError: a dialect SQLAlchemy lacks
             raise LibraryUnusable(f"Not a database URL or file: {shown} ({db_reason(e)})",
                                   "GEO_DATABASE_URL is not a database URL") from e
         except (SQLAlchemyError, OSError, ImportError) as e:
             raise _failure(e, "Cannot open the library at", shown) from e
-        store = cls(engine)
+        store = cls(engine, read_only)
         try:
-            with store._write("Cannot open the library at") as conn:
-                migrations.migrate(conn)
+            if read_only:
+                with store._read() as conn:
+                    migrations.check(conn)
+            else:
+                with store._write("Cannot open the library at") as conn:
+                    migrations.migrate(conn)
         except BaseException:
             store.close()
             raise
@@ -156,6 +165,8 @@ class Store:
     @contextmanager
     def _write(self, doing: str = "Cannot write the library at") -> Iterator[Connection]:
         """One transaction: everything inside is committed together or not at all."""
+        if self.read_only:
+            raise StoreError("The library is open read-only (GEO_READ_ONLY): nothing can be changed.")
         try:
             with self._engine.connect() as conn:
                 conn.execution_options(geo_write=True)

@@ -373,3 +373,33 @@ def test_the_time_slider_steps_through_event_dates():
     slider.set_value(date(2024, 3, 12)).run()
     at.sidebar.radio(key="f_day_mode").set_value("on").run()
     assert set(at.dataframe[0].value["event_date"]) == {"2024-03-12"}
+
+
+def test_read_only_on_a_missing_library_says_so_in_one_line_and_creates_nothing(library_file, monkeypatch):
+    typo = library_file.parent / "typo" / "library.sqlite"
+    monkeypatch.setenv("GEO_DATABASE_URL", str(typo))
+    monkeypatch.setenv("GEO_READ_ONLY", "1")
+    for page in ("app.py", "pages/1_Articles.py"):
+        at = AppTest.from_file(str(ROOT / page), default_timeout=TIMEOUT).run()
+        assert not at.exception, [e.value for e in at.exception]
+        assert [e.value.replace("\\", "") for e in at.error] == [
+            "The article library cannot be opened: there is no article library at GEO_DATABASE_URL "
+            "(or in GEO_DATA_DIR): a read-only dashboard creates none."]
+    assert not typo.parent.exists()
+
+
+def test_read_only_shows_a_library_and_never_seeds_or_writes_it(library_file, monkeypatch):
+    from factories import KHERSON, parse_by_hand
+
+    with Store.open(library_file) as store:
+        store.save(parse_by_hand("Shelling near Kherson.", {"Kherson": KHERSON}, title="Only this"))
+    with Store.open(library_file) as store:
+        store.remove(store.articles()[0].id)  # an empty library: a writable one would seed it
+    before = library_file.read_bytes()
+    monkeypatch.setenv("GEO_READ_ONLY", "1")
+    at = places_view()
+    assert not at.exception and not at.error and len(at.session_state["library"]) == 0
+    assert at.session_state["library"].store.read_only
+    assert not at.get("file_uploader")
+    assert articles_page().info[0].value.startswith("No articles loaded")
+    assert library_file.read_bytes() == before

@@ -119,6 +119,7 @@ def test_read_only_offers_no_upload_remove_date_or_correction(browser, page, tmp
     db = str(tmp_path / "library.sqlite")
     with Store.open(db) as store:
         store.save(parse_by_hand("Shelling near Kherson and Mariupol.", SEED_PLACES, title="Seed"))
+    before = Path(db).read_bytes()
     proc, url = start(tmp_path, db, GEO_READ_ONLY="1")
     try:
         page.goto(url)
@@ -141,6 +142,25 @@ def test_read_only_offers_no_upload_remove_date_or_correction(browser, page, tmp
         assert "Traceback" not in page.inner_text("body")
     finally:
         stop(proc)
+    assert Path(db).read_bytes() == before  # opened mode=ro: byte for byte
+
+
+def test_read_only_on_a_mistyped_library_is_one_line_and_creates_nothing(browser, page, tmp_path, geo_data_dir):
+    typo = tmp_path / "libary" / "library.sqlite"
+    proc, url = start(tmp_path, str(typo), GEO_READ_ONLY="1")
+    try:
+        page.goto(url)
+        alert = page.get_by_test_id("stAlert")
+        alert.first.wait_for(timeout=90_000)
+        assert alert.count() == 1 and alert.inner_text().strip().endswith(  # after the icon's name
+            "\nThe article library cannot be opened: there is no article library at GEO_DATABASE_URL "
+            "(or in GEO_DATA_DIR): a read-only dashboard creates none.")
+        body = page.inner_text("body")
+        assert "Traceback" not in body and "Kherson" not in body  # no sample article either
+        assert page.get_by_test_id("stException").count() == 0
+    finally:
+        stop(proc)
+    assert not typo.parent.exists()
 
 
 class Forwarder:

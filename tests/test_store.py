@@ -399,3 +399,56 @@ def test_map_queries_read_each_sentence_once_not_per_row(store):
             assert not columns & set(sentences.c), clause
     # A copy per row would be 1000 x the sentence (35 MB per query); one copy and the rows: ~1.5 MB.
     assert peak < 10_000_000, f"peak {peak / 1e6:.1f} MB"
+
+
+def _tables(url: str) -> set[str]:
+    engine = make_engine(resolve_url(url))
+    try:
+        with engine.connect() as conn:
+            return set(inspect(conn).get_table_names())
+    finally:
+        engine.dispose()
+
+
+def test_read_only_opens_the_library_as_it_is_or_not_at_all(db_url, tmp_path):  # noqa: F811
+    """GEO_READ_ONLY: a SQLite file opened mode=ro, PostgreSQL sessions read-only; a missing or
+    empty library is LibraryMissing with nothing created, an old one is not migrated."""
+    from geo.errors import LibraryMissing, LibraryUnusable
+
+    if db_url.startswith("sqlite"):
+        typo = tmp_path / "typo" / "library.sqlite"
+        with pytest.raises(LibraryMissing, match="nothing was created") as missing:
+            Store.open(typo, read_only=True)
+        assert not typo.parent.exists()
+        (tmp_path / "empty.sqlite").touch()  # an empty file is an empty database
+        with pytest.raises(LibraryMissing):
+            Store.open(tmp_path / "empty.sqlite", read_only=True)
+        assert (tmp_path / "empty.sqlite").stat().st_size == 0
+    else:
+        with pytest.raises(LibraryMissing) as missing:
+            Store.open(db_url, read_only=True)
+        assert _tables(db_url) == set()
+    assert "creates none" in missing.value.reason
+
+    with Store.open(db_url) as store:
+        store.save(DAM_DOC)
+    file = db_url.removeprefix("sqlite:///") if db_url.startswith("sqlite") else None
+    before = open(file, "rb").read() if file else None
+    with Store.open(db_url, read_only=True) as store:
+        assert store.read_only and names(store.place_mentions()) == names(DAM_DOC.place_mentions)
+        with pytest.raises(StoreError, match="read-only"):
+            store.save(WAR_DOC)
+        with pytest.raises(Exception, match="read-?only"):  # the database itself refuses too
+            with store._engine.begin() as conn:
+                conn.execute(text("DELETE FROM articles"))
+    assert file is None or open(file, "rb").read() == before  # byte for byte
+    with Store.open(db_url) as store:
+        assert [a.id for a in store.articles()] == [DAM_ID]
+        with store._engine.begin() as conn:
+            conn.execute(update(metadata.tables["schema_version"]).values(version=LATEST - 1))
+    with pytest.raises(LibraryUnusable, match=f"schema v{LATEST - 1}"):
+        Store.open(db_url, read_only=True)
+    engine = make_engine(resolve_url(db_url))
+    with engine.connect() as conn:  # untouched: still the older version
+        assert conn.scalar(text("SELECT version FROM schema_version")) == LATEST - 1
+    engine.dispose()

@@ -21,7 +21,7 @@ from geo.ingest import read
 from geo.library import Library, MemoryLibrary, StoreLibrary
 from geo.store import Store, resolve_url
 from geo.types import ParsedDocument
-from ui import keys
+from ui import access, keys
 from ui.text import plain
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -103,16 +103,17 @@ def _seed(lib: Library) -> str:
 
 
 @st.cache_resource(show_spinner="Opening the article library…")
-def open_store(url: str) -> Store:
-    return Store.open(url)
+def open_store(url: str, read_only: bool = False) -> Store:
+    return Store.open(url, read_only=read_only)
 
 
 @st.cache_resource(show_spinner=False)
-def shared_library(url: str) -> tuple[StoreLibrary, str]:
+def shared_library(url: str, read_only: bool = False) -> tuple[StoreLibrary, str]:
     """One per process and database, so every visitor sees the same articles; seeded only when
-    the process finds the library empty, so removing the sample article is not undone."""
-    lib = StoreLibrary(open_store(url))
-    return lib, (_seed(lib) if not len(lib) else "")
+    the process finds the library empty, so removing the sample article is not undone.
+    GEO_READ_ONLY opens it read-only: never created, seeded or migrated."""
+    lib = StoreLibrary(open_store(url, read_only))
+    return lib, ("" if read_only or len(lib) else _seed(lib))
 
 
 def library_url() -> str:
@@ -130,7 +131,7 @@ def library() -> Library:
             st.session_state[keys.LIBRARY] = lib
         return st.session_state[keys.LIBRARY]
     try:
-        lib, error = shared_library(library_url())
+        lib, error = shared_library(library_url(), access.read_only())
     except GeoError as exc:  # not cached: the next rerun tries again
         from ui.guard import show_unavailable
 
