@@ -143,6 +143,28 @@ def test_folder_with_bad_files_stores_every_other_file_and_reports_them(tmp_path
     assert str(folder / "empty.txt") not in names and len(names) == 3
 
 
+def test_file_names_with_terminal_escapes_are_printed_inert(tmp_path):
+    """A file named with ESC and OSC sequences (retitle the window, hide the rest of the line,
+    a fake newline) was printed as is by `geo ingest` and `geo ingest --report`."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    evil = "report\x1b]0;pwned\x07\x1b[8m\nfake line\u202e"
+    (folder / f"{evil}.txt").write_text("", encoding="utf-8")  # empty: a failure naming the file
+    (folder / f"{evil}-2.txt").write_text("Shelling hit Kherson on Monday.", encoding="utf-8")
+    db = str(tmp_path / "lib.sqlite")
+    runs = [run_geo("ingest", str(folder), "--db", db, "--workers", "1"), run_geo("ingest", "--report", "--db", db),
+            run_geo("articles", "--db", db), run_geo("parse", str(folder / f"{evil}.txt"))]
+    for done in runs:
+        out = done.stdout + done.stderr
+        assert not any(c in out for c in "\x1b\x07\u202e"), out
+        assert "Traceback" not in out
+    shown = "report\\x1b]0;pwned\\x07\\x1b[8m\\nfake line\\u202e"
+    said = shown.replace("\\n", " ")  # a reason is one line: its newline is a space already
+    assert f"{shown}.txt: skipped: {said}.txt is empty" in runs[0].stderr
+    assert f"{shown}.txt: {said}.txt is empty" in runs[1].stdout and len(runs[1].stdout.splitlines()) == 1
+    assert f"{said}.txt is empty" in runs[3].stderr
+
+
 def test_a_parse_that_raises_fails_alone(tmp_path, monkeypatch):
     """Whatever a document provokes inside the parser (here: a stand-in for spaCy's E088), the
     others are stored and the reason names no internals."""

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from geo import limits
 from geo.batch import mention_record, parse_all
-from geo.cli import Bar, dump_json, one_line, read_path
+from geo.cli import Bar, dump_json, inert, one_line, read_path
 from geo.errors import GeoError
 from geo.events import event_record
 from geo.events.dates import parse_iso
@@ -49,7 +49,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _say(message: str) -> None:
-    print(f"geo: {message}", file=sys.stderr)
+    print(f"geo: {inert(message)}", file=sys.stderr)  # names, ids and reasons: never terminal controls
 
 
 def _repair(value: str, n: int, what: str) -> str:
@@ -147,7 +147,7 @@ def _files(files: list[str], fmt: str, out, events_only: bool = False) -> int:
             _say(f"{name}: {one_line(str(exc))}")
             failed += 1
             continue
-        bar = _WindowBar(f"{Path(name).name}: long text, part") if len(doc.text) > WINDOW else None
+        bar = _WindowBar(inert(f"{Path(name).name}: long text, part")) if len(doc.text) > WINDOW else None
         parsed = parse_or_fail(pipeline, doc, progress=bar)
         if bar is not None:
             bar.close()
@@ -225,4 +225,4 @@ def _notes(parsed, where: str, shown: set[str]) -> None:
     for note in parsed.notes:
         if note not in shown:
             shown.add(note)
-            print(f"geo: {where}: {note}", file=sys.stderr)
+            print(f"geo: {inert(where)}: {inert(note)}", file=sys.stderr)
