@@ -49,20 +49,19 @@ def add_articles(lib) -> None:
             files = st.file_uploader(
                 "Upload articles (.txt .md .html .pdf .docx)", type=state.UPLOAD_TYPES,
                 accept_multiple_files=True, key=keys.UPLOADS)
-            for result in state.load_uploads(lib, files or []):
-                if result.error:
-                    st.error(plain(result.error), icon=":material/warning:")
-                for note in result.notes:
-                    st.warning(plain(f"{result.name}: {note}"), icon=":material/public:")
+            results = state.load_uploads(lib, files or [])
         with paste_col, st.expander("…or paste an article's text"), st.form("paste", clear_on_submit=True, border=False):
             title = st.text_input("Title", placeholder="optional")
             text = st.text_area("Text", height=140, max_chars=state.upload_limit())  # bytes checked on reading
             if st.form_submit_button("Add text") and text.strip():
-                result = state.load_one(lib, "pasted text", text.encode("utf-8"), title=title or "Pasted text")
-                if result.error:
-                    st.error(plain(result.error), icon=":material/warning:")
-                else:
-                    st.toast(f"Added: {result.places} places" + (" (already loaded)" if result.duplicate else ""))
+                st.session_state[keys.PASTED] = state.load_one(lib, "pasted text", text.encode("utf-8"),
+                                                               title=title or "Pasted text")
+        if (pasted := st.session_state.get(keys.PASTED)) is not None:
+            # Shown until the next paste; its text is gone from the form, so a failed store
+            # keeps the parse and is tried again like an upload's.
+            pasted = st.session_state[keys.PASTED] = state.retry(lib, pasted)
+            results.append(pasted)
+        state.show_results(results)
 
 
 def plural(n: int, noun: str) -> str:
