@@ -158,6 +158,12 @@ class MemoryLibrary:
         return doc_id in self._docs
 
 
+def _weight(parsed: ParsedDocument) -> int:
+    """About what a parse holds in memory, in characters: its text twice (the article and its
+    sentences) and a couple of hundred for each mention and event."""
+    return 2 * len(parsed.doc.text) + 200 * (len(parsed.resolutions) + len(parsed.events))
+
+
 class StoreLibrary:
     """The persistent library; one per process, shared by every session of the dashboard.
 
@@ -166,7 +172,8 @@ class StoreLibrary:
     dashboard runs) are noticed by comparing the article list at most every ``recheck_s`` seconds.
     """
 
-    PARSED_CACHE = 64  # parses kept for the place panel (sentence context, alternatives)
+    PARSED_CACHE = 64  # parses kept for the place panel (sentence context, alternatives)...
+    PARSED_WEIGHT = 20_000_000  # ...and at most this much of them (see _weight): one huge article may fill it
 
     def __init__(self, store: Store, recheck_s: float = 5.0) -> None:
         self.store = store
@@ -247,7 +254,8 @@ class StoreLibrary:
         with self._lock:
             if self._version == version:
                 self._parsed[doc_id] = parsed
-                while len(self._parsed) > self.PARSED_CACHE:
+                while len(self._parsed) > 1 and (len(self._parsed) > self.PARSED_CACHE or sum(
+                        map(_weight, self._parsed.values())) > self.PARSED_WEIGHT):
                     self._parsed.popitem(last=False)
         return parsed
 
