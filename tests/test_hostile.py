@@ -283,6 +283,20 @@ def test_a_jsonl_record_over_the_size_limit_is_skipped_without_being_read_whole(
     assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == ["a", "c"]
 
 
+def test_jsonl_records_are_parsed_in_bounded_runs_not_held_whole():
+    """A --jsonl file is parsed as it is read, in runs of 128 records or 64 M characters."""
+    from geo.commands.parse import _chunks
+
+    def records(n, chars):
+        for i in range(n):
+            yield str(i), Document("x" * chars)
+
+    assert [len(c) for c in _chunks(records(300, 10))] == [128, 128, 44]
+    assert [len(c) for c in _chunks(records(5, 30), chars=50)] == [2, 2, 1]
+    taken = _chunks(records(10**9, 10))  # a generator: nothing is read beyond the run asked for
+    assert len(next(taken)) == 128
+
+
 # ---------------------------------------------------------------- zip bombs that lie
 
 def _peak_mb_reading(path: Path) -> tuple[float, str]:

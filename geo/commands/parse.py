@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 
 from geo import limits
-from geo.batch import mention_record, parse_all
+from geo.batch import mention_record
 from geo.cli import Bar, dump_json, inert, one_line, read_path
 from geo.errors import GeoError
 from geo.events import event_record
@@ -114,24 +114,47 @@ def _read_lines(path: str):
             yield _repair(doc_id, n, "the id"), Document(_repair(text, n, "the text"), date=date)
 
 
+def _chunks(items, size: int = 128, chars: int = 64_000_000):
+    """The records in runs of ``size`` or ``chars`` characters of text, as geo.bulk reads files:
+    a file of many records is parsed as it is read, never held whole."""
+    chunk, held = [], 0
+    for item in items:
+        chunk.append(item)
+        held += len(item[1].text)
+        if len(chunk) >= size or held >= chars:
+            yield chunk
+            chunk, held = [], 0
+    if chunk:
+        yield chunk
+
+
 def _batch(path: str, out, workers: int | None) -> int:
-    items = list(_read_lines(path))
-    bar = Bar(len(items), "parsing")
+    from geo.batch import BatchParser
+
+    bar = Bar(None, "parsing")
     shown: set[str] = set()  # a service that is down would say so on every line otherwise
-    failed = 0
-    for (doc_id, _), parsed in zip(items, parse_all((d for _, d in items), workers, failures=True)):
-        if isinstance(parsed, Failed):  # the line keeps its place in the output, with the reason
-            failed += 1
-            _say(f"id {doc_id}: {parsed.reason}")
-            out.write(dump_json({"id": doc_id, "mentions": [], "events": [], "error": parsed.reason}) + "\n")
-        else:
-            record = {"id": doc_id, "mentions": [mention_record(r) for r in parsed.resolutions],
-                      "events": [event_record(e) for e in parsed.events]}
-            out.write(dump_json(record) + "\n")
-            _notes(parsed, f"id {doc_id}", shown)
-        bar.update()
+    failed = total = 0
+    parser = None
+    try:
+        for chunk in _chunks(_read_lines(path)):
+            parser = parser or BatchParser(workers)  # no model loaded for a file with no records
+            for (doc_id, _), parsed in zip(chunk, parser.parse(d for _, d in chunk)):
+                total += 1
+                if isinstance(parsed, Failed):  # the line keeps its place in the output, with the reason
+                    failed += 1
+                    _say(f"id {doc_id}: {parsed.reason}")
+                    out.write(dump_json({"id": doc_id, "mentions": [], "events": [], "error": parsed.reason}) + "\n")
+                else:
+                    record = {"id": doc_id, "mentions": [mention_record(r) for r in parsed.resolutions],
+                              "events": [event_record(e) for e in parsed.events]}
+                    out.write(dump_json(record) + "\n")
+                    _notes(parsed, f"id {doc_id}", shown)
+                bar.update()
+    finally:
+        if parser is not None:
+            parser.close()
     bar.close()
-    return 1 if failed and failed == len(items) else 0
+    return 1 if failed and failed == total else 0
 
 
 def _files(files: list[str], fmt: str, out, events_only: bool = False) -> int:
