@@ -12,6 +12,7 @@ from ui.page import setup
 setup("Places in the news")
 
 from geo.areas import country_name  # noqa: E402 - set_page_config must come first
+from geo.excerpt import SHOWN  # noqa: E402
 from geo.event_layer import TYPE_STYLE, build_event_map, event_keys, find_event  # noqa: E402
 from geo.export import (event_row, events_to_csv, events_to_geojson, events_to_kml, to_csv, to_geojson,  # noqa: E402
                         to_kml)
@@ -48,20 +49,19 @@ def add_articles(lib) -> None:
             files = st.file_uploader(
                 "Upload articles (.txt .md .html .pdf .docx)", type=state.UPLOAD_TYPES,
                 accept_multiple_files=True, key=keys.UPLOADS)
-            for result in state.load_uploads(lib, files or []):
-                if result.error:
-                    st.error(plain(result.error), icon=":material/warning:")
-                for note in result.notes:
-                    st.warning(plain(f"{result.name}: {note}"), icon=":material/public:")
+            results = state.load_uploads(lib, files or [])
         with paste_col, st.expander("…or paste an article's text"), st.form("paste", clear_on_submit=True, border=False):
             title = st.text_input("Title", placeholder="optional")
-            text = st.text_area("Text", height=140)
+            text = st.text_area("Text", height=140, max_chars=state.upload_limit())  # bytes checked on reading
             if st.form_submit_button("Add text") and text.strip():
-                result = state.load_one(lib, "pasted text", text.encode("utf-8"), title=title or "Pasted text")
-                if result.error:
-                    st.error(plain(result.error), icon=":material/warning:")
-                else:
-                    st.toast(f"Added: {result.places} places" + (" (already loaded)" if result.duplicate else ""))
+                st.session_state[keys.PASTED] = state.load_one(lib, "pasted text", text.encode("utf-8"),
+                                                               title=title or "Pasted text")
+        if (pasted := st.session_state.get(keys.PASTED)) is not None:
+            # Shown until the next paste; its text is gone from the form, so a failed store
+            # keeps the parse and is tried again like an upload's.
+            pasted = st.session_state[keys.PASTED] = state.retry(lib, pasted)
+            results.append(pasted)
+        state.show_results(results)
 
 
 def plural(n: int, noun: str) -> str:
@@ -286,6 +286,8 @@ def event_legend(shown: list[Event]) -> None:
 
 def main() -> None:
     state.settle_imports()
+    if access.read_only():
+        state.library()  # a missing library is one line before anything else is read or built
     assets_report = state.web_assets()
     state.ensure_gazetteer()
     lib = state.library()
@@ -317,7 +319,7 @@ def main() -> None:
         table = EventFilter(bbox=in_view).apply_events(shown) if in_view else shown
         st.subheader(f"Reported events ({len(table)})")
         st.dataframe([{k: (None if row[k] == "" and k in NUMBERS else english(k, row[k])) for k in EVENT_TABLE_COLUMNS}
-                      for row in (event_row(e, titles) for e in table)],
+                      for row in (event_row(e, titles, SHOWN) for e in table)],
                      width="stretch", hide_index=True,
                      column_config={"notes": st.column_config.TextColumn("sentence", width="large")})
         downloads(table, titles, events=True)
@@ -326,7 +328,7 @@ def main() -> None:
         map_and_panel(map_events, titles, len(articles), shape, choice.in_view, lib.version)
         table_events = by_bbox(map_events, in_view) if in_view else map_events
         st.subheader(f"Places mentioned ({len(table_events)})")
-        st.dataframe([{k: english(k, row[k]) for k in TABLE_COLUMNS} for row in event_rows(table_events, titles)],
+        st.dataframe([{k: english(k, row[k]) for k in TABLE_COLUMNS} for row in event_rows(table_events, titles, SHOWN)],
                      width="stretch", hide_index=True,
                      column_config={"sentence": st.column_config.TextColumn(width="large"),
                                     "score": st.column_config.NumberColumn(format="%.2f")})

@@ -53,6 +53,10 @@ def main(argv: list[str] | None = None) -> int:
 
     register_all(sub)
     args = parser.parse_args(argv)
+    from geo.limits import legacy_note
+
+    if note := legacy_note():
+        print(f"geo: {note}", file=sys.stderr)
     try:
         code = args.run(args) or 0
         sys.stdout.flush()  # a closed pipe shows here, inside the handler, not at exit
@@ -72,7 +76,7 @@ def main(argv: list[str] | None = None) -> int:
         print("geo: error: out of memory", file=sys.stderr)
         return 2
     except OSError as exc:  # an output file that cannot be written, a full disk
-        where = f": {exc.filename}" if exc.filename else ""
+        where = f": {inert(exc.filename)}" if exc.filename else ""
         print(f"geo: error: {exc.strerror or type(exc).__name__}{where}", file=sys.stderr)
         return 2
     except Exception as exc:
@@ -83,9 +87,19 @@ def main(argv: list[str] | None = None) -> int:
         return 70
 
 
+def inert(text: object) -> str:
+    """Text from files and articles as a terminal shows it, never as it obeys it: control and
+    format characters (ESC and OSC sequences, BEL, newlines, bidi overrides) come out escaped,
+    "\\x1b]0;title\\x07", so a file name can neither retitle the window nor fake a line."""
+    text = str(text)
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
 def one_line(text: str, limit: int = 500) -> str:
-    """An error for a terminal: one line, and never pages of SQL or article text."""
-    text = " ".join(text.split())
+    """An error for a terminal: one line, inert (see inert), and never pages of SQL or article text."""
+    text = inert(" ".join(text.split()))
     return text if len(text) <= limit else text[:limit - 1] + "…"
 
 
@@ -93,7 +107,7 @@ def write_output(text: str, path: str | None, what: str) -> None:
     """Write a command's result to a file (saying so on stderr) or to stdout."""
     if path:
         Path(path).write_text(text, encoding="utf-8")
-        print(f"geo: wrote {what} to {path}", file=sys.stderr)
+        print(f"geo: wrote {what} to {inert(path)}", file=sys.stderr)
     else:
         sys.stdout.write(text)
 

@@ -6,13 +6,15 @@ import os
 from pathlib import Path
 
 
-def data_dir() -> Path:
-    """GEO_DATA_DIR, else the XDG data directory: the gazetteer index and the library live here."""
+def data_dir(create: bool = True) -> Path:
+    """GEO_DATA_DIR, else the XDG data directory: the gazetteer index and the library live here.
+    ``create=False`` only names it (a library opened read-only creates nothing)."""
     configured = os.environ.get("GEO_DATA_DIR")
     if configured:
         path = Path(configured).expanduser()
     else:
         base = os.environ.get("XDG_DATA_HOME") or Path.home() / ".local" / "share"
         path = Path(base) / "geo-events-map"
-    path.mkdir(parents=True, exist_ok=True)
+    if create:
+        path.mkdir(parents=True, exist_ok=True)
     return path

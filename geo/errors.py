@@ -41,6 +41,19 @@ class StoreError(GeoError):
     """The article library could not be read or written."""
 
 
+class LibraryUnusable(StoreError):
+    """The library cannot work however long one waits: its URL, its driver, its file or its
+    schema is wrong. ``reason`` says what, in one line fit for any page (no URL, no SQL)."""
+
+    def __init__(self, message: str, reason: str):
+        super().__init__(message)
+        self.reason = reason
+
+
+class LibraryMissing(LibraryUnusable):
+    """Opened read-only where there is no library: nothing was created."""
+
+
 def db_reason(exc: BaseException) -> str:
     """What a database error says, without the SQL and the parameters SQLAlchemy appends (they
     hold article text): "connection refused", "database is locked", "disk I/O error"."""

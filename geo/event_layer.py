@@ -14,6 +14,7 @@ from typing import Iterable
 import folium
 
 from geo.basemap import GEONAMES_ATTRIBUTION, Basemap
+from geo.excerpt import span_in
 from geo.map_elements import PlaceLayer, add_draw, new_map
 from geo.popups import escape, highlight
 from geo.types import NEAR_PLACE, REGION_ONLY, Event, Place
@@ -80,11 +81,8 @@ def place_label(e: Event) -> str:
 
 def mention_spans(e: Event, sentence=None) -> list[tuple[int, int]]:
     """Where the event's place is named in ``sentence`` (its first one by default)."""
-    sentence = sentence or e.sentence
-    if e.mention is None:
-        return []
-    start = e.mention.start - sentence.start
-    return [(start, start + len(e.mention.text))] if 0 <= start < len(sentence.text) else []
+    span = span_in(sentence or e.sentence, e.mention)
+    return [span] if span else []
 
 
 def source_html(e: Event) -> str:

@@ -9,6 +9,7 @@ import json
 from typing import Iterable
 from xml.sax.saxutils import escape as xml_escape
 
+from geo.excerpt import WRITTEN, event_note, sentence_excerpt
 from geo.filters import event_rows, group_by_place, region_of
 from geo.types import Event, PlaceMention
 
@@ -36,7 +37,7 @@ def to_geojson_dict(events: Iterable[PlaceMention], titles: dict[str, str] | Non
                 "articles": [titles.get(d, d) for d in group.doc_ids],
                 "sentences": [
                     {"doc_id": e.doc_id, "article": titles.get(e.doc_id, e.doc_id), "mention": e.mention.text,
-                     "start": e.mention.start, "end": e.mention.end, "sentence": e.sentence.text,
+                     "start": e.mention.start, "end": e.mention.end, "sentence": sentence_excerpt(e.sentence, e.mention),
                      "score": round(e.score, 3)}
                     for e in group.events
                 ],
@@ -70,7 +71,8 @@ def to_kml(events: Iterable[PlaceMention], titles: dict[str, str] | None = None)
     marks = []
     for group in group_by_place(events):
         p = group.place
-        lines = "\n".join(f"{titles.get(e.doc_id, e.doc_id)}: {e.sentence.text}" for e in group.events)
+        lines = "\n".join(f"{titles.get(e.doc_id, e.doc_id)}: {sentence_excerpt(e.sentence, e.mention)}"
+                          for e in group.events)
         marks.append(
             f"<Placemark><name>{xml_escape(p.name)}</name>"
             f"<description>{xml_escape(f'{group.count} mentions' + chr(10) + lines)}</description>"
@@ -88,7 +90,9 @@ EVENT_CSV_COLUMNS = ["event_date", "event_type", "sub_event_type", "actor1", "ac
                      "injured", "notes", "source", "doc_id", "start", "end"]
 
 
-def event_row(e: Event, titles: dict[str, str] | None = None) -> dict:
+def event_row(e: Event, titles: dict[str, str] | None = None, limit: int = WRITTEN) -> dict:
+    """One ACLED-style row; the notes are the sentence, cut to ``limit`` characters around the
+    event's place when it is longer (geo.excerpt)."""
     p = e.place
     return {
         "event_date": e.date or "", "event_type": e.type, "sub_event_type": e.sub_type,
@@ -96,7 +100,7 @@ def event_row(e: Event, titles: dict[str, str] | None = None) -> dict:
         "location": p.name if p else "", "admin1": p.admin1 if p else "", "country": p.country if p else "",
         "latitude": p.lat if p else "", "longitude": p.lon if p else "", "geo_precision": e.precision,
         "fatalities": "" if e.fatalities is None else e.fatalities,
-        "injured": "" if e.injured is None else e.injured, "notes": e.note,
+        "injured": "" if e.injured is None else e.injured, "notes": event_note(e, limit),
         "source": (titles or {}).get(e.doc_id, e.doc_id), "doc_id": e.doc_id,
         "start": e.sentence.start, "end": e.sentence.end,
     }
@@ -125,7 +129,7 @@ def events_to_geojson_dict(events: Iterable[Event], titles: dict[str, str] | Non
                 "admin1": p.admin1 if p else None, "country": p.country if p else None,
                 "mention": e.mention.text if e.mention else None, "precision": e.precision,
                 "actors": " | ".join(e.actors), "fatalities": e.fatalities, "injured": e.injured,
-                "sentence": e.note, "start": e.sentence.start, "end": e.sentences[-1].end,
+                "sentence": event_note(e), "start": e.sentence.start, "end": e.sentences[-1].end,
                 "doc_id": e.doc_id, "article": (titles or {}).get(e.doc_id, e.doc_id),
                 "score": round(e.score, 3),
             },
@@ -149,7 +153,7 @@ def events_to_kml(events: Iterable[Event], titles: dict[str, str] | None = None)
                          if n is not None)
         lines = [f"{e.type}: {e.sub_type}", f"Where: {p.name}", f"When: {e.date or 'undated'}",
                  f"Who: {', '.join(e.actors) or 'not stated'}", f"Toll: {toll or 'not stated'}",
-                 f"{(titles or {}).get(e.doc_id, e.doc_id)}: {e.note}"]
+                 f"{(titles or {}).get(e.doc_id, e.doc_id)}: {event_note(e)}"]
         when = f"<TimeStamp><when>{xml_escape(e.date)}</when></TimeStamp>" if e.date else ""
         marks.append(
             f"<Placemark><name>{xml_escape(f'{e.sub_type} — {p.name}')}</name>{when}"

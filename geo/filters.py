@@ -14,6 +14,7 @@ from datetime import date
 from typing import Any, Iterable, Protocol
 
 from geo.areas import countries_of, in_countries, in_regions, regions_of
+from geo.excerpt import WRITTEN, sentence_excerpt
 from geo.types import Event, PlaceMention, Place
 
 BBox = tuple[float, float, float, float]  # south, west, north, east (west > east crosses the antimeridian)
@@ -330,15 +331,17 @@ def event_facets(events: Iterable[Event]) -> dict[str, Counter]:
     return out
 
 
-def event_rows(events: Iterable[PlaceMention], titles: dict[str, str] | None = None) -> list[dict[str, Any]]:
-    """One row per event, for the events table and CSV export."""
+def event_rows(events: Iterable[PlaceMention], titles: dict[str, str] | None = None,
+               limit: int = WRITTEN) -> list[dict[str, Any]]:
+    """One row per mention, for the table and CSV export; the sentence cut to ``limit``
+    characters around the mention (a whole news sentence fits; geo.excerpt)."""
     titles = titles or {}
     return [
         {
             "article": titles.get(e.doc_id, e.doc_id), "place": e.place.name, "mention": e.mention.text,
             "feature": e.place.feature, "region": region_of(e.place), "country": e.place.country,
             "lat": e.place.lat, "lon": e.place.lon, "score": round(e.score, 3),
-            "sentence": e.sentence.text, "place_id": e.place.id, "doc_id": e.doc_id,
+            "sentence": sentence_excerpt(e.sentence, e.mention, limit), "place_id": e.place.id, "doc_id": e.doc_id,
         }
         for e in events
     ]

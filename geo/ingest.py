@@ -8,7 +8,6 @@ message names the file, so the app can show it as-is.
 from __future__ import annotations
 
 import codecs
-import math
 import os
 import re
 import unicodedata
@@ -17,28 +16,16 @@ from pathlib import Path
 import charset_normalizer
 
 from geo.article_meta import text_date, text_outlet, text_title
-from geo.errors import EmptyInput, IngestError, TooLarge, UnsupportedFormat
+from geo import limits
+from geo.errors import EmptyInput, IngestError, UnsupportedFormat
 from geo.ingest_formats import (
     DOCX_TYPE, Extracted, extract_docx, extract_html, extract_markdown, extract_pdf, find_date,
 )
 from geo.types import Document
 
-__all__ = ["DEFAULT_MAX_BYTES", "SUPPORTED", "read", "read_path"]
+__all__ = ["SUPPORTED", "read", "read_path"]
 
 SUPPORTED = (".txt", ".md", ".html", ".htm", ".pdf", ".docx")
-_MB = 1024 * 1024
-
-
-def _limit_from_env() -> int:
-    try:
-        mb = float(os.environ.get("GEO_MAX_UPLOAD_MB", "20"))
-    except ValueError:
-        mb = 20.0
-    return int(mb * _MB) if math.isfinite(mb) and mb > 0 else 20 * _MB
-
-
-# Read once at import: the app sets the variable before it starts.
-DEFAULT_MAX_BYTES = _limit_from_env()
 
 _MEDIA = {"txt": "text/plain", "md": "text/markdown", "html": "text/html",
           "pdf": "application/pdf", "docx": DOCX_TYPE}
@@ -65,8 +52,9 @@ _CYRILLIC = ("cp1251", "koi8_u", "koi8_r", "iso8859_5", "mac_cyrillic", "cp866")
 _WESTERN = ("cp1252", "cp1250", "iso8859_15", "cp1257", "cp1254", "latin_1")
 
 
-def read(data: bytes, filename: str = "", *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
-    """Extract the text, title and date of one uploaded file.
+def read(data: bytes, filename: str = "", *, max_bytes: int | None = None) -> Document:
+    """Extract the text, title and date of one uploaded file; ``max_bytes`` defaults to the one
+    size limit (geo.limits).
 
     Raises ``TooLarge``, ``EmptyInput``, ``UnsupportedFormat``, ``NoTextLayer`` or
     ``CorruptFile`` (all ``geo.errors.IngestError``) with a message naming the file.
@@ -76,7 +64,7 @@ def read(data: bytes, filename: str = "", *, max_bytes: int = DEFAULT_MAX_BYTES)
     if not isinstance(data, bytes):
         raise TypeError(f"read() needs bytes, not {type(data).__name__}")
     label = Path(filename).name if filename else "the uploaded file"
-    _check_size(len(data), max_bytes, label)
+    limits.check(len(data), label, max_bytes)
     if not data.strip():
         raise EmptyInput(f"{label} is empty")
     kind, got = _extract(data, Path(filename).suffix.lower(), label)
@@ -95,11 +83,11 @@ def read(data: bytes, filename: str = "", *, max_bytes: int = DEFAULT_MAX_BYTES)
                     media_type=_MEDIA[kind], date=date)
 
 
-def read_path(path: str | os.PathLike[str], *, max_bytes: int = DEFAULT_MAX_BYTES) -> Document:
+def read_path(path: str | os.PathLike[str], *, max_bytes: int | None = None) -> Document:
     """``read`` for a file on disk; the size is checked before the file is loaded."""
     p = Path(path)
     try:
-        _check_size(p.stat().st_size, max_bytes, p.name)
+        limits.check(p.stat().st_size, p.name, max_bytes)
         data = p.read_bytes()
     except OSError as exc:
         raise IngestError(f"cannot read {p.name}: {exc.strerror or exc}") from exc
@@ -115,11 +103,6 @@ def normalize(text: str) -> str:
     text = re.sub(r"[ \t\u00a0]+\n", "\n", text)
     text = re.sub(r"\n{3,}", "\n\n", text)
     return text.strip()
-
-
-def _check_size(size: int, max_bytes: int, label: str) -> None:
-    if size > max_bytes:
-        raise TooLarge(f"{label} is {size / _MB:.1f} MB; the upload limit is {max_bytes / _MB:g} MB")
 
 
 def _extract(data: bytes, ext: str, label: str) -> tuple[str, Extracted]:

@@ -10,14 +10,14 @@ from __future__ import annotations
 import threading
 import time
 from collections import OrderedDict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Protocol, TypeVar
 
 from geo.errors import StoreError
 from geo.store import ArticleInfo, Store
-from geo.types import Event, ParsedDocument, PlaceMention
+from geo.types import Event, ParsedDocument, PlaceMention, Resolution, Sentence
 
 T = TypeVar("T")
 
@@ -30,6 +30,7 @@ class Library(Protocol):
     def set_date(self, doc_id: str, iso: str | None) -> None: ...
     def replace(self, doc_id: str, parsed: ParsedDocument) -> None: ...  # a new parse of a stored article
     def get(self, doc_id: str) -> ParsedDocument | None: ...
+    def sentences(self, doc_id: str, indices: Iterable[int]) -> dict[int, Sentence]: ...  # by index
     def documents(self) -> list[ParsedDocument]: ...
     def articles(self) -> list[ArticleInfo]: ...  # most recently added first
     def place_mentions(self) -> list[PlaceMention]: ...
@@ -49,6 +50,20 @@ def short_title(title: str, source: str = "", text: str = "", width: int = 80) -
 def title_of(parsed: ParsedDocument, width: int = 80) -> str:
     doc = parsed.doc
     return short_title(doc.title, doc.source, doc.text, width)
+
+
+def resolutions_of(lib: Library, mentions: Iterable[PlaceMention]) -> Iterator[Resolution]:
+    """The stored resolution of each mention (its runner-up readings), found by its offset: one
+    pass over each article's parse, not one per mention (a place named 10,000 times in one)."""
+    by_doc: dict[str, list[PlaceMention]] = {}
+    for m in mentions:
+        by_doc.setdefault(m.doc_id, []).append(m)
+    for doc_id, mine in by_doc.items():
+        parsed = lib.get(doc_id)
+        by_start = {r.mention.start: r for r in parsed.resolutions} if parsed else {}
+        for m in mine:
+            if (r := by_start.get(m.mention.start)) is not None:
+                yield r
 
 
 def _check_iso(iso: str | None) -> None:
@@ -100,6 +115,11 @@ class MemoryLibrary:
     def get(self, doc_id: str) -> ParsedDocument | None:
         return self._docs.get(doc_id)
 
+    def sentences(self, doc_id: str, indices: Iterable[int]) -> dict[int, Sentence]:
+        parsed = self._docs.get(doc_id)
+        found = parsed.sentences if parsed else []
+        return {i: found[i] for i in indices if 0 <= i < len(found)}
+
     def documents(self) -> list[ParsedDocument]:
         return list(self._docs.values())
 
@@ -138,6 +158,12 @@ class MemoryLibrary:
         return doc_id in self._docs
 
 
+def _weight(parsed: ParsedDocument) -> int:
+    """About what a parse holds in memory, in characters: its text twice (the article and its
+    sentences) and a couple of hundred for each mention and event."""
+    return 2 * len(parsed.doc.text) + 200 * (len(parsed.resolutions) + len(parsed.events))
+
+
 class StoreLibrary:
     """The persistent library; one per process, shared by every session of the dashboard.
 
@@ -146,7 +172,8 @@ class StoreLibrary:
     dashboard runs) are noticed by comparing the article list at most every ``recheck_s`` seconds.
     """
 
-    PARSED_CACHE = 64  # parses kept for the place panel (sentence context, alternatives)
+    PARSED_CACHE = 64  # parses kept for the place panel (sentence context, alternatives)...
+    PARSED_WEIGHT = 20_000_000  # ...and at most this much of them (see _weight): one huge article may fill it
 
     def __init__(self, store: Store, recheck_s: float = 5.0) -> None:
         self.store = store
@@ -227,9 +254,18 @@ class StoreLibrary:
         with self._lock:
             if self._version == version:
                 self._parsed[doc_id] = parsed
-                while len(self._parsed) > self.PARSED_CACHE:
+                while len(self._parsed) > 1 and (len(self._parsed) > self.PARSED_CACHE or sum(
+                        map(_weight, self._parsed.values())) > self.PARSED_WEIGHT):
                     self._parsed.popitem(last=False)
         return parsed
+
+    def sentences(self, doc_id: str, indices: Iterable[int]) -> dict[int, Sentence]:
+        """Read for what the panel shows, not kept: a cached parse has them already."""
+        with self._lock:
+            parsed = self._parsed.get(doc_id)
+        if parsed is not None:
+            return {i: parsed.sentences[i] for i in indices if 0 <= i < len(parsed.sentences)}
+        return self.store.sentences(doc_id, indices)
 
     def documents(self) -> list[ParsedDocument]:
         """Every stored parse: reads the whole library, so pages list articles() instead."""

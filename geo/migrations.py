@@ -16,7 +16,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.schema import CreateTable
 
-from .errors import StoreError
+from .errors import LibraryMissing, LibraryUnusable, StoreError
 
 _version = Table("schema_version", MetaData(), Column("version", Integer, nullable=False))
 
@@ -142,6 +142,23 @@ def schema_version(conn: Connection) -> int:
     version = conn.scalar(select(_version.c.version))
     if version is None:
         raise StoreError("The library's schema_version table is empty: the database is damaged.")
+    return version
+
+
+def check(conn: Connection) -> int:
+    """For a library opened read-only, which is never migrated: its version, when it is the one
+    this program reads; LibraryMissing for an empty database, LibraryUnusable for another version."""
+    from .store_engine import MISSING
+
+    version = schema_version(conn)
+    if version == 0:
+        raise LibraryMissing("The database holds no article library: opened read-only, nothing was created.",
+                             MISSING)
+    if version != LATEST:
+        how = ("upgrade the program" if version > LATEST
+               else "open it once without GEO_READ_ONLY (or run `geo reindex`) to upgrade it")
+        raise LibraryUnusable(f"The library is schema v{version}; this program reads v{LATEST}: {how}.",
+                              f"the library is schema v{version} and this program reads v{LATEST}: {how}")
     return version
 
 

@@ -10,6 +10,7 @@ import html
 from typing import Iterable
 
 from geo.areas import country_name
+from geo.excerpt import MORE, SHOWN, span_in, window
 from geo.filters import PlaceEvents, region_of
 from geo.types import PlaceMention, Place
 
@@ -22,28 +23,28 @@ def escape(text: str) -> str:
     return html.escape(text, quote=True).replace("\\", "&#92;").replace("$", "&#36;").replace("`", "&#96;")
 
 
-def highlight(sentence_text: str, spans: Iterable[tuple[int, int]]) -> str:
-    """Escaped sentence with each (start, end) span, relative to the sentence, wrapped in <mark>."""
-    out, pos = [], 0
-    for start, end in sorted(set(spans)):
-        start, end = max(start, pos), min(end, len(sentence_text))
+def highlight(sentence_text: str, spans: Iterable[tuple[int, int]], limit: int = SHOWN) -> str:
+    """Escaped sentence with each (start, end) span, relative to the sentence, wrapped in <mark>;
+    at most ``limit`` characters of it, from just before the first span (geo.excerpt)."""
+    spans = sorted(set(spans))
+    lo, hi = window(len(sentence_text), spans, limit)
+    out, pos = [MORE if lo else ""], lo
+    for start, end in spans:
+        start, end = max(start, pos), min(end, hi)
         if start >= end:
             continue
         out += [escape(sentence_text[pos:start]), "<mark>", escape(sentence_text[start:end]), "</mark>"]
         pos = end
-    out.append(escape(sentence_text[pos:]))
+    out.append(escape(sentence_text[pos:hi]))
+    if hi < len(sentence_text):
+        out.append(MORE)
     return "".join(out)
 
 
 def mention_span(event: PlaceMention) -> tuple[int, int]:
     """Mention offsets inside its sentence; falls back to a text search if the offsets disagree."""
-    s, m = event.sentence, event.mention
-    start, end = m.start - s.start, m.end - s.start
-    if s.text[start:end] != m.text:
-        found = s.text.find(m.text)
-        if found >= 0:
-            return found, found + len(m.text)
-    return start, end
+    found = span_in(event.sentence, event.mention)
+    return found or (event.mention.start - event.sentence.start, event.mention.end - event.sentence.start)
 
 
 def sentences_of(events: Iterable[PlaceMention]) -> list[tuple[PlaceMention, list[tuple[int, int]]]]:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import json
 import os
-from collections.abc import Iterator, Sequence
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime, timezone
@@ -17,12 +18,14 @@ from datetime import datetime, timezone
 from sqlalchemy import (
     Connection, Engine, delete, distinct, exists, func, nulls_last, select, update,
 )
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from . import migrations
-from .errors import StoreError, db_reason
+from .errors import LibraryUnusable, StoreError, db_reason
 from .store_engine import data_dir, make_engine, resolve_url
-from .store_query import BBox, Filters, place_from_json, place_json, places_by_id
+from .store_query import (
+    BBox, Filters, RowContext, chunks, place_from_json, place_json, places_by_id, streamed,
+)
 from .store_events import EventFilters, read_events
 from .store_schema import articles, corrections, mentions, reported_events, sentences
 from .store_write import (
@@ -74,23 +77,63 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
+# What a database says when waiting will not help, and what to tell a user instead: one line
+# with no URL and no SQL (geo.errors.LibraryUnusable). Anything else is an outage: try again.
+_UNUSABLE = [(re.compile(said), reason) for said, reason in (
+    (r"file is not a database|database disk image is malformed",
+     "the library file is damaged or is not an article library: restore it from a backup"),
+    (r"attempt to write a readonly database",
+     "the library file is read-only for this user (GEO_READ_ONLY=1 shows it without changing it)"),
+    (r"unable to open database file", "the library file cannot be opened: check its path and permissions"),
+    (r"password authentication failed|no password supplied",
+     "the database refused the user or password of GEO_DATABASE_URL"),
+    (r'database ".*" does not exist', "the database named in GEO_DATABASE_URL does not exist"),
+)]
+DRIVER = 'PostgreSQL\'s driver is not installed: pip install "psycopg[binary]" (scripts/setup.sh installs it)'
+
+
+def _failure(e: BaseException, doing: str, where: str) -> StoreError:
+    """A database error as a StoreError: LibraryUnusable when it will not pass by itself."""
+    if isinstance(e, ImportError):
+        return LibraryUnusable(f"{doing} {where}: {DRIVER}", DRIVER)
+    said = db_reason(e)
+    for pattern, reason in _UNUSABLE:
+        if pattern.search(said):
+            return LibraryUnusable(f"{doing} {where}: {said}", reason)
+    return StoreError(f"{doing} {where}: {said}")
+
+
 class Store:
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, read_only: bool = False) -> None:
         self._engine = engine
+        self.read_only = read_only
         self.url = engine.url.render_as_string(hide_password=False)  # to open it elsewhere
         self._shown_url = engine.url.render_as_string(hide_password=True)
 
     @classmethod
-    def open(cls, url: str | os.PathLike[str] | None = None) -> Store:
-        """Open (creating and migrating as needed) the library at ``url``; see resolve_url()."""
+    def open(cls, url: str | os.PathLike[str] | None = None, *, read_only: bool = False) -> Store:
+        """Open (creating and migrating as needed) the library at ``url``; see resolve_url().
+
+        ``read_only``: open it as it is or not at all: a SQLite file with ``mode=ro``, PostgreSQL
+        sessions whose transactions are read-only; nothing is created, seeded or migrated, and a
+        missing library is a LibraryMissing."""
+        resolved = resolve_url(url)  # LibraryUnusable when it is not a URL
+        shown = resolved.render_as_string(hide_password=True)
         try:
-            engine = make_engine(resolve_url(url))
-        except (SQLAlchemyError, OSError, ValueError) as e:
-            raise StoreError(f"Cannot open the library at {url!r}: {db_reason(e)}") from e
-        store = cls(engine)
+            engine = make_engine(resolved, read_only=read_only)
+        except (ValueError, ArgumentError) as e:  # ArgumentError: a dialect SQLAlchemy lacks
+            raise LibraryUnusable(f"Not a database URL or file: {shown} ({db_reason(e)})",
+                                  "GEO_DATABASE_URL is not a database URL") from e
+        except (SQLAlchemyError, OSError, ImportError) as e:
+            raise _failure(e, "Cannot open the library at", shown) from e
+        store = cls(engine, read_only)
         try:
-            with store._write() as conn:
-                migrations.migrate(conn)
+            if read_only:
+                with store._read() as conn:
+                    migrations.check(conn)
+            else:
+                with store._write("Cannot open the library at") as conn:
+                    migrations.migrate(conn)
         except BaseException:
             store.close()
             raise
@@ -107,22 +150,30 @@ class Store:
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
+        """One snapshot: a read of several queries (rows, then their sentences and places) sees
+        one state of the library, whatever other processes commit meanwhile. SQLite's
+        transactions are snapshots already; PostgreSQL's are once REPEATABLE READ."""
         try:
-            with self._engine.connect() as conn, conn.begin():
-                yield conn
+            with self._engine.connect() as conn:
+                if conn.dialect.name == "postgresql":
+                    conn.execution_options(isolation_level="REPEATABLE READ")
+                with conn.begin():
+                    yield conn
         except SQLAlchemyError as e:
-            raise StoreError(f"Cannot read the library at {self._shown_url}: {db_reason(e)}") from e
+            raise _failure(e, "Cannot read the library at", self._shown_url) from e
 
     @contextmanager
-    def _write(self) -> Iterator[Connection]:
+    def _write(self, doing: str = "Cannot write the library at") -> Iterator[Connection]:
         """One transaction: everything inside is committed together or not at all."""
+        if self.read_only:
+            raise StoreError("The library is open read-only (GEO_READ_ONLY): nothing can be changed.")
         try:
             with self._engine.connect() as conn:
                 conn.execution_options(geo_write=True)
                 with conn.begin():
                     yield conn
         except SQLAlchemyError as e:
-            raise StoreError(f"Cannot write the library at {self._shown_url}: {db_reason(e)}") from e
+            raise _failure(e, doing, self._shown_url) from e
 
     # -- articles ----------------------------------------------------------------------
 
@@ -188,6 +239,16 @@ class Store:
             for r in rows]
         return ParsedDocument(doc, sents, resolutions, events=reported)
 
+    def sentences(self, doc_id: str, indices: Iterable[int]) -> dict[int, Sentence]:
+        """Some sentences of an article, by index (the panel's context); unknown ones are left out."""
+        s, out = sentences.c, {}
+        with self._read() as conn:
+            for chunk in chunks({i for i in indices if i >= 0}):
+                for r in conn.execute(select(s.idx, s.start, s.end, s.text)
+                                      .where(s.article_id == doc_id, s.idx.in_(chunk))):
+                    out[r.idx] = Sentence(r.idx, r.start, r.end, r.text)
+        return out
+
     def set_date(self, doc_id: str, iso: str | None) -> None:
         _check_iso(iso)
         with self._write() as conn:
@@ -235,23 +296,20 @@ class Store:
                limit: int | None = None) -> list[PlaceMention]:
         """Events matching every given filter (see ``Filters``), by article date then offset."""
         f = Filters(article_ids, countries, admin1, features, bbox, date_from, date_to)
-        e, s = mentions.c, sentences.c
+        e = mentions.c
         query = (select(e.article_id, e.sentence, e.start, e.end, e.text, e.label, e.hint,
-                        e.place_id, e.score, s.start, s.end, s.text)
-                 .select_from(f.join(with_sentences=True)).where(*f.conditions())
+                        e.place_id, e.score)
+                 .select_from(f.join()).where(*f.conditions())
                  .order_by(nulls_last(articles.c.date), e.article_id, e.start, e.id)
                  .limit(limit))
-        with self._read() as conn:
-            rows = conn.execute(query).all()
-            found = places_by_id(conn, {r.place_id for r in rows})
-        sents: dict[tuple[str, int], Sentence] = {}
         out = []
-        for doc_id, idx, start, end, text, label, hint, place_id, score, ss, se, st in rows:
-            sent = sents.get((doc_id, idx))
-            if sent is None:
-                sent = sents[doc_id, idx] = Sentence(idx, ss, se, st)
-            out.append(PlaceMention(doc_id, sent, Mention(start, end, text, idx, label, hint),
-                             found[place_id], score))
+        with self._read() as conn:
+            known = RowContext(conn, query, limit is not None)
+            for rows in streamed(conn, query):
+                out += [PlaceMention(doc_id, known.sentences[doc_id, idx],
+                                     Mention(start, end, text, idx, label, hint),
+                                     known.places[place_id], score)
+                        for doc_id, idx, start, end, text, label, hint, place_id, score in rows]
         return out
 
     def places_summary(self, *, article_ids: Sequence[str] | None = None,

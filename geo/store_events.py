@@ -6,11 +6,11 @@ import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Connection, and_, func, nulls_last, or_, select
+from sqlalchemy import ColumnElement, Connection, func, nulls_last, or_, select
 
-from .store_query import BBox, place_conditions, places_by_id
-from .store_schema import articles, places, reported_events, sentences
-from .types import Event, Mention, Sentence
+from .store_query import BBox, RowContext, place_conditions, streamed
+from .store_schema import articles, places, reported_events
+from .types import Event, Mention
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,30 +58,25 @@ class EventFilters:
 def read_events(conn: Connection, f: EventFilters, limit: int | None = None,
                 text_order: bool = False) -> list[Event]:
     """``text_order``: by article and position in it (one article's parse), not by date."""
-    e, s = reported_events.c, sentences.c
+    e = reported_events.c
     date = func.coalesce(e.date, articles.c.date)
     query = (select(e.article_id, e.sentence, e.type, e.sub_type, e.place_id, e.mention_start,
                     e.mention_end, e.mention_text, e.mention_label, e.precision, date.label("date"),
-                    e.actors, e.fatalities, e.injured, e.score, s.start, s.end, s.text)
+                    e.actors, e.fatalities, e.injured, e.score)
              .select_from(reported_events
                           .join(articles, articles.c.id == e.article_id)
-                          .join(sentences, and_(s.article_id == e.article_id, s.idx == e.sentence))
                           .outerjoin(places, places.c.id == e.place_id))
              .where(*f.conditions(date))
              .order_by(*((e.article_id, e.idx) if text_order
                          else (nulls_last(date), e.article_id, e.idx)))
              .limit(limit))
-    rows = conn.execute(query).all()
-    found = places_by_id(conn, {r.place_id for r in rows if r.place_id is not None})
-    sents: dict[tuple[str, int], Sentence] = {}
+    known = RowContext(conn, query, limit is not None)
     out = []
-    for r in rows:
-        sent = sents.get((r.article_id, r.sentence))
-        if sent is None:
-            sent = sents[r.article_id, r.sentence] = Sentence(r.sentence, r.start, r.end, r.text)
-        mention = (Mention(r.mention_start, r.mention_end, r.mention_text, r.sentence,
-                           r.mention_label or "") if r.mention_start is not None else None)
-        out.append(Event(r.article_id, sent, r.type, r.sub_type, found.get(r.place_id), mention,
-                         r.precision, r.date, tuple(json.loads(r.actors)), r.fatalities,
-                         r.injured, r.score))
+    for rows in streamed(conn, query):
+        for r in rows:
+            mention = (Mention(r.mention_start, r.mention_end, r.mention_text, r.sentence,
+                               r.mention_label or "") if r.mention_start is not None else None)
+            out.append(Event(r.article_id, known.sentences[r.article_id, r.sentence], r.type,
+                             r.sub_type, known.places.get(r.place_id), mention, r.precision, r.date,
+                             tuple(json.loads(r.actors)), r.fatalities, r.injured, r.score))
     return out

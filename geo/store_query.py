@@ -6,18 +6,21 @@ import json
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Connection, FromClause, and_, func, or_, select
+from sqlalchemy import ColumnElement, Connection, FromClause, Row, Select, and_, func, or_, select
 
 from .store_schema import articles, events, places, sentences
-from .types import Place
+from .types import Place, Sentence
 
 BBox = tuple[float, float, float, float]  # south, west, north, east (degrees)
 
 # Well under SQLite's bound-parameter limit and PostgreSQL's comfortable IN-list size.
 CHUNK = 500
+# Rows fetched at a time by the map's queries (a server-side cursor on PostgreSQL): the raw rows
+# of a whole library are never held at once, only the objects made of them.
+STREAM = 5000
 
 
-def chunks(items: Iterable[str], size: int = CHUNK) -> Iterator[list[str]]:
+def chunks(items: Iterable, size: int = CHUNK) -> Iterator[list]:
     items = sorted(items)
     for i in range(0, len(items), size):
         yield items[i:i + size]
@@ -35,13 +38,9 @@ class Filters:
     date_from: str | None = None  # ISO, inclusive; undated articles drop out
     date_to: str | None = None  # ISO, inclusive at its own precision ("2023-06" = all June)
 
-    def join(self, with_sentences: bool = False) -> FromClause:
-        j = (events.join(articles, articles.c.id == events.c.article_id)
-             .join(places, places.c.id == events.c.place_id))
-        if with_sentences:
-            j = j.join(sentences, and_(sentences.c.article_id == events.c.article_id,
-                                       sentences.c.idx == events.c.sentence))
-        return j
+    def join(self) -> FromClause:
+        return (events.join(articles, articles.c.id == events.c.article_id)
+                .join(places, places.c.id == events.c.place_id))
 
     def conditions(self) -> list[ColumnElement[bool]]:
         p, out = places.c, []
@@ -100,6 +99,39 @@ def places_by_id(conn: Connection, ids: Iterable[str]) -> dict[str, Place]:
         for row in conn.execute(select(places).where(places.c.id.in_(chunk))):
             found[row.id] = _place(row)
     return found
+
+
+def streamed(conn: Connection, query: Select) -> Iterator[Sequence[Row]]:
+    """The query's rows, STREAM at a time."""
+    yield from conn.execute(query.execution_options(yield_per=STREAM)).partitions()
+
+
+class RowContext:
+    """The sentences and places that the rows of a query of mentions or events point to, each read
+    once and shared by every row pointing to it: a row never carries a copy of its sentence's text,
+    so a 100 KB sentence naming places 5,000 times is read once, not 5,000 times.
+
+    ``rows`` selects (at least) ``article_id``, ``sentence`` and ``place_id``; its filters and
+    limit decide which sentences and places are read, in one query each. The caller reads ``rows``
+    in the same transaction (a snapshot on PostgreSQL too: see ``Store._read``).
+    """
+
+    def __init__(self, conn: Connection, rows: Select, limited: bool) -> None:
+        if not limited:  # then which rows match does not depend on their order
+            rows = rows.order_by(None)
+        matched = rows.subquery()
+        keys = select(matched.c.article_id, matched.c.sentence).distinct().subquery()
+        s = sentences.c
+        query = (select(s.article_id, s.idx, s.start, s.end, s.text)
+                 .join_from(sentences, keys, and_(s.article_id == keys.c.article_id,
+                                                  s.idx == keys.c.sentence)))
+        self.sentences: dict[tuple[str, int], Sentence] = {}
+        for part in streamed(conn, query):
+            for r in part:
+                self.sentences[r.article_id, r.idx] = Sentence(r.idx, r.start, r.end, r.text)
+        ids = select(matched.c.place_id).where(matched.c.place_id.is_not(None)).distinct()
+        self.places = {row.id: _place(row)
+                       for row in conn.execute(select(places).where(places.c.id.in_(ids)))}
 
 
 def place_json(p: Place) -> str:

@@ -136,11 +136,6 @@ class Event:
     def sentences(self) -> tuple[Sentence, ...]:
         return (self.sentence, *self.more)
 
-    @property
-    def note(self) -> str:
-        """The source text, clean: its sentences in one line, a page's line breaks gone."""
-        return " ".join(" ".join(s.text.split()) for s in self.sentences)
-
 
 @dataclass(slots=True)
 class ParsedDocument:

@@ -1,8 +1,10 @@
 """Time the map page over a stored library of N events, headless (streamlit AppTest), or
-marker click -> sentences in the panel in headless Chromium on the seed (--clicks N).
+marker click -> sentences in the panel in headless Chromium on the seed (--clicks N), or
+page load -> markers drawn and the server's peak memory over a library of your own (--library).
 
     GEO_DATA_DIR=... .venv/bin/python scripts/bench_dashboard.py [--events 10000]
     GEO_DATA_DIR=... .venv/bin/python scripts/bench_dashboard.py --clicks 20
+    GEO_DATA_DIR=... .venv/bin/python scripts/bench_dashboard.py --library lib.sqlite --loads 3
 
 Kept out of `geo bench` because geo/ does not import streamlit. The library is the seed's parse
 saved under many ids with places moved apart (as `geo bench --dashboard` builds it), in a
@@ -50,7 +52,7 @@ ARM_CLICK = """() => { window.__home = window.__home || [window.map.getCenter(),
                               {capture: true, once: true}); }"""
 
 
-def _serve(tmp: str, port: int = 0):
+def _serve(tmp: str, port: int = 0, library: str = ""):
     import socket
     import subprocess
     import urllib.request
@@ -59,7 +61,8 @@ def _serve(tmp: str, port: int = 0):
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
-    env = {**os.environ, "GEO_TILES": "offline", "GEO_DATABASE_URL": str(Path(tmp, "library.sqlite")), "GEO_LIBRARY": ""}
+    env = {**os.environ, "GEO_TILES": "offline", "GEO_DATABASE_URL": library or str(Path(tmp, "library.sqlite")),
+           "GEO_LIBRARY": ""}
     proc = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
@@ -127,12 +130,81 @@ def clicks(n: int) -> int:
     return 0
 
 
+def _memory_mb(pid: int) -> tuple[float, float]:
+    """(resident now, peak resident) of a process, in MB (10^6 bytes), from /proc."""
+    try:
+        lines = Path(f"/proc/{pid}/status").read_text().splitlines()
+        fields = dict(line.split(":", 1) for line in lines if ":" in line)
+        kb = {k: int(fields[k].split()[0]) for k in ("VmRSS", "VmHWM")}
+    except (OSError, KeyError):  # the process has ended
+        return 0.0, 0.0
+    return kb["VmRSS"] * 1024 / 1e6, kb["VmHWM"] * 1024 / 1e6
+
+
+def loads(library: str, n: int, max_mb: float, query: str = "") -> int:
+    """Page load -> the map's markers drawn, n fresh visits in a row, in Chromium, over an existing
+    library; with the server's resident memory after each and its peak. A server past ``max_mb``
+    is stopped (the machine is shared): the visit is reported as not drawn."""
+    import re
+    import threading
+
+    from playwright import sync_api
+
+    with tempfile.TemporaryDirectory() as tmp:
+        proc, url = _serve(tmp, library=library)
+        over = threading.Event()
+
+        def watch() -> None:
+            while proc.poll() is None:
+                if _memory_mb(proc.pid)[0] > max_mb:
+                    over.set()
+                    proc.kill()
+                    return
+                time.sleep(0.1)
+
+        threading.Thread(target=watch, daemon=True).start()
+        print(f"server started: {_memory_mb(proc.pid)[0]:.0f} MB resident")
+        try:
+            with sync_api.sync_playwright() as p:
+                browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+                for i in range(1, n + 1):
+                    page = browser.new_page(viewport={"width": 1500, "height": 1100})
+                    page.route(re.compile(OUTSIDE), lambda route: route.abort())
+                    started = time.perf_counter()
+                    try:
+                        page.goto(url + query)
+                        page.wait_for_selector(MAP, state="attached", timeout=600_000)
+                        frame = page.frame_locator(MAP).last
+                        frame.locator(".leaflet-marker-icon").first.wait_for(state="attached", timeout=600_000)
+                        drawn = f"{time.perf_counter() - started:.1f} s"
+                    except sync_api.Error:
+                        drawn = "not drawn" + (f" (server stopped past {max_mb:.0f} MB)" if over.is_set() else "")
+                    if over.is_set():
+                        print(f"load {i}: {drawn}")
+                        break
+                    now, peak = _memory_mb(proc.pid)
+                    print(f"load {i}: page load -> markers {drawn}; server {now:.0f} MB resident, peak {peak:.0f} MB")
+                    page.close()
+                browser.close()
+        finally:
+            if proc.poll() is None:
+                proc.terminate()
+                proc.wait(30)
+    return 1 if over.is_set() else 0
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--events", type=int, default=10_000)
     parser.add_argument("--reruns", type=int, default=5)
     parser.add_argument("--clicks", type=int, default=0, help="time N marker clicks in Chromium instead")
+    parser.add_argument("--library", metavar="URL", help="time page loads over this library in Chromium instead")
+    parser.add_argument("--loads", type=int, default=3, help="with --library: visits in a row")
+    parser.add_argument("--max-mb", type=float, default=8000, help="with --library: stop a server past this")
+    parser.add_argument("--query", default="", help="with --library: the page's query string, e.g. ?mode=places")
     args = parser.parse_args()
+    if args.library:
+        return loads(args.library, args.loads, args.max_mb, args.query)
     if args.clicks:
         return clicks(args.clicks)
     with tempfile.TemporaryDirectory() as tmp:

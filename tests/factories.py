@@ -62,3 +62,30 @@ def synthetic_events(n_places: int, per_place: int = 1, seed: int = 7) -> list[P
             mention = Mention(14, 14 + len(place.name), place.name, sent.index)
             events.append(PlaceMention("syn-doc", sent, mention, place, 0.8))
     return events
+
+
+def run_on_parse(size: int = 1_000_000, sentence: int = 100_000, events_per_sentence: int = 20) -> ParsedDocument:
+    """``size`` characters of war reporting with no full stop, cut into sentences of ``sentence``
+    characters as geo.windows cuts such a text; every name in it resolved (about 4 per 100
+    characters: ~44,000 mentions per MB) and a few reported events in each sentence."""
+    from geo.types import Event
+
+    clause = "Russian forces shelled Kherson and Mariupol, and drones struck the Kakhovka Dam on the Dnieper"
+    text = (", and ".join([clause] * (size // (len(clause) + 6) + 1)))[:size].rsplit(" ", 1)[0] + "."
+    sentences, start = [], 0
+    while start < len(text):
+        end = len(text) if len(text) - start <= sentence else text.rindex(" ", start, start + sentence) + 1
+        sentences.append(Sentence(len(sentences), start, end, text[start:end]))
+        start = end
+    doc = Document(text=text, title="A run-on report", source="run-on.txt", date="2024-03-12")
+    names = re.compile("|".join(re.escape(n) for n in sorted(SEED_PLACES, key=len, reverse=True)))
+    resolutions, events = [], []
+    for s in sentences:
+        for i, m in enumerate(names.finditer(s.text)):
+            mention = Mention(s.start + m.start(), s.start + m.end(), m.group(), s.index, "GPE")
+            resolutions.append(Resolution(mention, SEED_PLACES[m.group()], 0.9))
+            if i % 40 == 0 and i // 40 < events_per_sentence:
+                events.append(Event(doc.id, s, "Explosions/Remote violence", "Shelling/artillery/missile attack",
+                                    SEED_PLACES[m.group()], mention, date="2024-03-12",
+                                    actors=("Russian forces",)))
+    return ParsedDocument(doc, sentences, resolutions, events=events)

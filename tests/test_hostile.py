@@ -143,6 +143,28 @@ def test_folder_with_bad_files_stores_every_other_file_and_reports_them(tmp_path
     assert str(folder / "empty.txt") not in names and len(names) == 3
 
 
+def test_file_names_with_terminal_escapes_are_printed_inert(tmp_path):
+    """A file named with ESC and OSC sequences (retitle the window, hide the rest of the line,
+    a fake newline) was printed as is by `geo ingest` and `geo ingest --report`."""
+    folder = tmp_path / "in"
+    folder.mkdir()
+    evil = "report\x1b]0;pwned\x07\x1b[8m\nfake line\u202e"
+    (folder / f"{evil}.txt").write_text("", encoding="utf-8")  # empty: a failure naming the file
+    (folder / f"{evil}-2.txt").write_text("Shelling hit Kherson on Monday.", encoding="utf-8")
+    db = str(tmp_path / "lib.sqlite")
+    runs = [run_geo("ingest", str(folder), "--db", db, "--workers", "1"), run_geo("ingest", "--report", "--db", db),
+            run_geo("articles", "--db", db), run_geo("parse", str(folder / f"{evil}.txt"))]
+    for done in runs:
+        out = done.stdout + done.stderr
+        assert not any(c in out for c in "\x1b\x07\u202e"), out
+        assert "Traceback" not in out
+    shown = "report\\x1b]0;pwned\\x07\\x1b[8m\\nfake line\\u202e"
+    said = shown.replace("\\n", " ")  # a reason is one line: its newline is a space already
+    assert f"{shown}.txt: skipped: {said}.txt is empty" in runs[0].stderr
+    assert f"{shown}.txt: {said}.txt is empty" in runs[1].stdout and len(runs[1].stdout.splitlines()) == 1
+    assert f"{said}.txt is empty" in runs[3].stderr
+
+
 def test_a_parse_that_raises_fails_alone(tmp_path, monkeypatch):
     """Whatever a document provokes inside the parser (here: a stand-in for spaCy's E088), the
     others are stored and the reason names no internals."""
@@ -230,6 +252,49 @@ def test_jsonl_lone_surrogate_huge_line_and_junk_lose_nothing_else(tmp_path):
     assert "geo: line 4: skipped (JSONDecodeError: Expecting value: line 1 column 1 (char 0))" in err
     assert "geo: line 5: invalid UTF-8 replaced with U+FFFD" in err
     assert "geo: line 6: skipped (no 'id' field)" in err
+
+
+def test_a_jsonl_record_over_the_size_limit_is_skipped_without_being_read_whole(tmp_path):
+    """One 200 MB record was read whole. Records pass the one size guard (geo.limits) and the
+    reader never holds more than the limit of one line, however long it is."""
+    from geo import limits
+    from geo.commands.parse import _records
+
+    class Stream(io.BytesIO):
+        largest = 0
+
+        def readline(self, size=-1):
+            line = super().readline(size)
+            Stream.largest = max(Stream.largest, len(line))
+            return line
+
+    big = b'{"id": "big", "text": "' + b"Shelling. " * 300_000 + b'"}'
+    lines = [json.dumps({"id": "a", "text": "Shelling hit Kharkiv."}).encode(), big,
+             json.dumps({"id": "c", "text": "Shelling hit Odesa."}).encode()]
+    got = list(_records(Stream(b"\n".join(lines) + b"\n"), 1_000_000))
+    assert got == [(1, lines[0] + b"\n"), (2, len(big)), (3, lines[2] + b"\n")]
+    assert Stream.largest <= 1_000_001  # never the 3 MB line
+    src, out = tmp_path / "in.jsonl", tmp_path / "out.jsonl"
+    src.write_bytes(b"\n".join(lines) + b"\n")
+    done = run_geo("parse", "--jsonl", str(src), "-o", str(out), "--workers", "1",
+                   env={**os.environ, limits.ENV: "1"})
+    assert done.returncode == 0 and "Traceback" not in done.stderr, done.stderr
+    assert "geo: line 2: skipped (the record is 3.0 MB; the limit is 1 MB (server.maxUploadSize))" in done.stderr
+    assert [json.loads(line)["id"] for line in out.read_text().splitlines()] == ["a", "c"]
+
+
+def test_jsonl_records_are_parsed_in_bounded_runs_not_held_whole():
+    """A --jsonl file is parsed as it is read, in runs of 128 records or 64 M characters."""
+    from geo.commands.parse import _chunks
+
+    def records(n, chars):
+        for i in range(n):
+            yield str(i), Document("x" * chars)
+
+    assert [len(c) for c in _chunks(records(300, 10))] == [128, 128, 44]
+    assert [len(c) for c in _chunks(records(5, 30), chars=50)] == [2, 2, 1]
+    taken = _chunks(records(10**9, 10))  # a generator: nothing is read beyond the run asked for
+    assert len(next(taken)) == 128
 
 
 # ---------------------------------------------------------------- zip bombs that lie

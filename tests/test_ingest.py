@@ -4,10 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
 import random
-import subprocess
-import sys
 import time
 import zipfile
 
@@ -15,7 +12,8 @@ import docx
 import pytest
 from pypdf import PdfWriter
 
-from geo import ingest, ingest_formats
+from factories import ROOT
+from geo import ingest, ingest_formats, limits
 from geo.errors import CorruptFile, EmptyInput, IngestError, NoTextLayer, TooLarge, UnsupportedFormat
 from geo.ingest import SUPPORTED, read, read_path
 
@@ -246,17 +244,36 @@ def test_empty_docx():
 
 def test_too_large_checked_before_parsing(monkeypatch):
     monkeypatch.setattr(ingest, "_extract", lambda *a: pytest.fail("parsed an oversized file"))
-    with pytest.raises(TooLarge, match=r"big\.pdf is 3\.0 MB; the upload limit is 2 MB"):
-        read(b"x" * 3 * 2**20, "big.pdf", max_bytes=2 * 2**20)
+    with pytest.raises(TooLarge, match=r"big\.pdf is 3\.0 MB; the limit is 2 MB \(server\.maxUploadSize\)"):
+        read(b"x" * 3_000_000, "big.pdf", max_bytes=2_000_000)
 
 
-def test_size_limit_from_env():
-    code = "import geo.ingest as i; print(i.DEFAULT_MAX_BYTES)"
-    for value, expected in ((None, 20 * 2**20), ("5", 5 * 2**20), ("0.5", 2**19), ("junk", 20 * 2**20)):
-        env = {k: v for k, v in os.environ.items() if k != "GEO_MAX_UPLOAD_MB"}
-        env.update({"GEO_MAX_UPLOAD_MB": value} if value else {})
-        out = subprocess.run([sys.executable, "-c", code], env=env, capture_output=True, text=True, check=True)
-        assert int(out.stdout) == expected
+def test_one_size_limit_in_one_unit_from_one_setting(tmp_path, monkeypatch):
+    """server.maxUploadSize, as the browser reads it: MB = 10^6 bytes (it used to be 2^20 here
+    and 10^6 in the browser); STREAMLIT_SERVER_MAX_UPLOAD_SIZE overrides it for both."""
+    import tomllib
+
+    shipped = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text())["server"]["maxUploadSize"]
+    monkeypatch.delenv(limits.ENV, raising=False)
+    assert limits.CONFIG == ROOT / ".streamlit" / "config.toml"
+    assert limits.max_bytes() == shipped * 1_000_000
+    limits.check(limits.max_bytes(), "edge.txt")  # the limit itself is allowed
+    with pytest.raises(TooLarge, match=rf"edge\.txt is {shipped}\.0 MB; the limit is {shipped} MB"):
+        limits.check(limits.max_bytes() + 1, "edge.txt")
+    config = tmp_path / "config.toml"
+    config.write_text("[server]\nmaxUploadSize = 3\n")
+    monkeypatch.setattr(limits, "CONFIG", config)
+    assert limits.max_bytes() == 3_000_000
+    for value, expected in (("5", 5_000_000), ("junk", 3_000_000), ("0", 3_000_000)):
+        monkeypatch.setenv(limits.ENV, value)
+        assert limits.max_bytes() == expected
+    monkeypatch.delenv(limits.ENV)
+    monkeypatch.setattr(limits, "CONFIG", tmp_path / "missing.toml")
+    assert limits.max_bytes() == limits.DEFAULT_MB * 1_000_000
+    monkeypatch.setattr(limits, "CONFIG", config)
+    (tmp_path / "big.txt").write_bytes(b"x" * 3_000_001)
+    with pytest.raises(TooLarge, match=r"big\.txt is 3\.0 MB; the limit is 3 MB"):
+        read_path(tmp_path / "big.txt")  # files and folders: the same guard, before reading
 
 
 def test_read_path(tmp_path):

@@ -72,3 +72,29 @@ def test_store_library_is_persistent(store):
     StoreLibrary(store).add(seed_parsed())
     with Store.open(store.url) as reopened:
         assert [a.id for a in StoreLibrary(reopened).articles()] == [seed_parsed().doc.id]
+
+
+def test_the_panel_reads_only_the_sentences_it_shows(lib):
+    """Context for the panel: the sentences asked for, by index, without reading the article."""
+    seed = seed_parsed()
+    lib.add(seed)
+    got = lib.sentences(seed.doc.id, [-1, 0, 2, len(seed.sentences)])
+    assert got == {0: seed.sentences[0], 2: seed.sentences[2]}
+    assert lib.sentences("nope", [0]) == {}
+    if isinstance(lib, StoreLibrary):
+        assert not lib._parsed  # noqa: SLF001 - no parse was read for it
+
+
+def test_the_parse_cache_is_bounded_by_size_not_only_by_count(store):
+    from factories import run_on_parse
+
+    lib = StoreLibrary(store)
+    big = run_on_parse(size=200_000)
+    for parsed in (big, OTHER, seed_parsed()):
+        assert lib.add(parsed)
+    lib.PARSED_WEIGHT = 500_000  # the 200 KB text alone weighs 2 x 200,000 + 200 x 8,000 mentions
+    assert lib.get(big.doc.id) is not None  # the one asked for is always kept
+    lib.get(OTHER.doc.id)
+    assert list(lib._parsed) == [OTHER.doc.id]  # noqa: SLF001 - the huge one made room
+    lib.get(seed_parsed().doc.id)
+    assert list(lib._parsed) == [OTHER.doc.id, seed_parsed().doc.id]  # noqa: SLF001

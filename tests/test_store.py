@@ -5,17 +5,18 @@ from __future__ import annotations
 import multiprocessing
 import re
 import time
+import tracemalloc
 
 import pytest
-from sqlalchemy import func, inspect, select, text, update
+from sqlalchemy import event, func, inspect, select, text, update
 
 from geo import store as store_module
 from geo.errors import StoreError
 from geo.migrations import LATEST, migrate
 from geo.store import Store, data_dir, name_key
 from geo.store_engine import make_engine, resolve_url
-from geo.store_schema import events, metadata, places, sentences
-from geo.types import Document, Mention, ParsedDocument, Place, Resolution, Sentence
+from geo.store_schema import events, metadata, places, reported_events, sentences
+from geo.types import Document, Event, Mention, ParsedDocument, Place, Resolution, Sentence
 from pg import db_url  # noqa: F401  (fixture)
 
 KYIV = Place("gn:703448", "Kyiv", 50.45, 30.52, "city", "UA", "Kyiv City", "UA.12", 2_900_000,
@@ -361,3 +362,93 @@ def test_unusable_urls_raise_store_error():
     with pytest.raises(StoreError, match=r"127\.0\.0\.1:1/") as caught:
         Store.open("postgresql://u:secret@127.0.0.1:1/none")
     assert "secret" not in str(caught.value)
+
+
+def huge_sentence_doc(names: int = 1000, filler: str = " was shelled again, and then ") -> ParsedDocument:
+    """One sentence of about 100 KB naming Kherson ``names`` times, a reported event at each."""
+    line = filler.join(["Kherson"] * names) + "."
+    parsed = make_doc([line, "Kyiv sent help."], {"Kherson": KHERSON, "Kyiv": KYIV}, title="huge")
+    events = [Event(parsed.doc.id, parsed.sentences[0], "Explosions/Remote violence",
+                    "Shelling/artillery/missile attack", r.place, r.mention, date="2023-06-06")
+              for r in parsed.resolutions if r.mention.sentence == 0]
+    return ParsedDocument(parsed.doc, parsed.sentences, parsed.resolutions, events=events)
+
+
+def test_map_queries_read_each_sentence_once_not_per_row(store):
+    """The map's queries: no row of mentions or events carries its sentence's text; each
+    sentence is read once and shared, so their memory does not grow with sentence length."""
+    huge = huge_sentence_doc()
+    assert len(huge.sentences[0].text) > 30_000 and store.save(huge)
+    selects: list = []
+    listen = lambda conn, clause, *args: selects.append(clause)  # noqa: E731
+    event.listen(store._engine, "before_execute", listen)
+    tracemalloc.start()
+    try:
+        found = store.place_mentions()
+        reported = store.events()
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+        event.remove(store._engine, "before_execute", listen)
+    assert len(found) == 1001 and len(reported) == 1000
+    assert found[0].sentence == huge.sentences[0] and reported[0].sentence == huge.sentences[0]
+    assert len({id(m.sentence) for m in found}) == 2 and len({id(e.sentence) for e in reported}) == 1
+    for clause in selects:  # the rows' own queries name no sentence column at all
+        columns = set(getattr(clause, "selected_columns", ()))
+        if columns & {*events.c, *reported_events.c}:
+            assert not columns & set(sentences.c), clause
+    # A copy per row would be 1000 x the sentence (35 MB per query); one copy and the rows: ~1.5 MB.
+    assert peak < 10_000_000, f"peak {peak / 1e6:.1f} MB"
+
+
+def _tables(url: str) -> set[str]:
+    engine = make_engine(resolve_url(url))
+    try:
+        with engine.connect() as conn:
+            return set(inspect(conn).get_table_names())
+    finally:
+        engine.dispose()
+
+
+def test_read_only_opens_the_library_as_it_is_or_not_at_all(db_url, tmp_path):  # noqa: F811
+    """GEO_READ_ONLY: a SQLite file opened mode=ro, PostgreSQL sessions read-only; a missing or
+    empty library is LibraryMissing with nothing created, an old one is not migrated."""
+    from geo.errors import LibraryMissing, LibraryUnusable
+
+    if db_url.startswith("sqlite"):
+        typo = tmp_path / "typo" / "library.sqlite"
+        with pytest.raises(LibraryMissing, match="nothing was created") as missing:
+            Store.open(typo, read_only=True)
+        assert not typo.parent.exists()
+        (tmp_path / "empty.sqlite").touch()  # an empty file is an empty database
+        with pytest.raises(LibraryMissing):
+            Store.open(tmp_path / "empty.sqlite", read_only=True)
+        assert (tmp_path / "empty.sqlite").stat().st_size == 0
+    else:
+        with pytest.raises(LibraryMissing) as missing:
+            Store.open(db_url, read_only=True)
+        assert _tables(db_url) == set()
+    assert "creates none" in missing.value.reason
+
+    with Store.open(db_url) as store:
+        store.save(DAM_DOC)
+    file = db_url.removeprefix("sqlite:///") if db_url.startswith("sqlite") else None
+    before = open(file, "rb").read() if file else None
+    with Store.open(db_url, read_only=True) as store:
+        assert store.read_only and names(store.place_mentions()) == names(DAM_DOC.place_mentions)
+        with pytest.raises(StoreError, match="read-only"):
+            store.save(WAR_DOC)
+        with pytest.raises(Exception, match="read-?only"):  # the database itself refuses too
+            with store._engine.begin() as conn:
+                conn.execute(text("DELETE FROM articles"))
+    assert file is None or open(file, "rb").read() == before  # byte for byte
+    with Store.open(db_url) as store:
+        assert [a.id for a in store.articles()] == [DAM_ID]
+        with store._engine.begin() as conn:
+            conn.execute(update(metadata.tables["schema_version"]).values(version=LATEST - 1))
+    with pytest.raises(LibraryUnusable, match=f"schema v{LATEST - 1}"):
+        Store.open(db_url, read_only=True)
+    engine = make_engine(resolve_url(db_url))
+    with engine.connect() as conn:  # untouched: still the older version
+        assert conn.scalar(text("SELECT version FROM schema_version")) == LATEST - 1
+    engine.dispose()

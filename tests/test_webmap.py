@@ -258,3 +258,32 @@ def test_a_country_named_in_passing_does_not_zoom_the_map_out():
     (south, west), (north, east) = json.loads(re.search(r"fitBounds\(\s*(\[\[.*?\]\])", script, re.S).group(1))
     assert (south, east) == (KHERSON.lat, MARIUPOL.lon) and north < 50
     assert "Russia" in {m["title"] for m in payload(script)["markers"]}  # still on the map
+
+
+def test_a_huge_sentence_is_shown_and_written_in_bounded_parts():
+    """A 100 KB run-on sentence naming Kherson thousands of times: each popup, table cell and
+    exported cell holds a bounded part of it around its own mention, never the whole."""
+    from factories import run_on_parse
+    from geo import export
+    from geo.event_layer import build_event_map, popup_html as event_popup
+    from geo.excerpt import SHOWN, WRITTEN
+    from geo.filters import event_rows
+    from geo.popups import popup_html
+
+    parsed = run_on_parse(size=300_000)
+    mentions, events = parsed.place_mentions, parsed.events
+    assert len(parsed.sentences[1].text) > 90_000 and len(mentions) > 10_000
+    [kherson] = [g for g in webmap.group_by_place(mentions) if g.place.name == "Kherson"]
+    popup = popup_html(kherson)
+    assert len(popup) < 3 * (SHOWN * 2) + 2000 and "<mark>Kherson</mark>" in popup and "…" in popup
+    assert len(event_popup(events[-1])) < SHOWN * 2 + 2000
+    last = mentions[-1]  # far into its sentence: its own part of it, with its own name marked
+    [row] = event_rows([last], limit=SHOWN)
+    assert len(row["sentence"]) <= SHOWN + 2 and last.mention.text in row["sentence"]
+    assert row["sentence"].startswith("…")
+    csv_text = export.to_csv(mentions[:50])
+    assert len(csv_text) < 50 * (WRITTEN + 300)
+    assert len(export.events_to_csv(events)) < len(events) * (WRITTEN + 300)
+    assert len(export.to_kml(mentions[:50])) < 50 * (WRITTEN + 300)
+    m = build_event_map(events, basemap=None)
+    assert len(m.get_root().render()) < len(events) * 4 * SHOWN + 500_000

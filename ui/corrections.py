@@ -12,7 +12,7 @@ import streamlit as st
 
 from geo.corrections import apply_corrections, context_of, correct, reparse, to_json, user_place
 from geo.errors import GeoError
-from geo.library import Library
+from geo.library import Library, resolutions_of
 from geo.popups import describe
 from geo.namekey import name_key
 from geo.store import Correction, Store
@@ -57,12 +57,9 @@ def user_set_ids(lib: Library, events: list[PlaceMention]) -> set[str]:
 def candidates(lib: Library, place: Place, events: list[PlaceMention]) -> list[Place]:
     """The mentions' runner-up readings, then what the gazetteer has for the name."""
     seen: dict[str, Place] = {}
-    for event in events:
-        parsed = lib.get(event.doc_id)
-        for r in parsed.resolutions if parsed else ():
-            if r.mention.start == event.mention.start:
-                for alt in r.alternatives:
-                    seen.setdefault(alt.id, alt)
+    for r in resolutions_of(lib, events):
+        for alt in r.alternatives:
+            seen.setdefault(alt.id, alt)
     try:
         for name in sorted({e.mention.text for e in events}):
             for alt in state.pipeline().gazetteer.search(name, limit=GAZETTEER_CANDIDATES):

@@ -10,7 +10,7 @@ from geo.library import Library
 from geo.popups import escape
 from geo.types import Event
 from ui import keys
-from ui.panel import CONTEXT_STYLE, SENTENCE_STYLE
+from ui.panel import SENTENCE_STYLE, with_context
 from ui.text import plain
 
 
@@ -32,10 +32,8 @@ def event_panel(e: Event, lib: Library, titles: dict[str, str]) -> None:
         for k, v in rows.items()) + "</table>")
     context = st.toggle("Show the sentence before and after", key=keys.PANEL_CONTEXT)
     body = source_html(e)
-    if context and (parsed := lib.get(e.doc_id)):
-        i, j, sentences = e.sentence.index, e.sentences[-1].index, parsed.sentences
-        before = escape(sentences[i - 1].text) if 0 < i <= len(sentences) else ""
-        after = escape(sentences[j + 1].text) if j + 1 < len(sentences) else ""
-        body = f"<span style='{CONTEXT_STYLE}'>{before}</span> {body} <span style='{CONTEXT_STYLE}'>{after}</span>"
+    if context:
+        first, last = e.sentence.index, e.sentences[-1].index
+        body = with_context(body, first, lib.sentences(e.doc_id, (first - 1, last + 1)), last)
     style = SENTENCE_STYLE.replace("#d62728", colour)
     st.html(f"<div class='geo-panel'><p class='geo-sentence' style='{style}'>{body}</p></div>")

@@ -30,14 +30,38 @@ def message(name: str, exc: BaseException, what: str = "could not be parsed") ->
 
 
 def failed(lib, name: str, reason: str):
-    from ui.state import LoadResult
+    """The file could not be read or parsed."""
+    from ui.state import PARSE_FAILED, LoadResult
 
+    _record(lib, name, reason)
+    return LoadResult(name, PARSE_FAILED, error=reason)
+
+
+def store_failed(lib, name: str, exc: BaseException, parsed):
+    """The library could not take the file it was given parsed: said as such, never as a parse
+    failure, and the parse kept so the next run stores it."""
+    from geo.errors import LibraryUnusable
+    from ui.guard import is_outage
+    from ui.state import STORE_FAILED, LoadResult
+
+    if isinstance(exc, LibraryUnusable):
+        why = exc.reason
+    elif is_outage(exc):
+        why = "the library is unavailable"
+    else:
+        log.warning("%s could not be stored", name, exc_info=True)
+        why = type(exc).__name__
+    reason = f"{name} {STORE_FAILED} ({why}); it is stored again on the next try"
+    _record(lib, name, reason)
+    return LoadResult(name, STORE_FAILED, error=reason, parsed=parsed)
+
+
+def _record(lib, name: str, reason: str) -> None:
     try:
         if (failures := _log(lib)) is not None:
             failures.record(name, reason, "upload", access.current_user())
     except Exception:  # noqa: BLE001 - the message still reaches the user
         pass
-    return LoadResult(name, error=reason)
 
 
 def forget(lib, name: str) -> None:

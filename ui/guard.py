@@ -15,7 +15,8 @@ from contextlib import contextmanager
 
 import streamlit as st
 
-from geo.errors import StoreError
+from geo.errors import LibraryUnusable, StoreError
+from ui.text import plain
 
 UNAVAILABLE = ("The article library is unavailable: its database does not answer right now. "
                "Nothing was lost; try again in a moment.")
@@ -33,8 +34,13 @@ def is_outage(exc: BaseException) -> bool:
     return isinstance(exc, SQLAlchemyError)
 
 
-def show_unavailable() -> None:
-    st.error(UNAVAILABLE, icon=":material/cloud_off:")
+def show_unavailable(exc: BaseException | None = None) -> None:
+    """One line: what is wrong when waiting will not help (geo.errors.LibraryUnusable: a wrong
+    URL, a missing driver or library, a damaged file), else that it does not answer now."""
+    if isinstance(exc, LibraryUnusable):
+        st.error(plain(f"The article library cannot be opened: {exc.reason}."), icon=":material/error:")
+    else:
+        st.error(UNAVAILABLE, icon=":material/cloud_off:")
     try:
         st.button("Retry", key="library_retry", type="primary")  # a click reruns the page
     except Exception:  # noqa: BLE001 - a fragment already showed one this run: one is enough
@@ -53,7 +59,7 @@ def outage():
             raise
         # The type only: the message may hold SQL and the article text it was writing.
         log.warning("library unavailable (%s)", type(exc).__name__)
-        show_unavailable()
+        show_unavailable(exc)
         st.stop()
 
 

@@ -6,11 +6,12 @@ from itertools import groupby
 
 import streamlit as st
 
+from geo import excerpt
 from geo.areas import country_name
 from geo.filters import region_of
-from geo.library import Library
+from geo.library import Library, resolutions_of
 from geo.popups import as_written, describe, escape, highlight, sentences_of
-from geo.types import PlaceMention, Place, Resolution
+from geo.types import PlaceMention, Place, Sentence
 from ui.corrections import correction_panel, is_user_set
 from ui.text import plain
 
@@ -18,18 +19,10 @@ SENTENCE_STYLE = "margin:0 0 .6em 0;padding:.35em .6em;border-left:3px solid #d6
 CONTEXT_STYLE = "color:#777;font-size:.9em"
 
 
-def _resolution(lib: Library, event: PlaceMention) -> Resolution | None:
-    parsed = lib.get(event.doc_id)
-    if parsed is None:
-        return None
-    return next((r for r in parsed.resolutions if r.mention.start == event.mention.start), None)
-
-
 def _alternatives(lib: Library, place: Place, events: list[PlaceMention]) -> list[Place]:
     seen: dict[str, Place] = {}
-    for event in events:
-        resolution = _resolution(lib, event)
-        for alt in resolution.alternatives if resolution else ():
+    for resolution in resolutions_of(lib, events):
+        for alt in resolution.alternatives:
             if alt.id != place.id:
                 seen.setdefault(alt.id, alt)
     return list(seen.values())
@@ -59,16 +52,19 @@ def _details(place: Place, events: list[PlaceMention], lib: Library) -> None:
             st.caption("No other candidate was close.")
 
 
-def _sentence_html(lib: Library, event: PlaceMention, spans: list[tuple[int, int]], context: bool) -> str:
+def with_context(body: str, index: int, around: dict[int, Sentence], last: int | None = None) -> str:
+    """The sentence's HTML (sentences ``index`` to ``last``) between the end of the one before
+    and the start of the one after."""
+    last = index if last is None else last
+    before = escape(excerpt.before(around[index - 1].text)) if index - 1 in around else ""
+    after = escape(excerpt.after(around[last + 1].text)) if last + 1 in around else ""
+    return f"<span style='{CONTEXT_STYLE}'>{before}</span> {body} <span style='{CONTEXT_STYLE}'>{after}</span>"
+
+
+def _sentence_html(event: PlaceMention, spans: list[tuple[int, int]], around: dict[int, Sentence] | None) -> str:
     body = highlight(event.sentence.text, spans)
-    if context:
-        parsed = lib.get(event.doc_id)
-        sentences = parsed.sentences if parsed else []
-        i = event.sentence.index
-        before = escape(sentences[i - 1].text) if 0 < i <= len(sentences) else ""
-        after = escape(sentences[i + 1].text) if i + 1 < len(sentences) else ""
-        body = (f"<span style='{CONTEXT_STYLE}'>{before}</span> {body} "
-                f"<span style='{CONTEXT_STYLE}'>{after}</span>")
+    if around is not None:
+        body = with_context(body, event.sentence.index, around)
     return f"<p class='geo-sentence' style='{SENTENCE_STYLE}'>{body}</p>"
 
 
@@ -82,6 +78,9 @@ def place_panel(place: Place, events: list[PlaceMention], lib: Library, titles: 
     context = st.toggle("Show the sentence before and after", key="panel_context")
     items = sentences_of(events)
     for doc_id, group in groupby(items, key=lambda item: item[0].doc_id):
+        group = list(group)
+        # Only the sentences shown and their neighbours are read, never the article.
+        around = lib.sentences(doc_id, {e.sentence.index + d for e, _ in group for d in (-1, 1)}) if context else None
         parts = [f"<p style='font-weight:600;margin:.4em 0 .3em'>{escape(titles.get(doc_id, doc_id))}</p>"]
-        parts += [_sentence_html(lib, event, spans, context) for event, spans in group]
+        parts += [_sentence_html(event, spans, around) for event, spans in group]
         st.html("<div class='geo-panel'>" + "".join(parts) + "</div>")

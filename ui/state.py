@@ -7,21 +7,22 @@ from __future__ import annotations
 
 import dataclasses
 import gc
+import json
 import logging
 import os
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import streamlit as st
 
-from geo import assets, basemap
+from geo import assets, basemap, limits
 from geo.corrections import apply_corrections
 from geo.errors import GeoError, IngestError
 from geo.ingest import read
 from geo.library import Library, MemoryLibrary, StoreLibrary
 from geo.store import Store, resolve_url
 from geo.types import ParsedDocument
-from ui import keys
+from ui import access, keys
 from ui.text import plain
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -82,7 +83,11 @@ def local_assets_ready() -> bool:
 
 @st.cache_resource(show_spinner="Reading the sample article…")
 def seed_parsed(path: str) -> ParsedDocument:
-    return pipeline().parse(read(Path(path).read_bytes(), Path(path).name))
+    """A sample article, titled from seeds/titles.json: its text opens with a sentence too long
+    to be its own title, and it was stored with none."""
+    doc = read(Path(path).read_bytes(), Path(path).name)
+    titles = json.loads((SEEDS / "titles.json").read_text(encoding="utf-8"))
+    return pipeline().parse(dataclasses.replace(doc, title=titles.get(Path(path).name, doc.title)))
 
 
 def with_corrections(parsed: ParsedDocument, lib: Library) -> ParsedDocument:
@@ -103,16 +108,17 @@ def _seed(lib: Library) -> str:
 
 
 @st.cache_resource(show_spinner="Opening the article library…")
-def open_store(url: str) -> Store:
-    return Store.open(url)
+def open_store(url: str, read_only: bool = False) -> Store:
+    return Store.open(url, read_only=read_only)
 
 
 @st.cache_resource(show_spinner=False)
-def shared_library(url: str) -> tuple[StoreLibrary, str]:
+def shared_library(url: str, read_only: bool = False) -> tuple[StoreLibrary, str]:
     """One per process and database, so every visitor sees the same articles; seeded only when
-    the process finds the library empty, so removing the sample article is not undone."""
-    lib = StoreLibrary(open_store(url))
-    return lib, (_seed(lib) if not len(lib) else "")
+    the process finds the library empty, so removing the sample article is not undone.
+    GEO_READ_ONLY opens it read-only: never created, seeded or migrated."""
+    lib = StoreLibrary(open_store(url, read_only))
+    return lib, ("" if read_only or len(lib) else _seed(lib))
 
 
 def library_url() -> str:
@@ -130,12 +136,12 @@ def library() -> Library:
             st.session_state[keys.LIBRARY] = lib
         return st.session_state[keys.LIBRARY]
     try:
-        lib, error = shared_library(library_url())
+        lib, error = shared_library(library_url(), access.read_only())
     except GeoError as exc:  # not cached: the next rerun tries again
         from ui.guard import show_unavailable
 
-        log.warning("library cannot be opened (%s)", type(exc).__name__)  # no URL or SQL on the page
-        show_unavailable()
+        log.warning("library cannot be opened: %s", exc)  # the log has the details; the page, one line
+        show_unavailable(exc)
         st.stop()
     if error:
         st.session_state[keys.SEED_ERROR] = error
@@ -143,52 +149,114 @@ def library() -> Library:
     return lib
 
 
+# What became of an upload, as the page says it.
+ADDED, ALREADY, PARSE_FAILED, STORE_FAILED = "added", "already in the library", "could not be parsed", "could not be stored"
+
+
 @dataclass
 class LoadResult:
     name: str
-    error: str = ""
+    outcome: str = ADDED
+    error: str = ""  # a failure, one line naming the file
     places: int = 0
-    duplicate: bool = False
     notes: tuple[str, ...] = ()  # e.g. "geocoder nominatim unavailable: …": the offline answer stood
+    parsed: ParsedDocument | None = field(default=None, repr=False, compare=False)  # while STORE_FAILED
+
+    @property
+    def duplicate(self) -> bool:
+        return self.outcome == ALREADY
+
+    @property
+    def retry(self) -> bool:
+        """Its store failed: the next run of the page stores it again (no parsing again)."""
+        return self.outcome == STORE_FAILED
+
+    def line(self) -> str:
+        """What the page says of it, plain text."""
+        if self.outcome == ADDED:
+            return f"{self.name}: added, {self.places} place{'s' if self.places != 1 else ''}"
+        if self.outcome == ALREADY:
+            return f"{self.name}: {self.places} places ({ALREADY})"
+        return self.error
+
+
+def upload_limit() -> int:
+    """The uploader's own limit in bytes (server.maxUploadSize, MB = 10^6 bytes as the browser
+    counts): pasted text and uploads are held to what the browser already enforced."""
+    try:
+        return int(st.get_option("server.maxUploadSize")) * limits.MB
+    except Exception:  # noqa: BLE001 - outside a Streamlit server: the library's own reading
+        return limits.max_bytes()
 
 
 def load_one(lib: Library, name: str, data: bytes, title: str = "", progress=None) -> LoadResult:
-    """Read, parse and add one file; a failure comes back as a message, never as an exception,
-    and is recorded beside the library (the Articles page lists them). ``progress(done, total)``
-    hears of each window of a long text."""
+    """Read, parse and store one file; a failure comes back as a result saying which step failed
+    (read and parse, or store), never as an exception, and is recorded beside the library (the
+    Articles page lists them). ``progress(done, total)`` hears of each window of a long text."""
     from geo import windows
     from ui import failures
 
     try:
-        doc = read(data, name)
+        doc = read(data, name, max_bytes=upload_limit())
         if title:
             doc = dataclasses.replace(doc, title=title.strip(), source="pasted text")
-        if doc.id in lib:  # checked before parsing: the id is the text's hash
-            info = next((a for a in lib.articles() if a.id == doc.id), None)
-            return LoadResult(name, places=info.n_places if info else 0, duplicate=True)
-        parsed = windows.parse_or_fail(pipeline(), doc, progress=progress)
-        if isinstance(parsed, windows.Failed):
-            return failures.failed(lib, name, f"{name} {parsed.reason}")
-        parsed = with_corrections(parsed, lib)
     except IngestError as exc:
         return failures.failed(lib, name, str(exc))
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
         return failures.failed(lib, name, failures.message(name, exc))
     try:
-        added = lib.add(parsed)
+        stored = doc.id in lib  # checked before parsing: the id is the text's hash
+    except Exception:  # noqa: BLE001 - no answer now: parse anyway, and storing will tell
+        stored = False
+    if stored:
+        return already(lib, name, doc.id)
+    try:
+        parsed = windows.parse_or_fail(pipeline(), doc, progress=progress)
     except Exception as exc:  # noqa: BLE001
-        return failures.failed(lib, name, failures.message(name, exc, "could not be stored"))
+        return failures.failed(lib, name, failures.message(name, exc))
+    if isinstance(parsed, windows.Failed):
+        return failures.failed(lib, name, f"{name} {parsed.reason}")
+    return store(lib, name, parsed)
+
+
+def store(lib: Library, name: str, parsed: ParsedDocument) -> LoadResult:
+    """Store a parse (the user's corrections applied as they stand now)."""
+    from ui import failures
+
+    try:
+        added = lib.add(with_corrections(parsed, lib))
+    except Exception as exc:  # noqa: BLE001 - kept with its parse: stored on the next run
+        return failures.store_failed(lib, name, exc, parsed)
     failures.forget(lib, name)
-    return LoadResult(name, places=len(parsed.places()), duplicate=not added, notes=tuple(parsed.notes))
+    if not added:  # another session stored the same text meanwhile
+        return already(lib, name, parsed.doc.id)
+    return LoadResult(name, ADDED, places=len(parsed.places()), notes=tuple(parsed.notes))
+
+
+def already(lib: Library, name: str, doc_id: str) -> LoadResult:
+    try:
+        info = next((a for a in lib.articles() if a.id == doc_id), None)
+    except Exception:  # noqa: BLE001 - the count is a detail; the outcome is known
+        info = None
+    return LoadResult(name, ALREADY, places=info.n_places if info else 0)
+
+
+def retry(lib: Library, result: LoadResult) -> LoadResult:
+    """A result again: stored now if its store failed (from the parse it kept), else as it was."""
+    return store(lib, result.name, result.parsed) if result.retry and result.parsed is not None else result
 
 
 def load_uploads(lib: Library, files: list) -> list[LoadResult]:
     """Parse the files not seen before, with progress; returns the results of every file given.
 
-    Results are remembered per upload id, so an error stays next to its file across reruns and a
-    file removed from the library is not re-added by the next rerun.
+    Results are remembered per upload id, so each stays next to its file on every later run
+    (another session's change reruns the page: the result must survive it), a file removed from
+    the library is not re-added by the next rerun, and a file whose store failed is stored again.
     """
     seen: dict[str, LoadResult] = st.session_state.setdefault(keys.UPLOADS_SEEN, {})
+    for f in files:
+        if f.file_id in seen and seen[f.file_id].retry:
+            seen[f.file_id] = retry(lib, seen[f.file_id])
     new = [f for f in files if f.file_id not in seen]
     if new:
         with st.status(f"Reading {len(new)} file{'s' if len(new) > 1 else ''}…", expanded=True) as status:
@@ -196,12 +264,26 @@ def load_uploads(lib: Library, files: list) -> list[LoadResult]:
             for i, f in enumerate(new, 1):
                 label = plain(f"Parsing {f.name} ({i}/{len(new)})")  # user text: never markup
                 status.update(label=label + "…")
-                result = seen[f.file_id] = load_one(lib, f.name, f.getvalue(), progress=lambda done, total: status.update(
+                seen[f.file_id] = load_one(lib, f.name, f.getvalue(), progress=lambda done, total: status.update(
                     label=f"{label}: part {done} of {total}…") if total > 1 else None)
-                st.write(plain(f"✗ {f.name}" if result.error else f"✓ {f.name}: {result.places} places"
-                               + (f" ({ALREADY})" if result.duplicate else "")))
                 bar.progress(i / len(new))
             failed = sum(1 for f in new if seen[f.file_id].error)
             status.update(label=f"Read {len(new) - failed} of {len(new)} files", expanded=False,
                           state="error" if failed == len(new) else "complete")
     return [seen[f.file_id] for f in files if f.file_id in seen]
+
+
+def show_results(results: list[LoadResult]) -> None:
+    """Each upload's outcome, plainly, on every run: added and already stored in one line per
+    file, each failure in its own box saying which step failed, a Retry for failed stores."""
+    for outcome, box in ((ADDED, st.success), (ALREADY, st.info)):
+        lines = [r.line() for r in results if r.outcome == outcome]
+        if lines:
+            box("\n".join(f"- {plain(line)}" for line in lines))
+    for r in results:
+        if r.error:
+            st.error(plain(r.error), icon=":material/warning:")
+        for note in r.notes:
+            st.warning(plain(f"{r.name}: {note}"), icon=":material/public:")
+    if any(r.retry for r in results):
+        st.button("Retry storing", key="upload_retry", help="Stores what was read but could not be stored.")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from geo.cli import dump_json, write_output
+from geo.cli import dump_json, inert, write_output
 from geo.errors import GeoError
 
 
@@ -47,8 +47,8 @@ def _list(args) -> int:
             print(dump_json(record))
         else:
             p = c.place
-            print(f"{c.id:5}  {c.name[:28]:28} {c.context or '(anywhere)':14} -> {p.id:22} "
-                  f"{p.name[:28]:28} {p.country:2} {p.lat:.4f},{p.lon:.4f}"
+            print(f"{c.id:5}  {inert(c.name[:28]):28} {inert(c.context) or '(anywhere)':14} -> {inert(p.id):22} "
+                  f"{inert(p.name[:28]):28} {p.country:2} {p.lat:.4f},{p.lon:.4f}"
                   + ("" if c.active else "  (undone)"))
     if not args.json:
         print(f"{len(found)} corrections", file=sys.stderr)

@@ -7,7 +7,7 @@ import os
 import signal
 import sys
 
-from geo.cli import Bar, dump_json, write_output
+from geo.cli import Bar, dump_json, inert, write_output
 from geo.errors import GeoError
 from geo.types import FEATURES
 
@@ -97,8 +97,8 @@ class ReportBar(Bar):
               file=sys.stderr, flush=True)
 
     def note(self, message: str) -> None:
-        """A line of its own above the bar."""
-        print(("\r\033[K" if self.tty else "") + message, file=sys.stderr, flush=True)
+        """A line of its own above the bar; file names and reasons in it printed inert."""
+        print(("\r\033[K" if self.tty else "") + inert(message), file=sys.stderr, flush=True)
 
 
 def _progress_bar(total: int, label: str) -> tuple[ReportBar, object]:
@@ -150,7 +150,7 @@ def _failure_report(store) -> None:
 
     failures = FailureLog.beside(store).failures()
     for f in failures:
-        print(f"{f.at.replace('T', ' ')[:19]}  {f.step:8}  {f.name}: {f.reason}")
+        print(f"{f.at.replace('T', ' ')[:19]}  {f.step:8}  {inert(f.name)}: {inert(f.reason)}")
     print(f"{len(failures)} file{'s' if len(failures) != 1 else ''} could not be added"
           if failures else "no failed files", file=sys.stderr)
 
@@ -247,7 +247,7 @@ def _articles(args) -> int:
                              "added_at": a.added_at, "events": a.n_events, "places": a.n_places}))
         else:
             print(f"{a.id}  {a.date or '-':10.10}  {a.n_events:5} ev {a.n_places:4} pl  "
-                  f"{(a.title or a.source)[:70]}")
+                  f"{inert((a.title or a.source)[:70])}")
     if not args.json:
         print(f"{len(infos)} articles", file=sys.stderr)
     return 0
@@ -261,7 +261,7 @@ def _remove(args) -> int:
             raise GeoError(f"{what} with id {args.id!r} (see `geo articles`)")
         store.remove(matches[0].id)
         _audit(store, "remove", matches[0].id)
-    print(f"removed {matches[0].id}  {matches[0].title[:70]}")
+    print(f"removed {matches[0].id}  {inert(matches[0].title[:70])}")
     return 0
 
 

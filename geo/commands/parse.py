@@ -7,8 +7,9 @@ import re
 import sys
 from pathlib import Path
 
-from geo.batch import mention_record, parse_all
-from geo.cli import Bar, dump_json, one_line, read_path
+from geo import limits
+from geo.batch import mention_record
+from geo.cli import Bar, dump_json, inert, one_line, read_path
 from geo.errors import GeoError
 from geo.events import event_record
 from geo.events.dates import parse_iso
@@ -48,7 +49,7 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _say(message: str) -> None:
-    print(f"geo: {message}", file=sys.stderr)
+    print(f"geo: {inert(message)}", file=sys.stderr)  # names, ids and reasons: never terminal controls
 
 
 def _repair(value: str, n: int, what: str) -> str:
@@ -59,14 +60,37 @@ def _repair(value: str, n: int, what: str) -> str:
     return value
 
 
+def _records(stream, limit: int):
+    """(line number, bytes) per line; a line longer than ``limit`` comes back as (number, size)
+    after being skipped in 1 MB steps, never read whole (one 200 MB record once was)."""
+    n = 0
+    while raw := stream.readline(limit + 1):
+        n += 1
+        if len(raw) > limit and not raw.endswith(b"\n"):
+            size = len(raw)
+            while chunk := stream.readline(limits.MB):
+                size += len(chunk.rstrip(b"\r\n"))
+                if chunk.endswith(b"\n"):
+                    break
+            yield n, size
+        else:
+            yield n, raw
+
+
 def _read_lines(path: str):
     """(id, Document) per usable input line; a bad line is reported with its number, never fatal."""
     try:
         stream = sys.stdin.buffer if path == "-" else open(path, "rb")
     except OSError as exc:
         raise GeoError(f"cannot read {path}: {exc.strerror or exc}") from None
+    limit = limits.max_bytes()
     with stream:
-        for n, raw in enumerate(stream, start=1):
+        for n, raw in _records(stream, limit):
+            try:  # the one size guard, as for files and uploads
+                limits.check(raw if isinstance(raw, int) else len(raw.rstrip(b"\r\n")), "the record", limit)
+            except GeoError as exc:
+                _say(f"line {n}: skipped ({exc})")
+                continue
             try:
                 line = raw.decode("utf-8")
             except UnicodeDecodeError:
@@ -90,24 +114,47 @@ def _read_lines(path: str):
             yield _repair(doc_id, n, "the id"), Document(_repair(text, n, "the text"), date=date)
 
 
+def _chunks(items, size: int = 128, chars: int = 64_000_000):
+    """The records in runs of ``size`` or ``chars`` characters of text, as geo.bulk reads files:
+    a file of many records is parsed as it is read, never held whole."""
+    chunk, held = [], 0
+    for item in items:
+        chunk.append(item)
+        held += len(item[1].text)
+        if len(chunk) >= size or held >= chars:
+            yield chunk
+            chunk, held = [], 0
+    if chunk:
+        yield chunk
+
+
 def _batch(path: str, out, workers: int | None) -> int:
-    items = list(_read_lines(path))
-    bar = Bar(len(items), "parsing")
+    from geo.batch import BatchParser
+
+    bar = Bar(None, "parsing")
     shown: set[str] = set()  # a service that is down would say so on every line otherwise
-    failed = 0
-    for (doc_id, _), parsed in zip(items, parse_all((d for _, d in items), workers, failures=True)):
-        if isinstance(parsed, Failed):  # the line keeps its place in the output, with the reason
-            failed += 1
-            _say(f"id {doc_id}: {parsed.reason}")
-            out.write(dump_json({"id": doc_id, "mentions": [], "events": [], "error": parsed.reason}) + "\n")
-        else:
-            record = {"id": doc_id, "mentions": [mention_record(r) for r in parsed.resolutions],
-                      "events": [event_record(e) for e in parsed.events]}
-            out.write(dump_json(record) + "\n")
-            _notes(parsed, f"id {doc_id}", shown)
-        bar.update()
+    failed = total = 0
+    parser = None
+    try:
+        for chunk in _chunks(_read_lines(path)):
+            parser = parser or BatchParser(workers)  # no model loaded for a file with no records
+            for (doc_id, _), parsed in zip(chunk, parser.parse(d for _, d in chunk)):
+                total += 1
+                if isinstance(parsed, Failed):  # the line keeps its place in the output, with the reason
+                    failed += 1
+                    _say(f"id {doc_id}: {parsed.reason}")
+                    out.write(dump_json({"id": doc_id, "mentions": [], "events": [], "error": parsed.reason}) + "\n")
+                else:
+                    record = {"id": doc_id, "mentions": [mention_record(r) for r in parsed.resolutions],
+                              "events": [event_record(e) for e in parsed.events]}
+                    out.write(dump_json(record) + "\n")
+                    _notes(parsed, f"id {doc_id}", shown)
+                bar.update()
+    finally:
+        if parser is not None:
+            parser.close()
     bar.close()
-    return 1 if failed and failed == len(items) else 0
+    return 1 if failed and failed == total else 0
 
 
 def _files(files: list[str], fmt: str, out, events_only: bool = False) -> int:
@@ -123,7 +170,7 @@ def _files(files: list[str], fmt: str, out, events_only: bool = False) -> int:
             _say(f"{name}: {one_line(str(exc))}")
             failed += 1
             continue
-        bar = _WindowBar(f"{Path(name).name}: long text, part") if len(doc.text) > WINDOW else None
+        bar = _WindowBar(inert(f"{Path(name).name}: long text, part")) if len(doc.text) > WINDOW else None
         parsed = parse_or_fail(pipeline, doc, progress=bar)
         if bar is not None:
             bar.close()
@@ -201,4 +248,4 @@ def _notes(parsed, where: str, shown: set[str]) -> None:
     for note in parsed.notes:
         if note not in shown:
             shown.add(note)
-            print(f"geo: {where}: {note}", file=sys.stderr)
+            print(f"geo: {inert(where)}: {inert(note)}", file=sys.stderr)
