@@ -131,7 +131,13 @@ def _v4(conn: Connection) -> None:
     conn.execute(text("INSERT INTO sentence_search(sentence_search) VALUES ('rebuild')"))
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4]
+def _v5(conn: Connection) -> None:
+    """An event's later source sentences (geo.types.Event.more): a JSON list of their indexes.
+    Events stored before keep one sentence each until ``geo reindex``."""
+    conn.execute(text("ALTER TABLE reported_events ADD COLUMN more TEXT NOT NULL DEFAULT '[]'"))
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
 LATEST = len(MIGRATIONS)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -9,8 +10,8 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, Connection, func, nulls_last, or_, select
 
 from .store_query import BBox, RowContext, place_conditions, streamed
-from .store_schema import articles, places, reported_events
-from .types import Event, Mention
+from .store_schema import articles, places, reported_events, sentences
+from .types import Event, Mention, Sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,7 @@ def read_events(conn: Connection, f: EventFilters, limit: int | None = None,
     date = func.coalesce(e.date, articles.c.date)
     query = (select(e.article_id, e.sentence, e.type, e.sub_type, e.place_id, e.mention_start,
                     e.mention_end, e.mention_text, e.mention_label, e.precision, date.label("date"),
-                    e.actors, e.fatalities, e.injured, e.score)
+                    e.actors, e.fatalities, e.injured, e.score, e.more)
              .select_from(reported_events
                           .join(articles, articles.c.id == e.article_id)
                           .outerjoin(places, places.c.id == e.place_id))
@@ -71,7 +72,7 @@ def read_events(conn: Connection, f: EventFilters, limit: int | None = None,
                          else (nulls_last(date), e.article_id, e.idx)))
              .limit(limit))
     known = RowContext(conn, query, limit is not None)
-    out = []
+    out, later = [], {}
     for rows in streamed(conn, query):
         for r in rows:
             mention = (Mention(r.mention_start, r.mention_end, r.mention_text, r.sentence,
@@ -79,4 +80,25 @@ def read_events(conn: Connection, f: EventFilters, limit: int | None = None,
             out.append(Event(r.article_id, known.sentences[r.article_id, r.sentence], r.type,
                              r.sub_type, known.places.get(r.place_id), mention, r.precision, r.date,
                              tuple(json.loads(r.actors)), r.fatalities, r.injured, r.score))
+            if r.more != "[]":
+                later[len(out) - 1] = json.loads(r.more)
+    if later:  # the few events told in several sentences: their later sentences, read once
+        wanted = {(out[i].doc_id, k) for i, ks in later.items() for k in ks}
+        found = read_sentences(conn, wanted)
+        for i, ks in later.items():
+            more = tuple(found[out[i].doc_id, k] for k in ks if (out[i].doc_id, k) in found)
+            out[i] = dataclasses.replace(out[i], more=more)
+    return out
+
+
+def read_sentences(conn: Connection, keys: set[tuple[str, int]]) -> dict[tuple[str, int], Sentence]:
+    """The sentences at (article id, index) ``keys``."""
+    s, out = sentences.c, {}
+    by_article: dict[str, list[int]] = {}
+    for article_id, idx in keys:
+        by_article.setdefault(article_id, []).append(idx)
+    for article_id, idxs in by_article.items():
+        for r in conn.execute(select(s.idx, s.start, s.end, s.text)
+                              .where(s.article_id == article_id, s.idx.in_(sorted(idxs)))):
+            out[article_id, r.idx] = Sentence(r.idx, r.start, r.end, r.text)
     return out

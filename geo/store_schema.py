@@ -95,6 +95,7 @@ reported_events = Table(
     Column("fatalities", Integer),
     Column("injured", Integer),
     Column("score", Float, nullable=False),
+    Column("more", Text, nullable=False, server_default="[]"),  # JSON: indexes of later source sentences
     ForeignKeyConstraint(["article_id", "sentence"], ["sentences.article_id", "sentences.idx"],
                          ondelete="CASCADE"),
     Index("ix_reported_events_article", "article_id", "idx"),

@@ -74,7 +74,8 @@ def event_row(doc_id: str, idx: int, e: Event, date_edited: bool = False) -> dic
             "mention_text": m.text if m else None, "mention_label": m.label if m else None,
             "precision": e.precision, "date": e.date, "date_edited": date_edited,
             "actors": json.dumps(list(e.actors), ensure_ascii=False),
-            "fatalities": e.fatalities, "injured": e.injured, "score": e.score}
+            "fatalities": e.fatalities, "injured": e.injured, "score": e.score,
+            "more": json.dumps([x.index for x in e.more])}
 
 
 def edited_dates(conn: Connection, doc_id: str) -> dict[tuple[int, str], str | None]:

@@ -289,7 +289,8 @@ def test_refuses_a_library_from_a_newer_version(db_url):  # noqa: F811
         Store.open(db_url)
 
 
-def test_reads_ten_thousand_events_fast(store):
+def test_reads_ten_thousand_events_in_date_order(store):
+    # How fast is `geo bench --dashboard`'s business; a timed assert fails on a loaded machine.
     pool = [Place(f"gn:{i}", f"Place{i}", 40 + i / 10, 20 + i / 10, "city", "UA", f"Region{i % 5}",
                   geometry={"type": "Point", "coordinates": [20 + i / 10, 40 + i / 10]})
             for i in range(50)]
@@ -306,7 +307,6 @@ def test_reads_ten_thousand_events_fast(store):
     print(f"\n[{store.url.split(':')[0]}] events(): {len(evs)} in {elapsed * 1000:.0f} ms; "
           f"places_summary(): {len(summary)} in {summary_elapsed * 1000:.0f} ms")
     assert len(evs) == 10_000 and len(summary) == 50
-    assert elapsed < 1.0
     dates = {a.id: a.date for a in store.articles()}
     assert [dates[e.doc_id] for e in evs] == sorted(dates[e.doc_id] for e in evs)
 

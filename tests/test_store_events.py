@@ -59,6 +59,16 @@ def test_events_round_trip_with_their_article(store):
     assert [e.sub_type for e in store.events()] == [SHELLING[1], DRONE[1], CLASH[1]]
 
 
+def test_an_event_told_in_several_sentences_keeps_them(store):
+    # Issue 20: one event, several source sentences (schema v5 stores the later ones).
+    first = DOC.events[0]
+    told_twice = replace(DOC, events=[replace(first, more=(DOC.sentences[2],)), *DOC.events[1:]])
+    assert store.save(told_twice)
+    [back] = [e for e in store.events() if e.sub_type == SHELLING[1]]
+    assert [s.text for s in back.sentences] == [DOC.sentences[0].text, DOC.sentences[2].text]
+    assert store.parsed(DOC.doc.id).events == told_twice.events
+
+
 def test_event_filters(store):
     store.save(DOC)
     subs = lambda evs: [e.sub_type for e in evs]  # noqa: E731
