@@ -78,10 +78,9 @@ class Extractor:
                 carried = (paragraph[s.index], stated[1])
             day = stated[1] if stated else None
             if not any_trigger.search(s.text) or self._blocked(s.text, "sentence"):
-                joined = continued(events[-1], s, None, day, by_sentence, text) \
-                    if events and last == s.index - 1 else None
+                k, joined = _continuing(events, last, s, day, by_sentence, text)
                 if joined is not None:
-                    events[-1], last = joined, s.index
+                    events[k], last = joined, s.index
                 elif war_story and events and not self._blocked(s.text, "sentence"):
                     toll_here = _toll_elsewhere(text, s, events[-1], by_sentence, day or doc.date and doc.date[:10])
                     if toll_here is not None and clause_is_background(s.text, article_day):
@@ -339,13 +338,29 @@ def _toll_elsewhere(text: str, s: Sentence, before: Event, by_sentence, date) ->
     t = toll(s.text)
     if not t.fatalities and not t.injured or before.type not in ("Explosions/Remote violence",):
         return None
-    here = [r for r in placeable(text, by_sentence.get(s.index, []))
-            if before.place is not None and r.place.country == before.place.country]
-    if not here:
+    here = [r for r in by_sentence.get(s.index, [])
+            if r.place is not None and before.place is not None and r.place.country == before.place.country]
+    where = choose(text, (s.start, s.end), s.start, here)
+    if where is None:
         return None
-    r = here[0]
-    return Event(before.doc_id, s, before.type, before.sub_type, r.place, r.mention, precision(text, r),
+    r = where.resolution
+    return Event(before.doc_id, s, before.type, before.sub_type, r.place, r.mention, where.precision,
                  date, before.actors, t.fatalities, t.injured, _SCORE[3])
+
+
+def _continuing(events: list[Event], last: int, s: Sentence, day, by_sentence, text) -> tuple[int, Event | None]:
+    """Which event of the sentence before ``s`` continues in it ("Russian troops shelled A and the
+    village of B. In B, a woman was wounded."), and that event with ``s`` joined: the last of them
+    that takes it."""
+    if not events or last != s.index - 1:
+        return -1, None
+    k = len(events) - 1
+    while k >= 0 and events[k].sentences[-1].index == s.index - 1:
+        joined = continued(events[k], s, None, day, by_sentence, text)
+        if joined is not None:
+            return k, joined
+        k -= 1
+    return -1, None
 
 
 _AROUND = 12  # mentions either side of a clause it may take its place from when it names none
