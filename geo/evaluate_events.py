@@ -10,7 +10,6 @@ The notes are parsed with no article date: a note's own date has to come from it
 from __future__ import annotations
 
 import csv
-import json
 import time
 from collections import Counter
 from dataclasses import dataclass, field
@@ -143,34 +142,3 @@ def score_notes(notes: list[Note], workers: int | None = None, progress=None) ->
             progress()
     score.seconds = time.perf_counter() - started
     return score
-
-
-def run_events(args) -> int:
-    from geo.cli import Bar
-    from geo.pipeline import load_pipeline
-
-    notes = load_notes(args.corpus)[: args.limit]
-    load_pipeline()
-    bar = Bar(len(notes), "scoring")
-    score = score_notes(notes, args.workers, bar.update)
-    bar.close()
-    summary = score.summary()
-    if args.json:
-        print(json.dumps({**summary, "confusion": {k: dict(v) for k, v in score.confusion().items()}}))
-        return 0
-    for k, v in summary.items():
-        print(f"{k:>12}: {v}")
-    print("\n## types (gold -> predicted)")
-    for gold, got in sorted(score.confusion().items()):
-        print(f"{gold:>28}: " + ", ".join(f"{t} {c}" for t, c in got.most_common()))
-    if args.errors:
-        print(f"\n## first {args.errors} notes with an error")
-        for o in score.errors(args.errors):
-            e = o.event
-            failed = [k for k, ok in o.checks.items() if not ok]
-            got = ("nothing" if e is None else
-                   f"{e.sub_type} @ {e.place.name if e.place else '-'} "
-                   f"({'?' if o.km is None else f'{o.km:.0f} km'}) {e.date} k={e.fatalities}")
-            print(f"{o.note.id:>10} {','.join(failed):30} {got} | gold {o.note.sub_type} "
-                  f"{o.note.date} k={o.note.fatalities} | {o.note.text[:140]!r}")
-    return 0

@@ -45,21 +45,55 @@ def run(args) -> int:
     if args.corpus.suffix.lower() == ".jsonl":
         return run_articles(args)
     if args.corpus.suffix.lower() == ".csv":
-        from geo.evaluate_events import is_events_csv, run_events
+        from geo.evaluate_events import is_events_csv
 
         return run_events(args) if is_events_csv(args.corpus) and not args.places else run_points(args)
     return run_lgl(args)
 
 
-def run_articles(args) -> int:
-    from geo.evaluate_articles import load_articles, score_articles
+def _scored(items: list, score, workers: int | None):
+    """``score(items, workers, progress)`` with the pipeline loaded first and a progress bar."""
     from geo.pipeline import load_pipeline
 
-    articles = load_articles(args.corpus)[: args.limit]
     load_pipeline()
-    bar = Bar(len(articles), "scoring")
-    score = score_articles(articles, args.workers, bar.update)
+    bar = Bar(len(items), "scoring")
+    result = score(items, workers, bar.update)
     bar.close()
+    return result
+
+
+def run_events(args) -> int:
+    """Coded notes (CSV with ACLED's columns): the first event of each note."""
+    from geo.evaluate_events import load_notes, score_notes
+
+    score = _scored(load_notes(args.corpus)[: args.limit], score_notes, args.workers)
+    summary = score.summary()
+    if args.json:
+        print(json.dumps({**summary, "confusion": {k: dict(v) for k, v in score.confusion().items()}}))
+        return 0
+    for k, v in summary.items():
+        print(f"{k:>12}: {v}")
+    print("\n## types (gold -> predicted)")
+    for gold, got in sorted(score.confusion().items()):
+        print(f"{gold:>28}: " + ", ".join(f"{t} {c}" for t, c in got.most_common()))
+    if args.errors:
+        print(f"\n## first {args.errors} notes with an error")
+        for o in score.errors(args.errors):
+            e = o.event
+            failed = [k for k, ok in o.checks.items() if not ok]
+            got = ("nothing" if e is None else
+                   f"{e.sub_type} @ {e.place.name if e.place else '-'} "
+                   f"({'?' if o.km is None else f'{o.km:.0f} km'}) {e.date} k={e.fatalities}")
+            print(f"{o.note.id:>10} {','.join(failed):30} {got} | gold {o.note.sub_type} "
+                  f"{o.note.date} k={o.note.fatalities} | {o.note.text[:140]!r}")
+    return 0
+
+
+def run_articles(args) -> int:
+    """Whole articles coded by hand (JSONL): every event."""
+    from geo.evaluate_articles import load_articles, score_articles
+
+    score = _scored(load_articles(args.corpus)[: args.limit], score_articles, args.workers)
     if args.json:
         print(json.dumps({**score.summary(), "genres": score.by_genre()}))
         return 0
