@@ -22,7 +22,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from . import migrations
 from .errors import StoreError, db_reason
 from .store_engine import data_dir, make_engine, resolve_url
-from .store_query import BBox, Filters, place_from_json, place_json, places_by_id
+from .store_query import BBox, Filters, chunks, place_from_json, place_json, places_by_id
 from .store_events import EventFilters, read_events
 from .store_schema import articles, corrections, mentions, reported_events, sentences
 from .store_write import (
@@ -161,6 +161,14 @@ class Store:
     def has(self, doc_id: str) -> bool:
         with self._read() as conn:
             return bool(conn.scalar(select(exists().where(articles.c.id == doc_id))))
+
+    def existing(self, doc_ids: Sequence[str]) -> set[str]:
+        """Which of these article ids are stored: one query per chunk, not one per id."""
+        found: set[str] = set()
+        with self._read() as conn:
+            for chunk in chunks(doc_ids):
+                found.update(conn.scalars(select(articles.c.id).where(articles.c.id.in_(chunk))))
+        return found
 
     def article(self, doc_id: str) -> Document:
         with self._read() as conn:
