@@ -84,10 +84,10 @@ WAR_TOWNS = (("Kherson", "Kherson"), ("Kharkiv", "Kharkiv"), ("Mykolaiv", "Mykol
 DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
 
-def war_articles(n: int, seed: int = 0) -> list[dict]:
+def war_articles(n: int, seed: int = 0, long: bool = False) -> list[dict]:
     """``n`` distinct {"id","text","date"?,"title"?} records: hand-written war sentences with
-    varied towns, days and tolls, some followed by paragraphs of the seed article. Same ``n``
-    and ``seed``, same records."""
+    varied towns, days and tolls, some followed by paragraphs of the seed article (``long``:
+    more sentences and the whole seed, news length: ~500 words). Same arguments, same records."""
     import random
 
     paragraphs = [p for p in SEED.read_text(encoding="utf-8").split("\n\n") if p.strip()]
@@ -95,12 +95,14 @@ def war_articles(n: int, seed: int = 0) -> list[dict]:
     for i in range(n):
         rng = random.Random(seed * 1_000_003 + i)
         lines = []
-        for _ in range(rng.randint(2, 6)):
+        for _ in range(rng.randint(6, 14) if long else rng.randint(2, 6)):
             town, oblast = rng.choice(WAR_TOWNS)
             lines.append(rng.choice(WAR_SENTENCES).format(
                 town=town, oblast=oblast, day=rng.choice(DAYS), n=rng.randint(1, 12), m=rng.randint(2, 30)))
         body = [" ".join(lines)]
-        if rng.random() < 0.5:
+        if long:
+            body += paragraphs
+        elif rng.random() < 0.5:
             start = rng.randrange(len(paragraphs))
             body += paragraphs[start:start + rng.randint(1, 3)]
         record = {"id": f"war-{seed}-{i}", "text": f"Dispatch {i}\n\n" + "\n\n".join(body)}

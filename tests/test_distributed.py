@@ -197,3 +197,13 @@ def test_cli_engine_address_glob_and_report(cluster, tmp_path, monkeypatch, caps
     assert main(["ingest", str(tmp_path / "a-1.jsonl"), "--db", str(tmp_path / "new.sqlite"),
                  "--engine", "dask"]) == 2
     assert "no Dask scheduler answers at tcp://127.0.0.1:9" in capsys.readouterr().err
+
+
+def test_bench_ingest_prints_a_line_per_engine_and_worker_count(tmp_path, capsys):
+    src = write_jsonl(tmp_path / "bench.jsonl", war_articles(6, seed=2))
+    assert main(["bench", "--ingest", str(src), "--workers", "1"]) == 0
+    lines = [json.loads(line) for line in capsys.readouterr().out.splitlines()]
+    assert [(r["engine"], r["workers"], r["articles"]) for r in lines[:-1]] == [("local", 1, 6), ("dask", 1, 6)]
+    assert all(r["articles_per_s"] > 0 and r["words_per_s"] > 0 and r["load_before"] for r in lines[:-1])
+    assert set(lines[-1]["ratios"]) == {"dask/local 1 workers"}
+    assert main(["bench", "--ingest", "5", "--workers", "1,2"]) == 2  # counts are for a file
