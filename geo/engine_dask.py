@@ -44,8 +44,19 @@ class PipelinePlugin(WorkerPlugin):
 
     name = PLUGIN
 
+    def __init__(self, ignore_ctrl_c: bool = False):
+        # Workers of a local cluster share the terminal: Ctrl-C stops the driver, which closes
+        # them, rather than each printing a traceback.
+        self.ignore_ctrl_c = ignore_ctrl_c
+
     def setup(self, worker) -> None:
+        import signal
+        import threading
+
         from geo.pipeline import Pipeline, load_pipeline
+
+        if self.ignore_ctrl_c and threading.current_thread() is threading.main_thread():
+            signal.signal(signal.SIGINT, signal.SIG_IGN)
 
         shared = load_pipeline(progress=lambda message: None)  # builds the index if missing
         self.pipeline = Pipeline(shared.gazetteer, shared.nlp, stages=[], events=shared.events)
@@ -88,11 +99,11 @@ class DaskParser:
             # Scheduler and its status page on this machine only, on free ports.
             self.cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
                                         host="127.0.0.1", dashboard_address="127.0.0.1:0",
-                                        silence_logs=logging.ERROR)
+                                        silence_logs=logging.CRITICAL)
             self.client = Client(self.cluster)
         try:
             say("workers loading the gazetteer and the NER model")
-            answers = self.client.register_plugin(PipelinePlugin())
+            answers = self.client.register_plugin(PipelinePlugin(ignore_ctrl_c=self.cluster is not None))
             broken = [a for a in answers.values() if a.get("status") != "OK"]
             if broken:
                 raise GeoError(f"a Dask worker could not load the parser: {broken[0].get('exception')!r}")
@@ -117,7 +128,9 @@ class DaskParser:
         from distributed import KilledWorker, as_completed
 
         batches = iter(batches)
-        waiting = as_completed()
+        # This client's loop, not the process's first client's (a notebook's, a test's): a
+        # result lost with its worker is waited for again on the loop its future lives on.
+        waiting = as_completed(loop=self.client.loop)
         owners: dict[str, list[Document]] = {}
 
         def submit(docs: list[Document]) -> None:
