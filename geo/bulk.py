@@ -24,7 +24,7 @@ from geo.failures import FailureLog
 from geo.ingest import read_path
 from geo.sources import find_files  # noqa: F401  (geo.bulk.find_files, as before)
 from geo.store import Store
-from geo.types import Document
+from geo.types import Document, ParsedDocument
 from geo.windows import Failed, reason
 
 # Files read ahead of the parser: bounds memory on huge folders while keeping every core busy.
@@ -141,13 +141,14 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 
 
 def _parser(report: Report, on_load: Callable[[str], None] | None, workers: int | None,
-            engine: str = "local", address: str | None = None):
+            engine: str = "local", address: str | None = None, library: str | None = None):
     """The engine's parser, loaded (workers hold the pipeline), the clock restarted after
-    loading: words/s measures parsing, not start-up."""
+    loading: words/s measures parsing, not start-up. ``library``: the URL of a database server
+    that Dask's workers write to themselves."""
     if engine == "dask":
         from geo.engine_dask import DaskParser
 
-        parser = DaskParser(workers, address, say=on_load)
+        parser = DaskParser(workers, address, say=on_load, library=library)
     elif engine == "local":
         from geo.batch import BatchParser
         from geo.pipeline import load_pipeline
@@ -166,15 +167,16 @@ class _Run:
     ``report.interrupted`` with whatever was saved staying saved."""
 
     def __init__(self, report: Report, on_load: Callable[[str], None] | None, workers: int | None,
-                 engine: str = "local", address: str | None = None):
+                 engine: str = "local", address: str | None = None, library: str | None = None):
         self.report, self.on_load, self.workers = report, on_load, workers
-        self.engine, self.address = engine, address
+        self.engine, self.address, self.library = engine, address, library
         self._parser = None
 
     @property
     def parser(self):
         if self._parser is None:
-            self._parser = _parser(self.report, self.on_load, self.workers, self.engine, self.address)
+            self._parser = _parser(self.report, self.on_load, self.workers, self.engine,
+                                   self.address, self.library)
         return self._parser
 
     def map_batches(self, batches: Iterable[list[Document]]):
@@ -224,36 +226,43 @@ def ingest(store: Store, items: Iterable[Source], *, workers: int | None = None,
 
         batch = DASK_BATCH if engine == "dask" else BATCH
     pending: set[str] = set()
-    with _Run(report, on_load, workers, engine, address) as run:
+    # Dask's workers write to a database server themselves (geo.engine_dask); a SQLite file
+    # is written here, by the one process on its disk.
+    server = None if store.url.startswith("sqlite") else store.url
+    with _Run(report, on_load, workers, engine, address, server) as run:
         for docs, results in run.map_batches(_fresh(store, items, pending, report, progress, log, batch)):
-            try:
-                corrections = store.corrections()  # per batch: the UI may correct meanwhile
-            except GeoError as exc:
-                for doc in docs:
-                    pending.discard(doc.id)
+            by_id = {doc.id: doc for doc in docs}
+            corrections = None
+            for result in results:
+                doc = by_id[result.doc_id] if hasattr(result, "doc_id") else result.doc
+                pending.discard(doc.id)
+                if isinstance(result, Failed):
+                    _fail(report, progress, log, _name(doc), result.reason, "ingest")
+                    continue
+                if hasattr(result, "added"):  # written by a worker
+                    _stored(report, progress, log, doc, result.added)
+                    continue
+                try:
+                    if corrections is None:
+                        corrections = store.corrections()  # per batch: the UI may correct meanwhile
+                    added = save(store, result, corrections)
+                except Exception as exc:  # noqa: BLE001 - this article alone is lost
                     _fail(report, progress, log, _name(doc), reason(exc), "ingest")
-                continue
-            for parsed in results:
-                pending.discard(parsed.doc.id)
-                _store(store, parsed, corrections, report, progress, log)
+                    continue
+                _stored(report, progress, log, doc, added)
     report.total = max(report.total, report.done)
     return report
 
 
-def _store(store: Store, parsed, corrections, report: Report, progress: Progress | None,
-           log: FailureLog | None) -> None:
-    """Write one parse (or record its failure); save() is one transaction, keyed on the
-    article's content hash, and says False if it is already stored (another process, or an
-    earlier run that was killed after writing it)."""
-    if isinstance(parsed, Failed):
-        _fail(report, progress, log, _name(parsed.doc), parsed.reason, "ingest")
-        return
-    doc = parsed.doc
-    try:
-        added = store.save(apply_corrections(parsed, corrections))
-    except Exception as exc:  # noqa: BLE001 - this article alone is lost
-        _fail(report, progress, log, _name(doc), reason(exc), "ingest")
-        return
+def save(store: Store, parsed: ParsedDocument, corrections) -> bool:
+    """Write one parse with the user's corrections applied, wherever it was parsed: one
+    transaction, keyed on the article's content hash; False (nothing written) when it is
+    already stored (another process, or an earlier run killed after writing it)."""
+    return store.save(apply_corrections(parsed, corrections))
+
+
+def _stored(report: Report, progress: Progress | None, log: FailureLog | None, doc: Document,
+            added: bool) -> None:
     if log is not None:
         _forget(log, _name(doc))
     if added:

@@ -7,11 +7,13 @@ A ``WorkerPlugin`` loads the gazetteer and the spaCy model once in every worker,
 workers that join later or that Dask's nanny restarts after a crash.
 
 The driver keeps a few batches per worker thread in flight (memory stays bounded whatever the
-input's size), takes the parses back as they finish and hands them to ``geo.bulk.ingest``,
-which writes each one as the local path does: one transaction per article, keyed on the
-article's content hash. A worker killed mid-batch costs only a re-run of its batches, which
-Dask reschedules on the others; a batch that keeps killing its workers is split, so only the
-article that kills them fails.
+input's size). Each article is written as the local path writes it (``geo.bulk.save``: one
+transaction, keyed on the article's content hash): by the driver, which gets the parses back,
+when the library is a SQLite file on its disk; by the workers themselves when it is a database
+server they can reach (PostgreSQL), so that writing scales with them and only a line per
+article comes back. A worker killed mid-batch costs only a re-run of its batches, which Dask
+reschedules on the others (an article it had written is then found stored); a batch that keeps
+killing its workers is split, so only the article that kills them fails.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ import logging
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
+
+from dataclasses import dataclass
 
 from geo.errors import GeoError
 from geo.types import Document, ParsedDocument
@@ -60,6 +64,28 @@ class PipelinePlugin(WorkerPlugin):
 
         shared = load_pipeline(progress=lambda message: None)  # builds the index if missing
         self.pipeline = Pipeline(shared.gazetteer, shared.nlp, stages=[], events=shared.events)
+        self.stores: dict = {}
+
+    def store(self, url: str):
+        """One connection pool per library for the worker's life."""
+        from geo.store import Store
+
+        if url not in self.stores:
+            self.stores[url] = Store.open(url)
+        return self.stores[url]
+
+    def teardown(self, worker) -> None:
+        for store in self.stores.values():
+            store.close()
+
+
+@dataclass(frozen=True, slots=True)
+class Saved:
+    """What comes back for an article a worker wrote: ``added`` False when it was stored
+    already (by an earlier run, or by this batch's first try on a worker since killed)."""
+
+    doc_id: str
+    added: bool
 
 
 def parse_batch(docs: list[Document]) -> list[ParsedDocument | Failed]:
@@ -69,18 +95,44 @@ def parse_batch(docs: list[Document]) -> list[ParsedDocument | Failed]:
     return list(parse_many(get_worker().plugins[PLUGIN].pipeline, docs))
 
 
+def parse_and_save(docs: list[Document], url: str) -> list[Saved | Failed]:
+    """The task when workers write: parse, then save each article as geo.bulk does."""
+    from distributed import get_worker
+
+    from geo.bulk import save
+
+    plugin = get_worker().plugins[PLUGIN]
+    try:
+        store = plugin.store(url)
+        corrections = store.corrections()  # per batch, as the driver reads them
+    except GeoError as exc:
+        return [Failed(doc, reason(exc)) for doc in docs]
+    out: list[Saved | Failed] = []
+    for parsed in parse_many(plugin.pipeline, docs):
+        if isinstance(parsed, Failed):
+            out.append(parsed)
+            continue
+        try:
+            out.append(Saved(parsed.doc.id, save(store, parsed, corrections)))
+        except Exception as exc:  # noqa: BLE001 - this article alone is lost
+            out.append(Failed(parsed.doc, reason(exc)))
+    return out
+
+
 class DaskParser:
     """Same contract as ``geo.batch.BatchParser.map_batches``, on a Dask cluster."""
 
     def __init__(self, workers: int | None = None, address: str | None = None,
-                 say: Callable[[str], None] | None = None):
+                 say: Callable[[str], None] | None = None, library: str | None = None):
+        """``library``: the URL of a database server the workers write to themselves (see the
+        module's doc); None: the parses come back to the caller."""
         try:
             from distributed import Client, LocalCluster
         except ImportError:
             raise GeoError("--engine dask needs Dask: pip install 'geo-events-map[distributed]'") from None
         say = say or (lambda message: None)
         address = address or os.environ.get(ADDRESS_ENV) or None
-        self.client = self.cluster = None
+        self.client = self.cluster = self.library = None
         if address:
             say(f"connecting to the Dask scheduler at {address}")
             try:
@@ -108,6 +160,8 @@ class DaskParser:
             if broken:
                 raise GeoError(f"a Dask worker could not load the parser: {broken[0].get('exception')!r}")
             self.refine = _refine()
+            # Online stages run once, in the driver: then the driver writes too.
+            self.library = library if self.refine is None else None
         except BaseException:
             self.close()
             raise
@@ -123,8 +177,9 @@ class DaskParser:
         return self._slots
 
     def map_batches(self, batches: Iterable[list[Document]]
-                    ) -> Iterator[tuple[list[Document], list[ParsedDocument | Failed]]]:
-        """(batch, its parses) as each batch finishes, not in input order."""
+                    ) -> Iterator[tuple[list[Document], list[ParsedDocument | Saved | Failed]]]:
+        """(batch, its parses) as each batch finishes, not in input order; when the workers
+        write (``library``), Saved in place of each parse written."""
         from distributed import KilledWorker, as_completed
 
         batches = iter(batches)
@@ -134,7 +189,8 @@ class DaskParser:
         owners: dict[str, list[Document]] = {}
 
         def submit(docs: list[Document]) -> None:
-            future = self.client.submit(parse_batch, docs, pure=False)
+            future = (self.client.submit(parse_and_save, docs, self.library, pure=False)
+                      if self.library else self.client.submit(parse_batch, docs, pure=False))
             owners[future.key] = docs
             waiting.add(future)
 

@@ -164,6 +164,35 @@ def test_a_killed_driver_then_a_rerun_stores_each_article_once(corpus, expected,
         assert (again.added, again.existing) == (0, FEW)
 
 
+@pytest.mark.postgres
+def test_workers_write_to_postgresql_themselves_exactly_once(expected, cluster, tmp_path, monkeypatch):
+    from pg import _scratch_schema, postgres_url
+
+    address, client = cluster
+    monkeypatch.setattr(bulk, "save", lambda *a: pytest.fail("the driver wrote"))
+    before = set(client.run(os.getpid).values())
+    killed = []
+
+    def kill_one_worker(report, name, outcome):
+        if report.done == 10 and not killed:
+            killed.append(max(before))
+            os.kill(killed[0], signal.SIGKILL)
+
+    src = write_jsonl(tmp_path / "war.jsonl", war_articles(N)[:80])
+    for url in _scratch_schema(postgres_url()):
+        with Store.open(url) as store:
+            report = bulk.ingest(store, ArticleSource([src]), engine="dask", address=address,
+                                 progress=kill_one_worker, log=False)
+            # A batch written before its worker was killed is found stored when it reruns.
+            assert killed and report.added + report.existing == 80 and not report.failed
+            got = library(store)
+            assert got == {k: v for k, v in expected.items() if k in got} and len(got) == 80
+            assert row_counts(store) == (80, *(sum(len(v[i]) for v in got.values()) for i in (1, 2, 3)))
+            again = bulk.ingest(store, ArticleSource([src]), engine="dask", address=address, log=False)
+            assert (again.added, again.existing) == (0, 80)
+    client.wait_for_workers(2, timeout=60)
+
+
 def test_cli_engine_address_glob_and_report(cluster, tmp_path, monkeypatch, capsys):
     address, _ = cluster
     records = war_articles(30, seed=1)
