@@ -221,10 +221,9 @@ def ingest(store: Store, items: Iterable[Source], *, workers: int | None = None,
     total = getattr(items, "count", None) if not isinstance(items, Sized) else len(items)
     report = Report(total=total or 0)
     log = FailureLog.beside(store) if log is True else (log or None)
-    if batch is None:
-        from geo.engine_dask import BATCH as DASK_BATCH
-
-        batch = DASK_BATCH if engine == "dask" else BATCH
+    if batch is None and engine == "dask":
+        from geo.engine_dask import BATCH as batch
+    batch = batch or BATCH
     pending: set[str] = set()
     # Dask's workers write to a database server themselves (geo.engine_dask); a SQLite file
     # is written here, by the one process on its disk.
@@ -234,13 +233,14 @@ def ingest(store: Store, items: Iterable[Source], *, workers: int | None = None,
             by_id = {doc.id: doc for doc in docs}
             corrections = None
             for result in results:
-                doc = by_id[result.doc_id] if hasattr(result, "doc_id") else result.doc
+                written = getattr(result, "added", None)  # a geo.engine_dask.Saved: a worker wrote it
+                doc = result.doc if written is None else by_id[result.doc_id]
                 pending.discard(doc.id)
                 if isinstance(result, Failed):
                     _fail(report, progress, log, _name(doc), result.reason, "ingest")
                     continue
-                if hasattr(result, "added"):  # written by a worker
-                    _stored(report, progress, log, doc, result.added)
+                if written is not None:
+                    _stored(report, progress, log, doc, written)
                     continue
                 try:
                     if corrections is None:

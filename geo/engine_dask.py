@@ -105,7 +105,7 @@ def parse_and_save(docs: list[Document], url: str) -> list[Saved | Failed]:
     try:
         store = plugin.store(url)
         corrections = store.corrections()  # per batch, as the driver reads them
-    except GeoError as exc:
+    except Exception as exc:  # noqa: BLE001 - no library here (unreachable, no driver): the batch fails
         return [Failed(doc, reason(exc)) for doc in docs]
     out: list[Saved | Failed] = []
     for parsed in parse_many(plugin.pipeline, docs):
