@@ -80,11 +80,16 @@ def expected(corpus, tmp_path_factory, geo_data_dir) -> dict[str, tuple]:
 
 @pytest.fixture(scope="module")
 def cluster(geo_data_dir):
-    """A running Dask cluster of two worker processes, reached by its address as a real one."""
+    """A running Dask cluster of two worker processes, reached by its address as a real one.
+    A task is given up after killing one worker (Dask's default: after four), and a worker
+    holds only the task it runs, so that its death accuses no other: quicker to test."""
+    import dask
     from distributed import Client, LocalCluster
 
-    with LocalCluster(n_workers=2, threads_per_worker=1, processes=True, dashboard_address="127.0.0.1:0",
-                      silence_logs=40) as running, Client(running) as client:
+    config = {"distributed.scheduler.allowed-failures": 0, "distributed.scheduler.worker-saturation": 1.0}
+    with dask.config.set(config), LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                               dashboard_address="127.0.0.1:0", silence_logs=40
+                                               ) as running, Client(running) as client:
         yield running.scheduler_address, client
 
 
@@ -162,6 +167,47 @@ def test_a_killed_driver_then_a_rerun_stores_each_article_once(corpus, expected,
         # And the same command a third time stores nothing.
         again = bulk.ingest(store, ArticleSource([src]), engine="dask", workers=1, log=False)
         assert (again.added, again.existing) == (0, FEW)
+
+
+class Poison(distributed.WorkerPlugin):
+    """Makes a worker die (as by the kernel's OOM killer) on an article containing POISON,
+    in every worker, restarted ones too."""
+
+    name = "poison"
+
+    def setup(self, worker):
+        import geo.engine_dask as engine
+
+        self.parse = parse = engine.parse_many
+
+        def deadly(pipeline, docs):
+            if any("POISON" in doc.text for doc in docs):
+                os._exit(137)
+            return parse(pipeline, docs)
+
+        engine.parse_many = deadly
+
+    def teardown(self, worker):
+        import geo.engine_dask as engine
+
+        engine.parse_many = self.parse
+
+
+def test_an_article_that_kills_its_workers_fails_alone(cluster, tmp_path):
+    address, client = cluster
+    records = war_articles(24, seed=3)
+    records[21]["text"] += " POISON"
+    src = write_jsonl(tmp_path / "war.jsonl", records)
+    client.register_plugin(Poison())
+    try:
+        with Store.open(tmp_path / "lib.sqlite") as store:
+            report = bulk.ingest(store, ArticleSource([src]), engine="dask", address=address)
+            assert report.failed == [("war.jsonl#war-3-21", "its worker died while parsing it "
+                                      "(killed, or out of memory)")]
+            assert report.added == 23 and len(store.articles()) == 23
+    finally:
+        client.unregister_worker_plugin("poison")
+    client.wait_for_workers(2, timeout=60)
 
 
 @pytest.mark.postgres
