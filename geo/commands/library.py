@@ -31,7 +31,7 @@ def register(sub) -> None:
     p.add_argument("--address", default=None, metavar="tcp://HOST:8786",
                    help="--engine dask: the scheduler of a running cluster (default $GEO_DASK_ADDRESS)")
     p.add_argument("--report", action="store_true",
-                   help="list the files the library could not take, and why (after ingesting PATHS, if given)")
+                   help="list the files the library could not take, and why (after ingesting SOURCE, if given)")
     p.set_defaults(run=_ingest)
 
     p = sub.add_parser("export", help="write the library's events as GeoJSON, CSV or KML")
