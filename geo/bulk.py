@@ -232,6 +232,7 @@ def ingest(store: Store, items: Iterable[Source], *, workers: int | None = None,
         for docs, results in run.map_batches(_fresh(store, items, pending, report, progress, log, batch)):
             by_id = {doc.id: doc for doc in docs}
             corrections = None
+            stored: list[str] = []  # names whose earlier failure the log can forget
             for result in results:
                 written = getattr(result, "added", None)  # a geo.engine_dask.Saved: a worker wrote it
                 doc = result.doc if written is None else by_id[result.doc_id]
@@ -240,7 +241,8 @@ def ingest(store: Store, items: Iterable[Source], *, workers: int | None = None,
                     _fail(report, progress, log, _name(doc), result.reason, "ingest")
                     continue
                 if written is not None:
-                    _stored(report, progress, log, doc, written)
+                    _stored(report, progress, doc, written)
+                    stored.append(_name(doc))
                     continue
                 try:
                     if corrections is None:
@@ -249,7 +251,10 @@ def ingest(store: Store, items: Iterable[Source], *, workers: int | None = None,
                 except Exception as exc:  # noqa: BLE001 - this article alone is lost
                     _fail(report, progress, log, _name(doc), reason(exc), "ingest")
                     continue
-                _stored(report, progress, log, doc, added)
+                _stored(report, progress, doc, added)
+                stored.append(_name(doc))
+            if log is not None and stored:
+                _forget(log, *stored)  # one write a batch, not one an article
     report.total = max(report.total, report.done)
     return report
 
@@ -261,10 +266,7 @@ def save(store: Store, parsed: ParsedDocument, corrections) -> bool:
     return store.save(apply_corrections(parsed, corrections))
 
 
-def _stored(report: Report, progress: Progress | None, log: FailureLog | None, doc: Document,
-            added: bool) -> None:
-    if log is not None:
-        _forget(log, _name(doc))
+def _stored(report: Report, progress: Progress | None, doc: Document, added: bool) -> None:
     if added:
         report.added += 1
         report.words += len(doc.text.split())
@@ -274,9 +276,9 @@ def _stored(report: Report, progress: Progress | None, log: FailureLog | None, d
         _tell(progress, report, _name(doc), "existing")
 
 
-def _forget(log: FailureLog, name: str) -> None:
+def _forget(log: FailureLog, *names: str) -> None:
     try:
-        log.clear(name)
+        log.clear(*names)
     except Exception:  # noqa: BLE001 - a stale entry is harmless
         pass
 

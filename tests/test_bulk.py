@@ -177,3 +177,17 @@ def test_article_source_streams_jsonl_gz_and_globs(tmp_path, store):
     assert ArticleSource([tmp_path]).count is None  # a folder with archives in it
     with pytest.raises(GeoError, match="nothing matches"):
         ArticleSource([str(tmp_path / "nope-*.jsonl")])
+
+
+def test_a_file_that_later_ingests_leaves_the_failure_report(tmp_path, store):
+    from geo.failures import FailureLog
+
+    bad = tmp_path / "in" / "b.txt"
+    bad.parent.mkdir()
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    (tmp_path / "in" / "a.txt").write_text(article(1), encoding="utf-8")
+    assert len(bulk.ingest(store, bulk.find_files([bad.parent]), workers=1).failed) == 1
+    assert [f.name for f in FailureLog.beside(store).failures()] == [str(bad)]
+    bad.write_text(article(2), encoding="utf-8")  # fixed
+    assert bulk.ingest(store, bulk.find_files([bad.parent]), workers=1).added == 1
+    assert FailureLog.beside(store).failures() == []
