@@ -16,7 +16,6 @@ import time
 from collections.abc import Callable, Iterable, Iterator, Sized
 from dataclasses import dataclass, field
 from itertools import chain, islice
-from pathlib import Path
 
 from geo.corrections import apply_corrections
 from geo.errors import GeoError

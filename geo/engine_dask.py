@@ -22,7 +22,6 @@ import logging
 import os
 import time
 from collections.abc import Callable, Iterable, Iterator
-
 from dataclasses import dataclass
 
 from geo.errors import GeoError
@@ -209,9 +208,10 @@ class DaskParser:
                         submit([doc])
                     continue
                 results = [Failed(docs[0], KILLED)]
-            except Exception as exc:  # noqa: BLE001 - a batch lost for any other reason fails alone
+            except Exception as exc:  # noqa: BLE001 - a batch lost any other way: its articles fail
                 results = [Failed(doc, reason(exc)) for doc in docs]
-            future.release()
+            finally:
+                future.release()
             if self.refine is not None:
                 results = [r if isinstance(r, Failed) else self.refine(r) for r in results]
             yield docs, results

@@ -11,7 +11,6 @@ from geo.cli import Bar, dump_json, one_line, read_path
 from geo.errors import GeoError
 from geo.events import event_record
 from geo.sources import open_jsonl
-from geo.types import Document
 from geo.windows import WINDOW, Failed, parse_or_fail
 
 
