@@ -47,6 +47,13 @@ class BatchParser:
         for parsed in self._pool.imap(_parse, docs, chunksize=2):
             yield parsed if isinstance(parsed, Failed) else self.pipeline.refine(parsed)
 
+    def map_batches(self, batches: Iterable[list[Document]]
+                    ) -> Iterator[tuple[list[Document], Iterator[ParsedDocument | Failed]]]:
+        """(batch, its parses) per batch, in order: the engine contract geo.bulk.ingest uses
+        (geo.engine_dask.DaskParser is the other)."""
+        for docs in batches:
+            yield docs, self.parse(docs)
+
     def close(self) -> None:
         if self._pool is not None:
             self._pool.terminate()

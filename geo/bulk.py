@@ -2,7 +2,10 @@
 
 Files are read and checked against the library before any parsing, so a rerun over the same
 folder only hashes files. Each parsed article is saved in its own transaction as soon as it
-comes back, so an interrupted run keeps everything finished and a rerun resumes. Callbacks run
+comes back, keyed on its content hash, so an interrupted run keeps everything finished, a rerun
+resumes, and no article is stored twice whoever parsed it. Parsing runs on an engine: this
+machine's process pool (``local``, geo.batch) or a Dask cluster (``dask``, geo.engine_dask);
+the writing is the same for both. Input is streamed in batches (see geo.sources). Callbacks run
 in the caller's thread (Streamlit can only draw from there).
 """
 
@@ -10,21 +13,22 @@ from __future__ import annotations
 
 import os
 import time
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Sized
 from dataclasses import dataclass, field
-from itertools import islice
-from pathlib import Path
+from itertools import chain, islice
 
 from geo.corrections import apply_corrections
 from geo.errors import GeoError
 from geo.failures import FailureLog
-from geo.ingest import SUPPORTED, read_path
+from geo.ingest import read_path
+from geo.sources import find_files  # noqa: F401  (geo.bulk.find_files, as before)
 from geo.store import Store
-from geo.types import Document
+from geo.types import Document, ParsedDocument
 from geo.windows import Failed, reason
 
 # Files read ahead of the parser: bounds memory on huge folders while keeping every core busy.
 BATCH = 128
+ENGINES = ("local", "dask")  # geo.batch's process pool; Dask (geo.engine_dask)
 READ_AHEAD = 64_000_000  # characters of text read ahead, whatever the number of files
 
 Source = str | os.PathLike[str] | Document
@@ -64,59 +68,52 @@ class Report:
 Progress = Callable[[Report, str, str], None]
 
 
-def find_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """Supported files under the given folders (sorted, hidden ones skipped), plus given files.
-
-    A file named explicitly is kept whatever its suffix: the reader sniffs the bytes and says
-    why it cannot read it, which is more useful than silence.
-    """
-    found: list[Path] = []
-    for p in map(Path, paths):
-        if not p.is_dir():
-            found.append(p)
-            continue
-        for root, dirs, files in os.walk(p):
-            dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-            found += [Path(root, f) for f in sorted(files)
-                      if not f.startswith(".") and Path(f).suffix.lower() in SUPPORTED]
-    return list(dict.fromkeys(found))
-
-
 def _name(item: Source) -> str:
     if isinstance(item, Document):
         return item.source or item.title or item.id
     return str(item)
 
 
-def _fresh(store: Store, items: Iterable[Source], seen: set[str], report: Report,
+def _fresh(store: Store, items: Iterable[Source], pending: set[str], report: Report,
            progress: Progress | None, log: FailureLog | None, batch: int) -> Iterator[list[Document]]:
-    """Batches of documents to parse: read, checked against the library, at most ``batch``
-    documents or READ_AHEAD characters each (memory stays bounded on folders of big files).
-    Unreadable and already stored ones are reported here and never reach the parser."""
-    fresh: list[Document] = []
+    """Batches of documents to parse: read, checked against the library (one query a batch),
+    at most ``batch`` documents or READ_AHEAD characters each (memory stays bounded on folders
+    of big files and on archives of any length). Unreadable, already stored and already
+    pending ones are reported here and never reach the parser; ``pending`` holds the ids
+    handed on and not yet written (the caller drops each once written)."""
+    read: list[tuple[Source, Document]] = []
     chars = 0
+
+    def checked() -> list[Document]:
+        try:
+            stored = store.existing([doc.id for _, doc in read])
+        except GeoError as exc:
+            for item, _ in read:
+                _fail(report, progress, log, _name(item), reason(exc), "ingest")
+            return []
+        fresh = []
+        for item, doc in read:
+            if doc.id in stored or doc.id in pending:
+                report.existing += 1
+                _tell(progress, report, _name(item), "existing")
+                continue
+            pending.add(doc.id)
+            fresh.append(doc)
+        return fresh
+
     for item in items:
         try:
             doc = item if isinstance(item, Document) else read_path(item)
         except Exception as exc:  # noqa: BLE001  one odd file must not stop a 10,000-file run
             _fail(report, progress, log, _name(item), reason(exc), "ingest")
             continue
-        try:
-            stored = doc.id in seen or store.has(doc.id)
-        except GeoError as exc:
-            _fail(report, progress, log, _name(item), reason(exc), "ingest")
-            continue
-        if stored:
-            report.existing += 1
-            _tell(progress, report, _name(item), "existing")
-            continue
-        seen.add(doc.id)
-        fresh.append(doc)
+        read.append((item, doc))
         chars += len(doc.text)
-        if len(fresh) >= batch or chars >= READ_AHEAD:
-            yield fresh
-            fresh, chars = [], 0
-    if fresh:
+        if len(read) >= batch or chars >= READ_AHEAD:
+            if fresh := checked():
+                yield fresh
+            read, chars = [], 0
+    if read and (fresh := checked()):
         yield fresh
 
 
@@ -142,14 +139,23 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
         yield chunk
 
 
-def _parser(report: Report, on_load: Callable[[str], None] | None, workers: int | None):
-    """A geo.batch.BatchParser with the pipeline loaded, the clock restarted after loading:
-    words/s measures parsing, not start-up."""
-    from geo.batch import BatchParser
-    from geo.pipeline import load_pipeline
+def _parser(report: Report, on_load: Callable[[str], None] | None, workers: int | None,
+            engine: str = "local", address: str | None = None, library: str | None = None):
+    """The engine's parser, loaded (workers hold the pipeline), the clock restarted after
+    loading: words/s measures parsing, not start-up. ``library``: the URL of a database server
+    that Dask's workers write to themselves."""
+    if engine == "dask":
+        from geo.engine_dask import DaskParser
 
-    load_pipeline(progress=on_load)
-    parser = BatchParser(workers)
+        parser = DaskParser(workers, address, say=on_load, library=library)
+    elif engine == "local":
+        from geo.batch import BatchParser
+        from geo.pipeline import load_pipeline
+
+        load_pipeline(progress=on_load)
+        parser = BatchParser(workers)
+    else:
+        raise GeoError(f"unknown engine {engine!r} (one of: {', '.join(ENGINES)})")
     report.started = time.perf_counter()
     return parser
 
@@ -159,15 +165,25 @@ class _Run:
     loads no model); at the end the workers close and the time is kept, and Ctrl-C becomes
     ``report.interrupted`` with whatever was saved staying saved."""
 
-    def __init__(self, report: Report, on_load: Callable[[str], None] | None, workers: int | None):
+    def __init__(self, report: Report, on_load: Callable[[str], None] | None, workers: int | None,
+                 engine: str = "local", address: str | None = None, library: str | None = None):
         self.report, self.on_load, self.workers = report, on_load, workers
+        self.engine, self.address, self.library = engine, address, library
         self._parser = None
 
     @property
     def parser(self):
         if self._parser is None:
-            self._parser = _parser(self.report, self.on_load, self.workers)
+            self._parser = _parser(self.report, self.on_load, self.workers, self.engine,
+                                   self.address, self.library)
         return self._parser
+
+    def map_batches(self, batches: Iterable[list[Document]]):
+        """(batch, its parses) per batch, from the engine; nothing is loaded for no batch."""
+        batches = iter(batches)
+        first = next(batches, None)
+        if first is not None:
+            yield from self.parser.map_batches(chain([first], batches))
 
     def __enter__(self) -> "_Run":
         return self
@@ -184,53 +200,84 @@ class _Run:
 
 def ingest(store: Store, items: Iterable[Source], *, workers: int | None = None,
            progress: Progress | None = None, on_load: Callable[[str], None] | None = None,
-           batch: int = BATCH, log: FailureLog | None | bool = True) -> Report:
+           batch: int | None = None, log: FailureLog | None | bool = True,
+           engine: str = "local", address: str | None = None) -> Report:
     """Parse and store the files (paths) or Documents not yet in ``store``.
+
+    ``items`` is consumed as a stream (a geo.sources.ArticleSource, a generator...): only a
+    few batches are held at a time. ``engine`` parses: "local" (this machine's process pool,
+    ``workers`` processes) or "dask" (a local Dask cluster of ``workers`` processes, or the
+    scheduler at ``address`` / $GEO_DASK_ADDRESS). The results, and what is stored, are the
+    same whichever parses.
 
     A file that cannot be read, parsed or stored fails alone: it is reported (and recorded in
     ``log``, by default the FailureLog beside the library; False for none) and the run goes
     on. On KeyboardInterrupt the report comes back with ``interrupted`` set; whatever was
     saved stays saved.
     """
-    items = list(items)
-    report = Report(total=len(items))
+    if engine not in ENGINES:
+        raise GeoError(f"unknown engine {engine!r} (one of: {', '.join(ENGINES)})")
+    total = getattr(items, "count", None) if not isinstance(items, Sized) else len(items)
+    report = Report(total=total or 0)
     log = FailureLog.beside(store) if log is True else (log or None)
-    seen: set[str] = set()
-    with _Run(report, on_load, workers) as run:
-        for docs in _fresh(store, items, seen, report, progress, log, batch):
-            try:
-                corrections = store.corrections()  # per batch: the UI may correct meanwhile
-            except GeoError as exc:
-                for doc in docs:
-                    _fail(report, progress, log, _name(doc), reason(exc), "ingest")
-                continue
-            for parsed in run.parser.parse(docs):
-                if isinstance(parsed, Failed):
-                    _fail(report, progress, log, _name(parsed.doc), parsed.reason, "ingest")
+    if batch is None and engine == "dask":
+        from geo.engine_dask import BATCH as batch
+    batch = batch or BATCH
+    pending: set[str] = set()
+    # Dask's workers write to a database server themselves (geo.engine_dask); a SQLite file
+    # is written here, by the one process on its disk.
+    server = None if store.url.startswith("sqlite") else store.url
+    with _Run(report, on_load, workers, engine, address, server) as run:
+        for docs, results in run.map_batches(_fresh(store, items, pending, report, progress, log, batch)):
+            by_id = {doc.id: doc for doc in docs}
+            corrections = None
+            stored: list[str] = []  # names whose earlier failure the log can forget
+            for result in results:
+                written = getattr(result, "added", None)  # a geo.engine_dask.Saved: a worker wrote it
+                doc = result.doc if written is None else by_id[result.doc_id]
+                pending.discard(doc.id)
+                if isinstance(result, Failed):
+                    _fail(report, progress, log, _name(doc), result.reason, "ingest")
                     continue
-                doc = parsed.doc
+                if written is not None:
+                    _stored(report, progress, doc, written)
+                    stored.append(_name(doc))
+                    continue
                 try:
-                    parsed = apply_corrections(parsed, corrections)
-                    # save() is one transaction and says False if another process got there first.
-                    added = store.save(parsed)
+                    if corrections is None:
+                        corrections = store.corrections()  # per batch: the UI may correct meanwhile
+                    added = save(store, result, corrections)
                 except Exception as exc:  # noqa: BLE001 - this article alone is lost
                     _fail(report, progress, log, _name(doc), reason(exc), "ingest")
                     continue
-                if log is not None:
-                    _forget(log, _name(doc))
-                if added:
-                    report.added += 1
-                    report.words += len(doc.text.split())
-                    _tell(progress, report, _name(doc), "added")
-                else:
-                    report.existing += 1
-                    _tell(progress, report, _name(doc), "existing")
+                _stored(report, progress, doc, added)
+                stored.append(_name(doc))
+            if log is not None and stored:
+                _forget(log, *stored)  # one write a batch, not one an article
+    report.total = max(report.total, report.done)
     return report
 
 
-def _forget(log: FailureLog, name: str) -> None:
+def save(store: Store, parsed: ParsedDocument, corrections) -> bool:
+    """Write one parse with the user's corrections applied, wherever it was parsed: one
+    transaction, keyed on the article's content hash; False (nothing written) when it is
+    already stored (another process, or an earlier run killed after writing it)."""
+    return store.save(apply_corrections(parsed, corrections))
+
+
+def _stored(report: Report, progress: Progress | None, doc: Document, added: bool) -> None:
+    if added:
+        report.added += 1
+        report.words += len(doc.text.split())
+        _tell(progress, report, _name(doc), "added")
+    else:
+        report.existing += 1
+        _tell(progress, report, _name(doc), "existing")
+
+
+def _forget(log: FailureLog, *names: str) -> None:
     try:
-        log.clear(name)
+        log.clear(*names)
     except Exception:  # noqa: BLE001 - a stale entry is harmless
         pass
 

@@ -213,6 +213,14 @@ class Store:
         with self._read() as conn:
             return bool(conn.scalar(select(exists().where(articles.c.id == doc_id))))
 
+    def existing(self, doc_ids: Sequence[str]) -> set[str]:
+        """Which of these article ids are stored: one query per chunk, not one per id."""
+        found: set[str] = set()
+        with self._read() as conn:
+            for chunk in chunks(doc_ids):
+                found.update(conn.scalars(select(articles.c.id).where(articles.c.id.in_(chunk))))
+        return found
+
     def article(self, doc_id: str) -> Document:
         with self._read() as conn:
             row = self._require(conn, doc_id)

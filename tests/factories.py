@@ -89,3 +89,53 @@ def run_on_parse(size: int = 1_000_000, sentence: int = 100_000, events_per_sent
                                     SEED_PLACES[m.group()], mention, date="2024-03-12",
                                     actors=("Russian forces",)))
     return ParsedDocument(doc, sentences, resolutions, events=events)
+
+
+# Hand-written war report sentences for many-article corpora ({town} {oblast} {day} {n} {m}).
+WAR_SENTENCES = (
+    "Russian forces shelled {town} on {day}, killing {n} civilians and injuring {m}.",
+    "A drone strike hit an energy facility in {town} overnight, the regional governor said.",
+    "Ukrainian troops clashed with Russian forces near {town} on {day}.",
+    "Air defence shot down {n} drones over {oblast} Oblast overnight.",
+    "Missiles struck the port of {town} on {day}; {n} people were killed.",
+    "Police detained {n} protesters at a rally in {town} on {day}.",
+    "Russian artillery fired at the outskirts of {town}, damaging {m} houses.",
+    "Fighting continued around {town}, where Ukrainian units repelled {n} assaults.",
+    "An air raid alert was declared in {town} after explosions were heard.",
+    "The governor of {oblast} Oblast said {m} people were wounded by shelling in {town}.",
+)
+WAR_TOWNS = (("Kherson", "Kherson"), ("Kharkiv", "Kharkiv"), ("Mykolaiv", "Mykolaiv"),
+             ("Odesa", "Odesa"), ("Dnipro", "Dnipropetrovsk"), ("Zaporizhzhia", "Zaporizhzhia"),
+             ("Sumy", "Sumy"), ("Poltava", "Poltava"), ("Nikopol", "Dnipropetrovsk"),
+             ("Kyiv", "Kyiv"))
+DAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+
+def war_articles(n: int, seed: int = 0, long: bool = False) -> list[dict]:
+    """``n`` distinct {"id","text","date"?,"title"?} records: hand-written war sentences with
+    varied towns, days and tolls, some followed by paragraphs of the seed article (``long``:
+    more sentences and the whole seed, news length: ~500 words). Same arguments, same records."""
+    import random
+
+    paragraphs = [p for p in SEED.read_text(encoding="utf-8").split("\n\n") if p.strip()]
+    out = []
+    for i in range(n):
+        rng = random.Random(seed * 1_000_003 + i)
+        lines = []
+        for _ in range(rng.randint(6, 14) if long else rng.randint(2, 6)):
+            town, oblast = rng.choice(WAR_TOWNS)
+            lines.append(rng.choice(WAR_SENTENCES).format(
+                town=town, oblast=oblast, day=rng.choice(DAYS), n=rng.randint(1, 12), m=rng.randint(2, 30)))
+        body = [" ".join(lines)]
+        if long:
+            body += paragraphs
+        elif rng.random() < 0.5:
+            start = rng.randrange(len(paragraphs))
+            body += paragraphs[start:start + rng.randint(1, 3)]
+        record = {"id": f"war-{seed}-{i}", "text": f"Dispatch {i}\n\n" + "\n\n".join(body)}
+        if rng.random() < 0.6:
+            record["date"] = f"2023-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        if rng.random() < 0.3:
+            record["title"] = f"Front-line report {i}"
+        out.append(record)
+    return out

@@ -7,6 +7,7 @@ import threading
 import pytest
 
 from geo import bulk
+from geo.errors import GeoError
 from geo.sentences import split
 from geo.store import Store
 from geo.types import Document
@@ -88,7 +89,7 @@ def test_ingest_takes_documents_and_counts_a_lost_race_as_existing(store, monkey
     docs = [Document(article(i), title=f"r{i}") for i in range(2)]
     assert bulk.ingest(store, docs[:1], workers=1).added == 1
     # Another process stored it between the check and the save: save() says False.
-    monkeypatch.setattr(store, "has", lambda doc_id: False)
+    monkeypatch.setattr(store, "existing", lambda doc_ids: set())
     report = bulk.ingest(store, docs, workers=1)
     assert (report.added, report.existing) == (1, 1)
     assert len(store.articles()) == 2
@@ -145,3 +146,48 @@ def test_reindex_of_an_empty_library_does_nothing(store, monkeypatch):
     monkeypatch.setattr(bulk, "_parser", lambda *a: pytest.fail("loaded the pipeline"))
     report = bulk.reindex(store)
     assert (report.total, report.added, report.failed) == (0, 0, [])
+
+
+def test_article_source_streams_jsonl_gz_and_globs(tmp_path, store):
+    import gzip
+    import json
+
+    from geo.sources import ArticleSource
+
+    lines = [json.dumps({"id": str(i), "text": article(i), "date": "2023-05-0" + str(1 + i % 9),
+                         "title": f"t{i}"}) for i in range(200)]
+    with gzip.open(tmp_path / "part-1.jsonl.gz", "wt", encoding="utf-8") as f:
+        f.write("\n".join(lines[:100]) + "\n")
+    (tmp_path / "part-2.jsonl").write_text("\n".join(lines[100:]) + "\nnot json\n", encoding="utf-8")
+    (tmp_path / "a.txt").write_text(article(500), encoding="utf-8")
+
+    source = ArticleSource([str(tmp_path / "part-*"), tmp_path / "a.txt"], say=lambda m: None)
+    assert source.count is None and source.fraction() == 0
+    items = iter(source)
+    first = next(items)
+    assert (first.title, first.source, first.date) == ("t0", "part-1.jsonl.gz#0", "2023-05-01")
+    assert 0 <= source.fraction() < 0.5  # one line read, not the archive
+    rest = list(items)
+    assert len(rest) == 200 and rest[-1] == tmp_path / "a.txt" and source.fraction() == 1
+    assert source.estimate() == 201
+
+    report = bulk.ingest(store, ArticleSource([tmp_path / "part-2.jsonl"], say=lambda m: None),
+                         workers=1, batch=7)
+    assert (report.added, report.total) == (100, 100)
+    assert ArticleSource([tmp_path]).count is None  # a folder with archives in it
+    with pytest.raises(GeoError, match="nothing matches"):
+        ArticleSource([str(tmp_path / "nope-*.jsonl")])
+
+
+def test_a_file_that_later_ingests_leaves_the_failure_report(tmp_path, store):
+    from geo.failures import FailureLog
+
+    bad = tmp_path / "in" / "b.txt"
+    bad.parent.mkdir()
+    bad.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(64))
+    (tmp_path / "in" / "a.txt").write_text(article(1), encoding="utf-8")
+    assert len(bulk.ingest(store, bulk.find_files([bad.parent]), workers=1).failed) == 1
+    assert [f.name for f in FailureLog.beside(store).failures()] == [str(bad)]
+    bad.write_text(article(2), encoding="utf-8")  # fixed
+    assert bulk.ingest(store, bulk.find_files([bad.parent]), workers=1).added == 1
+    assert FailureLog.beside(store).failures() == []

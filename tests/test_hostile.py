@@ -258,7 +258,7 @@ def test_a_jsonl_record_over_the_size_limit_is_skipped_without_being_read_whole(
     """One 200 MB record was read whole. Records pass the one size guard (geo.limits) and the
     reader never holds more than the limit of one line, however long it is."""
     from geo import limits
-    from geo.commands.parse import _records
+    from geo.sources import _records  # the one JSONL reader, for `geo parse --jsonl` and `geo ingest`
 
     class Stream(io.BytesIO):
         largest = 0

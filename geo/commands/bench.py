@@ -41,10 +41,13 @@ def register(sub) -> None:
     p.add_argument("--n", type=int, default=100, help="synthetic articles made from the seed")
     p.add_argument("--limit", type=int, default=None, help="use only the first N corpus texts")
     p.add_argument("--runs", type=int, default=20, help="warm parses of the seed (median)")
-    p.add_argument("--workers", type=int, default=None)
+    p.add_argument("--workers", type=_worker_counts, default=None, metavar="N[,N...]",
+                   help="worker processes; with --ingest FILE.jsonl, one run per count (e.g. 1,2)")
     p.add_argument("--no-cold", action="store_true", help="skip the fresh-process measurement")
-    p.add_argument("--ingest", type=int, metavar="N", help="instead: ingest N articles into a "
-                   "temporary SQLite library and report words/s")
+    p.add_argument("--ingest", metavar="N|FILE.jsonl", help="instead: ingest N synthetic articles "
+                   "into a temporary SQLite library and report words/s; or ingest FILE.jsonl with "
+                   "each engine (local, dask) and each --workers count, one JSON line per run, then "
+                   "their ratios")
     p.add_argument("--dashboard", action="store_true", help="instead: time opening a library "
                    "and reading its events and place summary")
     p.add_argument("--events", type=int, default=10_000, help="events in the --dashboard library")
@@ -67,9 +70,29 @@ def _counts(text: str) -> tuple[int, ...]:
         raise argparse.ArgumentTypeError(f"not a comma-separated list of numbers: {text!r}") from None
 
 
+def _worker_counts(text: str) -> list[int]:
+    import argparse
+
+    try:
+        counts = [int(n) for n in text.split(",")]
+    except ValueError:
+        counts = []
+    if not counts or min(counts) < 1:
+        raise argparse.ArgumentTypeError(f"expected worker counts such as 2 or 1,2, not {text!r}")
+    return counts
+
+
 def run(args) -> int:
+    from geo.errors import GeoError
     from geo.pipeline import load_pipeline
 
+    if args.ingest is not None and not args.ingest.isdigit():
+        return _engines(Path(args.ingest), args.workers or [1, 2])
+    if args.workers and len(args.workers) > 1:
+        raise GeoError("several --workers counts are for --ingest FILE.jsonl")
+    args.workers = args.workers[0] if args.workers else None
+    if args.ingest is not None:
+        args.ingest = int(args.ingest)
     if args.hostile is not None:
         from geo.commands import bench_hostile
 
@@ -185,6 +208,58 @@ def _ingest(docs: list[Document], workers: int | None) -> dict:
     return {"ingest_articles": report.added, "ingest_words": report.words,
             "ingest_words_per_s": round(report.words / wall),
             "ingest_seconds": round(wall, 2)}
+
+
+def _engines(path: Path, counts: list[int]) -> int:
+    """Ingest one JSONL file with every engine and worker count into fresh SQLite libraries:
+    one JSON line per run, then one of ratios (articles/s). Rates leave out start-up (loading
+    the model in every worker), which is reported apart; the load average is taken around each
+    run, since other work on the machine moves the figures."""
+    from geo.bulk import ingest
+    from geo.sources import ArticleSource
+    from geo.store import Store
+
+    if not path.is_file():
+        from geo.errors import GeoError
+
+        raise GeoError(f"no such file: {path}")
+    engines = ["local", "dask"]
+    try:
+        import distributed  # noqa: F401
+    except ImportError:
+        engines.remove("dask")
+        print("geo: dask is not installed (pip install 'geo-events-map[distributed]'): local only",
+              file=sys.stderr)
+    rates: dict[tuple[str, int], float] = {}
+    for engine in engines:
+        for workers in counts:
+            with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp, "bench.sqlite")) as store:
+                load = _load()
+                started = time.perf_counter()
+                report = ingest(store, ArticleSource([path], say=lambda m: None), engine=engine,
+                                workers=workers, log=False)
+                wall = time.perf_counter() - started
+            seconds = report.seconds or 1e-9
+            rates[engine, workers] = report.added / seconds
+            print(json.dumps({
+                "engine": engine, "workers": workers, "articles": report.added,
+                "articles_per_s": round(report.added / seconds, 2),
+                "words_per_s": round(report.words / seconds), "words": report.words,
+                "seconds": round(seconds, 2), "startup_s": round(wall - seconds, 2),
+                "failed": len(report.failed), "cpus": os.cpu_count(), "load_before": load,
+                "load_after": _load()}), flush=True)
+    ratios = {}
+    for engine in engines:
+        for workers in counts[1:]:
+            ratios[f"{engine} {workers}/{counts[0]} workers"] = _ratio(rates, (engine, workers), (engine, counts[0]))
+    for workers in counts if "dask" in engines else ():
+        ratios[f"dask/local {workers} workers"] = _ratio(rates, ("dask", workers), ("local", workers))
+    print(json.dumps({"ratios": ratios}))
+    return 0
+
+
+def _ratio(rates: dict, a: tuple, b: tuple) -> float | None:
+    return round(rates[a] / rates[b], 3) if rates.get(b) else None
 
 
 def _dashboard(seed_text: str, n_events: int) -> dict:

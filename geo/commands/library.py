@@ -17,12 +17,21 @@ FORMATS = ("geojson", "csv", "kml")
 def register(sub) -> None:
     db = {"metavar": "URL", "default": None,
           "help": "SQLite file or SQLAlchemy URL (default: $GEO_DATABASE_URL, else the data dir)"}
-    p = sub.add_parser("ingest", help="parse files and folders into the article library")
-    p.add_argument("paths", nargs="*", metavar="DIR_OR_FILE")
+    p = sub.add_parser("ingest", help="parse files, folders and JSONL archives into the article library")
+    p.add_argument("paths", nargs="*", metavar="SOURCE",
+                   help='a folder, a file, a JSONL archive ({"id","text",...} lines; .gz too) or a '
+                        "glob ('archive/2024-*.jsonl'), streamed")
     p.add_argument("--db", **db)
-    p.add_argument("--workers", type=int, default=None)
+    p.add_argument("--engine", default="local", metavar="{local,dask}",  # checked by geo.bulk.ingest
+                   help="local: this machine's process pool (default); dask: a Dask cluster, local "
+                        "unless --address or $GEO_DASK_ADDRESS names a scheduler")
+    p.add_argument("--workers", type=int, default=None,
+                   help="worker processes (default: $GEO_WORKERS, else all cores); with an "
+                        "--address, wait until that many have joined")
+    p.add_argument("--address", default=None, metavar="tcp://HOST:8786",
+                   help="--engine dask: the scheduler of a running cluster (default $GEO_DASK_ADDRESS)")
     p.add_argument("--report", action="store_true",
-                   help="list the files the library could not take, and why (after ingesting PATHS, if given)")
+                   help="list the files the library could not take, and why (after ingesting SOURCE, if given)")
     p.set_defaults(run=_ingest)
 
     p = sub.add_parser("export", help="write the library's events as GeoJSON, CSV or KML")
@@ -82,18 +91,27 @@ def _open(args):
 
 
 class ReportBar(Bar):
-    """The shared progress bar, showing outcome counts and words/s instead of items/s."""
+    """The shared progress bar, with outcome counts, articles/s, words/s and an ETA. The total
+    is exact for files; for an archive streamed line by line it is ``estimate()``d from the
+    share of its bytes read (shown with a ~)."""
 
     report = None
+    estimate = None  # () -> int | None
 
     def _draw(self, now: float) -> None:
         r = self.report
         if r is None:
             return super()._draw(now)
-        filled = int(30 * self.done / self.total) if self.total else 0
-        text = (f"{self.label} [{'#' * filled}{'.' * (30 - filled)}] {self.done}/{self.total} "
-                f"+{r.added} ={r.existing} !{len(r.failed)} {r.words_per_s:,.0f} words/s")
-        print(("\r" if self.tty else "") + text, end="" if self.tty else "\n",
+        total = self.total or (self.estimate() if self.estimate is not None else None)
+        rate = r.done / max(now - r.started, 1e-9)  # from the end of loading
+        share = min(self.done / total, 1.0) if total else 0.0
+        left = max(0, total - self.done) if total else None
+        eta = _clock(left / rate) if left is not None and rate > 0 else "?"
+        count = f"{self.done}/{'' if self.total else '~'}{total}" if total else f"{self.done}"
+        text = (f"{self.label} [{'#' * int(30 * share)}{'.' * (30 - int(30 * share))}] {count} "
+                f"+{r.added} ={r.existing} !{len(r.failed)} {rate:,.1f} articles/s "
+                f"{r.words_per_s:,.0f} words/s ETA {eta}")
+        print(("\r\033[K" if self.tty else "") + text, end="" if self.tty else "\n",
               file=sys.stderr, flush=True)
 
     def note(self, message: str) -> None:
@@ -101,8 +119,16 @@ class ReportBar(Bar):
         print(("\r\033[K" if self.tty else "") + inert(message), file=sys.stderr, flush=True)
 
 
-def _progress_bar(total: int, label: str) -> tuple[ReportBar, object]:
+def _clock(seconds: float) -> str:
+    """1:02:03 or 2:03."""
+    minutes, s = divmod(int(seconds), 60)
+    hours, m = divmod(minutes, 60)
+    return f"{hours}:{m:02d}:{s:02d}" if hours else f"{m}:{s:02d}"
+
+
+def _progress_bar(total: int | None, label: str, estimate=None) -> tuple[ReportBar, object]:
     bar = ReportBar(total, label)
+    bar.estimate = estimate
 
     def progress(report, name: str, outcome: str) -> None:
         bar.report = report
@@ -120,19 +146,25 @@ def _quiet_workers() -> None:
 
 
 def _ingest(args) -> int:
-    from geo.bulk import find_files, ingest
+    from geo.bulk import ingest
+    from geo.sources import ArticleSource
 
     if not args.paths and not args.report:
-        raise GeoError("give files or folders to ingest, or --report")
-    files = find_files(args.paths)
-    if args.paths and not files:
+        raise GeoError("give files, folders, JSONL archives or globs to ingest, or --report")
+    if args.address and args.engine != "dask":
+        raise GeoError("--address names a Dask scheduler: add --engine dask")
+    if args.workers is not None and args.workers < 1:
+        raise GeoError("--workers must be at least 1")
+    source = ArticleSource(args.paths) if args.paths else None
+    if source is not None and not source.files:
         raise GeoError("no supported files found (" + ", ".join(args.paths) + ")")
     report = None
     with _open(args) as store:
-        if files:
+        if source is not None:
             _quiet_workers()
-            bar, progress = _progress_bar(len(files), "ingest")
-            report = ingest(store, files, workers=args.workers, progress=progress, on_load=bar.note)
+            bar, progress = _progress_bar(source.count, "ingest", source.estimate)
+            report = ingest(store, source, workers=args.workers, progress=progress, on_load=bar.note,
+                            engine=args.engine, address=args.address)
             bar.close()
             print(report.summary(), file=sys.stderr)
         if args.report:

@@ -3,17 +3,14 @@
 from __future__ import annotations
 
 import json
-import re
 import sys
 from pathlib import Path
 
-from geo import limits
 from geo.batch import mention_record
 from geo.cli import Bar, dump_json, inert, one_line, read_path
 from geo.errors import GeoError
 from geo.events import event_record
-from geo.events.dates import parse_iso
-from geo.types import Document
+from geo.sources import open_jsonl
 from geo.windows import WINDOW, Failed, parse_or_fail
 
 
@@ -44,74 +41,14 @@ def run(args) -> int:
             out.close()
 
 
-# Lone UTF-16 surrogates: JSON's "\ud800" decodes to one, and no UTF-8 writer takes it.
-_SURROGATE = re.compile("[\ud800-\udfff]")
-
-
 def _say(message: str) -> None:
     print(f"geo: {inert(message)}", file=sys.stderr)  # names, ids and reasons: never terminal controls
 
 
-def _repair(value: str, n: int, what: str) -> str:
-    """Lone surrogates -> U+FFFD, one character for one, so offsets into the text still hold."""
-    if _SURROGATE.search(value):
-        _say(f"line {n}: invalid Unicode in {what} (lone surrogate) replaced with U+FFFD")
-        return _SURROGATE.sub("\ufffd", value)
-    return value
-
-
-def _records(stream, limit: int):
-    """(line number, bytes) per line; a line longer than ``limit`` comes back as (number, size)
-    after being skipped in 1 MB steps, never read whole (one 200 MB record once was)."""
-    n = 0
-    while raw := stream.readline(limit + 1):
-        n += 1
-        if len(raw) > limit and not raw.endswith(b"\n"):
-            size = len(raw)
-            while chunk := stream.readline(limits.MB):
-                size += len(chunk.rstrip(b"\r\n"))
-                if chunk.endswith(b"\n"):
-                    break
-            yield n, size
-        else:
-            yield n, raw
-
-
 def _read_lines(path: str):
     """(id, Document) per usable input line; a bad line is reported with its number, never fatal."""
-    try:
-        stream = sys.stdin.buffer if path == "-" else open(path, "rb")
-    except OSError as exc:
-        raise GeoError(f"cannot read {path}: {exc.strerror or exc}") from None
-    limit = limits.max_bytes()
-    with stream:
-        for n, raw in _records(stream, limit):
-            try:  # the one size guard, as for files and uploads
-                limits.check(raw if isinstance(raw, int) else len(raw.rstrip(b"\r\n")), "the record", limit)
-            except GeoError as exc:
-                _say(f"line {n}: skipped ({exc})")
-                continue
-            try:
-                line = raw.decode("utf-8")
-            except UnicodeDecodeError:
-                line = raw.decode("utf-8", errors="replace")
-                _say(f"line {n}: invalid UTF-8 replaced with U+FFFD")
-            if not line.strip():
-                continue
-            try:
-                item = json.loads(line)
-                text, doc_id = item["text"], str(item["id"])
-                if not isinstance(text, str):
-                    raise TypeError("text is not a string")
-            except (ValueError, KeyError, TypeError, RecursionError) as exc:
-                why = f"{exc.__class__.__name__}: {exc}" if not isinstance(exc, KeyError) else f"no {exc} field"
-                _say(f"line {n}: skipped ({why[:200]})")
-                continue
-            date = item.get("date") if isinstance(item, dict) else None
-            if date is not None and (not isinstance(date, str) or parse_iso(date) is None):
-                _say(f"line {n}: date {str(date)[:40]!r} is not an ISO date; ignored")
-                date = None
-            yield _repair(doc_id, n, "the id"), Document(_repair(text, n, "the text"), date=date)
+    for doc_id, _, doc in open_jsonl(path, _say):
+        yield doc_id, doc
 
 
 def _chunks(items, size: int = 128, chars: int = 64_000_000):

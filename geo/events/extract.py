@@ -18,7 +18,7 @@ from typing import Callable
 from geo.article_meta import dateline_end, is_heading
 from geo.events import actors as actor_rules
 from geo.events.dates import find_date, parse_iso
-from geo.events.places import _BROAD, Where, choose, listed_after, placeable, precision, spread
+from geo.events.places import _BROAD, Where, choose, listed_after, precision, spread
 from geo.events.continuation import continued, retold
 from geo.resolve import distance_km
 from geo.events.conventions import decide
@@ -204,13 +204,13 @@ class Extractor:
         if self._blocked(clause, "clause"):
             return None
         best = None
-        for rule in rules:
-            for m in rule.regex.finditer(clause):
-                if self._blocked(_words_before(clause, m.start()), "before", rule.tier):
+        for trigger in rules:
+            for m in trigger.regex.finditer(clause):
+                if self._blocked(_words_before(clause, m.start()), "before", trigger.tier):
                     continue
-                key = (rule.tier, m.start())
+                key = (trigger.tier, m.start())
                 if best is None or key < best[0]:
-                    best = (key, rule, m.start())
+                    best = (key, trigger, m.start())
                 break
         return (best[1], best[2]) if best else None
 
