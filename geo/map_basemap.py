@@ -240,8 +240,11 @@ class Backgrounds(folium.MacroElement):
                 map.getContainer().style.background = map._geoBase === 'vector' ? C.sea : '';
                 map.fire('geo:base', {kind: map._geoBase});
             }
-            layers[chosen].addTo(map);
             shown(chosen);
+            if (map.options.maxZoom == null) { map.options.maxZoom = 18; }  // markercluster needs it before any layer
+            // Added once the script has framed the map (fitBounds comes last): the tiles of the
+            // first, world-wide view would be drawn for nothing.
+            setTimeout(function() { if (!map.hasLayer(layers[chosen])) { layers[chosen].addTo(map); } }, 0);
             if (layers.length > 1) {
                 var named = {};
                 cfg.choices.forEach(function(spec, i) { named[spec.label] = layers[i]; });
