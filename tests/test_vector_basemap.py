@@ -233,6 +233,12 @@ def test_tiles_are_written_once_with_a_manifest_and_children_that_exist(small_ba
             assert child.exists() == (code == "d")
 
 
+def test_the_detail_region_is_kept_until_asked_again(small_basemap):
+    folder, _written = small_basemap
+    assert vb.written_detail(folder) == (33.0, 45.0, 38.0, 50.5)
+    assert vb.write_basemap(folder, None, SMALL_BANDS) == 0  # the app's check at start: nothing rewritten
+
+
 def test_tiles_paint_land_sea_and_lakes_where_the_data_has_them(small_basemap):
     folder, _written = small_basemap
     manifest = vb.read_manifest(folder)

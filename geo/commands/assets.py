@@ -11,8 +11,9 @@ def register(sub) -> None:
     p.add_argument("--no-tiles", action="store_true", help="skip OpenStreetMap's offline raster tiles (a choice on the map)")
     p.add_argument("--no-basemap", action="store_true", help="skip the English vector basemap (the default background)")
     p.add_argument("--detail", type=_region, default=None, metavar="W,S,E,N",
-                   help="region the vector basemap draws in full detail from zoom 9 (default: Ukraine, the Black "
-                        "Sea and their neighbours; 'world' for everywhere: about 10x the files)")
+                   help="region the vector basemap draws in full detail from zoom 9, kept until asked again "
+                        "(default: Ukraine, the Black Sea and their neighbours: 13 MB in 6,600 files; 'world': "
+                        "53 MB in 45,000 files, about 2 minutes)")
     p.add_argument("--no-layers", action="store_true",
                    help="skip the offline vector layers (labels from the gazetteer, borders, rivers)")
     p.set_defaults(run=run)
