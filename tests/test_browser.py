@@ -121,11 +121,14 @@ def wait_for(page, predicate, timeout: float = 30, what: str = "condition"):
 
 
 def assert_map_drawn(page):
-    """A blank or grey map is a failure: tiles must have loaded and markers be on screen."""
+    """A blank or grey map is a failure: tiles must have loaded and markers be on screen. The
+    background is the English vector basemap from the app's own files; OpenStreetMap's raster
+    tiles are a choice on the map, never fetched unless picked."""
     frame = map_frame(page)
     wait_for(page, lambda: frame.locator(".leaflet-tile-loaded").count() >= 4, what="tiles")
     assert frame.locator(".leaflet-marker-icon").count() > 0
-    assert any("/app/static/tiles/" in u for u in page.requests)
+    assert any("/app/static/basemap/" in u for u in page.requests)
+    assert not any("/app/static/tiles/" in u for u in page.requests)
 
 
 def click_to_panel(page, name: str) -> int:

@@ -85,8 +85,8 @@ def test_label_cells_hold_the_gazetteer_places_by_tier(tmp_path):
         ("adm:5", "Donetsk Oblast", 48.0, 37.8, "region", 0, None),
         ("lm:d", "Dam", 47.0, 33.0, "dam", 0, None)])
     user = write_index(tmp_path / "gazetteer-user.sqlite", [("gn:2", "Hrodivka", 48.35, 37.33, "city", 3500, None)])
-    towns, villages, regions = (layers.label_cells([embedded, user], t) for t in
-                                (layers.TIERS[1], layers.TIERS[2], layers.TIERS[0]))
+    towns, villages, regions = (layers.label_cells([embedded, user], layers.tier(t)) for t in
+                                ("towns", "villages", "regions"))
     assert towns == {layers.cell_key(48.28, 37.18, 4.0): [[48.28, 37.18, "Pokrovsk", 60000]]}
     [(key, rows)] = villages.items()
     assert [r[2] for r in rows] == ["Hrodivka", "Shevchenko"]  # most populous first
@@ -111,12 +111,38 @@ def test_layers_are_written_once_and_offered_to_the_offline_map(tmp_path, monkey
     script = component_args(webmap.build_map(seed_parsed().place_mentions, basemap=offline))["script"]
     config = json.loads(re.search(r"var cfg = (\{.*?\});\n", script).group(1))
     assert config["base"] == "/app/static/layers" and config["rivers"] and config["bounds"]["min_zoom"] == 4
-    assert [(t["name"], t["min_zoom"]) for t in config["tiers"]] == [("regions", 5), ("towns", 7), ("villages", 9)]
+    assert [(t["name"], t["min_zoom"]) for t in config["tiers"]] == [
+        ("countries", 3), ("cities", 4), ("regions", 5), ("towns", 7), ("seas", 4), ("lakes", 7), ("villages", 9)]
+    # Over OpenStreetMap online the layers are there (a user may switch back) but hidden in the browser.
     online = basemap.choose_basemap(static, "online")
-    assert "var cfg" not in component_args(webmap.build_map(seed_parsed().place_mentions, basemap=online))["script"]
+    online_script = component_args(webmap.build_map(seed_parsed().place_mentions, basemap=online))["script"]
+    assert "kind === 'online'" in online_script
     # The events map, the dashboard's first view, gets the same English labels, borders and rivers.
     events_script = component_args(build_event_map([], basemap=offline))["script"]
     assert json.loads(re.search(r"var cfg = (\{.*?\});\n", events_script).group(1)) == config
+
+
+def test_labels_are_english_names_in_latin_script_only(tmp_path):
+    """GeoNames' main names are Latin but for a few: those are romanised or cut to their Latin part."""
+    index = write_index(tmp_path / "gazetteer-x.sqlite", [
+        ("gn:1", "Ryasno, Рясно, Расна", 48.1, 37.1, "city", 700, None),
+        ("gn:2", "Николаевка-2", 48.2, 37.2, "city", 500, None),
+        ("gn:3", "城郊", 48.3, 37.3, "city", 100, None),
+        ("gn:4", "Haʻikū", 48.4, 37.4, "city", 90, None),
+        ("gn:5", "Sidi Senoussi سيدي سنوسي", 48.5, 37.5, "city", 80, None)])
+    [(_key, rows)] = layers.label_cells([index], layers.tier("villages")).items()
+    assert [r[2] for r in rows] == ["Ryasno", "Nikolaevka-2", "Haʻikū", "Sidi Senoussi"]
+    assert layers.label_name("Київ") == "Kyiv" and layers.label_name("Kharkiv") == "Kharkiv"
+
+
+def test_country_labels_come_from_the_country_list_not_mislabelled_places(tmp_path):
+    index = write_index(tmp_path / "gazetteer-x.sqlite", [
+        ("cc:UA", "Ukraine", 49.0, 32.0, "country", 40_000_000, None),
+        ("gn:9819414", "Bilhorod-Dnistrovskyy City Raion", 46.2, 30.3, "country", 56091, None),  # GeoNames' slip
+        ("lm:sea-of-azov", "Sea of Azov", 46.1, 36.8, "sea", 0, None)])
+    countries = layers.label_cells([index], layers.tier("countries"))
+    assert [r[2] for rows in countries.values() for r in rows] == ["Ukraine"]
+    assert [r[2] for rows in layers.label_cells([index], layers.tier("seas")).values() for r in rows] == ["Sea of Azov"]
 
 
 def test_a_new_gazetteer_rewrites_the_labels(tmp_path):

@@ -75,7 +75,10 @@ def test_only_local_assets_are_loaded():
     links = args["js_links"] + args["css_links"]
     assert any("markercluster" in link for link in links) and any("leaflet.draw" in link for link in links)
     assert all(link.startswith("/app/static/vendor/") for link in links), links
-    assert not re.search(r"https?://(?!www\.openstreetmap\.org|www\.geonames\.org)", args["script"] + args["header"])
+    # Links in the attribution only (OpenStreetMap, GeoNames, GSHHG): nothing is fetched from outside.
+    assert not re.search(r"https?://(?!www\.openstreetmap\.org|www\.geonames\.org|www\.soest\.hawaii\.edu)",
+                         args["script"] + args["header"])
+    assert "tile.openstreetmap.org" not in args["script"]  # offline: the online tiles are not even offered
 
 
 def test_bundled_links_point_at_installed_files():
@@ -188,6 +191,17 @@ def test_tiles_are_written_with_rows_flipped_once(tmp_path):
     assert basemap.write_tiles(tiles, source) == 0  # idempotent
 
 
+def _fake_vector_basemap(static: Path) -> None:
+    folder = static / basemap.BASEMAP_DIR
+    folder.mkdir(parents=True)
+    (folder / "manifest.json").write_text(json.dumps({"bands": [{"zoom": 0, "min_zoom": 0}], "extent": 4096}))
+    (folder / ".source").write_text("test")
+
+
+def kinds(chosen: basemap.Basemap) -> list[str]:
+    return [chosen.kind] + [c.kind for c in chosen.choices]
+
+
 def test_basemap_choice(tmp_path, monkeypatch):
     monkeypatch.setattr(basemap, "reachable", lambda *a, **k: False)
     static = tmp_path / "static"
@@ -197,9 +211,30 @@ def test_basemap_choice(tmp_path, monkeypatch):
     assert (local.kind, local.url, local.max_native_zoom) == ("local", "/app/static/tiles/{z}/{x}/{y}.png", 6)
     assert "OpenStreetMap" in local.attribution
     assert basemap.choose_basemap(static, "online").url.startswith("https://tile.openstreetmap.org/")
-    monkeypatch.setenv("GEO_TILES", "offline")
+    # With the vector basemap written, it is the default whatever the network; OpenStreetMap a choice.
+    _fake_vector_basemap(static)
+    english = basemap.choose_basemap(static)
+    assert (english.kind, english.url, english.vector["extent"]) == ("vector", "/app/static/basemap", 4096)
+    assert "GSHHG" in english.attribution and kinds(english) == ["vector", "local"]
     monkeypatch.setattr(basemap, "reachable", lambda *a, **k: True)
-    assert basemap.choose_basemap(static).kind == "local"
+    assert kinds(basemap.choose_basemap(static)) == ["vector", "local", "online"]  # online only offered
+    monkeypatch.setenv("GEO_TILES", "offline")
+    assert kinds(basemap.choose_basemap(static)) == ["vector", "local"]  # offline: no probe, no online choice
+    assert kinds(basemap.choose_basemap(static, "local")) == ["local", "vector"]  # OpenStreetMap asked for
+    assert kinds(basemap.choose_basemap(static, "online")) == ["online", "vector", "local"]
+
+
+def test_the_map_offers_the_backgrounds_english_first(tmp_path, monkeypatch):
+    monkeypatch.setattr(basemap, "reachable", lambda *a, **k: True)
+    static = tmp_path / "static"
+    basemap.write_tiles(static / "tiles", _fake_mbtiles(tmp_path / "b.db"))
+    _fake_vector_basemap(static)
+    script = component_args(webmap.build_map(seed_parsed().place_mentions, basemap=basemap.choose_basemap(static)))["script"]
+    config = json.loads(re.search(r"var cfg = (\{.*?\});\n", script).group(1))
+    assert [c["kind"] for c in config["choices"]] == ["vector", "local", "online"] and config["chosen"] == 0
+    assert config["choices"][0]["label"] == "Map in English (offline)"
+    assert config["choices"][0]["url"] == "/app/static/basemap" and config["choices"][0]["tiles"]["extent"] == 4096
+    assert "local names" in config["choices"][1]["label"] and config["choices"][1]["max_native_zoom"] == 6
 
 
 def test_outline_basemap_fetches_local_geojson():
@@ -225,11 +260,12 @@ def test_install_assets_copies_once_and_reports_missing(tmp_path):
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(f"/* {folder} */")
     static = tmp_path / "static"
-    first = assets.install_assets(static, site, tiles=False, layers=False)
+    first = assets.install_assets(static, site, tiles=False, layers=False, vector=False)
     assert first.ok and first.vendor_copied == 10 and assets.vendor_ready(static)
     assert (static / "vendor" / "leaflet-draw" / "images" / "icon.png").exists()
-    assert assets.install_assets(static, site, tiles=False, layers=False).vendor_copied == 0
-    empty = assets.install_assets(tmp_path / "other" / "static", tmp_path / "nothing", tiles=False, layers=False)
+    assert assets.install_assets(static, site, tiles=False, layers=False, vector=False).vendor_copied == 0
+    empty = assets.install_assets(tmp_path / "other" / "static", tmp_path / "nothing", tiles=False, layers=False,
+                                  vector=False)
     assert not empty.ok and any("pip install django-leaflet" in item for item in empty.missing)
 
 
