@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Write N generated news-length war reports as JSONL, the input of `geo bench --ingest FILE`.
 
-    scripts/war_jsonl.py 2000 > /tmp/war.jsonl     # ~500 words each (tests/factories.war_articles)
+    scripts/war_jsonl.py 2000 > war.jsonl     # ~500 words each (tests/factories.war_articles)
 """
 
 from __future__ import annotations

@@ -1,0 +1,130 @@
+"""What of an article is an event of it at all: where its war is (the theatre), what it tells
+as background (an earlier year), what heads a section (a region-wide summary whose details
+follow), what a speaker asserts (inside quotation marks) and which lines are a page's, not the
+article's (headings above a sentence). Named rules with switches, as the rest of geo.events."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from geo.article_meta import is_heading
+from geo.events.dates import find_date
+from geo.events.places import _BROAD
+from geo.resolve import distance_km
+from geo.rules import on, rule
+from geo.types import REGION_ONLY, Event, Place, Resolution, Sentence
+
+SCOPE: list = []
+
+@rule(SCOPE, "quoted_development",
+      "a development (troops moved, banks withdrawn) a speaker asserts inside quotation marks is "
+      "a claim, not a reported fact; violence a witness describes in a quotation still counts")
+def _quoted_enabled():
+    return True
+
+
+def _quoted(text: str, sentences: list[Sentence]) -> set[int]:
+    """Sentences that begin inside a quotation (or open one), paragraph by paragraph."""
+    inside, out, last_end = False, set(), 0
+    for s in sentences:
+        between = text[last_end:s.start]
+        if "\n\n" in between:
+            inside = False  # a quotation running on opens again in its next paragraph
+        head = s.text.lstrip()[:1]
+        if inside or (head and head in "\"“«„"):
+            out.add(s.index)
+        for ch in s.text:
+            if ch in "“«„":
+                inside = True
+            elif ch in "”»":
+                inside = False
+            elif ch == '"':
+                inside = not inside
+        last_end = s.end
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Theatre:
+    """Where a war report's violence happens: the countries most of its places are in, and
+    anywhere near those places (a border town across the line: 'the Russian town of Grayvoron')."""
+
+    countries: frozenset[str]
+    points: tuple[tuple[float, float], ...]
+
+    def __bool__(self) -> bool:
+        return bool(self.countries)
+
+    def holds(self, place: Place) -> bool:
+        return place.country in self.countries or any(
+            distance_km(place.lat, place.lon, lat, lon) <= NEAR_THEATRE_KM for lat, lon in self.points)
+
+
+NEAR_THEATRE_KM = 250.0
+_NO_THEATRE = Theatre(frozenset(), ())
+
+
+@rule(SCOPE, "outside_the_theatre",
+      "a war report's violence happens where the report is about: a place far from it, in a country "
+      "the story hardly names ('briefing reporters in New York', 'the Institute in Washington'), is "
+      "where someone spoke, not where the violence was")
+def _theatre(resolutions: list[Resolution]) -> Theatre:
+    specific = [r.place for r in resolutions if r.place is not None and r.place.country
+                and r.mention.label != "DEMONYM" and r.place.feature not in _BROAD]
+    counts = Counter(p.country for p in specific)
+    total = sum(counts.values())
+    if total < 4:
+        return _NO_THEATRE
+    countries = frozenset(c for c, n in counts.items() if n >= 2 and n >= 0.15 * total)
+    points = {(round(p.lat, 1), round(p.lon, 1)) for p in specific if p.country in countries}
+    return Theatre(countries, tuple(sorted(points))[:200])
+
+
+_YEAR = re.compile(r"\b(?:in|since|by|from|until|of|during)\s+(?:early\s+|late\s+|mid-)?(?P<year>(?:19|20)\d\d)\b", re.I)
+
+
+@rule(SCOPE, "background_year",
+      "'Russia annexed Crimea in 2014': what a clause dates to an earlier year is background, "
+      "not an event of the article (a stated day, 'on 24 February 2022', is dated and kept)")
+def clause_is_background(clause: str, article_day) -> bool:
+    if article_day is None:
+        return False
+    m = _YEAR.search(clause)
+    return m is not None and int(m.group("year")) < article_day.year and find_date(clause, None) is None
+
+
+@rule(SCOPE, "summary_of_details",
+      "'Russian forces continued offensive operations in northern Sumy Oblast on February 7' heads the "
+      "sentences that say where: a region-wide event is dropped when the article codes the same kind "
+      "of event, that day, at places inside the region")
+def _without_summaries(events: list[Event]) -> list[Event]:
+    if not on("summary_of_details"):
+        return events
+    detailed = {(e.type, e.date, e.place.admin1_code) for e in events
+                if e.place is not None and e.precision != REGION_ONLY and e.place.admin1_code}
+    return [e for e in events if e.precision != REGION_ONLY or e.place is None
+            or (e.type, e.date, e.place.admin1_code) not in detailed]
+
+
+def _body(s: Sentence) -> Sentence:
+    """The sentence without the headings, bylines or captions a page put on lines above it
+    (one line break, no full stop): they are not what the sentence reports."""
+    lines = s.text.split("\n")
+    cut = 0
+    for line in lines[:-1]:
+        if not is_heading(line.strip()):
+            break
+        cut += len(line) + 1
+    if not cut:
+        return s
+    while cut < len(s.text) and s.text[cut].isspace():
+        cut += 1
+    return Sentence(s.index, s.start + cut, s.end, s.text[cut:])
+
+
+def _headline(text: str, s: Sentence) -> bool:
+    """A line of its own, short and without a final stop: a title or a section heading."""
+    before, after = text[max(0, s.start - 1):s.start], text[s.end:s.end + 1]
+    return before in ("", "\n") and after in ("", "\n") and is_heading(s.text.strip())
