@@ -91,6 +91,10 @@ FRONT_NOUNS = {"direction", "axis", "front", "sector", "bridgehead", "salient", 
 WATER_FEATURES = {"river", "lake", "sea", "reservoir", "strait", "gulf", "bay"}
 # What joins the names of a list: "Bakhmut, Avdiivka and Marinka".
 LIST_JOINS = [[","], ["and"], ["or"], [",", "and"], [",", "or"], ["-"]]  # "the Kupiansk-Lyman front"
+# Generic nouns that end Ukrainian and Russian compound place names ("Chasiv Yar", "Kruta Balka",
+# "Zelena Hora", "Kryvyi Rih"): alone they are also small villages' names.
+TOPONYM_NOUNS = {"yar", "balka", "hora", "gora", "pole", "rih", "rog", "dolyna", "luka", "hai", "kut", "bir",
+                 "brid", "ozero", "bereh", "mohyla", "polyana", "dibrova", "les", "ovrag", "gai", "kurgan"}
 # "the village of X" names a settlement, whatever X is.
 SETTLEMENT_NOUNS = {"village", "town", "city", "hamlet", "settlement", "township", "urban-type"}
 # "the outskirts of X", "the port of X": a name the gazetteer lacks is still a place after them.

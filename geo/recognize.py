@@ -15,7 +15,7 @@ from spacy.attrs import IDX, LENGTH
 
 from geo.cues import DocContext, listed_with, names_disease, natural_feature, person_cue
 from geo.gazetteer import ALIAS, DEMONYM, PRIMARY, Candidate, Gazetteer
-from geo.lexicon import (CONNECTORS, DIRECTIONS, DOTTED_ABBREVIATIONS, LIST_JOINS, LOCATIVES, ORG_HEADS,
+from geo.lexicon import (CONNECTORS, DIRECTIONS, DOTTED_ABBREVIATIONS, LIST_JOINS, LOCATIVES, ORG_HEADS, TOPONYM_NOUNS,
                          PLURAL_FEATURES, PREFIX_FEATURES, SETTLEMENT_NOUNS, SETTLEMENT_WORDS, SUFFIX_FEATURES,
                          WATER_FEATURES, common_words)
 from geo.readings import by_surface
@@ -97,6 +97,13 @@ class Recogniser:
             if found is None:
                 i += 1
                 continue
+            if on("unknown_name_head") and self._tail_of_unknown(words, starts, spans, found):
+                i = found.end
+                continue
+            if on("unknown_name_head") and found.end < n and capital[found.end] \
+                    and words[found.end].lower() in TOPONYM_NOUNS and starts[found.end] == found.end_char + 1:
+                i = found.end + 1  # "Zorianyi Yar" unknown as one name: neither half is the place
+                continue
             self._trim_city(doc, found)
             self._attach_type_word(doc, found, text)
             if not found.hint and on("regions_of") and _regions_of_before(words, found.start, spans):
@@ -111,6 +118,17 @@ class Recogniser:
             spans.append(found)
             i = found.end
         return spans
+
+    def _tail_of_unknown(self, words, starts, spans, found) -> bool:
+        """"Rusynyi Yar", "Kruta Balka": a generic toponym noun the gazetteer knows as a village of
+        its own ("Yar" ravine, "Balka" gully) right after a capitalised word that is neither English
+        nor a known name ends a name the gazetteer lacks; it is no place of its own."""
+        h = found.start - 1
+        if h < 0 or spans and spans[-1].end > h or found.text.lower() not in TOPONYM_NOUNS:
+            return False
+        head = words[h]
+        return (len(head) >= 4 and head.isalpha() and head[:1].isupper() and not head.isupper()
+                and starts[h] + len(head) + 1 == found.start_char and head.lower() not in self.common)
 
     def _community(self, words, starts, text, i, run, found):
         """"Kurakhivska territorial community", "Huliaipilska hromada": a community named by its
@@ -262,6 +280,9 @@ class Recogniser:
             start, end = name_start(ent), name_end(ent)
             if start >= end or not _capitalised(doc[start]) or person_cue(ctx, doc[start], end):
                 continue
+            if on("hyphen_compound") and end + 1 < len(doc) and doc[end].text == "-" \
+                    and not doc[end - 1].whitespace_ and not doc[end].whitespace_ and _capitalised(doc[end + 1]):
+                end += 2  # "Ivano-Pillya": the model's entity stops at the hyphen, the name does not
             if on("named_disease") and names_disease(doc, end):
                 continue  # "Marburg virus"
             if end - start == 1 and (doc[start].lower_ in ctx.first_names or doc[start].lower_ in DIRECTIONS or (
@@ -357,6 +378,9 @@ _COMMUNITY_KINDS = {"territorial", "rural", "urban", "settlement", "city"}
 rule([], "lower_case_text", "'russian forces shelled bakhmut': in a text without capitals, words that "
      "are no English words are proposed as names; the usual cues decide")(lambda: None)
 rule([], "community_name", Recogniser._community.__doc__.strip())(Recogniser._community)
+rule([], "unknown_name_head", Recogniser._tail_of_unknown.__doc__.strip())(Recogniser._tail_of_unknown)
+rule([], "hyphen_compound", "'Ivano-Pillya': the model's entity stops at a hyphen inside a name the gazetteer "
+     "lacks; the name goes on to the capitalised word after it")(None)
 
 
 def _contained(doc, spans: list[Span]) -> set[int]:

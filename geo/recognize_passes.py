@@ -11,7 +11,7 @@ from geo.names import key
 from geo.readings import is_prominent, likeliest
 from geo.recognize_rules import TIME_LABELS
 from geo.resolve import distance_km
-from geo.rules import rule
+from geo.rules import on, rule
 
 def _country_or_region(span) -> bool:
     """Names nobody is called: a PERSON label on "Egypt" is the model's mistake."""
@@ -50,10 +50,36 @@ def _one_sense(rec, ctx: DocContext, spans: list, verdicts: list[bool]) -> None:
 def joined(doc, a, b) -> bool:
     """Whether span ``a`` and the later span ``b`` are listed together: "A, B", "A and B", and
     past a type word that is not part of the name ("Kherson City and Beryslav")."""
-    between = [t.lower_ for t in doc[a.end:b.start]]
+    tokens = doc[a.end:b.start]
+    between = [t.lower_ for t in tokens]
     if between[:1] and (between[0] in SETTLEMENT_NOUNS or between[0] in SUFFIX_FEATURES):
-        between = between[1:]
-    return between in LIST_JOINS
+        between, tokens = between[1:], tokens[1:]
+    return between in LIST_JOINS or (on("list_past_unknown_names") and _past_unknown_names(tokens))
+
+
+_ITEM_TOKENS = 4  # "Ivano-Pillya", "Rusynyi Yar": a list item the gazetteer lacks is a short name
+_UNKNOWN_ITEMS = 3
+
+
+def _past_unknown_names(tokens) -> bool:
+    """", Ivano-Pillya, Rusynyi Yar, ": list items the gazetteer does not know (capitalised words
+    between commas) keep a list of villages going, so the names after them are still listed."""
+    i, items = 0, 0
+    while True:
+        if [t.lower_ for t in tokens[i:]] in LIST_JOINS:
+            return items > 0
+        if i >= len(tokens) or tokens[i].text != "," or items == _UNKNOWN_ITEMS:
+            return False
+        j = i + 1
+        while j < len(tokens) and j - i <= _ITEM_TOKENS and (
+                tokens[j].text[:1].isupper() and tokens[j].is_alpha or tokens[j].text in {"-", "'", "’"}):
+            j += 1
+        if j == i + 1 or not tokens[j - 1].is_alpha:
+            return False
+        items, i = items + 1, j
+
+
+rule([], "list_past_unknown_names", _past_unknown_names.__doc__.strip())(_past_unknown_names)
 
 
 @rule(DOCUMENT_RULES, "lists", "'near Bakhmut, Avdiivka and Marinka': names listed beside a place, "
@@ -83,12 +109,15 @@ def _listed_beside_place(rec, ctx: DocContext, spans: list, verdicts: list[bool]
         if not joined(doc, a, b):
             continue
         countries = {c.place.country for c in likeliest(spans[j].candidates) or spans[j].candidates[:1]}
-        if any(c.place.country in countries and not c.loose and c.kind <= TRANSLIT
+        # A list's spelling may be the transliteration's variant ("Ivano-Dariivka" for
+        # "Ivano-Darivka"): a loose reading counts when the name is long enough to be no word.
+        if any(c.place.country in countries and (not c.loose or len(span.text) >= _LOOSE_LISTED) and c.kind <= TRANSLIT
                for c in span.candidates) and not person_cue(ctx, doc[span.start], span.end):
             return True
     return False
 
 
+_LOOSE_LISTED = 8
 LIST_KM = 50  # how close three listed towns must lie to be read as one area's towns
 _MAX_READINGS = 40  # "Ivanivka" has dozens: enough to find the cluster, bounded for speed
 

@@ -273,3 +273,47 @@ def test_event_work_per_clause_stays_flat_in_a_run_on_sentence(pipeline, monkeyp
 
     small, large = work(60), work(240)
     assert large < 2 * small, (small, large)
+
+
+# -- long village lists of staff reports ----------------------------------------------------------
+
+STAFF_LIST = ("Russian forces attacked near Toretsk, Ivano-Dariivka, Zorianyi Yar, Dyliivka and Nelipivka "
+              "on March 1.")
+
+
+def test_each_village_of_a_staff_list_is_an_event_past_names_the_gazetteer_lacks(pipeline, without):
+    # "Zorianyi Yar" is in no gazetteer; "Yar" and "Zorianyi" alone are villages elsewhere.
+    places = [e.place.name for e in events(pipeline, STAFF_LIST, "2025-03-02")]
+    assert places[0] == "Toretsk" and "Dyliyivka" in places and "Nelipivka" in places
+    assert "Ivano-Darivka" in places  # the list's spelling of a name the gazetteer spells otherwise
+    assert not {"Yar", "Zorianyi", "Zoryanyy"} & set(places)
+    without("unknown_name_head")
+    assert "Zorianyi" in {r.mention.text for r in pipeline.parse(Document(STAFF_LIST, date="2025-03-02")).resolutions}
+
+
+def test_a_list_goes_on_past_items_the_gazetteer_lacks(pipeline, without):
+    from geo.recognize_passes import joined
+
+    doc = pipeline.nlp("near Toretsk, Ivano-Qwertivka, Zorianyi Yar, Dyliivka and Nelipivka, Kyiv said.")
+    toretsk, dyliivka = doc[1:2], doc[10:11]
+    assert dyliivka.text == "Dyliivka" and joined(doc, toretsk, dyliivka)
+    assert not joined(doc, dyliivka, doc[14:15])  # ", Kyiv said": the list has ended
+    without("list_past_unknown_names")
+    assert not joined(doc, toretsk, dyliivka)
+
+
+def test_a_hyphenated_name_is_one_name_not_its_first_half(pipeline, without):
+    text = "Russian troops attacked near Toretsk and Ivano-Qwertivka on March 1."
+    resolved = {r.mention.text for r in pipeline.parse(Document(text, date="2025-03-02")).resolutions}
+    assert "Ivano" not in resolved
+    without("hyphen_compound")
+    resolved = {r.mention.text for r in pipeline.parse(Document(text, date="2025-03-02")).resolutions}
+    assert "Ivano-Qwertivka" not in resolved
+
+
+def test_attacks_counted_on_a_direction_are_fighting(pipeline):
+    text = ("KYIV, March 2 - \u201cThere were 21 attacks by the invaders on the Toretsk direction: in the areas "
+            "of Dyliivka, Nelipivka and Shcherbynivka.\u201d \u2013 the General Staff said.")
+    found = uploaded(pipeline, text)
+    assert [e.sub_type for e in found] == ["Armed clash"] * 3
+    assert [e.place.name for e in found][:2] == ["Dyliyivka", "Nelipivka"]

@@ -154,6 +154,7 @@ _RULES: tuple[Rule, ...] = (
          r"|\b(?:launched|began|started|resumed) (?:an |a |their |the )?(?:\S+ )?offensive\b|\boffensive (?:on|near|towards?|in the direction of)\b"
          r"|\bpushed (?:\S+ ){0,3}?back\b|\bbroke (?:through|into)\b|\bbreakthrough\b"
          r"|\b(?:carried out|conducted|made|repelled) \d+ (?:attacks|assaults|attempts)\b|\bcombat engagements?\b|\b\d+ engagements\b"
+         r"|\battacks? by (?:the )?(?:invaders|occupiers|enemy)\b|\b\d+ (?:enemy )?attacks (?:\S+ ){0,4}?on the \S+ (?:direction|axis|sector)\b"
          r"|(?<!air )\braid(?:s|ed)?\b|\b(?:sabotage|reconnaissance|assault)(?: and reconnaissance)? (?:groups?|units?|teams?) (?:\S+ ){0,3}?(?:attempted|tried|entered|attacked|crossed|infiltrated)",
          1, "ACLED: organised armed groups fight without a change of territory; its verb competes "
             "with shelling's by position (the main verb comes first)"),
