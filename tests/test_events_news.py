@@ -317,3 +317,39 @@ def test_attacks_counted_on_a_direction_are_fighting(pipeline):
     found = uploaded(pipeline, text)
     assert [e.sub_type for e in found] == ["Armed clash"] * 3
     assert [e.place.name for e in found][:2] == ["Dyliyivka", "Nelipivka"]
+
+
+# -- what is no event: sectors, captions, order of battle -----------------------------------------
+
+def test_a_sector_named_after_a_town_is_no_place_of_an_event(pipeline, without):
+    text = ("Fighting was also reported on the Siversk, Toretsk and Huliaipole directions on May 3. "
+            "Russian forces continued offensive operations in the Velykomykhailivka direction on May 3 but did not advance.")
+    assert events(pipeline, text, "2025-05-04") == []
+    without("sector_only")
+    assert len(events(pipeline, text, "2025-05-04")) >= 3
+
+
+def test_a_sector_yields_to_the_village_the_fighting_was_near(pipeline):
+    found = events(pipeline, "In the Toretsk direction, Russian forces attacked near Dyliivka on May 3.", "2025-05-04")
+    assert [e.place.name for e in found] == ["Dyliyivka"]
+
+
+def test_a_photo_caption_with_its_credit_is_no_event(pipeline, without):
+    text = ("Russian drones struck Odesa overnight, killing two people, the governor said.\n"
+            "Rescuers search the rubble of a house hit by Russian shelling in Nikopol, Ukraine, May 3, 2025 "
+            "[Ivan Petrenko/Reuters]\nPower was restored in the morning, the grid operator said.")
+    found = events(pipeline, text, "2025-05-04")
+    assert [(e.place.name, e.fatalities) for e in found] == [("Odesa", 2)]  # the report, not the picture
+    caption = ("Rescuers search the rubble of a house hit by Russian shelling in Nikopol, Ukraine, on May 3, 2025 "
+               "(AP Photo/Ivan Petrenko)")
+    assert events(pipeline, caption, "2025-05-04") == []
+    without("photo_caption")
+    assert [e.place.name for e in events(pipeline, caption, "2025-05-04")] == ["Nikopol"]
+
+
+def test_isw_order_of_battle_notes_are_no_events(pipeline, without):
+    text = ("Order of Battle: Drone operators of the Russian 200th Motorized Rifle Brigade are reportedly "
+            "striking Ukrainian forces near Kostiantynivka.")
+    assert events(pipeline, text, "2025-05-04") == []
+    without("order_of_battle")
+    assert events(pipeline, text, "2025-05-04") != []

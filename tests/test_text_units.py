@@ -49,3 +49,13 @@ def test_sentences_keep_offsets_and_respect_abbreviations():
 def test_sentences_of_empty_and_blank_text():
     assert split("") == []
     assert split("   \n\n  ") == []
+
+
+def test_a_line_ending_in_a_credit_or_bracket_ends_its_sentence():
+    from geo.sentences import split
+
+    text = ("Rescuers at a house in Nikopol, May 3 [Ivan Petrenko/Reuters]\nRussian drones struck Odesa.\n"
+            "Shelling went on near the city (Kherson\nregion) for hours.")
+    assert [s.text for s in split(text)] == [
+        "Rescuers at a house in Nikopol, May 3 [Ivan Petrenko/Reuters]", "Russian drones struck Odesa.",
+        "Shelling went on near the city (Kherson\nregion) for hours."]

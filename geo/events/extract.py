@@ -18,7 +18,7 @@ from typing import Callable
 from geo.article_meta import dateline_end
 from geo.events import actors as actor_rules
 from geo.events.dates import find_date, parse_iso
-from geo.events.places import _BROAD, Where, choose, listed_after, precision, spread
+from geo.events.places import _BROAD, Where, choose, listed_after, names_a_sector, precision, spread
 from geo.events.continuation import continued, retold
 from geo.events.scope import (
     _NO_THEATRE, Theatre, _body, _headline, _quoted, _theatre, _without_summaries, clause_is_background,
@@ -161,6 +161,8 @@ class Extractor:
             moving_from = sub_type == "Non-violent transfer of territory"
             where = (choose(text, (start, s.start + b), start + at, in_clause, moving_from)
                      or choose(text, (s.start, s.end), start + at, around, moving_from))
+            if where is not None and names_a_sector(text, where) and on("sector_only"):
+                continue
             score = _SCORE[rule.tier]
             if where is None and on("no_place_no_event") and any(
                     r.place is not None and r.mention.label != "DEMONYM" for r in around):

@@ -43,6 +43,9 @@ _NEAR_AFTER = re.compile(r"^\S*\s+(?:(?:territorial |village |urban |rural |sett
 _WEAPON_AFTER = re.compile(r"(?:-\S+)?\s+(?!(?:with|by|using|and|or|in|on|at|from|to|of|for|after|before|as|were|was|had|have)\b)(?:\S+\s+)?(?:drones?|uavs?|missiles?|rockets?|launchers?|systems?|"
                            r"boats?|vessels?|jets?|bombs?|howitzers?|mlrs|munitions?)\b", re.I)
 _SECTOR_AFTER = re.compile(r"\s+(?:direction|axis|sector|front|tactical area)\b", re.I)
+# "on the Kupiansk, Lyman, and Kramatorsk directions": every name of the list names a sector.
+_SECTORS_AFTER = re.compile(r"(?:\s*,?\s*(?:and\s+|or\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)*\s*,?\s+"
+                            r"(?:directions?|axis|axes|sectors?|tactical areas?)\b")
 _CONTAINER_AFTER = re.compile(r"\s+(?:suburbs?|outskirts|district|neighbou?rhood|village|town)\s+of\s", re.I)
 _REGION_WORD = re.compile(r"\b(?:region|oblast|province|krai|district|raion)\b", re.I)
 
@@ -228,3 +231,11 @@ def spread(text: str, clause: tuple[int, int], chosen: Resolution | None,
         out.append(r)
         seen.add(r.place.id)
     return out
+
+
+@rule(PLACES, "sector_only",
+      "'fighting was recorded on the Kupiansk and Lyman directions', 'continued offensive operations in "
+      "the Novopavlivka direction but did not advance': a front sector is named after a town but is no "
+      "place; with no settlement named, ACLED codes no event there")
+def names_a_sector(text: str, where: "Where") -> bool:
+    return bool(_SECTORS_AFTER.match(text, where.resolution.mention.end))

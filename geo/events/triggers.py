@@ -266,6 +266,13 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              "'Russian objective: push Ukrainian forces back': a stated aim heads a section, it is no event"),
     NotEvent("page_furniture", r"\bRead more\b|[–-]\s*video\b|\bPhotograph:|^\s*\d\d:\d\d|\bShare\s+on\b",
              "sentence", "a web page's captions, video labels and links are not the article's sentences"),
+    NotEvent("photo_caption",
+             r"[\[(][^\[\]()]{0,60}?\b(?:AP|AFP|Reuters|Getty Images|EPA(?:-EFE)?|Anadolu|Xinhua|TASS|Sputnik|Bloomberg"
+             r"|Shutterstock|Ukrinform|Handout|Press Service|via [A-Z]\w+)\b[^\[\]()]{0,40}[\])]\s*$",
+             "sentence", "'Residents wait for hot meals ... [Name/AFP]': a photo's caption, ended by its credit, "
+                         "describes a picture, not an event the article reports"),
+    NotEvent("order_of_battle", r"^\W*Order of Battle\s*:", "sentence",
+             "ISW's 'Order of Battle:' notes say which units operate where, not what happened"),
     NotEvent("attempt_or_inability",
              r"\b(?:unable to|in an attempt to|in a bid to|ordered (?:\S+ ){0,3}?to|called on (?:\S+ ){0,3}?to|"
              r"(?:glory|gratitude|thanks) to|by (?:\w+ing)|to (?:ensure|stop|prevent|end|repel)|tasked (?:\S+ ){0,3}?(?:with|to))\b",
