@@ -353,3 +353,34 @@ def test_isw_order_of_battle_notes_are_no_events(pipeline, without):
     assert events(pipeline, text, "2025-05-04") == []
     without("order_of_battle")
     assert events(pipeline, text, "2025-05-04") != []
+
+
+# -- tolls region by region after a strike told of nowhere in particular -------------------------
+
+WAVE = ("At least six people were killed across Ukraine in overnight Russian drone and missile attacks, "
+        "officials said on Sunday. Two deaths were reported in the western Rivne region. "
+        "Four people were wounded in the Sumy region. Power was cut to thousands of homes, "
+        "the ministry said. Rivne regional head Ivan Koval said two people were killed when a drone hit a house.")
+
+
+def test_tolls_by_region_after_a_nationwide_strike_are_its_events(pipeline, without):
+    found = events(pipeline, WAVE, "2025-06-01")
+    assert [(e.place.admin1, e.fatalities, e.injured) for e in found if e.place is not None][:2] == [
+        ("Rivne Oblast", 2, None), ("Sumy Oblast", None, 4)]
+    assert all(e.type == "Explosions/Remote violence" for e in found)
+    without("strike_told_nowhere")
+    assert "Sumy Oblast" not in [e.place.admin1 for e in events(pipeline, WAVE, "2025-06-01") if e.place]
+
+
+def test_a_region_told_twice_is_one_event_with_both_sentences(pipeline):
+    rivne = [e for e in events(pipeline, WAVE, "2025-06-01") if e.place and e.place.admin1 == "Rivne Oblast"]
+    assert len(rivne) == 1
+    assert [s.text[:14] for s in rivne[0].sentences] == ["Two deaths wer", "Rivne regional"]
+
+
+def test_front_matter_of_a_markdown_page_is_no_event(pipeline, without):
+    text = ("---\ntitle: \"Strikes on Odesa\"\nexcerpt: \"Russian drones struck Kherson, killing two.\"\n---\n\n"
+            "Russian drones struck Odesa overnight, the governor said on Sunday.")
+    assert [e.place.name for e in events(pipeline, text, "2025-06-01")] == ["Odesa"]
+    without("front_matter")
+    assert "Kherson" in [e.place.name for e in events(pipeline, text, "2025-06-01")]

@@ -22,6 +22,7 @@ from geo.events.places import _BROAD, Where, choose, listed_after, names_a_secto
 from geo.events.continuation import continued, retold
 from geo.events.scope import (
     _NO_THEATRE, Theatre, _body, _headline, _quoted, _theatre, _without_summaries, clause_is_background,
+    front_matter_end,
 )
 from geo.events.conventions import decide
 from geo.events.taxonomy import PROTESTS, STRATEGIC, TYPE_OF
@@ -69,8 +70,10 @@ class Extractor:
         carried: tuple[int, str] | None = None  # (paragraph, date) the text last stated
         last = -2  # the sentence the last event was told in (first or continued)
         lines_of_text = len(parsed.sentences) > 1
+        metadata = front_matter_end(text)
+        told: Event | None = None  # the last strike the text told of, placed or not
         for s in parsed.sentences:
-            if lines_of_text and _headline(text, s):
+            if s.start < metadata or lines_of_text and _headline(text, s):
                 continue  # a headline sums up the story the sentences below report
             s = _body(s)
             # A wire dateline ("KHARKIV, March 15 (AP) —") dates the filing, not the events.
@@ -83,8 +86,9 @@ class Extractor:
                 k, joined = _continuing(events, last, s, day, by_sentence, text)
                 if joined is not None:
                     events[k], last = joined, s.index
-                elif war_story and events and not self._blocked(s.text, "sentence"):
-                    toll_here = _toll_elsewhere(text, s, events[-1], by_sentence, day or doc.date and doc.date[:10])
+                elif war_story and (events or told) and not self._blocked(s.text, "sentence"):
+                    before = told if told is not None and (not events or events[-1].type != told.type) else events[-1]
+                    toll_here = _toll_elsewhere(text, s, before, by_sentence, day or doc.date and doc.date[:10], theatre)
                     if toll_here is not None and clause_is_background(s.text, article_day):
                         toll_here = None
                     if toll_here is not None:
@@ -95,6 +99,7 @@ class Extractor:
                            else doc.date and doc.date[:10])
             found = self._sentence(text, s, rules, by_sentence, parsed, paragraph, focus, date,
                                    article_day, doc.id, war_story, head, s.index in quoted, theatre)
+            told = self._told(s, found, rules, doc.id, date) or told
             if not found and events and last == s.index - 1:
                 # a trigger that gave no event ("the death toll climbed"): its toll may still go on
                 joined = continued(events[-1], s, None, day, by_sentence, text)
@@ -204,6 +209,19 @@ class Extractor:
             out.insert(i + 1, extra)
         return out
 
+    def _told(self, s: Sentence, found: list[Event], rules, doc_id: str, date) -> Event | None:
+        """The strike a sentence tells of, even one it names no place for ("eight killed across
+        Ukraine in overnight drone attacks"): the kind the region-by-region tolls after it share."""
+        strikes = [e for e in found if e.type == _STRIKES]
+        if strikes or found or not on("strike_told_nowhere"):
+            return strikes[-1] if strikes else None
+        hit = self._trigger(s.text, rules)
+        if hit is None or TYPE_OF[decide(hit[0].sub_type, s.text, ())] != _STRIKES:
+            return None
+        names = actor_rules.actors(actor_rules.unattributed(s.text, hit[1]), hit[1])
+        return Event(doc_id, s, _STRIKES, decide(hit[0].sub_type, s.text, names), None, None, REGION_ONLY,
+                     date, names)
+
     def _trigger(self, clause: str, rules) -> tuple[Rule, int] | None:
         if self._blocked(clause, "clause"):
             return None
@@ -310,12 +328,16 @@ def _at_seat(e: Event, seat) -> Event:
 @rule(DECISIONS, "toll_elsewhere",
       "in a war report, 'Another two people were killed in the Odesa region.' after a strike is the "
       "same kind of strike at that place: deaths with a place of their own are an event")
-def _toll_elsewhere(text: str, s: Sentence, before: Event, by_sentence, date) -> Event | None:
+def _toll_elsewhere(text: str, s: Sentence, before: Event, by_sentence, date, theatre=_NO_THEATRE) -> Event | None:
     t = toll(s.text)
     if not t.fatalities and not t.injured or before.type not in ("Explosions/Remote violence",):
         return None
-    here = [r for r in by_sentence.get(s.index, [])
-            if r.place is not None and before.place is not None and r.place.country == before.place.country]
+    # The strike's own country, or (a strike told of nowhere in particular: "across Ukraine") the
+    # countries its sentence names, or the war's.
+    named = {r.place.country for r in by_sentence.get(before.sentence.index, []) if r.place is not None}
+    here = [r for r in by_sentence.get(s.index, []) if r.place is not None and (
+        r.place.country == before.place.country if before.place is not None
+        else r.place.country in named or theatre and theatre.holds(r.place))]
     where = choose(text, (s.start, s.end), s.start, here)
     if where is None:
         return None
@@ -342,6 +364,8 @@ def _continuing(events: list[Event], last: int, s: Sentence, day, by_sentence, t
 _AROUND = 12  # mentions either side of a clause it may take its place from when it names none
 _ATTACKER = re.compile(r"\b(?:armed (?:men|man|group|people)|gunm[ae]n|assailants?|attackers?|militants?|soldiers?|"
                        r"servicem[ae]n|troops|forces|occupiers|police|guards?|militia\w*|fighters|partisans)\b", re.I)
+_STRIKES = "Explosions/Remote violence"
+rule([], "strike_told_nowhere", Extractor._told.__doc__.strip())(Extractor._told)
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _ELLIPSIS = re.compile(r"\s*(?:and\s+)?(?:(?:north|south|east|west)[\w-]*\s+of\b|near\b|toward|in the (?:direction|area|vicinity) of\b)", re.I)
 

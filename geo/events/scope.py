@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from geo.article_meta import is_heading
 from geo.events.dates import find_date
@@ -102,10 +102,27 @@ def clause_is_background(clause: str, article_day) -> bool:
 def _without_summaries(events: list[Event]) -> list[Event]:
     if not on("summary_of_details"):
         return events
-    detailed = {(e.type, e.date, e.place.admin1_code) for e in events
-                if e.place is not None and e.precision != REGION_ONLY and e.place.admin1_code}
-    return [e for e in events if e.precision != REGION_ONLY or e.place is None
-            or (e.type, e.date, e.place.admin1_code) not in detailed]
+    detailed: dict[tuple, int] = {}
+    for i, e in enumerate(events):
+        if e.place is not None and e.precision != REGION_ONLY and e.place.admin1_code:
+            detailed.setdefault((e.type, e.date, e.place.admin1_code), i)
+    out = list(events)
+    summaries = set()
+    for i, e in enumerate(events):
+        if e.precision != REGION_ONLY or e.place is None:
+            continue
+        k = detailed.get((e.type, e.date, e.place.admin1_code))
+        if k is None:
+            continue
+        summaries.add(i)
+        # "Four deaths were reported in the X region." ... "The X regional head said four people
+        # were killed.": one happening, told twice -- the region's sentence is one of its sources.
+        d = out[k]
+        if e.sentence.index not in {x.index for x in d.sentences}:
+            told = sorted((*d.sentences, e.sentence), key=lambda x: x.start)
+            out[k] = replace(d, sentence=told[0], more=tuple(told[1:]))
+    kept = [e for i, e in enumerate(out) if i not in summaries]
+    return sorted(kept, key=lambda e: e.sentence.start) if summaries else kept  # text order, as told first
 
 
 def _body(s: Sentence) -> Sentence:
@@ -128,3 +145,15 @@ def _headline(text: str, s: Sentence) -> bool:
     """A line of its own, short and without a final stop: a title or a section heading."""
     before, after = text[max(0, s.start - 1):s.start], text[s.end:s.end + 1]
     return before in ("", "\n") and after in ("", "\n") and is_heading(s.text.strip())
+
+
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?:.*\n){0,80}?---[ \t]*(?:\n|\Z)")
+
+
+@rule(SCOPE, "front_matter",
+      "a Markdown page's front matter ('---', 'title: ...', 'excerpt: ...', '---') is the page's "
+      "metadata: its summary repeats what the article reports below")
+def front_matter_end(text: str) -> int:
+    """Where a leading YAML front matter block ends (0 when there is none)."""
+    m = _FRONT_MATTER.match(text) if on("front_matter") else None
+    return m.end() if m else 0
