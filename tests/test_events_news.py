@@ -9,7 +9,7 @@ from datetime import date
 
 import pytest
 
-from geo.events.dates import find_date
+from geo.events.dates import earlier_by, find_date
 from geo.events.toll import toll
 from geo.types import NEAR_PLACE, REGION_ONLY, Document
 
@@ -384,3 +384,21 @@ def test_front_matter_of_a_markdown_page_is_no_event(pipeline, without):
     assert [e.place.name for e in events(pipeline, text, "2025-06-01")] == ["Odesa"]
     without("front_matter")
     assert "Kherson" in [e.place.name for e in events(pipeline, text, "2025-06-01")]
+
+
+def test_an_action_told_inside_a_day_after_happened_the_day_before(pipeline, without):
+    text = "A day after Russian forces took control of Vovchansk, they shelled Kupiansk, officials said."
+    assert [e.date for e in events(pipeline, text, "2024-05-15")][:1] == ["2024-05-14"]
+    assert earlier_by("a week after two people were killed in ").days == 7
+    assert earlier_by("a day after the talks, Russian forces ") is None  # the clause has ended
+    without("told_as_earlier")
+    assert [e.date for e in events(pipeline, text, "2024-05-15")][:1] == ["2024-05-15"]
+
+
+def test_a_toll_told_only_by_region_is_placed_at_the_regions_seat(pipeline):
+    text = ("Russian drones and missiles struck Kharkiv overnight in a massive attack, killing two people, "
+            "the mayor said on Sunday. "
+            "Another three people were killed in the Zaporizhzhia region.")
+    found = events(pipeline, text, "2025-06-01")
+    assert [(e.place.name, e.place.feature, e.fatalities) for e in found] == [
+        ("Kharkiv", "city", 2), ("Zaporizhzhya", "city", 3)]

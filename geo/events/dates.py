@@ -114,3 +114,27 @@ def _resolve(name: str, m: re.Match[str], article: date | None) -> date | None:
             back = 7
         return article - timedelta(days=back)
     return None
+
+
+# "A day after Moscow's forces took control of Kherson, ...", "a week after two people were killed
+# in similar blasts": what the "after" clause tells happened that long before the sentence's day.
+_EARLIER = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|\d+)\s+(?P<unit>days?|weeks?)\s+after\s+"
+                      r"(?:[^,;:.]\s*){0,160}$", re.I)
+
+
+def earlier_by(words_before: str) -> timedelta | None:
+    """How long before the sentence's day an action told inside "N days after ..." happened."""
+    m = _EARLIER.search(words_before[-200:])
+    if m is None:
+        return None
+    n = 1 if m["n"].lower() in ("a", "an") else number(m["n"])
+    if not n:
+        return None
+    return timedelta(days=n * (7 if m["unit"].lower().startswith("week") else 1))
+
+
+def shifted(iso: str | None, by: timedelta | None) -> str | None:
+    if iso is None or by is None:
+        return iso
+    day = parse_iso(iso)
+    return (day - by).isoformat() if day else iso

@@ -17,7 +17,7 @@ from typing import Callable
 
 from geo.article_meta import dateline_end
 from geo.events import actors as actor_rules
-from geo.events.dates import find_date, parse_iso
+from geo.events.dates import earlier_by, find_date, parse_iso, shifted
 from geo.events.places import _BROAD, Where, choose, listed_after, names_a_sector, precision, spread
 from geo.events.continuation import continued, retold
 from geo.events.scope import (
@@ -92,6 +92,8 @@ class Extractor:
                     if toll_here is not None and clause_is_background(s.text, article_day):
                         toll_here = None
                     if toll_here is not None:
+                        if seat is not None and on("region_at_its_seat"):
+                            toll_here = _at_seat(toll_here, seat)
                         events.append(toll_here)
                         last = s.index
                 continue
@@ -189,6 +191,9 @@ class Extractor:
             if TYPE_OF[sub_type] in (STRATEGIC, PROTESTS):
                 names = tuple(n for n in names if n != actor_rules.CIVILIANS)  # "detained a man"
             clause_date = find_date(clause[max(0, head - a):], article_day)
+            if clause_date is None and on("told_as_earlier"):
+                # "A day after Moscow's forces took control of Kherson": the day before.
+                clause_date = (0, shifted(date, earlier_by(clause[:at])))
             t = toll(clause) if len(spans) > 1 else whole_toll
             event = Event(doc_id, s, TYPE_OF[sub_type], sub_type, place,
                           where.resolution.mention if where else None,
@@ -365,6 +370,8 @@ _AROUND = 12  # mentions either side of a clause it may take its place from when
 _ATTACKER = re.compile(r"\b(?:armed (?:men|man|group|people)|gunm[ae]n|assailants?|attackers?|militants?|soldiers?|"
                        r"servicem[ae]n|troops|forces|occupiers|police|guards?|militia\w*|fighters|partisans)\b", re.I)
 _STRIKES = "Explosions/Remote violence"
+rule([], "told_as_earlier", "'A day after Moscow's forces took control of Kherson, ...', 'a week after two people "
+     "were killed in similar blasts': an action told inside 'N days after' happened that long before")(earlier_by)
 rule([], "strike_told_nowhere", Extractor._told.__doc__.strip())(Extractor._told)
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _ELLIPSIS = re.compile(r"\s*(?:and\s+)?(?:(?:north|south|east|west)[\w-]*\s+of\b|near\b|toward|in the (?:direction|area|vicinity) of\b)", re.I)
