@@ -24,6 +24,7 @@ from geo.webmap import CATEGORIES, build_map, find_place  # noqa: E402
 from ui import access, guard, keys, state, url  # noqa: E402
 from ui.corrections import show_toast, user_set_ids  # noqa: E402
 from ui.event_panel import describe as describe_event, event_panel  # noqa: E402
+from ui.overlays import draw_overlays, overlay_sidebar  # noqa: E402
 from ui.panel import place_panel  # noqa: E402
 from ui.sidebar import filter_sidebar  # noqa: E402
 from ui.text import plain  # noqa: E402
@@ -174,6 +175,7 @@ RETURNED = ["last_object_clicked", "last_object_clicked_tooltip", "last_object_c
 def show_map(m) -> dict:
     """The map in the page, clicks reported at once, a requested view applied; what it reports."""
     ImmediateClick().add_to(m)
+    draw_overlays(m)  # the user's own layers, under the events
     fly = st.session_state.get(keys.FLY_TO)
     out = st_folium(m, key="events_map", height=MAP_HEIGHT, use_container_width=True, returned_objects=RETURNED,
                     **fly_args(fly)) or {}
@@ -310,6 +312,7 @@ def main() -> None:
     if not st.session_state.get(keys.DEMONYMS):  # "Russian troops" is no place on the map unless asked for
         mentions = [e for e in mentions if e.mention.label != "DEMONYM"]  # before the counts, so they agree
     choice = filter_sidebar(mentions, titles, articles, has_shape=bool(shape), reported=reported)
+    overlay_sidebar(lib)
     spatial = dataclasses.replace(choice.attributes, shape=shape if choice.in_shape else None)
     in_view = bbox_from_bounds(st.session_state.get(keys.MAP_BOUNDS)) if choice.in_view else None
 

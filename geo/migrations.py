@@ -157,7 +157,18 @@ def _v6(conn: Connection) -> None:
     conn.execute(text("INSERT INTO sentence_search(sentence_search) VALUES ('rebuild')"))
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6]
+def _v7(conn: Connection) -> None:
+    """The user's own layers (geo.overlays): a control-area or front-line map kept as GeoJSON."""
+    md = MetaData()
+    Table("overlays", md,
+          Column("id", Integer, primary_key=True), Column("name", Text, nullable=False),
+          Column("source", Text, nullable=False), Column("kind", Text, nullable=False),
+          Column("date", Text), Column("added_at", Text, nullable=False),
+          Column("features", Integer, nullable=False), Column("geojson", Text, nullable=False))
+    md.create_all(conn)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
 LATEST = len(MIGRATIONS)
 
 

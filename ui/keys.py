@@ -62,3 +62,11 @@ SEARCH_LAST_CLICK = "search_last_click"  # Place search: the map's last reported
 SEARCH_TEXT = "search_text"  # Place search: text_input, words looked up in the stored articles
 ARTICLES_PAGE = "articles_page"  # Articles: number_input, the page of cards shown
 DATE_ERROR = "date_error"  # Articles: why the last date change was refused, shown once
+
+# -- your own layers (ui/overlays.py) --------------------------------------------------------
+OVERLAY_ON = "overlay_on_"  # + layer id: checkbox, the layer is drawn on the map
+OVERLAYS_HIDDEN = "overlays_hidden"  # set of layer ids switched off, kept while their checkboxes are not drawn
+OVERLAY_UPLOAD = "overlay_upload"  # file_uploader (in a form): a KML, KMZ, GeoJSON or GeoPackage file
+OVERLAY_NAME = "overlay_name"  # text_input (in the form): the layer's name, default the file's own
+OVERLAY_DATE = "overlay_date"  # date_input (in the form): the date the map shows
+OVERLAY_SAID = "overlay_said"  # (kind, message) about the last layer added or refused, shown once
