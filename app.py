@@ -1,4 +1,4 @@
-"""Places in the news: upload articles, see every place they mention on a map, read the sentences."""
+"""Events map: upload articles, see the events they report (and every place they mention) on a map, read the sentences."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import dataclasses
 import streamlit as st
 from streamlit_folium import st_folium
 
-from ui.page import setup
+from ui.page import APP_NAME, setup
 
-setup("Places in the news")
+setup(APP_NAME)
 
 from geo.areas import country_name  # noqa: E402 - set_page_config must come first
 from geo.excerpt import SHOWN  # noqa: E402
@@ -83,7 +83,7 @@ def legend() -> None:
         f"<span style='margin-right:1em;white-space:nowrap'><span style='display:inline-block;width:.8em;"
         f"height:.8em;border-radius:50%;background:{colour};margin-right:.3em'></span>{label}</span>"
         for label, colour, _features in CATEGORIES.values())
-    st.html(f"<div style='font-size:.85em;color:#555'>{dots} · number = mentions</div>")
+    st.html(f"<div style='font-size:.85em;color:#555'>{dots} · number = place mentions</div>")
 
 
 def new_click(out: dict) -> bool:
@@ -219,7 +219,8 @@ def map_and_panel(map_events, titles: dict[str, str], n_articles: int, shape, in
                         lib, titles)
         else:
             shown = len({e.doc_id for e in map_events})
-            st.info(f"{plural(len(places), 'place')} in {plural(shown, 'article')}"
+            st.info(f"{plural(len(places), 'place')} named in {plural(len(map_events), 'place mention')}, "
+                    f"in {plural(shown, 'article')}"
                     + (f" (of {n_articles})" if shown < n_articles else "") + ". "
                     "Click a marker to read the sentences that mention it.")
     url.write()
@@ -256,11 +257,11 @@ def events_map_and_panel(shown: list[Event], titles: dict[str, str], n_articles:
         else:
             placed = sum(1 for e in shown if e.place)
             docs = len({e.doc_id for e in shown})
-            st.info(f"{plural(len(shown), 'reported event')} in {plural(docs, 'article')}"
+            st.info(f"{plural(len(shown), 'event')} in {plural(docs, 'article')}"
                     + (f" (of {n_articles})" if docs < n_articles else "")
                     + (f"; {len(shown) - placed} name no place and are only in the table" if placed < len(shown) else "")
                     + ". Click a marker to read what happened. Statements and analysis are not events: "
-                    "switch to “Places mentioned” to see every place the articles name.")
+                    "switch to “Place mentions” to see every place the articles name.")
     url.write()
 
 
@@ -296,7 +297,7 @@ def main() -> None:
     url.read_once()
     if st.session_state.pop(keys.SHAPE_DRAWN, False):
         st.session_state[keys.IN_SHAPE] = True  # a fresh drawing is meant as a filter
-    st.title("Places in the news")
+    st.title(APP_NAME)
     if seed_error := st.session_state.get(keys.SEED_ERROR):
         st.warning(plain(seed_error))
     if not assets_report.ok:
@@ -320,17 +321,17 @@ def main() -> None:
         shown = spatial.apply_events(reported, articles)
         events_map_and_panel(shown, titles, len(articles), shape, choice.in_view, lib.version)
         table = EventFilter(bbox=in_view).apply_events(shown) if in_view else shown
-        st.subheader(f"Reported events ({len(table)})")
+        st.subheader(f"Events ({len(table)})")
         st.dataframe([{k: (None if row[k] == "" and k in NUMBERS else english(k, row[k])) for k in EVENT_TABLE_COLUMNS}
                       for row in (event_row(e, titles, SHOWN) for e in table)],
-                     width="stretch", hide_index=True,
+                     width="stretch", hide_index=True, placeholder="",  # a toll not stated is an empty cell, not "None"
                      column_config={"notes": st.column_config.TextColumn("sentence", width="large")})
         downloads(table, titles, events=True)
     else:
         map_events = spatial.apply(mentions, articles)
         map_and_panel(map_events, titles, len(articles), shape, choice.in_view, lib.version)
         table_events = by_bbox(map_events, in_view) if in_view else map_events
-        st.subheader(f"Places mentioned ({len(table_events)})")
+        st.subheader(f"Place mentions ({len(table_events)})")
         st.dataframe([{k: english(k, row[k]) for k in TABLE_COLUMNS} for row in event_rows(table_events, titles, SHOWN)],
                      width="stretch", hide_index=True,
                      column_config={"sentence": st.column_config.TextColumn(width="large"),

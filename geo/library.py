@@ -18,7 +18,7 @@ from typing import Protocol, TypeVar
 from geo import store_overlays
 from geo.errors import StoreError
 from geo.overlays import LayerFile, Overlay
-from geo.store import ArticleInfo, Store
+from geo.store import DEMONYM, ArticleInfo, Store
 from geo.types import Event, ParsedDocument, PlaceMention, Resolution, Sentence
 
 T = TypeVar("T")
@@ -132,9 +132,12 @@ class MemoryLibrary:
         return list(self._docs.values())
 
     def articles(self) -> list[ArticleInfo]:
-        return [ArticleInfo(d, p.doc.title, p.doc.source, p.doc.date, self._added[d], len(p.place_mentions),
-                            len({e.place.id for e in p.place_mentions}))
-                for d, p in reversed(self._docs.items())]
+        out = []
+        for d, p in reversed(self._docs.items()):
+            places = [m for m in p.place_mentions if m.mention.label != DEMONYM]  # as the stored library counts
+            out.append(ArticleInfo(d, p.doc.title, p.doc.source, p.doc.date, self._added[d], len(places),
+                                   len({m.place.id for m in places}), len(p.events)))
+        return out
 
     def place_mentions(self) -> list[PlaceMention]:
         return [e for parsed in self._docs.values() for e in parsed.place_mentions]

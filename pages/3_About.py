@@ -9,7 +9,7 @@ import streamlit as st
 from ui import state
 from ui.page import setup
 
-setup("About · Places in the news")
+setup("About · Events map")
 
 
 def version(package: str) -> str:

@@ -66,13 +66,13 @@ def test_events_on_the_map(app_url, page, tmp_path):  # noqa: F811
     page.keyboard.press("Escape")
     wait_for(page, lambda: (ms := event_markers(page)) and all(m["title"].startswith("Air/drone strike") for m in ms),
              30, "only air and drone strikes on the map")
-    page.get_by_role("heading", name=re.compile(r"Reported events \(1\)")).wait_for(timeout=15_000)
+    page.get_by_role("heading", name=re.compile(r"^Events \(1\)")).wait_for(timeout=15_000)
     page.screenshot(path=str(ARTIFACTS / "09_drone_strikes_only.png"), full_page=True)
     assert not [u for u in page.requests if not LOCAL.match(u)]
 
 
 def test_search_jumps_to_the_sentence_on_the_map(app_url, page):  # noqa: F811
-    page.goto(app_url + "/Place_search")
+    page.goto(app_url + "/Search_articles")
     page.get_by_label("Words in the articles").fill("Kakhovka Dam")
     page.keyboard.press("Enter")
     page.locator(".geo-hit mark", has_text="Kakhovka").first.wait_for(timeout=60_000)

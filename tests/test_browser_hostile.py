@@ -91,7 +91,7 @@ def test_markup_in_names_and_titles_stays_text(browser, page, tmp_path, geo_data
         # The reader names the file by its last path part ("a.png).txt"); the list by all of it.
         page.get_by_text("a.png).txt is empty").first.wait_for(timeout=60_000)
         assert_nothing_injected(page)
-        page.get_by_test_id("stSidebar").get_by_text("Places mentioned").click()  # these articles have no events
+        page.get_by_test_id("stSidebar").get_by_text("Place mentions", exact=True).click()  # these articles have no events
         page.get_by_text("Click a marker to read the sentences").wait_for(timeout=30_000)
         for label in ("Article", "Source"):  # the sidebar's options list titles and file names
             box = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").filter(has_text=label).first
@@ -122,8 +122,8 @@ def test_read_only_offers_no_upload_remove_date_or_correction(browser, page, tmp
     proc, url = start(tmp_path, db, GEO_READ_ONLY="1")
     try:
         page.goto(url)
-        page.get_by_role("heading", name="Places in the news").wait_for(timeout=90_000)
-        page.get_by_test_id("stSidebar").get_by_text("Places mentioned").click()
+        page.get_by_role("heading", name="Events map").wait_for(timeout=90_000)
+        page.get_by_test_id("stSidebar").get_by_text("Place mentions", exact=True).click()
         pick = page.get_by_test_id("stSelectbox").filter(has_text="Place").first
         pick.wait_for(timeout=60_000)
         pick.click()
@@ -247,7 +247,7 @@ def test_database_going_away_shows_a_message_and_retry_recovers(browser, page, t
 
             hop.start()
             page.get_by_role("button", name="Retry").click()
-            page.get_by_role("heading", name="Places in the news").wait_for(timeout=60_000)
+            page.get_by_role("heading", name="Events map").wait_for(timeout=60_000)
             wait_for(page, lambda: UNAVAILABLE not in page.inner_text("body"), 60, "the library back")
         finally:
             stop(proc)

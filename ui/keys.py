@@ -56,10 +56,10 @@ URL_READ = "url_read"  # the URL's view was applied to this session (done once, 
 DL_GEOJSON, DL_CSV, DL_KML = "dl_geojson", "dl_csv", "dl_kml"  # download buttons
 
 # -- other pages ----------------------------------------------------------------------------
-SEARCH_NAME = "search_name"  # Place search: text_input, the gazetteer name looked up
-SEARCH_PICK = "search_pick"  # Place search: id of the candidate chosen on its map
-SEARCH_LAST_CLICK = "search_last_click"  # Place search: the map's last reported click
-SEARCH_TEXT = "search_text"  # Place search: text_input, words looked up in the stored articles
+SEARCH_NAME = "search_name"  # Search the articles: text_input, the gazetteer name looked up
+SEARCH_PICK = "search_pick"  # Search the articles: id of the candidate chosen on its map
+SEARCH_LAST_CLICK = "search_last_click"  # Search the articles: the map's last reported click
+SEARCH_TEXT = "search_text"  # Search the articles: text_input, words looked up in the stored articles
 ARTICLES_PAGE = "articles_page"  # Articles: number_input, the page of cards shown
 DATE_ERROR = "date_error"  # Articles: why the last date change was refused, shown once
 
