@@ -66,6 +66,7 @@ DATE_ERROR = "date_error"  # Articles: why the last date change was refused, sho
 # -- your own layers (ui/overlays.py) --------------------------------------------------------
 OVERLAY_ON = "overlay_on_"  # + layer id: checkbox, the layer is drawn on the map
 OVERLAYS_HIDDEN = "overlays_hidden"  # set of layer ids switched off, kept while their checkboxes are not drawn
+OVERLAY_ADDING = "overlay_adding"  # bool: the "add a layer" form is open (its file box only then)
 OVERLAY_UPLOAD = "overlay_upload"  # file_uploader (in a form): a KML, KMZ, GeoJSON or GeoPackage file
 OVERLAY_NAME = "overlay_name"  # text_input (in the form): the layer's name, default the file's own
 OVERLAY_DATE = "overlay_date"  # date_input (in the form): the date the map shows

@@ -18,6 +18,10 @@ from ui import access, guard, keys, state
 from ui.text import plain
 
 
+def label(o: Overlay) -> str:
+    return f"{o.name} · {o.date}" if o.date else o.name
+
+
 def describe(o: Overlay) -> str:
     shapes = f"{o.features} shape{'s' if o.features != 1 else ''}"
     return f"{o.name} · {o.date or 'undated'} · {o.kind}, {shapes}"
@@ -41,7 +45,14 @@ def _remove(lib: Library, overlay: Overlay) -> None:
         st.session_state[keys.OVERLAY_SAID] = ("info", f"Layer removed: {overlay.name}")
 
 
-def _add(lib: Library, upload, name: str, when) -> None:
+@guard.callback
+def _add(lib: Library) -> None:
+    """The form's submit: a callback, so the list drawn next already holds the new layer."""
+    upload = st.session_state.get(keys.OVERLAY_UPLOAD)
+    name, when = st.session_state.get(keys.OVERLAY_NAME) or "", st.session_state.get(keys.OVERLAY_DATE)
+    if upload is None:
+        st.session_state[keys.OVERLAY_SAID] = ("error", "Choose a KML, KMZ, GeoJSON or GeoPackage file first.")
+        return
     try:
         layer = read_layer(upload.getvalue(), upload.name)
         overlay = lib.add_overlay(layer, name=name.strip(), source=upload.name,
@@ -53,6 +64,23 @@ def _add(lib: Library, upload, name: str, when) -> None:
         return
     access.record(lib, "add_layer", str(overlay.id), overlay.name)
     st.session_state[keys.OVERLAY_SAID] = ("success", f"Layer added: {describe(overlay)}")
+    st.session_state[keys.OVERLAY_ADDING] = False
+
+
+def _add_form(lib: Library) -> None:
+    """The upload box only when asked for: a second file box, always there, would come before the
+    page's own in the page (the sidebar is first) and take the articles meant for it."""
+    if not st.session_state.get(keys.OVERLAY_ADDING):
+        st.button("Add a layer…", key="overlay_open", on_click=st.session_state.update,
+                  kwargs={keys.OVERLAY_ADDING: True})
+        return
+    with st.form("overlay_form", clear_on_submit=True, border=False):
+        st.file_uploader("Add a layer (KML, KMZ, GeoJSON, GeoPackage)", type=sorted(KINDS), key=keys.OVERLAY_UPLOAD)
+        st.text_input("Name", placeholder="default: the file's own", key=keys.OVERLAY_NAME)
+        st.date_input("Date the map shows", value=None, key=keys.OVERLAY_DATE, format="YYYY-MM-DD")
+        add, close = st.columns(2)
+        add.form_submit_button("Add layer", on_click=_add, args=(lib,))
+        close.form_submit_button("Close", on_click=st.session_state.update, kwargs={keys.OVERLAY_ADDING: False})
 
 
 def overlay_sidebar(lib: Library) -> None:
@@ -61,20 +89,15 @@ def overlay_sidebar(lib: Library) -> None:
     with st.sidebar, st.expander(f"Your layers ({len(layers)})", expanded=bool(layers)):
         st.caption("Control areas, front lines: drawn under the events. Switched off here for you only.")
         for o in layers:
-            box, button = st.columns([6, 1], vertical_alignment="center")
-            box.checkbox(plain(describe(o)), value=o.id not in hidden(), key=f"{keys.OVERLAY_ON}{o.id}",
-                         on_change=_toggled, args=(o.id,), help=plain(f"From {o.source}, added {o.added_at[:10]}"))
+            box, button = st.columns([5, 1], vertical_alignment="center", gap="small")
+            box.checkbox(plain(label(o)), value=o.id not in hidden(), key=f"{keys.OVERLAY_ON}{o.id}",
+                         on_change=_toggled, args=(o.id,),
+                         help=plain(f"{describe(o)}; from {o.source or 'a file'}, added {o.added_at[:10]}"))
             if not access.read_only():
-                button.button("✕", key=f"overlay_remove_{o.id}", on_click=_remove, args=(lib, o),
-                              help="Remove this layer from the library, for everyone")
+                button.button("✕", key=f"overlay_remove_{o.id}", on_click=_remove, args=(lib, o), type="tertiary",
+                              help=plain(f"Remove “{o.name}” from the library, for everyone"))
         if not access.read_only():
-            with st.form("overlay_form", clear_on_submit=True, border=False):
-                upload = st.file_uploader("Add a layer (KML, KMZ, GeoJSON, GeoPackage)", type=sorted(KINDS),
-                                          key=keys.OVERLAY_UPLOAD)
-                name = st.text_input("Name", placeholder="default: the file's own", key=keys.OVERLAY_NAME)
-                when = st.date_input("Date the map shows", value=None, key=keys.OVERLAY_DATE, format="YYYY-MM-DD")
-                if st.form_submit_button("Add layer") and upload is not None:
-                    _add(lib, upload, name, when)
+            _add_form(lib)
         if said := st.session_state.pop(keys.OVERLAY_SAID, None):
             {"success": st.success, "info": st.info}.get(said[0], st.error)(plain(said[1]))
 
