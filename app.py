@@ -22,7 +22,7 @@ from geo.types import Event  # noqa: E402
 from geo.map_click import ImmediateClick  # noqa: E402
 from geo.webmap import CATEGORIES, build_map, find_place  # noqa: E402
 from ui import access, guard, keys, state, url  # noqa: E402
-from ui.corrections import show_toast, user_set_ids  # noqa: E402
+from ui.corrections import show_toast, take_map_click, user_set_ids  # noqa: E402
 from ui.event_panel import describe as describe_event, event_panel  # noqa: E402
 from ui.overlays import draw_overlays, overlay_sidebar  # noqa: E402
 from ui.panel import place_panel  # noqa: E402
@@ -169,7 +169,7 @@ def landed(out: dict, fly) -> None:
 
 
 RETURNED = ["last_object_clicked", "last_object_clicked_tooltip", "last_object_clicked_count", "all_drawings",
-            "bounds", "center", "zoom"]
+            "bounds", "center", "zoom", "last_clicked"]  # last_clicked: a correction's pin dropped on the map
 
 
 def show_map(m) -> dict:
@@ -180,6 +180,7 @@ def show_map(m) -> dict:
     out = st_folium(m, key="events_map", height=MAP_HEIGHT, use_container_width=True, returned_objects=RETURNED,
                     **fly_args(fly)) or {}
     landed(out, fly)
+    take_map_click(out)
     return out
 
 

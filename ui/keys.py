@@ -49,6 +49,10 @@ MAP_BOUNDS = "map_bounds"  # Leaflet bounds as last reported (for "only what is 
 PANEL_CONTEXT = "panel_context"  # toggle: show the sentence before and after
 CLEAR_SHAPE = "clear_shape"  # button: forget the drawn shape
 
+PIN_BY_CLICK = "corr_pin_click"  # toggle (correction panel): a click on the map sets the pin's coordinates
+PIN_FROM_CLICK = "corr_pin_from_click"  # the pin's coordinates came from a click on the map
+LAST_MAP_CLICK = "last_map_click"  # the map's last reported click on its background ({"lat", "lng"})
+
 # -- the URL --------------------------------------------------------------------------------
 URL_READ = "url_read"  # the URL's view was applied to this session (done once, on its first run)
 
