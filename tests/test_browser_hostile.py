@@ -358,7 +358,7 @@ def test_pages_uploading_at_once_each_show_their_own_result(browser, tmp_path, g
                 {"name": f"{town}.txt", "mimeType": "text/plain",
                  "buffer": f"Shelling hit {town} overnight, the regional governor said.".encode()}])
         for page, town in zip(pages, towns):
-            page.get_by_text(re.compile(rf"^{town}\.txt: added, 1 place$")).wait_for(timeout=120_000)
+            page.get_by_text(re.compile(rf"^{town}\.txt: added, \d+ events?, 1 place$")).wait_for(timeout=120_000)
             page.wait_for_timeout(300)
             body = page.inner_text("body")
             assert f"{town}.txt" in body and "already in the library" not in body and "Traceback" not in body
