@@ -89,7 +89,7 @@ def read_layer(data: bytes, filename: str) -> LayerFile:
     except OverlayError as exc:
         raise OverlayError(f"{filename}: {exc}") from None
     except (ValueError, KeyError, TypeError, IndexError, RecursionError, sqlite3.Error, zipfile.BadZipFile,
-            struct.error) as exc:
+            struct.error, ArithmeticError) as exc:
         raise OverlayError(f"{filename}: not a readable {kind} file ({_one_line(exc)})") from None
     if not collection["features"]:
         raise OverlayError(f"{filename}: no shapes in this {kind} file")

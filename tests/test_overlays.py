@@ -121,6 +121,9 @@ def test_geojson_and_geopackage():
      b"<kml><Document><name>&b;</name></Document></kml>", "laughs.kml", "DOCTYPE"),
     (b'<?xml version="1.0"?><!DOCTYPE kml [<!ENTITY x SYSTEM "file:///etc/passwd">]><kml>&x;</kml>',
      "xxe.kml", "DOCTYPE"),
+    (b"<?xml version='1.0'?><!--" + b"x" * 8000 + b'--><!DOCTYPE kml [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+     b"<kml><Document><name>&x;</name></Document></kml>", "late-doctype.kml", "DOCTYPE"),
+    (gpkg([(struct.pack("<BIdd", 1, 1, 0.0, 1e308), "P")], srs=3857), "far.gpkg", "not"),
     (b"<kml><Placemark><Point><coordinates>1,2</coordinates></Point>", "cut.kml", "not well-formed KML"),
     (b"<html><body>hi</body></html>", "page.kml", "not KML"),
     (b"{", "broken.geojson", "not valid GeoJSON"),
