@@ -1,4 +1,4 @@
-"""Places in the news: upload articles, see every place they mention on a map, read the sentences."""
+"""Events map: upload articles, see the events they report (and every place they mention) on a map, read the sentences."""
 
 from __future__ import annotations
 
@@ -7,9 +7,9 @@ import dataclasses
 import streamlit as st
 from streamlit_folium import st_folium
 
-from ui.page import setup
+from ui.page import APP_NAME, setup
 
-setup("Places in the news")
+setup(APP_NAME)
 
 from geo.areas import country_name  # noqa: E402 - set_page_config must come first
 from geo.excerpt import SHOWN  # noqa: E402
@@ -22,8 +22,9 @@ from geo.types import Event  # noqa: E402
 from geo.map_click import ImmediateClick  # noqa: E402
 from geo.webmap import CATEGORIES, build_map, find_place  # noqa: E402
 from ui import access, guard, keys, state, url  # noqa: E402
-from ui.corrections import show_toast, user_set_ids  # noqa: E402
+from ui.corrections import show_toast, take_map_click, user_set_ids  # noqa: E402
 from ui.event_panel import describe as describe_event, event_panel  # noqa: E402
+from ui.overlays import draw_overlays, overlay_sidebar  # noqa: E402
 from ui.panel import place_panel  # noqa: E402
 from ui.sidebar import filter_sidebar  # noqa: E402
 from ui.text import plain  # noqa: E402
@@ -82,7 +83,7 @@ def legend() -> None:
         f"<span style='margin-right:1em;white-space:nowrap'><span style='display:inline-block;width:.8em;"
         f"height:.8em;border-radius:50%;background:{colour};margin-right:.3em'></span>{label}</span>"
         for label, colour, _features in CATEGORIES.values())
-    st.html(f"<div style='font-size:.85em;color:#555'>{dots} · number = mentions</div>")
+    st.html(f"<div style='font-size:.85em;color:#555'>{dots} · number = place mentions</div>")
 
 
 def new_click(out: dict) -> bool:
@@ -168,16 +169,18 @@ def landed(out: dict, fly) -> None:
 
 
 RETURNED = ["last_object_clicked", "last_object_clicked_tooltip", "last_object_clicked_count", "all_drawings",
-            "bounds", "center", "zoom"]
+            "bounds", "center", "zoom", "last_clicked"]  # last_clicked: a correction's pin dropped on the map
 
 
 def show_map(m) -> dict:
     """The map in the page, clicks reported at once, a requested view applied; what it reports."""
     ImmediateClick().add_to(m)
+    draw_overlays(m)  # the user's own layers, under the events
     fly = st.session_state.get(keys.FLY_TO)
     out = st_folium(m, key="events_map", height=MAP_HEIGHT, use_container_width=True, returned_objects=RETURNED,
                     **fly_args(fly)) or {}
     landed(out, fly)
+    take_map_click(out)
     return out
 
 
@@ -217,7 +220,8 @@ def map_and_panel(map_events, titles: dict[str, str], n_articles: int, shape, in
                         lib, titles)
         else:
             shown = len({e.doc_id for e in map_events})
-            st.info(f"{plural(len(places), 'place')} in {plural(shown, 'article')}"
+            st.info(f"{plural(len(places), 'place')} named in {plural(len(map_events), 'place mention')}, "
+                    f"in {plural(shown, 'article')}"
                     + (f" (of {n_articles})" if shown < n_articles else "") + ". "
                     "Click a marker to read the sentences that mention it.")
     url.write()
@@ -254,11 +258,11 @@ def events_map_and_panel(shown: list[Event], titles: dict[str, str], n_articles:
         else:
             placed = sum(1 for e in shown if e.place)
             docs = len({e.doc_id for e in shown})
-            st.info(f"{plural(len(shown), 'reported event')} in {plural(docs, 'article')}"
+            st.info(f"{plural(len(shown), 'event')} in {plural(docs, 'article')}"
                     + (f" (of {n_articles})" if docs < n_articles else "")
                     + (f"; {len(shown) - placed} name no place and are only in the table" if placed < len(shown) else "")
                     + ". Click a marker to read what happened. Statements and analysis are not events: "
-                    "switch to “Places mentioned” to see every place the articles name.")
+                    "switch to “Place mentions” to see every place the articles name.")
     url.write()
 
 
@@ -294,7 +298,7 @@ def main() -> None:
     url.read_once()
     if st.session_state.pop(keys.SHAPE_DRAWN, False):
         st.session_state[keys.IN_SHAPE] = True  # a fresh drawing is meant as a filter
-    st.title("Places in the news")
+    st.title(APP_NAME)
     if seed_error := st.session_state.get(keys.SEED_ERROR):
         st.warning(plain(seed_error))
     if not assets_report.ok:
@@ -310,6 +314,7 @@ def main() -> None:
     if not st.session_state.get(keys.DEMONYMS):  # "Russian troops" is no place on the map unless asked for
         mentions = [e for e in mentions if e.mention.label != "DEMONYM"]  # before the counts, so they agree
     choice = filter_sidebar(mentions, titles, articles, has_shape=bool(shape), reported=reported)
+    overlay_sidebar(lib)
     spatial = dataclasses.replace(choice.attributes, shape=shape if choice.in_shape else None)
     in_view = bbox_from_bounds(st.session_state.get(keys.MAP_BOUNDS)) if choice.in_view else None
 
@@ -317,17 +322,17 @@ def main() -> None:
         shown = spatial.apply_events(reported, articles)
         events_map_and_panel(shown, titles, len(articles), shape, choice.in_view, lib.version)
         table = EventFilter(bbox=in_view).apply_events(shown) if in_view else shown
-        st.subheader(f"Reported events ({len(table)})")
+        st.subheader(f"Events ({len(table)})")
         st.dataframe([{k: (None if row[k] == "" and k in NUMBERS else english(k, row[k])) for k in EVENT_TABLE_COLUMNS}
                       for row in (event_row(e, titles, SHOWN) for e in table)],
-                     width="stretch", hide_index=True,
+                     width="stretch", hide_index=True, placeholder="",  # a toll not stated is an empty cell, not "None"
                      column_config={"notes": st.column_config.TextColumn("sentence", width="large")})
         downloads(table, titles, events=True)
     else:
         map_events = spatial.apply(mentions, articles)
         map_and_panel(map_events, titles, len(articles), shape, choice.in_view, lib.version)
         table_events = by_bbox(map_events, in_view) if in_view else map_events
-        st.subheader(f"Places mentioned ({len(table_events)})")
+        st.subheader(f"Place mentions ({len(table_events)})")
         st.dataframe([{k: english(k, row[k]) for k in TABLE_COLUMNS} for row in event_rows(table_events, titles, SHOWN)],
                      width="stretch", hide_index=True,
                      column_config={"sentence": st.column_config.TextColumn(width="large"),

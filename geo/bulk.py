@@ -57,7 +57,7 @@ class Report:
         return self.words / elapsed if elapsed > 0 else 0.0
 
     def summary(self, verb: str = "added") -> str:
-        skipped = f"skipped (already stored) {self.existing}, " if verb == "added" else ""
+        skipped = f"already in the library {self.existing}, " if verb == "added" else ""
         text = (f"{verb} {self.added}, {skipped}failed {len(self.failed)}, {self.words:,} words "
                 f"in {self.seconds:.1f} s ({self.words_per_s:,.0f} words/s)")
         return ("interrupted: " + text) if self.interrupted else text

@@ -47,7 +47,7 @@ class Bar:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="geo", description="Find and map the places an article mentions.")
+    parser = argparse.ArgumentParser(prog="geo", description="Find and map the events an article reports and the places it mentions.")
     sub = parser.add_subparsers(dest="command", required=True)
     from geo.commands import register_all
 

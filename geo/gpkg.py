@@ -1,7 +1,8 @@
-"""Read polygon features from a GeoPackage (SQLite + WKB) without GDAL.
+"""Read features from a GeoPackage (SQLite + WKB) without GDAL.
 
-Only what the map's boundary layer needs: Polygon and MultiPolygon geometries in WGS 84, as
-GeoJSON coordinate lists. The file is Natural Earth's world map that Debian's `qgis-common` ships.
+Every simple-feature geometry (points, lines, polygons, their multi- forms and collections; Z
+and M dropped) as GeoJSON: for the map's boundary layer (Natural Earth's world map that
+Debian's `qgis-common` ships) and for layers users upload (geo.overlays).
 """
 
 from __future__ import annotations
@@ -15,44 +16,78 @@ DEBIAN_WORLD_MAP = Path("/usr/share/qgis/resources/data/world_map.gpkg")
 _ENVELOPE_BYTES = {0: 0, 1: 32, 2: 48, 3: 48, 4: 64}
 
 
-def _wkb(data: bytes, offset: int = 0):
-    """(geometry type, coordinates, next offset) for one WKB geometry at `offset`."""
+_TYPES = {1: "Point", 2: "LineString", 3: "Polygon", 4: "MultiPoint", 5: "MultiLineString",
+          6: "MultiPolygon", 7: "GeometryCollection"}
+_MAX_DEPTH = 8  # collections of collections: a file nesting deeper is not a map
+
+
+def _wkb(data: bytes, offset: int = 0, depth: int = 0):
+    """(geometry type, coordinates -- or geometries, for a collection --, next offset) for one
+    WKB geometry at ``offset``. Every count is checked against the bytes left, so a hostile
+    blob claiming four billion points fails at once instead of allocating them."""
+    if depth > _MAX_DEPTH:
+        raise ValueError("geometries nested too deep")
     order = "<" if data[offset] == 1 else ">"
-    kind = struct.unpack_from(order + "I", data, offset + 1)[0] % 1000  # drop Z/M flags
+    code = struct.unpack_from(order + "I", data, offset + 1)[0]
+    if code & 0xE0000000:  # EWKB's Z and M flags (its SRID flag is not WKB at all)
+        if code & 0x20000000:
+            raise ValueError("EWKB with an SRID is not a GeoPackage geometry")
+        kind, dims = code & 0xFFFF, 2 + bool(code & 0x80000000) + bool(code & 0x40000000)
+    else:  # ISO: 1001 is a Point Z, 2001 a Point M, 3001 a Point ZM
+        kind, dims = code % 1000, (2, 3, 3, 4)[min(code // 1000, 3)]
     offset += 5
-    if kind == 3:  # Polygon
-        rings, offset = _rings(data, offset, order)
-        return "Polygon", rings, offset
-    if kind == 6:  # MultiPolygon
-        (count,) = struct.unpack_from(order + "I", data, offset)
-        offset += 4
-        polygons = []
-        for _ in range(count):
-            _kind, rings, offset = _wkb(data, offset)
-            polygons.append(rings)
-        return "MultiPolygon", polygons, offset
-    raise ValueError(f"unsupported WKB geometry type {kind}")
+    if kind not in _TYPES:
+        raise ValueError(f"unsupported WKB geometry type {kind}")
+    name = _TYPES[kind]
+    if kind == 1:
+        point, offset = _points(data, offset, order, dims, 1)
+        return name, point[0], offset
+    if kind == 2:
+        return (name, *_points(data, offset + 4, order, dims, _count(data, offset, order, 8 * dims)))
+    if kind == 3:
+        return (name, *_rings(data, offset, order, dims))
+    count = _count(data, offset, order, 9)  # each part is at least a header
+    offset += 4
+    parts = []
+    for _ in range(count):
+        part_kind, coordinates, offset = _wkb(data, offset, depth + 1)
+        parts.append({"type": part_kind, "coordinates": coordinates} if kind == 7 else coordinates)
+    return name, parts, offset
 
 
-def _rings(data: bytes, offset: int, order: str):
+def _count(data: bytes, offset: int, order: str, item_bytes: int) -> int:
     (count,) = struct.unpack_from(order + "I", data, offset)
+    if count * item_bytes > len(data) - offset - 4:
+        raise ValueError("a count larger than the geometry's bytes")
+    return count
+
+
+def _points(data: bytes, offset: int, order: str, dims: int, count: int):
+    """``count`` points starting at ``offset`` as [x, y] lists, and the offset after them."""
+    flat = struct.unpack_from(f"{order}{count * dims}d", data, offset)
+    return [[flat[i], flat[i + 1]] for i in range(0, len(flat), dims)], offset + 8 * dims * count
+
+
+def _rings(data: bytes, offset: int, order: str, dims: int = 2):
+    count = _count(data, offset, order, 4)
     offset += 4
     rings = []
     for _ in range(count):
-        (points,) = struct.unpack_from(order + "I", data, offset)
-        offset += 4
-        flat = struct.unpack_from(order + "d" * (2 * points), data, offset)
-        offset += 16 * points
-        rings.append([[flat[i], flat[i + 1]] for i in range(0, len(flat), 2)])
+        ring, offset = _points(data, offset + 4, order, dims, _count(data, offset, order, 8 * dims))
+        rings.append(ring)
     return rings, offset
 
 
 def geometry(blob: bytes) -> dict:
     """A GeoPackage geometry blob ("GP" header + WKB) as a GeoJSON geometry."""
-    if blob[:2] != b"GP":
+    if blob[:2] != b"GP" or len(blob) < 8:
         raise ValueError("not a GeoPackage geometry")
-    envelope = _ENVELOPE_BYTES[(blob[3] >> 1) & 0b111]
-    kind, coordinates, _end = _wkb(blob, 8 + envelope)
+    code = (blob[3] >> 1) & 0b111
+    if code not in _ENVELOPE_BYTES:
+        raise ValueError("not a GeoPackage geometry")
+    kind, coordinates, _end = _wkb(blob, 8 + _ENVELOPE_BYTES[code])
+    if kind == "GeometryCollection":
+        return {"type": kind, "geometries": coordinates}
     return {"type": kind, "coordinates": coordinates}
 
 

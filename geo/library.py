@@ -15,8 +15,10 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Protocol, TypeVar
 
+from geo import store_overlays
 from geo.errors import StoreError
-from geo.store import ArticleInfo, Store
+from geo.overlays import LayerFile, Overlay
+from geo.store import DEMONYM, ArticleInfo, Store
 from geo.types import Event, ParsedDocument, PlaceMention, Resolution, Sentence
 
 T = TypeVar("T")
@@ -37,6 +39,11 @@ class Library(Protocol):
     def events(self) -> list[Event]: ...  # reported events, by event date (undated last)
     def set_event_date(self, doc_id: str, index: int, iso: str | None) -> None: ...  # index: text order
     def titles(self) -> dict[str, str]: ...
+    # The user's own layers (geo.overlays): kept beside the articles, drawn under the events.
+    def overlays(self) -> list[Overlay]: ...  # oldest first
+    def add_overlay(self, layer: LayerFile, name: str = "", source: str = "", date: str | None = None) -> Overlay: ...
+    def overlay_geojson(self, overlay_id: int) -> dict: ...
+    def remove_overlay(self, overlay_id: int) -> bool: ...
     def __len__(self) -> int: ...
     def __contains__(self, doc_id: object) -> bool: ...
 
@@ -80,6 +87,7 @@ class MemoryLibrary:
     def __init__(self) -> None:
         self._docs: dict[str, ParsedDocument] = {}
         self._added: dict[str, str] = {}
+        self._overlays: dict[int, tuple[Overlay, dict]] = {}
         self.version = 0
 
     def add(self, parsed: ParsedDocument) -> bool:
@@ -124,9 +132,12 @@ class MemoryLibrary:
         return list(self._docs.values())
 
     def articles(self) -> list[ArticleInfo]:
-        return [ArticleInfo(d, p.doc.title, p.doc.source, p.doc.date, self._added[d], len(p.place_mentions),
-                            len({e.place.id for e in p.place_mentions}))
-                for d, p in reversed(self._docs.items())]
+        out = []
+        for d, p in reversed(self._docs.items()):
+            places = [m for m in p.place_mentions if m.mention.label != DEMONYM]  # as the stored library counts
+            out.append(ArticleInfo(d, p.doc.title, p.doc.source, p.doc.date, self._added[d], len(places),
+                                   len({m.place.id for m in places}), len(p.events)))
+        return out
 
     def place_mentions(self) -> list[PlaceMention]:
         return [e for parsed in self._docs.values() for e in parsed.place_mentions]
@@ -151,6 +162,25 @@ class MemoryLibrary:
     def titles(self) -> dict[str, str]:
         return {doc_id: title_of(p) for doc_id, p in self._docs.items()}
 
+    def overlays(self) -> list[Overlay]:
+        return [o for o, _ in self._overlays.values()]
+
+    def add_overlay(self, layer: LayerFile, name: str = "", source: str = "", date: str | None = None) -> Overlay:
+        new_id = max(self._overlays, default=0) + 1
+        added = datetime.now(timezone.utc).isoformat(timespec="seconds")
+        overlay = Overlay(new_id, " ".join((name or layer.name).split()) or source or "layer", source, layer.kind,
+                          date, added, layer.features)
+        self._overlays[new_id] = (overlay, layer.collection)
+        return overlay
+
+    def overlay_geojson(self, overlay_id: int) -> dict:
+        if overlay_id not in self._overlays:
+            raise StoreError(f"No layer {overlay_id} in the library.")
+        return self._overlays[overlay_id][1]
+
+    def remove_overlay(self, overlay_id: int) -> bool:
+        return self._overlays.pop(overlay_id, None) is not None
+
     def __len__(self) -> int:
         return len(self._docs)
 
@@ -174,6 +204,7 @@ class StoreLibrary:
 
     PARSED_CACHE = 64  # parses kept for the place panel (sentence context, alternatives)...
     PARSED_WEIGHT = 20_000_000  # ...and at most this much of them (see _weight): one huge article may fill it
+    LAYERS_CACHE = 8  # overlays' shapes kept for the map
 
     def __init__(self, store: Store, recheck_s: float = 5.0) -> None:
         self.store = store
@@ -182,6 +213,7 @@ class StoreLibrary:
         self._version = 0
         self._cache: dict[str, tuple[int, object]] = {}
         self._parsed: OrderedDict[str, ParsedDocument] = OrderedDict()
+        self._layers: dict[int, dict] = {}  # overlay id -> its FeatureCollection
         self._checked = time.monotonic()
 
     @property
@@ -285,6 +317,29 @@ class StoreLibrary:
             self.store.set_event_date(doc_id, index, iso)
         finally:
             self._changed()
+
+    def overlays(self) -> list[Overlay]:
+        return store_overlays.list_overlays(self.store)  # one small query: another process may add one
+
+    def add_overlay(self, layer: LayerFile, name: str = "", source: str = "", date: str | None = None) -> Overlay:
+        return store_overlays.add_overlay(self.store, layer, name=name, source=source, date=date)
+
+    def overlay_geojson(self, overlay_id: int) -> dict:
+        """Kept once read: a layer's shapes never change (a new file is a new layer)."""
+        with self._lock:
+            if overlay_id in self._layers:
+                return self._layers[overlay_id]
+        collection = store_overlays.overlay_geojson(self.store, overlay_id)
+        with self._lock:
+            self._layers[overlay_id] = collection
+            while len(self._layers) > self.LAYERS_CACHE:
+                self._layers.pop(next(iter(self._layers)))
+        return collection
+
+    def remove_overlay(self, overlay_id: int) -> bool:
+        with self._lock:
+            self._layers.pop(overlay_id, None)
+        return store_overlays.remove_overlay(self.store, overlay_id)
 
     def titles(self) -> dict[str, str]:
         return self._cached("titles", lambda: {a.id: short_title(a.title, a.source) or a.id

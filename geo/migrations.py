@@ -137,7 +137,38 @@ def _v5(conn: Connection) -> None:
     conn.execute(text("ALTER TABLE reported_events ADD COLUMN more TEXT NOT NULL DEFAULT '[]'"))
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4, _v5]
+def _v6(conn: Connection) -> None:
+    """Stemmed search: "shell" finds "shelled", "killed" finds "killing". SQLite's index is
+    rebuilt with FTS5's porter tokenizer over the same sentences (nothing is lost: it is an
+    external-content index, the sentences stay where they are). PostgreSQL's index has been
+    over the English configuration, which stems, since v4: nothing to change there."""
+    if conn.dialect.name == "postgresql":
+        return
+    for trigger in ("sentences_search_ai", "sentences_search_ad"):
+        conn.execute(text(f"DROP TRIGGER IF EXISTS {trigger}"))
+    conn.execute(text("DROP TABLE IF EXISTS sentence_search"))
+    conn.execute(text("CREATE VIRTUAL TABLE sentence_search USING fts5(text, content='sentences', "
+                      "content_rowid='rowid', tokenize='porter unicode61 remove_diacritics 2')"))
+    conn.execute(text("CREATE TRIGGER sentences_search_ai AFTER INSERT ON sentences BEGIN "
+                      "INSERT INTO sentence_search(rowid, text) VALUES (new.rowid, new.text); END"))
+    conn.execute(text("CREATE TRIGGER sentences_search_ad AFTER DELETE ON sentences BEGIN "
+                      "INSERT INTO sentence_search(sentence_search, rowid, text) "
+                      "VALUES ('delete', old.rowid, old.text); END"))
+    conn.execute(text("INSERT INTO sentence_search(sentence_search) VALUES ('rebuild')"))
+
+
+def _v7(conn: Connection) -> None:
+    """The user's own layers (geo.overlays): a control-area or front-line map kept as GeoJSON."""
+    md = MetaData()
+    Table("overlays", md,
+          Column("id", Integer, primary_key=True), Column("name", Text, nullable=False),
+          Column("source", Text, nullable=False), Column("kind", Text, nullable=False),
+          Column("date", Text), Column("added_at", Text, nullable=False),
+          Column("features", Integer, nullable=False), Column("geojson", Text, nullable=False))
+    md.create_all(conn)
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
 LATEST = len(MIGRATIONS)
 
 

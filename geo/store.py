@@ -40,13 +40,19 @@ __all__ = ["ArticleInfo", "BBox", "Correction", "EventFilters", "Store", "data_d
 
 @dataclass(frozen=True, slots=True)
 class ArticleInfo:
+    """An article and its counts, each named for what it counts (the pages show them so)."""
+
     id: str
     title: str
     source: str
     date: str | None
     added_at: str
-    n_events: int
-    n_places: int
+    n_mentions: int  # place mentions, nationality words ("Russian troops") not counted, as on the map
+    n_places: int  # distinct places those mentions name
+    n_events: int = 0  # reported events (geo.types.Event)
+
+
+DEMONYM = "DEMONYM"  # a mention's label for a nationality word: not a place unless the user asks
 
 
 @dataclass(frozen=True, slots=True)
@@ -286,11 +292,15 @@ class Store:
         """Most recently added first."""
         counts = (select(mentions.c.article_id, func.count().label("n"),
                          func.count(distinct(mentions.c.place_id)).label("p"))
+                  .where(mentions.c.label != DEMONYM)
                   .group_by(mentions.c.article_id).subquery())
+        reported = (select(reported_events.c.article_id, func.count().label("e"))
+                    .group_by(reported_events.c.article_id).subquery())
         a = articles.c
-        query = (select(a.id, a.title, a.source, a.date, a.added_at,
-                        func.coalesce(counts.c.n, 0), func.coalesce(counts.c.p, 0))
+        query = (select(a.id, a.title, a.source, a.date, a.added_at, func.coalesce(counts.c.n, 0),
+                        func.coalesce(counts.c.p, 0), func.coalesce(reported.c.e, 0))
                  .outerjoin(counts, counts.c.article_id == a.id)
+                 .outerjoin(reported, reported.c.article_id == a.id)
                  .order_by(a.added_at.desc(), a.id))
         with self._read() as conn:
             return [ArticleInfo(*r) for r in conn.execute(query)]

@@ -114,6 +114,18 @@ corrections = Table(
     Index("ix_corrections_name", "name", "context"),
 )
 
+overlays = Table(
+    "overlays", metadata,  # the user's own layers (geo.overlays), drawn under the events
+    Column("id", Integer, primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("source", Text, nullable=False),  # the file's name
+    Column("kind", Text, nullable=False),  # "KML", "KMZ", "GeoJSON", "GeoPackage"
+    Column("date", Text),  # ISO: the date the map shows, when the user gave one
+    Column("added_at", Text, nullable=False),
+    Column("features", Integer, nullable=False),
+    Column("geojson", Text, nullable=False),  # FeatureCollection: plain-text names, checked geometry
+)
+
 Index("ix_articles_date", articles.c.date)
 Index("ix_places_country", places.c.country)
 Index("ix_places_admin1", places.c.admin1)

@@ -8,12 +8,13 @@ import streamlit as st
 
 from ui.page import setup
 
-setup("Articles · Places in the news")
+setup("Articles · Events map")
 
 from geo.errors import GeoError  # noqa: E402
 from geo.filters import day_of, place_rows  # noqa: E402
 from geo.library import short_title  # noqa: E402
 from geo.popups import escape  # noqa: E402
+from geo.store import DEMONYM  # noqa: E402
 from ui import access, guard, state  # noqa: E402
 from ui.text import plain  # noqa: E402
 
@@ -40,6 +41,10 @@ def set_date(doc_id: str) -> None:
         st.session_state["date_error"] = str(exc)
 
 
+def counted(n: int, noun: str) -> str:
+    return f"{n:,} {noun}{'' if n == 1 else 's'}"
+
+
 def html(text: str) -> str:
     return escape(text).replace("$", "&#36;")  # "$" would start LaTeX in Streamlit markdown
 
@@ -48,8 +53,8 @@ def card(lib, info, events: list) -> None:
     with st.container(border=True):
         head, when, button = st.columns([6, 2, 1], vertical_alignment="center")
         head.html(f"<div style='font-weight:600;font-size:1.1em'>{html(short_title(info.title, info.source, width=160) or info.id)}</div>")
-        facts = [info.source, f"added {info.added_at[:16].replace('T', ' ')} UTC", f"{info.n_places} places",
-                 f"{info.n_events} mentions", f"id {info.id}"]
+        facts = [info.source, f"added {info.added_at[:16].replace('T', ' ')} UTC", counted(info.n_events, "event"),
+                 counted(info.n_mentions, "place mention") + f" of {counted(info.n_places, 'place')}", f"id {info.id}"]
         head.caption(" · ".join(plain(f) for f in facts if f))
         if access.read_only():  # GEO_READ_ONLY: the date is shown, nothing can be changed
             when.caption(plain(f"Date: {info.date or 'none'}"))
@@ -58,9 +63,10 @@ def card(lib, info, events: list) -> None:
                             key=f"date_{info.id}", on_change=set_date, args=(info.id,), format="YYYY-MM-DD",
                             help="From the article when it states one; set or correct it here.")
             button.button("Remove", key=f"remove_{info.id}", on_click=remove, args=(info.id,), width="stretch",
-                          help="Removes this article and its events; other articles keep theirs.")
-        with st.expander("Places"):
-            st.dataframe([{k: v for k, v in row.items() if k != "place_id"} for row in place_rows(events)],
+                          help="Removes this article, its events and its place mentions; other articles keep theirs.")
+        with st.expander(f"Places ({info.n_places})"):
+            st.dataframe([{("place mentions" if k == "mentions" else k): v for k, v in row.items() if k != "place_id"}
+                          for row in place_rows(events)],
                          hide_index=True, width="stretch")
         if st.toggle("Show the text", key=f"text_{info.id}"):  # read from the library only when asked
             parsed = lib.get(info.id)
@@ -92,12 +98,15 @@ def main() -> None:
         st.stop()
 
     by_doc: dict[str, list] = {}
-    for event in lib.place_mentions():
-        by_doc.setdefault(event.doc_id, []).append(event)
-    st.caption(f"{len(infos)} article{'s' if len(infos) != 1 else ''}, {sum(a.n_events for a in infos)} mentions "
-               "of places. Kept between visits; newest first.")
+    for mention in lib.place_mentions():
+        if mention.mention.label != DEMONYM:  # counted as the map counts them
+            by_doc.setdefault(mention.doc_id, []).append(mention)
+    st.caption(f"{counted(len(infos), 'article')}: {counted(sum(a.n_events for a in infos), 'event')} reported, "
+               f"{counted(sum(a.n_mentions for a in infos), 'place mention')}. Kept between visits; newest first. "
+               "Place mentions leave out nationality words (“Russian troops”), as the map does unless asked.")
     st.dataframe([{"title": short_title(a.title, a.source), "source": a.source, "date": a.date or "",
-                   "added (UTC)": a.added_at[:16].replace("T", " "), "events": a.n_events, "places": a.n_places}
+                   "added (UTC)": a.added_at[:16].replace("T", " "), "events": a.n_events,
+                   "place mentions": a.n_mentions, "places": a.n_places}
                   for a in infos], hide_index=True, width="stretch")
 
     pages = -(-len(infos) // PAGE_SIZE)

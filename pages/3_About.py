@@ -9,7 +9,7 @@ import streamlit as st
 from ui import state
 from ui.page import setup
 
-setup("About · Places in the news")
+setup("About · Events map")
 
 
 def version(package: str) -> str:
@@ -21,8 +21,10 @@ def version(package: str) -> str:
 
 st.title("About")
 st.markdown("""
-Upload news articles and see every place they mention on a map. Places are found and resolved
-offline: nothing you upload leaves this server.
+Upload news articles and see the **events** they report (what happened, where, when, who, the
+toll) and every place they name (**place mentions**) on a map. Events and places are found and
+resolved offline: nothing you upload leaves this server. Your own layers (a control-area or
+front-line map as KML, KMZ, GeoJSON or GeoPackage) are kept in the library and drawn under the events.
 
 ### Data sources and attribution
 | Source | Used for | Licence |

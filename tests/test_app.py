@@ -199,7 +199,12 @@ def test_articles_page_lists_and_removes():
     assert isinstance(at.session_state["library"], StoreLibrary) and len(at.session_state["library"]) == 1
     assert "Kherson" in html_of(at) or SEED.name in html_of(at)  # its title, or its file name
     (row,) = at.dataframe[0].value.to_dict("records")
-    assert row["source"] == SEED.name and row["events"] >= 5 and row["places"] >= 4 and row["added (UTC)"]
+    lib = at.session_state["library"]
+    assert row["source"] == SEED.name and row["places"] >= 4 and row["added (UTC)"]
+    # Each column counts what it is named for, as the map counts it: events, then place mentions
+    # (nationality words aside, as the map leaves them out unless asked).
+    assert row["events"] == len(lib.events()) >= 1
+    assert row["place mentions"] == sum(m.mention.label != "DEMONYM" for m in lib.place_mentions()) >= 5
     at.button(key=f"remove_{SEED_ID}").click().run()
     assert not at.exception and len(at.session_state["library"]) == 0
     assert "No articles loaded" in at.info[0].value
@@ -282,7 +287,7 @@ def test_memory_library_when_asked(monkeypatch):
 
 
 def test_place_search_page_maps_candidates():
-    at = AppTest.from_file(str(ROOT / "pages" / "2_Place_search.py"), default_timeout=TIMEOUT).run()
+    at = AppTest.from_file(str(ROOT / "pages" / "2_Search_articles.py"), default_timeout=TIMEOUT).run()
     at.text_input(key="search_name").input("Mariupol").run()
     assert not at.exception
     assert "Mariupol" in set(at.dataframe[0].value["name"])
@@ -332,6 +337,9 @@ def test_reported_events_are_the_default_view():
     assert "Air/drone strike" in set(table["sub_event_type"])
     strike = table[table["sub_event_type"] == "Air/drone strike"].iloc[0]
     assert strike["location"].startswith("Kup") and strike["fatalities"] == 2 and strike["event_date"] == "2024-03-12"
+    # A toll the article does not state is an empty cell, not "None" (the column stays numeric).
+    assert strike["injured"] is None or strike["injured"] != strike["injured"]
+    assert at.dataframe[0].proto.HasField("placeholder") and at.dataframe[0].proto.placeholder == ""
     data = json.loads(re.search(r"var data = (\{.*?\});\n", map_args(at)["script"]).group(1))
     (marker,) = [m for m in data["markers"] if m["label"] == "✈"]
     assert marker["title"] == f"Air/drone strike — {strike['location']}"
@@ -351,7 +359,7 @@ def test_reported_events_are_the_default_view():
 
 
 def test_article_search_finds_sentences(app):
-    at = AppTest.from_file(str(ROOT / "pages" / "2_Place_search.py"), default_timeout=TIMEOUT).run()
+    at = AppTest.from_file(str(ROOT / "pages" / "2_Search_articles.py"), default_timeout=TIMEOUT).run()
     at.text_input(key="search_text").input("Kakhovka dam").run()
     assert not at.exception
     hits = [h for h in at.get("html") if "geo-hit" in h.proto.body]
@@ -429,8 +437,10 @@ def test_upload_results_are_shown_plainly_and_survive_a_rerun_caused_by_another_
            ("empty.txt", b"  ", "text/plain"))
     assert other_id in app.session_state["library"]  # the page reran for it
     for at in (app, app.run()):
-        assert texts(at.success) == ["- lviv.txt: added, 2 places"]
-        assert re.fullmatch(rf"- {re.escape(SEED.name)}: \d+ places \(already in the library\)", texts(at.info)[0])
+        (added,) = texts(at.success)
+        assert re.fullmatch(r"- lviv\.txt: added, \d+ events?, 2 places", added), added
+        assert re.fullmatch(rf"- {re.escape(SEED.name)}: already in the library, not added again "
+                            rf"\(\d+ events?, \d+ places\)", texts(at.info)[0]), texts(at.info)
         assert texts(at.error) == ["empty.txt is empty"]
 
 
@@ -457,7 +467,7 @@ def test_a_failed_store_says_so_and_is_stored_on_the_next_run(app, monkeypatch, 
     assert texts(app.error) == [said]
     outage["on"] = False
     app.button(key="upload_retry").click().run()
-    assert not app.error and texts(app.success) == ["- lviv.txt: added, 2 places"]
+    assert not app.error and re.fullmatch(r"- lviv\.txt: added, \d+ events?, 2 places", *texts(app.success))
     assert LVIV_ID in app.session_state["library"] and "Lviv" in place_names(app)
     with Store.open(library_file) as store:
         assert FailureLog.beside(store).failures() == []
@@ -469,7 +479,7 @@ def test_a_failed_store_says_so_and_is_stored_on_the_next_run(app, monkeypatch, 
                                 "it is stored again on the next try"]
     outage["on"] = False
     app.run()
-    assert not app.error and "- pasted text: added, 1 place" in texts(app.success)[0]
+    assert not app.error and "- pasted text: added, 1 event, 1 place" in texts(app.success)[0]
 
 
 def test_the_sample_article_is_stored_with_its_title(app):

@@ -154,7 +154,7 @@ def test_upload_click_filter_offline(app_url, page):
     assert_map_drawn(page)
 
     page.set_input_files('[data-testid="stFileUploaderDropzoneInput"]', str(SEED))  # the seed is already in
-    page.get_by_text(re.compile(rf"{re.escape(SEED.name)}: \d+ places \(already in the library\)")).wait_for(
+    page.get_by_text(re.compile(rf"{re.escape(SEED.name)}: already in the library, not added again")).wait_for(
         state="attached", timeout=60_000)
     wait_for(page, lambda: "Mariupol" in marker_titles(page), 30, "markers after upload")
     page.screenshot(path=str(ARTIFACTS / "01_map_after_upload.png"), full_page=True)
@@ -180,7 +180,7 @@ def test_upload_click_filter_offline(app_url, page):
     assert_map_drawn(page)
     page.screenshot(path=str(ARTIFACTS / "03_donetsk_filter.png"), full_page=True)
 
-    page.get_by_role("heading", name="Places mentioned (2)").wait_for(timeout=30_000)  # the page's run is done
+    page.get_by_role("heading", name="Place mentions (2)").wait_for(timeout=30_000)  # the page's run is done
     with page.expect_download(timeout=30_000) as download:  # the export follows the filters
         page.get_by_role("button", name="Download KML").click()
     kml = Path(download.value.path()).read_text(encoding="utf-8")
@@ -218,7 +218,7 @@ def test_drawn_rectangle_and_map_view_filter(app_url, page):
     wait_for(page, lambda: map_frame(page).evaluate("""() => {
         const m = window.geoPlaceLayer.getLayers().find(l => l.options.title === 'Mariupol');
         window.map.setView(m.getLatLng(), 10, {animate: false}); return true; }"""), 20, "zooming to Mariupol")
-    page.get_by_role("heading", name="Places mentioned (1)").wait_for(timeout=15_000)
+    page.get_by_role("heading", name="Place mentions (1)").wait_for(timeout=15_000)
     assert not [u for u in page.requests if not LOCAL.match(u)]
 
 

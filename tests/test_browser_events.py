@@ -66,13 +66,13 @@ def test_events_on_the_map(app_url, page, tmp_path):  # noqa: F811
     page.keyboard.press("Escape")
     wait_for(page, lambda: (ms := event_markers(page)) and all(m["title"].startswith("Air/drone strike") for m in ms),
              30, "only air and drone strikes on the map")
-    page.get_by_role("heading", name=re.compile(r"Reported events \(1\)")).wait_for(timeout=15_000)
+    page.get_by_role("heading", name=re.compile(r"^Events \(1\)")).wait_for(timeout=15_000)
     page.screenshot(path=str(ARTIFACTS / "09_drone_strikes_only.png"), full_page=True)
     assert not [u for u in page.requests if not LOCAL.match(u)]
 
 
 def test_search_jumps_to_the_sentence_on_the_map(app_url, page):  # noqa: F811
-    page.goto(app_url + "/Place_search")
+    page.goto(app_url + "/Search_articles")
     page.get_by_label("Words in the articles").fill("Kakhovka Dam")
     page.keyboard.press("Enter")
     page.locator(".geo-hit mark", has_text="Kakhovka").first.wait_for(timeout=60_000)
@@ -83,4 +83,26 @@ def test_search_jumps_to_the_sentence_on_the_map(app_url, page):  # noqa: F811
                     "the map to fly to the sentence's place")
     assert zoom == 9
     page.screenshot(path=str(ARTIFACTS / "10_search_jump.png"), full_page=True)
+    assert not [u for u in page.requests if not LOCAL.match(u)]
+
+
+def test_search_finds_words_in_any_form(app_url, page, tmp_path):  # noqa: F811
+    """Stemmed search: "shell" finds "shelled", "killed" finds "killing", each marked as written."""
+    war = tmp_path / "war-report.txt"
+    war.write_text(WAR, encoding="utf-8")
+    page.goto(app_url)
+    page.wait_for_selector(MAP, state="attached", timeout=60_000)
+    page.set_input_files('[data-testid="stFileUploaderDropzoneInput"]', str(war))
+    page.get_by_text(re.compile(r"war-report\.txt: added")).wait_for(timeout=120_000)
+    page.goto(app_url + "/Search_articles")
+    page.get_by_role("heading", name="Search the articles").wait_for(timeout=60_000)
+    box = page.get_by_label("Words in the articles")
+    for query, written, sentence in [("shell", "shelled", "Lyman"), ("killed", "killing", "Kupiansk")]:
+        box.fill(query)
+        box.press("Enter")
+        hit = page.locator(".geo-hit", has=page.locator("mark", has_text=written))
+        hit.first.wait_for(timeout=60_000)
+        assert sentence in hit.first.inner_text()
+        assert page.locator(".geo-hit mark").all_inner_texts() == [written]
+    page.screenshot(path=str(ARTIFACTS / "11_stemmed_search.png"), full_page=True)
     assert not [u for u in page.requests if not LOCAL.match(u)]

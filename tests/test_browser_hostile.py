@@ -91,7 +91,7 @@ def test_markup_in_names_and_titles_stays_text(browser, page, tmp_path, geo_data
         # The reader names the file by its last path part ("a.png).txt"); the list by all of it.
         page.get_by_text("a.png).txt is empty").first.wait_for(timeout=60_000)
         assert_nothing_injected(page)
-        page.get_by_test_id("stSidebar").get_by_text("Places mentioned").click()  # these articles have no events
+        page.get_by_test_id("stSidebar").get_by_text("Place mentions", exact=True).click()  # these articles have no events
         page.get_by_text("Click a marker to read the sentences").wait_for(timeout=30_000)
         for label in ("Article", "Source"):  # the sidebar's options list titles and file names
             box = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").filter(has_text=label).first
@@ -122,8 +122,8 @@ def test_read_only_offers_no_upload_remove_date_or_correction(browser, page, tmp
     proc, url = start(tmp_path, db, GEO_READ_ONLY="1")
     try:
         page.goto(url)
-        page.get_by_role("heading", name="Places in the news").wait_for(timeout=90_000)
-        page.get_by_test_id("stSidebar").get_by_text("Places mentioned").click()
+        page.get_by_role("heading", name="Events map").wait_for(timeout=90_000)
+        page.get_by_test_id("stSidebar").get_by_text("Place mentions", exact=True).click()
         pick = page.get_by_test_id("stSelectbox").filter(has_text="Place").first
         pick.wait_for(timeout=60_000)
         pick.click()
@@ -247,7 +247,7 @@ def test_database_going_away_shows_a_message_and_retry_recovers(browser, page, t
 
             hop.start()
             page.get_by_role("button", name="Retry").click()
-            page.get_by_role("heading", name="Places in the news").wait_for(timeout=60_000)
+            page.get_by_role("heading", name="Events map").wait_for(timeout=60_000)
             wait_for(page, lambda: UNAVAILABLE not in page.inner_text("body"), 60, "the library back")
         finally:
             stop(proc)
@@ -358,7 +358,7 @@ def test_pages_uploading_at_once_each_show_their_own_result(browser, tmp_path, g
                 {"name": f"{town}.txt", "mimeType": "text/plain",
                  "buffer": f"Shelling hit {town} overnight, the regional governor said.".encode()}])
         for page, town in zip(pages, towns):
-            page.get_by_text(re.compile(rf"^{town}\.txt: added, 1 place$")).wait_for(timeout=120_000)
+            page.get_by_text(re.compile(rf"^{town}\.txt: added, \d+ events?, 1 place$")).wait_for(timeout=120_000)
             page.wait_for_timeout(300)
             body = page.inner_text("body")
             assert f"{town}.txt" in body and "already in the library" not in body and "Traceback" not in body

@@ -82,7 +82,7 @@ def test_ingest_stores_new_reports_bad_and_skips_existing(store, folder, monkeyp
     monkeypatch.setattr(bulk, "_parser", lambda *a: pytest.fail("parsed on a rerun"))
     again = bulk.ingest(store, bulk.find_files([folder]), workers=1)
     assert (again.added, again.existing, len(again.failed)) == (0, 4, 2)
-    assert "added 0, skipped (already stored) 4, failed 2" in again.summary()
+    assert "added 0, already in the library 4, failed 2" in again.summary()
 
 
 def test_ingest_takes_documents_and_counts_a_lost_race_as_existing(store, monkeypatch):

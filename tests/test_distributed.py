@@ -250,7 +250,7 @@ def test_cli_engine_address_glob_and_report(cluster, tmp_path, monkeypatch, caps
 
     assert main(["ingest", glob, "--db", db, "--engine", "dask", "--address", address]) == 0
     err = capsys.readouterr().err
-    assert "added 30, skipped (already stored) 0, failed 1" in err
+    assert "added 30, already in the library 0, failed 1" in err
     assert "a-2.jsonl: line 11: skipped (no 'text' field)" in err
     assert "articles/s" in err and "ETA" in err
     with Store.open(db) as store:
@@ -261,7 +261,7 @@ def test_cli_engine_address_glob_and_report(cluster, tmp_path, monkeypatch, caps
     monkeypatch.setenv("GEO_DASK_ADDRESS", address)
     assert main(["ingest", glob, "--db", db, "--engine", "dask", "--workers", "2", "--report"]) == 0
     captured = capsys.readouterr()
-    assert "added 0, skipped (already stored) 30, failed 1" in captured.err
+    assert "added 0, already in the library 30, failed 1" in captured.err
     assert "a-3.txt: " in captured.out and "PNG" in captured.out
 
     assert main(["ingest", glob, "--db", db, "--address", address]) == 2  # needs --engine dask

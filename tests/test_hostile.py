@@ -125,7 +125,7 @@ def test_folder_with_bad_files_stores_every_other_file_and_reports_them(tmp_path
     assert articles(db) == {str(p) for p in good} | {str(folder / "huge.txt")}
     for name, message in expected.items():
         assert f"geo: {folder / name}: skipped: {message}" in done.stderr
-    assert f"added 8, skipped (already stored) 0, failed {len(expected)}," in done.stderr
+    assert f"added 8, already in the library 0, failed {len(expected)}," in done.stderr
 
     report = run_geo("ingest", "--report", "--db", str(db))
     assert report.returncode == 0 and "Traceback" not in report.stderr
@@ -138,7 +138,7 @@ def test_folder_with_bad_files_stores_every_other_file_and_reports_them(tmp_path
     # A rerun stores nothing twice; a fixed file is taken and leaves the report.
     (folder / "empty.txt").write_text("Now it names Poltava.", encoding="utf-8")
     again = run_geo("ingest", str(folder), "--db", str(db), "--workers", "1")
-    assert "added 1, skipped (already stored) 8, failed 3," in again.stderr
+    assert "added 1, already in the library 8, failed 3," in again.stderr
     names = [f.name for f in FailureLog.beside(Store.open(str(db))).failures()]
     assert str(folder / "empty.txt") not in names and len(names) == 3
 

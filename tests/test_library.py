@@ -36,7 +36,7 @@ def test_add_remove_set_date_and_version(lib):
     versions.append(lib.version)
     info = {a.id: a for a in lib.articles()}
     assert info[seed_id].date == "2023-06-04" and info[OTHER.doc.id].source == "b.txt"
-    assert info[seed_id].n_events == len(seed_parsed().place_mentions) and info[seed_id].n_places == 4
+    assert info[seed_id].n_mentions == len(seed_parsed().place_mentions) and info[seed_id].n_places == 4
     with pytest.raises(StoreError):
         lib.set_date(seed_id, "June 4th")
     assert lib.remove(seed_id) and not lib.remove(seed_id)

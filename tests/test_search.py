@@ -50,3 +50,24 @@ def test_memory_library_searches_the_same_way():
     assert (hit.article_id, hit.sentence) == (FLOOD.doc.id, 1)
     assert [hit.text[a:b] for a, b in spans(hit)] == ["Water", "Kherson"]
     assert terms_of('the "steel plant" (x)') == ("the", "steel plant", "x")
+
+
+SHELLING = parse_by_hand("Russian forces shelled Kherson overnight. The killing of two civilians was condemned.",
+                         {"Kherson": KHERSON}, title="Shelling")
+
+
+def test_words_match_in_any_form(store):
+    """Stemmed on both backends (FTS5's porter tokenizer, PostgreSQL's English configuration)."""
+    store.save(SHELLING)
+    for query, sentence in [("shell", 0), ("shelling Kherson", 0), ("killed", 1), ("kill civilian", 1)]:
+        assert [(h.article_id, h.sentence) for h in search(store, query)] == [(SHELLING.doc.id, sentence)], query
+    assert search(store, "shell killed") == []  # still every word, in one sentence
+    (hit,) = search(store, "killed civilian")
+    assert [hit.text[a:b] for a, b in spans(hit)] == ["killing", "civilians"]  # marked as written
+
+
+def test_memory_library_stems_alike():
+    (hit,) = search_parsed([FLOOD, SIEGE, SHELLING], "shell")
+    assert hit.article_id == SHELLING.doc.id and [hit.text[a:b] for a, b in spans(hit)] == ["shelled"]
+    assert [h.sentence for h in search_parsed([SHELLING], '"two civilian"')] == [1]
+    assert search_parsed([SHELLING], "shell killing") == []

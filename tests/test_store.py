@@ -91,8 +91,8 @@ def test_save_recognises_an_article_uploaded_twice(store):
     assert store.save(renamed) is False  # same text, same id
     assert store.has(DAM_DOC.doc.id) and not store.has("0" * 16)
     [info] = store.articles()
-    assert (info.id, info.title, info.date, info.n_events, info.n_places) == (
-        DAM_DOC.doc.id, "dam", "2023-06-06", 4, 3)
+    assert (info.id, info.title, info.date, info.n_mentions, info.n_places, info.n_events) == (
+        DAM_DOC.doc.id, "dam", "2023-06-06", 4, 3, 0)
     assert store.article(DAM_DOC.doc.id) == DAM_DOC.doc
     assert count(store, events) == 4 and count(store, sentences) == 2
 
@@ -192,7 +192,7 @@ def test_replace_resolutions_keeps_the_article_row(library):
     reparsed = make_doc(DAM_DOC.doc.text.split("\n"), {"Kherson": KHERSON}, title="dam")
     library.replace_resolutions(DAM_ID, reparsed)
     after = {a.id: a for a in library.articles()}[DAM_ID]
-    assert (after.added_at, after.date, after.n_events) == (before.added_at, "2023-06-07", 1)
+    assert (after.added_at, after.date, after.n_mentions) == (before.added_at, "2023-06-07", 1)
     assert names(library.place_mentions(article_ids=[DAM_ID])) == [(DAM_ID, "Kherson")]
     assert DAM_DOC.resolutions[1].place.id not in place_ids(library)  # the dam is orphaned
     assert [c.context for c in library.corrections()] == [f"article:{DAM_ID}"]

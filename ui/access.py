@@ -55,7 +55,7 @@ def require_login() -> None:
     """Stop the page until the visitor is known, when a login is configured."""
     if _oidc_configured():
         if not _logged_in():
-            st.title("Places in the news")
+            st.title("Events map")
             st.info("This library is shared: log in to see it.")
             st.button("Log in", on_click=st.login, type="primary")
             st.stop()

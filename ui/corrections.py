@@ -1,4 +1,5 @@
-"""The place panel's "Correct this place": pick another reading or drop a pin; undo.
+"""The panels' "Correct this place" (the place panel's, and the event panel's for the place an
+event was read from): pick another reading or drop a pin -- typed, or by clicking the map; undo.
 
 A correction is stored (geo.corrections), applied to the articles that mention the place now and
 to later articles with the same context. Streamlit glue only; the decisions are in geo.corrections.
@@ -18,7 +19,7 @@ from geo.namekey import name_key
 from geo.store import Correction, Store
 from geo.resolve import distance_km
 from geo.types import PlaceMention, Place
-from ui import access, guard, state
+from ui import access, guard, keys, state
 from ui.text import plain
 
 TOAST = "correction_toast"
@@ -159,16 +160,32 @@ def _apply_pin(lib: Library, events: list[PlaceMention], place: Place) -> None:
     _apply_far_ok(lib, events, place, pin)
 
 
+def take_map_click(out: dict) -> None:
+    """A click on the map (streamlit-folium's ``last_clicked``) is where the pin goes while
+    "Click the map to place the pin" is on; the panel, drawn after the map, shows it."""
+    click = out.get("last_clicked")
+    if not click or click == st.session_state.get(keys.LAST_MAP_CLICK):
+        return
+    st.session_state[keys.LAST_MAP_CLICK] = click
+    if st.session_state.get(keys.PIN_BY_CLICK):
+        try:
+            lat, lon = float(click["lat"]), (float(click["lng"]) + 180.0) % 360.0 - 180.0  # a wrapped world
+        except (KeyError, TypeError, ValueError):
+            return
+        st.session_state["corr_lat"], st.session_state["corr_lon"] = round(lat, 5), round(lon, 5)
+        st.session_state[keys.PIN_FROM_CLICK] = True
+
+
 def show_toast() -> None:
     if message := st.session_state.pop(TOAST, None):
         st.toast(plain(message))  # names in it are user text
 
 
-def correction_panel(place: Place, events: list[PlaceMention], lib: Library) -> None:
+def correction_panel(place: Place, events: list[PlaceMention], lib: Library, title: str = "Correct this place") -> None:
     store = store_of(lib)
     if access.read_only():
         return  # GEO_READ_ONLY: no corrections, no undo
-    with st.expander("Correct this place", expanded=bool(st.session_state.get(PENDING))):
+    with st.expander(title, expanded=bool(st.session_state.get(PENDING) or st.session_state.get(keys.PIN_BY_CLICK))):
         if store is None:
             st.caption("Corrections are kept in the article library; this session's library has none.")
             return
@@ -189,6 +206,11 @@ def correction_panel(place: Place, events: list[PlaceMention], lib: Library) -> 
         st.caption("…or drop a pin")
         if st.session_state.get("corr_for") != place.id:  # prefill with the place shown
             st.session_state.update(corr_for=place.id, corr_lat=place.lat, corr_lon=place.lon)
+            st.session_state.pop(keys.PIN_FROM_CLICK, None)
+        st.toggle("Click the map to place the pin", key=keys.PIN_BY_CLICK,
+                  help="Zoom in where the place really is and click there; then Apply pin.")
+        if st.session_state.get(keys.PIN_BY_CLICK) and st.session_state.get(keys.PIN_FROM_CLICK):
+            st.caption("Pin from your click on the map:")
         cols = st.columns(2)
         cols[0].number_input("Latitude", -90.0, 90.0, step=0.01, format="%.5f", key="corr_lat")
         cols[1].number_input("Longitude", -180.0, 180.0, step=0.01, format="%.5f", key="corr_lon")

@@ -7,9 +7,11 @@ import streamlit as st
 from geo.areas import country_name
 from geo.event_layer import UNDATED, glyph_colour, place_label, source_html, toll, where
 from geo.library import Library
+from geo.namekey import name_key
 from geo.popups import escape
 from geo.types import Event
 from ui import keys
+from ui.corrections import correction_panel
 from ui.panel import SENTENCE_STYLE, with_context
 from ui.text import plain
 
@@ -37,3 +39,15 @@ def event_panel(e: Event, lib: Library, titles: dict[str, str]) -> None:
         body = with_context(body, first, lib.sentences(e.doc_id, (first - 1, last + 1)), last)
     style = SENTENCE_STYLE.replace("#d62728", colour)
     st.html(f"<div class='geo-panel'><p class='geo-sentence' style='{style}'>{body}</p></div>")
+    mentions = same_name_mentions(e, lib) if place is not None and e.mention is not None else []
+    if mentions:  # none when the place was inferred (a region from a town): corrected as that town
+        correction_panel(place, mentions, lib, title="Correct this event's place")
+
+
+def same_name_mentions(e: Event, lib: Library) -> list:
+    """The place mentions a correction of this event's place changes: the name it was read from,
+    standing for the same place, in every article -- as the place panel corrects them."""
+    key = name_key(e.mention.text)
+    found = [m for m in lib.place_mentions() if m.place.id == e.place.id and name_key(m.mention.text) == key]
+    # The event's own mention first, so the correction is made where the user is looking.
+    return sorted(found, key=lambda m: (m.doc_id != e.doc_id or m.mention.start != e.mention.start))

@@ -49,6 +49,10 @@ MAP_BOUNDS = "map_bounds"  # Leaflet bounds as last reported (for "only what is 
 PANEL_CONTEXT = "panel_context"  # toggle: show the sentence before and after
 CLEAR_SHAPE = "clear_shape"  # button: forget the drawn shape
 
+PIN_BY_CLICK = "corr_pin_click"  # toggle (correction panel): a click on the map sets the pin's coordinates
+PIN_FROM_CLICK = "corr_pin_from_click"  # the pin's coordinates came from a click on the map
+LAST_MAP_CLICK = "last_map_click"  # the map's last reported click on its background ({"lat", "lng"})
+
 # -- the URL --------------------------------------------------------------------------------
 URL_READ = "url_read"  # the URL's view was applied to this session (done once, on its first run)
 
@@ -56,9 +60,18 @@ URL_READ = "url_read"  # the URL's view was applied to this session (done once, 
 DL_GEOJSON, DL_CSV, DL_KML = "dl_geojson", "dl_csv", "dl_kml"  # download buttons
 
 # -- other pages ----------------------------------------------------------------------------
-SEARCH_NAME = "search_name"  # Place search: text_input, the gazetteer name looked up
-SEARCH_PICK = "search_pick"  # Place search: id of the candidate chosen on its map
-SEARCH_LAST_CLICK = "search_last_click"  # Place search: the map's last reported click
-SEARCH_TEXT = "search_text"  # Place search: text_input, words looked up in the stored articles
+SEARCH_NAME = "search_name"  # Search the articles: text_input, the gazetteer name looked up
+SEARCH_PICK = "search_pick"  # Search the articles: id of the candidate chosen on its map
+SEARCH_LAST_CLICK = "search_last_click"  # Search the articles: the map's last reported click
+SEARCH_TEXT = "search_text"  # Search the articles: text_input, words looked up in the stored articles
 ARTICLES_PAGE = "articles_page"  # Articles: number_input, the page of cards shown
 DATE_ERROR = "date_error"  # Articles: why the last date change was refused, shown once
+
+# -- your own layers (ui/overlays.py) --------------------------------------------------------
+OVERLAY_ON = "overlay_on_"  # + layer id: checkbox, the layer is drawn on the map
+OVERLAYS_HIDDEN = "overlays_hidden"  # set of layer ids switched off, kept while their checkboxes are not drawn
+OVERLAY_ADDING = "overlay_adding"  # bool: the "add a layer" form is open (its file box only then)
+OVERLAY_UPLOAD = "overlay_upload"  # file_uploader (in a form): a KML, KMZ, GeoJSON or GeoPackage file
+OVERLAY_NAME = "overlay_name"  # text_input (in the form): the layer's name, default the file's own
+OVERLAY_DATE = "overlay_date"  # date_input (in the form): the date the map shows
+OVERLAY_SAID = "overlay_said"  # (kind, message) about the last layer added or refused, shown once

@@ -12,8 +12,9 @@ from streamlit.errors import StreamlitAPIException
 ICON = Path(__file__).with_name("icon.svg")
 # The sidebar's links, in place of Streamlit's own list, which would call the map page "app"
 # after its file (.streamlit/config.toml turns that list off).
-PAGES = [("app.py", "Map"), ("pages/1_Articles.py", "Articles"), ("pages/2_Place_search.py", "Place search"),
+PAGES = [("app.py", "Map"), ("pages/1_Articles.py", "Articles"), ("pages/2_Search_articles.py", "Search the articles"),
          ("pages/3_About.py", "About")]
+APP_NAME = "Events map"  # every page's title ends with it; the map page's heading is it
 
 
 def setup(title: str) -> None:

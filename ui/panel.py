@@ -31,7 +31,7 @@ def _alternatives(lib: Library, place: Place, events: list[PlaceMention]) -> lis
 def _details(place: Place, events: list[PlaceMention], lib: Library) -> None:
     scores = [e.score for e in events]
     cols = st.columns(3)
-    cols[0].metric("Mentions", len(events))
+    cols[0].metric("Place mentions", len(events))
     cols[1].metric("Articles", len({e.doc_id for e in events}))
     cols[2].metric("Confidence", f"{sum(scores) / len(scores):.0%}" if scores else "–")
     rows = {

@@ -131,7 +131,7 @@ def _time_widgets(days: list[date]) -> tuple[str | None, str | None, bool]:
     return date_from, date_to, playing
 
 
-MODE_LABELS = {"events": "Reported events", "places": "Places mentioned"}
+MODE_LABELS = {"events": "Events", "places": "Place mentions"}
 
 
 def _multi(label: str, counter: Counter, key: str, fmt=None, **kw) -> list[str]:
@@ -154,8 +154,8 @@ def filter_sidebar(events: list[PlaceMention], titles: dict[str, str], articles:
     """The sidebar. Counts are what each choice alone returns (geo.filters.facets)."""
     with st.sidebar:
         mode = st.radio("Show on the map", list(MODE_LABELS), format_func=MODE_LABELS.get, key=keys.VIEW_MODE,
-                        horizontal=True, help="Reported events (what happened, where, when), or every place "
-                                              "the articles mention.")
+                        horizontal=True, help="Events the articles report (what happened, where, when), or "
+                                              "every place they mention.")
         if reported is None:
             mode = "places"
         st.header("Filters")

@@ -20,7 +20,7 @@ from geo.corrections import apply_corrections
 from geo.errors import GeoError, IngestError
 from geo.ingest import read
 from geo.library import Library, MemoryLibrary, StoreLibrary
-from geo.store import Store, resolve_url
+from geo.store import DEMONYM, Store, resolve_url
 from geo.types import ParsedDocument
 from ui import access, keys
 from ui.text import plain
@@ -158,7 +158,8 @@ class LoadResult:
     name: str
     outcome: str = ADDED
     error: str = ""  # a failure, one line naming the file
-    places: int = 0
+    places: int = 0  # distinct places named (nationality words aside)
+    events: int = 0  # events reported
     notes: tuple[str, ...] = ()  # e.g. "geocoder nominatim unavailable: …": the offline answer stood
     parsed: ParsedDocument | None = field(default=None, repr=False, compare=False)  # while STORE_FAILED
 
@@ -171,12 +172,16 @@ class LoadResult:
         """Its store failed: the next run of the page stores it again (no parsing again)."""
         return self.outcome == STORE_FAILED
 
+    def counts(self) -> str:
+        return (f"{self.events} event{'s' if self.events != 1 else ''}, "
+                f"{self.places} place{'s' if self.places != 1 else ''}")
+
     def line(self) -> str:
         """What the page says of it, plain text."""
         if self.outcome == ADDED:
-            return f"{self.name}: added, {self.places} place{'s' if self.places != 1 else ''}"
+            return f"{self.name}: added, {self.counts()}"
         if self.outcome == ALREADY:
-            return f"{self.name}: {self.places} places ({ALREADY})"
+            return f"{self.name}: {ALREADY}, not added again ({self.counts()})"
         return self.error
 
 
@@ -230,7 +235,8 @@ def store(lib: Library, name: str, parsed: ParsedDocument) -> LoadResult:
     failures.forget(lib, name)
     if not added:  # another session stored the same text meanwhile
         return already(lib, name, parsed.doc.id)
-    return LoadResult(name, ADDED, places=len(parsed.places()), notes=tuple(parsed.notes))
+    places = {r.place.id for r in parsed.resolutions if r.place is not None and r.mention.label != DEMONYM}
+    return LoadResult(name, ADDED, places=len(places), events=len(parsed.events), notes=tuple(parsed.notes))
 
 
 def already(lib: Library, name: str, doc_id: str) -> LoadResult:
@@ -238,7 +244,7 @@ def already(lib: Library, name: str, doc_id: str) -> LoadResult:
         info = next((a for a in lib.articles() if a.id == doc_id), None)
     except Exception:  # noqa: BLE001 - the count is a detail; the outcome is known
         info = None
-    return LoadResult(name, ALREADY, places=info.n_places if info else 0)
+    return LoadResult(name, ALREADY, places=info.n_places if info else 0, events=info.n_events if info else 0)
 
 
 def retry(lib: Library, result: LoadResult) -> LoadResult:

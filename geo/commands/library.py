@@ -34,7 +34,8 @@ def register(sub) -> None:
                    help="list the files the library could not take, and why (after ingesting SOURCE, if given)")
     p.set_defaults(run=_ingest)
 
-    p = sub.add_parser("export", help="write the library's events as GeoJSON, CSV or KML")
+    p = sub.add_parser("export", help="write the library's place mentions (or, with --events, its events) as GeoJSON, "
+                                      "CSV or KML")
     p.add_argument("--db", **db)
     p.add_argument("--format", choices=FORMATS, default="geojson")
     p.add_argument("-o", "--output", metavar="FILE", help="default: stdout")
@@ -61,12 +62,12 @@ def register(sub) -> None:
     p.add_argument("--workers", type=int, default=None)
     p.set_defaults(run=_reindex)
 
-    p = sub.add_parser("articles", help="list the stored articles")
+    p = sub.add_parser("articles", help="list the stored articles: events, place mentions and places of each")
     p.add_argument("--db", **db)
     p.add_argument("--json", action="store_true", help="one JSON object per line")
     p.set_defaults(run=_articles)
 
-    p = sub.add_parser("remove", help="delete a stored article and its events")
+    p = sub.add_parser("remove", help="delete a stored article, its events and its place mentions")
     p.add_argument("id", help="article id (a unique prefix will do)")
     p.add_argument("--db", **db)
     p.set_defaults(run=_remove)
@@ -126,6 +127,9 @@ def _clock(seconds: float) -> str:
     return f"{hours}:{m:02d}:{s:02d}" if hours else f"{m}:{s:02d}"
 
 
+ALREADY_NOTES = 20  # files named as already in the library; a rerun over 10,000 says the rest in the summary
+
+
 def _progress_bar(total: int | None, label: str, estimate=None) -> tuple[ReportBar, object]:
     bar = ReportBar(total, label)
     bar.estimate = estimate
@@ -134,6 +138,9 @@ def _progress_bar(total: int | None, label: str, estimate=None) -> tuple[ReportB
         bar.report = report
         if outcome == "failed":
             bar.note(f"geo: {name}: skipped: {report.failed[-1][1]}")
+        elif outcome == "existing" and report.existing <= ALREADY_NOTES:
+            bar.note(f"geo: {name}: already in the library, not added again"
+                     + (" (the others are counted below)" if report.existing == ALREADY_NOTES else ""))
         bar.update()
 
     return bar, progress
@@ -241,7 +248,7 @@ def _export(args) -> int:
         text = json.dumps(flat_geojson(events, titles), ensure_ascii=False, indent=1)
     else:
         text = {"csv": export.to_csv, "kml": export.to_kml}[args.format](events, titles)
-    write_output(text, args.output, f"{len(events)} events")
+    write_output(text, args.output, f"{len(events)} place mention{'s' if len(events) != 1 else ''}")
     return 0
 
 
@@ -276,9 +283,11 @@ def _articles(args) -> int:
     for a in infos:
         if args.json:
             print(dump_json({"id": a.id, "title": a.title, "source": a.source, "date": a.date,
-                             "added_at": a.added_at, "events": a.n_events, "places": a.n_places}))
+                             "added_at": a.added_at, "events": a.n_events, "place_mentions": a.n_mentions,
+                             "places": a.n_places}))
         else:
-            print(f"{a.id}  {a.date or '-':10.10}  {a.n_events:5} ev {a.n_places:4} pl  "
+            print(f"{a.id}  {a.date or '-':10.10}  {a.n_events:4} events {a.n_mentions:5} place mentions "
+                  f"{a.n_places:4} places  "
                   f"{inert((a.title or a.source)[:70])}")
     if not args.json:
         print(f"{len(infos)} articles", file=sys.stderr)

@@ -160,11 +160,11 @@ def _as_text(parsed) -> str:
     for place, mentions in parsed.places():
         where = ", ".join(x for x in (place.admin1, place.country) if x and x != place.name)
         lines.append(f"\n{place.name} ({place.feature}{', ' + where if where else ''}) "
-                     f"{place.lat:.4f}, {place.lon:.4f} — {len(mentions)} mention(s)")
+                     f"{place.lat:.4f}, {place.lon:.4f} — {len(mentions)} place mention(s)")
         for index in dict.fromkeys(r.mention.sentence for r in mentions):
             lines.append(f"  - {parsed.sentences[index].text}")
     if parsed.events:
-        lines.append(f"\n## {len(parsed.events)} reported event(s)")
+        lines.append(f"\n## {len(parsed.events)} event(s)")
     for e in parsed.events:
         where = e.place.name if e.place else "no place"
         toll = ", ".join(f"{n} {w}" for n, w in ((e.fatalities, "killed"), (e.injured, "injured"))

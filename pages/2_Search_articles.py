@@ -8,7 +8,7 @@ from streamlit_folium import st_folium
 
 from ui.page import setup
 
-setup("Place search · Places in the news")
+setup("Search the articles · Events map")
 
 from geo.errors import GeoError  # noqa: E402
 from geo.filters import region_of  # noqa: E402
@@ -24,11 +24,12 @@ def search(name: str, limit: int) -> list[Place]:
     return state.pipeline().gazetteer.search(name, limit=limit)
 
 
-st.title("Search")
-st.subheader("In the articles")
+st.title("Search the articles")
+st.caption("Every word in some form (“shell” finds “shelled”), in one sentence of a stored article; "
+           "a \"quoted phrase\" in that order.")
 lib = state.library()
 article_search(lib, lib.titles())
-st.subheader("In the gazetteer")
+st.subheader("Look a name up in the gazetteer")
 st.caption("What the gazetteer holds for a name, best candidate first: the choices the geoparser weighs.")
 name = st.text_input("Place name", placeholder="e.g. Kherson, Pokrovsk, Dnieper", key="search_name").strip()
 if name:
@@ -57,4 +58,4 @@ if name:
                 [{"#": i, "name": p.name, "feature": p.feature, "region": region_of(p), "country": p.country,
                   "population": p.population or None, "lat": round(p.lat, 4), "lon": round(p.lon, 4), "id": p.id}
                  for i, p in enumerate(candidates, 1)],
-                hide_index=True, width="stretch", height=520)
+                hide_index=True, width="stretch", height=520, placeholder="")
