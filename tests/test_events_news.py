@@ -402,3 +402,14 @@ def test_a_toll_told_only_by_region_is_placed_at_the_regions_seat(pipeline):
     found = events(pipeline, text, "2025-06-01")
     assert [(e.place.name, e.place.feature, e.fatalities) for e in found] == [
         ("Kharkiv", "city", 2), ("Zaporizhzhya", "city", 3)]
+
+
+def test_what_a_country_does_as_a_whole_is_placed_at_its_capital(pipeline, without):
+    text = ("Russian drones struck Kharkiv overnight, the governor said on Sunday. Ukraine downed 40 of the 52 "
+            "drones, the air force said. On Friday, Ukraine and Russia each handed over 84 prisoners of war "
+            "in an exchange deal brokered by the UAE.")
+    found = [(e.sub_type, e.place.name, e.precision, e.date) for e in events(pipeline, text, "2025-06-01")]
+    assert ("Disrupted weapons use", "Kyiv", REGION_ONLY, "2025-06-01") in found
+    assert ("Agreement", "Kyiv", REGION_ONLY, "2025-05-30") in found
+    without("national_at_capital")
+    assert [e.sub_type for e in events(pipeline, text, "2025-06-01")] == ["Air/drone strike"]

@@ -100,7 +100,7 @@ class Extractor:
             date = day or (carried[1] if carried and carried[0] == paragraph[s.index]
                            else doc.date and doc.date[:10])
             found = self._sentence(text, s, rules, by_sentence, parsed, paragraph, focus, date,
-                                   article_day, doc.id, war_story, head, s.index in quoted, theatre)
+                                   article_day, doc.id, war_story, head, s.index in quoted, theatre, seat)
             told = self._told(s, found, rules, doc.id, date) or told
             if not found and events and last == s.index - 1:
                 # a trigger that gave no event ("the death toll climbed"): its toll may still go on
@@ -122,7 +122,7 @@ class Extractor:
 
     def _sentence(self, text, s: Sentence, rules, by_sentence, parsed, paragraph, focus, date,
                   article_day, doc_id, war_story: bool = True, head: int = 0,
-                  quoted: bool = False, theatre: "Theatre | None" = None) -> list[Event]:
+                  quoted: bool = False, theatre: "Theatre | None" = None, seat=None) -> list[Event]:
         out: list[Event] = []
         coded: set[tuple] = set()  # (sub-type, place) already coded in this sentence
         also: list[tuple[int, Event]] = []  # more places listed with an event's own
@@ -170,6 +170,8 @@ class Extractor:
                      or choose(text, (s.start, s.end), start + at, around, moving_from))
             if where is not None and names_a_sector(text, where) and on("sector_only"):
                 continue
+            if where is None and sub_type in _NATIONAL_LEVEL and seat is not None and on("national_at_capital"):
+                where = _at_capital(in_clause or around, seat)
             score = _SCORE[rule.tier]
             if where is None and on("no_place_no_event") and any(
                     r.place is not None and r.mention.label != "DEMONYM" for r in around):
@@ -328,6 +330,18 @@ def _at_seat(e: Event, seat) -> Event:
         return e
     town = seat(p.admin1_code)
     return replace(e, place=town) if town is not None else e
+
+
+_NATIONAL_LEVEL = {"Disrupted weapons use", "Agreement"}
+
+
+@rule(DECISIONS, "national_at_capital",
+      "'Ukraine downed all but 26 drones', 'Ukraine and Russia each handed over 390 prisoners': what a "
+      "country does as a whole, with no place named, ACLED codes at its capital (precision 3)")
+def _at_capital(resolutions: list[Resolution], seat) -> Where | None:
+    country = next((r for r in resolutions if r.place is not None and r.place.feature == "country"), None)
+    town = seat(country.place.country) if country is not None else None
+    return Where(Resolution(country.mention, town, country.score), REGION_ONLY) if town is not None else None
 
 
 @rule(DECISIONS, "toll_elsewhere",

