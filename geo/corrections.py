@@ -53,6 +53,14 @@ def correct(store: Store, parsed: ParsedDocument, mention_index: int, place: Pla
     return apply_corrections(parsed, [Correction(correction_id, name_key(name), context, place, "", True)])
 
 
+def save(store: Store, parsed: ParsedDocument, corrections) -> bool:
+    """Write one parse with the user's corrections applied, wherever it was parsed (this
+    machine's workers or a Dask cluster's): one transaction, keyed on the article's content
+    hash; False (nothing written) when it is already stored (another process, or an earlier run
+    killed after writing it)."""
+    return store.save(apply_corrections(parsed, corrections))
+
+
 def apply_corrections(parsed: ParsedDocument, corrections: Iterable[Correction]) -> ParsedDocument:
     """``parsed`` with the matching active corrections applied (oldest first: later ones win)."""
     chosen = _applicable(corrections, context_of(parsed), parsed.doc.id)

@@ -12,6 +12,7 @@ import threading
 from functools import lru_cache
 from pathlib import Path
 
+from geo.events import extract
 from geo.gazetteer import Gazetteer
 from geo.gazetteer.build import Progress, default_path, ensure
 from geo.ner import label_docs
@@ -67,8 +68,6 @@ class Pipeline:
         for stage in self.stages:
             parsed = stage(parsed)
         if self.events and self.stages:  # last: events take their places from the corrected resolutions
-            from geo.events import extract
-
             parsed = extract(parsed, self.gazetteer.seat)
         return parsed
 
@@ -104,8 +103,6 @@ class Pipeline:
             resolutions.append(Resolution(mention, place, conf, ranked_places(scored, place)))
         parsed = ParsedDocument(doc, sentences, _place_streets(resolutions), notes)
         if self.events and not self.stages:  # no stage will move a place: extract here, in the worker
-            from geo.events import extract
-
             parsed = extract(parsed, self.gazetteer.seat)
         return parsed
 

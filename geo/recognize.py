@@ -9,8 +9,6 @@ prominent the best candidate is, whether the word is an ordinary English word, p
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.attrs import IDX, LENGTH
 
 from geo.cues import DocContext, listed_with, names_disease, natural_feature, person_cue
@@ -24,29 +22,12 @@ from geo.recognize_passes import DOCUMENT_RULES
 from geo.recognize_rules import PLACE_LABELS, decide, name_end, name_start
 from geo.rules import active, on, rule
 from geo.streets import street_spans
+from geo.types import Span
 from geo.war_cues import is_caption
 from geo.war_words import STRONG_VERBS, UNKNOWN_FACILITIES, UNKNOWN_FACILITIES_ONE
 
 MAX_NAME_TOKENS = 6
 _TYPE_SPELLINGS = {"region": ("Oblast", "Region", "Province"), "district": ("Raion", "District", "Rayon")}
-
-
-@dataclass(slots=True)
-class Span:
-    """A proposed toponym, in token and character coordinates of one spaCy Doc."""
-
-    start: int  # token index
-    end: int  # token index, exclusive
-    start_char: int
-    end_char: int
-    text: str
-    candidates: tuple[Candidate, ...]
-    label: str = ""  # NER label covering the span, "" when none
-    hint: str = ""  # feature implied by a type word
-    reading: str = ""  # feature the grammar prefers ("the Dnipro": a river), for resolution only
-    demonym: bool = False
-    nested: bool = False  # inside a longer place entity ("Wichita" in "Wichita Street")
-    local: bool = False  # a small place with no cue either way
 
 
 def _capitalised(token) -> bool:

@@ -10,7 +10,7 @@ from geo.lexicon import LIST_JOINS, SETTLEMENT_NOUNS, SUFFIX_FEATURES
 from geo.names import key
 from geo.readings import is_prominent, likeliest
 from geo.recognize_rules import TIME_LABELS
-from geo.resolve import distance_km
+from geo.distance import distance_km
 from geo.rules import rule
 
 def _country_or_region(span) -> bool:

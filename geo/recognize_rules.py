@@ -33,7 +33,7 @@ class Facts:
     """What the rules ask about one span, computed once."""
 
     ctx: DocContext
-    span: object  # geo.recognize.Span
+    span: object  # geo.types.Span
     ent: object
     contained: bool
     common: frozenset

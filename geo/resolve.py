@@ -13,7 +13,8 @@ import math
 from dataclasses import dataclass
 
 from geo.gazetteer import ABBREVIATION, ALIAS, ALTERNATE, DEMONYM, PRIMARY, TRANSLIT, Candidate
-from geo.nearby import Grid, Nearby, distance_km, line_vertices  # noqa: F401 - importers of these from here
+from geo.distance import distance_km  # noqa: F401 - geo.resolve.distance_km, as before
+from geo.nearby import Grid, Nearby
 from geo.rules import on
 from geo.tally import Less, Tally
 from geo.types import Place

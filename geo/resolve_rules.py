@@ -12,13 +12,12 @@ from __future__ import annotations
 from geo.gazetteer import ALIAS, TRANSLIT, Candidate
 from geo.lexicon import LIST_JOINS
 from geo.names import key
-from geo.recognize import Span
 from geo.nearby import Grid, Nearby
 from geo.resolve import Evidence, Together, confidence, rank, soft_votes
 from geo.resolve_overrides import OVERRIDES
 from geo.rules import active, on, rule
 from geo.story import CONFIDENT, CONTAINER_FEATURES, NOT_POINTS, Story
-from geo.types import Place
+from geo.types import Place, Span
 from geo.war_words import ACTOR_NOUNS
 
 # Words between a name and the region that contains it: "X, Donetsk", "X (Donetsk Oblast)",

@@ -59,9 +59,6 @@ def active(rules: list[Rule]) -> list[Rule]:
 
 
 def unknown(names: list[str]) -> list[str]:
-    """Names that no rule carries (for a clear error on a typo); loads every rule module."""
-    import geo.recognize  # noqa: F401  (registers its rules)
-    import geo.resolve_rules  # noqa: F401
-    import geo.events.conventions  # noqa: F401
-
+    """Names that no rule carries (for a clear error on a typo). Rules register as their modules
+    load: ask after loading the pipeline (geo.pipeline imports every stage)."""
     return [n for n in names if n not in REGISTRY]

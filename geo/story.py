@@ -7,10 +7,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from geo.recognize import Span
 from geo.nearby import Grid
 from geo.rules import rule
-from geo.types import Place
+from geo.types import Place, Span
 from geo.war_words import ACTOR_NOUNS, EVENT_VERBS
 
 CONFIDENT = 0.75

@@ -89,6 +89,35 @@ class Place:
 
 
 @dataclass(frozen=True, slots=True)
+class Candidate:
+    """A place a name can point to, and how the name matched it (geo.gazetteer looks them up)."""
+
+    place: Place
+    kind: int  # how the name matched: PRIMARY, ALIAS, ALTERNATE, TRANSLIT, DEMONYM, ABBREVIATION
+    loose: bool  # matched only after folding romanisation variants
+    importance: int
+
+
+@dataclass(slots=True)
+class Span:
+    """A proposed toponym, in token and character coordinates of one spaCy Doc: what recognition
+    hands resolution (a ``Mention`` once it is decided)."""
+
+    start: int  # token index
+    end: int  # token index, exclusive
+    start_char: int
+    end_char: int
+    text: str
+    candidates: tuple[Candidate, ...]
+    label: str = ""  # NER label covering the span, "" when none
+    hint: str = ""  # feature implied by a type word
+    reading: str = ""  # feature the grammar prefers ("the Dnipro": a river), for resolution only
+    demonym: bool = False
+    nested: bool = False  # inside a longer place entity ("Wichita" in "Wichita Street")
+    local: bool = False  # a small place with no cue either way
+
+
+@dataclass(frozen=True, slots=True)
 class Resolution:
     mention: Mention
     place: Place | None

@@ -16,7 +16,7 @@ from geo.library import Library, resolutions_of
 from geo.popups import describe
 from geo.namekey import name_key
 from geo.store import Correction, Store
-from geo.resolve import distance_km
+from geo.distance import distance_km
 from geo.types import PlaceMention, Place
 from ui import access, guard, state
 from ui.text import plain

@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from geo.batch import mention_record, parse_all
-from geo.cli import Bar
+from geo.commands.shared import Bar
 from geo.evaluate import Score, load_lgl, score_article
 from geo.types import Document
 
@@ -35,6 +35,7 @@ def run(args) -> int:
     if args.without:
         import os
 
+        import geo.pipeline  # noqa: F401 - every stage's rules register as it loads
         from geo.rules import ENV, unknown
 
         names = [n.strip() for n in args.without.split(",") if n.strip()]
