@@ -20,13 +20,18 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
     return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
-def segment_km(lon, lat):
-    """``distance_km`` between each point of a numpy path and the next (degrees in): n - 1 values."""
+def distances_km(lat1, lon1, lat2, lon2):
+    """``distance_km`` over numpy arrays (degrees in, broadcast as numpy does)."""
     import numpy as np  # only the basemap's writers measure arrays
 
-    lon, lat = np.radians(lon), np.radians(lat)
-    h = np.sin(np.diff(lat) / 2) ** 2 + np.cos(lat[:-1]) * np.cos(lat[1:]) * np.sin(np.diff(lon) / 2) ** 2
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    h = np.sin((p2 - p1) / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(np.radians(lon2 - lon1) / 2) ** 2
     return 2 * EARTH_KM * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
+
+
+def segment_km(lon, lat):
+    """``distance_km`` between each point of a numpy path and the next: n - 1 values."""
+    return distances_km(lat[:-1], lon[:-1], lat[1:], lon[1:])
 
 
 class Buckets:

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+# A box on the map: south, west, north, east in degrees; west > east crosses the antimeridian.
+BBox = tuple[float, float, float, float]
+
 # Feature types a Place can have. Map styling and ranking key on these.
 FEATURES = (
     "country", "region", "district", "city", "historical_region", "continent",
