@@ -40,6 +40,12 @@ def corrections_for(store: Store, events: list[PlaceMention]) -> list[Correction
     return [c for c in store.corrections() if name_key(c.name) in names]
 
 
+def articles_naming(lib: Library, correction: Correction) -> set[str]:
+    """The articles an undo parses again: every one naming the place, in any spelling."""
+    key = name_key(correction.name)
+    return {e.doc_id for e in lib.place_mentions() if name_key(e.mention.text) == key}
+
+
 def is_user_set(place: Place, events: list[PlaceMention], lib: Library) -> bool:
     store = store_of(lib)
     return place.source == "user" or (store is not None and any(
@@ -117,7 +123,7 @@ def undo(lib: Library, correction: Correction) -> None:
     store = store_of(lib)
     store.undo_correction(correction.id)
     access.record(lib, "undo", str(correction.id), correction.name)
-    docs = {e.doc_id for e in lib.place_mentions() if name_key(e.mention.text) == name_key(correction.name)}
+    docs = articles_naming(lib, correction)
     new_id = None
     try:
         for doc_id in sorted(docs):
