@@ -62,7 +62,8 @@ class PipelinePlugin(WorkerPlugin):
             signal.signal(signal.SIGINT, signal.SIG_IGN)
 
         shared = load_pipeline(progress=lambda message: None)  # builds the index if missing
-        self.pipeline = Pipeline(shared.gazetteer, shared.nlp, stages=[], events=shared.events)
+        self.pipeline = Pipeline(shared.gazetteer, shared.nlp, stages=[], events=shared.events,
+                                 without=shared.without)
         self.stores: dict = {}
 
     def store(self, url: str):

@@ -20,7 +20,7 @@ from geo.readings import by_surface
 from geo import fuzzy
 from geo.recognize_passes import DOCUMENT_RULES
 from geo.recognize_rules import PLACE_LABELS, decide, name_end, name_start
-from geo.rules import active, on, rule
+from geo.rules import active, on, switch
 from geo.streets import street_spans
 from geo.types import Span
 from geo.war_cues import is_caption
@@ -335,9 +335,9 @@ class Recogniser:
 
 _COMMUNITY_HEADS = {"community", "hromada"}
 _COMMUNITY_KINDS = {"territorial", "rural", "urban", "settlement", "city"}
-rule([], "lower_case_text", "'russian forces shelled bakhmut': in a text without capitals, words that "
-     "are no English words are proposed as names; the usual cues decide")(lambda: None)
-rule([], "community_name", Recogniser._community.__doc__.strip())(Recogniser._community)
+switch("lower_case_text", "'russian forces shelled bakhmut': in a text without capitals, words that "
+       "are no English words are proposed as names; the usual cues decide")
+switch("community_name", Recogniser._community.__doc__.strip())
 
 
 def _contained(doc, spans: list[Span]) -> set[int]:
@@ -350,15 +350,16 @@ def _contained(doc, spans: list[Span]) -> set[int]:
             found.add(i)
     return found
 
-PROPOSALS: list = []  # proposals beyond the gazetteer's spans, switchable like the rules above
-rule(PROPOSALS, "unknown_place_entity", "'in Holopaw', 'the village of Prisi': the model's place entity "
-     "that the gazetteer lacks, kept only with a sign of a place")(Recogniser._unknown_place)
-rule(PROPOSALS, "fuzzy_spelling", "'shelled Popsana', 'in Kramatorks': a misspelt Ukrainian name that a cue "
-     "made a place is matched within one or two edits (geo/fuzzy.py)")(fuzzy.fuzzy_candidates)
-rule(PROPOSALS, "unknown_after_event_verb", "'shelled Qwertyvka': an unknown name right after an event "
-     "verb is an unplaced place")(Recogniser._unknown_after_verb)
-rule(PROPOSALS, "settlement_noun", "'the village of Zarichne': a settlement noun names whatever follows, "
-     "known or not")(Recogniser._settlements)
+
+# Proposals beyond the gazetteer's spans, each switchable like the rules above.
+switch("unknown_place_entity", "'in Holopaw', 'the village of Prisi': the model's place entity "
+       "that the gazetteer lacks, kept only with a sign of a place")
+switch("fuzzy_spelling", "'shelled Popsana', 'in Kramatorks': a misspelt Ukrainian name that a cue "
+       "made a place is matched within one or two edits (geo/fuzzy.py)")
+switch("unknown_after_event_verb", "'shelled Qwertyvka': an unknown name right after an event "
+       "verb is an unplaced place")
+switch("settlement_noun", "'the village of Zarichne': a settlement noun names whatever follows, "
+       "known or not")
 
 
 def _regions_of_before(words: list[str], start: int, spans: list[Span]) -> bool:
@@ -377,5 +378,5 @@ def _regions_of_before(words: list[str], start: int, spans: list[Span]) -> bool:
 
 
 _REGION_NOUNS = {"regions", "oblasts", "provinces", "region", "oblast", "province"}
-rule(PROPOSALS, "regions_of", "'the regions of Luhansk and Donetsk': names after a plural type word and 'of' "
-     "are regions, not their cities")(_regions_of_before)
+switch("regions_of", "'the regions of Luhansk and Donetsk': names after a plural type word and 'of' "
+       "are regions, not their cities")

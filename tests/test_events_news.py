@@ -33,10 +33,11 @@ def uploaded(pipeline, text):
 
 
 @pytest.fixture
-def without(monkeypatch):
-    """Switch named rules off for one call, as `geo eval --without` does."""
+def without(monkeypatch, pipeline):
+    """Switch named rules off for one test, as `geo eval --without` does (the pipeline's own
+    ``without``, for the test's parses only)."""
     def switch(*names):
-        monkeypatch.setenv("GEO_WITHOUT", ",".join(names))
+        monkeypatch.setattr(pipeline, "without", frozenset(names))
     return switch
 
 
