@@ -114,10 +114,11 @@ class Span:
     candidates: tuple[Candidate, ...]
     label: str = ""  # NER label covering the span, "" when none
     hint: str = ""  # feature implied by a type word
-    reading: str = ""  # feature the grammar prefers ("the Dnipro": a river), for resolution only
-    demonym: bool = False
-    nested: bool = False  # inside a longer place entity ("Wichita" in "Wichita Street")
-    local: bool = False  # a small place with no cue either way
+    # Declared outputs of recognition, each written by one named party and read by later ones:
+    reading: str = ""  # feature the grammar prefers ("the Dnipro": a river; facility_in_town: "city"), for resolution
+    demonym: bool = False  # every reading is a demonym: a fact of the candidates, whatever rule decides
+    nested: bool = False  # nested_in_entity's finding: inside a longer place entity ("Wichita" in "Wichita Street")
+    local: bool = False  # small_place_after_locative's opinion: a small place with no cue either way
 
 
 @dataclass(frozen=True, slots=True)

@@ -81,3 +81,18 @@ def test_the_switch_belongs_to_the_pipeline_not_to_the_process(pipeline, monkeyp
     assert km_to_front(place(pipeline).lat, place(pipeline).lon) < 10  # the other pipeline is unchanged
     monkeypatch.setenv("GEO_WITHOUT", "namesake_near_front")  # only fills a pipeline made after
     assert km_to_front(place(pipeline).lat, place(pipeline).lon) < 10
+
+
+def test_a_switched_off_rule_leaves_what_a_span_is(pipeline):
+    # The passes over the document and resolution read whether a span is a demonym: switching
+    # the rule `demonym` off changes whether such a span is a place, not what it is.
+    from geo.cues import DocContext
+    from geo.recognize_rules import decide
+    from geo.rules import switched_off
+
+    doc = pipeline.nlp("Ukrainian troops entered Kupiansk on Monday.")
+    ctx = DocContext(doc, {0}, pipeline.gazetteer)
+    [span] = [s for s in pipeline.recogniser.gazetteer_spans(doc) if s.text == "Ukrainian"]
+    with switched_off(frozenset({"demonym"})):
+        decide(ctx, span, ctx.entity_of.get(span.start), False, pipeline.recogniser.common)
+    assert span.demonym
