@@ -9,13 +9,13 @@ each stretch of it (the gazetteer holds no region outlines, but its towns know t
 
 from __future__ import annotations
 
-import math
 import os
 import sqlite3
 import threading
 from functools import lru_cache
 from pathlib import Path
 
+from geo.distance import Buckets, distance_km
 from geo.types import Place
 
 LINE_TYPES = {"LineString", "MultiLineString", "Polygon", "MultiPolygon"}
@@ -53,12 +53,6 @@ def _points(geometry: dict) -> list[tuple[float, float]]:
     return [points[int(i * step)] for i in range(SAMPLES)]
 
 
-def _km(a: tuple[float, float], b: tuple[float, float]) -> float:
-    dlat = math.radians(b[0] - a[0])
-    dlon = math.radians(b[1] - a[1]) * math.cos(math.radians((a[0] + b[0]) / 2))
-    return 6371 * math.hypot(dlat, dlon)
-
-
 def crossed(place: Place, db: sqlite3.Connection | None = None) -> tuple[frozenset[str], frozenset[str]]:
     """(regions, countries) along the place's line or outline; empty for a point. Memoised by id."""
     geometry = place.geometry
@@ -76,16 +70,14 @@ def crossed(place: Place, db: sqlite3.Connection | None = None) -> tuple[frozens
         pad = NEAR_KM / 111
         south, north = min(p[0] for p in points) - pad, max(p[0] for p in points) + pad
         west, east = min(p[1] for p in points) - pad * 2, max(p[1] for p in points) + pad * 2
-        grid: dict[tuple[int, int], list[tuple[float, float, str, str]]] = {}
+        towns = Buckets(CELL)
         for lat, lon, admin1, country in db.execute(
                 "SELECT lat, lon, admin1, country FROM places WHERE feature = 'city' AND population >= ? "
                 "AND lat BETWEEN ? AND ? AND lon BETWEEN ? AND ?", (MIN_POPULATION, south, north, west, east)):
-            grid.setdefault((int(lat // CELL), int(lon // CELL)), []).append((lat, lon, admin1 or "", country or ""))
+            towns.add(lat, lon, (lat, lon, admin1 or "", country or ""))
         for point in points:
-            ci, cj = int(point[0] // CELL), int(point[1] // CELL)
-            near = [t for di in (-1, 0, 1) for dj in (-1, 0, 1) for t in grid.get((ci + di, cj + dj), ())]
-            best = min(near, key=lambda t: _km(point, t[:2]), default=None)
-            if best is not None and _km(point, best[:2]) <= NEAR_KM:
+            best = min(towns.around(*point), key=lambda t: distance_km(*point, *t[:2]), default=None)
+            if best is not None and distance_km(*point, *best[:2]) <= NEAR_KM:
                 regions.update([best[2]] if best[2] else [])
                 countries.update([best[3]] if best[3] else [])
         if own:

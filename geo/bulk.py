@@ -17,13 +17,13 @@ from collections.abc import Callable, Iterable, Iterator, Sized
 from dataclasses import dataclass, field
 from itertools import chain, islice
 
-from geo.corrections import apply_corrections
+from geo.corrections import apply_corrections, save
 from geo.errors import GeoError
 from geo.failures import FailureLog
 from geo.ingest import read_path
 from geo.sources import find_files  # noqa: F401  (geo.bulk.find_files, as before)
 from geo.store import Store
-from geo.types import Document, ParsedDocument
+from geo.types import Document
 from geo.windows import Failed, reason
 
 # Files read ahead of the parser: bounds memory on huge folders while keeping every core busy.
@@ -256,13 +256,6 @@ def ingest(store: Store, items: Iterable[Source], *, workers: int | None = None,
                 _forget(log, *stored)  # one write a batch, not one an article
     report.total = max(report.total, report.done)
     return report
-
-
-def save(store: Store, parsed: ParsedDocument, corrections) -> bool:
-    """Write one parse with the user's corrections applied, wherever it was parsed: one
-    transaction, keyed on the article's content hash; False (nothing written) when it is
-    already stored (another process, or an earlier run killed after writing it)."""
-    return store.save(apply_corrections(parsed, corrections))
 
 
 def _stored(report: Report, progress: Progress | None, doc: Document, added: bool) -> None:

@@ -1,9 +1,10 @@
 """User corrections: "in articles about this country, this name means that place".
 
-A correction is stored under the name as written (``store.name_key``) and a context: the
+A correction is stored under the name as written (``store.spelling``) and a context: the
 article's dominant country as "country:UA", or "" when the article had none. Applied to a later
-article, it overrides the gazetteer for every mention of that name when the contexts agree
-(or the correction's is "" or "article:<that article's id>"); the overridden reading is kept
+article, it overrides the gazetteer for every mention of that name, in any spelling the one key
+folds together (geo.namekey), when the contexts agree (or the correction's is "" or
+"article:<that article's id>"); the overridden reading is kept
 as the first alternative, so the UI can offer it back. Undoing deactivates the row (kept for
 history) and re-parsing gives the gazetteer's choice again.
 """
@@ -17,8 +18,8 @@ from collections.abc import Callable, Iterable, Sequence
 from geo.errors import GeoError
 from geo.events.extract import follow_places
 from geo.fallback import N_ALTERNATIVES, dominant_country
-from geo.namekey import name_key as match_key
-from geo.store import Correction, Store, name_key
+from geo.namekey import name_key
+from geo.store import Correction, Store, spelling
 from geo.types import FEATURES, ParsedDocument, Place, Resolution
 
 
@@ -50,7 +51,15 @@ def correct(store: Store, parsed: ParsedDocument, mention_index: int, place: Pla
     name = parsed.resolutions[mention_index].mention.text
     context = context_of(parsed)
     correction_id = store.add_correction(name, place, context)
-    return apply_corrections(parsed, [Correction(correction_id, name_key(name), context, place, "", True)])
+    return apply_corrections(parsed, [Correction(correction_id, spelling(name), context, place, "", True)])
+
+
+def save(store: Store, parsed: ParsedDocument, corrections) -> bool:
+    """Write one parse with the user's corrections applied, wherever it was parsed (this
+    machine's workers or a Dask cluster's): one transaction, keyed on the article's content
+    hash; False (nothing written) when it is already stored (another process, or an earlier run
+    killed after writing it)."""
+    return store.save(apply_corrections(parsed, corrections))
 
 
 def apply_corrections(parsed: ParsedDocument, corrections: Iterable[Correction]) -> ParsedDocument:
@@ -58,8 +67,8 @@ def apply_corrections(parsed: ParsedDocument, corrections: Iterable[Correction])
     chosen = _applicable(corrections, context_of(parsed), parsed.doc.id)
     if not chosen:
         return parsed
-    resolutions = [_corrected(r, chosen[match_key(r.mention.text)])
-                   if match_key(r.mention.text) in chosen else r for r in parsed.resolutions]
+    resolutions = [_corrected(r, chosen[name_key(r.mention.text)])
+                   if name_key(r.mention.text) in chosen else r for r in parsed.resolutions]
     # Reported events follow their mentions to the corrected place.
     return dataclasses.replace(parsed, resolutions=resolutions,
                                events=follow_places(parsed.events, resolutions))
@@ -75,8 +84,8 @@ def _applicable(corrections: Iterable[Correction], context: str, doc_id: str) ->
     for c in corrections:
         scope = scopes.get(c.context)
         # Matched by the one name key (geo.namekey), whatever form the row was stored in.
-        if c.active and scope is not None and scope >= best.get(match_key(c.name), (-1, None))[0]:
-            best[match_key(c.name)] = (scope, c.place)
+        if c.active and scope is not None and scope >= best.get(name_key(c.name), (-1, None))[0]:
+            best[name_key(c.name)] = (scope, c.place)
     return {name: place for name, (_, place) in best.items()}
 
 

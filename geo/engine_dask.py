@@ -7,7 +7,7 @@ A ``WorkerPlugin`` loads the gazetteer and the spaCy model once in every worker,
 workers that join later or that Dask's nanny restarts after a crash.
 
 The driver keeps a few batches per worker thread in flight (memory stays bounded whatever the
-input's size). Each article is written as the local path writes it (``geo.bulk.save``: one
+input's size). Each article is written as the local path writes it (``geo.corrections.save``: one
 transaction, keyed on the article's content hash): by the driver, which gets the parses back,
 when the library is a SQLite file on its disk; by the workers themselves when it is a database
 server they can reach (PostgreSQL), so that writing scales with them and only a line per
@@ -62,7 +62,8 @@ class PipelinePlugin(WorkerPlugin):
             signal.signal(signal.SIGINT, signal.SIG_IGN)
 
         shared = load_pipeline(progress=lambda message: None)  # builds the index if missing
-        self.pipeline = Pipeline(shared.gazetteer, shared.nlp, stages=[], events=shared.events)
+        self.pipeline = Pipeline(shared.gazetteer, shared.nlp, stages=[], events=shared.events,
+                                 without=shared.without)
         self.stores: dict = {}
 
     def store(self, url: str):
@@ -98,7 +99,7 @@ def parse_and_save(docs: list[Document], url: str) -> list[Saved | Failed]:
     """The task when workers write: parse, then save each article as geo.bulk does."""
     from distributed import get_worker
 
-    from geo.bulk import save
+    from geo.corrections import save
 
     plugin = get_worker().plugins[PLUGIN]
     try:

@@ -62,3 +62,19 @@ def db_reason(exc: BaseException) -> str:
     text = text.split("[SQL:", 1)[0].split("(Background on this error", 1)[0]
     lines = [line.strip() for line in text.splitlines() if line.strip()]
     return (lines[0] if lines else type(exc).__name__)[:200]
+
+
+def inert(text: object) -> str:
+    """Text from files and articles as a terminal shows it, never as it obeys it: control and
+    format characters (ESC and OSC sequences, BEL, newlines, bidi overrides) come out escaped,
+    "\\x1b]0;title\\x07", so a file name can neither retitle the window nor fake a line."""
+    text = str(text)
+    if text.isprintable():
+        return text
+    return "".join(ch if ch.isprintable() else ch.encode("unicode_escape").decode("ascii") for ch in text)
+
+
+def one_line(text: str, limit: int = 500) -> str:
+    """An error for a terminal: one line, inert (see inert), and never pages of SQL or article text."""
+    text = inert(" ".join(text.split()))
+    return text if len(text) <= limit else text[:limit - 1] + "…"

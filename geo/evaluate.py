@@ -14,7 +14,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from geo.resolve import distance_km
+from geo.distance import distance_km
 
 MAX_KM = 20039.0
 

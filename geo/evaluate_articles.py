@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from geo.errors import GeoError
-from geo.resolve import distance_km
+from geo.distance import distance_km
 from geo.types import Event
 
 NEAR_KM = 25.0

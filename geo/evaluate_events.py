@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo.errors import GeoError
-from geo.resolve import distance_km
+from geo.distance import distance_km
 from geo.types import Event
 
 REQUIRED = ("text", "event_type", "sub_event_type", "date", "latitude", "longitude", "fatalities")

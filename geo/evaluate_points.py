@@ -18,7 +18,7 @@ from pathlib import Path
 
 from geo.errors import GeoError
 from geo.names import key, loose
-from geo.resolve import distance_km
+from geo.distance import distance_km
 
 REQUIRED = ("id", "text", "location", "latitude", "longitude")
 NEAR_KM, REGION_KM = 25.0, 161.0

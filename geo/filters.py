@@ -15,9 +15,7 @@ from typing import Any, Iterable, Protocol
 
 from geo.areas import countries_of, in_countries, in_regions, regions_of
 from geo.excerpt import WRITTEN, sentence_excerpt
-from geo.types import Event, PlaceMention, Place
-
-BBox = tuple[float, float, float, float]  # south, west, north, east (west > east crosses the antimeridian)
+from geo.types import BBox, Event, PlaceMention, Place
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ import math
 from datetime import date
 from functools import lru_cache
 
-from geo.resolve import distance_km
+from geo.distance import Buckets, distance_km
 
 # The state border with Russia, from the tripoint with Belarus to the Sea of Azov.
 RUSSIA_BORDER = [
@@ -52,26 +52,19 @@ def lines_on(day: date | None) -> tuple[int, ...]:
 
 
 @lru_cache(maxsize=4)
-def _points(which: tuple[int, ...] = tuple(range(len(LINES)))) -> dict[tuple[int, int], list[tuple[float, float]]]:
+def _points(which: tuple[int, ...] = tuple(range(len(LINES)))) -> Buckets:
     """The lines as points every few km, bucketed by whole degrees."""
-    cells: dict[tuple[int, int], list[tuple[float, float]]] = {}
+    cells = Buckets(1.0)
     for line in (LINES[i] for i in which):
         for (a, b), (c, d) in zip(line, line[1:]):
             n = max(1, math.ceil(distance_km(a, b, c, d) / _STEP_KM))
             for k in range(n + 1):
                 la, lo = a + (c - a) * k / n, b + (d - b) * k / n
-                cells.setdefault((math.floor(la), math.floor(lo)), []).append((la, lo))
+                cells.add(la, lo, (la, lo))
     return cells
 
 
 def km_to_front(lat: float, lon: float, day: date | None = None) -> float:
     """Km from a point to the nearest border or contact line that held on ``day`` (infinity
     beyond ~100 km)."""
-    cells = _points(lines_on(day))
-    la, lo = math.floor(lat), math.floor(lon)
-    best = math.inf
-    for dla in (-1, 0, 1):
-        for dlo in (-1, 0, 1):
-            for a, b in cells.get((la + dla, lo + dlo), ()):
-                best = min(best, distance_km(lat, lon, a, b))
-    return best
+    return min((distance_km(lat, lon, a, b) for a, b in _points(lines_on(day)).around(lat, lon)), default=math.inf)

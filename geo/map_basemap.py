@@ -15,7 +15,7 @@ from __future__ import annotations
 import folium
 from folium.template import Template
 
-from geo.map_elements import to_script_json
+from geo.script_json import to_script_json
 
 COLOURS = {"sea": "#b4d1e6", "land": "#f4f1ea", "shore": "#7fa6c4", "river": "#7eaed6", "border": "#7b5c8a"}
 LABELS = {

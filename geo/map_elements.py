@@ -8,9 +8,6 @@ Font Awesome or awesome-markers is ever requested.
 
 from __future__ import annotations
 
-import json
-from typing import Any
-
 import folium
 import folium.plugins
 from branca.element import CssLink, Element, JavascriptLink
@@ -19,15 +16,9 @@ from folium.template import Template
 
 from geo import assets
 from geo.basemap import Basemap
-
-
-def to_script_json(data: Any) -> str:
-    """JSON safe to paste inside <script>: no '<' (so no '</script>' or '<!--' ends it early) and no
-    Jinja opener ('{{', '{%', '{#'), which JSON only ever produces inside strings."""
-    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-    for opener, escaped in (("{{", "{\\u007b"), ("{%", "{\\u0025"), ("{#", "{\\u0023")):
-        text = text.replace(opener, escaped)
-    return text.replace("<", "\\u003c").replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+from geo.map_basemap import add_backgrounds
+from geo.map_layers import add_vector_layers
+from geo.script_json import to_script_json
 
 
 class RawScript(Element):
@@ -186,12 +177,8 @@ def new_map(basemap: Basemap | None, attribution: str, local_assets: bool = True
     if basemap is not None and basemap.kind == "outline":
         outline_url = basemap.url
     elif basemap is not None:
-        from geo.map_basemap import add_backgrounds  # here, not at the top: map_basemap uses this module
-
         add_backgrounds(m, basemap)  # the vector basemap by default; OpenStreetMap as a choice
     MapSetup(assets.LEAFLET_IMAGES_URL, attribution, outline_url).add_to(m)
-    from geo.map_layers import add_vector_layers
-
     add_vector_layers(m, basemap)  # every map: English labels, province lines and rivers' names
     return m
 

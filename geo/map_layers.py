@@ -7,7 +7,7 @@ import folium
 from folium.template import Template
 
 from geo.basemap import LOCAL_MAX_ZOOM, Basemap
-from geo.map_elements import to_script_json
+from geo.script_json import to_script_json
 
 
 class VectorLayers(folium.MacroElement):

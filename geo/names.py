@@ -3,7 +3,9 @@
 News spells one place many ways: accents dropped, apostrophes kept or not, "St." or "Saint",
 and Ukrainian/Russian names in several romanisations at once (Sievierodonetsk, Severodonetsk,
 Syevyerodonets'k). ``key`` folds what never distinguishes two places; ``loose`` also folds the
-romanisation variants, and is only trusted when the strict key finds nothing.
+romanisation variants, and is only trusted when the strict key finds nothing. These two are the
+gazetteer's matchers (its index stores both) and recognition's; names the user's data is keyed
+by (corrections, the geocoder cache) go through the one key built on ``loose``, geo.namekey.
 """
 
 from __future__ import annotations

@@ -17,15 +17,9 @@ import math
 from bisect import bisect_left
 from collections import Counter
 
-EARTH_KM = 6371.0088
+from geo.distance import EARTH_KM, distance_km
+
 _ANY = object()  # skip nothing
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * 6371.0088 * math.asin(min(1.0, math.sqrt(a)))
 
 
 def line_vertices(geometry: dict | None) -> list:

@@ -9,14 +9,18 @@ from __future__ import annotations
 import bisect
 import os
 import threading
+from collections.abc import Iterable
 from functools import lru_cache
 from pathlib import Path
 
+from geo.errors import GeoError
+from geo.events import extract
 from geo.gazetteer import Gazetteer
 from geo.gazetteer.build import Progress, default_path, ensure
 from geo.ner import label_docs
 from geo.recognize import Recogniser
 from geo.resolve_rules import ranked_places, resolve
+from geo.rules import from_environment, switched_off, unknown
 from geo.sentences import split
 from geo.streets import Towns, locate
 from geo.types import Document, Mention, ParsedDocument, Resolution
@@ -42,10 +46,15 @@ def load_spacy():
 
 
 class Pipeline:
-    def __init__(self, gazetteer: Gazetteer, nlp=None, stages=None, events: bool = True):
+    def __init__(self, gazetteer: Gazetteer, nlp=None, stages=None, events: bool = True,
+                 without: Iterable[str] = ()):
         """``stages``: callables ParsedDocument -> ParsedDocument run after resolution, in order
         (geo.fallback.GeocoderFallback, geo.corrections.CorrectionStage...); None: what the
-        environment configures (GEO_GEOCODER), [] for offline only."""
+        environment configures (GEO_GEOCODER), [] for offline only. ``without``: names of rules
+        (geo/rules.py; `geo rules` lists them) switched off in this pipeline's parses."""
+        self.without = frozenset(without)
+        if missing := unknown(sorted(self.without)):
+            raise GeoError(f"no rule named {', '.join(missing)} (`geo rules` lists them)")
         self.gazetteer = gazetteer
         self.nlp = nlp if nlp is not None else load_spacy()
         self.recogniser = Recogniser(gazetteer)
@@ -67,9 +76,8 @@ class Pipeline:
         for stage in self.stages:
             parsed = stage(parsed)
         if self.events and self.stages:  # last: events take their places from the corrected resolutions
-            from geo.events import extract
-
-            parsed = extract(parsed, self.gazetteer.seat)
+            with switched_off(self.without):
+                parsed = extract(parsed, self.gazetteer.seat)
         return parsed
 
     def parse_many(self, docs, batch_size: int = 16):
@@ -87,7 +95,9 @@ class Pipeline:
         with self._lock:
             spacy_docs = label_docs(self.nlp, [d.text for d in docs], sentences, self.gazetteer.has)
         for doc, sents, spacy_doc in zip(docs, sentences, spacy_docs):
-            yield self._finish(doc, sents, spacy_doc)
+            with switched_off(self.without):  # not across the yield: the caller's code is not ours
+                parsed = self._finish(doc, sents, spacy_doc)
+            yield parsed
 
     def _finish(self, doc: Document, sentences, spacy_doc) -> ParsedDocument:
         starts = [s.start for s in sentences]
@@ -104,8 +114,6 @@ class Pipeline:
             resolutions.append(Resolution(mention, place, conf, ranked_places(scored, place)))
         parsed = ParsedDocument(doc, sentences, _place_streets(resolutions), notes)
         if self.events and not self.stages:  # no stage will move a place: extract here, in the worker
-            from geo.events import extract
-
             parsed = extract(parsed, self.gazetteer.seat)
         return parsed
 
@@ -125,14 +133,15 @@ def _place_streets(resolutions: list[Resolution]) -> list[Resolution]:
 
 
 @lru_cache(maxsize=1)
-def _shared(path: Path) -> Pipeline:
-    return Pipeline(Gazetteer.open(path))
+def _shared(path: Path, without: frozenset[str]) -> Pipeline:
+    return Pipeline(Gazetteer.open(path), without=without)
 
 
 def load_pipeline(progress: Progress | None = None) -> Pipeline:
-    """The process-wide pipeline (gazetteer and model load once); GEO_GAZETTEER names another index."""
+    """The process-wide pipeline (gazetteer and model load once); GEO_GAZETTEER names another index
+    and GEO_WITHOUT the rules it is built without (worker processes inherit both)."""
     configured = os.environ.get("GEO_GAZETTEER")
     path = Path(configured) if configured else default_path()
     if progress is not None:
         ensure(path, progress)  # a first build reports its steps; an existing index returns at once
-    return _shared(path)
+    return _shared(path, from_environment())

@@ -9,8 +9,6 @@ prominent the best candidate is, whether the word is an ordinary English word, p
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from spacy.attrs import IDX, LENGTH
 
 from geo.cues import DocContext, listed_with, names_disease, natural_feature, person_cue
@@ -22,31 +20,14 @@ from geo.readings import by_surface
 from geo import fuzzy
 from geo.recognize_passes import DOCUMENT_RULES
 from geo.recognize_rules import PLACE_LABELS, decide, name_end, name_start
-from geo.rules import active, on, rule
+from geo.rules import active, on, switch
 from geo.streets import street_spans
+from geo.types import Span
 from geo.war_cues import is_caption
 from geo.war_words import STRONG_VERBS, UNKNOWN_FACILITIES, UNKNOWN_FACILITIES_ONE
 
 MAX_NAME_TOKENS = 6
 _TYPE_SPELLINGS = {"region": ("Oblast", "Region", "Province"), "district": ("Raion", "District", "Rayon")}
-
-
-@dataclass(slots=True)
-class Span:
-    """A proposed toponym, in token and character coordinates of one spaCy Doc."""
-
-    start: int  # token index
-    end: int  # token index, exclusive
-    start_char: int
-    end_char: int
-    text: str
-    candidates: tuple[Candidate, ...]
-    label: str = ""  # NER label covering the span, "" when none
-    hint: str = ""  # feature implied by a type word
-    reading: str = ""  # feature the grammar prefers ("the Dnipro": a river), for resolution only
-    demonym: bool = False
-    nested: bool = False  # inside a longer place entity ("Wichita" in "Wichita Street")
-    local: bool = False  # a small place with no cue either way
 
 
 def _capitalised(token) -> bool:
@@ -375,12 +356,12 @@ class Recogniser:
 
 _COMMUNITY_HEADS = {"community", "hromada"}
 _COMMUNITY_KINDS = {"territorial", "rural", "urban", "settlement", "city"}
-rule([], "lower_case_text", "'russian forces shelled bakhmut': in a text without capitals, words that "
-     "are no English words are proposed as names; the usual cues decide")(lambda: None)
-rule([], "community_name", Recogniser._community.__doc__.strip())(Recogniser._community)
-rule([], "unknown_name_head", Recogniser._tail_of_unknown.__doc__.strip())(Recogniser._tail_of_unknown)
-rule([], "hyphen_compound", "'Ivano-Pillya': the model's entity stops at a hyphen inside a name the gazetteer "
-     "lacks; the name goes on to the capitalised word after it")(None)
+switch("lower_case_text", "'russian forces shelled bakhmut': in a text without capitals, words that "
+       "are no English words are proposed as names; the usual cues decide")
+switch("community_name", Recogniser._community.__doc__.strip())
+switch("unknown_name_head", Recogniser._tail_of_unknown.__doc__.strip())
+switch("hyphen_compound", "'Ivano-Pillya': the model's entity stops at a hyphen inside a name the gazetteer "
+       "lacks; the name goes on to the capitalised word after it")
 
 
 def _contained(doc, spans: list[Span]) -> set[int]:
@@ -393,15 +374,16 @@ def _contained(doc, spans: list[Span]) -> set[int]:
             found.add(i)
     return found
 
-PROPOSALS: list = []  # proposals beyond the gazetteer's spans, switchable like the rules above
-rule(PROPOSALS, "unknown_place_entity", "'in Holopaw', 'the village of Prisi': the model's place entity "
-     "that the gazetteer lacks, kept only with a sign of a place")(Recogniser._unknown_place)
-rule(PROPOSALS, "fuzzy_spelling", "'shelled Popsana', 'in Kramatorks': a misspelt Ukrainian name that a cue "
-     "made a place is matched within one or two edits (geo/fuzzy.py)")(fuzzy.fuzzy_candidates)
-rule(PROPOSALS, "unknown_after_event_verb", "'shelled Qwertyvka': an unknown name right after an event "
-     "verb is an unplaced place")(Recogniser._unknown_after_verb)
-rule(PROPOSALS, "settlement_noun", "'the village of Zarichne': a settlement noun names whatever follows, "
-     "known or not")(Recogniser._settlements)
+
+# Proposals beyond the gazetteer's spans, each switchable like the rules above.
+switch("unknown_place_entity", "'in Holopaw', 'the village of Prisi': the model's place entity "
+       "that the gazetteer lacks, kept only with a sign of a place")
+switch("fuzzy_spelling", "'shelled Popsana', 'in Kramatorks': a misspelt Ukrainian name that a cue "
+       "made a place is matched within one or two edits (geo/fuzzy.py)")
+switch("unknown_after_event_verb", "'shelled Qwertyvka': an unknown name right after an event "
+       "verb is an unplaced place")
+switch("settlement_noun", "'the village of Zarichne': a settlement noun names whatever follows, "
+       "known or not")
 
 
 def _regions_of_before(words: list[str], start: int, spans: list[Span]) -> bool:
@@ -420,5 +402,5 @@ def _regions_of_before(words: list[str], start: int, spans: list[Span]) -> bool:
 
 
 _REGION_NOUNS = {"regions", "oblasts", "provinces", "region", "oblast", "province"}
-rule(PROPOSALS, "regions_of", "'the regions of Luhansk and Donetsk': names after a plural type word and 'of' "
-     "are regions, not their cities")(_regions_of_before)
+switch("regions_of", "'the regions of Luhansk and Donetsk': names after a plural type word and 'of' "
+       "are regions, not their cities")

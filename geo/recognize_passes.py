@@ -10,7 +10,7 @@ from geo.lexicon import LIST_JOINS, SETTLEMENT_NOUNS, SUFFIX_FEATURES
 from geo.names import key
 from geo.readings import is_prominent, likeliest
 from geo.recognize_rules import TIME_LABELS
-from geo.resolve import distance_km
+from geo.distance import distance_km
 from geo.rules import on, rule
 
 def _country_or_region(span) -> bool:
@@ -79,7 +79,7 @@ def _past_unknown_names(tokens) -> bool:
         items, i = items + 1, j
 
 
-rule([], "list_past_unknown_names", _past_unknown_names.__doc__.strip())(_past_unknown_names)
+switch("list_past_unknown_names", _past_unknown_names.__doc__.strip())
 
 
 @rule(DOCUMENT_RULES, "lists", "'near Bakhmut, Avdiivka and Marinka': names listed beside a place, "

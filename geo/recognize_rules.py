@@ -33,7 +33,7 @@ class Facts:
     """What the rules ask about one span, computed once."""
 
     ctx: DocContext
-    span: object  # geo.recognize.Span
+    span: object  # geo.types.Span
     ent: object
     contained: bool
     common: frozenset
@@ -56,6 +56,9 @@ class Facts:
             self.preceding is not None and self.preceding.text in OPENERS)
         self.locative = self.preceding is not None and self.preceding.lower_ in LOCATIVES
         self.word = self.first.lower_ in self.common
+        # What the span is, whichever rule decides: the passes over the whole document
+        # (geo/recognize_passes.py) and resolution read it, so no switch may change it.
+        span.demonym = self.kinds == {DEMONYM}
 
 
 def decide(ctx: DocContext, span, ent, contained: bool, common: frozenset) -> bool:
@@ -110,9 +113,8 @@ def _named_disease(f: Facts):
 
 @_rule("demonym", "'Ukrainian troops' name the country, 'Ukrainian Pravda' and 'spoke French' do not")
 def _demonym(f: Facts):
-    if f.kinds != {DEMONYM}:
+    if not f.span.demonym:
         return None
-    f.span.demonym = True
     following = f.following
     if following is not None and following.text[:1].isupper() and (
             following.lower_ in MEDIA_HEADS or following.lower_ not in f.common):

@@ -13,8 +13,9 @@ import math
 from dataclasses import dataclass
 
 from geo.gazetteer import ABBREVIATION, ALIAS, ALTERNATE, DEMONYM, PRIMARY, TRANSLIT, Candidate
-from geo.nearby import Grid, Nearby, distance_km, line_vertices  # noqa: F401 - importers of these from here
-from geo.rules import on
+from geo.distance import distance_km  # noqa: F401 - geo.resolve.distance_km, as before
+from geo.nearby import Grid, Nearby
+from geo.rules import on, switch
 from geo.tally import Less, Tally
 from geo.types import Place
 
@@ -31,6 +32,8 @@ _HINT_FAMILIES = {"region": {"region", "district", "historical_region"}, "distri
 
 
 _YIELDS_TO_CITY = 10.0
+switch("yields_to_city", "'Novorossiysk': a place that only once bore a big city's name (an alternate or "
+       "former name) yields to the city of 100,000 that bears it")
 NEAR, NEAR_KM = 4.0, 50.0  # bonus for lying near a place named in the same or next sentence
 TOGETHER, TOGETHER_KM = 1.5, 50.0  # bonus for lying near a possible reading of another name
 _POINT_FEATURES = {"city", "district", "dam", "power_plant", "bridge", "reservoir", "lake", "island", "mountain"}
@@ -141,6 +144,10 @@ class Together:
         """Km to the nearest possible reading of another name (infinity when none is as near as
         TOGETHER_KM, the most that earns a bonus)."""
         return self.grid.nearest(place.lat, place.lon, TOGETHER_KM, own)
+
+
+switch("raion_binds", "'Ivanivka, Izium raion, Kharkiv': the raion named after a village binds it "
+       "among the oblast's namesakes")
 
 
 def _containment(place: Place, container: Place) -> float:

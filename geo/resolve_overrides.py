@@ -14,7 +14,7 @@ from geo.gazetteer import ALIAS, ALTERNATE, PRIMARY
 from geo.names import key
 from geo.nearby import line_vertices
 from geo.resolve import PLAUSIBLE, confidence, rank
-from geo.rules import on, rule
+from geo.rules import on, rule, switch
 from geo.story import CONFIDENT, CONTAINER_FEATURES, Story, inside, story_day, war_story
 
 OVERRIDES: list = []  # applied to each mention's ranking, in this order
@@ -104,12 +104,10 @@ def _region_without_namesake(story: Story, i: int, result):
     return scored, AT_REGION_CONFIDENCE, region
 
 
-RAION_NOTE = rule([], "raion_binds", "'Ivanivka, Izium raion, Kharkiv': the raion named after a village binds it "
-                  "among the oblast's namesakes (geo/resolve.py)")(lambda: None)
-MISSPELT_NOTE = rule([], "misspelt_in_region",
-                       "'Kramatorks (Donetsk)' where Donetsk Oblast has no Kramatorks but a Kramatorsk: a name one or two "
-                       "edits from the text's inside the region the text names is likelier than the "
-                       "region's centre (geo/fuzzy.py)")(lambda: None)
+switch("misspelt_in_region",
+       "'Kramatorks (Donetsk)' where Donetsk Oblast has no Kramatorks but a Kramatorsk: a name one or two "
+       "edits from the text's inside the region the text names is likelier than the region's centre "
+       "(geo/fuzzy.py)")
 
 
 @rule(OVERRIDES, "region_named_as_container",

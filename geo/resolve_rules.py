@@ -12,13 +12,12 @@ from __future__ import annotations
 from geo.gazetteer import ALIAS, TRANSLIT, Candidate
 from geo.lexicon import LIST_JOINS
 from geo.names import key
-from geo.recognize import Span
 from geo.nearby import Grid, Nearby
 from geo.resolve import Evidence, Together, confidence, rank, soft_votes
 from geo.resolve_overrides import OVERRIDES
-from geo.rules import active, on, rule
+from geo.rules import active, on, rule, switch
 from geo.story import CONFIDENT, CONTAINER_FEATURES, NOT_POINTS, Story
-from geo.types import Place
+from geo.types import Place, Span
 from geo.war_words import ACTOR_NOUNS
 
 # Words between a name and the region that contains it: "X, Donetsk", "X (Donetsk Oblast)",
@@ -120,7 +119,16 @@ def _actor(story: Story, i: int) -> bool:
         len(after) > 1 and after[1].lower().strip(",.") in ACTOR_NOUNS))
 
 
-REGISTRY_NOTE = rule([], "actors_are_not_where", _actor.__doc__.strip())(_actor)
+switch("actors_are_not_where", _actor.__doc__.strip())
+# The story's evidence that ranking weighs (geo/resolve.py), each switchable.
+switch("near_in_sentence", "'killed in X, across the river from Y': a reading near a place the same or the "
+       "next sentence is sure of is likelier than a namesake far away")
+switch("soft_votes", "'Decatur' and 'Athens' with 'Gainesville': every plausible reading of every name is a "
+       "weak vote for its country and region, and the story's names agree where none is sure")
+switch("together", "'Huntsville' and 'Walker County': readings that lie near a possible reading of another "
+       "name of the story are likelier")
+switch("story_context", "the countries, regions and points the story resolved with confidence pull every "
+       "other name's readings toward them")
 
 
 def _near_index(story: Story, sure) -> dict[int, Grid]:

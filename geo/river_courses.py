@@ -10,13 +10,12 @@ from collections import defaultdict
 import numpy as np
 
 from geo import gshhg
+from geo.distance import distances_km, segment_km
 
 
 def line_lengths_km(batch: gshhg.Batch) -> np.ndarray:
     """Each line's length, great-circle by segment."""
-    lon, lat = np.radians(batch.points[:, 0]), np.radians(batch.points[:, 1])
-    h = np.sin(np.diff(lat) / 2) ** 2 + np.cos(lat[:-1]) * np.cos(lat[1:]) * np.sin(np.diff(lon) / 2) ** 2
-    km = 2 * 6371.0 * np.arcsin(np.sqrt(np.clip(h, 0, 1)))
+    km = segment_km(batch.points[:, 0], batch.points[:, 1])
     which = np.repeat(np.arange(len(batch)), batch.counts)
     inner = which[:-1] == which[1:]
     return np.bincount(which[:-1][inner], weights=km[inner], minlength=len(batch))
@@ -78,7 +77,7 @@ class _Near:
             if lo == hi:
                 continue
             near = self.points[lo:hi]
-            d = np.hypot((near[:, 0] - p[0]) * scale * 111.2, (near[:, 1] - p[1]) * 111.2)
+            d = distances_km(p[1], p[0], near[:, 1], near[:, 0])
             i = int(d.argmin())
             if d[i] < best:
                 best, where = float(d[i]), near[i]

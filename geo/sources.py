@@ -19,7 +19,7 @@ from pathlib import Path
 
 from geo import limits
 from geo.article_meta import text_title
-from geo.errors import GeoError
+from geo.errors import GeoError, inert
 from geo.events.dates import parse_iso
 from geo.ingest import SUPPORTED
 from geo.types import Document
@@ -33,8 +33,6 @@ Say = Callable[[str], None]
 
 
 def _say(message: str) -> None:
-    from geo.cli import inert
-
     print(f"geo: {inert(message)}", file=sys.stderr)  # never terminal controls
 
 

@@ -35,7 +35,7 @@ from .types import (
     Document, Event, Mention, ParsedDocument, Place, PlaceMention, Resolution, Sentence,
 )
 
-__all__ = ["ArticleInfo", "BBox", "Correction", "EventFilters", "Store", "data_dir", "name_key", "resolve_url"]
+__all__ = ["ArticleInfo", "BBox", "Correction", "EventFilters", "Store", "data_dir", "resolve_url", "spelling"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,14 +60,16 @@ class Correction:
     """A user's answer to "which place does this name mean?"."""
 
     id: int
-    name: str  # name_key() of the name as written
+    name: str  # the name as written, casefolded (``spelling``); matched by geo.namekey.name_key
     context: str  # "" everywhere, or a scope such as "country:UA" or "article:<doc id>"
     place: Place
     created_at: str
     active: bool
 
 
-def name_key(name: str) -> str:
+def spelling(name: str) -> str:
+    """How a correction's name is kept: as written, casefolded, spaces collapsed (what
+    `geo corrections list` shows). No key: every comparison goes through geo.namekey.name_key."""
     return " ".join(name.casefold().split())
 
 
@@ -364,9 +366,9 @@ class Store:
     # -- corrections -------------------------------------------------------------------
 
     def add_correction(self, name: str, place: Place, context: str = "") -> int:
-        if not name_key(name):
+        if not spelling(name):
             raise StoreError("A correction needs the name it corrects.")
-        row = {"name": name_key(name), "context": context, "place": place_json(place),
+        row = {"name": spelling(name), "context": context, "place": place_json(place),
                "created_at": _now(), "active": True}
         with self._write() as conn:
             return conn.execute(corrections.insert().values(row)).inserted_primary_key[0]

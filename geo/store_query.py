@@ -9,9 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, Connection, FromClause, Row, Select, and_, func, or_, select
 
 from .store_schema import articles, events, places, sentences
-from .types import Place, Sentence
-
-BBox = tuple[float, float, float, float]  # south, west, north, east (degrees)
+from .types import BBox, Place, Sentence
 
 # Well under SQLite's bound-parameter limit and PostgreSQL's comfortable IN-list size.
 CHUNK = 500

@@ -7,10 +7,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from geo.recognize import Span
 from geo.nearby import Grid
-from geo.rules import rule
-from geo.types import Place
+from geo.rules import switch
+from geo.types import Place, Span
 from geo.war_words import ACTOR_NOUNS, EVENT_VERBS
 
 CONFIDENT = 0.75
@@ -45,12 +44,11 @@ class Story:
         return self.points.nearest(place.lat, place.lon, km) < km
 
 
-SWITCHES: list = []
+switch("front_on_the_day",
+       "namesakes are weighed by the lines of contact that held when the story happened: a 2024 note "
+       "is not pulled toward the front of summer 2022 (its first stated day; undated: every line)")
 
 
-@rule(SWITCHES, "front_on_the_day",
-      "namesakes are weighed by the lines of contact that held when the story happened: a 2024 note "
-      "is not pulled toward the front of summer 2022 (its first stated day; undated: every line)")
 def story_day(story: Story) -> date | None:
     if story.day is False:
         from geo.events.dates import find_date  # the date reader is the events' own: one reader

@@ -13,6 +13,9 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
 
+# A box on the map: south, west, north, east in degrees; west > east crosses the antimeridian.
+BBox = tuple[float, float, float, float]
+
 # Feature types a Place can have. Map styling and ranking key on these.
 FEATURES = (
     "country", "region", "district", "city", "historical_region", "continent",
@@ -86,6 +89,36 @@ class Place:
             "admin1_code": self.admin1_code, "population": self.population,
             "geonames_id": self.geonames_id, "source": self.source,
         }
+
+
+@dataclass(frozen=True, slots=True)
+class Candidate:
+    """A place a name can point to, and how the name matched it (geo.gazetteer looks them up)."""
+
+    place: Place
+    kind: int  # how the name matched: PRIMARY, ALIAS, ALTERNATE, TRANSLIT, DEMONYM, ABBREVIATION
+    loose: bool  # matched only after folding romanisation variants
+    importance: int
+
+
+@dataclass(slots=True)
+class Span:
+    """A proposed toponym, in token and character coordinates of one spaCy Doc: what recognition
+    hands resolution (a ``Mention`` once it is decided)."""
+
+    start: int  # token index
+    end: int  # token index, exclusive
+    start_char: int
+    end_char: int
+    text: str
+    candidates: tuple[Candidate, ...]
+    label: str = ""  # NER label covering the span, "" when none
+    hint: str = ""  # feature implied by a type word
+    # Declared outputs of recognition, each written by one named party and read by later ones:
+    reading: str = ""  # feature the grammar prefers ("the Dnipro": a river; facility_in_town: "city"), for resolution
+    demonym: bool = False  # every reading is a demonym: a fact of the candidates, whatever rule decides
+    nested: bool = False  # nested_in_entity's finding: inside a longer place entity ("Wichita" in "Wichita Street")
+    local: bool = False  # small_place_after_locative's opinion: a small place with no cue either way
 
 
 @dataclass(frozen=True, slots=True)

@@ -33,10 +33,11 @@ def uploaded(pipeline, text):
 
 
 @pytest.fixture
-def without(monkeypatch):
-    """Switch named rules off for one call, as `geo eval --without` does."""
+def without(monkeypatch, pipeline):
+    """Switch named rules off for one test, as `geo eval --without` does (the pipeline's own
+    ``without``, for the test's parses only)."""
     def switch(*names):
-        monkeypatch.setenv("GEO_WITHOUT", ",".join(names))
+        monkeypatch.setattr(pipeline, "without", frozenset(names))
     return switch
 
 
@@ -291,15 +292,17 @@ def test_each_village_of_a_staff_list_is_an_event_past_names_the_gazetteer_lacks
     assert "Zorianyi" in {r.mention.text for r in pipeline.parse(Document(STAFF_LIST, date="2025-03-02")).resolutions}
 
 
-def test_a_list_goes_on_past_items_the_gazetteer_lacks(pipeline, without):
+def test_a_list_goes_on_past_items_the_gazetteer_lacks(pipeline):
     from geo.recognize_passes import joined
 
     doc = pipeline.nlp("near Toretsk, Ivano-Qwertivka, Zorianyi Yar, Dyliivka and Nelipivka, Kyiv said.")
     toretsk, dyliivka = doc[1:2], doc[10:11]
     assert dyliivka.text == "Dyliivka" and joined(doc, toretsk, dyliivka)
     assert not joined(doc, dyliivka, doc[14:15])  # ", Kyiv said": the list has ended
-    without("list_past_unknown_names")
-    assert not joined(doc, toretsk, dyliivka)
+    from geo.rules import switched_off
+
+    with switched_off(frozenset({"list_past_unknown_names"})):
+        assert not joined(doc, toretsk, dyliivka)
 
 
 def test_a_hyphenated_name_is_one_name_not_its_first_half(pipeline, without):

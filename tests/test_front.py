@@ -37,7 +37,7 @@ def test_a_named_community_is_its_centre_not_the_namesake_near_the_border(pipeli
 
 
 def test_switched_off_the_rule_changes_the_choice(pipeline, monkeypatch):
-    monkeypatch.setenv("GEO_WITHOUT", "namesake_near_front")
+    monkeypatch.setattr(pipeline, "without", frozenset({"namesake_near_front"}))
     place = place_of(pipeline, "Russian troops shelled Ivanivka, Kharkiv, with mortars. Nobody was hurt.",
                      "Ivanivka")
     assert km_to_front(place.lat, place.lon) > 10, place
@@ -48,7 +48,7 @@ def test_a_misspelt_village_is_found_in_the_oblast_the_text_names(pipeline, monk
     text = "Russian forces shelled Bilozirka, Kherson region."
     place = place_of(pipeline, text, "Bilozirka")
     assert (place.name, place.admin1_code, place.feature) == ("Bilozerka", "UA.08", "city"), place
-    monkeypatch.setenv("GEO_WITHOUT", "misspelt_in_region")
+    monkeypatch.setattr(pipeline, "without", frozenset({"misspelt_in_region"}))
     assert place_of(pipeline, text, "Bilozirka").feature == "region"
 
 
@@ -58,7 +58,7 @@ def test_a_region_coded_to_a_town_is_shown_at_the_town(pipeline, monkeypatch):
     town = place_of(pipeline, text, "Zhytomyr")
     assert region.feature == "region" and town.feature == "city"
     assert (region.lat, region.lon) == (town.lat, town.lon)
-    monkeypatch.setenv("GEO_WITHOUT", "region_coded_to_town")
+    monkeypatch.setattr(pipeline, "without", frozenset({"region_coded_to_town"}))
     region = place_of(pipeline, text, "Zhytomyr region")
     assert (region.lat, region.lon) != (town.lat, town.lon)
 
@@ -68,7 +68,7 @@ def test_villages_bearing_the_name_come_before_a_big_city_that_once_bore_it(pipe
     text = "On 12 August, Russian forces shelled Oleksiivka, Donetsk. Casualties unknown."
     place = place_of(pipeline, text, "Oleksiivka")
     assert (place.name, place.admin1_code) == ("Oleksiivka", "UA.05"), place
-    monkeypatch.setenv("GEO_WITHOUT", "name_bearers_in_region")
+    monkeypatch.setattr(pipeline, "without", frozenset({"name_bearers_in_region"}))
     assert place_of(pipeline, text, "Oleksiivka").population > 50_000
 
 
@@ -83,7 +83,7 @@ def test_a_shelled_homonym_with_no_oblast_is_the_one_near_the_front_but_unsure(p
     [r] = [r for r in pipeline.parse(Document(text)).resolutions if r.mention.text == "Novoselivka"]
     assert r.place.country == "UA" and km_to_front(r.place.lat, r.place.lon) < 20, r.place
     assert r.score <= 0.4
-    monkeypatch.setenv("GEO_WITHOUT", "homonym_near_front")
+    monkeypatch.setattr(pipeline, "without", frozenset({"homonym_near_front"}))
     place = place_of(pipeline, text, "Novoselivka")
     assert km_to_front(place.lat, place.lon) > 20, place
 
@@ -91,7 +91,7 @@ def test_a_shelled_homonym_with_no_oblast_is_the_one_near_the_front_but_unsure(p
 def test_a_raion_named_after_a_village_binds_it(pipeline, monkeypatch):
     text = "Russian forces shelled Ivanivka, Bohodukhiv raion, Kharkiv oblast. Casualties unknown."
     assert place_of(pipeline, text, "Ivanivka").admin2_code == "UA.07.6302"
-    monkeypatch.setenv("GEO_WITHOUT", "raion_binds")
+    monkeypatch.setattr(pipeline, "without", frozenset({"raion_binds"}))
     assert place_of(pipeline, text, "Ivanivka").admin2_code != "UA.07.6302"
 
 

@@ -460,7 +460,7 @@ def test_a_community_named_by_its_towns_adjective_is_one_mention(pipeline, monke
     community = places["Nikopolska territorial community"]
     assert community.feature == "district" and community.admin1 == "Dnipropetrovsk Oblast", community
     assert places["Dnipropetrovsk"].feature == "region"
-    monkeypatch.setenv("GEO_WITHOUT", "community_name")
+    monkeypatch.setattr(pipeline, "without", frozenset({"community_name"}))
     assert "Nikopolska territorial community" not in found(pipeline, text)
 
 
@@ -469,7 +469,7 @@ def test_text_in_all_lower_case_still_names_places(pipeline, monkeypatch):
     places = found(pipeline, text)
     assert places["kupiansk"].admin1 == "Kharkiv Oblast" and places["vovchansk"].admin1 == "Kharkiv Oblast"
     assert not found(pipeline, "they shelled the positions near the river all night long")
-    monkeypatch.setenv("GEO_WITHOUT", "lower_case_text")
+    monkeypatch.setattr(pipeline, "without", frozenset({"lower_case_text"}))
     assert "kupiansk" not in found(pipeline, text)
 
 
@@ -505,7 +505,7 @@ def test_german_style_romanisation_of_shch(pipeline):
 def test_a_weekday_is_a_date_not_the_town_of_that_name(pipeline, monkeypatch):
     text = "Russian troops were seen near Qwertyvka Checkpoint on Monday, Ukraine's army said."
     assert "Monday" not in found(pipeline, text)
-    monkeypatch.setenv("GEO_WITHOUT", "weekday")
+    monkeypatch.setattr(pipeline, "without", frozenset({"weekday"}))
     assert "Monday" in found(pipeline, text)  # there is a town of that name; the rule decides
 
 

@@ -13,7 +13,7 @@ from sqlalchemy import event, func, inspect, select, text, update
 from geo import store as store_module
 from geo.errors import StoreError
 from geo.migrations import LATEST, migrate
-from geo.store import Store, data_dir, name_key
+from geo.store import Store, data_dir, spelling
 from geo.store_engine import make_engine, resolve_url
 from geo.store_schema import events, metadata, places, reported_events, sentences
 from geo.types import Document, Event, Mention, ParsedDocument, Place, Resolution, Sentence
@@ -218,7 +218,7 @@ def test_corrections_add_list_undo(store):
     first = store.add_correction("  Kakhovka   DAM ", DAM, context="country:UA")
     second = store.add_correction("Київ", KYIV)
     assert [(c.id, c.name, c.context) for c in store.corrections()] == [
-        (first, "kakhovka dam", "country:UA"), (second, name_key("КИЇВ"), "")]
+        (first, "kakhovka dam", "country:UA"), (second, spelling("КИЇВ"), "")]
     assert store.corrections()[0].place.geometry == DAM.geometry
     assert store.undo_correction(first) is True
     assert store.undo_correction(first) is False and store.undo_correction(9999) is False

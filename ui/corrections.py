@@ -17,7 +17,7 @@ from geo.library import Library, resolutions_of
 from geo.popups import describe
 from geo.namekey import name_key
 from geo.store import Correction, Store
-from geo.resolve import distance_km
+from geo.distance import distance_km
 from geo.types import PlaceMention, Place
 from ui import access, guard, keys, state
 from ui.text import plain
@@ -39,6 +39,12 @@ def names_of(events: Iterable[PlaceMention]) -> set[str]:
 def corrections_for(store: Store, events: list[PlaceMention]) -> list[Correction]:
     names = names_of(events)
     return [c for c in store.corrections() if name_key(c.name) in names]
+
+
+def articles_naming(lib: Library, correction: Correction) -> set[str]:
+    """The articles an undo parses again: every one naming the place, in any spelling."""
+    key = name_key(correction.name)
+    return {e.doc_id for e in lib.place_mentions() if name_key(e.mention.text) == key}
 
 
 def is_user_set(place: Place, events: list[PlaceMention], lib: Library) -> bool:
@@ -118,7 +124,7 @@ def undo(lib: Library, correction: Correction) -> None:
     store = store_of(lib)
     store.undo_correction(correction.id)
     access.record(lib, "undo", str(correction.id), correction.name)
-    docs = {e.doc_id for e in lib.place_mentions() if name_key(e.mention.text) == name_key(correction.name)}
+    docs = articles_naming(lib, correction)
     new_id = None
     try:
         for doc_id in sorted(docs):

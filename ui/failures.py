@@ -7,6 +7,7 @@ import logging
 from geo.errors import GeoError
 from geo.failures import FailureLog
 from ui import access
+from ui.outcome import PARSE_FAILED, STORE_FAILED, LoadResult
 
 log = logging.getLogger(__name__)
 
@@ -31,8 +32,6 @@ def message(name: str, exc: BaseException, what: str = "could not be parsed") ->
 
 def failed(lib, name: str, reason: str):
     """The file could not be read or parsed."""
-    from ui.state import PARSE_FAILED, LoadResult
-
     _record(lib, name, reason)
     return LoadResult(name, PARSE_FAILED, error=reason)
 
@@ -42,7 +41,6 @@ def store_failed(lib, name: str, exc: BaseException, parsed):
     failure, and the parse kept so the next run stores it."""
     from geo.errors import LibraryUnusable
     from ui.guard import is_outage
-    from ui.state import STORE_FAILED, LoadResult
 
     if isinstance(exc, LibraryUnusable):
         why = exc.reason

@@ -10,7 +10,6 @@ import gc
 import json
 import logging
 import os
-from dataclasses import dataclass, field
 from pathlib import Path
 
 import streamlit as st
@@ -23,12 +22,12 @@ from geo.library import Library, MemoryLibrary, StoreLibrary
 from geo.store import DEMONYM, Store, resolve_url
 from geo.types import ParsedDocument
 from ui import access, keys
+from ui.outcome import ADDED, ALREADY, PARSE_FAILED, STORE_FAILED, LoadResult  # noqa: F401 - ui.state's names, as before
 from ui.text import plain
 
 ROOT = Path(__file__).resolve().parents[1]
 STATIC = ROOT / "static"  # Streamlit serves <app dir>/static at /app/static
 SEEDS = ROOT / "seeds"
-ALREADY = "already in the library"
 UPLOAD_TYPES = ["txt", "md", "html", "htm", "pdf", "docx"]
 log = logging.getLogger(__name__)
 
@@ -147,42 +146,6 @@ def library() -> Library:
         st.session_state[keys.SEED_ERROR] = error
     st.session_state[keys.LIBRARY] = lib  # callbacks and tests reach it here
     return lib
-
-
-# What became of an upload, as the page says it.
-ADDED, ALREADY, PARSE_FAILED, STORE_FAILED = "added", "already in the library", "could not be parsed", "could not be stored"
-
-
-@dataclass
-class LoadResult:
-    name: str
-    outcome: str = ADDED
-    error: str = ""  # a failure, one line naming the file
-    places: int = 0  # distinct places named (nationality words aside)
-    events: int = 0  # events reported
-    notes: tuple[str, ...] = ()  # e.g. "geocoder nominatim unavailable: …": the offline answer stood
-    parsed: ParsedDocument | None = field(default=None, repr=False, compare=False)  # while STORE_FAILED
-
-    @property
-    def duplicate(self) -> bool:
-        return self.outcome == ALREADY
-
-    @property
-    def retry(self) -> bool:
-        """Its store failed: the next run of the page stores it again (no parsing again)."""
-        return self.outcome == STORE_FAILED
-
-    def counts(self) -> str:
-        return (f"{self.events} event{'s' if self.events != 1 else ''}, "
-                f"{self.places} place{'s' if self.places != 1 else ''}")
-
-    def line(self) -> str:
-        """What the page says of it, plain text."""
-        if self.outcome == ADDED:
-            return f"{self.name}: added, {self.counts()}"
-        if self.outcome == ALREADY:
-            return f"{self.name}: {ALREADY}, not added again ({self.counts()})"
-        return self.error
 
 
 def upload_limit() -> int:

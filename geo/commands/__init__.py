@@ -2,7 +2,7 @@
 
 from importlib import import_module
 
-MODULES = ("parse", "evaluate", "bench", "gazetteer", "assets", "library", "corrections", "overlays")
+MODULES = ("parse", "evaluate", "rules", "bench", "gazetteer", "assets", "library", "corrections", "overlays")
 
 
 def register_all(subparsers) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import sys
 
-from geo.cli import dump_json, inert, write_output
+from geo.commands.shared import dump_json, write_output
+from geo.errors import inert
 from geo.errors import GeoError
 
 

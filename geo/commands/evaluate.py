@@ -9,7 +9,7 @@ from collections import Counter
 from pathlib import Path
 
 from geo.batch import mention_record, parse_all
-from geo.cli import Bar
+from geo.commands.shared import Bar
 from geo.evaluate import Score, load_lgl, score_article
 from geo.types import Document
 
@@ -27,7 +27,7 @@ def register(sub) -> None:
                    help="on a CSV, score only each text's place (found / within 25 km / 161 km), "
                         "even when the CSV also codes events")
     p.add_argument("--without", default="", metavar="RULE[,RULE]",
-                   help="switch named recognition/resolution rules off, to see what each is worth")
+                   help="switch named rules off (any that `geo rules` lists), to see what each is worth")
     p.set_defaults(run=run)
 
 
@@ -35,13 +35,16 @@ def run(args) -> int:
     if args.without:
         import os
 
+        import geo.pipeline  # noqa: F401 - every stage's rules register as it loads
         from geo.rules import ENV, unknown
 
         names = [n.strip() for n in args.without.split(",") if n.strip()]
         if unknown(names):
-            print(f"geo: no rule named {', '.join(unknown(names))} (see geo/recognize_rules.py, geo/resolve_rules.py, geo/resolve_overrides.py)")
+            print(f"geo: no rule named {', '.join(unknown(names))} (`geo rules` lists them)")
             return 2
-        os.environ[ENV] = ",".join(names)  # worker processes inherit it
+        # It fills the pipeline's ``without`` (geo.pipeline.load_pipeline reads it), here and in
+        # the worker processes, which inherit the environment.
+        os.environ[ENV] = ",".join(names)
     if args.corpus.suffix.lower() == ".jsonl":
         return run_articles(args)
     if args.corpus.suffix.lower() == ".csv":

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from geo.cli import _progress
+from geo.commands.shared import progress
 
 
 def register(sub) -> None:
@@ -41,16 +41,16 @@ def _build(args) -> int:
 
     path = default_path()
     if args.force and path.exists():
-        build(path, _progress)
+        build(path, progress)
     else:
-        ensure(path, _progress)
+        ensure(path, progress)
     return _info(args)
 
 
 def _search(args) -> int:
     from geo.gazetteer import Gazetteer
 
-    for place in Gazetteer.open(progress=_progress).search(args.name, args.limit):
+    for place in Gazetteer.open(progress=progress).search(args.name, args.limit):
         print(f"{place.id:18} {place.name:28} {place.feature:10} {place.country:3} "
               f"{place.admin1[:24]:24} {place.lat:9.4f} {place.lon:9.4f} pop={place.population:,}")
     return 0
@@ -59,7 +59,7 @@ def _search(args) -> int:
 def _info(args) -> int:
     from geo.gazetteer import Gazetteer
 
-    print(json.dumps(Gazetteer.open(progress=_progress).stats(), indent=2))
+    print(json.dumps(Gazetteer.open(progress=progress).stats(), indent=2))
     return 0
 
 
@@ -68,8 +68,8 @@ def _import(args) -> int:
     from geo.gazetteer.dumps import import_dump
     from geo.gazetteer.user import user_path
 
-    embedded = ensure(progress=_progress)  # regions' names, and the places it already has
-    counts = import_dump(args.file, user_path(), _progress, args.alternate_names,
+    embedded = ensure(progress=progress)  # regions' names, and the places it already has
+    counts = import_dump(args.file, user_path(), progress, args.alternate_names,
                          admin1=args.admin1, embedded=embedded)
     print(json.dumps(counts, indent=2))
     return 0
@@ -80,8 +80,8 @@ def _download(args) -> int:
     from geo.gazetteer.user import download
 
     dest = data_dir() / "downloads"
-    args.file = download(args.name, dest, _progress, args.timeout)
-    args.alternate_names = (download(f"alternatenames/{args.name}", dest, _progress, args.timeout)
+    args.file = download(args.name, dest, progress, args.timeout)
+    args.alternate_names = (download(f"alternatenames/{args.name}", dest, progress, args.timeout)
                             if args.alternate_names else None)
     print(args.file)
     if args.no_import:

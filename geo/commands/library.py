@@ -7,7 +7,8 @@ import os
 import signal
 import sys
 
-from geo.cli import Bar, dump_json, inert, write_output
+from geo.commands.shared import Bar, dump_json, write_output
+from geo.errors import inert
 from geo.errors import GeoError
 from geo.types import FEATURES
 

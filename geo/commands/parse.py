@@ -7,7 +7,8 @@ import sys
 from pathlib import Path
 
 from geo.batch import mention_record
-from geo.cli import Bar, dump_json, inert, one_line, read_path
+from geo.commands.shared import Bar, dump_json, read_path
+from geo.errors import inert, one_line
 from geo.errors import GeoError
 from geo.events import event_record
 from geo.sources import open_jsonl

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from geo.resolve import distance_km
+from geo.distance import distance_km
 from geo.events.places import Where, precision
 from geo.events.toll import Toll, toll
 from geo.rules import on, rule

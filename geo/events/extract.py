@@ -27,7 +27,7 @@ from geo.events.scope import (
 from geo.events.conventions import decide
 from geo.events.taxonomy import PROTESTS, STRATEGIC, TYPE_OF
 from geo.events.toll import toll
-from geo.rules import on, rule
+from geo.rules import on, rule, switch
 from geo.events.triggers import ARMED, ARMED_CUES, NOT_EVENT, POLITICAL_CUES, RULES, STORY_CUES, Rule
 from geo.types import NEAR_PLACE, REGION_ONLY, Event, ParsedDocument, Place, Resolution, Sentence
 
@@ -384,11 +384,13 @@ _AROUND = 12  # mentions either side of a clause it may take its place from when
 _ATTACKER = re.compile(r"\b(?:armed (?:men|man|group|people)|gunm[ae]n|assailants?|attackers?|militants?|soldiers?|"
                        r"servicem[ae]n|troops|forces|occupiers|police|guards?|militia\w*|fighters|partisans)\b", re.I)
 _STRIKES = "Explosions/Remote violence"
-rule([], "told_as_earlier", "'A day after Moscow's forces took control of Kherson, ...', 'a week after two people "
-     "were killed in similar blasts': an action told inside 'N days after' happened that long before")(earlier_by)
-rule([], "strike_told_nowhere", Extractor._told.__doc__.strip())(Extractor._told)
+switch("told_as_earlier", "'A day after Moscow's forces took control of Kherson, ...', 'a week after two people "
+       "were killed in similar blasts': an action told inside 'N days after' happened that long before")
+switch("strike_told_nowhere", Extractor._told.__doc__.strip())
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _ELLIPSIS = re.compile(r"\s*(?:and\s+)?(?:(?:north|south|east|west)[\w-]*\s+of\b|near\b|toward|in the (?:direction|area|vicinity) of\b)", re.I)
+switch("clause_ellipsis", "'attacked near X itself; north of X near Y and toward Z': a clause of places "
+       "with no action of its own goes on with the action of the clause before")
 
 
 @rule(DECISIONS, "attack_needs_an_attacker",

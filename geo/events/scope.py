@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from geo.article_meta import is_heading
 from geo.events.dates import find_date
 from geo.events.places import _BROAD
-from geo.resolve import distance_km
+from geo.distance import distance_km
 from geo.rules import on, rule
 from geo.types import REGION_ONLY, Event, Place, Resolution, Sentence
 

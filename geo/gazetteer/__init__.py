@@ -6,7 +6,6 @@ import json
 import re
 import sqlite3
 import threading
-from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
@@ -15,7 +14,7 @@ from geo.gazetteer.build import Progress, default_path, ensure
 from geo.gazetteer.sources import ABBREVIATION, ALIAS, ALTERNATE, DEMONYM, PRIMARY, TRANSLIT
 from geo.gazetteer.user import upgrade, user_path
 from geo.names import key, loose
-from geo.types import Place
+from geo.types import Candidate, Place  # noqa: F401 - geo.gazetteer.Candidate, as before
 
 __all__ = ["Gazetteer", "Candidate", "PRIMARY", "ALIAS", "ALTERNATE", "TRANSLIT", "DEMONYM",
            "ABBREVIATION", "default_path"]
@@ -24,14 +23,6 @@ _COLUMNS = ("id, name, lat, lon, feature, country, admin1, admin1_code, populati
             "geonames_id, geometry, source, admin2_code, admin2, importance")
 _POPULATION, _USER = 9, 16  # 1-based positions in a SELECT of _COLUMNS (then the user flag)
 _NAMES = "{db}.names n JOIN {db}.places p ON p.pk = n.place"
-
-
-@dataclass(frozen=True, slots=True)
-class Candidate:
-    place: Place
-    kind: int  # how the name matched: PRIMARY, ALIAS, ALTERNATE, TRANSLIT, DEMONYM, ABBREVIATION
-    loose: bool  # matched only after folding romanisation variants
-    importance: int
 
 
 _REGION_WORDS = re.compile(r"\s+(?:oblast|region|province|krai|kray|republic|governorate)$", re.I)

@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import io
 import itertools
-import math
 import zipfile
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterable, Iterator
 
+from geo.distance import distance_km
 from geo.errors import GazetteerError
 from geo.gazetteer.sources import ALIAS, Row, _names
 from geo.names import key
@@ -218,14 +218,8 @@ def _join_landmarks(landmarks: list[Row], records: dict[int, Row], raions: dict[
         for name in {key(n) for n, _ in lm.names}:
             for r in by_name.get(name, ()):
                 if (r.geonames_id in records and _SAME_KIND.get(r.feature, r.feature) == kind
-                        and _km(lm.lat, lm.lon, r.lat, r.lon) <= _SAME_PLACE_KM):
+                        and distance_km(lm.lat, lm.lon, r.lat, r.lon) <= _SAME_PLACE_KM):
                     del records[r.geonames_id]
                     if not lm.admin1_code:
                         lm.admin1_code = r.admin1_code
                     _absorb(lm, r, raions)
-
-
-def _km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    dy = (lat2 - lat1) * 111.2
-    dx = (lon2 - lon1) * 111.2 * math.cos(math.radians((lat1 + lat2) / 2))
-    return math.hypot(dx, dy)

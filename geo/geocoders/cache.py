@@ -11,7 +11,6 @@ import logging
 import sqlite3
 import threading
 import time
-import unicodedata
 from pathlib import Path
 
 from geo.errors import GeocoderError
@@ -35,7 +34,7 @@ CREATE TABLE IF NOT EXISTS answers (
 
 def normalise(name: str) -> str:
     """The one name key (geo.namekey): "Severodonetsk" and "Sievierodonetsk" share an answer."""
-    return name_key(unicodedata.normalize("NFKC", name))
+    return name_key(name)
 
 
 class GeocodeCache:
