@@ -11,7 +11,7 @@ from geo.names import key
 from geo.readings import is_prominent, likeliest
 from geo.recognize_rules import TIME_LABELS
 from geo.distance import distance_km
-from geo.rules import on, rule
+from geo.rules import on, rule, switch
 
 def _country_or_region(span) -> bool:
     """Names nobody is called: a PERSON label on "Egypt" is the model's mistake."""
