@@ -7,7 +7,8 @@ import json
 import sys
 from pathlib import Path
 
-from geo.cli import dump_json, inert, write_output
+from geo.commands.shared import dump_json, write_output
+from geo.errors import inert
 from geo.errors import GeoError
 
 
