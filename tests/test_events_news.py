@@ -416,3 +416,16 @@ def test_what_a_country_does_as_a_whole_is_placed_at_its_capital(pipeline, witho
     assert ("Agreement", "Kyiv", REGION_ONLY, "2025-05-30") in found
     without("national_at_capital")
     assert [e.sub_type for e in events(pipeline, text, "2025-06-01")] == ["Air/drone strike"]
+
+
+def test_each_target_of_one_strike_verb_is_a_strike_at_its_place(pipeline, without):
+    text = ("Ukrainian forces struck an ammunition depot near occupied Tokmak, Zaporizhia Oblast; a fuel "
+            "warehouse in occupied Berdyansk; and a command post near occupied Vasylivka on May 3.")
+    assert [e.place.name for e in events(pipeline, text, "2025-05-04")] == ["Tokmak", "Berdyansk", "Vasylivka"]
+    without("target_ellipsis")
+    assert [e.place.name for e in events(pipeline, text, "2025-05-04")] == ["Tokmak"]
+
+
+def test_a_clause_with_its_own_verb_is_no_target_of_the_strike_before(pipeline):
+    text = "Russian missiles struck a depot near Kramatorsk on May 3; a school in Sloviansk was closed."
+    assert [e.place.name for e in events(pipeline, text, "2025-05-04")] == ["Kramatorsk"]

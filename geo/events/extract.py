@@ -141,7 +141,8 @@ class Extractor:
             in_clause, around = in_sentence[lo:hi], in_sentence[max(0, lo - _AROUND):hi + _AROUND]
             hit = self._trigger(clause, allowed)
             if hit is None:
-                if out and _ELLIPSIS.match(clause) and on("clause_ellipsis"):
+                if out and (_ELLIPSIS.match(clause) and on("clause_ellipsis") or out[-1].type == _STRIKES
+                            and _TARGET.match(clause) and not _OWN_VERB.search(clause) and on("target_ellipsis")):
                     # "attacked near Pokrovsk itself; north of Pokrovsk near Rodynske and toward
                     # Bilytske; ...": each clause of places goes on with the clause before's action.
                     places = spread(text, (s.start + a, s.start + b), None, in_clause)
@@ -389,6 +390,13 @@ switch("told_as_earlier", "'A day after Moscow's forces took control of Kherson,
 switch("strike_told_nowhere", Extractor._told.__doc__.strip())
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 _ELLIPSIS = re.compile(r"\s*(?:and\s+)?(?:(?:north|south|east|west)[\w-]*\s+of\b|near\b|toward|in the (?:direction|area|vicinity) of\b)", re.I)
+# "struck a depot near A; a fuel warehouse in occupied B; and a workshop near C": one strike verb,
+# a list of targets, each with its place.
+_TARGET = re.compile(r"\s*(?:and\s+)?(?:a|an|the|two|three|four|five|several|\d+)\s+(?:[\w’'()/-]+\s+){0,9}?"
+                     r"(?:in|near|at|outside)\s+(?:occupied\s+|the\s+)?[A-Z]")
+_OWN_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had|said|says|will|would)\b", re.I)
+switch("target_ellipsis", "'struck a depot near A; a warehouse in occupied B; and a workshop near C': each "
+       "target of one strike verb, with a place of its own, is a strike there")
 switch("clause_ellipsis", "'attacked near X itself; north of X near Y and toward Z': a clause of places "
        "with no action of its own goes on with the action of the clause before")
 
