@@ -429,3 +429,12 @@ def test_each_target_of_one_strike_verb_is_a_strike_at_its_place(pipeline, witho
 def test_a_clause_with_its_own_verb_is_no_target_of_the_strike_before(pipeline):
     text = "Russian missiles struck a depot near Kramatorsk on May 3; a school in Sloviansk was closed."
     assert [e.place.name for e in events(pipeline, text, "2025-05-04")] == ["Kramatorsk"]
+
+
+def test_a_second_verb_of_violence_after_and_is_a_second_action(pipeline, without):
+    text = "The occupiers fired at Nikopol with artillery and hit Marhanets with drones on May 3."
+    assert [e.place.name for e in events(pipeline, text, "2025-05-04")] == ["Nikopol", "Marhanets"]
+    toll_too = "Russian troops shelled Nikopol and killed two residents on May 3."
+    assert [(e.place.name, e.fatalities) for e in events(pipeline, toll_too, "2025-05-04")] == [("Nikopol", 2)]
+    without("second_action")
+    assert [e.place.name for e in events(pipeline, text, "2025-05-04")] == ["Nikopol"]

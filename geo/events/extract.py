@@ -135,6 +135,8 @@ class Extractor:
         armed = war_story or bool(ARMED_CUES.search(s.text))
         political = armed or bool(POLITICAL_CUES.search(s.text))
         allowed = [r for r in rules if not r.context or (armed if r.context == ARMED else political)]
+        if on("second_action"):
+            spans = [part for a, b in spans for part in _actions(s.text, a, b, allowed)]
         for a, b in spans:
             clause = s.text[a:b]
             lo, hi = bisect.bisect_left(starts, s.start + a), bisect.bisect_left(starts, s.start + b)
@@ -266,6 +268,25 @@ def _clauses(sentence: str) -> list[tuple[int, int]]:
         start = m.end()
     spans.append((start, len(sentence)))
     return [(a, b) for a, b in spans if b > a]
+
+
+# "fired at Sloviansk with Uragans and hit Kramatorsk with Iskanders": a second verb of violence
+# after "and" is a second action, with its own target.
+_AND_VERB = re.compile(r"\s+and\s+(?:also\s+|then\s+|later\s+)?(?=(?:hit|struck|shelled|fired at|fired on|attacked|bombed|"
+                       r"targeted|stormed|assaulted|captured|seized|launched)\b)")  # not a toll's "and killed two"
+switch("second_action", "'fired at Sloviansk with Uragans and hit Kramatorsk with Iskanders': a second verb "
+       "of violence joined by 'and' is a second action at its own target")
+
+
+def _actions(text: str, a: int, b: int, rules) -> list[tuple[int, int]]:
+    """The clause ``text[a:b]`` cut before each "and <verb>" that starts a trigger of its own."""
+    out, start = [], a
+    for m in _AND_VERB.finditer(text, a, b):
+        if m.start() > start and any(r.regex.match(text, m.end(), b) for r in rules):
+            out.append((start, m.start()))
+            start = m.end()
+    out.append((start, b))
+    return out
 
 
 def _words_before(clause: str, at: int) -> str:
