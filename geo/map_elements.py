@@ -158,6 +158,12 @@ class MapSetup(folium.MacroElement):
                     return panBy.call(map, offset, L.extend({}, options, {animate: false}));
                 };
             });
+            // Leaflet focuses the map on mousedown (for its keyboard keys). In a page where the map's
+            // frame is not wholly on screen, the browser scrolls the page to bring the focused frame
+            // into view while the button is still down: the pin moves away from the pointer and the
+            // click is lost (the first click at 1366x768). Focus without scrolling.
+            var container = map.getContainer(), focus = container.focus;
+            container.focus = function(options) { focus.call(container, L.extend({preventScroll: true}, options)); };
             map.attributionControl.addAttribution({{ this.attribution|tojson }});
             {%- if this.outline_url %}
             map.getContainer().style.background = '#c6dcec';
