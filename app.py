@@ -33,9 +33,10 @@ def english(column: str, value):
     return country_name(value) if column == "country" and value else value
 
 
-def add_articles(lib) -> None:
+def add_articles(lib) -> list:
+    """The upload box and the paste form, folded under the title; what was loaded this run."""
     if access.read_only():  # GEO_READ_ONLY: the library is shown, never changed
-        return
+        return []
     with st.expander("+ Add articles", expanded=False):
         upload_col, paste_col = st.columns([3, 2], vertical_alignment="bottom")
         with upload_col:
@@ -54,7 +55,7 @@ def add_articles(lib) -> None:
             # keeps the parse and is tried again like an upload's.
             pasted = st.session_state[keys.PASTED] = state.retry(lib, pasted)
             results.append(pasted)
-        state.show_results(results)
+    return results
 
 
 def main() -> None:
@@ -72,7 +73,8 @@ def main() -> None:
         title_col, add_col = st.columns([3, 2], vertical_alignment="center")
         title_col.title("Places in the news")
         with add_col:
-            add_articles(lib)
+            results = add_articles(lib)
+    state.show_results(results)  # under the title, whether the box is folded or not
     if seed_error := st.session_state.get(keys.SEED_ERROR):
         st.warning(plain(seed_error))
     if not assets_report.ok:
