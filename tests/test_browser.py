@@ -104,7 +104,7 @@ def map_frame(page):
 
 
 def marker_titles(page) -> list[str]:
-    return map_frame(page).eval_on_selector_all(".leaflet-marker-icon", "els => els.map(e => e.title)")
+    return map_frame(page).eval_on_selector_all(".leaflet-marker-icon[title]", "els => els.map(e => e.title)")  # not the ring
 
 
 def sidebar(page):

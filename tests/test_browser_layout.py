@@ -145,7 +145,8 @@ def test_the_feed_and_the_map_select_each_other(server, browser):  # noqa: F811
         lines.nth(line).click()
         page.locator(".geo-event-facts", has_text="Nikopol").wait_for(timeout=15_000)
         ring = wait_for(page, lambda: frame(page).evaluate("""() => { let at = null; window.map.eachLayer(l => {
-            if (l.options && l.options.className === 'geo-selected-ring') { at = l.getLatLng(); } }); return at; }"""),
+            const icon = l.options && l.options.icon;
+            if (icon && icon.options.className === 'geo-selected-ring') { at = l.getLatLng(); } }); return at; }"""),
                         15, "the ring round the chosen event")
         wait_for(page, lambda: frame(page).evaluate("""([lat, lng]) => { const c = window.map.getCenter();
             return Math.abs(c.lat - lat) < 0.05 && Math.abs(c.lng - lng) < 0.05; }""", [ring["lat"], ring["lng"]]),

@@ -52,22 +52,7 @@ def events_map_and_panel(shown: list[Event], undated_window: list[Event], titles
         st.session_state[keys.EVENT_PICK] = key
         st.session_state[keys.FEED_FROM_MAP] = True
     map_col, side_col = st.columns(MAP_SHARE, gap="small")
-    with map_col:
-        countries = {e.place.country: country_name(e.place.country) for e in shown if e.place}
-        basemap = state.current_basemap()
-        view = opening_view("events", keys_, version, basemap.url if basemap else None, shape)
-        m = build_event_map(shown, titles=titles, basemap=basemap, drawn=shape, local_assets=state.local_assets_ready(),
-                            country_names=countries, view=view)
-        FillFrame().add_to(m)
-        picked = by_key.get(st.session_state.get(keys.EVENT_PICK) or "")
-        out = show_map(m, (picked.place.lat, picked.place.lon) if picked and picked.place else None)
-        timeline(undated_window)
-    if new_click(out) and (key := find_event(keys_, out.get("last_object_clicked_tooltip"))):
-        st.session_state[keys.EVENT_PICK] = key  # a click the map reported during this run's drawing
-        st.session_state[keys.FEED_FROM_MAP] = True
-    remember_map(out, in_view)
-
-    with side_col:
+    with side_col:  # before the map: the panel reaches the browser without waiting for the map's drawing
         pick = feed(by_key, fly_to_event)
         layout.panel_anchor()
         if pick:
@@ -81,5 +66,20 @@ def events_map_and_panel(shown: list[Event], undated_window: list[Event], titles
                     + ". Click a marker or a line of the feed to read what happened. Statements and analysis are "
                     "not events: switch to “Places mentioned” to see every place the articles name.")
         url.share_link()
+    with map_col:
+        countries = {e.place.country: country_name(e.place.country) for e in shown if e.place}
+        basemap = state.current_basemap()
+        view = opening_view("events", keys_, version, basemap.url if basemap else None, shape)
+        m = build_event_map(shown, titles=titles, basemap=basemap, drawn=shape, local_assets=state.local_assets_ready(),
+                            country_names=countries, view=view)
+        FillFrame().add_to(m)
+        picked = by_key.get(pick or "")
+        out = show_map(m, (picked.place.lat, picked.place.lon) if picked and picked.place else None)
+        timeline(undated_window)
+    if new_click(out) and (key := find_event(keys_, out.get("last_object_clicked_tooltip"))):
+        st.session_state[keys.EVENT_PICK] = key  # a click the map reported while it was drawn: show it
+        st.session_state[keys.FEED_FROM_MAP] = True
+        st.rerun(scope="fragment")
+    remember_map(out, in_view)
     layout.jump_to_panel()
     url.write()

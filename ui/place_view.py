@@ -24,11 +24,14 @@ def fly_to_pick() -> None:
         fly_to(place.lat, place.lon, 8)
 
 
-def remember_click(out: dict, places) -> None:
+def remember_click(out: dict, places) -> bool:
+    """Choose the clicked place; whether the map reported a click not seen before."""
     if new_click(out):
         place = find_place(places, out.get("last_object_clicked_tooltip"), out.get("last_object_clicked"))
         if place:
             st.session_state[keys.PLACE_PICK] = place.id
+            return True
+    return False
 
 
 @st.fragment
@@ -40,20 +43,7 @@ def map_and_panel(map_events, titles: dict[str, str], n_articles: int, shape, in
     places = [g.place for g in group_by_place(map_events)]
     remember_click(reported(), places)
     map_col, panel_col = st.columns(MAP_SHARE, gap="small")
-    with map_col:
-        basemap = state.current_basemap()
-        user_set = user_set_ids(lib, map_events)
-        view = opening_view("places", [(p.id, p.lat, p.lon) for p in places], version,
-                            basemap.url if basemap else None, shape, sorted(user_set))
-        m = build_map(map_events, basemap=basemap, titles=titles, drawn=shape, local_assets=state.local_assets_ready(),
-                      user_set=user_set, view=view)
-        FillFrame().add_to(m)
-        chosen = next((p for p in places if p.id == st.session_state.get(keys.PLACE_PICK)), None)
-        out = show_map(m, (chosen.lat, chosen.lon) if chosen else None)
-    remember_click(out, places)
-    remember_map(out, in_view)
-
-    with panel_col:
+    with panel_col:  # before the map: the panel reaches the browser without waiting for the map's drawing
         ids = [p.id for p in places]
         if st.session_state.get(keys.PLACE_PICK) not in ids:
             st.session_state[keys.PLACE_PICK] = None
@@ -70,5 +60,18 @@ def map_and_panel(map_events, titles: dict[str, str], n_articles: int, shape, in
                     + (f" (of {n_articles})" if shown < n_articles else "") + ". "
                     "Click a marker to read the sentences that mention it.")
         url.share_link()
+    with map_col:
+        basemap = state.current_basemap()
+        user_set = user_set_ids(lib, map_events)
+        view = opening_view("places", [(p.id, p.lat, p.lon) for p in places], version,
+                            basemap.url if basemap else None, shape, sorted(user_set))
+        m = build_map(map_events, basemap=basemap, titles=titles, drawn=shape, local_assets=state.local_assets_ready(),
+                      user_set=user_set, view=view)
+        FillFrame().add_to(m)
+        chosen = next((p for p in places if p.id == pick), None)
+        out = show_map(m, (chosen.lat, chosen.lon) if chosen else None)
+    if remember_click(out, places):
+        st.rerun(scope="fragment")  # a click the map reported while it was drawn: show it
+    remember_map(out, in_view)
     layout.jump_to_panel()
     url.write()
