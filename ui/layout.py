@@ -1,6 +1,6 @@
 """The map page's layout rules: the map as the page.
 
-The map's frame is as tall as the viewport less the page's top line (a server cannot know a
+The map's frame is as tall as the viewport less the page's top line and the timeline (a server cannot know a
 screen's height, so CSS sizes it and geo.map_fill makes the map follow), the page's side margins
 are narrow, and the feed marks the chosen event. Below 640 px Streamlit stacks the columns: the
 map comes first, the feed and the panel under it, reached with the "Event ↓" button.
@@ -13,7 +13,9 @@ import streamlit as st
 CSS = """<style>
 .stMainBlockContainer { padding: 3.4rem 1rem 2rem 1rem; max-width: none; }
 .st-key-geo-top h1 { font-size: 1.45rem; padding: 0; line-height: 2.2rem; }
-.st-key-geo-map iframe { height: max(380px, calc(100dvh - 118px)) !important; }
+/* The map and, under it, the timeline fill the screen. */
+.st-key-geo-map iframe { height: max(380px, calc(100dvh - 245px)) !important; }
+#geo-panel { scroll-margin-top: 4rem; }
 div:has(> .st-key-geo-feed) { height: max(220px, calc(50dvh - 80px)) !important; }
 .st-key-geo-feed [role="radiogroup"] { gap: 0; width: 100%; }
 .st-key-geo-feed [role="radiogroup"] > div { width: 100%; padding: 2px 6px; border-radius: 6px; min-width: 0; }
@@ -26,7 +28,7 @@ div:has(> .st-key-geo-feed) { height: max(220px, calc(50dvh - 80px)) !important;
   .stMainBlockContainer { padding-top: 3.6rem; padding-left: .5rem; padding-right: .5rem; }
   .st-key-geo-top h1 { font-size: 1.15rem; line-height: 1.6rem; }
   .st-key-geo-map iframe { height: max(320px, calc(100dvh - 150px)) !important; }
-  .st-key-geo-jump { display: block; position: fixed; right: 12px; bottom: 64px; z-index: 1000; }
+  .st-key-geo-jump { display: block; position: fixed; left: auto; right: 12px; bottom: 64px; width: auto !important; z-index: 1000; }
   .st-key-geo-jump a { background: #1f4e79; color: #fff !important; padding: 8px 14px; border-radius: 18px;
                        text-decoration: none; box-shadow: 0 1px 5px rgba(0,0,0,.4); font-size: 14px; }
 }

@@ -20,7 +20,7 @@ from geo.types import Event
 from ui import keys
 
 BRUSH, PICK = "window", "day"  # the chart's selection parameters: a dragged range, a clicked day
-HEIGHT = 110
+HEIGHT = 72  # px: the map and the timeline fit one laptop screen
 ONE_DAY = timedelta(days=1)
 
 
@@ -32,7 +32,7 @@ def per_day(events: list[Event], window: tuple[date, date] | None) -> list[dict]
             for (d, kind), n in sorted(counts.items())]
 
 
-def chart(rows: list[dict]) -> alt.Chart:
+def chart(rows: list[dict], title: str) -> alt.Chart:
     kinds = [k for k in [*TYPE_STYLE, "Other"] if any(r["type"] == k for r in rows)]
     colours = [TYPE_STYLE.get(k, (None, OTHER_STYLE[1]))[1] for k in kinds]
     brush = alt.selection_interval(name=BRUSH, encodings=["x"])
@@ -47,7 +47,8 @@ def chart(rows: list[dict]) -> alt.Chart:
                     opacity=alt.Opacity("alpha:Q", scale=None, legend=None),  # days outside the window fade
                     tooltip=[alt.Tooltip("day:N", title="day"), alt.Tooltip("type:N"), alt.Tooltip("events:Q")])
             .add_params(brush, pick)
-            .properties(height=HEIGHT))
+            .properties(height=HEIGHT, title=alt.TitleParams(title, anchor="start", fontSize=12, fontWeight="normal",
+                                                              color="#666", offset=4)))
 
 
 def _day(value) -> date | None:
@@ -98,13 +99,13 @@ def timeline(events: list[Event]) -> None:
     rows = per_day(events, window)
     if not rows:
         return
-    head, reset = st.columns([5, 1], vertical_alignment="center")
     days = sorted({r["day"] for r in rows})
-    head.caption(f"Events per day, {days[0]} to {days[-1]}: click a day or drag over days to show only those"
-                 + (f" — showing {window[0]} to {window[1]}" if window else ""))
-    if window:
-        reset.button("All dates", key=keys.TIMELINE_ALL, on_click=_all_dates, width="stretch")
+    title = (f"Events per day, {days[0]} to {days[-1]}: click a day or drag over days to show only those"
+             + (f" (showing {window[0]} to {window[1]})" if window else ""))
+    chosen = functools.partial(_chosen, date.fromisoformat(days[0]), date.fromisoformat(days[-1]))
     with st.container(key="geo-timeline"):
-        chosen = functools.partial(_chosen, date.fromisoformat(days[0]), date.fromisoformat(days[-1]))
-        st.altair_chart(chart(rows), key=keys.TIMELINE, on_select=chosen, selection_mode=[BRUSH, PICK],
-                        width="stretch")
+        chart_col, reset_col = st.columns([7, 1], vertical_alignment="center") if window else (st.container(), None)
+        chart_col.altair_chart(chart(rows, title), key=keys.TIMELINE, on_select=chosen, selection_mode=[BRUSH, PICK],
+                               width="stretch")
+        if reset_col:
+            reset_col.button("All dates", key=keys.TIMELINE_ALL, on_click=_all_dates, width="stretch")
