@@ -15,6 +15,7 @@ CSS = """<style>
 .st-key-geo-top h1 { font-size: 1.45rem; padding: 0; line-height: 2.2rem; }
 /* The map and, under it, the timeline fill the screen. */
 .st-key-geo-map iframe { height: max(380px, calc(100dvh - 245px)) !important; }
+.st-key-geo-map-tall iframe { height: max(380px, calc(100dvh - 118px)) !important; }
 #geo-panel { scroll-margin-top: 4rem; }
 div:has(> .st-key-geo-feed) { height: max(220px, calc(50dvh - 80px)) !important; }
 .st-key-geo-feed [role="radiogroup"] { gap: 0; width: 100%; }
@@ -27,7 +28,7 @@ div:has(> .st-key-geo-feed) { height: max(220px, calc(50dvh - 80px)) !important;
 @media (max-width: 640px) {
   .stMainBlockContainer { padding-top: 3.6rem; padding-left: .5rem; padding-right: .5rem; }
   .st-key-geo-top h1 { font-size: 1.15rem; line-height: 1.6rem; }
-  .st-key-geo-map iframe { height: max(320px, calc(100dvh - 150px)) !important; }
+  .st-key-geo-map iframe, .st-key-geo-map-tall iframe { height: max(320px, calc(100dvh - 150px)) !important; }
   .st-key-geo-jump { display: block; position: fixed; left: auto; right: 12px; bottom: 64px; width: auto !important; z-index: 1000; }
   .st-key-geo-jump a { background: #1f4e79; color: #fff !important; padding: 8px 14px; border-radius: 18px;
                        text-decoration: none; box-shadow: 0 1px 5px rgba(0,0,0,.4); font-size: 14px; }

@@ -95,11 +95,12 @@ def ring(point: tuple[float, float] | None) -> folium.FeatureGroup | None:
     return group
 
 
-def show_map(m, selected_at: tuple[float, float] | None = None) -> dict:
-    """The map in the page, clicks reported at once, a requested view applied; what it reports."""
+def show_map(m, selected_at: tuple[float, float] | None = None, timeline: bool = True) -> dict:
+    """The map in the page, clicks reported at once, a requested view applied; what it reports.
+    Without a timeline under it, the map takes its height too (ui/layout.py)."""
     ImmediateClick().add_to(m)
     fly = st.session_state.get(keys.FLY_TO)
-    with st.container(key="geo-map"):
+    with st.container(key="geo-map" if timeline else "geo-map-tall"):
         out = st_folium(m, key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True, returned_objects=RETURNED,
                         feature_group_to_add=ring(selected_at), **fly_args(fly)) or {}
     landed(out, fly)

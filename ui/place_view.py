@@ -69,7 +69,7 @@ def map_and_panel(map_events, titles: dict[str, str], n_articles: int, shape, in
                       user_set=user_set, view=view)
         FillFrame().add_to(m)
         chosen = next((p for p in places if p.id == pick), None)
-        out = show_map(m, (chosen.lat, chosen.lon) if chosen else None)
+        out = show_map(m, (chosen.lat, chosen.lon) if chosen else None, timeline=False)
     if remember_click(out, places):
         st.rerun(scope="fragment")  # a click the map reported while it was drawn: show it
     remember_map(out, in_view)
