@@ -8,6 +8,7 @@ import streamlit as st
 
 from geo.areas import country_name
 from geo.event_layer import build_event_map, event_keys, find_event
+from geo.filters import day_of
 from geo.map_fill import FillFrame
 from geo.types import Event
 from ui import guard, keys, layout, state, url
@@ -74,7 +75,8 @@ def events_map_and_panel(shown: list[Event], undated_window: list[Event], titles
                             country_names=countries, view=view)
         FillFrame().add_to(m)
         picked = by_key.get(pick or "")
-        out = show_map(m, (picked.place.lat, picked.place.lon) if picked and picked.place else None)
+        dated = any(day_of(e.date) for e in undated_window)  # else no timeline: the map takes its room
+        out = show_map(m, (picked.place.lat, picked.place.lon) if picked and picked.place else None, timeline=dated)
         timeline(undated_window)
     if new_click(out) and (key := find_event(keys_, out.get("last_object_clicked_tooltip"))):
         st.session_state[keys.EVENT_PICK] = key  # a click the map reported while it was drawn: show it

@@ -49,7 +49,7 @@ def feed(by_key: dict[str, Event], on_change) -> str | None:
     shown = ordered[:FEED_MAX]
     if st.session_state.get(keys.EVENT_PICK) not in shown:
         st.session_state[keys.EVENT_PICK] = None
-    caption = f"{len(ordered)} events, newest first" + (f" (the first {FEED_MAX} here; all in the table)"
+    caption = f"{len(ordered)} event{'' if len(ordered) == 1 else 's'}, newest first" + (f" (the first {FEED_MAX} here; all in the table)"
                                                          if len(ordered) > FEED_MAX else "")
     with st.container(key="geo-feed", height=300, border=True):
         if not shown:
