@@ -14,7 +14,7 @@ CSS = """<style>
 .stMainBlockContainer { padding: 3.4rem 1rem 2rem 1rem; max-width: none; }
 .st-key-geo-top h1 { font-size: 1.45rem; padding: 0; line-height: 2.2rem; }
 /* The map and, under it, the timeline fill the screen. */
-.st-key-geo-map iframe { height: max(380px, calc(100dvh - 245px)) !important; }
+.st-key-geo-map iframe { height: max(380px, calc(100dvh - 262px)) !important; }
 .st-key-geo-map-tall iframe { height: max(380px, calc(100dvh - 118px)) !important; }
 #geo-panel { scroll-margin-top: 4rem; }
 div:has(> .st-key-geo-feed) { height: max(220px, calc(50dvh - 80px)) !important; }

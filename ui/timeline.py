@@ -20,7 +20,7 @@ from geo.types import Event
 from ui import keys
 
 BRUSH, PICK = "window", "day"  # the chart's selection parameters: a dragged range, a clicked day
-HEIGHT = 72  # px: the map and the timeline fit one laptop screen
+HEIGHT = 112  # px, title and axis included (Streamlit fits the chart to it): map and timeline fit a laptop screen
 ONE_DAY = timedelta(days=1)
 
 
