@@ -16,6 +16,7 @@ import folium
 from geo.basemap import GEONAMES_ATTRIBUTION, Basemap
 from geo.excerpt import span_in
 from geo.map_elements import PlaceLayer, add_draw, new_map
+from geo.map_legend import MapLegend
 from geo.popups import escape, highlight
 from geo.types import NEAR_PLACE, REGION_ONLY, Event, Place
 
@@ -25,12 +26,12 @@ TYPE_STYLE = {
     "Battles": ("⚔", "#c0392b"),
     "Explosions/Remote violence": ("✸", "#e67e22"),
     "Violence against civilians": ("⚠", "#8e44ad"),
-    "Protests": ("✊", "#27ae60"),
+    "Protests": ("✌", "#27ae60"),
     "Riots": ("⚡", "#795548"),
     "Strategic developments": ("⚑", "#2471a3"),
 }
 SUB_TYPE_GLYPH = {"Air/drone strike": "✈", "Shelling/artillery/missile attack": "✸",
-                  "Disrupted weapons use": "⛨", "Remote explosive/landmine/IED": "✷"}
+                  "Disrupted weapons use": "◎", "Remote explosive/landmine/IED": "✷"}
 OTHER_STYLE = ("•", "#555555")
 ID_MARK = "\u2063"  # as geo.webmap: invisible separator before the key in a tooltip
 PRECISION = {NEAR_PLACE: "near ", REGION_ONLY: "somewhere in "}
@@ -120,8 +121,10 @@ def marker(e: Event, key: str, popup: str, selected: bool = False) -> dict:
 
 def build_event_map(events: list[Event], *, titles: dict[str, str] | None = None, basemap: Basemap | None = None,
                     drawn: dict | list | None = None, local_assets: bool = True, selected: str | None = None,
-                    country_names: dict[str, str] | None = None) -> folium.Map:
-    """The events map. `selected` is an event key; unplaced events have no marker."""
+                    country_names: dict[str, str] | None = None,
+                    view: tuple[float, float, float] | None = None) -> folium.Map:
+    """The events map. `selected` is an event key; unplaced events have no marker; `view` (lat,
+    lon, zoom) opens the map there instead of framing the events."""
     from geo.webmap import _fit  # the same framing as the place map: never half the globe for a country
 
     titles, country_names = titles or {}, country_names or {}
@@ -133,9 +136,13 @@ def build_event_map(events: list[Event], *, titles: dict[str, str] | None = None
         popup = popup_html(e, titles.get(e.doc_id, ""), e.place.admin1, country_names.get(e.place.country, e.place.country))
         markers.append(marker(e, key, popup, key == selected))
         places.append(e.place)
-    PlaceLayer(markers, [], cluster=True, local_assets=local_assets).add_to(m)
+    PlaceLayer(markers, [], cluster=True, local_assets=local_assets, noun="events").add_to(m)
+    shown = {e.type for e in events if e.place is not None}
+    MapLegend([(kind, colour, glyph) for kind, (glyph, colour) in TYPE_STYLE.items() if kind in shown]
+              + ([("Other", OTHER_STYLE[1], OTHER_STYLE[0])] if shown - set(TYPE_STYLE) else []),
+              "✈ air/drone strike" if any(e.sub_type == "Air/drone strike" for e in events) else "").add_to(m)
     add_draw(m, drawn, local_assets)
-    _fit(m, places, [])
+    _fit(m, places, [], view)
     return m
 
 

@@ -58,18 +58,25 @@ class PlaceLayer(JSCSSMixin):
                                         spiderfyDistanceMultiplier: 1.8, iconCreateFunction: clusterIcon})
                 : L.featureGroup();
             var loose = L.featureGroup();
+            // A cluster says what is inside: the colour of its most common kind, a ring showing the
+            // share of each, and the count.
             function clusterIcon(cluster) {
-                var n = cluster.getChildCount(), size = n < 10 ? 30 : (n < 100 ? 36 : 42);
+                var n = cluster.getChildCount(), size = n < 10 ? 30 : (n < 100 ? 36 : 42), counts = {};
+                cluster.getAllChildMarkers().forEach(function(m) { counts[m.options.geoColor] = (counts[m.options.geoColor] || 0) + 1; });
+                var kinds = Object.keys(counts).sort(function(a, b) { return counts[b] - counts[a]; }), at = 0;
+                var ring = kinds.map(function(c) { var from = at; at += 360 * counts[c] / n;
+                                                   return c + ' ' + from + 'deg ' + at + 'deg'; }).join(',');
                 return L.divIcon({className: 'marker-cluster geo-cluster', iconSize: [size, size], html:
-                    "<div style='margin:0;width:" + size + "px;height:" + size + "px;border-radius:50%;background:rgba(40,40,40,.82);"
-                    + "border:2px dashed #fff;box-sizing:border-box;color:#fff;font:bold 12px/" + (size - 4) + "px sans-serif;"
-                    + "text-align:center;box-shadow:0 1px 4px rgba(0,0,0,.5)'>" + n + "</div>"});
+                    "<div style='margin:0;width:" + size + "px;height:" + size + "px;border-radius:50%;padding:3px;box-sizing:border-box;"
+                    + "background:conic-gradient(" + ring + ");box-shadow:0 1px 4px rgba(0,0,0,.5)'>"
+                    + "<div style='width:100%;height:100%;border-radius:50%;background:" + kinds[0] + ";border:1.5px solid #fff;"
+                    + "box-sizing:border-box;color:#fff;font:bold 12px/" + (size - 9) + "px sans-serif;text-align:center'>" + n + "</div></div>"});
             }
             if (clustered) {
                 group.on('clustermouseover', function(e) {
                     var names = e.layer.getAllChildMarkers().map(function(m) { return m.options.title; });
                     var text = names.slice(0, 8).join(', ') + (names.length > 8 ? ' and ' + (names.length - 8) + ' more' : '');
-                    e.layer.bindTooltip(L.Util.template('{n} places: {t}', {n: names.length, t: text.replace(/[&<>"']/g,
+                    e.layer.bindTooltip(L.Util.template('{n} ' + data.noun + ': {t}', {n: names.length, t: text.replace(/[&<>"']/g,
                         function(c) { return '&#' + c.charCodeAt(0) + ';'; })}), {direction: 'top'}).openTooltip();
                 });
             }
@@ -82,10 +89,13 @@ class PlaceLayer(JSCSSMixin):
                 var marker = L.marker([p.lat, p.lon], {
                     icon: L.divIcon({className: 'geo-pin', html: html, iconSize: [p.size, p.size],
                                      iconAnchor: [half - p.dx, half - p.dy], popupAnchor: [p.dx, p.dy - half]}),
-                    title: p.title, alt: p.title, riseOnHover: true,
+                    title: p.title, alt: p.title, riseOnHover: true, geoColor: p.color,
                     zIndexOffset: p.selected ? 1000 : (p.below ? -500 : 0)});
                 marker.bindTooltip(p.tooltip, {direction: 'top', offset: [p.dx, p.dy - half]});
-                if (p.popup) { marker.bindPopup(p.popup, {maxWidth: 320, maxHeight: 260, autoPanPaddingTopLeft: [50, 10]}); }
+                // As wide as a phone's map allows: a 320 px popup was cut off on a 390 px screen.
+                var room = Math.max(160, map.getSize().x - 110);  // less the 50 px kept clear of the controls, the margins
+                if (p.popup) { marker.bindPopup(p.popup, {maxWidth: Math.min(320, room), minWidth: Math.min(200, room),
+                                                          maxHeight: 260, autoPanPaddingTopLeft: [50, 10]}); }
                 return marker;
             });
             var inGroup = markers.filter(function(m, i) {
@@ -102,6 +112,20 @@ class PlaceLayer(JSCSSMixin):
             });
             shapes.addTo(map);
             group.addTo(map);
+            // The map keeps its view across reruns (a correction, a filter): one button frames everything again.
+            var all = L.featureGroup(markers);
+            if (markers.length) {
+                var Fit = L.Control.extend({options: {position: 'topleft'}, onAdd: function() {
+                    var bar = L.DomUtil.create('div', 'leaflet-bar geo-fit'), a = L.DomUtil.create('a', '', bar);
+                    a.href = '#'; a.title = 'Show all ' + data.noun; a.setAttribute('role', 'button');
+                    a.innerHTML = '&#x2922;'; a.style.fontSize = '16px';
+                    L.DomEvent.disableClickPropagation(bar);
+                    L.DomEvent.on(a, 'click', function(e) { L.DomEvent.preventDefault(e);
+                        map.fitBounds(all.getBounds(), {padding: [50, 50], maxZoom: 9}); });
+                    return bar;
+                }});
+                new Fit().addTo(map);
+            }
             loose.addTo(map);
             window.geoLooseLayer = loose;
             window.geoPlaceMarkers = markers;  // every place marker, clustered or not (tests, tools)
@@ -111,11 +135,11 @@ class PlaceLayer(JSCSSMixin):
     """)
 
     def __init__(self, markers: list[dict], shapes: list[dict], cluster: bool, local_assets: bool = True,
-                 cluster_radius: int = 28):
+                 cluster_radius: int = 28, noun: str = "places"):
         super().__init__()
         self._name = "PlaceLayer"
         self.payload = to_script_json({"markers": markers, "shapes": shapes, "cluster": cluster,
-                                       "cluster_radius": cluster_radius})
+                                       "cluster_radius": cluster_radius, "noun": noun})
         if cluster:  # instance attributes: folium's class-level lists are shared by every map
             self.default_js = assets.CLUSTER_JS if local_assets else folium.plugins.MarkerCluster.default_js
             self.default_css = assets.CLUSTER_CSS if local_assets else folium.plugins.MarkerCluster.default_css
@@ -149,6 +173,12 @@ class MapSetup(folium.MacroElement):
                     return panBy.call(map, offset, L.extend({}, options, {animate: false}));
                 };
             });
+            // Leaflet focuses the map on mousedown (for its keyboard keys). In a page where the map's
+            // frame is not wholly on screen, the browser scrolls the page to bring the focused frame
+            // into view while the button is still down: the pin moves away from the pointer and the
+            // click is lost (the first click at 1366x768). Focus without scrolling.
+            var container = map.getContainer(), focus = container.focus;
+            container.focus = function(options) { focus.call(container, L.extend({preventScroll: true}, options)); };
             map.attributionControl.addAttribution({{ this.attribution|tojson }});
             {%- if this.outline_url %}
             map.getContainer().style.background = '#c6dcec';

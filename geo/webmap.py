@@ -17,6 +17,7 @@ import folium
 from geo.basemap import GEONAMES_ATTRIBUTION, Basemap
 from geo.filters import PlaceEvents, group_by_place
 from geo.map_elements import PlaceLayer, add_draw, new_map
+from geo.map_legend import MapLegend
 from geo.popups import as_written, candidate_popup, escape, popup_html
 from geo.types import PlaceMention, Place
 
@@ -108,9 +109,13 @@ def fit_box(places: list[Place]) -> list[list[float]] | None:
     return [[min(lats), min(lons)], [max(lats), max(lons)]]
 
 
-def _fit(m: folium.Map, places: list[Place], chosen: list[Place]) -> None:
+def _fit(m: folium.Map, places: list[Place], chosen: list[Place], view: tuple[float, float, float] | None = None) -> None:
     """Frame the selected place, else the places events happen in: a country named in passing
-    ("Russian troops") would otherwise zoom the map out to half the globe."""
+    ("Russian troops") would otherwise zoom the map out to half the globe. A `view` (lat, lon,
+    zoom) given instead is kept: a map rebuilt after a correction stays where the user was."""
+    if view:
+        m.location, m.options["zoom"] = [view[0], view[1]], int(view[2])
+        return
     local = [p for p in places if p.feature not in CONTEXT_FEATURES]
     box = fit_box(chosen or local or places)
     if box:
@@ -128,11 +133,13 @@ def build_map(
     local_assets: bool = True,
     cluster_above: int = CLUSTER_ABOVE,
     user_set: Iterable[str] = (),
+    view: tuple[float, float, float] | None = None,
 ) -> folium.Map:
     """Map of events, one marker per place. `selected` (place id or name) gets a dark ring and the view.
 
     `basemap` None gives no background (tests); `drawn` is a saved shape to show in the draw layer;
-    `local_assets` False falls back to folium's CDN links; `user_set`: ids of places a user chose.
+    `local_assets` False falls back to folium's CDN links; `user_set`: ids of places a user chose;
+    `view` (lat, lon, zoom): open there instead of framing the places.
     """
     user_set = set(user_set)
     groups: list[PlaceEvents] = group_by_place(events)
@@ -147,10 +154,12 @@ def build_map(
         marker["tooltip"] = marker["tooltip"].replace(escape(g.place.name), escape(as_written(g.place, g.events)), 1)
     shapes = [s for g in groups if (s := shape_data(g.place))]
     PlaceLayer(markers, shapes, cluster=len(markers) > cluster_above, local_assets=local_assets).add_to(m)
+    MapLegend([(label, colour, "") for key, (label, colour, _f) in CATEGORIES.items()
+               if any(m_["color"] == colour for m_ in markers)], "number = place mentions").add_to(m)
     if draw:
         add_draw(m, drawn, local_assets)
     places = [g.place for g in groups]
-    _fit(m, places, [p for p in places if is_selected(p, selected)])
+    _fit(m, places, [p for p in places if is_selected(p, selected)], view)
     return m
 
 

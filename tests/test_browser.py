@@ -104,7 +104,18 @@ def map_frame(page):
 
 
 def marker_titles(page) -> list[str]:
-    return map_frame(page).eval_on_selector_all(".leaflet-marker-icon", "els => els.map(e => e.title)")
+    return map_frame(page).eval_on_selector_all(".leaflet-marker-icon[title]", "els => els.map(e => e.title)")  # not the ring
+
+
+def sidebar(page):
+    """The filters' sidebar, opened first: the map page starts with it folded, the map being the page."""
+    opener = page.get_by_test_id("stExpandSidebarButton")
+    if opener.count() and opener.first.is_visible():
+        opener.first.click()
+        page.wait_for_function("""() => { const s = document.querySelector('[data-testid="stSidebar"]');
+            return s && s.dataset.collapsed === 'false' && s.getBoundingClientRect().left >= 0; }""")
+        page.wait_for_timeout(400)  # its slide-in animation
+    return page.get_by_test_id("stSidebar")
 
 
 def wait_for(page, predicate, timeout: float = 30, what: str = "condition"):
@@ -169,7 +180,7 @@ def test_upload_click_filter_offline(app_url, page):
     assert sorted(timings)[len(timings) // 2] < 1000, timings  # median: the CPU is shared with the server
     page.screenshot(path=str(ARTIFACTS / "02_kherson_panel.png"), full_page=True)
 
-    regions = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").nth(1)
+    regions = sidebar(page).get_by_test_id("stMultiSelect").nth(1)
     regions.click()
     page.keyboard.type("Donetsk Oblast")
     page.keyboard.press("Enter")
@@ -205,14 +216,14 @@ def test_drawn_rectangle_and_map_view_filter(app_url, page):
     page.mouse.move(x + 25, y + 25, steps=8)
     page.mouse.up()
     wait_for(page, lambda: marker_titles(page) == ["Mariupol"], 45, "the map to keep only what is inside the rectangle")
-    assert page.get_by_test_id("stSidebar").get_by_test_id("stCheckbox").filter(has_text="Only inside the drawn shape").locator("input").is_checked()
+    assert sidebar(page).get_by_test_id("stCheckbox").filter(has_text="Only inside the drawn shape").locator("input").is_checked()
     wait_for(page, lambda: map_frame(page).evaluate("window.drawnItems.getLayers().length") == 1, 10,
              "the shape drawn again on the rebuilt map")
     page.screenshot(path=str(ARTIFACTS / "05_drawn_rectangle.png"), full_page=True)
 
-    page.get_by_test_id("stSidebar").get_by_text("Only inside the drawn shape").click()
+    sidebar(page).get_by_text("Only inside the drawn shape").click()
     wait_for(page, lambda: len(marker_titles(page)) > 1, 30, "all markers back")
-    page.get_by_test_id("stSidebar").get_by_text("Only what is in the map view").click()
+    sidebar(page).get_by_text("Only what is in the map view").click()
     wait_for(page, lambda: len(marker_titles(page)) > 1, 30, "the map after the view toggle")
     page.wait_for_timeout(1000)  # the toggle re-mounts the map; let it settle before moving it
     wait_for(page, lambda: map_frame(page).evaluate("""() => {
@@ -301,7 +312,7 @@ def test_a_view_is_a_url(app_url, page, browser):
     """Pick a region and a place, take the address from "Copy a link", open it in a fresh context."""
     page.goto(app_url + "/?mode=places")  # the place view; reported events have their own test
     wait_for(page, lambda: "Mariupol" in marker_titles(page), 60, "the seed article's markers")
-    regions = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").nth(1)
+    regions = sidebar(page).get_by_test_id("stMultiSelect").nth(1)
     regions.click()
     page.keyboard.type("Donetsk Oblast")
     page.keyboard.press("Enter")
@@ -330,7 +341,7 @@ def test_a_view_is_a_url(app_url, page, browser):
         return Math.abs(c.lat - lat) < 0.05 && Math.abs(c.lng - lon) < 0.05 && window.map.getZoom() === zoom; }""",
                                                       [lat, lon, zoom]), 30, "the same map view")
     assert other.locator(".geo-sentence mark", has_text="Mariupol").first.is_visible()
-    chips = other.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").nth(1).inner_text()
+    chips = sidebar(other).get_by_test_id("stMultiSelect").nth(1).inner_text()
     assert "Donetsk Oblast" in chips
     other.screenshot(path=str(ARTIFACTS / "06_view_from_link.png"), full_page=True)
     assert not [u for u in other.requests if not LOCAL.match(u)]

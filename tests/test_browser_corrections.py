@@ -1,6 +1,6 @@
-"""Correcting a place in headless Chromium: drop a pin for Kherson, see the marker move, restart the
-server over the same SQLite file and find the correction still applied; from the event panel, a pin
-dropped by clicking the map; nothing fetched from outside."""
+"""Correcting a place in headless Chromium: drop a pin for Kherson, see the marker move (the map
+keeping the user's view), restart the server over the same SQLite file and find the correction still
+applied; from the event panel, a pin dropped by clicking the map; nothing fetched from outside."""
 
 from __future__ import annotations
 
@@ -39,6 +39,8 @@ def test_dropped_pin_moves_the_marker_and_survives_a_restart(geo_data_dir, tmp_p
         before = wait_for(page, lambda: position(page, "Kherson"), 60, "the Kherson marker")
         assert not at_pin(page)
         click_to_panel(page, "Kherson")
+        map_frame(page).evaluate("() => window.map.setView([46.9, 33.2], 9, {animate: false})")  # the user looks closer
+        page.wait_for_timeout(1200)  # the view reaches Python
         page.get_by_text("Correct this place").click()
         for label, value in (("Latitude", PIN[0]), ("Longitude", PIN[1])):
             field = page.get_by_label(label)
@@ -48,6 +50,10 @@ def test_dropped_pin_moves_the_marker_and_survives_a_restart(geo_data_dir, tmp_p
         page.get_by_role("button", name="Apply pin").click()
         wait_for(page, lambda: at_pin(page), 30, "the Kherson marker at the dropped pin")
         assert position(page, "Kherson") != before
+        # The map rebuilt with the corrected place opens where the user was, not framed around every marker.
+        wait_for(page, lambda: map_frame(page).evaluate("""() => { const c = window.map.getCenter();
+            return window.map.getZoom() === 9 && Math.abs(c.lat - 46.9) < 0.01 && Math.abs(c.lng - 33.2) < 0.01; }"""),
+                 15, "the map at the user's view after the correction")
         page.get_by_text("user-set", exact=False).first.wait_for(timeout=10_000)
         page.wait_for_timeout(800)
         page.screenshot(path=str(ARTIFACTS / "06_correction.png"), full_page=True)

@@ -8,7 +8,7 @@ import re
 
 import pytest
 
-from test_browser import ARTIFACTS, LOCAL, MAP, app_url, browser, map_frame, page, wait_for  # noqa: F401
+from test_browser import ARTIFACTS, LOCAL, MAP, app_url, browser, map_frame, page, sidebar, wait_for  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
@@ -59,7 +59,7 @@ def test_events_on_the_map(app_url, page, tmp_path):  # noqa: F811
     assert page.locator(".geo-sentence mark", has_text="Kupiansk").first.is_visible()
     page.screenshot(path=str(ARTIFACTS / "08_event_clicked.png"), full_page=True)
 
-    subtypes = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").nth(3)
+    subtypes = sidebar(page).get_by_test_id("stMultiSelect").nth(3)
     subtypes.click()
     page.keyboard.type("Air/drone strike")
     page.keyboard.press("Enter")

@@ -20,7 +20,7 @@ from factories import ROOT, SEED_PLACES, parse_by_hand, run_on_parse
 from geo import hostile
 from geo.failures import FailureLog
 from geo.store import Store
-from test_browser import ARGS, CHROMIUM, MAP, OUTSIDE, map_frame, serve, wait_for  # noqa: F401 - fixtures below
+from test_browser import ARGS, CHROMIUM, MAP, OUTSIDE, map_frame, serve, sidebar, wait_for  # noqa: F401 - fixtures below
 from ui.guard import UNAVAILABLE
 
 pytestmark = pytest.mark.browser
@@ -85,16 +85,16 @@ def test_markup_in_names_and_titles_stays_text(browser, page, tmp_path, geo_data
     proc, url = start(tmp_path, db)
     try:
         page.goto(url)
-        page.get_by_text("Upload articles").wait_for(timeout=90_000)
+        page.get_by_text("Upload articles").wait_for(state="attached", timeout=90_000)
         upload = {"name": names[0], "mimeType": "text/plain", "buffer": b""}  # empty: an error naming it
         page.set_input_files('[data-testid="stFileUploaderDropzoneInput"]', [upload])
         # The reader names the file by its last path part ("a.png).txt"); the list by all of it.
         page.get_by_text("a.png).txt is empty").first.wait_for(timeout=60_000)
         assert_nothing_injected(page)
-        page.get_by_test_id("stSidebar").get_by_text("Place mentions", exact=True).click()  # these articles have no events
+        sidebar(page).get_by_text("Place mentions", exact=True).click()  # these articles have no events
         page.get_by_text("Click a marker to read the sentences").wait_for(timeout=30_000)
         for label in ("Article", "Source"):  # the sidebar's options list titles and file names
-            box = page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").filter(has_text=label).first
+            box = sidebar(page).get_by_test_id("stMultiSelect").filter(has_text=label).first
             if box.count():
                 box.click()
                 page.get_by_role("option").first.wait_for(timeout=15_000)
@@ -123,7 +123,7 @@ def test_read_only_offers_no_upload_remove_date_or_correction(browser, page, tmp
     try:
         page.goto(url)
         page.get_by_role("heading", name="Events map").wait_for(timeout=90_000)
-        page.get_by_test_id("stSidebar").get_by_text("Place mentions", exact=True).click()
+        sidebar(page).get_by_text("Place mentions", exact=True).click()
         pick = page.get_by_test_id("stSelectbox").filter(has_text="Place").first
         pick.wait_for(timeout=60_000)
         pick.click()
@@ -352,7 +352,7 @@ def test_pages_uploading_at_once_each_show_their_own_result(browser, tmp_path, g
             page.goto(url)
             pages.append(page)
         for page in pages:
-            page.get_by_text("Upload articles").wait_for(timeout=120_000)
+            page.get_by_text("Upload articles").wait_for(state="attached", timeout=120_000)
         for page, town in zip(pages, towns):  # all at once: each upload's run meets the others'
             page.set_input_files('[data-testid="stFileUploaderDropzoneInput"]', [
                 {"name": f"{town}.txt", "mimeType": "text/plain",

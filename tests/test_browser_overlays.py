@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from test_browser import ARTIFACTS, LOCAL, MAP, app_url, browser, map_frame, page, wait_for  # noqa: F401
+from test_browser import ARTIFACTS, LOCAL, MAP, app_url, browser, map_frame, page, sidebar, wait_for  # noqa: F401
 
 pytestmark = pytest.mark.browser
 
@@ -31,14 +31,14 @@ def test_an_uploaded_layer_is_listed_drawn_under_the_events_and_switched_off(app
     path.write_text(KML, encoding="utf-8")
     page.goto(app_url)
     page.wait_for_selector(MAP, state="attached", timeout=60_000)
-    sidebar = page.get_by_test_id("stSidebar")
-    sidebar.get_by_text("Your layers (0)").click()
+    side = sidebar(page)
+    side.get_by_text("Your layers (0)").click()
     assert page.locator('[data-testid="stFileUploaderDropzoneInput"]').count() == 1  # the articles' own, alone
-    sidebar.get_by_role("button", name="Add a layer…").click()
-    sidebar.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
-    sidebar.get_by_role("button", name="Add layer").click()
-    sidebar.get_by_text("Layer added: Front line · undated · KML, 2 shapes").wait_for(timeout=60_000)
-    listed = sidebar.get_by_test_id("stCheckbox").filter(has_text="Front line")
+    side.get_by_role("button", name="Add a layer…").click()
+    side.locator('[data-testid="stFileUploaderDropzoneInput"]').set_input_files(str(path))
+    side.get_by_role("button", name="Add layer").click()
+    side.get_by_text("Layer added: Front line · undated · KML, 2 shapes").wait_for(timeout=60_000)
+    listed = side.get_by_test_id("stCheckbox").filter(has_text="Front line")
     listed.wait_for(timeout=30_000)
     assert listed.locator("input").is_checked()
 

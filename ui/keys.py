@@ -35,6 +35,7 @@ VIEW_MODE = "f_mode"  # radio: "events" (reported events) or "places" (every pla
 # -- time slider playback ------------------------------------------------------------------
 PLAYING = "playing"  # bool: ▶ Play is on; the player fragment steps the day while it is
 PLAY_BUTTON = "play"  # button: ▶ Play / ⏸ Pause
+PLAY_SKIPPED = "play_skipped"  # (days, from, to): the empty days the last step of ▶ Play jumped over
 
 # -- the map and the panel (the map fragment) -----------------------------------------------
 PLACE_PICK = "place_pick"  # selectbox: id of the place shown in the panel (None: none)
@@ -48,6 +49,13 @@ MAP_VIEW = "map_view"  # {"lat", "lon", "zoom"}: the map's view as last reported
 MAP_BOUNDS = "map_bounds"  # Leaflet bounds as last reported (for "only what is in the view")
 PANEL_CONTEXT = "panel_context"  # toggle: show the sentence before and after
 CLEAR_SHAPE = "clear_shape"  # button: forget the drawn shape
+MAP_BUILT = "map_built"  # (content digest, opening view): a map rebuilt for new content opens where the last one was
+FEED_FROM_MAP = "feed_from_map"  # the pick came from a marker: the feed scrolls to it
+PAGE_RERUN = "page_rerun"  # a widget inside the map's fragment changed the filters: run the whole page
+
+# -- the timeline under the map ----------------------------------------------------------------
+TIMELINE = "timeline"  # altair chart: events per day; a click or a drag sets DATES
+TIMELINE_ALL = "timeline_all"  # button: back to every date
 
 PIN_BY_CLICK = "corr_pin_click"  # toggle (correction panel): a click on the map sets the pin's coordinates
 PIN_FROM_CLICK = "corr_pin_from_click"  # the pin's coordinates came from a click on the map

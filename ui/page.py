@@ -17,8 +17,8 @@ PAGES = [("app.py", "Map"), ("pages/1_Articles.py", "Articles"), ("pages/2_Searc
 APP_NAME = "Events map"  # every page's title ends with it; the map page's heading is it
 
 
-def setup(title: str) -> None:
-    st.set_page_config(page_title=title, page_icon=ICON, layout="wide")
+def setup(title: str, sidebar: str = "auto") -> None:
+    st.set_page_config(page_title=title, page_icon=ICON, layout="wide", initial_sidebar_state=sidebar)
     from ui.access import require_login
 
     require_login()  # a no-op unless a login is configured (ui/access.py)

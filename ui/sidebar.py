@@ -102,7 +102,8 @@ def _time_widgets(days: list[date]) -> tuple[str | None, str | None, bool]:
         return None, None, False
     first, last = days[0], days[-1]
     _clamp(keys.DATES, first, last)
-    picked = st.date_input("Dates", value=[], min_value=first, max_value=last, key=keys.DATES,
+    picked = st.date_input("Dates", **({} if keys.DATES in st.session_state else {"value": []}),  # the timeline sets it
+                           min_value=first, max_value=last, key=keys.DATES,
                            format="YYYY-MM-DD", help="Articles dated in the range; undated articles drop out.")
     picked = tuple(picked) if isinstance(picked, (tuple, list)) else ()
     date_from = picked[0].isoformat() if picked else None
@@ -115,7 +116,9 @@ def _time_widgets(days: list[date]) -> tuple[str | None, str | None, bool]:
     if st.session_state.pop(PLAY_STEP, False) and st.session_state.get(keys.PLAYING):
         # On to the next day that has articles: a year of news would otherwise take ~365 reruns.
         now = st.session_state.get(keys.DAY, first)
-        st.session_state[keys.DAY] = next((d for d in days if d > now), last)
+        step = next((d for d in days if d > now), last)
+        st.session_state[keys.DAY] = step
+        st.session_state[keys.PLAY_SKIPPED] = ((step - now).days - 1, now + ONE_DAY, step - ONE_DAY)
     day = st.slider("Day", min_value=first, max_value=last, step=ONE_DAY, format="YYYY-MM-DD", key=keys.DAY,
                     **({} if keys.DAY in st.session_state else {"value": last}))
     mode = st.radio("Show events", list(MODES), format_func=MODES.get, key=keys.DAY_MODE, horizontal=True)
@@ -124,6 +127,12 @@ def _time_widgets(days: list[date]) -> tuple[str | None, str | None, bool]:
     st.button("⏸ Pause" if playing else "▶ Play", key=keys.PLAY_BUTTON, on_click=_toggle_play, args=(first, last))
     if playing:
         _player()
+    skipped, start, end = st.session_state.get(keys.PLAY_SKIPPED) or (0, None, None)
+    if skipped > 0 and (playing or day == last):
+        st.caption(f"⏭ Skipped {skipped} day{'s' if skipped > 1 else ''} without events"
+                   + (f" ({start:%d %b} to {end:%d %b})" if skipped > 1 else f" ({start:%d %b})") + ".")
+    elif not playing:
+        st.session_state.pop(keys.PLAY_SKIPPED, None)
     iso = day.isoformat()
     date_to = min(date_to, iso) if date_to else iso
     if mode == "on":

@@ -1,0 +1,111 @@
+"""The timeline under the map: events per day, a bar per day stacked by type in the map's colours.
+Clicking a day or dragging over days sets the date window the filters use (keys.DATES, the
+sidebar's date range); clicking outside the bars, or "All dates", clears it.
+
+The chart is Vega-Lite as Streamlit ships it (Altair): no script or font is fetched.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from datetime import date, datetime, timedelta, timezone
+
+import altair as alt
+import streamlit as st
+
+from geo.event_layer import OTHER_STYLE, TYPE_STYLE
+from geo.filters import day_of
+from geo.types import Event
+from ui import keys
+
+BRUSH, PICK = "window", "day"  # the chart's selection parameters: a dragged range, a clicked day
+HEIGHT = 112  # px, title and axis included (Streamlit fits the chart to it): map and timeline fit a laptop screen
+ONE_DAY = timedelta(days=1)
+
+
+def per_day(events: list[Event], window: tuple[date, date] | None) -> list[dict]:
+    """Rows for the chart: (day, type) -> count, and whether the day is inside the window."""
+    counts = Counter((d, e.type if e.type in TYPE_STYLE else "Other") for e in events if (d := day_of(e.date)))
+    return [{"day": d.isoformat(), "next": (d + ONE_DAY).isoformat(), "type": kind, "events": n,
+             "alpha": 1.0 if window is None or window[0] <= d <= window[1] else 0.25}
+            for (d, kind), n in sorted(counts.items())]
+
+
+def chart(rows: list[dict], title: str) -> alt.Chart:
+    kinds = [k for k in [*TYPE_STYLE, "Other"] if any(r["type"] == k for r in rows)]
+    colours = [TYPE_STYLE.get(k, (None, OTHER_STYLE[1]))[1] for k in kinds]
+    brush = alt.selection_interval(name=BRUSH, encodings=["x"])
+    pick = alt.selection_point(name=PICK, fields=["day"], on="click", clear="dblclick")
+    return (alt.Chart(alt.Data(values=rows))
+            .mark_bar(stroke="white", strokeWidth=0.5)
+            .encode(x=alt.X("day:T", title=None, scale=alt.Scale(type="utc"),
+                            axis=alt.Axis(format="%d %b", labelOverlap=True, grid=False, tickMinStep=86_400_000)),
+                    x2="next:T",
+                    y=alt.Y("sum(events):Q", title="events", axis=alt.Axis(tickMinStep=1, titleFontWeight="normal")),
+                    color=alt.Color("type:N", scale=alt.Scale(domain=kinds, range=colours), legend=None),
+                    opacity=alt.Opacity("alpha:Q", scale=None, legend=None),  # days outside the window fade
+                    tooltip=[alt.Tooltip("day:N", title="day"), alt.Tooltip("type:N"), alt.Tooltip("events:Q")])
+            .add_params(brush, pick)
+            .properties(height=HEIGHT, title=alt.TitleParams(title, anchor="start", fontSize=12, fontWeight="normal",
+                                                              color="#666", offset=4)))
+
+
+def _day(value) -> date | None:
+    """A day from what Vega-Lite reports: epoch milliseconds (UTC) or an ISO string."""
+    if isinstance(value, (int, float)):
+        return datetime.fromtimestamp(value / 1000, tz=timezone.utc).date()
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def window_of(selection: dict) -> tuple[date, date] | None:
+    """The days a chart selection covers: a dragged range (each day it touches) or a clicked day."""
+    brushed = (selection.get(BRUSH) or {}).get("day")
+    if brushed and len(brushed) == 2:
+        start, end = (datetime.fromtimestamp(v / 1000, tz=timezone.utc) if isinstance(v, (int, float))
+                      else datetime.fromisoformat(str(v).replace("Z", "+00:00")) for v in brushed)
+        start, end = min(start, end), max(start, end)
+        last = (end - timedelta(microseconds=1)).date() if end.time() == datetime.min.time() else end.date()
+        return start.date(), max(start.date(), last)
+    picked = [d for p in selection.get(PICK) or [] if (d := _day(p.get("day")))]
+    return (min(picked), max(picked)) if picked else None
+
+
+def _chosen(first: date, last: date) -> None:
+    state = st.session_state.get(keys.TIMELINE) or {}
+    window = window_of(dict(state.get("selection") or {}))
+    if window:  # a drag may start left of the first day: the date filter takes only days it offers
+        window = (min(max(window[0], first), last), max(min(window[1], last), first))
+    st.session_state[keys.DATES] = window if window else ()
+    st.session_state[keys.PAGE_RERUN] = True
+
+
+def _all_dates() -> None:
+    st.session_state[keys.DATES] = ()
+    st.session_state[keys.PAGE_RERUN] = True
+
+
+def current_window() -> tuple[date, date] | None:
+    picked = st.session_state.get(keys.DATES) or ()
+    return (picked[0], picked[1]) if isinstance(picked, (tuple, list)) and len(picked) == 2 else None
+
+
+def timeline(events: list[Event]) -> None:
+    """`events`: what the filters show, the date window aside (so the window can be widened again)."""
+    window = current_window()
+    rows = per_day(events, window)
+    if not rows:
+        return
+    days = sorted({r["day"] for r in rows})
+    title = (f"Events per day, {days[0]} to {days[-1]}: click a day or drag over days to show only those"
+             + (f" (showing {window[0]} to {window[1]})" if window else ""))
+    chosen = functools.partial(_chosen, date.fromisoformat(days[0]), date.fromisoformat(days[-1]))
+    with st.container(key="geo-timeline"):
+        chart_col, reset_col = st.columns([7, 1], vertical_alignment="center") if window else (st.container(), None)
+        chart_col.altair_chart(chart(rows, title), key=keys.TIMELINE, on_select=chosen, selection_mode=[BRUSH, PICK],
+                               width="stretch")
+        if reset_col:
+            reset_col.button("All dates", key=keys.TIMELINE_ALL, on_click=_all_dates, width="stretch")
