@@ -30,6 +30,7 @@ class EventFilters:
     bbox: BBox | None = None
     date_from: str | None = None  # ISO, inclusive
     date_to: str | None = None  # ISO, inclusive at its own precision ("2023-06" = all June)
+    place_ids: Sequence[str] | None = None  # e.g. the places inside a drawn shape
 
     def conditions(self, date) -> list[ColumnElement[bool]]:
         e, p, out = reported_events.c, places.c, []
@@ -49,6 +50,8 @@ class EventFilters:
             out.append(p.lat.between(south, north))
             out.append(p.lon.between(west, east) if west <= east
                        else or_(p.lon >= west, p.lon <= east))
+        if self.place_ids is not None:
+            out.append(e.place_id.in_(list(self.place_ids)))
         if self.date_from:
             out.append(date >= self.date_from)
         if self.date_to:
@@ -57,20 +60,28 @@ class EventFilters:
 
 
 def read_events(conn: Connection, f: EventFilters, limit: int | None = None,
-                text_order: bool = False) -> list[Event]:
-    """``text_order``: by article and position in it (one article's parse), not by date."""
+                text_order: bool = False, newest: bool = False, offset: int = 0,
+                undated: bool | None = None) -> list[Event]:
+    """``text_order``: by article and position in it (one article's parse), not by date.
+    ``newest``: by the event's own date, newest first (undated last), which an index serves:
+    a page of a million events is read without sorting them all. ``undated`` True or False:
+    only the events the text gave no date (dated by their article) or only the others, whose
+    date filter the same index serves."""
     e = reported_events.c
-    date = func.coalesce(e.date, articles.c.date)
+    date = {None: func.coalesce(e.date, articles.c.date), True: articles.c.date, False: e.date}[undated]
+    part = [] if undated is None else [e.date.is_(None) if undated else e.date.is_not(None)]
+    order = ((e.article_id, e.idx) if text_order
+             else (e.date.desc().nulls_last(), e.article_id, e.idx) if newest
+             else (nulls_last(date), e.article_id, e.idx))
     query = (select(e.article_id, e.sentence, e.type, e.sub_type, e.place_id, e.mention_start,
                     e.mention_end, e.mention_text, e.mention_label, e.precision, date.label("date"),
                     e.actors, e.fatalities, e.injured, e.score, e.more)
              .select_from(reported_events
                           .join(articles, articles.c.id == e.article_id)
                           .outerjoin(places, places.c.id == e.place_id))
-             .where(*f.conditions(date))
-             .order_by(*((e.article_id, e.idx) if text_order
-                         else (nulls_last(date), e.article_id, e.idx)))
-             .limit(limit))
+             .where(*f.conditions(date), *part)
+             .order_by(*order)
+             .limit(limit).offset(offset or None))
     known = RowContext(conn, query, limit is not None)
     out, later = [], {}
     for rows in streamed(conn, query):
