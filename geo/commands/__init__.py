@@ -2,7 +2,7 @@
 
 from importlib import import_module
 
-MODULES = ("parse", "evaluate", "bench", "gazetteer", "assets", "library", "corrections")
+MODULES = ("parse", "evaluate", "bench", "gazetteer", "assets", "library", "corrections", "synth")
 
 
 def register_all(subparsers) -> None:
