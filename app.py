@@ -21,7 +21,7 @@ from geo.popups import escape  # noqa: E402
 from geo.types import Event  # noqa: E402
 from geo.map_click import ImmediateClick  # noqa: E402
 from geo.webmap import CATEGORIES, build_map, find_place  # noqa: E402
-from ui import access, guard, keys, state, url  # noqa: E402
+from ui import access, guard, keys, map_at_scale, state, url  # noqa: E402
 from ui.corrections import show_toast, user_set_ids  # noqa: E402
 from ui.event_panel import describe as describe_event, event_panel  # noqa: E402
 from ui.panel import place_panel  # noqa: E402
@@ -301,6 +301,9 @@ def main() -> None:
         st.warning("Offline map files are missing: " + "; ".join(assets_report.missing))
     add_articles(lib)
     show_toast()
+    if map_at_scale.serves(lib):  # too many events to read whole: counted, drawn and paged in SQL
+        map_at_scale.events_page(lib)
+        return
 
     mentions, titles = lib.place_mentions(), lib.titles()
     reported = lib.events()
