@@ -125,8 +125,10 @@ def grid(conn: Connection, ef: EventFilters, view: BBox | None, zoom: float) -> 
                     func.min(p.lat), func.min(p.lon), func.max(p.lat), func.max(p.lon), func.count().label("places"))
              .select_from(per_place.join(places, p.id == per_place.c.place_id))
              .group_by(row, col).order_by(n.desc()))
-    return [Cell(int(r.row), int(r.col), int(r.count), r.lat_n / r.count, r.lon_n / r.count,
-                 r[5], r[6], r[7], r[8], int(r.places)) for r in conn.execute(query)]
+    # The mean clamped to the places' extent: rounding must not move a one-place cell off its place.
+    return [Cell(int(r.row), int(r.col), int(r.count), min(max(float(r.lat_n) / int(r.count), r[5]), r[7]),
+                 min(max(float(r.lon_n) / int(r.count), r[6]), r[8]), r[5], r[6], r[7], r[8], int(r.places))
+            for r in conn.execute(query)]
 
 
 def count(conn: Connection, ef: EventFilters, view: BBox | None = None) -> int:
