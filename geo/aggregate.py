@@ -24,7 +24,7 @@ from geo.store_query import BBox, geometry_places, places_by_id
 from geo.store_schema import articles, places, reported_events
 from geo.types import Event
 
-MAX_MARKERS = 1000  # events drawn one by one at most; past this a view shows cells
+MAX_MARKERS = 500  # events drawn one by one at most; past this a view shows cells
 MARKER_ZOOM = 12  # from this zoom a view shows events even past MAX_MARKERS (the first ones)
 CELL_PX = 64  # a cell's side on screen, about
 

@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
+from geo import aggregate
 from geo.gazetteer import Gazetteer
 from geo.store import Store
 from geo.synthetic import generate
@@ -65,7 +66,7 @@ def test_cells_zoomed_out_events_zoomed_in_and_a_click_opens_the_event(scale_url
     # Zoomed in over one town: few events in view, each one its own marker.
     map_frame(page).evaluate("v => window.map.setView([v[0], v[1]], 12, {animate: false})", [lat, lon])
     near = wait_for(page, lambda: (s := shown(page))["markers"] and not s["cells"] and s, 60, "event markers")
-    assert at_town <= near["markers"] <= 1000
+    assert at_town <= near["markers"] <= aggregate.MAX_MARKERS
     page.get_by_text(f"{near['markers']:,} events in view.").wait_for(timeout=30_000)
 
     title = map_frame(page).evaluate("""name => {
