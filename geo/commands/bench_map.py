@@ -49,7 +49,34 @@ def library(n: int, folder: Path) -> Path:
     return path
 
 
-def _serve(db: Path, log: Path) -> tuple[subprocess.Popen, str]:
+def pg_library(n: int, url: str) -> str:
+    """The same on PostgreSQL: a schema ``geo_bench_map_<n>`` of the database at ``url``."""
+    from sqlalchemy import create_engine, func, select, text
+    from sqlalchemy.engine import make_url
+
+    from geo.gazetteer import Gazetteer
+    from geo.store import Store
+    from geo.store_schema import reported_events
+    from geo.synthetic import generate
+
+    schema = f"geo_bench_map_{n}"
+    admin = create_engine(url)
+    with admin.begin() as conn:
+        conn.execute(text(f'CREATE SCHEMA IF NOT EXISTS "{schema}"'))
+    admin.dispose()
+    there = make_url(url).update_query_dict({"options": f"-csearch_path={schema}"}).render_as_string(hide_password=False)
+    with Store.open(there) as store:
+        with store._read() as conn:  # noqa: SLF001
+            have = conn.scalar(select(func.count()).select_from(reported_events))
+        if have != n:
+            if have:
+                raise RuntimeError(f"schema {schema} holds {have:,} events, not {n:,}: drop it first")
+            print(f"geo: writing {n:,} synthetic events to schema {schema}", file=sys.stderr, flush=True)
+            generate(store, n, Gazetteer.open().db)
+    return there
+
+
+def _serve(db: Path | str, log: Path) -> tuple[subprocess.Popen, str]:
     import socket
 
     with socket.socket() as s:
@@ -132,12 +159,13 @@ def visit(url: str) -> dict:
             "filter_s": round(filtered, 2)}
 
 
-def run(sizes: tuple[int, ...], folder: Path | None = None) -> int:
+def run(sizes: tuple[int, ...], folder: Path | None = None, postgres: str | None = None) -> int:
+    """``postgres``: a PostgreSQL URL whose database holds the libraries, instead of SQLite files."""
     folder = folder or Path(tempfile.gettempdir()) / "geo-bench-map"
     folder.mkdir(parents=True, exist_ok=True)
     results = []
     for n in sizes:
-        db = library(n, folder)
+        db = pg_library(n, postgres) if postgres else library(n, folder)
         proc, url = _serve(db, folder / f"streamlit-{n}.log")
         try:
             line = {"events": n, **visit(url), "peak_rss_mb": round(peak_mb(proc.pid))}
@@ -145,6 +173,7 @@ def run(sizes: tuple[int, ...], folder: Path | None = None) -> int:
             proc.terminate()
             proc.wait(30)
         line["load"] = [round(x, 2) for x in os.getloadavg()]
+        line["database"] = "postgresql" if postgres else "sqlite"
         results.append(line)
         print(json.dumps(line), flush=True)
     if len(results) > 1:
