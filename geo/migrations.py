@@ -152,6 +152,9 @@ def _map_at_scale(conn: Connection) -> None:
         ("ix_reported_events_newest", newest),
     ]:
         conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON reported_events ({columns})"))
+    # A prefix of ix_reported_events_map: kept, it drew PostgreSQL's planner to a scan that reads
+    # the table for every event (1.2 s against 0.7 s for a half-year's cells of a million).
+    conn.execute(text("DROP INDEX IF EXISTS ix_reported_events_place"))
 
 
 MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _map_at_scale]

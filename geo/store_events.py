@@ -6,6 +6,7 @@ import dataclasses
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from sqlalchemy import ColumnElement, Connection, func, nulls_last, or_, select
 
@@ -56,7 +57,26 @@ class EventFilters:
             out.append(date >= self.date_from)
         if self.date_to:
             out.append(func.substr(date, 1, len(self.date_to)) <= self.date_to)
+            if bound := day_after(self.date_to):  # the same bound, as a range an index serves
+                out.append(date < bound)
         return out
+
+
+def day_after(iso: str) -> str | None:
+    """The first year, month or day after an ISO year, month or day ("2023-09" -> "2023-10"):
+    ``x[:len(iso)] <= iso`` holds exactly when ``x < day_after(iso)``, for ISO strings. By the
+    calendar, not by the last character, so a collation that ignores "-" orders it alike."""
+    try:
+        if len(iso) == 4:
+            return f"{int(iso) + 1:04d}" if iso < "9999" else None
+        if len(iso) == 7:
+            year, month = int(iso[:4]), int(iso[5:7])
+            return f"{year + month // 12:04d}-{month % 12 + 1:02d}" if iso[4] == "-" and 1 <= month <= 12 else None
+        if len(iso) == 10:
+            return (date.fromisoformat(iso) + timedelta(days=1)).isoformat()
+    except (ValueError, OverflowError):
+        return None
+    return None
 
 
 def read_events(conn: Connection, f: EventFilters, limit: int | None = None,
