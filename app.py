@@ -15,7 +15,7 @@ from geo.excerpt import SHOWN  # noqa: E402
 from geo.export import (event_row, events_to_csv, events_to_geojson, events_to_kml, to_csv, to_geojson,  # noqa: E402
                         to_kml)
 from geo.filters import EventFilter, bbox_from_bounds, by_bbox, event_rows  # noqa: E402
-from ui import access, guard, keys, layout, state, url  # noqa: E402
+from ui import access, guard, keys, layout, map_at_scale, state, url  # noqa: E402
 from ui.corrections import show_toast  # noqa: E402
 from ui.event_view import events_map_and_panel  # noqa: E402
 from ui.overlays import overlay_sidebar  # noqa: E402
@@ -81,6 +81,9 @@ def main() -> None:
     if not assets_report.ok:
         st.warning("Offline map files are missing: " + "; ".join(assets_report.missing))
     show_toast()
+    if map_at_scale.serves(lib):  # too many events to read whole: counted, drawn and paged in SQL
+        map_at_scale.events_page(lib)
+        return
 
     mentions, titles = lib.place_mentions(), lib.titles()
     reported = lib.events()

@@ -168,7 +168,27 @@ def _v7(conn: Connection) -> None:
     md.create_all(conn)
 
 
-MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7]
+def _v8_map_at_scale(conn: Connection) -> None:
+    """Indexes for a map over a million events (geo.aggregate): counting by place, type and
+    date reads the index alone, and the events table pages newest first without sorting.
+    PostgreSQL's index states NULLS LAST so undated events page last there too, as in SQLite."""
+    newest = ("date DESC NULLS LAST, article_id, idx" if conn.dialect.name == "postgresql"
+              else "date DESC, article_id, idx")
+    for name, columns in [
+        # Every column a map filter reads (the article for an undated event's date): counting the
+        # events of each place in view reads this index alone.
+        ("ix_reported_events_map", "place_id, type, sub_type, date, article_id, actors"),
+        ("ix_reported_events_kind", "type, sub_type"),
+        ("ix_reported_events_actors", "actors"),
+        ("ix_reported_events_newest", newest),
+    ]:
+        conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON reported_events ({columns})"))
+    # A prefix of ix_reported_events_map: kept, it drew PostgreSQL's planner to a scan that reads
+    # the table for every event (1.2 s against 0.7 s for a half-year's cells of a million).
+    conn.execute(text("DROP INDEX IF EXISTS ix_reported_events_place"))
+
+
+MIGRATIONS: list[Callable[[Connection], None]] = [_v1, _v2, _v3, _v4, _v5, _v6, _v7, _v8_map_at_scale]
 LATEST = len(MIGRATIONS)
 
 

@@ -6,6 +6,7 @@ import dataclasses
 import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date, timedelta
 
 from sqlalchemy import ColumnElement, Connection, func, nulls_last, or_, select
 
@@ -30,6 +31,7 @@ class EventFilters:
     bbox: BBox | None = None
     date_from: str | None = None  # ISO, inclusive
     date_to: str | None = None  # ISO, inclusive at its own precision ("2023-06" = all June)
+    place_ids: Sequence[str] | None = None  # e.g. the places inside a drawn shape
 
     def conditions(self, date) -> list[ColumnElement[bool]]:
         e, p, out = reported_events.c, places.c, []
@@ -49,28 +51,57 @@ class EventFilters:
             out.append(p.lat.between(south, north))
             out.append(p.lon.between(west, east) if west <= east
                        else or_(p.lon >= west, p.lon <= east))
+        if self.place_ids is not None:
+            out.append(e.place_id.in_(list(self.place_ids)))
         if self.date_from:
             out.append(date >= self.date_from)
         if self.date_to:
             out.append(func.substr(date, 1, len(self.date_to)) <= self.date_to)
+            if bound := day_after(self.date_to):  # the same bound, as a range an index serves
+                out.append(date < bound)
         return out
 
 
+def day_after(iso: str) -> str | None:
+    """The first year, month or day after an ISO year, month or day ("2023-09" -> "2023-10"):
+    ``x[:len(iso)] <= iso`` holds exactly when ``x < day_after(iso)``, for ISO strings. By the
+    calendar, not by the last character, so a collation that ignores "-" orders it alike."""
+    try:
+        if len(iso) == 4:
+            return f"{int(iso) + 1:04d}" if iso < "9999" else None
+        if len(iso) == 7:
+            year, month = int(iso[:4]), int(iso[5:7])
+            return f"{year + month // 12:04d}-{month % 12 + 1:02d}" if iso[4] == "-" and 1 <= month <= 12 else None
+        if len(iso) == 10:
+            return (date.fromisoformat(iso) + timedelta(days=1)).isoformat()
+    except (ValueError, OverflowError):
+        return None
+    return None
+
+
 def read_events(conn: Connection, f: EventFilters, limit: int | None = None,
-                text_order: bool = False) -> list[Event]:
-    """``text_order``: by article and position in it (one article's parse), not by date."""
+                text_order: bool = False, newest: bool = False, offset: int = 0,
+                undated: bool | None = None) -> list[Event]:
+    """``text_order``: by article and position in it (one article's parse), not by date.
+    ``newest``: by the event's own date, newest first (undated last), which an index serves:
+    a page of a million events is read without sorting them all. ``undated`` True or False:
+    only the events the text gave no date (dated by their article) or only the others, whose
+    date filter the same index serves."""
     e = reported_events.c
-    date = func.coalesce(e.date, articles.c.date)
+    date = {None: func.coalesce(e.date, articles.c.date), True: articles.c.date, False: e.date}[undated]
+    part = [] if undated is None else [e.date.is_(None) if undated else e.date.is_not(None)]
+    order = ((e.article_id, e.idx) if text_order
+             else (e.date.desc().nulls_last(), e.article_id, e.idx) if newest
+             else (nulls_last(date), e.article_id, e.idx))
     query = (select(e.article_id, e.sentence, e.type, e.sub_type, e.place_id, e.mention_start,
                     e.mention_end, e.mention_text, e.mention_label, e.precision, date.label("date"),
                     e.actors, e.fatalities, e.injured, e.score, e.more)
              .select_from(reported_events
                           .join(articles, articles.c.id == e.article_id)
                           .outerjoin(places, places.c.id == e.place_id))
-             .where(*f.conditions(date))
-             .order_by(*((e.article_id, e.idx) if text_order
-                         else (nulls_last(date), e.article_id, e.idx)))
-             .limit(limit))
+             .where(*f.conditions(date), *part)
+             .order_by(*order)
+             .limit(limit).offset(offset or None))
     known = RowContext(conn, query, limit is not None)
     out, later = [], {}
     for rows in streamed(conn, query):

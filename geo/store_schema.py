@@ -100,7 +100,11 @@ reported_events = Table(
                          ondelete="CASCADE"),
     Index("ix_reported_events_article", "article_id", "idx"),
     Index("ix_reported_events_date", "date"),
-    Index("ix_reported_events_place", "place_id"),
+    # geo.aggregate's (migration _v8_map_at_scale; "newest" is date DESC there)
+    Index("ix_reported_events_map", "place_id", "type", "sub_type", "date", "article_id", "actors"),
+    Index("ix_reported_events_kind", "type", "sub_type"),
+    Index("ix_reported_events_actors", "actors"),
+    Index("ix_reported_events_newest", "date", "article_id", "idx"),
 )
 
 corrections = Table(

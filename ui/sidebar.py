@@ -10,6 +10,7 @@ from datetime import date, timedelta
 
 import streamlit as st
 
+from geo.aggregate import Facets
 from geo.areas import country_name
 from geo.filters import EventFilter, day_of, event_facets, facets
 from geo.store import ArticleInfo
@@ -158,17 +159,27 @@ def _sources(doc_counts: Counter, articles: Mapping[str, ArticleInfo]) -> Counte
     return sources
 
 
+ARTICLE_CHOICES = 500  # a large library offers its busiest articles: a list of 20,000 helps no one
+
+
 def filter_sidebar(events: list[PlaceMention], titles: dict[str, str], articles: Mapping[str, ArticleInfo],
-                   has_shape: bool, reported: list[Event] | None = None) -> FilterChoice:
-    """The sidebar. Counts are what each choice alone returns (geo.filters.facets)."""
+                   has_shape: bool, reported: list[Event] | None = None, summary: Facets | None = None) -> FilterChoice:
+    """The sidebar. Counts are what each choice alone returns (geo.filters.facets); ``summary``:
+    a library too large to read whole, counted in SQL (geo.aggregate.facets), events only."""
     with st.sidebar:
         mode = st.radio("Show on the map", list(MODE_LABELS), format_func=MODE_LABELS.get, key=keys.VIEW_MODE,
-                        horizontal=True, help="Events the articles report (what happened, where, when), or "
-                                              "every place they mention.")
-        if reported is None:
+                        horizontal=True, disabled=summary is not None,
+                        help="Events the articles report (what happened, where, when), or every place they mention."
+                             + (" This library is too large to list every place mention: events only."
+                                if summary is not None else ""))
+        if reported is None and summary is None:
             mode = "places"
+        if summary is not None:
+            mode = "events"
         st.header("Filters")
-        if mode == "events":
+        if summary is not None:
+            counts, days_of, undated, what = summary.counts, set(summary.days), summary.undated, "event"
+        elif mode == "events":
             counts = event_facets(reported or [])
             days_of = {d for e in reported or [] if (d := day_of(e.date))}
             undated, what = sum(1 for e in reported or [] if not e.date), "event"
@@ -186,9 +197,13 @@ def filter_sidebar(events: list[PlaceMention], titles: dict[str, str], articles:
         else:
             features = _multi("Feature type", counts["feature"], keys.FEATURE, lambda f: f.replace("_", " "))
         doc_options = [d for d in titles if d in counts["doc"]]
+        if len(doc_options) > ARTICLE_CHOICES:
+            busiest = {d for d, _n in counts["doc"].most_common(ARTICLE_CHOICES)} | set(st.session_state.get(keys.DOC) or ())
+            doc_options = [d for d in doc_options if d in busiest]
         _known(keys.DOC, doc_options)
         docs = st.multiselect("Article", doc_options, key=keys.DOC, format_func=lambda d: titles.get(d, d))
-        picked_sources = _multi("Source", _sources(counts["doc"], articles), keys.SOURCE, lambda s: s or "(none)")
+        source_counts = counts["source"] if "source" in counts else _sources(counts["doc"], articles)
+        picked_sources = _multi("Source", source_counts, keys.SOURCE, lambda s: s or "(none)")
         st.divider()
         date_from, date_to, playing = _time_filters(sorted(days_of), undated, what)
         st.divider()

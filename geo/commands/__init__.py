@@ -2,7 +2,8 @@
 
 from importlib import import_module
 
-MODULES = ("parse", "evaluate", "rules", "bench", "gazetteer", "assets", "library", "corrections", "overlays")
+MODULES = ("parse", "evaluate", "rules", "bench", "gazetteer", "assets", "library", "corrections", "overlays",
+           "synth")
 
 
 def register_all(subparsers) -> None:

@@ -51,6 +51,12 @@ def register(sub) -> None:
     p.add_argument("--dashboard", action="store_true", help="instead: time opening a library "
                    "and reading its events and place summary")
     p.add_argument("--events", type=int, default=10_000, help="events in the --dashboard library")
+    p.add_argument("--map", type=_counts, default=None, metavar="N[,N...]",
+                   help="instead: the map page over synthetic libraries of N events each, in headless "
+                        "Chromium (first render, pan, filter, server memory), one JSON line per size")
+    p.add_argument("--map-postgres", metavar="URL", default=None,
+                   help="with --map: keep the libraries in this PostgreSQL database (a schema per size), "
+                        "not in SQLite files")
     p.add_argument("--json", action="store_true", help="print the results as one JSON object")
     p.add_argument("--no-events", action="store_true", help="parse places only (no reported events)")
     p.add_argument("--hostile", nargs="?", type=float, const=5.0, metavar="REPORT_MB",
@@ -86,6 +92,10 @@ def run(args) -> int:
     from geo.errors import GeoError
     from geo.pipeline import load_pipeline
 
+    if args.map:
+        from geo.commands import bench_map
+
+        return bench_map.run(args.map, postgres=args.map_postgres)
     if args.ingest is not None and not args.ingest.isdigit():
         return _engines(Path(args.ingest), args.workers or [1, 2])
     if args.workers and len(args.workers) > 1:

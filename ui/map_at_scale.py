@@ -1,0 +1,249 @@
+"""The map page over a library too large to read whole (GEO_MAP_SQL_ABOVE events, 5,000 by
+default; a million is the aim): the sidebar's counts, the map's view, the table's page and the
+downloads each come from SQL (geo.aggregate), and no list of every event is ever built.
+
+The map is a base map that stays mounted and a layer of what is in the view (geo.view_layer):
+the bounds and zoom the map reports choose the layer, so a pan reruns this fragment, runs one
+grouped query and swaps the layer. Below the threshold the page is app.py's own.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import math
+import os
+import threading
+
+import streamlit as st
+from streamlit_folium import st_folium
+
+from geo import aggregate
+from geo.aggregate import Facets, store_filter
+from geo.areas import country_name
+from geo.event_layer import find_event
+from geo.excerpt import SHOWN
+from geo.export import event_row, events_to_csv, events_to_geojson, events_to_kml
+from geo.filters import EventFilter, bbox_from_bounds, polygons_of
+from geo.map_click import ImmediateClick
+from geo.view_layer import base_map, view_layer, zoom_for
+from ui import guard, keys, state, url
+from ui.event_panel import describe, event_panel
+from ui.sidebar import filter_sidebar
+
+MAP_KEY = "events_map_sql"  # st_folium's key: its last report (bounds, zoom, clicks) is kept here
+BASE = "map_base"  # (drawn shape as JSON, (lat, lon, zoom)): what the mounted base map was built with
+TABLE_PAGE = "events_table_page"
+PAGE_ROWS = 100
+EXPORT_LIMIT = 20_000  # events a download writes at most (newest first): a file, not the library
+MAP_HEIGHT = 560
+RETURNED = ["last_object_clicked", "last_object_clicked_tooltip", "last_object_clicked_count", "all_drawings",
+            "bounds", "center", "zoom"]
+TABLE_COLUMNS = ["event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "admin1",
+                 "country", "fatalities", "injured", "notes", "source"]
+_facets: dict[tuple[str, int], Facets] = {}
+_lock = threading.Lock()
+
+
+def threshold() -> int:
+    return int(os.environ.get("GEO_MAP_SQL_ABOVE", "5000"))
+
+
+def serves(lib) -> bool:
+    """Whether the library is one to show through SQL: stored, and holding more events than
+    the page would read whole."""
+    return getattr(lib, "store", None) is not None and facets(lib).total > threshold()
+
+
+def facets(lib) -> Facets:
+    """The library's counts, read once per change of it, for every visitor."""
+    key = (lib.store.url, lib.version)
+    with _lock:
+        if key not in _facets:
+            with lib.store._read() as conn:  # noqa: SLF001 - one snapshot for every count
+                found = aggregate.facets(conn)
+            _facets.clear()
+            _facets[key] = found
+        return _facets[key]
+
+
+def events_page(lib) -> None:
+    """The sidebar, the map with its panel, the table a page at a time, and the downloads."""
+    summary = facets(lib)
+    titles = lib.titles()
+    shape = st.session_state.get(keys.SHAPE)
+    choice = filter_sidebar([], titles, {}, has_shape=bool(shape), summary=summary)
+    f = dataclasses.replace(choice.attributes, shape=shape if choice.in_shape else None)
+    map_and_panel(f, titles, summary.extent, choice.in_view, lib.version)
+    in_view = bbox_from_bounds(st.session_state.get(keys.MAP_BOUNDS)) if choice.in_view else None
+    table_and_downloads(lib, dataclasses.replace(f, bbox=in_view), titles)
+    url.write()
+
+
+def _view_now(extent) -> tuple[tuple, float]:
+    """The bounds and zoom the map last reported; before its first report, the base view's."""
+    out = st.session_state.get(MAP_KEY) or {}
+    box, zoom = bbox_from_bounds(out.get("bounds")), out.get("zoom")
+    if box is not None and isinstance(zoom, (int, float)):
+        return box, zoom
+    lat, lon, zoom = _base()[1] or _fit(extent)
+    half_w, half_h = 180 / 2 ** zoom * 1.6, 90 / 2 ** zoom * 1.2
+    return (max(-90, lat - half_h), max(-180, lon - half_w), min(90, lat + half_h), min(180, lon + half_w)), zoom
+
+
+def _fit(extent) -> tuple[float, float, int]:
+    if extent is None:
+        return 30.0, 20.0, 2
+    south, west, north, east = extent
+    return (south + north) / 2, (west + east) / 2, zoom_for(extent)
+
+
+def _base() -> tuple:
+    """The base map's shape and view, kept while the shape stays: a new base map re-mounts the
+    map, so it opens where the user was (or where a link said)."""
+    shape = json.dumps(st.session_state.get(keys.SHAPE), sort_keys=True)
+    base = st.session_state.get(BASE)
+    if base is None or base[0] != shape:
+        view = st.session_state.get(keys.MAP_VIEW)
+        base = st.session_state[BASE] = (shape, (view["lat"], view["lon"], view["zoom"]) if view else None)
+    return base
+
+
+@st.fragment
+@guard.guarded  # a fragment reruns alone: it needs its own outage guard
+def map_and_panel(f: EventFilter, titles: dict[str, str], extent, in_view: bool, version: int) -> None:
+    lib = state.library()
+    if lib.version != version:
+        st.rerun(scope="app")
+    base = _base()
+    box, zoom = _view_now(extent)
+    with lib.store._read() as conn:  # noqa: SLF001 - the filter's places and the view's layer, one snapshot
+        shown = view_layer(conn, store_filter(conn, f), box, zoom, titles, st.session_state.get(keys.EVENT_PICK))
+    by_key = dict(zip(shown.keys, shown.events))
+    map_col, panel_col = st.columns([3, 2], gap="medium")
+    with map_col:
+        m = base_map(state.current_basemap(), st.session_state.get(keys.SHAPE), base[1] or _fit(extent),
+                     state.local_assets_ready())
+        ImmediateClick().add_to(m)
+        out = st_folium(m, key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True, returned_objects=RETURNED,
+                        feature_group_to_add=shown.layer, **_fly()) or {}
+        st.caption(_what_is_shown(shown))
+    if _new_click(out) and (key := find_event(shown.keys, out.get("last_object_clicked_tooltip"))):
+        st.session_state[keys.EVENT_PICK] = key
+    _remember(out, in_view)
+    with panel_col:
+        url.share_link()
+        if st.session_state.get(keys.EVENT_PICK) not in by_key:
+            st.session_state[keys.EVENT_PICK] = None
+        pick = st.selectbox("Event", shown.keys, key=keys.EVENT_PICK, index=None, on_change=_fly_to_pick,
+                            args=(by_key,), format_func=lambda k: describe(by_key[k]) if k in by_key else k,
+                            placeholder="Click a marker, or choose an event in view…")
+        if pick:
+            event_panel(by_key[pick], lib, titles)
+        else:
+            st.info("Zoomed out, the map counts the events in squares of the map: click one to zoom into it. "
+                    f"Events show one by one once {aggregate.MAX_MARKERS:,} or fewer are in view; click one to "
+                    "read what happened.")
+    url.write()
+
+
+def _what_is_shown(shown) -> str:
+    if shown.cells:
+        return (f"{shown.in_view:,} events in view, counted in {len(shown.cells):,} squares. "
+                "Click a square to zoom into it.")
+    if shown.capped:
+        return (f"The first {len(shown.events):,} of {shown.in_view:,} events in view, by date: "
+                "narrow the dates or the types to see the others.")
+    return f"{len(shown.events):,} events in view."
+
+
+def _new_click(out: dict) -> bool:
+    """A click not handled yet (each rerun repeats the map's last report)."""
+    click = (out.get("last_object_clicked_count"), str(out.get("last_object_clicked")), out.get("last_object_clicked_tooltip"))
+    if not out.get("last_object_clicked") or click == st.session_state.get(keys.LAST_CLICK):
+        return False
+    st.session_state[keys.LAST_CLICK] = click
+    return True
+
+
+def _remember(out: dict, in_view: bool) -> None:
+    """A drawn shape (the whole page follows it), the view for the URL, the bounds for the table."""
+    drawings = out.get("all_drawings")
+    if drawings is not None and drawings != st.session_state.get(keys.LAST_DRAWINGS):
+        st.session_state[keys.LAST_DRAWINGS] = drawings
+        polygons = [{"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": rings}}
+                    for rings in polygons_of(drawings)]
+        new_shape = {"type": "FeatureCollection", "features": polygons} if polygons else None
+        if new_shape != st.session_state.get(keys.SHAPE):
+            st.session_state[keys.SHAPE] = new_shape
+            st.session_state[keys.SHAPE_DRAWN] = bool(new_shape)
+            st.rerun(scope="app")
+    url.remember_view(out.get("center"), out.get("zoom"))
+    bounds = out.get("bounds")
+    if bounds and bounds != st.session_state.get(keys.MAP_BOUNDS):
+        st.session_state[keys.MAP_BOUNDS] = bounds
+        if in_view:
+            st.rerun(scope="app")
+
+
+def _fly_to_pick(by_key: dict) -> None:
+    found = by_key.get(st.session_state.get(keys.EVENT_PICK))
+    if found is not None and found.place is not None:
+        st.session_state[keys.FLY_TO] = (found.place.lat, found.place.lon, max(aggregate.MARKER_ZOOM, 9))
+
+
+def _fly() -> dict:
+    """center/zoom for st_folium while a requested view is pending (see app.fly_args: the
+    component applies a center only when it differs from the last, so each run nudges it)."""
+    fly = st.session_state.get(keys.FLY_TO)
+    if not fly:
+        return {}
+    out = st.session_state.get(MAP_KEY) or {}
+    center = out.get("center") or {}
+    if out.get("zoom") == fly[2] and abs(center.get("lat", 1e9) - fly[0]) < 0.05 and abs(center.get("lng", 1e9) - fly[1]) < 0.05:
+        st.session_state.pop(keys.FLY_TO, None)
+        return {}
+    tries = st.session_state["fly_tries_sql"] = st.session_state.get("fly_tries_sql", 0) + 1
+    if tries > 6:
+        st.session_state.pop(keys.FLY_TO, None)
+        st.session_state["fly_tries_sql"] = 0
+    return {"center": [fly[0] + tries * 1e-7, fly[1]], "zoom": int(fly[2]) + tries * 1e-6}
+
+
+def table_and_downloads(lib, f: EventFilter, titles: dict[str, str]) -> None:
+    """The events the filter keeps, newest first, PAGE_ROWS at a time; the downloads write the
+    first EXPORT_LIMIT of them, when clicked."""
+    with lib.store._read() as conn:  # noqa: SLF001
+        ef = store_filter(conn, f)
+        total = aggregate.count(conn, ef)
+    st.subheader(f"Reported events ({total:,})")
+    pages = max(1, math.ceil(total / PAGE_ROWS))
+    if st.session_state.get(TABLE_PAGE, 1) > pages:
+        st.session_state[TABLE_PAGE] = pages
+    number = st.number_input(f"Page (of {pages:,}, {PAGE_ROWS} events each, newest first)", 1, pages,
+                             key=TABLE_PAGE)
+    with lib.store._read() as conn:  # noqa: SLF001
+        rows = aggregate.page(conn, ef, int(number) - 1, PAGE_ROWS)
+    st.dataframe([{k: _cell(k, row[k]) for k in TABLE_COLUMNS} for row in (event_row(e, titles, SHOWN) for e in rows)],
+                 width="stretch", hide_index=True,
+                 column_config={"notes": st.column_config.TextColumn("sentence", width="large")})
+
+    def first():
+        with lib.store._read() as conn:  # noqa: SLF001
+            return aggregate.first(conn, ef, EXPORT_LIMIT)
+
+    note = f" (the newest {EXPORT_LIMIT:,} of {total:,})" if total > EXPORT_LIMIT else ""
+    cols = st.columns(3)
+    for col, (label, write, name, mime, key) in zip(cols, [
+            ("GeoJSON", events_to_geojson, "events.geojson", "application/geo+json", keys.DL_GEOJSON),
+            ("CSV", events_to_csv, "events.csv", "text/csv", keys.DL_CSV),
+            ("KML", events_to_kml, "events.kml", "application/vnd.google-earth.kml+xml", keys.DL_KML)]):
+        col.download_button(f"Download {label}{note}", lambda write=write: write(first(), titles), name, mime,
+                            width="stretch", key=key)
+
+
+def _cell(column: str, value):
+    """As app.py's table: numbers not stated are empty, countries by English name."""
+    if value == "" and column in ("fatalities", "injured"):
+        return None
+    return country_name(value) if column == "country" and value else value
