@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from geo.cli import Bar
+from geo.commands.shared import Bar
 
 
 def register(sub) -> None:
