@@ -54,6 +54,7 @@ def test_sentences_of_empty_and_blank_text():
 def test_a_line_ending_in_a_credit_or_bracket_ends_its_sentence():
     from geo.sentences import split
 
+    assert [s.text[:4] for s in split("Rescuers at work [Name/AFP]\n**Kyiv, Ukraine –** Drones hit.")] == ["Resc", "**Ky"]
     text = ("Rescuers at a house in Nikopol, May 3 [Ivan Petrenko/Reuters]\nRussian drones struck Odesa.\n"
             "Shelling went on near the city (Kherson\nregion) for hours.")
     assert [s.text for s in split(text)] == [
