@@ -70,6 +70,8 @@ def test_a_rebuilt_map_opens_where_the_last_one_was(app):  # noqa: F811
     app.sidebar.multiselect(key="f_region").select("Donetsk Oblast").run()  # new content: a new map...
     rebuilt = map_args(app)["script"]
     assert not FRAMED.search(rebuilt) and "[47.1, 35.2]" in rebuilt and '"zoom": 9' in rebuilt  # ...where it was
+    upload(app, ("later.txt", LATER, "text/plain"))  # an article added: its events are framed, wherever the view was
+    assert FRAMED.search(map_args(app)["script"])
 
 
 def test_play_says_which_empty_days_it_skipped():

@@ -49,6 +49,7 @@ MAP_VIEW = "map_view"  # {"lat", "lon", "zoom"}: the map's view as last reported
 MAP_BOUNDS = "map_bounds"  # Leaflet bounds as last reported (for "only what is in the view")
 PANEL_CONTEXT = "panel_context"  # toggle: show the sentence before and after
 CLEAR_SHAPE = "clear_shape"  # button: forget the drawn shape
+FRAME_ALL = "frame_all"  # an article was just added: the next map frames the markers, not the last view
 MAP_BUILT = "map_built"  # (content digest, opening view): a map rebuilt for new content opens where the last one was
 FEED_FROM_MAP = "feed_from_map"  # the pick came from a marker: the feed scrolls to it
 PAGE_RERUN = "page_rerun"  # a widget inside the map's fragment changed the filters: run the whole page

@@ -39,6 +39,8 @@ def opening_view(*content) -> tuple[float, float, float] | None:
         return built[1]
     seen = st.session_state.get(keys.MAP_VIEW)
     view = (seen["lat"], seen["lon"], seen["zoom"]) if seen else None
+    if st.session_state.pop(keys.FRAME_ALL, False):
+        view = None  # an upload: show where its events are
     st.session_state[keys.MAP_BUILT] = (digest, view)
     return view
 

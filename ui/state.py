@@ -184,7 +184,10 @@ def load_one(lib: Library, name: str, data: bytes, title: str = "", progress=Non
         return failures.failed(lib, name, failures.message(name, exc))
     if isinstance(parsed, windows.Failed):
         return failures.failed(lib, name, f"{name} {parsed.reason}")
-    return store(lib, name, parsed)
+    result = store(lib, name, parsed)
+    if result.outcome == ADDED:
+        st.session_state[keys.FRAME_ALL] = True  # the next map frames what was added, not the last view
+    return result
 
 
 def store(lib: Library, name: str, parsed: ParsedDocument) -> LoadResult:
