@@ -168,7 +168,8 @@ def _apply_pin(lib: Library, events: list[PlaceMention], place: Place) -> None:
 
 def take_map_click(out: dict) -> None:
     """A click on the map (streamlit-folium's ``last_clicked``) is where the pin goes while
-    "Click the map to place the pin" is on; the panel, drawn after the map, shows it."""
+    "Click the map to place the pin" is on. Read from the map's last report before the panel is
+    drawn (ui.map_frame.reported), so the panel shows it in the same run."""
     click = out.get("last_clicked")
     if not click or click == st.session_state.get(keys.LAST_MAP_CLICK):
         return

@@ -12,6 +12,7 @@ from geo.filters import day_of
 from geo.map_fill import FillFrame
 from geo.types import Event
 from ui import guard, keys, layout, state, url
+from ui.corrections import take_map_click
 from ui.event_panel import event_panel
 from ui.feed import feed
 from ui.map_frame import (follow_library, follow_page, fly_to, new_click, opening_view, remember_map, reported,
@@ -49,6 +50,7 @@ def events_map_and_panel(shown: list[Event], undated_window: list[Event], titles
     keys_ = event_keys(shown)
     by_key = dict(zip(keys_, shown))
     before = reported()
+    take_map_click(before)  # a pin dropped on the map: the panel below, drawn first, shows it
     if new_click(before) and (key := find_event(keys_, before.get("last_object_clicked_tooltip"))):
         st.session_state[keys.EVENT_PICK] = key
         st.session_state[keys.FEED_FROM_MAP] = True

@@ -19,7 +19,6 @@ from streamlit_folium import st_folium
 from geo.filters import polygons_of
 from geo.map_click import ImmediateClick
 from ui import keys, url
-from ui.corrections import take_map_click
 from ui.overlays import draw_overlays
 
 MAP_HEIGHT = 620  # px; the page's CSS (ui/layout.py) stretches the frame to the viewport's height
@@ -109,7 +108,6 @@ def show_map(m, selected_at: tuple[float, float] | None = None, timeline: bool =
         out = st_folium(m, key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True, returned_objects=RETURNED,
                         feature_group_to_add=ring(selected_at), **fly_args(fly)) or {}
     landed(out, fly)
-    take_map_click(out)
     return out
 
 

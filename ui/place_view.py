@@ -9,7 +9,7 @@ from geo.filters import group_by_place
 from geo.map_fill import FillFrame
 from geo.webmap import build_map, find_place
 from ui import guard, keys, layout, state, url
-from ui.corrections import user_set_ids
+from ui.corrections import take_map_click, user_set_ids
 from ui.event_view import MAP_SHARE, plural
 from ui.map_frame import follow_library, fly_to, new_click, opening_view, remember_map, reported, show_map
 from ui.panel import place_panel
@@ -42,6 +42,7 @@ def map_and_panel(map_events, titles: dict[str, str], n_articles: int, shape, in
     follow_library(lib, version)
     places = [g.place for g in group_by_place(map_events)]
     remember_click(reported(), places)
+    take_map_click(reported())  # a pin dropped on the map: the panel, drawn before the map, shows it
     map_col, panel_col = st.columns(MAP_SHARE, gap="small")
     with panel_col:  # before the map: the panel reaches the browser without waiting for the map's drawing
         ids = [p.id for p in places]
