@@ -38,7 +38,7 @@ def app(library, monkeypatch):
 
 
 def heading(at: AppTest) -> str:
-    return next(h.value for h in at.subheader if h.value.startswith("Reported events"))
+    return next(h.value for h in at.subheader if h.value.startswith("Events ("))
 
 
 def layer(at: AppTest) -> str:
@@ -53,7 +53,7 @@ def test_a_link_filters_the_counts_the_cells_and_the_table(app, library):
     app.run()
     assert not app.exception, [e.value for e in app.exception]
     kept = EventFilter(types=("Battles",), countries=("UA",)).apply_events(everything)
-    assert heading(app) == f"Reported events ({len(kept):,})"
+    assert heading(app) == f"Events ({len(kept):,})"
     assert app.sidebar.multiselect(key="f_event_type").value == ["Battles"]
     # The map opens on every event's extent: its layer holds each kept event once, as a marker
     # (264 here, under the cap) or in a cell's count.
@@ -72,13 +72,13 @@ def test_a_link_filters_the_counts_the_cells_and_the_table(app, library):
 def test_the_time_slider_and_the_pages(app, library):
     everything = library[1]
     app.run()
-    assert heading(app) == f"Reported events ({N:,})"
+    assert heading(app) == f"Events ({N:,})"
     app.sidebar.toggle(key="f_time").set_value(True).run()
     day = date(2020, 6, 30)
     app.sidebar.slider(key="f_day").set_value(day).run()
     assert not app.exception, [e.value for e in app.exception]
     upto = EventFilter(date_to=day.isoformat()).apply_events(everything)
-    assert heading(app) == f"Reported events ({len(upto):,})"
+    assert heading(app) == f"Events ({len(upto):,})"
     app.number_input(key="events_table_page").set_value(3).run()
     rows = app.dataframe[0].value
     newest = sorted((e.date for e in upto), reverse=True)

@@ -50,7 +50,7 @@ def test_cells_zoomed_out_events_zoomed_in_and_a_click_opens_the_event(scale_url
     _path, (name, lat, lon, at_town) = library
     page.goto(scale_url)
     page.wait_for_selector(MAP, state="attached", timeout=120_000)
-    page.get_by_role("heading", name=f"Reported events ({N:,})").wait_for(timeout=120_000)
+    page.get_by_role("heading", name=f"Events ({N:,})").wait_for(timeout=120_000)
     view = wait_for(page, lambda: (s := shown(page))["cells"] and s, 60, "grid cells")
     counts = map_frame(page).evaluate("() => window.geoCells.map(c => c.n)")
     assert sum(counts) == N and len(counts) == len(view["cells"]) > 3  # every event in one cell, none drawn alone

@@ -216,7 +216,7 @@ def table_and_downloads(lib, f: EventFilter, titles: dict[str, str]) -> None:
     with lib.store._read() as conn:  # noqa: SLF001
         ef = store_filter(conn, f)
         total = aggregate.count(conn, ef)
-    st.subheader(f"Reported events ({total:,})")
+    st.subheader(f"Events ({total:,})")
     pages = max(1, math.ceil(total / PAGE_ROWS))
     if st.session_state.get(TABLE_PAGE, 1) > pages:
         st.session_state[TABLE_PAGE] = pages
@@ -226,7 +226,8 @@ def table_and_downloads(lib, f: EventFilter, titles: dict[str, str]) -> None:
         rows = aggregate.page(conn, ef, int(number) - 1, PAGE_ROWS)
     st.dataframe([{k: _cell(k, row[k]) for k in TABLE_COLUMNS} for row in (event_row(e, titles, SHOWN) for e in rows)],
                  width="stretch", hide_index=True,
-                 column_config={"notes": st.column_config.TextColumn("sentence", width="large")})
+                 column_config={"notes": st.column_config.TextColumn("sentence", width="large"),
+                                **{k: st.column_config.TextColumn(alignment="right") for k in ("fatalities", "injured")}})
 
     def first():
         with lib.store._read() as conn:  # noqa: SLF001
@@ -243,7 +244,8 @@ def table_and_downloads(lib, f: EventFilter, titles: dict[str, str]) -> None:
 
 
 def _cell(column: str, value):
-    """As app.py's table: numbers not stated are empty, countries by English name."""
-    if value == "" and column in ("fatalities", "injured"):
-        return None
+    """As app.py's table: a toll not stated is an empty cell (text, not Streamlit's "None"),
+    countries by English name."""
+    if column in ("fatalities", "injured"):
+        return str(value)
     return country_name(value) if column == "country" and value else value
