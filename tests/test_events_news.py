@@ -438,3 +438,12 @@ def test_a_second_verb_of_violence_after_and_is_a_second_action(pipeline, withou
     assert [(e.place.name, e.fatalities) for e in events(pipeline, toll_too, "2025-05-04")] == [("Nikopol", 2)]
     without("second_action")
     assert [e.place.name for e in events(pipeline, text, "2025-05-04")] == ["Nikopol"]
+
+
+def test_a_blast_nobody_fired_is_a_remote_explosive(pipeline, without):
+    text = "Explosions rocked an ammunition depot near occupied Dzhankoi on Tuesday, officials said."
+    assert [e.sub_type for e in events(pipeline, text, "2022-08-17")] == ["Remote explosive/landmine/IED"]
+    fired = "A loud explosion shook Dzhankoi on Tuesday – the sound of a missile hitting a depot."
+    assert [e.sub_type for e in events(pipeline, fired, "2022-08-17")] == ["Shelling/artillery/missile attack"]
+    without("blast_without_a_weapon")
+    assert [e.sub_type for e in events(pipeline, text, "2022-08-17")] == ["Shelling/artillery/missile attack"]

@@ -149,3 +149,23 @@ def _detention(sub_type, clause, actors):
             and not _STATE_AGENTS.search(clause):
         return "Abduction/forced disappearance"
     return "Arrests"
+
+
+_BLASTS = re.compile(r"\b(?:explosions?|blasts?|exploded|explosive devices?|detonat\w+)\b", re.I)
+_STRUCK = re.compile(r"\b(?:struck|strikes?|attack\w*|shell(?:ed|ing)|bombard\w*|fired|launched)\b", re.I)
+
+
+@rule(CONVENTIONS, "blast_without_a_weapon",
+      "ACLED: explosions nobody is said to have fired ('explosions rocked a military facility in "
+      "Crimea', 'two blasts at a depot') are coded as remote explosives, not as shelling")
+def _blast(sub_type, clause, actors):
+    if sub_type == "Shelling/artillery/missile attack" and _BLASTS.search(clause) and not (
+            _REMOTE_AIR.search(clause) or _REMOTE_FIRE.search(clause) or _STRUCK.search(clause)):
+        return "Remote explosive/landmine/IED"
+    return None
+
+
+def weapon_named(text: str) -> bool:
+    """A weapon or a strike is named ("the sound of a missile that had hit a building"): a blast
+    the sentence explains elsewhere than in its clause is that weapon's."""
+    return bool(_REMOTE_AIR.search(text) or _REMOTE_FIRE.search(text))

@@ -24,7 +24,7 @@ from geo.events.scope import (
     _NO_THEATRE, Theatre, _body, _headline, _quoted, _theatre, _without_summaries, clause_is_background,
     front_matter_end,
 )
-from geo.events.conventions import decide
+from geo.events.conventions import decide, weapon_named
 from geo.events.taxonomy import PROTESTS, STRATEGIC, TYPE_OF
 from geo.events.toll import toll
 from geo.rules import on, rule, switch
@@ -165,6 +165,8 @@ class Extractor:
             own = actor_rules.own_forces(clause[:at])
             names = tuple(dict.fromkeys((*own, *names)))
             sub_type = decide(rule.sub_type, clause, names)
+            if sub_type == "Remote explosive/landmine/IED" and rule.sub_type != sub_type and weapon_named(s.text):
+                sub_type = decide(rule.sub_type, s.text, names)
             if sub_type == "Attack" and not any(n != actor_rules.CIVILIANS for n in names) \
                     and not _ATTACKER.search(clause[:at]) and on("attack_needs_an_attacker"):
                 continue  # "The death toll climbed, with 21 killed": a toll, told of an event before
