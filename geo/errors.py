@@ -78,3 +78,7 @@ def one_line(text: str, limit: int = 500) -> str:
     """An error for a terminal: one line, inert (see inert), and never pages of SQL or article text."""
     text = inert(" ".join(text.split()))
     return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+class OverlayError(IngestError):
+    """A layer file (geo.overlays) that cannot be read: the message is one line naming the file."""

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from lxml import etree
 
-from geo.overlays import OverlayError
+from geo.errors import OverlayError
 
 _PARSER_OPTIONS = {"resolve_entities": False, "no_network": True, "load_dtd": False, "dtd_validation": False,
                    "huge_tree": False, "remove_comments": True, "remove_pis": True}

@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from geo import gpkg, limits
-from geo.errors import IngestError
+from geo.errors import OverlayError
 
 KINDS = {"kml": "KML", "kmz": "KMZ", "geojson": "GeoJSON", "json": "GeoJSON", "gpkg": "GeoPackage"}
 MAX_FEATURES = 50_000
@@ -34,8 +34,6 @@ GEOMETRIES = {"Point", "MultiPoint", "LineString", "MultiLineString", "Polygon",
               "GeometryCollection"}
 
 
-class OverlayError(IngestError):
-    """A layer file that cannot be read: the message is one line naming the file."""
 
 
 @dataclass(frozen=True, slots=True)
