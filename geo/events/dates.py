@@ -119,7 +119,7 @@ def _resolve(name: str, m: re.Match[str], article: date | None) -> date | None:
 # "A day after Moscow's forces took control of Kherson, ...", "a week after two people were killed
 # in similar blasts": what the "after" clause tells happened that long before the sentence's day.
 _EARLIER = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|\d+)\s+(?P<unit>days?|weeks?)\s+after\s+"
-                      r"(?:[^,;:.]\s*){0,160}$", re.I)
+                      r"[^,;:.]{0,160}$", re.I)
 
 
 def earlier_by(words_before: str) -> timedelta | None:

@@ -43,7 +43,10 @@ _WEAPON_AFTER = re.compile(r"(?:-\S+)?\s+(?!(?:with|by|using|and|or|in|on|at|fro
                            r"boats?|vessels?|jets?|bombs?|howitzers?|mlrs|munitions?)\b", re.I)
 _SECTOR_AFTER = re.compile(r"\s+(?:direction|axis|sector|front|tactical area)\b", re.I)
 # "on the Kupiansk, Lyman, and Kramatorsk directions": every name of the list names a sector.
-_SECTORS_AFTER = re.compile(r"(?:\s*,?\s*(?:and\s+|or\s+)?[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*)?)*\s*,?\s+"
+_NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}"
+# Items are joined by a comma or "and"/"or", never by nothing: one way to read a list, so a run of
+# thousands of names is read once (linear), not in every way it could be cut.
+_SECTORS_AFTER = re.compile(rf"(?:\s*,\s*(?:and\s+|or\s+)?{_NAME}|\s+(?:and|or)\s+{_NAME}){{0,12}}\s*,?\s+"
                             r"(?:directions?|axis|axes|sectors?|tactical areas?)\b")
 _CONTAINER_AFTER = re.compile(r"\s+(?:suburbs?|outskirts|district|neighbou?rhood|village|town)\s+of\s", re.I)
 _REGION_WORD = re.compile(r"\b(?:region|oblast|province|krai|district|raion)\b", re.I)
