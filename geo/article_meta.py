@@ -134,9 +134,30 @@ def is_heading(line: str) -> bool:
     return len(line) <= TITLE_MAX and not _SENTENCE_END.search(line) and len(line.split()) <= 20
 
 
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n((?:.*\n){0,80}?)---[ \t]*(?:\n|\Z)")
+_FIELD = re.compile(r"^([A-Za-z_][\w-]*):[ \t]*(.*?)[ \t]*$")
+
+
+def front_matter(text: str) -> tuple[dict[str, str], int]:
+    """A Markdown page's leading front matter ("---", "title: ...", "date: ...", "---"): its
+    plain fields and where it ends (({}, 0) when there is none)."""
+    m = _FRONT_MATTER.match(text[:20_000])
+    if m is None:
+        return {}, 0
+    fields = {}
+    for line in m.group(1).split("\n"):
+        if f := _FIELD.match(line):
+            fields.setdefault(f.group(1).lower(), f.group(2).strip("\"'"))
+    return fields, m.end()
+
+
 def text_title(text: str) -> str:
     """The first line when it is short enough to be a title, else ''. Never cut: a cut
     sentence reads as a broken title, and the file name says more."""
+    fields, end = front_matter(text)
+    if fields.get("title") and len(fields["title"]) <= TITLE_MAX:
+        return fields["title"]
+    text = text[end:]
     first = next(iter(lines(text[:5000])), "")
     if first and len(first) <= TITLE_MAX:
         return first
@@ -155,7 +176,13 @@ def dateline_end(line: str) -> int:
 
 def text_date(text: str, find_date) -> str | None:
     """A dateline or publication stamp in the first lines, else the first date a prose line
-    states near the top (its first ``PROSE_REACH`` characters); headings are skipped."""
+    states near the top (its first ``PROSE_REACH`` characters); headings are skipped. A page's
+    front matter says its date itself."""
+    fields, end = front_matter(text)
+    for name in ("date", "published", "pubdate"):
+        if fields.get(name) and (date := find_date(fields[name])):
+            return date
+    text = text[end:]
     head = lines(text[:3000])
     for line in head[:3]:
         m = _DATELINE.match(line)

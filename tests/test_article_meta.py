@@ -60,3 +60,12 @@ def test_text_date_skips_headings_that_name_another_period():
     assert text_date(text, find_date) == "2023-03-03"
     assert text_date("Published 5 March 2023\nBody text.", find_date) == "2023-03-05"
     assert text_date("No date anywhere.", find_date) is None
+
+
+def test_a_markdown_pages_front_matter_gives_its_title_and_date():
+    from geo.ingest import read
+
+    text = ("---\nlayout: post\ntitle: \"Strikes on Odesa overnight\"\ndate: 2025-05-01T03:46:26\n"
+            "excerpt: \"Two killed.\"\n---\n\nRussian drones struck Odesa overnight, the governor said.\n")
+    doc = read(text.encode("utf-8"), "page.txt")
+    assert (doc.title, doc.date) == ("Strikes on Odesa overnight", "2025-05-01")

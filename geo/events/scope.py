@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from geo.article_meta import is_heading
+from geo.article_meta import front_matter, is_heading
 from geo.events.dates import find_date
 from geo.events.places import _BROAD
 from geo.distance import distance_km
@@ -147,13 +147,9 @@ def _headline(text: str, s: Sentence) -> bool:
     return before in ("", "\n") and after in ("", "\n") and is_heading(s.text.strip())
 
 
-_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?:.*\n){0,80}?---[ \t]*(?:\n|\Z)")
-
-
 @rule(SCOPE, "front_matter",
       "a Markdown page's front matter ('---', 'title: ...', 'excerpt: ...', '---') is the page's "
       "metadata: its summary repeats what the article reports below")
 def front_matter_end(text: str) -> int:
     """Where a leading YAML front matter block ends (0 when there is none)."""
-    m = _FRONT_MATTER.match(text) if on("front_matter") else None
-    return m.end() if m else 0
+    return front_matter(text)[1] if on("front_matter") else 0
