@@ -68,13 +68,13 @@ def neighbours(story: Story, i: int) -> list[int]:
 def _shares(scored) -> list:
     """(share, place) of the plausible point readings: how much of the name's belief each holds
     (a name with fifteen equal readings vouches for none of them)."""
-    points = _points(scored)
-    if not points:
-        return []
-    top = points[0][0]
-    weights = [math.exp(-(top - s) / SHARE_SCALE) for s, _ in points]
+    if not scored or scored[0][1].place.feature in _NOT_POINTS:
+        return []  # a raion or an oblast named is the binding rules' (raion_binds), not a town's
+    top = scored[0][0]
+    plausible = [(s, c.place) for s, c in scored[:READINGS] if s >= top - PLAUSIBLE]
+    weights = [math.exp(-(top - s) / SHARE_SCALE) for s, _ in plausible]
     total = sum(weights)
-    return [(w / total, p) for w, (_, p) in zip(weights, points)]
+    return [(w / total, p) for w, (_, p) in zip(weights, plausible) if p.feature not in _NOT_POINTS]
 
 
 def _eligible(scored) -> list | None:
