@@ -58,3 +58,22 @@ def test_one_name_is_one_place_in_a_story(pipeline):
             "Zelenyi and Varvarivka. There was no fighting near Orikhiv.")
     parsed = pipeline.parse(Document(text))
     assert len({r.place.id for r in parsed.resolutions if r.mention.text == "Zelenyi" and r.place}) == 1
+
+
+@pytest.mark.parametrize("text", [
+    "Air raid alerts sounded in Kharkiv Oblast as well as in Kirovohradska,\u202fKyivska,\u202fand\u202fVinnytska\u202foblasts.",
+    "Air raid alerts sounded in Kharkiv Oblast as well as in Kirovohradska, Kyivska, and Vinnytska oblasts.",
+])
+def test_oblasts_named_by_their_ukrainian_adjective_down_a_list(pipeline, text):
+    found = places(pipeline, text)
+    assert found["Kirovohradska"].id == "adm:UA.10"
+    assert found["Kyivska"].feature == "region" and found["Kyivska"].admin1_code == "UA.13"  # not the city
+    assert found["Vinnytska"].feature == "region"
+
+
+def test_an_oblast_adjective_with_a_lower_case_type_word(pipeline, without):
+    found = places(pipeline, "Drones hit Kharkivska oblast and the Dnipropetrovska region overnight.")
+    assert found["Kharkivska oblast"].id == "adm:UA.07"
+    assert found["Dnipropetrovska region"].feature == "region"
+    without("oblast_adjective")
+    assert "Kharkivska oblast" not in places(pipeline, "Drones hit Kharkivska oblast overnight.")
