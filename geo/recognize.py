@@ -18,6 +18,7 @@ from geo.lexicon import (CONNECTORS, DIRECTIONS, DOTTED_ABBREVIATIONS, LIST_JOIN
                          WATER_FEATURES, common_words)
 from geo.readings import by_surface
 from geo import fuzzy
+from geo.oblast_adjectives import adjectival_region
 from geo.recognize_passes import DOCUMENT_RULES
 from geo.recognize_rules import PLACE_LABELS, decide, name_end, name_start
 from geo.rules import active, on, switch
@@ -73,6 +74,7 @@ class Recogniser:
                 if candidates:
                     found = Span(i, end, starts[i], starts[i] + len(surface), surface, candidates)
                     break
+            found = adjectival_region(self.gazetteer, words, starts, text, i) or found
             if on("community_name"):
                 found = self._community(words, starts, text, i, run, found)
             if found is None:

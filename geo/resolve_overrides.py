@@ -12,6 +12,7 @@ from geo.front import km_to_front
 from geo.fuzzy import fuzzy_in_region
 from geo.gazetteer import ALIAS, ALTERNATE, PRIMARY
 from geo.names import key
+from geo.neighbours import credits, rerank
 from geo.nearby import line_vertices
 from geo.resolve import PLAUSIBLE, confidence, rank
 from geo.rules import on, rule, switch
@@ -49,13 +50,33 @@ def _name_bearers_in_region(story: Story, i: int, result):
 BIG_CITY, BIG_CITY_YIELDS = 50_000, 10.0
 
 
+@rule(OVERRIDES, "namesake_beside_named_places",
+      "'attacked east of Borova near Kopanky', 'near Oleksandrivka and Novoyehorivka': of a name's "
+      "namesakes, the one that lies within a few tens of km of the places named beside it (a reference "
+      "town, the other villages of a list) is meant; the front and population only decide where they say "
+      "nothing (geo/neighbours.py)")
+def _namesake_beside_named_places(story: Story, i: int, result):
+    scored, conf, place = result
+    if place is None or place.feature in CONTAINER_FEATURES or i in story.forced:
+        return result
+    if story.credits is None:
+        story.credits = credits(story)
+    if i not in story.credits:
+        return result
+    added, credit = story.credits[i]
+    rescored = rerank(scored, added)
+    if credit.get(rescored[0][1].place.id, 0.0) > 0:
+        story.beside.add(i)  # the front rules below have nothing to add
+    return rescored, confidence(rescored), rescored[0][1].place
+
+
 @rule(OVERRIDES, "namesake_near_front",
       "'shelled Ivanivka, Sumy' where Sumy Oblast has several Ivanivkas: in a war report the one "
       "nearest the Russian border or the line of contact is likeliest (geo/front.py)")
 def _namesake_near_front(story: Story, i: int, result):
     scored, conf, place = result
     region = _bound_region(story, i)
-    if region is None or place is None or not war_story(story):
+    if region is None or place is None or i in story.beside or not war_story(story):
         return result
     span = story.spans[i]
     if _HROMADA.match(story.text, span.end_char) or span.text.lower().endswith(("community", "hromada")):
@@ -157,7 +178,7 @@ def _river_stretch(story: Story, i: int, result):
 def _homonym_near_front(story: Story, i: int, result):
     scored, conf, place = result
     if place is None or place.feature != "city" or place.country != "UA" or place.population >= 20_000 \
-            or i in story.containers or not war_story(story):
+            or i in story.containers or i in story.beside or not war_story(story):
         return result
     if story.near(place, 100):
         return result
@@ -175,7 +196,8 @@ def _homonym_near_front(story: Story, i: int, result):
       "important one is shown, but unsure")
 def _homonym_unsure(story: Story, i: int, result):
     scored, conf, place = result
-    if place is None or place.feature != "city" or place.population >= 20_000 or i in story.containers:
+    if place is None or place.feature != "city" or place.population >= 20_000 or i in story.containers \
+            or i in story.beside:
         return result
     namesakes = sum(1 for _, c in scored if c.place.name == place.name and c.place.country == place.country)
     if namesakes < 3 or story.near(place, 100):

@@ -159,8 +159,8 @@ def resolve(spans: list[Span], text: str, in_sentence: list[int], gazetteer):
     sure = [r[0] if r and confidence(r) >= CONFIDENT and not (actors and _actor(story, i)) else None
             for i, r in enumerate(first)]
     points = _near_index(story, sure) if on("near_in_sentence") else {}
-    story.points = Grid((c.place.lat, c.place.lon, None) for c in (x[1] for x in sure if x is not None)
-                        if c.place.feature not in NOT_POINTS)
+    story.points = Grid((x[1].place.lat, x[1].place.lon, k) for x, k in zip(sure, story.keys)
+                        if x is not None and x[1].place.feature not in NOT_POINTS)
     story.regions = {x[1].place.admin1_code for x in sure if x is not None and x[1].place.admin1_code}
     keys = story.keys
     voters = [r if r and not (actors and _actor(story, i)) else [] for i, r in enumerate(first)]
@@ -181,7 +181,9 @@ def resolve(spans: list[Span], text: str, in_sentence: list[int], gazetteer):
         near = nears.get((si, k))
         if near is None:
             near = nears[(si, k)] = Nearby([points[s] for s in (si - 1, si, si + 1) if s in points], k)
-        scored = rank(span.candidates, story.hint(i), contexts[k], containers.get(i), near, together, k)
+        story.ranked.append(rank(span.candidates, story.hint(i), contexts[k], containers.get(i), near, together, k))
+    # Every ranking first: an override may weigh the readings of the names beside a mention.
+    for i, scored in enumerate(story.ranked):
         result = (scored, confidence(scored), scored[0][1].place if scored else None)
         for override in overrides:
             result = override(story, i, result)

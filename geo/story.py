@@ -34,6 +34,9 @@ class Story:
     regions: set[str] = field(default_factory=set)  # admin-1 codes of the confident places
     war: bool | None = None  # whether the text reports fighting (computed once)
     day: date | None | bool = False  # the story's first stated day (False: not looked for yet)
+    ranked: list = field(default_factory=list)  # every mention's ranking before the overrides
+    credits: dict | None = None  # what the names beside each mention say of its readings (geo/neighbours.py)
+    beside: set[int] = field(default_factory=set)  # mentions whose namesake the places beside them chose
 
     def hint(self, i: int) -> str:
         s = self.spans[i]

@@ -1,0 +1,163 @@
+"""Which of a dozen namesakes a text means, read from the places it names beside it.
+
+"Russian forces attacked east of Borova near Kopanky", "near Oleksandrivka and Novoyehorivka":
+Kharkiv Oblast alone has four Kopankys and fifteen Oleksandrivkas, and the oblast a note names
+says nothing about which. The places written next to a name do: a reference town ("east of X")
+or the other villages of a list lie within a few tens of kilometres of the one meant. Each
+plausible reading of an ambiguous name is credited with how near it lies to a plausible reading
+of each neighbouring name (the nearest few names of the same or the next sentence), less what
+that reading of the neighbour costs against its own best one: the names are chosen together,
+as a reader would, not one by one. Beyond NEIGHBOURS_KM nothing is credited, so a name alone
+in its sentence keeps its ranking (population, the oblast, the front).
+"""
+
+from __future__ import annotations
+
+import math
+
+from geo.distance import distance_km
+from geo.nearby import Grid
+from geo.resolve import PLAUSIBLE
+from geo.rules import on, switch
+from geo.story import NOT_POINTS, Story
+
+NEIGHBOURS_KM = 50.0
+BESIDE = 5.0  # credit for a reading at the very spot of a neighbour's reading, falling to 0 at NEIGHBOURS_KM
+WINDOW = 4  # neighbouring names on either side of a mention (a list of 200 villages is no square)
+READINGS = 12  # a neighbour's readings that can credit (its likeliest)
+OWN_READINGS = 40  # a name's own readings that can be credited: Novoselivka has 90
+# A town this big is not displaced by a namesake village near a neighbour ("Lviv and Mykolaiv":
+# the port city, not the town of 15,000 beside Lviv); its fame is the stronger evidence.
+TOWN = 20_000
+ROUNDS = 2
+STORY_SHARE = 0.5  # a place the story is sure of, named anywhere in it, vouches this much
+SURE = 0.6  # the share of its name's belief that makes a reading one the story is sure of
+SHARE_SCALE = 2.0  # a reading this many points below a name's best holds 1/e of its belief
+_NOT_POINTS = NOT_POINTS | {"lake", "reservoir"}
+_DEGREES = NEIGHBOURS_KM / 111.0  # a latitude gap beyond which two readings are too far apart
+
+
+def _points(scored, most: int = READINGS) -> list:
+    """(score, place) of the plausible readings that are points, best first."""
+    if not scored:
+        return []
+    top = scored[0][0]
+    return [(s, c.place) for s, c in scored[:most]
+            if s >= top - PLAUSIBLE and c.place.feature not in _NOT_POINTS]
+
+
+def neighbours(story: Story, i: int) -> list[int]:
+    """The nearest few other names around mention ``i`` in its own and the adjoining sentences.
+    A name that shares a word with the mention's is no witness: "North Richmond" lies beside one
+    Richmond, but says nothing of which Richmond the story means."""
+    si, own = story.in_sentence[i], story.keys[i]
+    words = set(own.split())
+    found: list[int] = []
+    for step in (-1, 1):
+        seen: set[str] = set()
+        j = i + step
+        while 0 <= j < len(story.spans) and abs(story.in_sentence[j] - si) <= 1 and len(seen) < WINDOW:
+            k = story.keys[j]
+            if k not in seen and story.ranked[j] and not words & set(k.split()):
+                seen.add(k)
+                found.append(j)
+            j += step
+    return found
+
+
+def _shares(scored) -> list:
+    """(share, place) of the plausible point readings: how much of the name's belief each holds
+    (a name with fifteen equal readings vouches for none of them)."""
+    if not scored or scored[0][1].place.feature in _NOT_POINTS:
+        return []  # a raion or an oblast named is the binding rules' (raion_binds), not a town's
+    top = scored[0][0]
+    plausible = [(s, c.place) for s, c in scored[:READINGS] if s >= top - PLAUSIBLE]
+    weights = [math.exp(-(top - s) / SHARE_SCALE) for s, _ in plausible]
+    total = sum(weights)
+    return [(w / total, p) for w, (_, p) in zip(weights, plausible) if p.feature not in _NOT_POINTS]
+
+
+def _eligible(scored) -> list | None:
+    """The readings among which the neighbours may choose: a village's plausible point readings in
+    the country of its best one (the country is the story's to say: its other names vote on it)."""
+    if not scored:
+        return None
+    top = scored[0][1].place
+    if top.population >= TOWN:
+        return None
+    mine = [p for _, p in _points(scored, OWN_READINGS) if p.country == top.country]
+    return mine if len({p.id for p in mine}) >= 2 else None
+
+
+def _credit(mine: list, others: list[list], sure: Grid | None = None, own: str = "") -> dict[str, float]:
+    """Per reading, the most any one neighbour vouches for it: its share of that neighbour's
+    belief, times how near (BESIDE at the same spot, nothing at NEIGHBOURS_KM); and, with less
+    weight, the places the rest of the story is sure of (the article's earlier events)."""
+    given: dict[str, float] = {}
+    for place in mine:
+        best = 0.0
+        if sure is not None:
+            km = sure.nearest(place.lat, place.lon, NEIGHBOURS_KM, own)
+            best = BESIDE * STORY_SHARE * max(0.0, 1.0 - km / NEIGHBOURS_KM)
+        for readings in others:
+            for share, q in readings:
+                if q.id == place.id or abs(q.lat - place.lat) > _DEGREES:
+                    continue
+                km = distance_km(place.lat, place.lon, q.lat, q.lon)
+                if km < NEIGHBOURS_KM:
+                    best = max(best, BESIDE * share * (1.0 - km / NEIGHBOURS_KM))
+        given[place.id] = best
+    return given
+
+
+def credits(story: Story) -> dict[int, tuple[dict[str, float], dict[str, float]]]:
+    """Per mention whose namesakes its neighbours tell apart: what to add to each reading's score,
+    and the neighbours' credit in it.
+
+    The names are chosen together: in a first round each neighbour vouches for its readings by
+    its own belief in them; in the next, by its belief once its own neighbours have spoken, so
+    "near Kopanky ... near Oleksandrivka" (each of them one of many) follows the one sure
+    reference town, "east of Borova", rather than a far pair of namesakes that happen to lie
+    together. One name is one place in a story (unless the text binds its mentions to different
+    regions): its mentions pool their neighbours' credit and rank on their average score, so a
+    quote repeated beside another paragraph's town still names the same village."""
+    current = list(story.ranked)
+    given: dict[int, tuple[dict[str, float], dict[str, float]]] = {}
+    eligible = {i: mine for i, mine in ((i, _eligible(x)) for i, x in enumerate(story.ranked)) if mine}
+    groups: dict[tuple, list[int]] = {}
+    for i in eligible:
+        bound = story.containers.get(i)
+        groups.setdefault((story.keys[i], bound[0].id if bound else ""), []).append(i)
+    for _ in range(ROUNDS):
+        shares = [_shares(x) for x in current]
+        # The readings the story believes most of, wherever it names them.
+        sure = Grid((p.lat, p.lon, k) for x, k in zip(shares, story.keys) for share, p in x[:1]
+                    if share >= SURE) if on("namesake_near_story") else None
+        given = {}
+        for members in groups.values():
+            pooled: dict[str, float] = {}
+            for i in members:
+                for pid, c in _credit(eligible[i], [shares[j] for j in neighbours(story, i)], sure, story.keys[i]).items():
+                    pooled[pid] = max(pooled.get(pid, 0.0), c)
+            if not any(c > 0 for c in pooled.values()):
+                continue
+            bases = [{c.place.id: s for s, c in story.ranked[i]} for i in members]
+            mean = {pid: sum(b[pid] for b in bases if pid in b) / sum(pid in b for b in bases)
+                    for pid in set().union(*bases)}
+            for i, base in zip(members, bases):
+                given[i] = ({pid: pooled.get(pid, 0.0) + mean[pid] - s for pid, s in base.items()}, pooled)
+        current = [rerank(x, given[i][0]) if i in given else x for i, x in enumerate(story.ranked)]
+    return given
+
+
+def rerank(scored: list, given: dict[str, float]) -> list:
+    """The plausible readings moved up by their credit."""
+    floor = scored[0][0] - PLAUSIBLE
+    moved = [(s + given.get(c.place.id, 0.0) if s >= floor else s, c) for s, c in scored]
+    moved.sort(key=lambda x: -x[0])
+    return moved
+
+
+switch("namesake_near_story", "'Russian forces shelled Kupiansk ... Later, shelling hit Ivanivka': of a village's "
+       "namesakes, one within a few tens of km of a place the story is sure of, however far back it was named, "
+       "is likelier (half the weight of a neighbour in the same sentence)")
