@@ -39,7 +39,7 @@ def test_the_event_panel_corrects_the_events_place(library_file):
     assert len(before) >= 1
     events = at.session_state["library"].events()
     key = next(k for k, e in zip(event_keys(events), events) if e.sub_type == "Air/drone strike")
-    at.selectbox(key="event_pick").set_value(key).run()
+    at.radio(key="event_pick").set_value(key).run()  # a line of the feed
     assert [x.label for x in at.expander if x.label == "Correct this event's place"]
 
     at.number_input(key="corr_lat").set_value(PIN[0])
