@@ -16,22 +16,19 @@ from __future__ import annotations
 import math
 
 from geo.distance import distance_km
-from geo.nearby import Grid
 from geo.resolve import PLAUSIBLE
-from geo.rules import on, switch
 from geo.story import NOT_POINTS, Story
 
 NEIGHBOURS_KM = 50.0
 BESIDE = 5.0  # credit for a reading at the very spot of a neighbour's reading, falling to 0 at NEIGHBOURS_KM
 WINDOW = 4  # neighbouring names on either side of a mention (a list of 200 villages is no square)
+STEPS = 4 * WINDOW  # mentions looked at on either side to find them
 READINGS = 12  # a neighbour's readings that can credit (its likeliest)
 OWN_READINGS = 40  # a name's own readings that can be credited: Novoselivka has 90
 # A town this big is not displaced by a namesake village near a neighbour ("Lviv and Mykolaiv":
 # the port city, not the town of 15,000 beside Lviv); its fame is the stronger evidence.
 TOWN = 20_000
 ROUNDS = 2
-STORY_SHARE = 0.5  # a place the story is sure of, named anywhere in it, vouches this much
-SURE = 0.6  # the share of its name's belief that makes a reading one the story is sure of
 SHARE_SCALE = 2.0  # a reading this many points below a name's best holds 1/e of its belief
 _NOT_POINTS = NOT_POINTS | {"lake", "reservoir"}
 _DEGREES = NEIGHBOURS_KM / 111.0  # a latitude gap beyond which two readings are too far apart
@@ -56,7 +53,10 @@ def neighbours(story: Story, i: int) -> list[int]:
     for step in (-1, 1):
         seen: set[str] = set()
         j = i + step
-        while 0 <= j < len(story.spans) and abs(story.in_sentence[j] - si) <= 1 and len(seen) < WINDOW:
+        # Bounded by steps, not only by names found: a run of unresolved names or of one name
+        # repeated must not make each mention walk it (a square in a list of thousands).
+        while 0 <= j < len(story.spans) and abs(story.in_sentence[j] - si) <= 1 and len(seen) < WINDOW \
+                and abs(j - i) <= STEPS:
             k = story.keys[j]
             if k not in seen and story.ranked[j] and not words & set(k.split()):
                 seen.add(k)
@@ -89,20 +89,19 @@ def _eligible(scored) -> list | None:
     return mine if len({p.id for p in mine}) >= 2 else None
 
 
-def _credit(mine: list, others: list[list], sure: Grid | None = None, own: str = "") -> dict[str, float]:
+def _credit(mine: list, others: list[list]) -> dict[str, float]:
     """Per reading, the most any one neighbour vouches for it: its share of that neighbour's
-    belief, times how near (BESIDE at the same spot, nothing at NEIGHBOURS_KM); and, with less
-    weight, the places the rest of the story is sure of (the article's earlier events)."""
+    belief, times how near (BESIDE at the same spot, nothing at NEIGHBOURS_KM). Only the names
+    beside it: a story-wide vote (the places it is sure of anywhere) cost work that grew faster
+    than the names (tests/test_parse_scaling.py) and changed no score on any set."""
     given: dict[str, float] = {}
     for place in mine:
         best = 0.0
-        if sure is not None:
-            km = sure.nearest(place.lat, place.lon, NEIGHBOURS_KM, own)
-            best = BESIDE * STORY_SHARE * max(0.0, 1.0 - km / NEIGHBOURS_KM)
         for readings in others:
             for share, q in readings:
-                if q.id == place.id or abs(q.lat - place.lat) > _DEGREES:
-                    continue
+                if q.id == place.id or abs(q.lat - place.lat) > _DEGREES \
+                        or abs(q.lon - place.lon) > _DEGREES / max(0.2, math.cos(math.radians(place.lat))):
+                    continue  # too far apart by a degree's measure: no distance to measure
                 km = distance_km(place.lat, place.lon, q.lat, q.lon)
                 if km < NEIGHBOURS_KM:
                     best = max(best, BESIDE * share * (1.0 - km / NEIGHBOURS_KM))
@@ -130,14 +129,11 @@ def credits(story: Story) -> dict[int, tuple[dict[str, float], dict[str, float]]
         groups.setdefault((story.keys[i], bound[0].id if bound else ""), []).append(i)
     for _ in range(ROUNDS):
         shares = [_shares(x) for x in current]
-        # The readings the story believes most of, wherever it names them.
-        sure = Grid((p.lat, p.lon, k) for x, k in zip(shares, story.keys) for share, p in x[:1]
-                    if share >= SURE) if on("namesake_near_story") else None
         given = {}
         for members in groups.values():
             pooled: dict[str, float] = {}
             for i in members:
-                for pid, c in _credit(eligible[i], [shares[j] for j in neighbours(story, i)], sure, story.keys[i]).items():
+                for pid, c in _credit(eligible[i], [shares[j] for j in neighbours(story, i)]).items():
                     pooled[pid] = max(pooled.get(pid, 0.0), c)
             if not any(c > 0 for c in pooled.values()):
                 continue
@@ -156,8 +152,3 @@ def rerank(scored: list, given: dict[str, float]) -> list:
     moved = [(s + given.get(c.place.id, 0.0) if s >= floor else s, c) for s, c in scored]
     moved.sort(key=lambda x: -x[0])
     return moved
-
-
-switch("namesake_near_story", "'Russian forces shelled Kupiansk ... Later, shelling hit Ivanivka': of a village's "
-       "namesakes, one within a few tens of km of a place the story is sure of, however far back it was named, "
-       "is likelier (half the weight of a neighbour in the same sentence)")

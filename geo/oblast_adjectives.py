@@ -1,5 +1,6 @@
-"""Ukrainian oblasts named by their adjective: "Kharkivska oblast", "as well as in Kirovohradska,
-Kyivska, and Vinnytska oblasts".
+"""How a text names regions: Ukrainian oblasts by their adjective ("Kharkivska oblast", "as well
+as in Kirovohradska, Kyivska, and Vinnytska oblasts"), and names typed by a plural type word
+before them ("the regions of Luhansk and Donetsk").
 
 The adjective alone is no name the gazetteer holds ("Kyivska" is not Kyiv, and must not become
 the city), but with its type word it is: the gazetteer knows "Kyivska oblast". The type word may
@@ -9,6 +10,7 @@ the words, which the tokenizer leaves as tokens of their own.
 
 from __future__ import annotations
 
+from geo.lexicon import LIST_JOINS
 from geo.rules import on, switch
 from geo.types import Span
 
@@ -62,3 +64,23 @@ def adjectival_region(gazetteer, words: list[str], starts: list[int], text: str,
 
 
 switch("oblast_adjective", __doc__.strip().split("\n\n")[0])
+
+
+def regions_of_before(words: list[str], start: int, spans: list[Span]) -> bool:
+    """"the regions of Luhansk and Donetsk", "the oblasts of Kherson, Zaporizhzhia": the type word
+    before "of" types the names of the list after it."""
+    before = [w.lower() for w in words[max(0, start - 2):start]]
+    if len(before) == 2 and before[1] == "of" and before[0] in _REGION_NOUNS:
+        return True
+    if spans and spans[-1].hint == "region" and [w.lower() for w in words[spans[-1].end:start]] in LIST_JOINS:
+        i = spans[-1].start
+        while i > 0 and words[i - 1] in {",", "and"}:
+            i -= 1
+        first = next((s for s in spans if s.hint == "region"), None)
+        return first is not None and regions_of_before(words, first.start, [])
+    return False
+
+
+_REGION_NOUNS = {"regions", "oblasts", "provinces", "region", "oblast", "province"}
+switch("regions_of", "'the regions of Luhansk and Donetsk': names after a plural type word and 'of' "
+       "are regions, not their cities")

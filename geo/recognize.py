@@ -18,7 +18,7 @@ from geo.lexicon import (CONNECTORS, DIRECTIONS, DOTTED_ABBREVIATIONS, LIST_JOIN
                          WATER_FEATURES, common_words)
 from geo.readings import by_surface
 from geo import fuzzy
-from geo.oblast_adjectives import adjectival_region
+from geo.oblast_adjectives import adjectival_region, regions_of_before
 from geo.recognize_passes import DOCUMENT_RULES
 from geo.recognize_rules import PLACE_LABELS, decide, name_end, name_start
 from geo.rules import active, on, switch
@@ -89,7 +89,7 @@ class Recogniser:
                 continue
             self._trim_city(doc, found)
             self._attach_type_word(doc, found, text)
-            if not found.hint and on("regions_of") and _regions_of_before(words, found.start, spans):
+            if not found.hint and on("regions_of") and regions_of_before(words, found.start, spans):
                 self._set_hint(found, "region")  # "the regions of Luhansk and Donetsk"
             if found.hint and found.end < n and words[found.end].lower() in PLURAL_FEATURES:
                 later = found
@@ -386,23 +386,3 @@ switch("unknown_after_event_verb", "'shelled Qwertyvka': an unknown name right a
        "verb is an unplaced place")
 switch("settlement_noun", "'the village of Zarichne': a settlement noun names whatever follows, "
        "known or not")
-
-
-def _regions_of_before(words: list[str], start: int, spans: list[Span]) -> bool:
-    """"the regions of Luhansk and Donetsk", "the oblasts of Kherson, Zaporizhzhia": the type word
-    before "of" types the names of the list after it."""
-    before = [w.lower() for w in words[max(0, start - 2):start]]
-    if len(before) == 2 and before[1] == "of" and before[0] in _REGION_NOUNS:
-        return True
-    if spans and spans[-1].hint == "region" and [w.lower() for w in words[spans[-1].end:start]] in LIST_JOINS:
-        i = spans[-1].start
-        while i > 0 and words[i - 1] in {",", "and"}:
-            i -= 1
-        first = next((s for s in spans if s.hint == "region"), None)
-        return first is not None and _regions_of_before(words, first.start, [])
-    return False
-
-
-_REGION_NOUNS = {"regions", "oblasts", "provinces", "region", "oblast", "province"}
-switch("regions_of", "'the regions of Luhansk and Donetsk': names after a plural type word and 'of' "
-       "are regions, not their cities")
