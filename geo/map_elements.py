@@ -47,7 +47,9 @@ class PlaceLayer(JSCSSMixin):
     _template = Template("""
         {% macro script(this, kwargs) %}
         (function() {
-            var map = {{ this._parent.get_name() }};
+            // Drawn into the map, or into a layer of it (the map at scale swaps in the view's layer).
+            var host = {{ this._parent.get_name() }};
+            var map = host.getSize ? host : window.map;
             var data = {{ this.payload }};
             // Towns and landmarks cluster wherever their markers would overlap, at any count, and
             // spiderfy when they share a spot; regions, countries and the selected place stay out of
@@ -110,11 +112,11 @@ class PlaceLayer(JSCSSMixin):
                 L.geoJSON(s.geometry, {style: s.style})
                     .eachLayer(function(l) { l.bindTooltip(s.tooltip, {sticky: true}); shapes.addLayer(l); });
             });
-            shapes.addTo(map);
-            group.addTo(map);
+            shapes.addTo(host);
+            group.addTo(host);
             // The map keeps its view across reruns (a correction, a filter): one button frames everything again.
             var all = L.featureGroup(markers);
-            if (markers.length) {
+            if (markers.length && host === map) {  // one button per map, not one per swapped-in layer
                 var Fit = L.Control.extend({options: {position: 'topleft'}, onAdd: function() {
                     var bar = L.DomUtil.create('div', 'leaflet-bar geo-fit'), a = L.DomUtil.create('a', '', bar);
                     a.href = '#'; a.title = 'Show all ' + data.noun; a.setAttribute('role', 'button');
@@ -126,7 +128,7 @@ class PlaceLayer(JSCSSMixin):
                 }});
                 new Fit().addTo(map);
             }
-            loose.addTo(map);
+            loose.addTo(host);
             window.geoLooseLayer = loose;
             window.geoPlaceMarkers = markers;  // every place marker, clustered or not (tests, tools)
             window.geoPlaceLayer = group;
