@@ -18,7 +18,9 @@ from typing import Callable
 from geo.article_meta import dateline_end
 from geo.events import actors as actor_rules
 from geo.events.dates import earlier_by, find_date, parse_iso, shifted
-from geo.events.places import _BROAD, Where, choose, listed_after, names_a_sector, precision, spread
+from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, at_capital, choose, listed_after, names_a_sector,
+                               precision, spread)
+from geo.events.clauses import ELLIPSIS, OWN_VERB, TARGET, actions, clauses
 from geo.events.continuation import continued, retold
 from geo.events.scope import (
     _NO_THEATRE, Theatre, _body, _headline, _quoted, _theatre, _without_summaries, clause_is_background,
@@ -33,8 +35,6 @@ from geo.types import NEAR_PLACE, REGION_ONLY, Event, ParsedDocument, Place, Res
 
 # Clauses a sentence joins that may each report an event of their own.
 # ", and a drone hit ...": a new subject after ", and" starts a new clause, with its own event.
-_CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but|and then|after which|meanwhile)\s+|\s+[—–]\s+"
-                           r"|,\s+and\s+(?=(?:a|an|another)\s)")
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _BEFORE_WORDS = 8  # how far back a hypothetical or a negation reaches ("could soon attack")
 _SCORE = {0: 0.8, 1: 0.8, 2: 0.7, 3: 0.5}
@@ -126,7 +126,7 @@ class Extractor:
         out: list[Event] = []
         coded: set[tuple] = set()  # (sub-type, place) already coded in this sentence
         also: list[tuple[int, Event]] = []  # more places listed with an event's own
-        spans = _clauses(s.text)
+        spans = clauses(s.text)
         whole_toll = toll(s.text)
         # Mentions in text order, sliced per clause (a run-on sentence of a thousand clauses must
         # not make each clause look at every mention of the sentence).
@@ -136,15 +136,15 @@ class Extractor:
         political = armed or bool(POLITICAL_CUES.search(s.text))
         allowed = [r for r in rules if not r.context or (armed if r.context == ARMED else political)]
         if on("second_action"):
-            spans = [part for a, b in spans for part in _actions(s.text, a, b, allowed)]
+            spans = [part for a, b in spans for part in actions(s.text, a, b, allowed)]
         for a, b in spans:
             clause = s.text[a:b]
             lo, hi = bisect.bisect_left(starts, s.start + a), bisect.bisect_left(starts, s.start + b)
             in_clause, around = in_sentence[lo:hi], in_sentence[max(0, lo - _AROUND):hi + _AROUND]
             hit = self._trigger(clause, allowed)
             if hit is None:
-                if out and (_ELLIPSIS.match(clause) and on("clause_ellipsis") or out[-1].type == _STRIKES
-                            and _TARGET.match(clause) and not _OWN_VERB.search(clause) and on("target_ellipsis")):
+                if out and (ELLIPSIS.match(clause) and on("clause_ellipsis") or out[-1].type == _STRIKES
+                            and TARGET.match(clause) and not OWN_VERB.search(clause) and on("target_ellipsis")):
                     # "attacked near Pokrovsk itself; north of Pokrovsk near Rodynske and toward
                     # Bilytske; ...": each clause of places goes on with the clause before's action.
                     places = spread(text, (s.start + a, s.start + b), None, in_clause)
@@ -175,8 +175,8 @@ class Extractor:
                      or choose(text, (s.start, s.end), start + at, around, moving_from))
             if where is not None and names_a_sector(text, where) and on("sector_only"):
                 continue
-            if where is None and sub_type in _NATIONAL_LEVEL and seat is not None and on("national_at_capital"):
-                where = _at_capital(in_clause or around, seat)
+            if where is None and sub_type in NATIONAL_LEVEL and seat is not None and on("national_at_capital"):
+                where = at_capital(in_clause or around, seat)
             score = _SCORE[rule.tier]
             if where is None and on("no_place_no_event") and any(
                     r.place is not None and r.mention.label != "DEMONYM" for r in around):
@@ -263,34 +263,6 @@ def _union(patterns: tuple[str, ...]) -> re.Pattern[str]:
 _UNIONS: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 
-def _clauses(sentence: str) -> list[tuple[int, int]]:
-    spans, start = [], 0
-    for m in _CLAUSE_BREAK.finditer(sentence):
-        spans.append((start, m.start()))
-        start = m.end()
-    spans.append((start, len(sentence)))
-    return [(a, b) for a, b in spans if b > a]
-
-
-# "fired at Sloviansk with Uragans and hit Kramatorsk with Iskanders": a second verb of violence
-# after "and" is a second action, with its own target.
-_AND_VERB = re.compile(r"\s+and\s+(?:also\s+|then\s+|later\s+)?(?=(?:hit|struck|shelled|fired at|fired on|attacked|bombed|"
-                       r"targeted|stormed|assaulted|captured|seized|launched)\b)")  # not a toll's "and killed two"
-switch("second_action", "'fired at Sloviansk with Uragans and hit Kramatorsk with Iskanders': a second verb "
-       "of violence joined by 'and' is a second action at its own target")
-
-
-def _actions(text: str, a: int, b: int, rules) -> list[tuple[int, int]]:
-    """The clause ``text[a:b]`` cut before each "and <verb>" that starts a trigger of its own."""
-    out, start = [], a
-    for m in _AND_VERB.finditer(text, a, b):
-        if m.start() > start and any(r.regex.match(text, m.end(), b) for r in rules):
-            out.append((start, m.start()))
-            start = m.end()
-    out.append((start, b))
-    return out
-
-
 def _words_before(clause: str, at: int) -> str:
     return " ".join(clause[:at].split()[-_BEFORE_WORDS:])
 
@@ -356,18 +328,6 @@ def _at_seat(e: Event, seat) -> Event:
     return replace(e, place=town) if town is not None else e
 
 
-_NATIONAL_LEVEL = {"Disrupted weapons use", "Agreement"}
-
-
-@rule(DECISIONS, "national_at_capital",
-      "'Ukraine downed all but 26 drones', 'Ukraine and Russia each handed over 390 prisoners': what a "
-      "country does as a whole, with no place named, ACLED codes at its capital (precision 3)")
-def _at_capital(resolutions: list[Resolution], seat) -> Where | None:
-    country = next((r for r in resolutions if r.place is not None and r.place.feature == "country"), None)
-    town = seat(country.place.country) if country is not None else None
-    return Where(Resolution(country.mention, town, country.score), REGION_ONLY) if town is not None else None
-
-
 @rule(DECISIONS, "toll_elsewhere",
       "in a war report, 'Another two people were killed in the Odesa region.' after a strike is the "
       "same kind of strike at that place: deaths with a place of their own are an event")
@@ -412,16 +372,6 @@ switch("told_as_earlier", "'A day after Moscow's forces took control of Kherson,
        "were killed in similar blasts': an action told inside 'N days after' happened that long before")
 switch("strike_told_nowhere", Extractor._told.__doc__.strip())
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
-_ELLIPSIS = re.compile(r"\s*(?:and\s+)?(?:(?:north|south|east|west)[\w-]*\s+of\b|near\b|toward|in the (?:direction|area|vicinity) of\b)", re.I)
-# "struck a depot near A; a fuel warehouse in occupied B; and a workshop near C": one strike verb,
-# a list of targets, each with its place.
-_TARGET = re.compile(r"\s*(?:and\s+)?(?:a|an|the|two|three|four|five|several|\d+)\s+(?:[\w’'()/-]+\s+){0,9}?"
-                     r"(?:in|near|at|outside)\s+(?:occupied\s+|the\s+)?[A-Z]")
-_OWN_VERB = re.compile(r"\b(?:was|were|is|are|has|have|had|said|says|will|would)\b", re.I)
-switch("target_ellipsis", "'struck a depot near A; a warehouse in occupied B; and a workshop near C': each "
-       "target of one strike verb, with a place of its own, is a strike there")
-switch("clause_ellipsis", "'attacked near X itself; north of X near Y and toward Z': a clause of places "
-       "with no action of its own goes on with the action of the clause before")
 
 
 @rule(DECISIONS, "attack_needs_an_attacker",

@@ -240,3 +240,15 @@ def spread(text: str, clause: tuple[int, int], chosen: Resolution | None,
       "place; with no settlement named, ACLED codes no event there")
 def names_a_sector(text: str, where: "Where") -> bool:
     return bool(_SECTORS_AFTER.match(text, where.resolution.mention.end))
+
+
+NATIONAL_LEVEL = {"Disrupted weapons use", "Agreement"}
+
+
+@rule(PLACES, "national_at_capital",
+      "'Ukraine downed all but 26 drones', 'Ukraine and Russia each handed over 390 prisoners': what a "
+      "country does as a whole, with no place named, ACLED codes at its capital (precision 3)")
+def at_capital(resolutions: list[Resolution], seat) -> Where | None:
+    country = next((r for r in resolutions if r.place is not None and r.place.feature == "country"), None)
+    town = seat(country.place.country) if country is not None else None
+    return Where(Resolution(country.mention, town, country.score), REGION_ONLY) if town is not None else None
