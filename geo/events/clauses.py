@@ -9,6 +9,8 @@ import re
 
 from geo.rules import switch
 
+# Clauses a sentence joins that may each report an event of their own.
+# ", and a drone hit ...": a new subject after ", and" starts a new clause, with its own event.
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but|and then|after which|meanwhile)\s+|\s+[—–]\s+"
                            r"|,\s+and\s+(?=(?:a|an|another)\s)")
 

@@ -33,8 +33,6 @@ from geo.rules import on, rule, switch
 from geo.events.triggers import ARMED, ARMED_CUES, NOT_EVENT, POLITICAL_CUES, RULES, STORY_CUES, Rule
 from geo.types import NEAR_PLACE, REGION_ONLY, Event, ParsedDocument, Place, Resolution, Sentence
 
-# Clauses a sentence joins that may each report an event of their own.
-# ", and a drone hit ...": a new subject after ", and" starts a new clause, with its own event.
 _PARAGRAPH = re.compile(r"\n\s*\n")
 _BEFORE_WORDS = 8  # how far back a hypothetical or a negation reaches ("could soon attack")
 _SCORE = {0: 0.8, 1: 0.8, 2: 0.7, 3: 0.5}
