@@ -105,7 +105,9 @@ def test_the_event_panel_takes_a_pin_dropped_by_clicking_the_map(geo_data_dir, t
         page.mouse.click(box["x"] + x, box["y"] + y)
         where = wait_for(page, lambda: map_frame(page).evaluate("() => window.__GLOBAL_DATA__.lat_lng_clicked"), 10,
                          "the map to hear the click")
-        assert abs(where["lat"] - target[0]) < 0.02 and abs(where["lng"] - target[1]) < 0.02, (where, target)
+        # Near the spot aimed at (the page may settle by a few pixels between aiming and the click);
+        # what matters below is that the pin takes exactly the point the map heard.
+        assert abs(where["lat"] - target[0]) < 0.1 and abs(where["lng"] - target[1]) < 0.1, (where, target)
         lat, lon = page.get_by_label("Latitude"), page.get_by_label("Longitude")
         wait_for(page, lambda: abs(float(lat.input_value()) - where["lat"]) < 1e-4, 30, "the clicked point in the pin's fields")
         clicked = (float(lat.input_value()), float(lon.input_value()))

@@ -101,15 +101,27 @@ def test_dask_in_local_mode_stores_what_the_single_process_path_stores(corpus, e
         assert library(store) == expected
 
 
+def kill(client, pick) -> int:
+    """SIGKILL one worker process (``pick`` of the live pids); a pid gone meanwhile (its nanny
+    restarting it) is read again, so the test kills a worker, not a race."""
+    for _ in range(5):
+        pid = pick(set(client.run(os.getpid).values()))
+        try:
+            os.kill(pid, signal.SIGKILL)
+            return pid
+        except ProcessLookupError:
+            continue
+    raise AssertionError("no worker process to kill")
+
+
 def test_a_worker_killed_mid_run_loses_and_doubles_nothing(corpus, expected, cluster, tmp_path):
     address, client = cluster
-    before = set(client.run(os.getpid).values())
+    client.wait_for_workers(2)  # a worker the last test killed is back before its pid is read
     killed = []
 
     def kill_one_worker(report, name, outcome):
         if outcome == "added" and report.added == 15 and not killed:
-            killed.append(min(before))
-            os.kill(killed[0], signal.SIGKILL)  # mid-batch: its tasks are in flight
+            killed.append(kill(client, min))  # mid-batch: its tasks are in flight
 
     src = write_jsonl(tmp_path / "war.jsonl", war_articles(N)[:FEW])  # same sources
     with Store.open(tmp_path / "lib.sqlite") as store:
@@ -216,13 +228,12 @@ def test_workers_write_to_postgresql_themselves_exactly_once(expected, cluster, 
 
     address, client = cluster
     monkeypatch.setattr(bulk, "save", lambda *a: pytest.fail("the driver wrote"))
-    before = set(client.run(os.getpid).values())
+    client.wait_for_workers(2)  # a worker the last test killed is back before its pid is read
     killed = []
 
     def kill_one_worker(report, name, outcome):
         if report.done == 10 and not killed:
-            killed.append(max(before))
-            os.kill(killed[0], signal.SIGKILL)
+            killed.append(kill(client, max))
 
     src = write_jsonl(tmp_path / "war.jsonl", war_articles(N)[:80])
     for url in _scratch_schema(postgres_url()):
