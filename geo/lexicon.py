@@ -91,8 +91,8 @@ FRONT_NOUNS = {"direction", "axis", "front", "sector", "bridgehead", "salient", 
 WATER_FEATURES = {"river", "lake", "sea", "reservoir", "strait", "gulf", "bay"}
 # What joins the names of a list: "Bakhmut, Avdiivka and Marinka".
 LIST_JOINS = [[","], ["and"], ["or"], [",", "and"], [",", "or"], ["-"]]  # "the Kupiansk-Lyman front"
-# Generic nouns that end Ukrainian and Russian compound place names ("Chasiv Yar", "Kruta Balka",
-# "Zelena Hora", "Kryvyi Rih"): alone they are also small villages' names.
+# Generic nouns that end Ukrainian and Russian compound place names (an adjective, then "Yar" a
+# ravine, "Balka" a gully, "Hora" a hill, "Rih" a horn): alone they are also small villages' names.
 TOPONYM_NOUNS = {"yar", "balka", "hora", "gora", "pole", "rih", "rog", "dolyna", "luka", "hai", "kut", "bir",
                  "brid", "ozero", "bereh", "mohyla", "polyana", "dibrova", "les", "ovrag", "gai", "kurgan"}
 # "the village of X" names a settlement, whatever X is.

@@ -29,6 +29,7 @@ from geo.map_click import ImmediateClick
 from geo.view_layer import base_map, view_layer, zoom_for
 from ui import guard, keys, state, url
 from ui.event_panel import describe, event_panel
+from ui.map_frame import new_click
 from ui.sidebar import filter_sidebar
 
 MAP_KEY = "events_map_sql"  # st_folium's key: its last report (bounds, zoom, clicks) is kept here
@@ -128,7 +129,7 @@ def map_and_panel(f: EventFilter, titles: dict[str, str], extent, in_view: bool,
         out = st_folium(m, key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True, returned_objects=RETURNED,
                         feature_group_to_add=shown.layer, **_fly()) or {}
         st.caption(_what_is_shown(shown))
-    if _new_click(out) and (key := find_event(shown.keys, out.get("last_object_clicked_tooltip"))):
+    if new_click(out) and (key := find_event(shown.keys, out.get("last_object_clicked_tooltip"))):
         st.session_state[keys.EVENT_PICK] = key
     _remember(out, in_view)
     with panel_col:
@@ -155,15 +156,6 @@ def _what_is_shown(shown) -> str:
         return (f"The first {len(shown.events):,} of {shown.in_view:,} events in view, by date: "
                 "narrow the dates or the types to see the others.")
     return f"{len(shown.events):,} events in view."
-
-
-def _new_click(out: dict) -> bool:
-    """A click not handled yet (each rerun repeats the map's last report)."""
-    click = (out.get("last_object_clicked_count"), str(out.get("last_object_clicked")), out.get("last_object_clicked_tooltip"))
-    if not out.get("last_object_clicked") or click == st.session_state.get(keys.LAST_CLICK):
-        return False
-    st.session_state[keys.LAST_CLICK] = click
-    return True
 
 
 def _remember(out: dict, in_view: bool) -> None:
