@@ -78,9 +78,12 @@ def expected(corpus, tmp_path_factory, geo_data_dir) -> dict[str, tuple]:
         return library(store)
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture
 def cluster(geo_data_dir):
     """A running Dask cluster of two worker processes, reached by its address as a real one.
+    One per test: a test that kills workers leaves no half-restarted cluster to the next
+    (a nanny whose worker was killed while starting may give up, and the next test then
+    waited for a worker that never came).
     A task is given up after killing one worker (Dask's default: after four), and a worker
     holds only the task it runs, so that its death accuses no other: quicker to test."""
     import dask
@@ -116,7 +119,6 @@ def kill(client, pick) -> int:
 
 def test_a_worker_killed_mid_run_loses_and_doubles_nothing(corpus, expected, cluster, tmp_path):
     address, client = cluster
-    client.wait_for_workers(2)  # a worker the last test killed is back before its pid is read
     killed = []
 
     def kill_one_worker(report, name, outcome):
@@ -219,7 +221,6 @@ def test_an_article_that_kills_its_workers_fails_alone(cluster, tmp_path):
             assert report.added == 23 and len(store.articles()) == 23
     finally:
         client.unregister_worker_plugin("poison")
-    client.wait_for_workers(2, timeout=60)
 
 
 @pytest.mark.postgres
@@ -228,7 +229,6 @@ def test_workers_write_to_postgresql_themselves_exactly_once(expected, cluster, 
 
     address, client = cluster
     monkeypatch.setattr(bulk, "save", lambda *a: pytest.fail("the driver wrote"))
-    client.wait_for_workers(2)  # a worker the last test killed is back before its pid is read
     killed = []
 
     def kill_one_worker(report, name, outcome):
@@ -247,7 +247,6 @@ def test_workers_write_to_postgresql_themselves_exactly_once(expected, cluster, 
             assert row_counts(store) == (80, *(sum(len(v[i]) for v in got.values()) for i in (1, 2, 3)))
             again = bulk.ingest(store, ArticleSource([src]), engine="dask", address=address, log=False)
             assert (again.added, again.existing) == (0, 80)
-    client.wait_for_workers(2, timeout=60)
 
 
 def test_cli_engine_address_glob_and_report(cluster, tmp_path, monkeypatch, capsys):
