@@ -25,9 +25,8 @@ import subprocess
 import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent.parent / "dev" / "news"
-ANNOTATIONS = HERE / "annotations.jsonl"
-CORPUS = HERE / "corpus.jsonl"
+DEV = Path(__file__).resolve().parent.parent / "dev"
+SETS = ("news", "news-heldout")  # the set we tune on; the one we only score, never read errors of
 EVENT_KEYS = ("event_type", "sub_event_type", "date", "location", "admin1", "country", "latitude",
               "longitude", "geo_precision", "actor1", "actor2", "fatalities")
 
@@ -73,7 +72,7 @@ def _show(sources: Path, repo: str, commit: str, path: str) -> str:
 def build(args) -> int:
     done, failed = 0, 0
     with open(args.out, "w", encoding="utf-8") as out:
-        for line in ANNOTATIONS.read_text(encoding="utf-8").splitlines():
+        for line in (DEV / args.set / "annotations.jsonl").read_text(encoding="utf-8").splitlines():
             a = json.loads(line)
             src = a["source"]
             try:
@@ -134,13 +133,14 @@ def import_(args) -> int:
                    "article_date": a.get("article_date"), "events": events}
             rows.append(row)
             corpus.append({**row, "text": text})
-    ANNOTATIONS.parent.mkdir(parents=True, exist_ok=True)
-    with open(ANNOTATIONS, "w", encoding="utf-8") as out:
+    here = DEV / args.set
+    here.mkdir(parents=True, exist_ok=True)
+    with open(here / "annotations.jsonl", "w", encoding="utf-8") as out:
         out.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
-    with open(CORPUS, "w", encoding="utf-8") as out:
+    with open(here / "corpus.jsonl", "w", encoding="utf-8") as out:
         out.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in corpus)
     n = sum(len(r["events"]) for r in rows)
-    print(f"{len(rows)} articles, {n} events -> {ANNOTATIONS.name} and {CORPUS.name}")
+    print(f"{len(rows)} articles, {n} events -> {args.set}/annotations.jsonl and corpus.jsonl")
     return 0
 
 
@@ -149,13 +149,17 @@ def main() -> int:
     sub = p.add_subparsers(dest="cmd", required=True)
     b = sub.add_parser("build", help="rebuild dev/news/corpus.jsonl from the source repositories")
     b.add_argument("--sources", type=Path, required=True)
-    b.add_argument("--out", type=Path, default=CORPUS)
+    b.add_argument("--out", type=Path, help="default: the set's corpus.jsonl")
     b.set_defaults(run=build)
     i = sub.add_parser("import", help="coders' quoting files -> annotations.jsonl (offsets)")
     i.add_argument("files", nargs="+")
     i.add_argument("--texts", type=Path, required=True, help="folder of <id>.txt")
     i.set_defaults(run=import_)
+    for q in (b, i):
+        q.add_argument("--set", choices=SETS, default="news")
     args = p.parse_args()
+    if getattr(args, "out", False) is None:
+        args.out = DEV / args.set / "corpus.jsonl"
     return args.run(args)
 
 
