@@ -13,8 +13,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Iterable, Protocol
 
-from geo.areas import countries_of, in_countries, in_regions, regions_of
-from geo.excerpt import WRITTEN, sentence_excerpt
+from geo.gazetteer.areas import countries_of, in_countries, in_regions, regions_of
+from geo.text.excerpt import WRITTEN, sentence_excerpt
 from geo.types import BBox, Event, PlaceMention, Place
 
 
@@ -53,13 +53,13 @@ def region_of(place: Place) -> str:
 
 
 def by_country(events: Iterable[PlaceMention], countries: Iterable[str]) -> list[PlaceMention]:
-    """Places in the countries, and rivers or seas crossing them (geo.areas)."""
+    """Places in the countries, and rivers or seas crossing them (geo.gazetteer.areas)."""
     wanted = set(countries)
     return [e for e in events if in_countries(e.place, wanted)]
 
 
 def by_region(events: Iterable[PlaceMention], regions: Iterable[str]) -> list[PlaceMention]:
-    """Places in the regions, the regions themselves, and rivers crossing them (geo.areas)."""
+    """Places in the regions, the regions themselves, and rivers crossing them (geo.gazetteer.areas)."""
     wanted = set(regions)
     return [e for e in events if in_regions(e.place, wanted)]
 
@@ -172,7 +172,7 @@ def day_of(iso: str | None) -> date | None:
 
 
 def date_matches(iso: str | None, date_from: str | None, date_to: str | None) -> bool:
-    """The store's date filter (``geo.store_query.Filters``) in Python, so both agree: bounds are
+    """The store's date filter (``geo.store.query.Filters``) in Python, so both agree: bounds are
     inclusive, date_to holds at its own precision ("2023-06" is all June), undated never matches."""
     if not iso:
         return not date_from and not date_to
@@ -200,7 +200,7 @@ class EventFilter:
 
     The one filter: the dashboard evaluates it over the library's cached lists (``apply``,
     ``apply_events``), `geo export` in SQL (``store_args``, ``event_store_args``), and both
-    agree, because region and country membership is geo.areas' in both (tests/test_filters.py).
+    agree, because region and country membership is geo.gazetteer.areas' in both (tests/test_filters.py).
     """
 
     countries: tuple[str, ...] = ()
@@ -332,7 +332,7 @@ def event_facets(events: Iterable[Event]) -> dict[str, Counter]:
 def event_rows(events: Iterable[PlaceMention], titles: dict[str, str] | None = None,
                limit: int = WRITTEN) -> list[dict[str, Any]]:
     """One row per mention, for the table and CSV export; the sentence cut to ``limit``
-    characters around the mention (a whole news sentence fits; geo.excerpt)."""
+    characters around the mention (a whole news sentence fits; geo.text.excerpt)."""
     titles = titles or {}
     return [
         {
@@ -360,7 +360,7 @@ def place_rows(events: Iterable[PlaceMention]) -> list[dict[str, Any]]:
 def stored_mentions(store, f: EventFilter) -> list[PlaceMention]:
     """``f`` evaluated in SQL over a ``geo.store.Store`` (what `geo export` writes); the drawn
     shape and the source filter, which SQL cannot express, applied after."""
-    from geo.store_query import geometry_places
+    from geo.store.query import geometry_places
 
     with store._read() as conn:  # noqa: SLF001 - one read of the few places with a geometry
         crossing = geometry_places(conn)
@@ -374,7 +374,7 @@ def stored_mentions(store, f: EventFilter) -> list[PlaceMention]:
 
 def stored_events(store, f: EventFilter) -> list[Event]:
     """Reported events matching ``f``, in SQL (see stored_mentions)."""
-    from geo.store_query import geometry_places
+    from geo.store.query import geometry_places
 
     with store._read() as conn:  # noqa: SLF001
         crossing = geometry_places(conn)

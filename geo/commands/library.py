@@ -23,7 +23,7 @@ def register(sub) -> None:
                    help='a folder, a file, a JSONL archive ({"id","text",...} lines; .gz too) or a '
                         "glob ('archive/2024-*.jsonl'), streamed")
     p.add_argument("--db", **db)
-    p.add_argument("--engine", default="local", metavar="{local,dask}",  # checked by geo.bulk.ingest
+    p.add_argument("--engine", default="local", metavar="{local,dask}",  # checked by geo.library.bulk.ingest
                    help="local: this machine's process pool (default); dask: a Dask cluster, local "
                         "unless --address or $GEO_DASK_ADDRESS names a scheduler")
     p.add_argument("--workers", type=int, default=None,
@@ -154,8 +154,8 @@ def _quiet_workers() -> None:
 
 
 def _ingest(args) -> int:
-    from geo.bulk import ingest
-    from geo.sources import ArticleSource
+    from geo.library.bulk import ingest
+    from geo.library.sources import ArticleSource
 
     if not args.paths and not args.report:
         raise GeoError("give files, folders, JSONL archives or globs to ingest, or --report")
@@ -186,7 +186,7 @@ def _ingest(args) -> int:
 
 def _failure_report(store) -> None:
     """What the library could not take (from any ingest, upload or reindex), newest first."""
-    from geo.failures import FailureLog
+    from geo.library.failures import FailureLog
 
     failures = FailureLog.beside(store).failures()
     for f in failures:
@@ -196,7 +196,7 @@ def _failure_report(store) -> None:
 
 
 def _reindex(args) -> int:
-    from geo.bulk import reindex
+    from geo.library.bulk import reindex
 
     with _open(args) as store:
         _quiet_workers()
@@ -210,7 +210,7 @@ def _reindex(args) -> int:
 
 def flat_geojson(events, titles: dict[str, str]) -> dict:
     """export.to_geojson_dict with scalar properties only: QGIS and shapefiles take no lists."""
-    from geo.export import to_geojson_dict
+    from geo.library.export import to_geojson_dict
 
     collection = to_geojson_dict(events, titles)
     for feature in collection["features"]:
@@ -235,7 +235,7 @@ def _filter(args):
 
 
 def _export(args) -> int:
-    from geo import export
+    from geo.library import export
     from geo.filters import stored_mentions
 
     if args.events:
@@ -254,7 +254,7 @@ def _export(args) -> int:
 
 
 def _export_events(args) -> int:
-    from geo import export
+    from geo.library import export
     from geo.filters import stored_events
     from geo.events import SUB_TYPES, TAXONOMY
 
@@ -311,7 +311,7 @@ def _audit(store, action: str, target: str) -> None:
     """Who removed what from a shared library: the shell user, as the dashboard records its own."""
     import getpass
 
-    from geo.audit import AuditLog
+    from geo.library.audit import AuditLog
 
     try:
         AuditLog.beside(store).record(f"shell:{getpass.getuser()}", action, target)

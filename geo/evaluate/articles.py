@@ -7,7 +7,7 @@ ACLED's ``event_type``, ``sub_event_type``, ``date``, ``latitude``, ``longitude`
 ``actor2`` and ``fatalities``. ``scripts/news_dev.py`` builds that file from the annotations and
 the sources' public repositories.
 
-An article is read as an upload of its text is (``geo.ingest.read``: its dateline gives the
+An article is read as an upload of its text is (``geo.text.ingest.read``: its dateline gives the
 date); the coded publication date stands in for a file's metadata when the text states none.
 A predicted event matches a gold one when one of its sentences overlaps one of the gold
 event's; pairs are matched one to one, the best agreeing first (type, then place, then day).
@@ -195,7 +195,7 @@ class ArticleScore:
 
 def document(article: Article):
     """The article as an upload of its text reads it; the coded date where the text has none."""
-    from geo.ingest import read
+    from geo.text.ingest import read
 
     doc = read(article.text.encode("utf-8"), f"{article.id}.txt")
     if doc.text != article.text:  # offsets must point into the coded text
@@ -208,7 +208,7 @@ def document(article: Article):
 def score_articles(articles: list[Article], workers: int | None = None, progress=None) -> ArticleScore:
     import time
 
-    from geo.batch import parse_all
+    from geo.geoparse.batch import parse_all
 
     score = ArticleScore()
     started = time.perf_counter()

@@ -130,7 +130,7 @@ def load_notes(path: Path) -> list[Note]:
 
 
 def score_notes(notes: list[Note], workers: int | None = None, progress=None) -> EventScore:
-    from geo.batch import parse_all
+    from geo.geoparse.batch import parse_all
     from geo.types import Document
 
     score = EventScore()

@@ -4,7 +4,7 @@ columns id, text, location, latitude, longitude.
 A text's gold place is "found" when a mention's span overlaps where the text names it. The gold
 ``location`` is how the source map spells the place, not always how the text does ("Kiev" in
 the text, "Kyiv" in the gold), so the name is looked for in the text as the gazetteer would
-match it (``geo.names.key``, then ``loose``), and failing that as a word of the text that begins
+match it (``geo.gazetteer.names.key``, then ``loose``), and failing that as a word of the text that begins
 with the first five letters of the folded name. The error is the distance from that mention's
 place to the gold point; an unplaced mention, or none, is not within any distance.
 """
@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from geo.errors import GeoError
-from geo.names import key, loose
+from geo.gazetteer.names import key, loose
 from geo.distance import distance_km
 
 REQUIRED = ("id", "text", "location", "latitude", "longitude")

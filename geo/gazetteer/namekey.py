@@ -2,20 +2,20 @@
 articles, the "user set" badge, the undo list, the re-parse after an undo) and the geocoder
 cache all compare names through ``name_key``, and nothing else.
 
-It is the gazetteer's loose key (geo.names.loose: case, accents, punctuation, invisible
+It is the gazetteer's loose key (geo.gazetteer.names.loose: case, accents, punctuation, invisible
 characters and romanisation variants folded) over the name's compatibility form, casefolded
 ("Straße" and "Strasse", a full-width letter and its ASCII twin), so a correction saved for
 "Severodonetsk" applies to "Sievierodonetsk" and "Syevyerodonets'k" exactly as the gazetteer
 already treats them as one name. Applied until it no longer changes, so a key made from a key
 (a stored correction's name) is the same key. The gazetteer's own matchers, the strict
-``geo.names.key`` and the loose ``geo.names.loose``, stay what recognition reads the index with.
+``geo.gazetteer.names.key`` and the loose ``geo.gazetteer.names.loose``, stay what recognition reads the index with.
 """
 
 from __future__ import annotations
 
 import unicodedata
 
-from geo.names import loose
+from geo.gazetteer.names import loose
 
 
 def name_key(name: str) -> str:

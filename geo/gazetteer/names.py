@@ -5,7 +5,7 @@ and Ukrainian/Russian names in several romanisations at once (Sievierodonetsk, S
 Syevyerodonets'k). ``key`` folds what never distinguishes two places; ``loose`` also folds the
 romanisation variants, and is only trusted when the strict key finds nothing. These two are the
 gazetteer's matchers (its index stores both) and recognition's; names the user's data is keyed
-by (corrections, the geocoder cache) go through the one key built on ``loose``, geo.namekey.
+by (corrections, the geocoder cache) go through the one key built on ``loose``, geo.gazetteer.namekey.
 """
 
 from __future__ import annotations

@@ -11,9 +11,9 @@ import os
 from typing import Iterable, Iterator
 
 from geo.errors import GeoError
-from geo.pipeline import load_pipeline
+from geo.geoparse.pipeline import load_pipeline
 from geo.types import Document, ParsedDocument, Resolution
-from geo.windows import Failed, parse_many, parse_or_fail
+from geo.geoparse.windows import Failed, parse_many, parse_or_fail
 
 
 def workers_default() -> int:
@@ -37,7 +37,7 @@ class BatchParser:
         self._pool = None
 
     def parse(self, docs: Iterable[Document]) -> Iterator[ParsedDocument | Failed]:
-        """Yield a ParsedDocument per document, in order, or a geo.windows.Failed for one
+        """Yield a ParsedDocument per document, in order, or a geo.geoparse.windows.Failed for one
         that could not be parsed (one bad document fails alone)."""
         if self.workers == 1:
             yield from parse_many(self.pipeline, docs)
@@ -49,8 +49,8 @@ class BatchParser:
 
     def map_batches(self, batches: Iterable[list[Document]]
                     ) -> Iterator[tuple[list[Document], Iterator[ParsedDocument | Failed]]]:
-        """(batch, its parses) per batch, in order: the engine contract geo.bulk.ingest uses
-        (geo.engine_dask.DaskParser is the other)."""
+        """(batch, its parses) per batch, in order: the engine contract geo.library.bulk.ingest uses
+        (geo.library.engine_dask.DaskParser is the other)."""
         for docs in batches:
             yield docs, self.parse(docs)
 

@@ -1,7 +1,7 @@
 """Evidence about words around a name, for the recogniser: who is a person in this story,
 which words mark a language, a list, a natural feature, a disease named after a place.
 
-Kept apart from the decision rules (geo/recognize.py) so that each stays short.
+Kept apart from the decision rules (geo/geoparse/recognize.py) so that each stays short.
 """
 
 from __future__ import annotations
@@ -9,7 +9,7 @@ from __future__ import annotations
 from spacy.attrs import IDX, LENGTH
 
 from geo.gazetteer import PRIMARY, Gazetteer
-from geo.lexicon import (LANGUAGE_VERBS, LIST_JOINS, LOCATIVES, ORG_HEADS, PERSON_TITLES, PERSON_VERBS,
+from geo.gazetteer.lexicon import (LANGUAGE_VERBS, LIST_JOINS, LOCATIVES, ORG_HEADS, PERSON_TITLES, PERSON_VERBS,
                          PREFIX_FEATURES, SUFFIX_FEATURES, common_words, first_names)
 
 

@@ -20,7 +20,7 @@ from collections import Counter
 from collections.abc import Callable
 
 from geo.errors import GeocoderError
-from geo.names import key as name_key
+from geo.gazetteer.names import key as name_key
 from geo.types import ParsedDocument, Place, Resolution
 
 log = logging.getLogger(__name__)

@@ -15,7 +15,7 @@ from rapidfuzz import process
 from rapidfuzz.distance import DamerauLevenshtein
 
 from geo.gazetteer import Candidate
-from geo.names import loose
+from geo.gazetteer.names import loose
 
 MIN_LENGTH = 5
 COUNTRIES = ("UA",)  # where news spells names in many romanisations at once

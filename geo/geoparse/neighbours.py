@@ -16,8 +16,8 @@ from __future__ import annotations
 import math
 
 from geo.distance import distance_km
-from geo.resolve import PLAUSIBLE
-from geo.story import NOT_POINTS, Story
+from geo.geoparse.resolve import PLAUSIBLE
+from geo.geoparse.story import NOT_POINTS, Story
 
 NEIGHBOURS_KM = 50.0
 BESIDE = 5.0  # credit for a reading at the very spot of a neighbour's reading, falling to 0 at NEIGHBOURS_KM

@@ -13,7 +13,7 @@ from __future__ import annotations
 from spacy.attrs import IDX, LENGTH
 from spacy.util import filter_spans
 
-from geo.lexicon import LOCATIVES, SETTLEMENT_NOUNS
+from geo.gazetteer.lexicon import LOCATIVES, SETTLEMENT_NOUNS
 from geo.types import Sentence
 
 MARGIN = 3

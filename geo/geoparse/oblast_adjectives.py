@@ -10,7 +10,7 @@ the words, which the tokenizer leaves as tokens of their own.
 
 from __future__ import annotations
 
-from geo.lexicon import LIST_JOINS
+from geo.gazetteer.lexicon import LIST_JOINS
 from geo.rules import on, switch
 from geo.types import Span
 

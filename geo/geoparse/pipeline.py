@@ -17,12 +17,12 @@ from geo.errors import GeoError
 from geo.events import extract
 from geo.gazetteer import Gazetteer
 from geo.gazetteer.build import Progress, default_path, ensure
-from geo.ner import label_docs
-from geo.recognize import Recogniser
-from geo.resolve_rules import ranked_places, resolve
+from geo.geoparse.ner import label_docs
+from geo.geoparse.recognize import Recogniser
+from geo.geoparse.resolve_rules import ranked_places, resolve
 from geo.rules import from_environment, switched_off, unknown
-from geo.sentences import split
-from geo.streets import Towns, locate
+from geo.text.sentences import split
+from geo.geoparse.streets import Towns, locate
 from geo.types import Document, Mention, ParsedDocument, Resolution
 
 _STREET_CONFIDENCE = 0.3
@@ -49,7 +49,7 @@ class Pipeline:
     def __init__(self, gazetteer: Gazetteer, nlp=None, stages=None, events: bool = True,
                  without: Iterable[str] = ()):
         """``stages``: callables ParsedDocument -> ParsedDocument run after resolution, in order
-        (geo.fallback.GeocoderFallback, geo.corrections.CorrectionStage...); None: what the
+        (geo.geoparse.fallback.GeocoderFallback, geo.library.corrections.CorrectionStage...); None: what the
         environment configures (GEO_GEOCODER), [] for offline only. ``without``: names of rules
         (geo/rules.py; `geo rules` lists them) switched off in this pipeline's parses."""
         self.without = frozenset(without)
@@ -60,7 +60,7 @@ class Pipeline:
         self.recogniser = Recogniser(gazetteer)
         self._lock = threading.Lock()  # spaCy's Language is not safe across threads
         if stages is None:
-            from geo.fallback import default_stages
+            from geo.geoparse.fallback import default_stages
 
             stages = default_stages()
         self.stages = list(stages)
@@ -103,7 +103,7 @@ class Pipeline:
         starts = [s.start for s in sentences]
         spans = self.recogniser.recognise(spacy_doc, set(starts))
         # Every mention is resolved: resolution's work grows linearly with the mentions
-        # (geo/resolve_rules.py), and a window bounds the text (geo/windows.py).
+        # (geo/geoparse/resolve_rules.py), and a window bounds the text (geo/geoparse/windows.py).
         notes: list[str] = []
         resolutions = []
         in_sentence = [max(0, bisect.bisect_right(starts, s.start_char) - 1) for s in spans]

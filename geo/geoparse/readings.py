@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from geo.gazetteer import ABBREVIATION, ALTERNATE, TRANSLIT, Candidate
 from geo.gazetteer.sources import ROMANISED_COUNTRIES
-from geo.lexicon import DOTTED_ABBREVIATIONS
+from geo.gazetteer.lexicon import DOTTED_ABBREVIATIONS
 
 
 def by_surface(text: str, candidates: tuple[Candidate, ...], doc, end: int) -> tuple[Candidate, ...]:

@@ -11,21 +11,21 @@ from __future__ import annotations
 
 from spacy.attrs import IDX, LENGTH
 
-from geo.cues import DocContext, listed_with, names_disease, natural_feature, person_cue
+from geo.geoparse.cues import DocContext, listed_with, names_disease, natural_feature, person_cue
 from geo.gazetteer import ALIAS, DEMONYM, PRIMARY, Candidate, Gazetteer
-from geo.lexicon import (CONNECTORS, DIRECTIONS, DOTTED_ABBREVIATIONS, LIST_JOINS, LOCATIVES, ORG_HEADS, TOPONYM_NOUNS,
+from geo.gazetteer.lexicon import (CONNECTORS, DIRECTIONS, DOTTED_ABBREVIATIONS, LIST_JOINS, LOCATIVES, ORG_HEADS, TOPONYM_NOUNS,
                          PLURAL_FEATURES, PREFIX_FEATURES, SETTLEMENT_NOUNS, SETTLEMENT_WORDS, SUFFIX_FEATURES,
                          WATER_FEATURES, common_words)
-from geo.readings import by_surface
-from geo import fuzzy
-from geo.oblast_adjectives import adjectival_region, regions_of_before
-from geo.recognize_passes import DOCUMENT_RULES
-from geo.recognize_rules import PLACE_LABELS, decide, name_end, name_start
+from geo.geoparse.readings import by_surface
+from geo.geoparse import fuzzy
+from geo.geoparse.oblast_adjectives import adjectival_region, regions_of_before
+from geo.geoparse.recognize_passes import DOCUMENT_RULES
+from geo.geoparse.recognize_rules import PLACE_LABELS, decide, name_end, name_start
 from geo.rules import active, on, switch
-from geo.streets import street_spans
+from geo.geoparse.streets import street_spans
 from geo.types import Span
-from geo.war_cues import is_caption
-from geo.war_words import STRONG_VERBS, UNKNOWN_FACILITIES, UNKNOWN_FACILITIES_ONE
+from geo.geoparse.war_cues import is_caption
+from geo.geoparse.war_words import STRONG_VERBS, UNKNOWN_FACILITIES, UNKNOWN_FACILITIES_ONE
 
 MAX_NAME_TOKENS = 6
 _TYPE_SPELLINGS = {"region": ("Oblast", "Region", "Province"), "district": ("Raion", "District", "Rayon")}
@@ -381,7 +381,7 @@ def _contained(doc, spans: list[Span]) -> set[int]:
 switch("unknown_place_entity", "'in Holopaw', 'the village of Prisi': the model's place entity "
        "that the gazetteer lacks, kept only with a sign of a place")
 switch("fuzzy_spelling", "'shelled Popsana', 'in Kramatorks': a misspelt Ukrainian name that a cue "
-       "made a place is matched within one or two edits (geo/fuzzy.py)")
+       "made a place is matched within one or two edits (geo/geoparse/fuzzy.py)")
 switch("unknown_after_event_verb", "'shelled Qwertyvka': an unknown name right after an event "
        "verb is an unplaced place")
 switch("settlement_noun", "'the village of Zarichne': a settlement noun names whatever follows, "

@@ -1,15 +1,15 @@
-"""Decisions over a whole document's names, after each name's own (geo/recognize_rules.py):
+"""Decisions over a whole document's names, after each name's own (geo/geoparse/recognize_rules.py):
 where the story happens, one sense per discourse, lists. Each a named rule with a switch.
 """
 
 from __future__ import annotations
 
-from geo.cues import DocContext, person_cue
+from geo.geoparse.cues import DocContext, person_cue
 from geo.gazetteer import ALTERNATE, PRIMARY, TRANSLIT
-from geo.lexicon import LIST_JOINS, SETTLEMENT_NOUNS, SUFFIX_FEATURES
-from geo.names import key
-from geo.readings import is_prominent, likeliest
-from geo.recognize_rules import TIME_LABELS
+from geo.gazetteer.lexicon import LIST_JOINS, SETTLEMENT_NOUNS, SUFFIX_FEATURES
+from geo.gazetteer.names import key
+from geo.geoparse.readings import is_prominent, likeliest
+from geo.geoparse.recognize_rules import TIME_LABELS
 from geo.distance import distance_km
 from geo.rules import on, rule, switch
 

@@ -12,14 +12,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.cues import DocContext, language_cue, names_disease, person_cue
+from geo.geoparse.cues import DocContext, language_cue, names_disease, person_cue
 from geo.gazetteer import ABBREVIATION, DEMONYM, PRIMARY, TRANSLIT
-from geo.lexicon import (DIRECTIONS, LOCATIVES, MEDIA_HEADS, FRONT_NOUNS, MISTAKABLE_LABELS, NOT_PLACE_LABELS,
+from geo.gazetteer.lexicon import (DIRECTIONS, LOCATIVES, MEDIA_HEADS, FRONT_NOUNS, MISTAKABLE_LABELS, NOT_PLACE_LABELS,
                          OPENERS, ORG_HEADS, RESIDENT_NOUNS, STATE_BODIES, SUFFIX_FEATURES)
-from geo.readings import is_prominent, strong_readings
+from geo.geoparse.readings import is_prominent, strong_readings
 from geo.rules import active, rule
-from geo.war_cues import is_caption, war_cued, war_cued_after
-from geo.war_words import FACILITY_NOUNS
+from geo.geoparse.war_cues import is_caption, war_cued, war_cued_after
+from geo.geoparse.war_words import FACILITY_NOUNS
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 TIME_LABELS = {"DATE", "TIME", "MONEY", "PERCENT", "QUANTITY", "CARDINAL", "ORDINAL"}
@@ -57,7 +57,7 @@ class Facts:
         self.locative = self.preceding is not None and self.preceding.lower_ in LOCATIVES
         self.word = self.first.lower_ in self.common
         # What the span is, whichever rule decides: the passes over the whole document
-        # (geo/recognize_passes.py) and resolution read it, so no switch may change it.
+        # (geo/geoparse/recognize_passes.py) and resolution read it, so no switch may change it.
         span.demonym = self.kinds == {DEMONYM}
 
 

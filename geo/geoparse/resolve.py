@@ -13,10 +13,10 @@ import math
 from dataclasses import dataclass
 
 from geo.gazetteer import ABBREVIATION, ALIAS, ALTERNATE, DEMONYM, PRIMARY, TRANSLIT, Candidate
-from geo.distance import distance_km  # noqa: F401 - geo.resolve.distance_km, as before
-from geo.nearby import Grid, Nearby
+from geo.distance import distance_km  # noqa: F401 - geo.geoparse.resolve.distance_km, as before
+from geo.geoparse.nearby import Grid, Nearby
 from geo.rules import on, switch
-from geo.tally import Less, Tally
+from geo.geoparse.tally import Less, Tally
 from geo.types import Place
 
 _KIND_BONUS = {PRIMARY: 1.0, ALIAS: 0.9, ABBREVIATION: 0.9, DEMONYM: 1.0, ALTERNATE: 0.2, TRANSLIT: 0.5}
@@ -119,7 +119,7 @@ def rank(cands: tuple[Candidate, ...], hint: str = "", ctx: Context | None = Non
 
 
 class Together:
-    """The possible readings of every name in a story, in a grid (geo/nearby.py).
+    """The possible readings of every name in a story, in a grid (geo/geoparse/nearby.py).
 
     "Huntsville" and "Walker County" are each in Alabama and in Texas, but only the Texas pair
     lie within a few kilometres of each other: readings that sit next to a possible reading of
@@ -166,7 +166,7 @@ def _containment(place: Place, container: Place) -> float:
 class Evidence:
     """What a story says about where it happens, tallied once for all its names: the places it
     resolved with confidence and the soft votes of every name. ``context(k)`` is what name
-    ``k`` sees of it: everything but its own part, in one subtraction (geo/tally.py)."""
+    ``k`` sees of it: everything but its own part, in one subtraction (geo/geoparse/tally.py)."""
 
     def __init__(self, choices: list[tuple[float, Candidate] | None], keys: list[str], votes: dict):
         self.countries, self.regions = Tally(), Tally()

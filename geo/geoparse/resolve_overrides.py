@@ -8,15 +8,15 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from geo.front import km_to_front
-from geo.fuzzy import fuzzy_in_region
+from geo.geoparse.front import km_to_front
+from geo.geoparse.fuzzy import fuzzy_in_region
 from geo.gazetteer import ALIAS, ALTERNATE, PRIMARY
-from geo.names import key
-from geo.neighbours import credits, rerank
-from geo.nearby import line_vertices
-from geo.resolve import PLAUSIBLE, confidence, rank
+from geo.gazetteer.names import key
+from geo.geoparse.neighbours import credits, rerank
+from geo.geoparse.nearby import line_vertices
+from geo.geoparse.resolve import PLAUSIBLE, confidence, rank
 from geo.rules import on, rule, switch
-from geo.story import CONFIDENT, CONTAINER_FEATURES, Story, inside, story_day, war_story
+from geo.geoparse.story import CONFIDENT, CONTAINER_FEATURES, Story, inside, story_day, war_story
 
 OVERRIDES: list = []  # applied to each mention's ranking, in this order
 # A name the text places in a region that holds no place of that name: shown at the region.
@@ -54,7 +54,7 @@ BIG_CITY, BIG_CITY_YIELDS = 50_000, 10.0
       "'attacked east of Borova near Kopanky', 'near Oleksandrivka and Novoyehorivka': of a name's "
       "namesakes, the one that lies within a few tens of km of the places named beside it (a reference "
       "town, the other villages of a list) is meant; the front and population only decide where they say "
-      "nothing (geo/neighbours.py)")
+      "nothing (geo/geoparse/neighbours.py)")
 def _namesake_beside_named_places(story: Story, i: int, result):
     scored, conf, place = result
     if place is None or place.feature in CONTAINER_FEATURES or i in story.forced:
@@ -72,7 +72,7 @@ def _namesake_beside_named_places(story: Story, i: int, result):
 
 @rule(OVERRIDES, "namesake_near_front",
       "'shelled Ivanivka, Sumy' where Sumy Oblast has several Ivanivkas: in a war report the one "
-      "nearest the Russian border or the line of contact is likeliest (geo/front.py)")
+      "nearest the Russian border or the line of contact is likeliest (geo/geoparse/front.py)")
 def _namesake_near_front(story: Story, i: int, result):
     scored, conf, place = result
     region = _bound_region(story, i)
@@ -128,7 +128,7 @@ def _region_without_namesake(story: Story, i: int, result):
 switch("misspelt_in_region",
        "'Kramatorks (Donetsk)' where Donetsk Oblast has no Kramatorks but a Kramatorsk: a name one or two "
        "edits from the text's inside the region the text names is likelier than the region's centre "
-       "(geo/fuzzy.py)")
+       "(geo/geoparse/fuzzy.py)")
 
 
 @rule(OVERRIDES, "region_named_as_container",

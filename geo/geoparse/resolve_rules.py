@@ -2,23 +2,23 @@
 
 ``resolve`` first binds names to the regions the text puts them in ("Kruta Balka, Donetsk",
 "Urozhaine (Donetsk region)", "Lyman in Donetsk Oblast"), then ranks every mention's candidates
-(geo/resolve.py: prior, story context, nearby places, readings that lie together), then
-applies the rules that override a ranking (geo/resolve_overrides.py). Each rule has a name, a
+(geo/geoparse/resolve.py: prior, story context, nearby places, readings that lie together), then
+applies the rules that override a ranking (geo/geoparse/resolve_overrides.py). Each rule has a name, a
 reason and a switch (geo/rules.py).
 """
 
 from __future__ import annotations
 
 from geo.gazetteer import ALIAS, TRANSLIT, Candidate
-from geo.lexicon import LIST_JOINS
-from geo.names import key
-from geo.nearby import Grid, Nearby
-from geo.resolve import Evidence, Together, confidence, rank, soft_votes
-from geo.resolve_overrides import OVERRIDES
+from geo.gazetteer.lexicon import LIST_JOINS
+from geo.gazetteer.names import key
+from geo.geoparse.nearby import Grid, Nearby
+from geo.geoparse.resolve import Evidence, Together, confidence, rank, soft_votes
+from geo.geoparse.resolve_overrides import OVERRIDES
 from geo.rules import active, on, rule, switch
-from geo.story import CONFIDENT, CONTAINER_FEATURES, NOT_POINTS, Story
+from geo.geoparse.story import CONFIDENT, CONTAINER_FEATURES, NOT_POINTS, Story
 from geo.types import Place, Span
-from geo.war_words import ACTOR_NOUNS
+from geo.geoparse.war_words import ACTOR_NOUNS
 
 # Words between a name and the region that contains it: "X, Donetsk", "X (Donetsk Oblast)",
 # "X in Donetsk Oblast".
@@ -120,7 +120,7 @@ def _actor(story: Story, i: int) -> bool:
 
 
 switch("actors_are_not_where", _actor.__doc__.strip())
-# The story's evidence that ranking weighs (geo/resolve.py), each switchable.
+# The story's evidence that ranking weighs (geo/geoparse/resolve.py), each switchable.
 switch("near_in_sentence", "'killed in X, across the river from Y': a reading near a place the same or the "
        "next sentence is sure of is likelier than a namesake far away")
 switch("soft_votes", "'Decatur' and 'Athens' with 'Gainesville': every plausible reading of every name is a "
@@ -149,7 +149,7 @@ def resolve(spans: list[Span], text: str, in_sentence: list[int], gazetteer):
     """Yield (ranked candidates, confidence, place or None) per span, in order.
 
     The work is linear in the mentions: what the story says is tallied once (``Evidence``) and
-    each name sees it less its own part; distances are looked up in grids (geo/nearby.py)."""
+    each name sees it less its own part; distances are looked up in grids (geo/geoparse/nearby.py)."""
     story = Story(spans, text, in_sentence, gazetteer, [key(s.text) for s in spans])
     actors = on("actors_are_not_where")
     for step in active(BINDINGS):

@@ -1,5 +1,5 @@
 """What resolution knows about one document while its rules run: the binding rules
-(geo/resolve_rules.py) fill it in, the overrides (geo/resolve_overrides.py) read it."""
+(geo/geoparse/resolve_rules.py) fill it in, the overrides (geo/geoparse/resolve_overrides.py) read it."""
 
 from __future__ import annotations
 
@@ -7,10 +7,10 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from geo.nearby import Grid
+from geo.geoparse.nearby import Grid
 from geo.rules import switch
 from geo.types import Place, Span
-from geo.war_words import ACTOR_NOUNS, EVENT_VERBS
+from geo.geoparse.war_words import ACTOR_NOUNS, EVENT_VERBS
 
 CONFIDENT = 0.75
 CONTAINER_FEATURES = {"region", "country", "district"}
@@ -35,7 +35,7 @@ class Story:
     war: bool | None = None  # whether the text reports fighting (computed once)
     day: date | None | bool = False  # the story's first stated day (False: not looked for yet)
     ranked: list = field(default_factory=list)  # every mention's ranking before the overrides
-    credits: dict | None = None  # what the names beside each mention say of its readings (geo/neighbours.py)
+    credits: dict | None = None  # what the names beside each mention say of its readings (geo/geoparse/neighbours.py)
     beside: set[int] = field(default_factory=set)  # mentions whose namesake the places beside them chose
 
     def hint(self, i: int) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from geo.lexicon import DOTTED_ABBREVIATIONS, ORG_HEADS
+from geo.gazetteer.lexicon import DOTTED_ABBREVIATIONS, ORG_HEADS
 
 # Written in title case after a name. "Court", "Way", "Place" and "Square" are left out: "the
 # Supreme Court", "United Way", "Times Square" are more often something else.

@@ -1,11 +1,11 @@
 """The war report's grammar around a name: "shelled X", "X was shelled", captions without a
-sentence. Evidence for the recognition rules (geo/recognize_rules.py), like geo/cues.py.
+sentence. Evidence for the recognition rules (geo/geoparse/recognize_rules.py), like geo/geoparse/cues.py.
 """
 
 from __future__ import annotations
 
-from geo.cues import DocContext
-from geo.war_words import EVENT_VERBS, OVER_NOT_PLACE, PASSIVE_EVENTS, STRONG_LOCATIVES
+from geo.geoparse.cues import DocContext
+from geo.geoparse.war_words import EVENT_VERBS, OVER_NOT_PLACE, PASSIVE_EVENTS, STRONG_LOCATIVES
 
 
 def war_cued(ctx: DocContext, start: int) -> bool:

@@ -1,6 +1,6 @@
 """Words of war reporting that the recogniser and resolver reason with.
 
-Kept out of geo/lexicon.py, which the gazetteer index build reads (changing it rebuilds the
+Kept out of geo/gazetteer/lexicon.py, which the gazetteer index build reads (changing it rebuilds the
 index). Facts of English usage in news and analyst notes, not of any corpus.
 """
 

@@ -15,9 +15,9 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Protocol, TypeVar
 
-from geo import store_overlays
+from geo.store import overlays as store_overlays
 from geo.errors import StoreError
-from geo.overlays import LayerFile, Overlay
+from geo.text.overlays import LayerFile, Overlay
 from geo.store import DEMONYM, ArticleInfo, Store
 from geo.types import Event, ParsedDocument, PlaceMention, Resolution, Sentence
 
@@ -39,7 +39,7 @@ class Library(Protocol):
     def events(self) -> list[Event]: ...  # reported events, by event date (undated last)
     def set_event_date(self, doc_id: str, index: int, iso: str | None) -> None: ...  # index: text order
     def titles(self) -> dict[str, str]: ...
-    # The user's own layers (geo.overlays): kept beside the articles, drawn under the events.
+    # The user's own layers (geo.text.overlays): kept beside the articles, drawn under the events.
     def overlays(self) -> list[Overlay]: ...  # oldest first
     def add_overlay(self, layer: LayerFile, name: str = "", source: str = "", date: str | None = None) -> Overlay: ...
     def overlay_geojson(self, overlay_id: int) -> dict: ...

@@ -1,6 +1,6 @@
 """Who changed the shared library, and when: removals, date edits, corrections and their undos.
 
-Kept beside the library like geo.failures (a small SQLite file of its own, no migration of the
+Kept beside the library like geo.library.failures (a small SQLite file of its own, no migration of the
 library's schema). The dashboard writes a row for every change a user makes; per-user undo
 reads it to offer each user their own corrections only.
 """
@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
-from geo.failures import path_for
+from geo.library.failures import path_for
 
 _SCHEMA = """CREATE TABLE IF NOT EXISTS actions (
     id INTEGER PRIMARY KEY, at TEXT NOT NULL, who TEXT NOT NULL, action TEXT NOT NULL,

@@ -4,8 +4,8 @@ Files are read and checked against the library before any parsing, so a rerun ov
 folder only hashes files. Each parsed article is saved in its own transaction as soon as it
 comes back, keyed on its content hash, so an interrupted run keeps everything finished, a rerun
 resumes, and no article is stored twice whoever parsed it. Parsing runs on an engine: this
-machine's process pool (``local``, geo.batch) or a Dask cluster (``dask``, geo.engine_dask);
-the writing is the same for both. Input is streamed in batches (see geo.sources). Callbacks run
+machine's process pool (``local``, geo.geoparse.batch) or a Dask cluster (``dask``, geo.library.engine_dask);
+the writing is the same for both. Input is streamed in batches (see geo.library.sources). Callbacks run
 in the caller's thread (Streamlit can only draw from there).
 """
 
@@ -17,18 +17,18 @@ from collections.abc import Callable, Iterable, Iterator, Sized
 from dataclasses import dataclass, field
 from itertools import chain, islice
 
-from geo.corrections import apply_corrections, save
+from geo.library.corrections import apply_corrections, save
 from geo.errors import GeoError
-from geo.failures import FailureLog
-from geo.ingest import read_path
-from geo.sources import find_files  # noqa: F401  (geo.bulk.find_files, as before)
+from geo.library.failures import FailureLog
+from geo.text.ingest import read_path
+from geo.library.sources import find_files  # noqa: F401  (geo.library.bulk.find_files, as before)
 from geo.store import Store
 from geo.types import Document
-from geo.windows import Failed, reason
+from geo.geoparse.windows import Failed, reason
 
 # Files read ahead of the parser: bounds memory on huge folders while keeping every core busy.
 BATCH = 128
-ENGINES = ("local", "dask")  # geo.batch's process pool; Dask (geo.engine_dask)
+ENGINES = ("local", "dask")  # geo.geoparse.batch's process pool; Dask (geo.library.engine_dask)
 READ_AHEAD = 64_000_000  # characters of text read ahead, whatever the number of files
 
 Source = str | os.PathLike[str] | Document
@@ -145,12 +145,12 @@ def _parser(report: Report, on_load: Callable[[str], None] | None, workers: int 
     loading: words/s measures parsing, not start-up. ``library``: the URL of a database server
     that Dask's workers write to themselves."""
     if engine == "dask":
-        from geo.engine_dask import DaskParser
+        from geo.library.engine_dask import DaskParser
 
         parser = DaskParser(workers, address, say=on_load, library=library)
     elif engine == "local":
-        from geo.batch import BatchParser
-        from geo.pipeline import load_pipeline
+        from geo.geoparse.batch import BatchParser
+        from geo.geoparse.pipeline import load_pipeline
 
         load_pipeline(progress=on_load)
         parser = BatchParser(workers)
@@ -204,7 +204,7 @@ def ingest(store: Store, items: Iterable[Source], *, workers: int | None = None,
            engine: str = "local", address: str | None = None) -> Report:
     """Parse and store the files (paths) or Documents not yet in ``store``.
 
-    ``items`` is consumed as a stream (a geo.sources.ArticleSource, a generator...): only a
+    ``items`` is consumed as a stream (a geo.library.sources.ArticleSource, a generator...): only a
     few batches are held at a time. ``engine`` parses: "local" (this machine's process pool,
     ``workers`` processes) or "dask" (a local Dask cluster of ``workers`` processes, or the
     scheduler at ``address`` / $GEO_DASK_ADDRESS). The results, and what is stored, are the
@@ -221,10 +221,10 @@ def ingest(store: Store, items: Iterable[Source], *, workers: int | None = None,
     report = Report(total=total or 0)
     log = FailureLog.beside(store) if log is True else (log or None)
     if batch is None and engine == "dask":
-        from geo.engine_dask import BATCH as batch
+        from geo.library.engine_dask import BATCH as batch
     batch = batch or BATCH
     pending: set[str] = set()
-    # Dask's workers write to a database server themselves (geo.engine_dask); a SQLite file
+    # Dask's workers write to a database server themselves (geo.library.engine_dask); a SQLite file
     # is written here, by the one process on its disk.
     server = None if store.url.startswith("sqlite") else store.url
     with _Run(report, on_load, workers, engine, address, server) as run:
@@ -233,7 +233,7 @@ def ingest(store: Store, items: Iterable[Source], *, workers: int | None = None,
             corrections = None
             stored: list[str] = []  # names whose earlier failure the log can forget
             for result in results:
-                written = getattr(result, "added", None)  # a geo.engine_dask.Saved: a worker wrote it
+                written = getattr(result, "added", None)  # a geo.library.engine_dask.Saved: a worker wrote it
                 doc = result.doc if written is None else by_id[result.doc_id]
                 pending.discard(doc.id)
                 if isinstance(result, Failed):

@@ -3,7 +3,7 @@
 A correction is stored under the name as written (``store.spelling``) and a context: the
 article's dominant country as "country:UA", or "" when the article had none. Applied to a later
 article, it overrides the gazetteer for every mention of that name, in any spelling the one key
-folds together (geo.namekey), when the contexts agree (or the correction's is "" or
+folds together (geo.gazetteer.namekey), when the contexts agree (or the correction's is "" or
 "article:<that article's id>"); the overridden reading is kept
 as the first alternative, so the UI can offer it back. Undoing deactivates the row (kept for
 history) and re-parsing gives the gazetteer's choice again.
@@ -17,8 +17,8 @@ from collections.abc import Callable, Iterable, Sequence
 
 from geo.errors import GeoError
 from geo.events.extract import follow_places
-from geo.fallback import N_ALTERNATIVES, dominant_country
-from geo.namekey import name_key
+from geo.geoparse.fallback import N_ALTERNATIVES, dominant_country
+from geo.gazetteer.namekey import name_key
 from geo.store import Correction, Store, spelling
 from geo.types import FEATURES, ParsedDocument, Place, Resolution
 
@@ -83,7 +83,7 @@ def _applicable(corrections: Iterable[Correction], context: str, doc_id: str) ->
     best: dict[str, tuple[int, Place]] = {}
     for c in corrections:
         scope = scopes.get(c.context)
-        # Matched by the one name key (geo.namekey), whatever form the row was stored in.
+        # Matched by the one name key (geo.gazetteer.namekey), whatever form the row was stored in.
         if c.active and scope is not None and scope >= best.get(name_key(c.name), (-1, None))[0]:
             best[name_key(c.name)] = (scope, c.place)
     return {name: place for name, (_, place) in best.items()}
@@ -109,7 +109,7 @@ class CorrectionStage:
 def reparse(store: Store, pipeline, doc_id: str) -> ParsedDocument:
     """A stored article parsed afresh with the active corrections (after an undo, say);
     the caller saves it with ``store.replace_resolutions``."""
-    from geo.windows import parse  # long articles were stored from a parse in windows
+    from geo.geoparse.windows import parse  # long articles were stored from a parse in windows
 
     return apply_corrections(parse(pipeline, store.article(doc_id)), store.corrections())
 

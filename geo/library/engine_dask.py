@@ -7,7 +7,7 @@ A ``WorkerPlugin`` loads the gazetteer and the spaCy model once in every worker,
 workers that join later or that Dask's nanny restarts after a crash.
 
 The driver keeps a few batches per worker thread in flight (memory stays bounded whatever the
-input's size). Each article is written as the local path writes it (``geo.corrections.save``: one
+input's size). Each article is written as the local path writes it (``geo.library.corrections.save``: one
 transaction, keyed on the article's content hash): by the driver, which gets the parses back,
 when the library is a SQLite file on its disk; by the workers themselves when it is a database
 server they can reach (PostgreSQL), so that writing scales with them and only a line per
@@ -26,7 +26,7 @@ from dataclasses import dataclass
 
 from geo.errors import GeoError
 from geo.types import Document, ParsedDocument
-from geo.windows import Failed, parse_many, reason
+from geo.geoparse.windows import Failed, parse_many, reason
 
 ADDRESS_ENV = "GEO_DASK_ADDRESS"
 PLUGIN = "geo-pipeline"
@@ -56,7 +56,7 @@ class PipelinePlugin(WorkerPlugin):
         import signal
         import threading
 
-        from geo.pipeline import Pipeline, load_pipeline
+        from geo.geoparse.pipeline import Pipeline, load_pipeline
 
         if self.ignore_ctrl_c and threading.current_thread() is threading.main_thread():
             signal.signal(signal.SIGINT, signal.SIG_IGN)
@@ -96,10 +96,10 @@ def parse_batch(docs: list[Document]) -> list[ParsedDocument | Failed]:
 
 
 def parse_and_save(docs: list[Document], url: str) -> list[Saved | Failed]:
-    """The task when workers write: parse, then save each article as geo.bulk does."""
+    """The task when workers write: parse, then save each article as geo.library.bulk does."""
     from distributed import get_worker
 
-    from geo.corrections import save
+    from geo.library.corrections import save
 
     plugin = get_worker().plugins[PLUGIN]
     try:
@@ -120,7 +120,7 @@ def parse_and_save(docs: list[Document], url: str) -> list[Saved | Failed]:
 
 
 class DaskParser:
-    """Same contract as ``geo.batch.BatchParser.map_batches``, on a Dask cluster."""
+    """Same contract as ``geo.geoparse.batch.BatchParser.map_batches``, on a Dask cluster."""
 
     def __init__(self, workers: int | None = None, address: str | None = None,
                  say: Callable[[str], None] | None = None, library: str | None = None):
@@ -143,7 +143,7 @@ class DaskParser:
                 say(f"waiting for {workers} workers")
                 self.client.wait_for_workers(workers)
         else:
-            from geo.batch import workers_default
+            from geo.geoparse.batch import workers_default
 
             n = workers or workers_default()
             say(f"starting a local Dask cluster of {n} worker process{'es' if n > 1 else ''}")
@@ -236,10 +236,10 @@ class DaskParser:
 
 def _refine():
     """The driver's online stages, when the environment configures any (GEO_GEOCODER)."""
-    from geo.fallback import default_stages
+    from geo.geoparse.fallback import default_stages
 
     if not default_stages():
         return None
-    from geo.pipeline import load_pipeline
+    from geo.geoparse.pipeline import load_pipeline
 
     return load_pipeline().refine

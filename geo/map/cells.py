@@ -1,5 +1,5 @@
 """Grid cells on the map: one round marker per cell saying how many events it holds
-(geo.aggregate.grid). A click on a cell zooms the map into the places it covers, at least one
+(geo.map.aggregate.grid). A click on a cell zooms the map into the places it covers, at least one
 step, where its events split into smaller cells or show one by one."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ import math
 import folium
 from folium.template import Template
 
-from geo.aggregate import Cell
-from geo.map_elements import to_script_json
+from geo.map.aggregate import Cell
+from geo.map.elements import to_script_json
 
 
 def short_count(n: int) -> str:

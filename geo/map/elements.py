@@ -14,11 +14,11 @@ from branca.element import CssLink, Element, JavascriptLink
 from folium.elements import JSCSSMixin
 from folium.template import Template
 
-from geo import assets
-from geo.basemap import Basemap
-from geo.map_basemap import add_backgrounds
-from geo.map_layers import add_vector_layers
-from geo.script_json import to_script_json
+from geo.map import assets
+from geo.map.basemap import Basemap
+from geo.map.backgrounds import add_backgrounds
+from geo.map.vector_layers import add_vector_layers
+from geo.map.script_json import to_script_json
 
 
 class RawScript(Element):

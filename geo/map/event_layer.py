@@ -2,7 +2,7 @@
 clustered (spiderfied where several happened at one place), each with a popup saying what,
 where, when, who, the toll and the source sentence.
 
-The markers are PlaceLayer markers (geo.map_elements), so events get the same clustering, the
+The markers are PlaceLayer markers (geo.map.elements), so events get the same clustering, the
 same offline assets and the same click reporting as places: a marker's tooltip ends with the
 event's key in a hidden span, and the dashboard reads the click back with ``find_event``.
 """
@@ -13,11 +13,11 @@ from typing import Iterable
 
 import folium
 
-from geo.basemap import GEONAMES_ATTRIBUTION, Basemap
-from geo.excerpt import span_in
-from geo.map_elements import PlaceLayer, add_draw, new_map
-from geo.map_legend import MapLegend
-from geo.popups import escape, highlight
+from geo.map.basemap import GEONAMES_ATTRIBUTION, Basemap
+from geo.text.excerpt import span_in
+from geo.map.elements import PlaceLayer, add_draw, new_map
+from geo.map.legend import MapLegend
+from geo.map.popups import escape, highlight
 from geo.types import NEAR_PLACE, REGION_ONLY, Event, Place
 
 # Event type -> (glyph, colour). Glyphs from DejaVu Sans, which every Linux browser has: no icon
@@ -33,7 +33,7 @@ TYPE_STYLE = {
 SUB_TYPE_GLYPH = {"Air/drone strike": "✈", "Shelling/artillery/missile attack": "✸",
                   "Disrupted weapons use": "◎", "Remote explosive/landmine/IED": "✷"}
 OTHER_STYLE = ("•", "#555555")
-ID_MARK = "\u2063"  # as geo.webmap: invisible separator before the key in a tooltip
+ID_MARK = "\u2063"  # as geo.map.webmap: invisible separator before the key in a tooltip
 PRECISION = {NEAR_PLACE: "near ", REGION_ONLY: "somewhere in "}
 SIZE = 28
 
@@ -125,7 +125,7 @@ def build_event_map(events: list[Event], *, titles: dict[str, str] | None = None
                     view: tuple[float, float, float] | None = None) -> folium.Map:
     """The events map. `selected` is an event key; unplaced events have no marker; `view` (lat,
     lon, zoom) opens the map there instead of framing the events."""
-    from geo.webmap import _fit  # the same framing as the place map: never half the globe for a country
+    from geo.map.webmap import _fit  # the same framing as the place map: never half the globe for a country
 
     titles, country_names = titles or {}, country_names or {}
     m = new_map(basemap, GEONAMES_ATTRIBUTION, local_assets)

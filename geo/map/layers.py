@@ -1,6 +1,6 @@
 """Light vector layers over the offline background, written under ``static/layers/`` at setup.
 
-The background (geo.vector_basemap by default) carries no label, so the map draws what the
+The background (geo.map.vector_basemap by default) carries no label, so the map draws what the
 project already holds on top of it, in English, loaded for the view only:
 
 - place labels from the gazetteer index (whatever it holds, imports included), in cells of a few
@@ -13,7 +13,7 @@ project already holds on top of it, in English, loaded for the view only:
 - rivers' courses (and lake outlines) from the gazetteer's geometries.
 
 A stamp of the sources beside each layer rewrites it only when they change (a gazetteer rebuild or
-import, a new GeoPackage). The browser side is `geo.map_elements.VectorLayers`.
+import, a new GeoPackage). The browser side is `geo.map.elements.VectorLayers`.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ from collections import Counter, defaultdict
 from dataclasses import asdict, dataclass
 from pathlib import Path
 
-from geo import gpkg
+from geo.text import gpkg
 from geo.gazetteer.translit import romanise
 
 MANIFEST = "manifest.json"

@@ -6,8 +6,8 @@ from __future__ import annotations
 import folium
 from folium.template import Template
 
-from geo.map_elements import to_script_json
-from geo.popups import escape
+from geo.map.elements import to_script_json
+from geo.map.popups import escape
 
 
 class MapLegend(folium.MacroElement):

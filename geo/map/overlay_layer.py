@@ -1,7 +1,7 @@
-"""The user's own layers (geo.overlays) on a folium map: in a pane of their own, above the
+"""The user's own layers (geo.text.overlays) on a folium map: in a pane of their own, above the
 basemap's lines and under the event markers, the mentions' shapes and the labels.
 
-Names and descriptions reach the browser only escaped (geo.popups.escape) in one ``tip``
+Names and descriptions reach the browser only escaped (geo.map.popups.escape) in one ``tip``
 property: Leaflet puts a tooltip in as HTML, and the raw texts are never sent at all.
 """
 
@@ -11,8 +11,8 @@ from collections.abc import Iterable
 
 import folium
 
-from geo.overlays import Overlay
-from geo.popups import escape
+from geo.text.overlays import Overlay
+from geo.map.popups import escape
 
 PANE = "geoOverlays"
 PANE_Z = 390  # basemap lines 350 < this < mentions' shapes 400 < labels 450 < markers 600

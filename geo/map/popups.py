@@ -9,8 +9,8 @@ from __future__ import annotations
 import html
 from typing import Iterable
 
-from geo.areas import country_name
-from geo.excerpt import MORE, SHOWN, span_in, window
+from geo.gazetteer.areas import country_name
+from geo.text.excerpt import MORE, SHOWN, span_in, window
 from geo.filters import PlaceEvents, region_of
 from geo.types import PlaceMention, Place
 
@@ -25,7 +25,7 @@ def escape(text: str) -> str:
 
 def highlight(sentence_text: str, spans: Iterable[tuple[int, int]], limit: int = SHOWN) -> str:
     """Escaped sentence with each (start, end) span, relative to the sentence, wrapped in <mark>;
-    at most ``limit`` characters of it, from just before the first span (geo.excerpt)."""
+    at most ``limit`` characters of it, from just before the first span (geo.text.excerpt)."""
     spans = sorted(set(spans))
     lo, hi = window(len(sentence_text), spans, limit)
     out, pos = [MORE if lo else ""], lo

@@ -1,6 +1,6 @@
 """Rivers as the data draws them: their lengths along their courses (to keep the longest at
 coarse zooms) and the few kilometres a river line stops short of the lake or reservoir it flows
-into (the Dnipro at Kherson), drawn across so it reaches the water. Reads geo.gshhg batches."""
+into (the Dnipro at Kherson), drawn across so it reaches the water. Reads geo.map.gshhg batches."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from collections import defaultdict
 
 import numpy as np
 
-from geo import gshhg
+from geo.map import gshhg
 from geo.distance import distances_km, segment_km
 
 

@@ -1,6 +1,6 @@
 """The shapes of a vector tile, as numbers: Web Mercator projection, Douglas-Peucker
 simplification, clipping rings to a tile, and Google's encoded-polyline text the browser decodes
-(geo.vector_basemap writes the tiles, geo.map_basemap draws them). Plain numpy, no I/O."""
+(geo.map.vector_basemap writes the tiles, geo.map.backgrounds draws them). Plain numpy, no I/O."""
 
 from __future__ import annotations
 

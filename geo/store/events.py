@@ -10,9 +10,9 @@ from datetime import date, timedelta
 
 from sqlalchemy import ColumnElement, Connection, func, nulls_last, or_, select
 
-from .store_query import BBox, RowContext, place_conditions, streamed
-from .store_schema import articles, places, reported_events, sentences
-from .types import Event, Mention, Sentence
+from geo.store.query import BBox, RowContext, place_conditions, streamed
+from geo.store.schema import articles, places, reported_events, sentences
+from geo.types import Event, Mention, Sentence
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,7 +37,7 @@ class EventFilters:
         e, p, out = reported_events.c, places.c, []
         if self.article_ids is not None:
             out.append(e.article_id.in_(list(self.article_ids)))
-        out += place_conditions(self.countries, self.admin1)  # the map's meaning (geo.areas)
+        out += place_conditions(self.countries, self.admin1)  # the map's meaning (geo.gazetteer.areas)
         if self.types is not None:
             out.append(e.type.in_(list(self.types)))
         if self.sub_types is not None:

@@ -1,7 +1,7 @@
 """Schema versions of the article library, applied in order by ``Store.open``.
 
 ``MIGRATIONS`` is append-only: step *n* turns a version *n-1* database into version *n*.
-Each step spells out its own DDL rather than reusing ``geo.store_schema``, which
+Each step spells out its own DDL rather than reusing ``geo.store.schema``, which
 describes only the latest version; a v1 library must be rebuilt exactly as v1 was.
 SQLAlchemy DDL keeps each step portable between SQLite and PostgreSQL.
 """
@@ -16,7 +16,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.schema import CreateTable
 
-from .errors import LibraryMissing, LibraryUnusable, StoreError
+from geo.errors import LibraryMissing, LibraryUnusable, StoreError
 
 _version = Table("schema_version", MetaData(), Column("version", Integer, nullable=False))
 
@@ -115,7 +115,7 @@ def _v3(conn: Connection) -> None:
 
 
 def _v4(conn: Connection) -> None:
-    """Full-text search over stored sentences (geo.store_search): an FTS5 index kept by
+    """Full-text search over stored sentences (geo.store.search): an FTS5 index kept by
     triggers on SQLite, an expression GIN index over to_tsvector on PostgreSQL."""
     if conn.dialect.name == "postgresql":
         conn.execute(text("CREATE INDEX ix_sentences_fts ON sentences "
@@ -158,7 +158,7 @@ def _v6(conn: Connection) -> None:
 
 
 def _v7(conn: Connection) -> None:
-    """The user's own layers (geo.overlays): a control-area or front-line map kept as GeoJSON."""
+    """The user's own layers (geo.text.overlays): a control-area or front-line map kept as GeoJSON."""
     md = MetaData()
     Table("overlays", md,
           Column("id", Integer, primary_key=True), Column("name", Text, nullable=False),
@@ -169,7 +169,7 @@ def _v7(conn: Connection) -> None:
 
 
 def _v8_map_at_scale(conn: Connection) -> None:
-    """Indexes for a map over a million events (geo.aggregate): counting by place, type and
+    """Indexes for a map over a million events (geo.map.aggregate): counting by place, type and
     date reads the index alone, and the events table pages newest first without sorting.
     PostgreSQL's index states NULLS LAST so undated events page last there too, as in SQLite."""
     newest = ("date DESC NULLS LAST, article_id, idx" if conn.dialect.name == "postgresql"
@@ -205,7 +205,7 @@ def schema_version(conn: Connection) -> int:
 def check(conn: Connection) -> int:
     """For a library opened read-only, which is never migrated: its version, when it is the one
     this program reads; LibraryMissing for an empty database, LibraryUnusable for another version."""
-    from .store_engine import MISSING
+    from geo.store.engine import MISSING
 
     version = schema_version(conn)
     if version == 0:

@@ -8,16 +8,16 @@ from datetime import datetime, timezone
 
 from sqlalchemy import delete, select
 
-from .errors import StoreError
-from .overlays import LayerFile, Overlay
-from .store_schema import overlays
+from geo.errors import StoreError
+from geo.text.overlays import LayerFile, Overlay
+from geo.store.schema import overlays
 
 _LISTED = (overlays.c.id, overlays.c.name, overlays.c.source, overlays.c.kind, overlays.c.date,
            overlays.c.added_at, overlays.c.features)
 
 
 def add_overlay(store, layer: LayerFile, *, name: str = "", source: str = "", date: str | None = None) -> Overlay:
-    """Keep a layer read by geo.overlays.read_layer; ``name`` overrides the file's own."""
+    """Keep a layer read by geo.text.overlays.read_layer; ``name`` overrides the file's own."""
     if date is not None:
         try:
             date = datetime.fromisoformat(date).date().isoformat()

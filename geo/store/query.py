@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 from sqlalchemy import ColumnElement, Connection, FromClause, Row, Select, and_, func, or_, select
 
-from .store_schema import articles, events, places, sentences
-from .types import BBox, Place, Sentence
+from geo.store.schema import articles, events, places, sentences
+from geo.types import BBox, Place, Sentence
 
 # Well under SQLite's bound-parameter limit and PostgreSQL's comfortable IN-list size.
 CHUNK = 500
@@ -61,7 +61,7 @@ class Filters:
 
 
 def place_conditions(countries: Sequence[str] | None, admin1: Sequence[str] | None) -> list[ColumnElement[bool]]:
-    """Country and region filters as geo.areas means them: a region matches its towns (by name or
+    """Country and region filters as geo.gazetteer.areas means them: a region matches its towns (by name or
     code) and itself; rivers crossing it come as place ids (``EventFilter.store_args`` adds them)."""
     p, out = places.c, []
     if countries is not None:

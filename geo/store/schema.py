@@ -1,6 +1,6 @@
 """The article library's tables as the current schema version has them.
 
-Queries are written against these. ``geo.migrations`` builds them step by step;
+Queries are written against these. ``geo.store.migrations`` builds them step by step;
 ``tests/test_store.py`` checks that a migrated database matches them.
 """
 
@@ -100,7 +100,7 @@ reported_events = Table(
                          ondelete="CASCADE"),
     Index("ix_reported_events_article", "article_id", "idx"),
     Index("ix_reported_events_date", "date"),
-    # geo.aggregate's (migration _v8_map_at_scale; "newest" is date DESC there)
+    # geo.map.aggregate's (migration _v8_map_at_scale; "newest" is date DESC there)
     Index("ix_reported_events_map", "place_id", "type", "sub_type", "date", "article_id", "actors"),
     Index("ix_reported_events_kind", "type", "sub_type"),
     Index("ix_reported_events_actors", "actors"),
@@ -119,7 +119,7 @@ corrections = Table(
 )
 
 overlays = Table(
-    "overlays", metadata,  # the user's own layers (geo.overlays), drawn under the events
+    "overlays", metadata,  # the user's own layers (geo.text.overlays), drawn under the events
     Column("id", Integer, primary_key=True),
     Column("name", Text, nullable=False),
     Column("source", Text, nullable=False),  # the file's name

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import text
 
-from .types import ParsedDocument
+from geo.types import ParsedDocument
 
 LIMIT = 50
 TOKENIZE = "porter unicode61 remove_diacritics 2"  # what migration v6 gives the stored index

@@ -22,8 +22,8 @@ from sqlalchemy import Connection, insert, select
 
 from geo.events.taxonomy import TAXONOMY
 from geo.store import Store
-from geo.store_query import place_row
-from geo.store_schema import articles, places
+from geo.store.query import place_row
+from geo.store.schema import articles, places
 from geo.types import Place
 
 # Country -> share of the events; roughly where ACLED's recent years happened.

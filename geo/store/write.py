@@ -8,10 +8,10 @@ from functools import lru_cache
 from sqlalchemy import Connection, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 
-from .errors import StoreError
-from .store_query import chunks, place_row
-from .store_schema import articles, mentions, places, reported_events, sentences
-from .types import Event, ParsedDocument
+from geo.errors import StoreError
+from geo.store.query import chunks, place_row
+from geo.store.schema import articles, mentions, places, reported_events, sentences
+from geo.types import Event, ParsedDocument
 
 
 _DIALECTS = {"sqlite": sqlite, "postgresql": postgresql}  # the ones whose INSERT has ON CONFLICT

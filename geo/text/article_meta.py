@@ -36,7 +36,7 @@ def _clean(text: str | None) -> str:
 
 def from_html(tags: dict, find_date) -> ArticleMeta:
     """``tags``: name -> list of bs4 tags (title, h1, meta, script, time, link), as
-    geo.ingest_formats indexes them; ``find_date``: text -> ISO date or None."""
+    geo.text.formats indexes them; ``find_date``: text -> ISO date or None."""
     meta = {}
     for m in tags.get("meta", []):
         key = (m.get("property") or m.get("name") or m.get("itemprop") or "").lower()

@@ -2,7 +2,7 @@
 bounded part of it when it is not.
 
 A text without full stops (a pasted feed, a 1 MB run-on "sentence" of war reports) is cut into
-sentences of up to 100,000 characters (geo.windows); thousands of mentions may point into one.
+sentences of up to 100,000 characters (geo.geoparse.windows); thousands of mentions may point into one.
 Every popup, panel line, table cell and exported cell goes through here, so what each costs is
 bounded by these limits, never by the sentence's length.
 """

@@ -1,7 +1,7 @@
-"""Per-format text extractors behind ``geo.ingest.read``, plus the date finder they share.
+"""Per-format text extractors behind ``geo.text.ingest.read``, plus the date finder they share.
 
 Each extractor gets the file's bytes (or decoded text) and a label naming the file for
-error messages, and returns ``Extracted``; ``geo.ingest`` normalises the result.
+error messages, and returns ``Extracted``; ``geo.text.ingest`` normalises the result.
 Library exceptions are caught broadly here on purpose: a hostile or broken upload must
 come out as one typed ``IngestError``, never as a pypdf/lxml/zipfile traceback.
 """
@@ -16,7 +16,7 @@ import warnings
 import zipfile
 from typing import NamedTuple
 
-from geo.article_meta import from_html
+from geo.text.article_meta import from_html
 from geo.errors import CorruptFile, EmptyInput, NoTextLayer, UnsupportedFormat
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -31,7 +31,7 @@ class Extracted(NamedTuple):
     text: str
     title: str = ""
     date: str | None = None
-    outlet: str = ""  # the publication, when the file says (geo.article_meta)
+    outlet: str = ""  # the publication, when the file says (geo.text.article_meta)
 
 
 # ---------------------------------------------------------------------- dates

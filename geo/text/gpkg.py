@@ -2,7 +2,7 @@
 
 Every simple-feature geometry (points, lines, polygons, their multi- forms and collections; Z
 and M dropped) as GeoJSON: for the map's boundary layer (Natural Earth's world map that
-Debian's `qgis-common` ships) and for layers users upload (geo.overlays).
+Debian's `qgis-common` ships) and for layers users upload (geo.text.overlays).
 """
 
 from __future__ import annotations

@@ -90,7 +90,7 @@ def oblast_places(gazetteer, n: int) -> list[tuple[str, str]]:
 
 
 def _places(gazetteer, n: int, where: str) -> list[tuple[str, str]]:
-    from geo.names import key
+    from geo.gazetteer.names import key
 
     rows = gazetteer.db.execute(
         "SELECT name, admin1 FROM main.places WHERE feature = 'city' AND name NOT LIKE '%,%' " + where +

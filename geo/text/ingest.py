@@ -15,10 +15,10 @@ from pathlib import Path
 
 import charset_normalizer
 
-from geo.article_meta import text_date, text_outlet, text_title
-from geo import limits
+from geo.text.article_meta import text_date, text_outlet, text_title
+from geo.text import limits
 from geo.errors import EmptyInput, IngestError, UnsupportedFormat
-from geo.ingest_formats import (
+from geo.text.formats import (
     DOCX_TYPE, Extracted, extract_docx, extract_html, extract_markdown, extract_pdf, find_date,
 )
 from geo.types import Document
@@ -54,7 +54,7 @@ _WESTERN = ("cp1252", "cp1250", "iso8859_15", "cp1257", "cp1254", "latin_1")
 
 def read(data: bytes, filename: str = "", *, max_bytes: int | None = None) -> Document:
     """Extract the text, title and date of one uploaded file; ``max_bytes`` defaults to the one
-    size limit (geo.limits).
+    size limit (geo.text.limits).
 
     Raises ``TooLarge``, ``EmptyInput``, ``UnsupportedFormat``, ``NoTextLayer`` or
     ``CorruptFile`` (all ``geo.errors.IngestError``) with a message naming the file.
@@ -71,7 +71,7 @@ def read(data: bytes, filename: str = "", *, max_bytes: int | None = None) -> Do
     text = normalize(got.text)
     if not text.strip():
         raise EmptyInput(f"{label} contains no text")
-    # Title, date and outlet as an analyst files them (geo.article_meta): stated metadata
+    # Title, date and outlet as an analyst files them (geo.text.article_meta): stated metadata
     # first, then the text's own first line, dateline or first date outside its headings.
     title = " ".join((got.title or "").split()) or text_title(text)
     # Stated metadata (HTML meta, front matter) beats a date written in the text, except

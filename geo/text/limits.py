@@ -20,7 +20,7 @@ MB = 1_000_000
 DEFAULT_MB = 20
 SETTING = "server.maxUploadSize"
 ENV = "STREAMLIT_SERVER_MAX_UPLOAD_SIZE"
-CONFIG = Path(__file__).resolve().parents[1] / ".streamlit" / "config.toml"  # the dashboard's own
+CONFIG = Path(__file__).resolve().parents[2] / ".streamlit" / "config.toml"  # the dashboard's own
 
 
 def limit_mb() -> int:

@@ -1,4 +1,4 @@
-"""KML placemarks as overlay features (geo.overlays), read by a hardened parser.
+"""KML placemarks as overlay features (geo.text.overlays), read by a hardened parser.
 
 A KML file is XML from anywhere: no DTD is loaded, no entity expanded, nothing fetched from
 the network, and a document declaring a DOCTYPE is refused outright (entity bombs and external
@@ -34,7 +34,7 @@ def _child_text(el, name: str) -> str:
 
 
 def read_kml(data: bytes) -> tuple[str, list[dict]]:
-    """(the document's name, features as geo.overlays expects them)."""
+    """(the document's name, features as geo.text.overlays expects them)."""
     head = data[:4096].lower()
     if b"<!doctype" in head or b"<!entity" in head or b"<\x00!\x00d\x00o\x00c" in head:
         raise OverlayError("a KML file with a DOCTYPE is not read (KML needs none; it is how XML attacks begin)")

@@ -6,7 +6,7 @@ What is kept of a feature: its geometry in longitude/latitude degrees, its name 
 as plain text (HTML descriptions reduced to their text; shown escaped, never as markup), and its
 colours when the file gives them (simplestyle's ``stroke``/``fill`` properties, KML's styles).
 A file this cannot read fails with one ``OverlayError`` line naming it; sizes are bounded by
-geo.limits and by the counts below, so a hostile file costs at most a bounded read.
+geo.text.limits and by the counts below, so a hostile file costs at most a bounded read.
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ import zipfile
 from dataclasses import dataclass
 from pathlib import PurePath
 
-from geo import gpkg, limits
+from geo.text import gpkg, limits
 from geo.errors import OverlayError
 
 KINDS = {"kml": "KML", "kmz": "KMZ", "geojson": "GeoJSON", "json": "GeoJSON", "gpkg": "GeoPackage"}
@@ -80,7 +80,7 @@ def read_layer(data: bytes, filename: str) -> LayerFile:
         elif kind == "GeoPackage":
             name, features = _geopackage(data)
         else:
-            from geo.overlay_kml import read_kml
+            from geo.text.overlay_kml import read_kml
 
             name, features = read_kml(_unzip_kml(data) if kind == "KMZ" else data)
         collection = _normalised(features)
