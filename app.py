@@ -90,8 +90,8 @@ def main() -> None:
     state.settle_library()
     articles = {a.id: a for a in lib.articles()}
     shape = st.session_state.get(keys.SHAPE)
-    if not st.session_state.get(keys.DEMONYMS):  # "Russian troops" is no place on the map unless asked for
-        mentions = [e for e in mentions if e.mention.label != "DEMONYM"]  # before the counts, so they agree
+    # "Russian troops" is no place on the map unless asked for: dropped before the counts, so they agree
+    mentions = EventFilter(demonyms=bool(st.session_state.get(keys.DEMONYMS))).apply(mentions)
     choice = filter_sidebar(mentions, titles, articles, has_shape=bool(shape), reported=reported)
     overlay_sidebar(lib)
     spatial = dataclasses.replace(choice.attributes, shape=shape if choice.in_shape else None)

@@ -220,6 +220,6 @@ def filter_sidebar(events: list[PlaceMention], titles: dict[str, str], articles:
     return FilterChoice(
         EventFilter(countries=tuple(countries), regions=tuple(regions), features=tuple(features),
                     doc_ids=tuple(docs), sources=tuple(picked_sources), date_from=date_from, date_to=date_to,
-                    types=tuple(types), sub_types=tuple(sub_types), actors=tuple(actors)),
+                    types=tuple(types), sub_types=tuple(sub_types), actors=tuple(actors), demonyms=demonyms),
         in_view=in_view, in_shape=in_shape and has_shape, playing=playing, mode=mode, demonyms=demonyms,
     )

@@ -47,6 +47,9 @@ def register(sub) -> None:
     p.add_argument("--bbox", type=_bbox, metavar="S,W,N,E")
     p.add_argument("--from", dest="date_from", metavar="DATE", help="ISO date, inclusive")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="ISO date, inclusive")
+    p.add_argument("--source", action="append", metavar="NAME", help="the article's source, repeatable")
+    p.add_argument("--demonyms", action="store_true",
+                   help='nationality words ("Russian troops") as mentions of their country, as the map asks')
     p.add_argument("--events", action="store_true",
                    help="reported events (one per row/feature; CSV with ACLED's column names) "
                         "instead of place mentions; --from/--to then filter the event's date")
@@ -231,7 +234,8 @@ def _filter(args):
     return EventFilter(countries=tuple(_split(args.country) or ()), regions=tuple(args.region or ()),
                        features=tuple(args.feature or ()), doc_ids=tuple(args.article or ()), bbox=args.bbox,
                        date_from=args.date_from, date_to=args.date_to, types=tuple(args.event_types or ()),
-                       sub_types=tuple(args.sub_types or ()), actors=tuple(args.actors or ()))
+                       sub_types=tuple(args.sub_types or ()), actors=tuple(args.actors or ()),
+                       sources=tuple(args.source or ()), demonyms=args.demonyms)
 
 
 def _export(args) -> int:

@@ -32,7 +32,7 @@ from geo.store.write import (
     add_article, collect_places, delete_parse, edited_dates, restore_dates, write_parse,
 )
 from geo.types import (
-    Document, Event, Mention, ParsedDocument, Place, PlaceMention, Resolution, Sentence,
+    DEMONYM, Document, Event, Mention, ParsedDocument, Place, PlaceMention, Resolution, Sentence,
 )
 
 __all__ = ["ArticleInfo", "BBox", "Correction", "EventFilters", "Store", "data_dir", "resolve_url", "spelling"]
@@ -50,9 +50,6 @@ class ArticleInfo:
     n_mentions: int  # place mentions, nationality words ("Russian troops") not counted, as on the map
     n_places: int  # distinct places those mentions name
     n_events: int = 0  # reported events (geo.types.Event)
-
-
-DEMONYM = "DEMONYM"  # a mention's label for a nationality word: not a place unless the user asks
 
 
 @dataclass(frozen=True, slots=True)
@@ -313,9 +310,9 @@ class Store:
                countries: Sequence[str] | None = None, admin1: Sequence[str] | None = None,
                features: Sequence[str] | None = None, bbox: BBox | None = None,
                date_from: str | None = None, date_to: str | None = None,
-               limit: int | None = None) -> list[PlaceMention]:
+               limit: int | None = None, demonyms: bool = True) -> list[PlaceMention]:
         """Events matching every given filter (see ``Filters``), by article date then offset."""
-        f = Filters(article_ids, countries, admin1, features, bbox, date_from, date_to)
+        f = Filters(article_ids, countries, admin1, features, bbox, date_from, date_to, demonyms)
         e = mentions.c
         query = (select(e.article_id, e.sentence, e.start, e.end, e.text, e.label, e.hint,
                         e.place_id, e.score)

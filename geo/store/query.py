@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from sqlalchemy import ColumnElement, Connection, FromClause, Row, Select, and_, func, or_, select
 
 from geo.store.schema import articles, events, places, sentences
-from geo.types import BBox, Place, Sentence
+from geo.types import DEMONYM, BBox, Place, Sentence
 
 # Well under SQLite's bound-parameter limit and PostgreSQL's comfortable IN-list size.
 CHUNK = 500
@@ -35,6 +35,7 @@ class Filters:
     bbox: BBox | None = None  # west > east means the box crosses the antimeridian
     date_from: str | None = None  # ISO, inclusive; undated articles drop out
     date_to: str | None = None  # ISO, inclusive at its own precision ("2023-06" = all June)
+    demonyms: bool = True  # False: nationality words ("Russian troops") are no place mentions
 
     def join(self) -> FromClause:
         return (events.join(articles, articles.c.id == events.c.article_id)
@@ -57,6 +58,8 @@ class Filters:
         if self.date_to:
             # Cut the stored date to the bound's precision: "2023-06-30T12:00" <= "2023-06-30".
             out.append(func.substr(articles.c.date, 1, len(self.date_to)) <= self.date_to)
+        if not self.demonyms:
+            out.append(events.c.label != DEMONYM)
         return out
 
 
