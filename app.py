@@ -10,9 +10,9 @@ from ui.page import APP_NAME, setup
 
 setup(APP_NAME, sidebar="collapsed")  # the map is the page; the filters are one click away
 
-from geo.areas import country_name  # noqa: E402 - set_page_config must come first
-from geo.excerpt import SHOWN  # noqa: E402
-from geo.export import (event_row, events_to_csv, events_to_geojson, events_to_kml, to_csv, to_geojson,  # noqa: E402
+from geo.gazetteer.areas import country_name  # noqa: E402 - set_page_config must come first
+from geo.text.excerpt import SHOWN  # noqa: E402
+from geo.library.export import (event_row, events_to_csv, events_to_geojson, events_to_kml, to_csv, to_geojson,  # noqa: E402
                         to_kml)
 from geo.filters import EventFilter, bbox_from_bounds, by_bbox, event_rows  # noqa: E402
 from ui import access, guard, keys, layout, map_at_scale, state, url  # noqa: E402
@@ -90,8 +90,8 @@ def main() -> None:
     state.settle_library()
     articles = {a.id: a for a in lib.articles()}
     shape = st.session_state.get(keys.SHAPE)
-    if not st.session_state.get(keys.DEMONYMS):  # "Russian troops" is no place on the map unless asked for
-        mentions = [e for e in mentions if e.mention.label != "DEMONYM"]  # before the counts, so they agree
+    # "Russian troops" is no place on the map unless asked for: dropped before the counts, so they agree
+    mentions = EventFilter(demonyms=bool(st.session_state.get(keys.DEMONYMS))).apply(mentions)
     choice = filter_sidebar(mentions, titles, articles, has_shape=bool(shape), reported=reported)
     overlay_sidebar(lib)
     spatial = dataclasses.replace(choice.attributes, shape=shape if choice.in_shape else None)

@@ -17,7 +17,7 @@ def main(argv: list[str] | None = None) -> int:
 
     register_all(sub)
     args = parser.parse_args(argv)
-    from geo.limits import legacy_note
+    from geo.text.limits import legacy_note
 
     if note := legacy_note():
         print(f"geo: {note}", file=sys.stderr)

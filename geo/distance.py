@@ -1,7 +1,7 @@
 """One geometry for the whole library: the great-circle distance on one Earth radius, and points
 bucketed by degree where a lookup only ever looks at the cells around a point.
 
-(geo/nearby.py answers "how far is the nearest of many points" without a radius limit; the
+(geo/geoparse/nearby.py answers "how far is the nearest of many points" without a radius limit; the
 buckets here serve the lookups that want nothing beyond the neighbouring cells.)
 """
 

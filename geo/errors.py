@@ -81,4 +81,4 @@ def one_line(text: str, limit: int = 500) -> str:
 
 
 class OverlayError(IngestError):
-    """A layer file (geo.overlays) that cannot be read: the message is one line naming the file."""
+    """A layer file (geo.text.overlays) that cannot be read: the message is one line naming the file."""

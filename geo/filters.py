@@ -9,13 +9,13 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Iterable, Protocol
 
-from geo.areas import countries_of, in_countries, in_regions, regions_of
-from geo.excerpt import WRITTEN, sentence_excerpt
-from geo.types import BBox, Event, PlaceMention, Place
+from geo.gazetteer.areas import countries_of, in_countries, in_regions, regions_of
+from geo.text.excerpt import WRITTEN, sentence_excerpt
+from geo.types import DEMONYM, BBox, Event, PlaceMention, Place
 
 
 @dataclass(frozen=True)
@@ -53,13 +53,13 @@ def region_of(place: Place) -> str:
 
 
 def by_country(events: Iterable[PlaceMention], countries: Iterable[str]) -> list[PlaceMention]:
-    """Places in the countries, and rivers or seas crossing them (geo.areas)."""
+    """Places in the countries, and rivers or seas crossing them (geo.gazetteer.areas)."""
     wanted = set(countries)
     return [e for e in events if in_countries(e.place, wanted)]
 
 
 def by_region(events: Iterable[PlaceMention], regions: Iterable[str]) -> list[PlaceMention]:
-    """Places in the regions, the regions themselves, and rivers crossing them (geo.areas)."""
+    """Places in the regions, the regions themselves, and rivers crossing them (geo.gazetteer.areas)."""
     wanted = set(regions)
     return [e for e in events if in_regions(e.place, wanted)]
 
@@ -172,7 +172,7 @@ def day_of(iso: str | None) -> date | None:
 
 
 def date_matches(iso: str | None, date_from: str | None, date_to: str | None) -> bool:
-    """The store's date filter (``geo.store_query.Filters``) in Python, so both agree: bounds are
+    """The store's date filter (``geo.store.query.Filters``) in Python, so both agree: bounds are
     inclusive, date_to holds at its own precision ("2023-06" is all June), undated never matches."""
     if not iso:
         return not date_from and not date_to
@@ -196,16 +196,17 @@ def by_source(events: Iterable[PlaceMention], articles: Mapping[str, ArticleMeta
 
 @dataclass(frozen=True)
 class EventFilter:
-    """Every filter the dashboard and `geo export` offer; empty means "no constraint".
+    """Every filter the dashboard and `geo export` offer; empty means "no constraint" (but for
+    nationality words, no places unless ``demonyms``).
 
     The one filter: the dashboard evaluates it over the library's cached lists (``apply``,
-    ``apply_events``), `geo export` in SQL (``store_args``, ``event_store_args``), and both
-    agree, because region and country membership is geo.areas' in both (tests/test_filters.py).
+    ``apply_events``), `geo export` and the map at scale in SQL (``store_args``, ``event_store_args``,
+    geo.map.aggregate.store_filter), and all keep the same rows for every field (tests/test_one_filter.py).
     """
 
     countries: tuple[str, ...] = ()
     regions: tuple[str, ...] = ()
-    features: tuple[str, ...] = ()
+    features: tuple[str, ...] = ()  # place mentions only, as `geo export --events` and the sidebar have it
     doc_ids: tuple[str, ...] = ()
     sources: tuple[str, ...] = ()
     date_from: str | None = None  # ISO, inclusive; see date_matches()
@@ -215,6 +216,7 @@ class EventFilter:
     types: tuple[str, ...] = ()  # reported events only: ACLED event types
     sub_types: tuple[str, ...] = ()
     actors: tuple[str, ...] = ()
+    demonyms: bool = False  # place mentions: "Russian troops" names Russia only when asked, on every page
 
     def keeps_place(self, place: Place | None) -> bool:
         """The spatial and feature filters, for one place (None: an event placed nowhere)."""
@@ -233,6 +235,8 @@ class EventFilter:
         out = list(events)
         if (self.sources or self.date_from or self.date_to) and articles is None:
             raise ValueError("Filtering by source or date needs the articles' dates and sources.")
+        if not self.demonyms:
+            out = [e for e in out if e.mention.label != DEMONYM]
         if self.doc_ids:
             out = by_doc(out, self.doc_ids)
         if self.sources:
@@ -245,6 +249,7 @@ class EventFilter:
     def apply_events(self, events: Iterable[Event], articles: Mapping[str, ArticleMeta] | None = None) -> list[Event]:
         """Reported events, dated by their own date (the library gives the article's when the text has none)."""
         docs, sources = set(self.doc_ids), set(self.sources)
+        spatial = replace(self, features=()) if self.features else self
         if sources and articles is None:
             raise ValueError("Filtering by source needs the articles' sources.")
         keep: dict[str, bool] = {}
@@ -262,7 +267,7 @@ class EventFilter:
                 continue
             pid = e.place.id if e.place else ""
             if pid not in keep:
-                keep[pid] = self.keeps_place(e.place)
+                keep[pid] = spatial.keeps_place(e.place)
             if keep[pid]:
                 out.append(e)
         return out
@@ -285,7 +290,7 @@ class EventFilter:
         regions, countries = self._place_terms(geometry_places)
         return {"article_ids": list(self.doc_ids) or None, "countries": countries, "admin1": regions,
                 "features": list(self.features) or None, "bbox": self.bbox,
-                "date_from": self.date_from, "date_to": self.date_to}
+                "date_from": self.date_from, "date_to": self.date_to, "demonyms": self.demonyms}
 
     def event_store_args(self, geometry_places: Iterable[Place] = ()) -> dict[str, Any]:
         """Keyword arguments of ``Store.events``."""
@@ -332,7 +337,7 @@ def event_facets(events: Iterable[Event]) -> dict[str, Counter]:
 def event_rows(events: Iterable[PlaceMention], titles: dict[str, str] | None = None,
                limit: int = WRITTEN) -> list[dict[str, Any]]:
     """One row per mention, for the table and CSV export; the sentence cut to ``limit``
-    characters around the mention (a whole news sentence fits; geo.excerpt)."""
+    characters around the mention (a whole news sentence fits; geo.text.excerpt)."""
     titles = titles or {}
     return [
         {
@@ -360,7 +365,7 @@ def place_rows(events: Iterable[PlaceMention]) -> list[dict[str, Any]]:
 def stored_mentions(store, f: EventFilter) -> list[PlaceMention]:
     """``f`` evaluated in SQL over a ``geo.store.Store`` (what `geo export` writes); the drawn
     shape and the source filter, which SQL cannot express, applied after."""
-    from geo.store_query import geometry_places
+    from geo.store.query import geometry_places
 
     with store._read() as conn:  # noqa: SLF001 - one read of the few places with a geometry
         crossing = geometry_places(conn)
@@ -374,7 +379,7 @@ def stored_mentions(store, f: EventFilter) -> list[PlaceMention]:
 
 def stored_events(store, f: EventFilter) -> list[Event]:
     """Reported events matching ``f``, in SQL (see stored_mentions)."""
-    from geo.store_query import geometry_places
+    from geo.store.query import geometry_places
 
     with store._read() as conn:  # noqa: SLF001
         crossing = geometry_places(conn)

@@ -1,7 +1,7 @@
 """Rules as data: small named decisions with a reason and a switch.
 
-Recognition (geo/recognize_rules.py, geo/recognize_passes.py), resolution (geo/resolve_rules.py,
-geo/resolve_overrides.py) and event extraction (geo/events/) are ordered lists of such rules,
+Recognition (geo/geoparse/recognize_rules.py, geo/geoparse/recognize_passes.py), resolution (geo/geoparse/resolve_rules.py,
+geo/geoparse/resolve_overrides.py) and event extraction (geo/events/) are ordered lists of such rules,
 like the components of a spaCy pipeline; a decision written inside a stage's code instead of as
 a list member is registered with ``switch``. Every one can be switched off by name, so that what
 it is worth can be measured: a rule that is worth nothing anywhere should be deleted, not kept
@@ -85,5 +85,5 @@ def active(rules: list[Rule]) -> list[Rule]:
 
 def unknown(names: Iterable[str]) -> list[str]:
     """Names that no rule carries (for a clear error on a typo). Rules register as their modules
-    load: ask after loading the pipeline (geo.pipeline imports every stage)."""
+    load: ask after loading the pipeline (geo.geoparse.pipeline imports every stage)."""
     return [n for n in names if n not in REGISTRY]

@@ -51,13 +51,16 @@ class Sentence:
     text: str
 
 
+DEMONYM = "DEMONYM"  # a mention's label for a nationality word: not a place unless the user asks
+
+
 @dataclass(frozen=True, slots=True)
 class Mention:
     start: int
     end: int
     text: str
     sentence: int  # index into the document's sentences
-    label: str = ""  # NER label or "GAZ" when only the gazetteer proposed it
+    label: str = ""  # NER label, "GAZ" when only the gazetteer proposed it, or DEMONYM
     hint: str = ""  # type word next to the name ("Region", "River", "Dam"...) lowercased
 
 

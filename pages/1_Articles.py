@@ -13,7 +13,7 @@ setup("Articles · Events map")
 from geo.errors import GeoError  # noqa: E402
 from geo.filters import day_of, place_rows  # noqa: E402
 from geo.library import short_title  # noqa: E402
-from geo.popups import escape  # noqa: E402
+from geo.map.popups import escape  # noqa: E402
 from geo.store import DEMONYM  # noqa: E402
 from ui import access, guard, state  # noqa: E402
 from ui.text import plain  # noqa: E402
@@ -75,7 +75,7 @@ def card(lib, info, events: list) -> None:
 
 def failures(lib) -> None:
     """The files the library could not take (uploads, `geo ingest`, reindex), and why."""
-    from geo.failures import FailureLog
+    from geo.library.failures import FailureLog
 
     store = getattr(lib, "store", None)
     failed = FailureLog.beside(store).failures() if store is not None else []

@@ -13,7 +13,7 @@ setup("Search the articles · Events map")
 from geo.errors import GeoError  # noqa: E402
 from geo.filters import region_of  # noqa: E402
 from geo.types import Place  # noqa: E402
-from geo.webmap import build_place_map, find_place  # noqa: E402
+from geo.map.webmap import build_place_map, find_place  # noqa: E402
 from ui import state  # noqa: E402
 from ui.article_search import article_search  # noqa: E402
 from ui.text import plain  # noqa: E402

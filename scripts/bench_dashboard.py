@@ -26,7 +26,7 @@ ROOT = Path(__file__).resolve().parents[1]
 
 def fill(path: Path, n_events: int) -> int:
     from geo.commands.bench import SEEDS, _copy
-    from geo.pipeline import load_pipeline
+    from geo.geoparse.pipeline import load_pipeline
     from geo.store import Store
     from geo.types import Document
 

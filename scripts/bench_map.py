@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from factories import seed_parsed, synthetic_events  # noqa: E402
-from geo import basemap, webmap  # noqa: E402
+from geo.map import basemap, webmap  # noqa: E402
 
 # Milliseconds from navigation start to the first element matching each selector, noted in the
 # page, and to the moment every background tile of the view is drawn.

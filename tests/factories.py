@@ -66,7 +66,7 @@ def synthetic_events(n_places: int, per_place: int = 1, seed: int = 7) -> list[P
 
 def run_on_parse(size: int = 1_000_000, sentence: int = 100_000, events_per_sentence: int = 20) -> ParsedDocument:
     """``size`` characters of war reporting with no full stop, cut into sentences of ``sentence``
-    characters as geo.windows cuts such a text; every name in it resolved (about 4 per 100
+    characters as geo.geoparse.windows cuts such a text; every name in it resolved (about 4 per 100
     characters: ~44,000 mentions per MB) and a few reported events in each sentence."""
     from geo.types import Event
 

@@ -3,8 +3,8 @@ own, failed uploads are listed, long uploads parse in windows (the dashboard thr
 
 from __future__ import annotations
 
-from geo.audit import AuditLog
-from geo.failures import FailureLog
+from geo.library.audit import AuditLog
+from geo.library.failures import FailureLog
 from geo.store import Store
 from test_app import app, articles_page, library_file, pick, upload  # noqa: F401 - fixtures
 

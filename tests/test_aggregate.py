@@ -1,4 +1,4 @@
-"""The map's SQL at scale (geo.aggregate) on SQLite and PostgreSQL: cells, counts, pages and the
+"""The map's SQL at scale (geo.map.aggregate) on SQLite and PostgreSQL: cells, counts, pages and the
 sidebar's counts agree with the same EventFilter evaluated in Python over every event."""
 
 from __future__ import annotations
@@ -8,12 +8,12 @@ from collections import Counter
 import pytest
 from sqlalchemy import text
 
-from geo import aggregate
-from geo.aggregate import cell_of, cell_size, store_filter
+from geo.map import aggregate
+from geo.map.aggregate import cell_of, cell_size, store_filter
 from geo.filters import EventFilter, event_facets
 from geo.gazetteer import Gazetteer
 from geo.store import Store
-from geo.synthetic import generate
+from geo.store.synthetic import generate
 from pg import db_url  # noqa: F401  (fixture)
 
 N = 3000

@@ -12,7 +12,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from factories import ROOT, SEED
-from geo.ingest import read
+from geo.text.ingest import read
 from geo.library import MemoryLibrary, StoreLibrary
 from geo.store import Store
 
@@ -444,7 +444,7 @@ def test_upload_results_are_shown_plainly_and_survive_a_rerun_caused_by_another_
 
 def test_a_failed_store_says_so_and_is_stored_on_the_next_run(app, monkeypatch, library_file):
     from geo.errors import StoreError
-    from geo.failures import FailureLog
+    from geo.library.failures import FailureLog
 
     real_add = StoreLibrary.add
     outage = {"on": True}

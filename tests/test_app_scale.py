@@ -16,7 +16,7 @@ from geo.events.taxonomy import TAXONOMY
 from geo.filters import EventFilter
 from geo.gazetteer import Gazetteer
 from geo.store import Store
-from geo.synthetic import generate
+from geo.store.synthetic import generate
 
 N = 6000
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from geo.article_meta import domain, strip_site, text_date, text_title
-from geo.ingest import read
-from geo.ingest_formats import find_date
+from geo.text.article_meta import domain, strip_site, text_date, text_title
+from geo.text.ingest import read
+from geo.text.formats import find_date
 
 PAGE = """<!DOCTYPE html><html><head>
 <title>Troops enter Kherson | Kyiv Daily Wire</title>
@@ -63,7 +63,7 @@ def test_text_date_skips_headings_that_name_another_period():
 
 
 def test_a_markdown_pages_front_matter_gives_its_title_and_date():
-    from geo.ingest import read
+    from geo.text.ingest import read
 
     text = ("---\nlayout: post\ntitle: \"Strikes on Odesa overnight\"\ndate: 2025-05-01T03:46:26\n"
             "excerpt: \"Two killed.\"\n---\n\nRussian drones struck Odesa overnight, the governor said.\n")

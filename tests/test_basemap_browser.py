@@ -17,7 +17,7 @@ from test_browser import (ARTIFACTS, LOCAL, MAP, app_url, browser, map_frame, ma
 
 pytestmark = pytest.mark.browser
 
-LAND, SEA = (244, 241, 234), (180, 209, 230)  # geo.map_basemap.COLOURS
+LAND, SEA = (244, 241, 234), (180, 209, 230)  # geo.map.backgrounds.COLOURS
 CYRILLIC = re.compile("[\u0400-\u04ff]")
 
 # In each basemap canvas of the view: how many pixels are land and how many sea, exactly.

@@ -258,8 +258,8 @@ sys.path[:0] = [{root!r}, {tests!r}]
 import streamlit as st
 from streamlit_folium import st_folium
 from factories import synthetic_events
-from geo.basemap import choose_basemap
-from geo.webmap import build_map
+from geo.map.basemap import choose_basemap
+from geo.map.webmap import build_map
 st.set_page_config(layout="wide")
 m = build_map(synthetic_events(2000), basemap=choose_basemap({static!r}, "offline"))
 out = st_folium(m, key="bench", height=600, use_container_width=True,

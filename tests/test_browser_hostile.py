@@ -17,8 +17,8 @@ from urllib.parse import urlsplit
 import pytest
 
 from factories import ROOT, SEED_PLACES, parse_by_hand, run_on_parse
-from geo import hostile
-from geo.failures import FailureLog
+from geo.text import hostile
+from geo.library.failures import FailureLog
 from geo.store import Store
 from test_browser import ARGS, CHROMIUM, MAP, OUTSIDE, map_frame, serve, sidebar, wait_for  # noqa: F401 - fixtures below
 from ui.guard import UNAVAILABLE

@@ -7,10 +7,10 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from geo import aggregate
+from geo.map import aggregate
 from geo.gazetteer import Gazetteer
 from geo.store import Store
-from geo.synthetic import generate
+from geo.store.synthetic import generate
 from test_browser import ARTIFACTS, LOCAL, MAP, ROOT, browser, map_frame, page, serve, stop, wait_for  # noqa: F401
 
 pytestmark = pytest.mark.browser

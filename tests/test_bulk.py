@@ -1,4 +1,4 @@
-"""geo.bulk: batch ingest and reindex against a real SQLite library and the real pipeline."""
+"""geo.library.bulk: batch ingest and reindex against a real SQLite library and the real pipeline."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import threading
 
 import pytest
 
-from geo import bulk
+from geo.library import bulk
 from geo.errors import GeoError
-from geo.sentences import split
+from geo.text.sentences import split
 from geo.store import Store
 from geo.types import Document
 from factories import KHERSON, SEED, SEED_PLACES, parse_by_hand
@@ -112,7 +112,7 @@ def test_interrupted_ingest_keeps_what_was_saved_and_resumes(store):
 
 
 def test_reindex_replaces_the_parse_and_keeps_articles_and_corrections(store):
-    from geo.pipeline import load_pipeline
+    from geo.geoparse.pipeline import load_pipeline
 
     # A hand-made parse stands for one made with an older gazetteer.
     old = parse_by_hand(SEED_TEXT, SEED_PLACES, title="seed", source="seed.txt")
@@ -152,7 +152,7 @@ def test_article_source_streams_jsonl_gz_and_globs(tmp_path, store):
     import gzip
     import json
 
-    from geo.sources import ArticleSource
+    from geo.library.sources import ArticleSource
 
     lines = [json.dumps({"id": str(i), "text": article(i), "date": "2023-05-0" + str(1 + i % 9),
                          "title": f"t{i}"}) for i in range(200)]
@@ -180,7 +180,7 @@ def test_article_source_streams_jsonl_gz_and_globs(tmp_path, store):
 
 
 def test_a_file_that_later_ingests_leaves_the_failure_report(tmp_path, store):
-    from geo.failures import FailureLog
+    from geo.library.failures import FailureLog
 
     bad = tmp_path / "in" / "b.txt"
     bad.parent.mkdir()

@@ -18,7 +18,7 @@ import pytest
 
 from geo.cli import main
 from geo.commands.library import ALREADY_NOTES
-from geo.sentences import split
+from geo.text.sentences import split
 from geo.store import Store
 from geo.types import Document, Place
 from factories import DNIEPER, SEED, SEED_PLACES, parse_by_hand

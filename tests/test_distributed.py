@@ -16,9 +16,9 @@ import pytest
 
 distributed = pytest.importorskip("distributed")
 
-from geo import bulk  # noqa: E402
+from geo.library import bulk  # noqa: E402
 from geo.cli import main  # noqa: E402
-from geo.sources import ArticleSource  # noqa: E402
+from geo.library.sources import ArticleSource  # noqa: E402
 from geo.store import Store  # noqa: E402
 from geo.types import Document  # noqa: E402
 from factories import war_articles  # noqa: E402
@@ -57,7 +57,7 @@ def library(store: Store) -> dict[str, tuple]:
 def row_counts(store: Store) -> tuple[int, ...]:
     from sqlalchemy import func, select
 
-    from geo.store_schema import articles, mentions, reported_events, sentences
+    from geo.store.schema import articles, mentions, reported_events, sentences
 
     with store._read() as conn:
         return tuple(conn.scalar(select(func.count()).select_from(t))
@@ -190,7 +190,7 @@ class Poison(distributed.WorkerPlugin):
     name = "poison"
 
     def setup(self, worker):
-        import geo.engine_dask as engine
+        import geo.library.engine_dask as engine
 
         self.parse = parse = engine.parse_many
 
@@ -202,7 +202,7 @@ class Poison(distributed.WorkerPlugin):
         engine.parse_many = deadly
 
     def teardown(self, worker):
-        import geo.engine_dask as engine
+        import geo.library.engine_dask as engine
 
         engine.parse_many = self.parse
 
@@ -278,7 +278,7 @@ def test_cli_engine_address_glob_and_report(cluster, tmp_path, monkeypatch, caps
     assert main(["ingest", glob, "--db", db, "--engine", "ray"]) == 2
     assert "unknown engine 'ray'" in capsys.readouterr().err
     monkeypatch.setenv("GEO_DASK_ADDRESS", "tcp://127.0.0.1:9")  # nothing listens there
-    monkeypatch.setattr("geo.engine_dask.CONNECT_TIMEOUT_S", 2)
+    monkeypatch.setattr("geo.library.engine_dask.CONNECT_TIMEOUT_S", 2)
     assert main(["ingest", str(tmp_path / "a-1.jsonl"), "--db", str(tmp_path / "new.sqlite"),
                  "--engine", "dask"]) == 2
     assert "no Dask scheduler answers at tcp://127.0.0.1:9" in capsys.readouterr().err

@@ -8,7 +8,7 @@ import pytest
 
 from geo.cli import main
 from geo.errors import GeoError
-from geo.evaluate_points import Item, PointScore, gold_spans, load_points, score_text
+from geo.evaluate.points import Item, PointScore, gold_spans, load_points, score_text
 
 # Hand-written captions; coordinates of the towns' centres.
 CAPTIONS = """id,text,location,latitude,longitude

@@ -9,7 +9,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from factories import ROOT
-from geo.event_layer import event_keys
+from geo.map.event_layer import event_keys
 from geo.store import Store
 
 TIMEOUT = 180

@@ -19,7 +19,7 @@ ARTICLE_DAY = "2024-03-14"  # a Thursday
 
 @pytest.fixture(scope="module")
 def pipeline(geo_data_dir):
-    from geo.pipeline import load_pipeline
+    from geo.geoparse.pipeline import load_pipeline
 
     return load_pipeline()
 
@@ -252,7 +252,7 @@ def test_the_seed_codes_what_happened_not_what_a_speaker_asserts(pipeline):
 
 
 def test_events_are_in_text_order_and_switchable(pipeline):
-    from geo.pipeline import Pipeline
+    from geo.geoparse.pipeline import Pipeline
 
     text = "Russian forces shelled Kherson. Ukrainian air defence shot down drones over Odesa."
     found = events(pipeline, text)
@@ -305,7 +305,7 @@ def test_front_line_notes(pipeline, note, sub_type, where, precision, dead):
 
 
 def test_events_follow_a_corrected_place(pipeline):
-    from geo.corrections import apply_corrections
+    from geo.library.corrections import apply_corrections
     from geo.store import Correction
     from geo.types import Place
 

@@ -16,7 +16,7 @@ from geo.types import NEAR_PLACE, REGION_ONLY, Document
 
 @pytest.fixture(scope="module")
 def pipeline(geo_data_dir):
-    from geo.pipeline import load_pipeline
+    from geo.geoparse.pipeline import load_pipeline
 
     return load_pipeline()
 
@@ -27,7 +27,7 @@ def events(pipeline, text, day=None):
 
 def uploaded(pipeline, text):
     """As an upload reads it: a wire dateline dates the article."""
-    from geo.ingest import read
+    from geo.text.ingest import read
 
     return pipeline.parse(read(text.encode("utf-8"), "article.txt")).events
 
@@ -235,7 +235,7 @@ def test_a_direction_is_reckoned_from_a_town_that_is_no_place_of_the_event(pipel
 
 
 def test_a_markdown_footnote_ends_a_sentence():
-    from geo.sentences import split
+    from geo.text.sentences import split
 
     found = split(ASSESSMENT)
     assert len(found) == 2 and found[0].text.endswith("advance.**") and found[1].text.endswith("#12)")
@@ -253,7 +253,7 @@ def test_event_work_per_clause_stays_flat_in_a_run_on_sentence(pipeline, monkeyp
     # Issue 22: one hostile sentence of many clauses must not make every clause look at every
     # mention of the sentence. Counted, not timed: mentions examined per clause for n and 4n.
     import geo.events.places as places_module
-    from geo.hostile import place_names
+    from geo.text.hostile import place_names
 
     towns = place_names(pipeline.gazetteer, 500)  # distinct places: every clause is an event of its own
     seen = []
@@ -293,7 +293,7 @@ def test_each_village_of_a_staff_list_is_an_event_past_names_the_gazetteer_lacks
 
 
 def test_a_list_goes_on_past_items_the_gazetteer_lacks(pipeline):
-    from geo.recognize_passes import joined
+    from geo.geoparse.recognize_passes import joined
 
     doc = pipeline.nlp("near Toretsk, Ivano-Qwertivka, Zorianyi Yar, Dyliivka and Nelipivka, Kyiv said.")
     toretsk, dyliivka = doc[1:2], doc[10:11]

@@ -10,7 +10,8 @@ import pytest
 
 from factories import DNIEPER, DONETSK_REGION, KHERSON, MARIUPOL, parse_by_hand, seed_parsed
 from geo.types import Place
-from geo import export, filters
+from geo import filters
+from geo.library import export
 from geo.filters import EventFilter
 
 RECT = {"type": "Feature", "properties": {}, "geometry": {"type": "Polygon", "coordinates": [
@@ -177,7 +178,7 @@ def war_library():
 
 
 def test_a_river_belongs_to_every_region_it_crosses(geo_data_dir):
-    from geo.areas import countries_of, regions_of
+    from geo.gazetteer.areas import countries_of, regions_of
 
     assert {"Kharkiv Oblast"} <= regions_of(OSKIL) and "UA" in countries_of(OSKIL)
     mentions = [m for p in war_library() for m in p.place_mentions]

@@ -2,13 +2,13 @@
 
 import pytest
 
-from geo.front import km_to_front
+from geo.geoparse.front import km_to_front
 from geo.types import Document
 
 
 @pytest.fixture(scope="module")
 def pipeline(geo_data_dir):
-    from geo.pipeline import load_pipeline
+    from geo.geoparse.pipeline import load_pipeline
 
     return load_pipeline()
 
@@ -98,7 +98,7 @@ def test_a_raion_named_after_a_village_binds_it(pipeline, monkeypatch):
 def test_the_lines_that_held_on_the_day():
     from datetime import date
 
-    from geo.front import FRONT_2022, km_to_front
+    from geo.geoparse.front import FRONT_2022, km_to_front
 
     lat, lon = FRONT_2022[2]  # on the summer-2022 line south of Balakliia
     assert km_to_front(lat, lon) < 5  # undated: every line counts

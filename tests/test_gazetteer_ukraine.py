@@ -11,7 +11,7 @@ import pytest
 from geo.gazetteer import PRIMARY, Gazetteer
 from geo.gazetteer.geonames import FORMER, MINOR, SECTION, parse_line, raion_forms, shipped_dumps, with_dumps
 from geo.gazetteer.sources import Row
-from geo.names import is_latin
+from geo.gazetteer.names import is_latin
 from test_dumps import place_line, write_zip
 
 

@@ -16,14 +16,14 @@ from pathlib import Path
 
 import pytest
 
-from geo import hostile
+from geo.text import hostile
 from geo.cli import main
 from geo.errors import CorruptFile, GeoError
-from geo.failures import FailureLog
-from geo.ingest import read
+from geo.library.failures import FailureLog
+from geo.text.ingest import read
 from geo.store import Store
 from geo.types import Document
-from geo.windows import WINDOW, cut
+from geo.geoparse.windows import WINDOW, cut
 from factories import SEED
 
 pytestmark = pytest.mark.usefixtures("geo_data_dir")
@@ -168,7 +168,8 @@ def test_file_names_with_terminal_escapes_are_printed_inert(tmp_path):
 def test_a_parse_that_raises_fails_alone(tmp_path, monkeypatch):
     """Whatever a document provokes inside the parser (here: a stand-in for spaCy's E088), the
     others are stored and the reason names no internals."""
-    from geo import bulk, pipeline
+    from geo.library import bulk
+    from geo.geoparse import pipeline
 
     real = pipeline.Pipeline.parse
 
@@ -191,7 +192,8 @@ def test_a_parse_that_raises_fails_alone(tmp_path, monkeypatch):
 
 
 def test_reindex_keeps_the_old_parse_of_an_article_that_now_fails(tmp_path, monkeypatch):
-    from geo import bulk, pipeline
+    from geo.library import bulk
+    from geo.geoparse import pipeline
     from factories import SEED_PLACES, parse_by_hand
 
     with Store.open(tmp_path / "lib.sqlite") as store:
@@ -255,10 +257,10 @@ def test_jsonl_lone_surrogate_huge_line_and_junk_lose_nothing_else(tmp_path):
 
 
 def test_a_jsonl_record_over_the_size_limit_is_skipped_without_being_read_whole(tmp_path):
-    """One 200 MB record was read whole. Records pass the one size guard (geo.limits) and the
+    """One 200 MB record was read whole. Records pass the one size guard (geo.text.limits) and the
     reader never holds more than the limit of one line, however long it is."""
-    from geo import limits
-    from geo.sources import _records  # the one JSONL reader, for `geo parse --jsonl` and `geo ingest`
+    from geo.text import limits
+    from geo.library.sources import _records  # the one JSONL reader, for `geo parse --jsonl` and `geo ingest`
 
     class Stream(io.BytesIO):
         largest = 0
@@ -300,7 +302,7 @@ def test_jsonl_records_are_parsed_in_bounded_runs_not_held_whole():
 # ---------------------------------------------------------------- zip bombs that lie
 
 def _peak_mb_reading(path: Path) -> tuple[float, str]:
-    code = ("import sys\nfrom geo.ingest import read_path\nfrom geo.errors import GeoError\n"
+    code = ("import sys\nfrom geo.text.ingest import read_path\nfrom geo.errors import GeoError\n"
             "try:\n    read_path(sys.argv[1]); print('read')\nexcept GeoError as e:\n    print(e)\n"
             # VmHWM, not ru_maxrss: getrusage keeps the forking pytest's peak across exec.
             "print(next(int(l.split()[1]) for l in open('/proc/self/status') if l.startswith('VmHWM')) / 1024)")

@@ -1,4 +1,4 @@
-"""geo.ingest: every format, encoding and bad input, on files built here (no fixtures on disk)."""
+"""geo.text.ingest: every format, encoding and bad input, on files built here (no fixtures on disk)."""
 
 from __future__ import annotations
 
@@ -13,9 +13,9 @@ import pytest
 from pypdf import PdfWriter
 
 from factories import ROOT
-from geo import ingest, ingest_formats, limits
+from geo.text import ingest, formats as ingest_formats, limits
 from geo.errors import CorruptFile, EmptyInput, IngestError, NoTextLayer, TooLarge, UnsupportedFormat
-from geo.ingest import SUPPORTED, read, read_path
+from geo.text.ingest import SUPPORTED, read, read_path
 
 UA = "Херсонська область. Каховська ГЕС зруйнована 6 червня 2023 року."
 

@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from factories import seed_parsed
-from geo import basemap, gpkg, layers, webmap
-from geo.event_layer import build_event_map
+from geo.map import basemap, layers, webmap
+from geo.text import gpkg
+from geo.map.event_layer import build_event_map
 from test_webmap import component_args
 
 
@@ -189,7 +190,7 @@ def test_simplify_keeps_ends_and_corners_and_drops_noise():
 def test_labels_fall_back_to_the_last_built_index_with_the_users_imports(tmp_path, monkeypatch):
     """Before `geo gazetteer build` has run for this code, labels come from the last index built,
     never from the user's imports alone (whose file is named like an index too)."""
-    from geo import assets
+    from geo.map import assets
 
     data = tmp_path / "data"
     data.mkdir()

@@ -11,7 +11,7 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from factories import ROOT
-from geo import store_engine
+from geo.store import engine as store_engine
 from geo.cli import main
 from ui.guard import UNAVAILABLE
 

@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from factories import ROOT, parse_by_hand
-from geo import basemap, layers, webmap
+from geo.map import basemap, layers, webmap
 from geo.types import Place
 from test_browser import ARGS, CHROMIUM, OUTSIDE  # noqa: F401 - same browser setup, fails loudly if missing
 from test_layers import write_index

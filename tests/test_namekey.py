@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from factories import parse_by_hand
-from geo.corrections import apply_corrections
+from geo.library.corrections import apply_corrections
 from geo.geocoders.cache import GeocodeCache
-from geo.namekey import name_key
-from geo.names import loose
+from geo.gazetteer.namekey import name_key
+from geo.gazetteer.names import loose
 from geo.store import Correction
 from geo.types import Place
 
@@ -43,7 +43,7 @@ ANOTHER = Place("gn:2", "Another reading", 48.9, 38.4, "city", "UA", "Luhansk Ob
 
 
 def test_a_correction_under_one_spelling_is_user_set_and_undone_under_every_spelling(tmp_path):
-    from geo.corrections import correct, reparse
+    from geo.library.corrections import correct, reparse
     from geo.library import StoreLibrary
     from geo.store import Store
     from ui.corrections import articles_naming, corrections_for, is_user_set, user_set_ids

@@ -1,5 +1,5 @@
 """Which of an oblast's namesakes a text means, from the places it names beside it
-(geo/neighbours.py). Sentences written for these tests; villages checked in the gazetteer."""
+(geo/geoparse/neighbours.py). Sentences written for these tests; villages checked in the gazetteer."""
 
 import pytest
 
@@ -9,7 +9,7 @@ from geo.types import Document
 
 @pytest.fixture(scope="module")
 def pipeline(geo_data_dir):
-    from geo.pipeline import load_pipeline
+    from geo.geoparse.pipeline import load_pipeline
 
     return load_pipeline()
 

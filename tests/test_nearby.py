@@ -1,4 +1,4 @@
-"""The grid of points (geo/nearby.py) and the per-name tallies (geo/tally.py) give exactly what a
+"""The grid of points (geo/geoparse/nearby.py) and the per-name tallies (geo/geoparse/tally.py) give exactly what a
 scan of every point and a sum over every other name give: resolution reads the same floats."""
 
 from __future__ import annotations
@@ -9,8 +9,8 @@ from fractions import Fraction
 
 import pytest
 
-from geo.nearby import Grid, Nearby, distance_km
-from geo.tally import Tally
+from geo.geoparse.nearby import Grid, Nearby, distance_km
+from geo.geoparse.tally import Tally
 
 CLUSTERS = [(48.5, 35.0), (89.7, 0.0), (-89.9, 120.0), (0.0, 179.95), (-60.0, -179.99), (64.8, -147.7)]
 

@@ -2,13 +2,13 @@
 
 import pytest
 
-from geo.ner import label_docs, windows
-from geo.sentences import split
+from geo.geoparse.ner import label_docs, windows
+from geo.text.sentences import split
 
 
 @pytest.fixture(scope="module")
 def nlp():
-    from geo.pipeline import load_spacy
+    from geo.geoparse.pipeline import load_spacy
 
     return load_spacy()
 
@@ -47,9 +47,9 @@ def test_labels_in_windows_match_labels_over_the_whole_text(nlp):
 
 
 def test_a_text_repeating_itself_is_labelled_once_per_distinct_window(geo_data_dir):
-    from geo.ner import _LONGEST, windows
-    from geo.pipeline import load_pipeline
-    from geo.sentences import split
+    from geo.geoparse.ner import _LONGEST, windows
+    from geo.geoparse.pipeline import load_pipeline
+    from geo.text.sentences import split
 
     text = "Shelling hit Kyiv again. " * 400
     pipeline = load_pipeline()

@@ -19,12 +19,12 @@ import pytest
 
 from geo.errors import GeoError
 from geo.library import MemoryLibrary, StoreLibrary
-from geo.migrations import migrate
-from geo.overlay_layer import PANE, add_overlays
-from geo.overlays import MAX_POINTS, OverlayError, read_layer
+from geo.store.migrations import migrate
+from geo.map.overlay_layer import PANE, add_overlays
+from geo.text.overlays import MAX_POINTS, OverlayError, read_layer
 from geo.store import Store
-from geo.store_engine import make_engine, resolve_url
-from geo.store_overlays import add_overlay, list_overlays, overlay_geojson, remove_overlay
+from geo.store.engine import make_engine, resolve_url
+from geo.store.overlays import add_overlay, list_overlays, overlay_geojson, remove_overlay
 from pg import db_url  # noqa: F401  (fixture)
 
 HOSTILE_NAME = "Occupied <img src=x onerror=alert(1)> & held"
@@ -150,7 +150,7 @@ def test_sizes_are_bounded(monkeypatch):
     monkeypatch.setenv("STREAMLIT_SERVER_MAX_UPLOAD_SIZE", "1")
     with pytest.raises(GeoError, match="the limit is 1 MB"):
         read_layer(b" " * 1_000_001, "big.geojson")
-    monkeypatch.setattr("geo.overlays.MAX_POINTS", 3)
+    monkeypatch.setattr("geo.text.overlays.MAX_POINTS", 3)
     with pytest.raises(OverlayError, match="more than 3 points"):
         read_layer(geojson(SQUARE), "many.geojson")
     assert MAX_POINTS >= 1_000_000

@@ -12,9 +12,9 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from factories import ROOT
-from geo.overlays import read_layer
+from geo.text.overlays import read_layer
 from geo.store import Store
-from geo.store_overlays import add_overlay
+from geo.store.overlays import add_overlay
 
 TIMEOUT = 180
 SQUARE = {"type": "Feature", "properties": {"name": "Held <b>area</b>"},

@@ -12,7 +12,7 @@ import sys
 
 import pytest
 
-from geo import hostile
+from geo.text import hostile
 from geo.types import Document
 
 N = 250
@@ -20,14 +20,14 @@ N = 250
 
 @pytest.fixture(scope="module")
 def pipeline(geo_data_dir):
-    from geo.pipeline import load_pipeline
+    from geo.geoparse.pipeline import load_pipeline
 
     return load_pipeline()
 
 
 def work(pipeline, names: list[str], monkeypatch) -> dict:
     """Mentions, readings ranked, distances measured and Python calls made in one parse."""
-    import geo.resolve
+    import geo.geoparse.resolve
 
     counts = {"readings": 0, "distances": 0}
 
@@ -40,7 +40,7 @@ def work(pipeline, names: list[str], monkeypatch) -> dict:
     for module in [m for name, m in sys.modules.items() if name.startswith("geo.")]:
         if callable(getattr(module, "distance_km", None)):
             monkeypatch.setattr(module, "distance_km", counted("distances", module.distance_km))
-    monkeypatch.setattr(geo.resolve, "prior", counted("readings", geo.resolve.prior))
+    monkeypatch.setattr(geo.geoparse.resolve, "prior", counted("readings", geo.geoparse.resolve.prior))
     profile = cProfile.Profile()
     profile.enable()
     parsed = pipeline.parse(Document(hostile.listed_places(names)))

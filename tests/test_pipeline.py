@@ -4,7 +4,7 @@ from pathlib import Path
 
 import pytest
 
-from geo.resolve import distance_km
+from geo.geoparse.resolve import distance_km
 from geo.types import Document
 
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_2971140ada78fed4.txt"
@@ -12,7 +12,7 @@ SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_2971140ada78fed4.
 
 @pytest.fixture(scope="module")
 def pipeline(geo_data_dir):
-    from geo.pipeline import load_pipeline
+    from geo.geoparse.pipeline import load_pipeline
 
     return load_pipeline()
 

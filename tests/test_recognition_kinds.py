@@ -7,7 +7,7 @@ from geo.types import Document
 
 @pytest.fixture(scope="module")
 def pipeline(geo_data_dir):
-    from geo.pipeline import load_pipeline
+    from geo.geoparse.pipeline import load_pipeline
 
     return load_pipeline()
 
@@ -93,7 +93,7 @@ def test_only_the_capital_itself_is_a_capital(pipeline):
 
 def test_unlikely_readings_vote_less_for_where_the_story_is():
     from geo.gazetteer import PRIMARY, Candidate
-    from geo.resolve import soft_votes
+    from geo.geoparse.resolve import soft_votes
     from geo.types import Place
 
     def town(code, score):
@@ -181,7 +181,7 @@ def test_places_named_together_lie_together(pipeline):
 
 
 def test_a_first_name_makes_the_next_word_a_surname_whatever_the_label(pipeline):
-    from geo.cues import DocContext
+    from geo.geoparse.cues import DocContext
 
     doc = pipeline.nlp.make_doc("Brett Hartmann asked for a delay, and the court gave Hartmann time.")
     doc.ents = []  # as when the model calls the full name an ORG or nothing at all
@@ -193,7 +193,7 @@ def test_a_first_name_makes_the_next_word_a_surname_whatever_the_label(pipeline)
 def test_a_big_city_inside_a_mislabelled_person_stays_a_city(pipeline):
     from spacy.tokens import Span as SpacySpan
 
-    from geo.cues import DocContext
+    from geo.geoparse.cues import DocContext
 
     doc = pipeline.nlp.make_doc("Retired Banker Ivanov Joins Sochi Race. Later, Mary Hartmann spoke.")
     doc.ents = [SpacySpan(doc, 0, 5, "PERSON"), SpacySpan(doc, 9, 11, "PERSON")]
@@ -273,7 +273,7 @@ def test_days_named_after_someone_are_not_places(pipeline):
     assert not {"St. Patrick", "Lincoln"} & set(places)
 
 
-# -- war reporting: the region a text names binds the place (geo/resolve_rules.py) ------------
+# -- war reporting: the region a text names binds the place (geo/geoparse/resolve_rules.py) ------------
 
 def test_oblast_after_a_comma_binds_the_village(pipeline):
     places = found(pipeline, "On 11 July, Russian forces shelled Kruta Balka, Donetsk. Casualties unknown.")
@@ -320,7 +320,7 @@ def test_a_text_naming_two_towns_thousands_of_times_resolves_every_mention(pipel
     assert {r.place.id for r in parsed.resolutions} == {parsed.resolutions[0].place.id, parsed.resolutions[1].place.id}
 
 
-# -- war reporting: recognition rules (geo/recognize_rules.py) ----------------------------------
+# -- war reporting: recognition rules (geo/geoparse/recognize_rules.py) ----------------------------------
 
 def test_event_verbs_and_locatives_make_towns_places(pipeline):
     assert "Bakhmut" in found(pipeline, "Russian forces shelled Bakhmut on Monday.")
@@ -347,8 +347,8 @@ def test_a_town_acted_on_before_its_verb_is_a_place(pipeline):
 
 
 def test_people_acted_on_are_not_places(pipeline):
-    from geo.war_cues import war_cued_after
-    from geo.war_words import PASSIVE_EVENTS
+    from geo.geoparse.war_cues import war_cued_after
+    from geo.geoparse.war_words import PASSIVE_EVENTS
 
     assert "attacked" not in PASSIVE_EVENTS and "hit" not in PASSIVE_EVENTS  # "Williams was attacked"
 
@@ -371,7 +371,7 @@ def test_three_neighbouring_towns_listed_together_are_places(pipeline):
 
 
 def test_three_surnames_are_not_a_list_of_towns(pipeline):
-    from geo.recognize_passes import LIST_KM
+    from geo.geoparse.recognize_passes import LIST_KM
 
     assert LIST_KM <= 50
     places = found(pipeline, "Moreno, Castillo and Barrera remained the focus of the hearing, while the "
@@ -418,7 +418,7 @@ def test_an_unknown_name_after_an_event_verb_is_an_unplaced_mention(pipeline):
 
 
 def test_a_river_is_shown_at_the_stretch_near_the_story(pipeline):
-    from geo.resolve import distance_km
+    from geo.geoparse.resolve import distance_km
 
     places = found(pipeline, "Ukrainian troops crossed the Oskil river near Kupiansk.")
     river, town = places["Oskil river"], places["Kupiansk"]

@@ -12,10 +12,10 @@ import pytest
 from fake_geocoder_server import FakeGeocoderServer
 
 from geo.cli import main
-from geo.corrections import CorrectionStage, apply_corrections, context_of, correct, user_place
-from geo.fallback import ONLINE_SCORE, GeocoderFallback, dominant_country
+from geo.library.corrections import CorrectionStage, apply_corrections, context_of, correct, user_place
+from geo.geoparse.fallback import ONLINE_SCORE, GeocoderFallback, dominant_country
 from geo.geocoders import GeocodeCache, NominatimGeocoder
-from geo.pipeline import Pipeline
+from geo.geoparse.pipeline import Pipeline
 from geo.store import Store
 from geo.types import Document
 
@@ -70,7 +70,7 @@ def loopback_only(monkeypatch):
 
 @pytest.fixture(scope="module")
 def base(geo_data_dir):
-    from geo.pipeline import load_pipeline
+    from geo.geoparse.pipeline import load_pipeline
 
     return load_pipeline()
 
@@ -242,7 +242,7 @@ def test_dropped_pin_survives_reopening_and_respects_the_context(base, db):
 
 
 def test_ingest_applies_stored_corrections(base, db):
-    from geo.bulk import ingest
+    from geo.library.bulk import ingest
 
     first = base.parse(Document(UA_ODESSA))
     pin = user_place(46.49, 30.74, name="Odesa centre")

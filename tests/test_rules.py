@@ -11,7 +11,7 @@ import pytest
 
 from geo.cli import main
 from geo.errors import GeoError
-from geo.front import km_to_front
+from geo.geoparse.front import km_to_front
 from geo.types import Document
 
 GEO = Path(__file__).resolve().parents[1] / "geo"
@@ -20,13 +20,13 @@ TEXT = "Russian troops shelled Ivanivka, Kharkiv, with mortars. Nobody was hurt.
 
 @pytest.fixture(scope="module")
 def pipeline(geo_data_dir):
-    from geo.pipeline import load_pipeline
+    from geo.geoparse.pipeline import load_pipeline
 
     return load_pipeline()
 
 
 def rule_names() -> list[str]:
-    import geo.pipeline  # noqa: F401 - every stage's rules register as it loads
+    import geo.geoparse.pipeline  # noqa: F401 - every stage's rules register as it loads
     from geo.rules import REGISTRY
 
     return list(REGISTRY)
@@ -46,13 +46,13 @@ def test_geo_rules_lists_every_rule_once(capsys):
 
 @pytest.mark.parametrize("name", rule_names())
 def test_every_rule_is_accepted_by_the_pipeline(pipeline, name):
-    from geo.pipeline import Pipeline
+    from geo.geoparse.pipeline import Pipeline
 
     assert Pipeline(pipeline.gazetteer, pipeline.nlp, stages=[], without={name}).without == {name}
 
 
 def test_an_unknown_rule_is_refused(pipeline):
-    from geo.pipeline import Pipeline
+    from geo.geoparse.pipeline import Pipeline
 
     with pytest.raises(GeoError, match="no rule named no_such_rule"):
         Pipeline(pipeline.gazetteer, pipeline.nlp, stages=[], without={"no_such_rule"})
@@ -70,7 +70,7 @@ def test_geo_eval_accepts_every_rule_geo_rules_names(tmp_path, geo_data_dir, mon
 
 
 def test_the_switch_belongs_to_the_pipeline_not_to_the_process(pipeline, monkeypatch):
-    from geo.pipeline import Pipeline
+    from geo.geoparse.pipeline import Pipeline
 
     def place(p):
         [found] = [r.place for r in p.parse(Document(TEXT)).resolutions if r.mention.text == "Ivanivka"]
@@ -86,8 +86,8 @@ def test_the_switch_belongs_to_the_pipeline_not_to_the_process(pipeline, monkeyp
 def test_a_switched_off_rule_leaves_what_a_span_is(pipeline):
     # The passes over the document and resolution read whether a span is a demonym: switching
     # the rule `demonym` off changes whether such a span is a place, not what it is.
-    from geo.cues import DocContext
-    from geo.recognize_rules import decide
+    from geo.geoparse.cues import DocContext
+    from geo.geoparse.recognize_rules import decide
     from geo.rules import switched_off
 
     doc = pipeline.nlp("Ukrainian troops entered Kupiansk on Monday.")

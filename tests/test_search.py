@@ -6,7 +6,7 @@ import pytest
 
 from factories import KHERSON, MARIUPOL, parse_by_hand
 from geo.store import Store
-from geo.store_search import search, search_parsed, spans, terms_of
+from geo.store.search import search, search_parsed, spans, terms_of
 from pg import db_url  # noqa: F401  (fixture)
 
 FLOOD = parse_by_hand("The dam burst before dawn. Water reached Kherson by noon.", {"Kherson": KHERSON},

@@ -8,11 +8,11 @@ from dataclasses import replace
 from sqlalchemy import func, select, text
 
 from factories import KHERSON, MARIUPOL, parse_by_hand
-from geo.migrations import LATEST, migrate
+from geo.store.migrations import LATEST, migrate
 from geo.store import Store
-from geo.store_engine import make_engine, resolve_url
-from geo.store_schema import articles, mentions, reported_events, sentences
-from geo.store_search import search
+from geo.store.engine import make_engine, resolve_url
+from geo.store.schema import articles, mentions, reported_events, sentences
+from geo.store.search import search
 from geo.types import Event
 from pg import db_url  # noqa: F401  (fixture)
 

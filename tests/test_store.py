@@ -12,10 +12,10 @@ from sqlalchemy import event, func, inspect, select, text, update
 
 from geo import store as store_module
 from geo.errors import StoreError
-from geo.migrations import LATEST, migrate
+from geo.store.migrations import LATEST, migrate
 from geo.store import Store, data_dir, spelling
-from geo.store_engine import make_engine, resolve_url
-from geo.store_schema import events, metadata, places, reported_events, sentences
+from geo.store.engine import make_engine, resolve_url
+from geo.store.schema import events, metadata, places, reported_events, sentences
 from geo.types import Document, Event, Mention, ParsedDocument, Place, Resolution, Sentence
 from pg import db_url  # noqa: F401  (fixture)
 

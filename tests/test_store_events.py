@@ -9,9 +9,9 @@ import pytest
 from sqlalchemy import inspect, text
 
 from geo.library import MemoryLibrary, StoreLibrary
-from geo.migrations import migrate
+from geo.store.migrations import migrate
 from geo.store import Store
-from geo.store_engine import make_engine, resolve_url
+from geo.store.engine import make_engine, resolve_url
 from geo.types import NEAR_PLACE, PLACE_ITSELF, Event, Mention
 from pg import db_url  # noqa: F401  (fixture)
 from test_store import KHERSON, KYIV, make_doc

@@ -2,13 +2,13 @@
 
 import pytest
 
-from geo.streets import street_spans
+from geo.geoparse.streets import street_spans
 from geo.types import Document
 
 
 @pytest.fixture(scope="module")
 def pipeline(geo_data_dir):
-    from geo.pipeline import load_pipeline
+    from geo.geoparse.pipeline import load_pipeline
 
     return load_pipeline()
 
@@ -49,7 +49,7 @@ def test_a_street_with_no_town_in_sight_stays_unplaced(pipeline):
 
 
 def test_national_road_numbers_beside_a_road_word():
-    from geo.streets import street_spans
+    from geo.geoparse.streets import street_spans
 
     words = "Ukrainian forces hit a convoy on the T0513 road near Svatove .".split()
     assert [" ".join(words[a:b]) for a, b in street_spans(words)] == ["T0513 road"]

@@ -1,8 +1,8 @@
 """Names and sentences: the pure text stages."""
 
 from geo.gazetteer.translit import romanise
-from geo.names import key, loose
-from geo.sentences import split
+from geo.gazetteer.names import key, loose
+from geo.text.sentences import split
 
 
 def test_key_folds_what_never_distinguishes_places():
@@ -52,7 +52,7 @@ def test_sentences_of_empty_and_blank_text():
 
 
 def test_a_line_ending_in_a_credit_or_bracket_ends_its_sentence():
-    from geo.sentences import split
+    from geo.text.sentences import split
 
     assert [s.text[:4] for s in split("Rescuers at work [Name/AFP]\n**Kyiv, Ukraine –** Drones hit.")] == ["Resc", "**Ky"]
     text = ("Rescuers at a house in Nikopol, May 3 [Ivan Petrenko/Reuters]\nRussian drones struck Odesa.\n"

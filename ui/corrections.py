@@ -1,8 +1,8 @@
 """The panels' "Correct this place" (the place panel's, and the event panel's for the place an
 event was read from): pick another reading or drop a pin -- typed, or by clicking the map; undo.
 
-A correction is stored (geo.corrections), applied to the articles that mention the place now and
-to later articles with the same context. Streamlit glue only; the decisions are in geo.corrections.
+A correction is stored (geo.library.corrections), applied to the articles that mention the place now and
+to later articles with the same context. Streamlit glue only; the decisions are in geo.library.corrections.
 """
 
 from __future__ import annotations
@@ -11,11 +11,11 @@ from collections.abc import Iterable
 
 import streamlit as st
 
-from geo.corrections import apply_corrections, context_of, correct, reparse, to_json, user_place
+from geo.library.corrections import apply_corrections, context_of, correct, reparse, to_json, user_place
 from geo.errors import GeoError
 from geo.library import Library, resolutions_of
-from geo.popups import describe
-from geo.namekey import name_key
+from geo.map.popups import describe
+from geo.gazetteer.namekey import name_key
 from geo.store import Correction, Store
 from geo.distance import distance_km
 from geo.types import PlaceMention, Place

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.areas import country_name
-from geo.event_layer import UNDATED, glyph_colour, place_label, source_html, toll, where
+from geo.gazetteer.areas import country_name
+from geo.map.event_layer import UNDATED, glyph_colour, place_label, source_html, toll, where
 from geo.library import Library
-from geo.namekey import name_key
-from geo.popups import escape
+from geo.gazetteer.namekey import name_key
+from geo.map.popups import escape
 from geo.types import Event
 from ui import keys
 from ui.corrections import correction_panel

@@ -6,10 +6,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from geo.areas import country_name
-from geo.event_layer import build_event_map, event_keys, find_event
+from geo.gazetteer.areas import country_name
+from geo.map.event_layer import build_event_map, event_keys, find_event
 from geo.filters import day_of
-from geo.map_fill import FillFrame
+from geo.map.fill import FillFrame
 from geo.types import Event
 from ui import guard, keys, layout, state, url
 from ui.corrections import take_map_click

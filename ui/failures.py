@@ -1,11 +1,11 @@
-"""Uploads that failed, as the user sees them and as the library records them (geo.failures)."""
+"""Uploads that failed, as the user sees them and as the library records them (geo.library.failures)."""
 
 from __future__ import annotations
 
 import logging
 
 from geo.errors import GeoError
-from geo.failures import FailureLog
+from geo.library.failures import FailureLog
 from ui import access
 from ui.outcome import PARSE_FAILED, STORE_FAILED, LoadResult
 

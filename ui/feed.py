@@ -8,14 +8,14 @@ from __future__ import annotations
 import streamlit as st
 import streamlit.components.v1 as components
 
-from geo.event_layer import TYPE_STYLE, glyph_colour, toll
+from geo.map.event_layer import TYPE_STYLE, glyph_colour, toll
 from geo.types import Event
 from ui import keys
 from ui.text import plain
 
 FEED_MAX = 300  # lines; more is a table's job (the table under the map has them all)
 LINE_CHARS = 90
-# Streamlit's Markdown colours nearest to the map's (geo.event_layer.TYPE_STYLE).
+# Streamlit's Markdown colours nearest to the map's (geo.map.event_layer.TYPE_STYLE).
 MARKDOWN_COLOUR = {"Battles": "red", "Explosions/Remote violence": "orange", "Violence against civilians": "violet",
                    "Protests": "green", "Riots": "gray", "Strategic developments": "blue"}
 UNDATED = "undated"

@@ -1,7 +1,7 @@
 """The map page's layout rules: the map as the page.
 
 The map's frame is as tall as the viewport less the page's top line and the timeline (a server cannot know a
-screen's height, so CSS sizes it and geo.map_fill makes the map follow), the page's side margins
+screen's height, so CSS sizes it and geo.map.fill makes the map follow), the page's side margins
 are narrow, and the feed marks the chosen event. Below 640 px Streamlit stacks the columns: the
 map comes first, the feed and the panel under it, reached with the "Event ↓" button.
 """

@@ -1,8 +1,8 @@
 """The map page over a library too large to read whole (GEO_MAP_SQL_ABOVE events, 5,000 by
 default; a million is the aim): the sidebar's counts, the map's view, the table's page and the
-downloads each come from SQL (geo.aggregate), and no list of every event is ever built.
+downloads each come from SQL (geo.map.aggregate), and no list of every event is ever built.
 
-The map is a base map that stays mounted and a layer of what is in the view (geo.view_layer):
+The map is a base map that stays mounted and a layer of what is in the view (geo.map.view_layer):
 the bounds and zoom the map reports choose the layer, so a pan reruns this fragment, runs one
 grouped query and swaps the layer. Below the threshold the page is app.py's own.
 """
@@ -18,15 +18,15 @@ import threading
 import streamlit as st
 from streamlit_folium import st_folium
 
-from geo import aggregate
-from geo.aggregate import Facets, store_filter
-from geo.areas import country_name
-from geo.event_layer import find_event
-from geo.excerpt import SHOWN
-from geo.export import event_row, events_to_csv, events_to_geojson, events_to_kml
+from geo.map import aggregate
+from geo.map.aggregate import Facets, store_filter
+from geo.gazetteer.areas import country_name
+from geo.map.event_layer import find_event
+from geo.text.excerpt import SHOWN
+from geo.library.export import event_row, events_to_csv, events_to_geojson, events_to_kml
 from geo.filters import EventFilter, bbox_from_bounds, polygons_of
-from geo.map_click import ImmediateClick
-from geo.view_layer import base_map, view_layer, zoom_for
+from geo.map.click import ImmediateClick
+from geo.map.view_layer import base_map, view_layer, zoom_for
 from ui import guard, keys, state, url
 from ui.event_panel import describe, event_panel
 from ui.map_frame import new_click

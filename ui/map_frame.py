@@ -17,7 +17,7 @@ import streamlit as st
 from streamlit_folium import st_folium
 
 from geo.filters import polygons_of
-from geo.map_click import ImmediateClick
+from geo.map.click import ImmediateClick
 from ui import keys, url
 from ui.overlays import draw_overlays
 

@@ -1,8 +1,8 @@
 """Your own layers in the sidebar (add a KML, KMZ, GeoJSON or GeoPackage file; switch each on
 or off; remove it) and the hook the map calls to draw the ones switched on.
 
-Streamlit glue only: reading a file is geo.overlays, keeping it the library, drawing it
-geo.overlay_layer. A layer's name and date are user text: plain() in every widget label.
+Streamlit glue only: reading a file is geo.text.overlays, keeping it the library, drawing it
+geo.map.overlay_layer. A layer's name and date are user text: plain() in every widget label.
 """
 
 from __future__ import annotations
@@ -12,8 +12,8 @@ import streamlit as st
 
 from geo.errors import GeoError
 from geo.library import Library
-from geo.overlay_layer import add_overlays
-from geo.overlays import KINDS, Overlay, read_layer
+from geo.map.overlay_layer import add_overlays
+from geo.text.overlays import KINDS, Overlay, read_layer
 from ui import access, guard, keys, state
 from ui.text import plain
 

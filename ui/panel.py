@@ -6,11 +6,11 @@ from itertools import groupby
 
 import streamlit as st
 
-from geo import excerpt
-from geo.areas import country_name
+from geo.text import excerpt
+from geo.gazetteer.areas import country_name
 from geo.filters import region_of
 from geo.library import Library, resolutions_of
-from geo.popups import as_written, describe, escape, highlight, sentences_of
+from geo.map.popups import as_written, describe, escape, highlight, sentences_of
 from geo.types import PlaceMention, Place, Sentence
 from ui.corrections import correction_panel, is_user_set
 from ui.text import plain

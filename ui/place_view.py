@@ -6,8 +6,8 @@ from __future__ import annotations
 import streamlit as st
 
 from geo.filters import group_by_place
-from geo.map_fill import FillFrame
-from geo.webmap import build_map, find_place
+from geo.map.fill import FillFrame
+from geo.map.webmap import build_map, find_place
 from ui import guard, keys, layout, state, url
 from ui.corrections import take_map_click, user_set_ids
 from ui.event_view import MAP_SHARE, plural

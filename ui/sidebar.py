@@ -10,8 +10,8 @@ from datetime import date, timedelta
 
 import streamlit as st
 
-from geo.aggregate import Facets
-from geo.areas import country_name
+from geo.map.aggregate import Facets
+from geo.gazetteer.areas import country_name
 from geo.filters import EventFilter, day_of, event_facets, facets
 from geo.store import ArticleInfo
 from geo.types import Event, PlaceMention
@@ -165,7 +165,7 @@ ARTICLE_CHOICES = 500  # a large library offers its busiest articles: a list of 
 def filter_sidebar(events: list[PlaceMention], titles: dict[str, str], articles: Mapping[str, ArticleInfo],
                    has_shape: bool, reported: list[Event] | None = None, summary: Facets | None = None) -> FilterChoice:
     """The sidebar. Counts are what each choice alone returns (geo.filters.facets); ``summary``:
-    a library too large to read whole, counted in SQL (geo.aggregate.facets), events only."""
+    a library too large to read whole, counted in SQL (geo.map.aggregate.facets), events only."""
     with st.sidebar:
         mode = st.radio("Show on the map", list(MODE_LABELS), format_func=MODE_LABELS.get, key=keys.VIEW_MODE,
                         horizontal=True, disabled=summary is not None,
@@ -220,6 +220,6 @@ def filter_sidebar(events: list[PlaceMention], titles: dict[str, str], articles:
     return FilterChoice(
         EventFilter(countries=tuple(countries), regions=tuple(regions), features=tuple(features),
                     doc_ids=tuple(docs), sources=tuple(picked_sources), date_from=date_from, date_to=date_to,
-                    types=tuple(types), sub_types=tuple(sub_types), actors=tuple(actors)),
+                    types=tuple(types), sub_types=tuple(sub_types), actors=tuple(actors), demonyms=demonyms),
         in_view=in_view, in_shape=in_shape and has_shape, playing=playing, mode=mode, demonyms=demonyms,
     )

@@ -14,10 +14,12 @@ from pathlib import Path
 
 import streamlit as st
 
-from geo import assets, basemap, limits
-from geo.corrections import apply_corrections
+from geo.map import assets, basemap
+
+from geo.text import limits
+from geo.library.corrections import apply_corrections
 from geo.errors import GeoError, IngestError
-from geo.ingest import read
+from geo.text.ingest import read
 from geo.library import Library, MemoryLibrary, StoreLibrary
 from geo.store import DEMONYM, Store, resolve_url
 from geo.types import ParsedDocument
@@ -61,7 +63,7 @@ def ensure_gazetteer() -> None:
 
 @st.cache_resource(show_spinner="Loading the gazetteer and the language model…")
 def pipeline():
-    from geo.pipeline import load_pipeline  # lazy: the page must render an error if it is missing
+    from geo.geoparse.pipeline import load_pipeline  # lazy: the page must render an error if it is missing
 
     return load_pipeline()
 
@@ -161,7 +163,7 @@ def load_one(lib: Library, name: str, data: bytes, title: str = "", progress=Non
     """Read, parse and store one file; a failure comes back as a result saying which step failed
     (read and parse, or store), never as an exception, and is recorded beside the library (the
     Articles page lists them). ``progress(done, total)`` hears of each window of a long text."""
-    from geo import windows
+    from geo.geoparse import windows
     from ui import failures
 
     try:

@@ -14,7 +14,7 @@ from datetime import date, datetime, timedelta, timezone
 import altair as alt
 import streamlit as st
 
-from geo.event_layer import OTHER_STYLE, TYPE_STYLE
+from geo.map.event_layer import OTHER_STYLE, TYPE_STYLE
 from geo.filters import day_of
 from geo.types import Event
 from ui import keys

@@ -34,7 +34,7 @@ def _region(text: str) -> tuple[float, float, float, float]:
 
 
 def run(args) -> int:
-    from geo.assets import install_assets
+    from geo.map.assets import install_assets
 
     report = install_assets(args.static, tiles=not args.no_tiles, layers=not args.no_layers,
                             vector=not args.no_basemap, detail=args.detail)

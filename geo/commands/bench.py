@@ -25,7 +25,7 @@ SEEDS = Path(__file__).resolve().parents[2] / "seeds"
 COLD = """
 import sys, time
 t = time.perf_counter()
-from geo.pipeline import load_pipeline
+from geo.geoparse.pipeline import load_pipeline
 from geo.types import Document
 load_pipeline().parse(Document(open(sys.argv[1], encoding="utf-8").read()))
 print(time.perf_counter() - t)
@@ -90,7 +90,7 @@ def _worker_counts(text: str) -> list[int]:
 
 def run(args) -> int:
     from geo.errors import GeoError
-    from geo.pipeline import load_pipeline
+    from geo.geoparse.pipeline import load_pipeline
 
     if args.map:
         from geo.commands import bench_map
@@ -145,15 +145,15 @@ def run(args) -> int:
 def _corpus(path: Path | None, limit: int | None) -> list[str]:
     if path is None:
         return []
-    from geo.evaluate import load_lgl
+    from geo.evaluate.lgl import load_lgl
 
     return [a.text for a in load_lgl(path)[:limit] if a.text.strip()]
 
 
 def _captions(path: Path, limit: int | None, workers: int | None) -> dict:
     """Short texts parsed one document each, as `geo eval` parses a caption set."""
-    from geo.batch import parse_all
-    from geo.evaluate_points import load_points
+    from geo.geoparse.batch import parse_all
+    from geo.evaluate.points import load_points
 
     docs = [Document(item.text) for item in load_points(path)[:limit]]
     started = time.perf_counter()
@@ -174,7 +174,7 @@ def _words(docs: list[Document]) -> int:
 
 
 def _parse_speed(docs: list[Document], workers: int | None) -> dict:
-    from geo.batch import parse_all, workers_default
+    from geo.geoparse.batch import parse_all, workers_default
 
     started = time.perf_counter()
     for _ in parse_all(docs, workers):
@@ -186,7 +186,7 @@ def _parse_speed(docs: list[Document], workers: int | None) -> dict:
 
 
 def _warm(text: str, runs: int) -> dict:
-    from geo.pipeline import load_pipeline
+    from geo.geoparse.pipeline import load_pipeline
 
     pipeline, doc = load_pipeline(), Document(text)
     pipeline.parse(doc)  # first parse fills lazy caches; "warm" means after it
@@ -208,7 +208,7 @@ def _cold(seed: Path) -> dict:
 
 
 def _ingest(docs: list[Document], workers: int | None) -> dict:
-    from geo.bulk import ingest
+    from geo.library.bulk import ingest
     from geo.store import Store
 
     with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp, "bench.sqlite")) as store:
@@ -225,8 +225,8 @@ def _engines(path: Path, counts: list[int]) -> int:
     one JSON line per run, then one of ratios (articles/s). Rates leave out start-up (loading
     the model in every worker), which is reported apart; the load average is taken around each
     run, since other work on the machine moves the figures."""
-    from geo.bulk import ingest
-    from geo.sources import ArticleSource
+    from geo.library.bulk import ingest
+    from geo.library.sources import ArticleSource
     from geo.store import Store
 
     if not path.is_file():
@@ -274,7 +274,7 @@ def _ratio(rates: dict, a: tuple, b: tuple) -> float | None:
 
 def _dashboard(seed_text: str, n_events: int) -> dict:
     """A library of ``n_events`` real events: the seed's parse saved under many ids."""
-    from geo.pipeline import load_pipeline
+    from geo.geoparse.pipeline import load_pipeline
     from geo.store import Store
 
     base = load_pipeline().parse(Document(seed_text))

@@ -24,15 +24,15 @@ t, cpu = time.perf_counter(), time.process_time()
 outcome = "parsed"
 if kind == "file":
     from geo.errors import GeoError
-    from geo.ingest import read_path
+    from geo.text.ingest import read_path
     try:
         read_path(arg)
     except GeoError as exc:
         outcome = str(exc)
 else:
-    from geo.pipeline import load_pipeline
+    from geo.geoparse.pipeline import load_pipeline
     from geo.types import Document
-    from geo import windows
+    from geo.geoparse import windows
     pipeline = load_pipeline()
     text = open(arg, encoding="utf-8").read()
     t, cpu = time.perf_counter(), time.process_time()
@@ -57,7 +57,7 @@ NAMES = (1_000, 5_000, 20_000, 100_000)
 
 
 def run(report_mb: float = 5.0, names: tuple[int, ...] = NAMES) -> dict:
-    from geo import hostile
+    from geo.text import hostile
     from geo.gazetteer import Gazetteer
 
     results = {}

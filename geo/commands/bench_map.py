@@ -1,7 +1,7 @@
 """`geo bench --map 10000,100000,1000000`: the map page over synthetic libraries of each size, in
 headless Chromium, one JSON line per size, then the ratios of the largest to the smallest.
 
-Per size: a library from geo.synthetic (kept under the temp dir, made once), a fresh Streamlit
+Per size: a library from geo.store.synthetic (kept under the temp dir, made once), a fresh Streamlit
 server over it, its first visit (``cold_render_s``), then a new visitor's: page load -> the map's
 cells or markers drawn (``first_render_s``),
 a pan and a zoom -> the new view's layer drawn (``pan_s``, the slower of the medians), choosing an
@@ -40,7 +40,7 @@ def library(n: int, folder: Path) -> Path:
         partial.unlink(missing_ok=True)
         from geo.gazetteer import Gazetteer
         from geo.store import Store
-        from geo.synthetic import generate
+        from geo.store.synthetic import generate
 
         print(f"geo: writing {n:,} synthetic events to {path}", file=sys.stderr, flush=True)
         with Store.open(str(partial)) as store:
@@ -56,8 +56,8 @@ def pg_library(n: int, url: str) -> str:
 
     from geo.gazetteer import Gazetteer
     from geo.store import Store
-    from geo.store_schema import reported_events
-    from geo.synthetic import generate
+    from geo.store.schema import reported_events
+    from geo.store.synthetic import generate
 
     schema = f"geo_bench_map_{n}"
     admin = create_engine(url)

@@ -39,7 +39,7 @@ def _open(args):
 
 
 def _list(args) -> int:
-    from geo.corrections import to_records
+    from geo.library.corrections import to_records
 
     with _open(args) as store:
         found = store.corrections(active_only=not args.all)
@@ -57,7 +57,7 @@ def _list(args) -> int:
 
 
 def _export(args) -> int:
-    from geo.corrections import to_json
+    from geo.library.corrections import to_json
 
     with _open(args) as store:
         found = store.corrections(active_only=False)

@@ -8,9 +8,9 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from geo.batch import mention_record, parse_all
+from geo.geoparse.batch import mention_record, parse_all
 from geo.commands.shared import Bar
-from geo.evaluate import Score, load_lgl, score_article
+from geo.evaluate.lgl import Score, load_lgl, score_article
 from geo.types import Document
 
 
@@ -35,20 +35,20 @@ def run(args) -> int:
     if args.without:
         import os
 
-        import geo.pipeline  # noqa: F401 - every stage's rules register as it loads
+        import geo.geoparse.pipeline  # noqa: F401 - every stage's rules register as it loads
         from geo.rules import ENV, unknown
 
         names = [n.strip() for n in args.without.split(",") if n.strip()]
         if unknown(names):
             print(f"geo: no rule named {', '.join(unknown(names))} (`geo rules` lists them)")
             return 2
-        # It fills the pipeline's ``without`` (geo.pipeline.load_pipeline reads it), here and in
+        # It fills the pipeline's ``without`` (geo.geoparse.pipeline.load_pipeline reads it), here and in
         # the worker processes, which inherit the environment.
         os.environ[ENV] = ",".join(names)
     if args.corpus.suffix.lower() == ".jsonl":
         return run_articles(args)
     if args.corpus.suffix.lower() == ".csv":
-        from geo.evaluate_events import is_events_csv
+        from geo.evaluate.events import is_events_csv
 
         return run_events(args) if is_events_csv(args.corpus) and not args.places else run_points(args)
     return run_lgl(args)
@@ -56,7 +56,7 @@ def run(args) -> int:
 
 def _scored(items: list, score, workers: int | None):
     """``score(items, workers, progress)`` with the pipeline loaded first and a progress bar."""
-    from geo.pipeline import load_pipeline
+    from geo.geoparse.pipeline import load_pipeline
 
     load_pipeline()
     bar = Bar(len(items), "scoring")
@@ -67,7 +67,7 @@ def _scored(items: list, score, workers: int | None):
 
 def run_events(args) -> int:
     """Coded notes (CSV with ACLED's columns): the first event of each note."""
-    from geo.evaluate_events import load_notes, score_notes
+    from geo.evaluate.events import load_notes, score_notes
 
     score = _scored(load_notes(args.corpus)[: args.limit], score_notes, args.workers)
     summary = score.summary()
@@ -94,7 +94,7 @@ def run_events(args) -> int:
 
 def run_articles(args) -> int:
     """Whole articles coded by hand (JSONL): every event."""
-    from geo.evaluate_articles import load_articles, score_articles
+    from geo.evaluate.articles import load_articles, score_articles
 
     score = _scored(load_articles(args.corpus)[: args.limit], score_articles, args.workers)
     if args.json:
@@ -135,8 +135,8 @@ def _print_article_errors(score, n: int) -> None:
 
 
 def run_points(args) -> int:
-    from geo.evaluate_points import PointScore, load_points, score_text
-    from geo.pipeline import load_pipeline
+    from geo.evaluate.points import PointScore, load_points, score_text
+    from geo.geoparse.pipeline import load_pipeline
 
     items = load_points(args.corpus)[: args.limit]
     load_pipeline()
@@ -155,7 +155,7 @@ def run_points(args) -> int:
 
 def run_lgl(args) -> int:
     articles = load_lgl(args.corpus)[: args.limit]
-    from geo.pipeline import load_pipeline
+    from geo.geoparse.pipeline import load_pipeline
 
     load_pipeline()
     score = Score()

@@ -23,7 +23,7 @@ def register(sub) -> None:
                    help='a folder, a file, a JSONL archive ({"id","text",...} lines; .gz too) or a '
                         "glob ('archive/2024-*.jsonl'), streamed")
     p.add_argument("--db", **db)
-    p.add_argument("--engine", default="local", metavar="{local,dask}",  # checked by geo.bulk.ingest
+    p.add_argument("--engine", default="local", metavar="{local,dask}",  # checked by geo.library.bulk.ingest
                    help="local: this machine's process pool (default); dask: a Dask cluster, local "
                         "unless --address or $GEO_DASK_ADDRESS names a scheduler")
     p.add_argument("--workers", type=int, default=None,
@@ -47,6 +47,9 @@ def register(sub) -> None:
     p.add_argument("--bbox", type=_bbox, metavar="S,W,N,E")
     p.add_argument("--from", dest="date_from", metavar="DATE", help="ISO date, inclusive")
     p.add_argument("--to", dest="date_to", metavar="DATE", help="ISO date, inclusive")
+    p.add_argument("--source", action="append", metavar="NAME", help="the article's source, repeatable")
+    p.add_argument("--demonyms", action="store_true",
+                   help='nationality words ("Russian troops") as mentions of their country, as the map asks')
     p.add_argument("--events", action="store_true",
                    help="reported events (one per row/feature; CSV with ACLED's column names) "
                         "instead of place mentions; --from/--to then filter the event's date")
@@ -154,8 +157,8 @@ def _quiet_workers() -> None:
 
 
 def _ingest(args) -> int:
-    from geo.bulk import ingest
-    from geo.sources import ArticleSource
+    from geo.library.bulk import ingest
+    from geo.library.sources import ArticleSource
 
     if not args.paths and not args.report:
         raise GeoError("give files, folders, JSONL archives or globs to ingest, or --report")
@@ -186,7 +189,7 @@ def _ingest(args) -> int:
 
 def _failure_report(store) -> None:
     """What the library could not take (from any ingest, upload or reindex), newest first."""
-    from geo.failures import FailureLog
+    from geo.library.failures import FailureLog
 
     failures = FailureLog.beside(store).failures()
     for f in failures:
@@ -196,7 +199,7 @@ def _failure_report(store) -> None:
 
 
 def _reindex(args) -> int:
-    from geo.bulk import reindex
+    from geo.library.bulk import reindex
 
     with _open(args) as store:
         _quiet_workers()
@@ -210,7 +213,7 @@ def _reindex(args) -> int:
 
 def flat_geojson(events, titles: dict[str, str]) -> dict:
     """export.to_geojson_dict with scalar properties only: QGIS and shapefiles take no lists."""
-    from geo.export import to_geojson_dict
+    from geo.library.export import to_geojson_dict
 
     collection = to_geojson_dict(events, titles)
     for feature in collection["features"]:
@@ -231,11 +234,12 @@ def _filter(args):
     return EventFilter(countries=tuple(_split(args.country) or ()), regions=tuple(args.region or ()),
                        features=tuple(args.feature or ()), doc_ids=tuple(args.article or ()), bbox=args.bbox,
                        date_from=args.date_from, date_to=args.date_to, types=tuple(args.event_types or ()),
-                       sub_types=tuple(args.sub_types or ()), actors=tuple(args.actors or ()))
+                       sub_types=tuple(args.sub_types or ()), actors=tuple(args.actors or ()),
+                       sources=tuple(args.source or ()), demonyms=args.demonyms)
 
 
 def _export(args) -> int:
-    from geo import export
+    from geo.library import export
     from geo.filters import stored_mentions
 
     if args.events:
@@ -254,7 +258,7 @@ def _export(args) -> int:
 
 
 def _export_events(args) -> int:
-    from geo import export
+    from geo.library import export
     from geo.filters import stored_events
     from geo.events import SUB_TYPES, TAXONOMY
 
@@ -311,7 +315,7 @@ def _audit(store, action: str, target: str) -> None:
     """Who removed what from a shared library: the shell user, as the dashboard records its own."""
     import getpass
 
-    from geo.audit import AuditLog
+    from geo.library.audit import AuditLog
 
     try:
         AuditLog.beside(store).record(f"shell:{getpass.getuser()}", action, target)

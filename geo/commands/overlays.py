@@ -49,9 +49,9 @@ def _open(args):
 
 
 def _add(args) -> int:
-    from geo import limits
-    from geo.overlays import read_layer
-    from geo.store_overlays import add_overlay
+    from geo.text import limits
+    from geo.text.overlays import read_layer
+    from geo.store.overlays import add_overlay
 
     path = Path(args.file)
     try:
@@ -72,7 +72,7 @@ def _shapes(n: int) -> str:
 
 
 def _list(args) -> int:
-    from geo.store_overlays import list_overlays
+    from geo.store.overlays import list_overlays
 
     with _open(args) as store:
         found = list_overlays(store)
@@ -89,7 +89,7 @@ def _list(args) -> int:
 
 
 def _export(args) -> int:
-    from geo.store_overlays import overlay_geojson
+    from geo.store.overlays import overlay_geojson
 
     with _open(args) as store:
         collection = overlay_geojson(store, args.id)
@@ -99,7 +99,7 @@ def _export(args) -> int:
 
 
 def _remove(args) -> int:
-    from geo.store_overlays import remove_overlay
+    from geo.store.overlays import remove_overlay
 
     with _open(args) as store:
         if not remove_overlay(store, args.id):

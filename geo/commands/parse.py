@@ -6,13 +6,13 @@ import json
 import sys
 from pathlib import Path
 
-from geo.batch import mention_record
+from geo.geoparse.batch import mention_record
 from geo.commands.shared import Bar, dump_json, read_path
 from geo.errors import inert, one_line
 from geo.errors import GeoError
 from geo.events import event_record
-from geo.sources import open_jsonl
-from geo.windows import WINDOW, Failed, parse_or_fail
+from geo.library.sources import open_jsonl
+from geo.geoparse.windows import WINDOW, Failed, parse_or_fail
 
 
 def register(sub) -> None:
@@ -53,7 +53,7 @@ def _read_lines(path: str):
 
 
 def _chunks(items, size: int = 128, chars: int = 64_000_000):
-    """The records in runs of ``size`` or ``chars`` characters of text, as geo.bulk reads files:
+    """The records in runs of ``size`` or ``chars`` characters of text, as geo.library.bulk reads files:
     a file of many records is parsed as it is read, never held whole."""
     chunk, held = [], 0
     for item in items:
@@ -67,7 +67,7 @@ def _chunks(items, size: int = 128, chars: int = 64_000_000):
 
 
 def _batch(path: str, out, workers: int | None) -> int:
-    from geo.batch import BatchParser
+    from geo.geoparse.batch import BatchParser
 
     bar = Bar(None, "parsing")
     shown: set[str] = set()  # a service that is down would say so on every line otherwise
@@ -96,8 +96,8 @@ def _batch(path: str, out, workers: int | None) -> int:
 
 
 def _files(files: list[str], fmt: str, out, events_only: bool = False) -> int:
-    from geo import export
-    from geo.pipeline import load_pipeline
+    from geo.library import export
+    from geo.geoparse.pipeline import load_pipeline
 
     pipeline = load_pipeline()
     parsed_docs, failed = [], 0
@@ -145,7 +145,7 @@ def _files(files: list[str], fmt: str, out, events_only: bool = False) -> int:
 
 
 class _WindowBar(Bar):
-    """Progress through the windows of one long text (geo.windows calls it with done, total)."""
+    """Progress through the windows of one long text (geo.geoparse.windows calls it with done, total)."""
 
     def __init__(self, label: str):
         super().__init__(None, label)

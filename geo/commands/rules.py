@@ -13,7 +13,7 @@ def register(sub) -> None:
 
 
 def run(args) -> int:
-    import geo.pipeline  # noqa: F401 - every stage's rules register as it loads
+    import geo.geoparse.pipeline  # noqa: F401 - every stage's rules register as it loads
     from geo.rules import REGISTRY
 
     for r in sorted(REGISTRY.values(), key=lambda r: _ORDER.get(r.stage, len(_ORDER))):
@@ -27,5 +27,5 @@ def run(args) -> int:
 
 # The stages in the order a document meets them; events (geo.events.*) come last.
 _ORDER = {stage: i for i, stage in enumerate((
-    "geo.recognize", "geo.recognize_rules", "geo.recognize_passes", "geo.resolve", "geo.story",
-    "geo.resolve_rules", "geo.resolve_overrides"))}
+    "geo.geoparse.recognize", "geo.geoparse.recognize_rules", "geo.geoparse.recognize_passes", "geo.geoparse.resolve", "geo.geoparse.story",
+    "geo.geoparse.resolve_rules", "geo.geoparse.resolve_overrides"))}

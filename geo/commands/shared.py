@@ -59,6 +59,6 @@ def dump_json(obj) -> str:
 
 
 def read_path(path: str | Path):
-    from geo.ingest import read_path as _read
+    from geo.text.ingest import read_path as _read
 
     return _read(Path(path))

@@ -1,4 +1,4 @@
-"""`geo synth N`: a library of N synthetic events on real gazetteer towns (geo.synthetic)."""
+"""`geo synth N`: a library of N synthetic events on real gazetteer towns (geo.store.synthetic)."""
 
 from __future__ import annotations
 
@@ -22,7 +22,7 @@ def _synth(args) -> int:
 
     from geo.gazetteer import Gazetteer
     from geo.store import Store
-    from geo.synthetic import generate
+    from geo.store.synthetic import generate
 
     gazetteer = Gazetteer.open()
     bar = Bar(args.events, "events")

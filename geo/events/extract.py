@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from geo.article_meta import dateline_end
+from geo.text.article_meta import dateline_end
 from geo.events import actors as actor_rules
 from geo.events.dates import earlier_by, find_date, parse_iso, shifted
 from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, at_capital, choose, listed_after, names_a_sector,

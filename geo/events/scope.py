@@ -9,7 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
-from geo.article_meta import front_matter, is_heading
+from geo.text.article_meta import front_matter, is_heading
 from geo.events.dates import find_date
 from geo.events.places import _BROAD
 from geo.distance import distance_km

@@ -13,7 +13,7 @@ from geo.errors import GazetteerError
 from geo.gazetteer.build import Progress, default_path, ensure
 from geo.gazetteer.sources import ABBREVIATION, ALIAS, ALTERNATE, DEMONYM, PRIMARY, TRANSLIT
 from geo.gazetteer.user import upgrade, user_path
-from geo.names import key, loose
+from geo.gazetteer.names import key, loose
 from geo.types import Candidate, Place  # noqa: F401 - geo.gazetteer.Candidate, as before
 
 __all__ = ["Gazetteer", "Candidate", "PRIMARY", "ALIAS", "ALTERNATE", "TRANSLIT", "DEMONYM",

@@ -21,7 +21,7 @@ from typing import Callable
 from geo.config import data_dir
 from geo.gazetteer.geonames import shipped_dumps, with_dumps
 from geo.gazetteer.sources import Row, read_all
-from geo.names import key, loose
+from geo.gazetteer.names import key, loose
 
 BUILD_VERSION = 3  # bump when the schema or the way sources are read changes
 LANDMARKS = Path(__file__).resolve().parent.parent / "data" / "landmarks.jsonl"
@@ -50,9 +50,9 @@ _loose = lru_cache(maxsize=1 << 17)(loose)
 
 
 # Everything the index is made from: a change to any of these builds a new index.
-_INPUTS = [Path(__file__).parent / f for f in ("build.py", "sources.py", "translit.py", "geonames.py", "english.py")] + [
-    Path(__file__).parent.parent / f for f in ("names.py", "lexicon.py", "data/country_points.csv",
-                                               "data/region_names.csv")]
+_INPUTS = [Path(__file__).parent / f for f in ("build.py", "sources.py", "translit.py", "geonames.py", "english.py",
+                                             "names.py", "lexicon.py")] + [
+    Path(__file__).parent.parent / f for f in ("data/country_points.csv", "data/region_names.csv")]
 
 
 @lru_cache(maxsize=1)  # the inputs do not change while a process runs

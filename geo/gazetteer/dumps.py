@@ -23,7 +23,7 @@ from geo.gazetteer import user
 from geo.gazetteer.build import Progress, default_path
 from geo.gazetteer.geonames import feature_of, parse_line, text_of
 from geo.gazetteer.sources import ALIAS, _names, _useful_alternate
-from geo.names import key, loose
+from geo.gazetteer.names import key, loose
 
 BATCH = 20_000
 PROGRESS_EVERY = 100_000

@@ -17,7 +17,7 @@ from typing import Iterable, Iterator
 from geo.distance import distance_km
 from geo.errors import GazetteerError
 from geo.gazetteer.sources import ALIAS, Row, _names
-from geo.names import key
+from geo.gazetteer.names import key
 
 _NOT_DATA = {"readme.txt", "iso-languagecodes.txt"}
 SHIPPED = Path(__file__).resolve().parent.parent / "data" / "geonames"

@@ -23,8 +23,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Iterator
 
-from geo.lexicon import COUNTRY_ABBREVIATIONS, COUNTRY_ALIASES, US_STATE_ABBREVIATIONS
-from geo.names import is_cyrillic, is_latin, loose
+from geo.gazetteer.lexicon import COUNTRY_ABBREVIATIONS, COUNTRY_ALIASES, US_STATE_ABBREVIATIONS
+from geo.gazetteer.names import is_cyrillic, is_latin, loose
 
 _loose = lru_cache(maxsize=1 << 18)(loose)  # alternate names repeat across places
 from geo.gazetteer.english import region_name

@@ -14,7 +14,7 @@ import time
 from pathlib import Path
 
 from geo.errors import GeocoderError
-from geo.namekey import name_key
+from geo.gazetteer.namekey import name_key
 from geo.types import Place
 
 log = logging.getLogger(__name__)
@@ -33,7 +33,7 @@ CREATE TABLE IF NOT EXISTS answers (
 
 
 def normalise(name: str) -> str:
-    """The one name key (geo.namekey): "Severodonetsk" and "Sievierodonetsk" share an answer."""
+    """The one name key (geo.gazetteer.namekey): "Severodonetsk" and "Sievierodonetsk" share an answer."""
     return name_key(name)
 
 

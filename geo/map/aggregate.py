@@ -1,0 +1,220 @@
+"""The events map of a large library, in SQL: what is in the view as grid cells with counts, the
+few events of a small view as themselves, the filter's counts, and the table a page at a time.
+
+A million events never leave the database as objects. Every query here is ``EventFilter``
+turned into ``geo.store.events.EventFilters`` (``store_filter``) and that builder's conditions,
+so the map, the table and `geo export` agree on what a filter keeps. Events are counted per place
+first (an index holds place, type, sub-type and date), and the place filters and the view select
+places, so a pan costs the events in view, not the library.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+from collections import Counter
+from dataclasses import dataclass
+from typing import Any
+
+from sqlalchemy import Connection, Integer, cast, func, select
+
+from geo.filters import EventFilter, day_of, in_shape, polygons_of
+from geo.store.events import EventFilters, read_events
+from geo.store.query import BBox, geometry_places, places_by_id
+from geo.store.schema import articles, places, reported_events
+from geo.types import Event
+
+MAX_MARKERS = 500  # events drawn one by one at most; past this a view shows cells
+MARKER_ZOOM = 12  # from this zoom a view shows events even past MAX_MARKERS (the first ones)
+CELL_PX = 64  # a cell's side on screen, about
+
+
+def cell_size(zoom: float) -> float:
+    """A cell's side in degrees at a Leaflet zoom: CELL_PX pixels, halving with each zoom step
+    so cells nest and a zoom in splits each cell in four."""
+    return 360.0 / 2 ** (max(0, int(zoom)) + 8) * CELL_PX
+
+
+def cell_of(lat: float, lon: float, size: float) -> tuple[int, int]:
+    """The grid cell a point falls in: the same arithmetic as the SQL (cells count from 90 S, 180 W)."""
+    return int((lat + 90) // size), int((lon + 180) // size)
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    row: int
+    col: int
+    count: int
+    lat: float  # where its events are on average (a cell of one place sits on it)
+    lon: float
+    south: float  # the extent of its places: a click zooms to it
+    west: float
+    north: float
+    east: float
+    places: int
+
+
+@dataclass(frozen=True, slots=True)
+class Facets:
+    """What each sidebar choice alone returns over the whole library (geo.filters.event_facets)."""
+
+    counts: dict[str, Counter]  # country, region, type, sub_type, actor, doc, source
+    days: list  # datetime.date of every day with an event, in order
+    undated: int
+    total: int
+    extent: BBox | None  # of the places events are at
+
+
+def store_filter(conn: Connection, f: EventFilter) -> EventFilters:
+    """``f`` in SQL, all of it: regions and countries as geo.gazetteer.areas means them (rivers crossing),
+    the sources as their articles, and a drawn shape as the places inside it."""
+    args: dict[str, Any] = f.event_store_args(geometry_places(conn))
+    if f.sources:
+        ids = set(conn.scalars(select(articles.c.id).where(articles.c.source.in_(list(f.sources)))))
+        args["article_ids"] = sorted(ids & set(f.doc_ids) if f.doc_ids else ids)
+    if polygons_of(f.shape):
+        args["place_ids"] = shape_places(conn, f.shape)
+    return EventFilters(**args)
+
+
+def shape_places(conn: Connection, shape) -> list[str]:
+    """Ids of the stored places inside a drawn shape: its box in SQL, the polygon in Python."""
+    points = [pt for rings in polygons_of(shape) for ring in rings for pt in ring]
+    lons, lats = [pt[0] for pt in points], [pt[1] for pt in points]
+    p = places.c
+    rows = conn.execute(select(p.id, p.lat, p.lon).where(p.lat.between(min(lats), max(lats)),
+                                                         p.lon.between(min(lons), max(lons))))
+    return sorted(r.id for r in rows if in_shape(r.lat, r.lon, shape))
+
+
+def _event_date():
+    """The event's date, else its article's, without joining articles: the article is read only
+    for an undated event (COALESCE stops at its first value in SQLite and PostgreSQL)."""
+    e = reported_events.c
+    return func.coalesce(e.date, select(articles.c.date).where(articles.c.id == e.article_id)
+                         .scalar_subquery())
+
+
+def _where(ef: EventFilters, view: BBox | None = None) -> list:
+    """The filter's conditions on reported_events alone: the place filters and the view become
+    the set of places they keep, so an index on the events' place serves them."""
+    e, date = reported_events.c, _event_date()
+    own = dataclasses.replace(ef, countries=None, admin1=None, bbox=None).conditions(date)
+    spatial = [c for part in (EventFilters(countries=ef.countries, admin1=ef.admin1, bbox=ef.bbox),
+                              EventFilters(bbox=view)) for c in part.conditions(date)]
+    if spatial:
+        own.append(e.place_id.in_(select(places.c.id).where(*spatial)))
+    return own
+
+
+def _no_jit(conn: Connection) -> None:
+    """PostgreSQL compiles a query it thinks costly (here, for the article read by an undated
+    event, which is seldom run): a quarter of a second each time, more than the query itself."""
+    if conn.dialect.name == "postgresql":
+        conn.exec_driver_sql("SET LOCAL jit = off")
+
+
+def _floor(conn: Connection, x):
+    # Both arguments are >= 0 here, where SQLite's truncating CAST is a floor.
+    return func.floor(x) if conn.dialect.name == "postgresql" else cast(x, Integer)
+
+
+def grid(conn: Connection, ef: EventFilters, view: BBox | None, zoom: float) -> list[Cell]:
+    """The events ``ef`` keeps in ``view``, counted per grid cell of the zoom's size, busiest first."""
+    _no_jit(conn)
+    e, p = reported_events.c, places.c
+    per_place = (select(e.place_id, func.count().label("n"))
+                 .where(e.place_id.is_not(None), *_where(ef, view)).group_by(e.place_id).subquery())
+    size = cell_size(zoom)
+    row, col = _floor(conn, (p.lat + 90) / size), _floor(conn, (p.lon + 180) / size)
+    n = func.sum(per_place.c.n)
+    query = (select(row.label("row"), col.label("col"), n.label("count"),
+                    func.sum(per_place.c.n * p.lat).label("lat_n"), func.sum(per_place.c.n * p.lon).label("lon_n"),
+                    func.min(p.lat), func.min(p.lon), func.max(p.lat), func.max(p.lon), func.count().label("places"))
+             .select_from(per_place.join(places, p.id == per_place.c.place_id))
+             .group_by(row, col).order_by(n.desc()))
+    # The mean clamped to the places' extent: rounding must not move a one-place cell off its place.
+    return [Cell(int(r.row), int(r.col), int(r.count), min(max(float(r.lat_n) / int(r.count), r[5]), r[7]),
+                 min(max(float(r.lon_n) / int(r.count), r[6]), r[8]), r[5], r[6], r[7], r[8], int(r.places))
+            for r in conn.execute(query)]
+
+
+def count(conn: Connection, ef: EventFilters, view: BBox | None = None) -> int:
+    """How many events ``ef`` keeps (in ``view``); events placed nowhere count unless a place
+    filter or a view is given, as in EventFilters."""
+    _no_jit(conn)
+    return int(conn.scalar(select(func.count()).select_from(reported_events).where(*_where(ef, view))))
+
+
+def in_view(conn: Connection, ef: EventFilters, view: BBox | None, limit: int = MAX_MARKERS) -> list[Event]:
+    """The first ``limit`` events by date that ``ef`` keeps in ``view``, as objects for markers.
+    The view is given as its places (see _where), so the events are found by their place."""
+    if view is not None:
+        spatial = EventFilters(countries=ef.countries, admin1=ef.admin1, bbox=view).conditions(None)
+        ids = list(conn.scalars(select(places.c.id).where(*spatial)))
+        kept = set(ids) & set(ef.place_ids) if ef.place_ids is not None else ids
+        ef = dataclasses.replace(ef, countries=None, admin1=None, place_ids=sorted(kept))
+    return read_events(conn, ef, limit)
+
+
+def page(conn: Connection, ef: EventFilters, number: int, size: int = 100) -> list[Event]:
+    """Page ``number`` (from 0) of the events ``ef`` keeps, newest first, then those the text
+    gave no date, by their article's. Each part on its own: a date filter on the event's own
+    date is a range of the date index, one through the article is not."""
+    return first(conn, ef, size, max(0, number) * size)
+
+
+def first(conn: Connection, ef: EventFilters, limit: int, offset: int = 0) -> list[Event]:
+    """``limit`` events ``ef`` keeps from ``offset``, in the order of ``page``: what an export writes."""
+    rows = read_events(conn, ef, limit=limit, offset=offset, newest=True, undated=False)
+    if len(rows) == limit:
+        return rows
+    e = reported_events.c
+    dated = conn.scalar(select(func.count()).select_from(reported_events)
+                        .where(e.date.is_not(None), *_where(ef))) if offset else len(rows)
+    return rows + read_events(conn, ef, limit=limit - len(rows), offset=max(0, offset - dated),
+                              newest=True, undated=True)
+
+
+def sentence_events(conn: Connection, doc_id: str, sentence: int) -> list[Event]:
+    """The events told in one sentence (an event key names the sentence and a rank in it)."""
+    found = read_events(conn, EventFilters(article_ids=[doc_id]), text_order=True)
+    return [ev for ev in found if ev.sentence.index == sentence]
+
+
+def facets(conn: Connection) -> Facets:
+    """The whole library's counts behind the filter choices, read from indexes (group by place,
+    type, actors, article, date); regions and countries from the places as geo.gazetteer.areas says."""
+    from geo.filters import _count_place  # the one meaning of "in a country / region"
+
+    e, a = reported_events.c, articles.c
+    out: dict[str, Counter] = {k: Counter() for k in ("country", "region", "type", "sub_type", "actor", "doc", "source")}
+    per_place = dict(conn.execute(select(e.place_id, func.count()).where(e.place_id.is_not(None)).group_by(e.place_id)).all())
+    found = places_by_id(conn, per_place)
+    for pid, n in per_place.items():
+        one: dict[str, Counter] = {"country": Counter(), "region": Counter()}
+        _count_place(one, found.get(pid))
+        for k in one:
+            out[k].update({key: v * n for key, v in one[k].items()})
+    for kind, sub, n in conn.execute(select(e.type, e.sub_type, func.count()).group_by(e.type, e.sub_type)):
+        out["type"][kind] += n
+        out["sub_type"][sub] += n
+    for actors, n in conn.execute(select(e.actors, func.count()).group_by(e.actors)):
+        for actor in set(json.loads(actors)):
+            out["actor"][actor] += n
+    out["doc"].update(dict(conn.execute(select(e.article_id, func.count()).group_by(e.article_id)).all()))
+    sources = dict(conn.execute(select(a.id, a.source)).all())
+    for doc, n in out["doc"].items():
+        out["source"][sources.get(doc, "")] += n
+    dates = Counter(dict(conn.execute(select(e.date, func.count()).group_by(e.date)).all()))
+    undated_events = dates.pop(None, 0)
+    if undated_events:  # dated by their article, as read_events dates them
+        dates.update(dict(conn.execute(select(a.date, func.count()).select_from(
+            reported_events.join(articles, a.id == e.article_id)).where(e.date.is_(None)).group_by(a.date)).all()))
+    undated = dates.pop(None, 0)
+    days = sorted({d for iso in dates if (d := day_of(iso))})
+    p = places.c
+    box = conn.execute(select(func.min(p.lat), func.min(p.lon), func.max(p.lat), func.max(p.lon))
+                       .where(p.id.in_(select(e.place_id).where(e.place_id.is_not(None)).distinct()))).first()
+    extent = tuple(box) if box and box[0] is not None else None
+    return Facets(out, days, undated, sum(out["doc"].values()), extent)
