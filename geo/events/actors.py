@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-from geo.rules import rule
+from geo.rules import on, rule, switch
 
 RUSSIA, UKRAINE, CIVILIANS = "Russian forces", "Ukrainian forces", "Civilians"
 
@@ -64,9 +64,18 @@ def unattributed(clause: str, trigger_at: int) -> str:
 _AIR_DEFENCE = re.compile(r"\bair defen[cs]es?\b|\banti-aircraft\b|\bmobile fire groups?\b", re.I)
 
 
-def actors(clause: str, trigger_at: int, home: str | None = None) -> tuple[str, ...]:
+switch("side_named_as_target",
+       "a side named only after the verb, as its object ('shelled Ukrainian positions', 'shot down "
+       "Russian drones'), is the one hit: the other side acts")
+
+
+_AT_A_DISTANCE = {"Air/drone strike", "Shelling/artillery/missile attack", "Disrupted weapons use"}
+
+
+def actors(clause: str, trigger_at: int, home: str | None = None, sub_type: str | None = None) -> tuple[str, ...]:
     """Actors of the clause, the acting one first; ``home`` is the event's country (ISO):
-    air defence with no nationality is the defending country's."""
+    air defence with no nationality is the defending country's. ``sub_type``: what the trigger
+    says happened (a strike's object is its target; a battle's names both sides anyway)."""
     found: list[tuple[int, str]] = []
     for name, rx, _ in ACTORS:
         for m in rx.finditer(clause):
@@ -78,6 +87,12 @@ def actors(clause: str, trigger_at: int, home: str | None = None) -> tuple[str, 
             break
     if home == "UA" and not any(n == UKRAINE for _, _, n in found) and _AIR_DEFENCE.search(clause):
         found.append((0, _AIR_DEFENCE.search(clause).start(), UKRAINE))
+    sides = {n: start for prio, start, n in found if n in _OTHER}
+    if sub_type in _AT_A_DISTANCE and len(sides) == 1 and min(sides.values()) > trigger_at and not any(
+            prio == 0 for prio, _, n in found if n in sides) and on("side_named_as_target"):
+        # "struck Ukrainian army training centres", "shot down 13 Russian drones": the only side
+        # named is what was hit, so the other one acts.
+        found.append((0, -1, _OTHER[next(iter(sides))]))
     names = [n for _, _, n in sorted(found)]
     # "Russian forces" also matched inside "Wagner"/"DPR" phrases: keep both, specific first.
     if _VICTIMS.search(clause) and CIVILIANS not in names:
@@ -85,7 +100,9 @@ def actors(clause: str, trigger_at: int, home: str | None = None) -> tuple[str, 
     return tuple(dict.fromkeys(names))
 
 
-_OWN = re.compile(r"\b(?:its|their|our)\s+(?:own\s+)?(?:forces|troops|army|units|military|soldiers|fighters|defenders|air defen[cs]es?|navy)\b", re.I)
+_OWN = re.compile(r"\b(?:its|their|our)\s+(?:own\s+)?(?:forces|troops|army|units|military|soldiers|fighters|defenders|air defen[cs]es?|navy)\b"
+                  # "Kyiv said Friday it had launched new air strikes": the speaker is the subject
+                  r"|\b(?:said|says|claimed|announced|reported)\s+(?:on\s+)?(?:\w+\s+)?(?:that\s+)?(?:it|they)\s+(?:had|has|have)\b", re.I)
 _SIDE_OF = ((RUSSIA, re.compile(r"\brussia\b|\brussia[’']s\b|\bmoscow\b|\bkremlin\b|\brussian\b", re.I)),
             (UKRAINE, re.compile(r"\bukraine\b|\bukraine[’']s\b|\bkyiv\b|\bukrainian\b", re.I)))
 
@@ -115,7 +132,7 @@ _NON_STATE = {CIVILIANS, "Partisans", "Protesters", "Rioters"}
 @rule(SIDES, "strike_by_the_other_side",
       "a strike with no attacker named lands on one side's ground: on Ukraine (but Crimea) it is "
       "Russia's, on Russia or Crimea Ukraine's, as ACLED's coders read such reports")
-def _striker(names, event_type, place, clause, war_story):
+def _striker(names, event_type, place, clause, war_story, sub_type):
     if not war_story or event_type != "Explosions/Remote violence" or place is None or any(n not in _NON_STATE for n in names):
         return None
     if place.country == "UA":
@@ -130,7 +147,7 @@ def _striker(names, event_type, place, clause, war_story):
 @rule(SIDES, "the_other_side_fought",
       "a battle is fought, and a drone or missile downed, between the two sides: one named, the "
       "other is the second actor")
-def _opponent(names, event_type, place, clause, war_story):
+def _opponent(names, event_type, place, clause, war_story, sub_type):
     acting = [n for n in names if n not in _NON_STATE]
     if len(acting) != 1 or acting[0] not in _OTHER:
         return None
@@ -141,22 +158,39 @@ def _opponent(names, event_type, place, clause, war_story):
 
 @rule(SIDES, "civilian_targets",
       "homes, schools, hospitals or markets hit: civilians are the second actor")
-def _civilian_targets(names, event_type, place, clause, war_story):
+def _civilian_targets(names, event_type, place, clause, war_story, sub_type):
     if event_type in ("Explosions/Remote violence", "Violence against civilians") and CIVILIANS not in names \
             and _CIVILIAN_TARGETS.search(clause):
         return (*names, CIVILIANS)
     return None
 
 
+@rule(SIDES, "the_war_sides_by_default",
+      "fighting or an interception on Ukraine's ground in a war story that names no side is "
+      "between the war's two sides: Russia attacks (Ukraine when it regains ground), Ukraine "
+      "downs what flies at it, as ACLED codes such reports")
+def _war_sides(names, event_type, place, clause, war_story, sub_type):
+    if not war_story or place is None or place.country != "UA" or any(n not in _NON_STATE for n in names):
+        return None
+    if event_type == "Battles":
+        first = UKRAINE if sub_type == "Government regains territory" else RUSSIA
+    elif sub_type == "Disrupted weapons use" and _DOWNED.search(clause):
+        first = UKRAINE
+    else:
+        return None
+    return (first, _OTHER[first], *names)
+
+
 _DOWNED = re.compile(r"\bshot down\b|\bshoot(?:s|ing)? down\b|\bdowned\b|\bintercept\w*|\bdestroyed\b|"
                      r"\bneutrali[sz]ed\b|\bjammed\b|\bsuppressed\b", re.I)
 
 
-def completed(names: tuple[str, ...], event_type: str, place, clause: str, war_story: bool) -> tuple[str, ...]:
+def completed(names: tuple[str, ...], sub_type: str, place, clause: str, war_story: bool) -> tuple[str, ...]:
     """``names`` with the sides the text leaves implicit, in ACLED's order (acting first)."""
+    from geo.events.taxonomy import TYPE_OF
     from geo.rules import active
 
     for side in active(SIDES):
-        names = side(names, event_type, place, clause, war_story) or names
+        names = side(names, TYPE_OF[sub_type], place, clause, war_story, sub_type) or names
     acting = [n for n in names if n != CIVILIANS]
     return tuple(dict.fromkeys([*acting, *(n for n in names if n == CIVILIANS)]))

@@ -157,8 +157,8 @@ class Extractor:
                 continue  # a development a speaker asserts inside quotation marks is a claim
             start = s.start + a
             said = actor_rules.unattributed(clause, at)  # who reports it is the source, not an actor
-            names = (actor_rules.actors(said, at)
-                     or actor_rules.actors(actor_rules.unattributed(s.text, a + at), a + at))
+            names = (actor_rules.actors(said, at, sub_type=rule.sub_type)
+                     or actor_rules.actors(actor_rules.unattributed(s.text, a + at), a + at, sub_type=rule.sub_type))
             # "Russia's ministry said its air defences shot down Ukrainian drones": its own act
             own = actor_rules.own_forces(clause[:at])
             names = tuple(dict.fromkeys((*own, *names)))
@@ -186,13 +186,13 @@ class Extractor:
                 score *= 0.75
             place = where.resolution.place if where else None
             if place is not None and place.country == "UA" and actor_rules.UKRAINE not in names:
-                names = actor_rules.actors(said, at, "UA") or names
+                names = actor_rules.actors(said, at, "UA", rule.sub_type) or names
             if place is not None and theatre and not theatre.holds(place) \
                     and TYPE_OF[sub_type] in _VIOLENT and on("outside_the_theatre"):
                 continue  # "reporters in New York", "the Institute in Washington": not where it happened
             if clause_is_background(clause, article_day) and on("background_year"):
                 continue
-            names = actor_rules.completed(names, TYPE_OF[sub_type], place, clause, war_story)
+            names = actor_rules.completed(names, sub_type, place, clause, war_story)
             if TYPE_OF[sub_type] in (STRATEGIC, PROTESTS):
                 names = tuple(n for n in names if n != actor_rules.CIVILIANS)  # "detained a man"
             clause_date = find_date(clause[max(0, head - a):], article_day)
