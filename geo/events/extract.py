@@ -184,6 +184,8 @@ class Extractor:
             if where is None:
                 where = _nearby(text, parsed, paragraph, s.index, by_sentence) or focus
                 score *= 0.75
+            if where is None and on("nowhere_no_event"):
+                continue  # "She heard a massive explosion": nothing in or around it says where
             place = where.resolution.place if where else None
             if place is not None and place.country == "UA" and actor_rules.UKRAINE not in names:
                 names = actor_rules.actors(said, at, "UA", rule.sub_type) or names
@@ -313,6 +315,12 @@ DECISIONS: list = []
       "region or finer")
 def _placeless_enabled():
     return True
+
+
+switch("nowhere_no_event",
+       "an event that neither its sentence, its paragraph nor the story places ('She crouched and "
+       "heard a massive explosion.') cannot be mapped and is told of an event placed elsewhere: "
+       "ACLED codes no event without a location")
 
 
 @rule(DECISIONS, "region_at_its_seat",

@@ -41,6 +41,9 @@ _BINARY_MAGIC = (
 _HTML_START = re.compile(
     rb"\s*(?:<\?xml[^>]*>\s*)?(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html[\s>]|head[\s>]|body[\s>])",
     re.I | re.S)
+# A page's body pasted or saved as text ("<p>...</p><figure><img ...>"): markup, not prose.
+_HTML_BLOCKS = re.compile(r"</?(?:p|div|figure|figcaption|img|br|h[1-6]|li|ul|section|article|span|a)\b[^>\n]{0,2000}>", re.I)
+HTML_BLOCKS_MIN = 3
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([-\w:.]+)""", re.I)
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
          (codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF16_LE, "utf-16-le"),
@@ -124,11 +127,24 @@ def _extract(data: bytes, ext: str, label: str) -> tuple[str, Extracted]:
     text = decode(data, label, html=is_html)
     if not is_html and _HTML_START.match(text[:1024].encode("utf-8", "replace")):
         is_html = True  # UTF-16 HTML: the byte sniff above could not see the tags
+    if not is_html and ext not in (".md", ".markdown") and _has_markup(text):
+        is_html = True
     if is_html:
         return "html", extract_html(text, label)
     if ext in (".md", ".markdown"):
         return "md", extract_markdown(text)
     return "txt", Extracted(text)
+
+
+def _has_markup(text: str) -> bool:
+    """A text file carrying a page's body tags: read as HTML, so tags, links and image
+    attributes are not read as sentences."""
+    found = 0
+    for _ in _HTML_BLOCKS.finditer(text):
+        found += 1
+        if found >= HTML_BLOCKS_MIN:
+            return True
+    return False
 
 
 def decode(data: bytes, label: str = "the file", *, html: bool = False) -> str:
