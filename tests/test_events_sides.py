@@ -60,3 +60,11 @@ def test_an_interception_with_no_side_named_is_the_defenders(pipeline):
 def test_the_speaker_who_says_it_struck_is_the_actor(pipeline):
     found = events(pipeline, "Kyiv said on Friday it had launched new air strikes on positions near occupied Melitopol.")
     assert found and found[0].actors[0] == "Ukrainian forces"
+
+
+def test_an_arrest_with_no_one_named_making_it_is_the_polices(pipeline, without):
+    text = "A 19-year-old man has been detained in Lviv on suspicion of the killing, officials said."
+    found = [e for e in events(pipeline, text) if e.sub_type == "Arrests"]
+    assert found and found[0].actors[:1] == ("Police",)
+    without("arrests_by_police")
+    assert [e for e in events(pipeline, text) if e.sub_type == "Arrests"][0].actors[:1] != ("Police",)

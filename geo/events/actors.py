@@ -181,6 +181,15 @@ def _war_sides(names, event_type, place, clause, war_story, sub_type):
     return (first, _OTHER[first], *names)
 
 
+@rule(SIDES, "arrests_by_police",
+      "an arrest or a detention that names no one making it is the police's, as ACLED codes "
+      "arrests ('An 18-year-old man has been detained on suspicion of ...')")
+def _police(names, event_type, place, clause, war_story, sub_type):
+    if sub_type != "Arrests" or any(n not in _NON_STATE for n in names):
+        return None
+    return ("Police", *names)
+
+
 _DOWNED = re.compile(r"\bshot down\b|\bshoot(?:s|ing)? down\b|\bdowned\b|\bintercept\w*|\bdestroyed\b|"
                      r"\bneutrali[sz]ed\b|\bjammed\b|\bsuppressed\b", re.I)
 
