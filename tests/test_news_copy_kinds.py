@@ -29,3 +29,14 @@ def test_an_event_nothing_places_is_no_event(pipeline, monkeypatch):
     assert pipeline.parse(Document(text, date="2024-04-14")).events == []
     monkeypatch.setattr(pipeline, "without", frozenset({"nowhere_no_event"}))
     assert [e.place for e in pipeline.parse(Document(text, date="2024-04-14")).events] == [None, None]
+
+
+def test_strikes_on_a_city_and_its_district_the_same_day_are_one_attack(pipeline, monkeypatch):
+    text = ("At least six people were killed after a barrage of Russian drones and missiles hit Kyiv "
+            "overnight, the mayor said.\n\nHere is what you need to know: Russia launched 300 drones "
+            "and eight missiles at Ukraine. A ballistic missile hit a residential building in the "
+            "Solomianskyi district, officials said.")
+    found = pipeline.parse(Document(text, date="2025-07-31")).events
+    assert len(found) == 1 and found[0].place.name == "Kyiv" and len(found[0].sentences) == 2
+    monkeypatch.setattr(pipeline, "without", frozenset({"one_attack_on_a_city"}))
+    assert len(pipeline.parse(Document(text, date="2025-07-31")).events) == 2

@@ -38,6 +38,13 @@ def _enabled():
     return True
 
 
+@rule(JOINS, "one_attack_on_a_city",
+      "strikes told the same day on a city and on districts of it, or as drones in one sentence and "
+      "missiles in the next, are one attack: ACLED codes one event per place, day and type")
+def _one_attack_enabled():
+    return True
+
+
 @rule(JOINS, "finer_place",
       "the event's place is the finest the text names: 'the city's Saltivskyi district' after 'shelled "
       "Kharkiv' moves the event into the district")
@@ -104,6 +111,22 @@ def join(prev: Event, s: Sentence, t: Toll, finer: Where | None = None) -> Event
 _RETOLD = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 
+_REMOTE = "Explosions/Remote violence"
+
+
+def _same_attack(out: list[Event], e: Event) -> int | None:
+    """An earlier strike the same day on the same city, or a district of it ("a barrage of
+    drones and missiles hit Kyiv" ... "missiles struck the Solomianskyi district"): one attack."""
+    if e.type != _REMOTE or e.date is None or not on("one_attack_on_a_city"):
+        return None
+    for i, kept in enumerate(out):
+        if kept.type == _REMOTE and kept.date == e.date and kept.place is not None and (
+                holds(kept.place, e.place) and kept.place.feature == "city"
+                or holds(e.place, kept.place) and e.place.feature == "city"):
+            return i
+    return None
+
+
 def retold(events: list[Event]) -> list[Event]:
     """One event per (sub-type, place, date) in an article: a story comes back to its strike
     ("The strike on Kharkiv killed four...") without it happening twice. The first telling
@@ -113,11 +136,11 @@ def retold(events: list[Event]) -> list[Event]:
     for e in events:
         key = (e.sub_type, e.place.id if e.place else None, e.date)
         # Violence is retold; developments ("banks withdrawn", "units brought in") are many.
-        if e.place is None or key not in first or e.type not in _RETOLD:
+        if e.place is None or e.type not in _RETOLD or (key not in first and (i := _same_attack(out, e)) is None):
             first.setdefault(key, len(out))
             out.append(e)
             continue
-        i = first[key]
+        i = first.get(key, i)
         kept = out[i]
         more = tuple(x for x in (*kept.more, *e.sentences) if x.index != kept.sentence.index)
         out[i] = replace(kept, more=tuple(sorted({x.index: x for x in more}.values(), key=lambda x: x.index)),
