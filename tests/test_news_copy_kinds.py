@@ -40,3 +40,13 @@ def test_strikes_on_a_city_and_its_district_the_same_day_are_one_attack(pipeline
     assert len(found) == 1 and found[0].place.name == "Kyiv" and len(found[0].sentences) == 2
     monkeypatch.setattr(pipeline, "without", frozenset({"one_attack_on_a_city"}))
     assert len(pipeline.parse(Document(text, date="2025-07-31")).events) == 2
+
+
+def test_a_fight_named_as_the_subject_of_a_modal_is_analysis(pipeline, monkeypatch):
+    text = ("Russian forces shelled Orikhiv on Tuesday. A major Ukrainian breakthrough near Tokmak "
+            "would cut Russia's land bridge to Crimea, analysts said.")
+    kinds = [(e.sub_type, e.place.name) for e in pipeline.parse(Document(text, date="2023-06-13")).events]
+    assert ("Armed clash", "Tokmak") not in kinds and len(kinds) == 1
+    monkeypatch.setattr(pipeline, "without", frozenset({"nominal_with_modal"}))
+    kinds = [(e.sub_type, e.place.name) for e in pipeline.parse(Document(text, date="2023-06-13")).events]
+    assert ("Armed clash", "Tokmak") in kinds

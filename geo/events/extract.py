@@ -242,6 +242,8 @@ class Extractor:
             for m in trigger.regex.finditer(clause):
                 if self._blocked(_words_before(clause, m.start()), "before", trigger.tier):
                     continue
+                if _NOMINAL.match(m.group(0)) and _MODAL_NEXT.match(clause, m.end()) and on("nominal_with_modal"):
+                    continue  # "a breakthrough would challenge", "counterattacks may have done enough"
                 key = (trigger.tier, m.start())
                 if best is None or key < best[0]:
                     best = (key, trigger, m.start())
@@ -251,6 +253,15 @@ class Extractor:
     def _blocked(self, text: str, where: str, tier: int | None = None) -> bool:
         return any(n.enabled and n.where == where and (not n.tiers or tier in n.tiers) and on(n.name)
                    and n.regex.search(text) for n in self.not_event)
+
+
+# A fight named by a noun, then a modal verb: the noun is the subject of a forecast.
+_NOMINAL = re.compile(r"(?:counter-?(?:attacks?|offensives?)|offensives?|breakthroughs?|assaults?|battles?|"
+                      r"clash(?:es)?|combat|hostilities|fighting|advances)$", re.I)
+_MODAL_NEXT = re.compile(r"[\s”’\"']*(?:\w+\s+){0,4}?(?:would|could|may|might|will|should|can)\b", re.I)
+switch("nominal_with_modal",
+       "a fight named by a noun that is the subject of a modal ('a major breakthrough in the south "
+       "would challenge ...', 'counterattacks may have done enough to ...') is analysis, not an event")
 
 
 def _union(patterns: tuple[str, ...]) -> re.Pattern[str]:
