@@ -50,3 +50,13 @@ def test_a_fight_named_as_the_subject_of_a_modal_is_analysis(pipeline, monkeypat
     monkeypatch.setattr(pipeline, "without", frozenset({"nominal_with_modal"}))
     kinds = [(e.sub_type, e.place.name) for e in pipeline.parse(Document(text, date="2023-06-13")).events]
     assert ("Armed clash", "Tokmak") in kinds
+
+
+def test_a_companys_deals_are_no_agreement_of_the_war(pipeline, monkeypatch):
+    text = ("Russian drones struck Odesa overnight, killing two people, officials said. Ukrainian air "
+            "defences shot down 40 drones over the Kyiv region.\n\nSeveral companies have signed agreements "
+            "with Lukoil, including U.S. private equity firm Carlyle Group, a Saudi fund and a firm in Kazakhstan.")
+    kinds = [e.sub_type for e in pipeline.parse(Document(text, date="2026-02-26")).events]
+    assert "Agreement" not in kinds and kinds
+    monkeypatch.setattr(pipeline, "without", frozenset({"business_deal"}))
+    assert "Agreement" in [e.sub_type for e in pipeline.parse(Document(text, date="2026-02-26")).events]

@@ -273,6 +273,11 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              r"|Shutterstock|Ukrinform|Handout|Press Service|via [A-Z]\w+)\b[^\[\]()]{0,40}[\])]\s*$",
              "sentence", "'Residents wait for hot meals ... [Name/AFP]': a photo's caption, ended by its credit, "
                          "describes a picture, not an event the article reports"),
+    NotEvent("business_deal",
+             r"\b(?:private equity|investors?|shareholders?|acquisitions?|asset sales?|stakes? in|bids? for|mergers?|"
+             r"buyers?|bidders?|takeover|divest\w*)\b", "sentence",
+             "a company's deals ('signed agreements with the oil firm, including a private equity firm') are "
+             "business, not agreements between the war's parties"),
     NotEvent("order_of_battle", r"^\W*Order of Battle\s*:", "sentence",
              "ISW's 'Order of Battle:' notes say which units operate where, not what happened"),
     NotEvent("attempt_or_inability",
