@@ -18,7 +18,8 @@ from typing import Any, Iterable
 
 from geo.distance import in_bbox, in_shape, polygons_of  # noqa: F401 - the map's helpers, imported from here
 from geo.gazetteer.areas import countries_of, regions_of
-from geo.store.conditions import EVENTS, MENTIONS, ArticleMeta, Reading, Where, date_matches, keep, prepare  # noqa: F401
+from geo.store.conditions import EVENTS, MENTIONS, ArticleMeta, Reading, Where, keep, prepare
+from geo.store.conditions import date_matches  # noqa: F401 - the date filter's meaning, imported from here
 from geo.text.excerpt import WRITTEN, sentence_excerpt
 from geo.types import BBox, Event, PlaceMention, Place
 

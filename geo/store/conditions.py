@@ -246,17 +246,21 @@ def keep(values: Mapping[str, Any], rows: Iterable, at: Reading) -> list:
             (place_tests if c.on == "place" else row_tests).append((c.keeps, frozenset(value) if c.many else value))
     places_kept: dict[str, bool] = {}
     out = []
-    for row in rows:
-        if not all(keeps(value, row, at) for keeps, value in row_tests):
-            continue
-        if place_tests:
-            place = row.place
-            pid = place.id if place is not None else ""
-            if pid not in places_kept:
-                places_kept[pid] = place is not None and all(keeps(value, place, at) for keeps, value in place_tests)
-            if not places_kept[pid]:
-                continue
-        out.append(row)
+    for row in rows:  # loops, not all(...): the dashboard runs this over every mention on each rerun
+        for keeps, value in row_tests:
+            if not keeps(value, row, at):
+                break
+        else:
+            if place_tests:
+                place = row.place
+                pid = place.id if place is not None else ""
+                kept = places_kept.get(pid)
+                if kept is None:
+                    kept = places_kept[pid] = place is not None and all(
+                        keeps(value, place, at) for keeps, value in place_tests)
+                if not kept:
+                    continue
+            out.append(row)
     return out
 
 
