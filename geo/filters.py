@@ -1,5 +1,8 @@
 """Narrowing a list of events down, and summing them up for tables. Pure functions, no UI.
 
+What each filter keeps is written once, in geo.store.conditions (its Python and its SQL side by
+side); this module holds the dashboard's filter (``EventFilter``) and its entry points.
+
 Spatial inputs come in the shapes the map hands back: Leaflet bounds
 (``{"_southWest": {"lat", "lng"}, "_northEast": {...}}``) and drawn GeoJSON (Feature,
 FeatureCollection or bare Polygon/MultiPolygon geometry).
@@ -9,13 +12,16 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Mapping
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, fields
 from datetime import date
-from typing import Any, Iterable, Protocol
+from typing import Any, Iterable
 
-from geo.gazetteer.areas import countries_of, in_countries, in_regions, regions_of
+from geo.distance import in_bbox, in_shape, polygons_of  # noqa: F401 - the map's helpers, imported from here
+from geo.gazetteer.areas import countries_of, regions_of
+from geo.store.conditions import EVENTS, MENTIONS, ArticleMeta, Reading, Where, keep, prepare
+from geo.store.conditions import date_matches  # noqa: F401 - the date filter's meaning, imported from here
 from geo.text.excerpt import WRITTEN, sentence_excerpt
-from geo.types import DEMONYM, BBox, Event, PlaceMention, Place
+from geo.types import BBox, Event, PlaceMention, Place
 
 
 @dataclass(frozen=True)
@@ -52,26 +58,24 @@ def region_of(place: Place) -> str:
     return place.name if place.feature == "region" else ""
 
 
+# One condition each, over place mentions (geo.store.conditions says what it keeps).
+
 def by_country(events: Iterable[PlaceMention], countries: Iterable[str]) -> list[PlaceMention]:
     """Places in the countries, and rivers or seas crossing them (geo.gazetteer.areas)."""
-    wanted = set(countries)
-    return [e for e in events if in_countries(e.place, wanted)]
+    return keep({"countries": tuple(countries)}, events, Reading(MENTIONS))
 
 
 def by_region(events: Iterable[PlaceMention], regions: Iterable[str]) -> list[PlaceMention]:
     """Places in the regions, the regions themselves, and rivers crossing them (geo.gazetteer.areas)."""
-    wanted = set(regions)
-    return [e for e in events if in_regions(e.place, wanted)]
+    return keep({"regions": tuple(regions)}, events, Reading(MENTIONS))
 
 
 def by_feature(events: Iterable[PlaceMention], features: Iterable[str]) -> list[PlaceMention]:
-    wanted = set(features)
-    return [e for e in events if e.place.feature in wanted]
+    return keep({"features": tuple(features)}, events, Reading(MENTIONS))
 
 
 def by_doc(events: Iterable[PlaceMention], doc_ids: Iterable[str]) -> list[PlaceMention]:
-    wanted = set(doc_ids)
-    return [e for e in events if e.doc_id in wanted]
+    return keep({"doc_ids": tuple(doc_ids)}, events, Reading(MENTIONS))
 
 
 def bbox_from_bounds(bounds: dict[str, Any] | None) -> BBox | None:
@@ -89,76 +93,13 @@ def bbox_from_bounds(bounds: dict[str, Any] | None) -> BBox | None:
     return (south, west, north, east)
 
 
-def in_bbox(lat: float, lon: float, bbox: BBox) -> bool:
-    south, west, north, east = bbox
-    if not south <= lat <= north:
-        return False
-    if west <= east:
-        return west <= lon <= east
-    return lon >= west or lon <= east
-
-
 def by_bbox(events: Iterable[PlaceMention], bbox: BBox | None) -> list[PlaceMention]:
-    events = list(events)
-    if bbox is None:
-        return events
-    return [e for e in events if in_bbox(e.place.lat, e.place.lon, bbox)]
-
-
-def polygons_of(shape: dict[str, Any] | list | None) -> list[list[list[list[float]]]]:
-    """Every polygon (list of rings of [lon, lat]) in a GeoJSON object; points and lines are ignored."""
-    if not shape:
-        return []
-    if isinstance(shape, list):  # st_folium's all_drawings is a list of features
-        return [p for item in shape for p in polygons_of(item)]
-    kind = shape.get("type")
-    if kind == "FeatureCollection":
-        return polygons_of(shape.get("features", []))
-    if kind == "Feature":
-        return polygons_of(shape.get("geometry"))
-    if kind == "Polygon":
-        return [shape["coordinates"]]
-    if kind == "MultiPolygon":
-        return list(shape["coordinates"])
-    if kind == "GeometryCollection":
-        return polygons_of(shape.get("geometries", []))
-    return []
-
-
-def _in_ring(lat: float, lon: float, ring: list[list[float]]) -> bool:
-    inside = False
-    j = len(ring) - 1
-    for i in range(len(ring)):
-        xi, yi = ring[i][0], ring[i][1]
-        xj, yj = ring[j][0], ring[j][1]
-        if (yi > lat) != (yj > lat) and lon < (xj - xi) * (lat - yi) / (yj - yi) + xi:
-            inside = not inside
-        j = i
-    return inside
-
-
-def in_shape(lat: float, lon: float, shape: dict[str, Any] | list | None) -> bool:
-    """Point in any polygon of the shape (holes respected)."""
-    for rings in polygons_of(shape):
-        if rings and _in_ring(lat, lon, rings[0]) and not any(_in_ring(lat, lon, h) for h in rings[1:]):
-            return True
-    return False
+    return keep({"bbox": bbox}, events, Reading(MENTIONS))
 
 
 def by_shape(events: Iterable[PlaceMention], shape: dict[str, Any] | list | None) -> list[PlaceMention]:
-    events = list(events)
-    if not polygons_of(shape):
-        return events
-    return [e for e in events if in_shape(e.place.lat, e.place.lon, shape)]
-
-
-class ArticleMeta(Protocol):
-    """What the article-level filters read of an article (``geo.store.ArticleInfo`` has it)."""
-
-    @property
-    def date(self) -> str | None: ...
-    @property
-    def source(self) -> str: ...
+    """A shape without a polygon (a point, a line) keeps everything."""
+    return keep({"shape": shape if polygons_of(shape) else None}, events, Reading(MENTIONS))
 
 
 def day_of(iso: str | None) -> date | None:
@@ -171,27 +112,14 @@ def day_of(iso: str | None) -> date | None:
         return None
 
 
-def date_matches(iso: str | None, date_from: str | None, date_to: str | None) -> bool:
-    """The store's date filter (``geo.store.query.Filters``) in Python, so both agree: bounds are
-    inclusive, date_to holds at its own precision ("2023-06" is all June), undated never matches."""
-    if not iso:
-        return not date_from and not date_to
-    return (not date_from or iso >= date_from) and (not date_to or iso[:len(date_to)] <= date_to)
-
-
 def by_date(events: Iterable[PlaceMention], articles: Mapping[str, ArticleMeta],
             date_from: str | None = None, date_to: str | None = None) -> list[PlaceMention]:
-    events = list(events)
-    if not date_from and not date_to:
-        return events
-    keep = {doc for doc, a in articles.items() if date_matches(a.date, date_from, date_to)}
-    return [e for e in events if e.doc_id in keep]
+    """By the article's date; see geo.store.conditions.date_matches."""
+    return keep({"date_from": date_from or None, "date_to": date_to or None}, events, Reading(MENTIONS, articles))
 
 
 def by_source(events: Iterable[PlaceMention], articles: Mapping[str, ArticleMeta], sources: Iterable[str]) -> list[PlaceMention]:
-    wanted = set(sources)
-    keep = {doc for doc, a in articles.items() if a.source in wanted}
-    return [e for e in events if e.doc_id in keep]
+    return keep({"sources": tuple(sources)}, events, Reading(MENTIONS, articles))
 
 
 @dataclass(frozen=True)
@@ -199,9 +127,10 @@ class EventFilter:
     """Every filter the dashboard and `geo export` offer; empty means "no constraint" (but for
     nationality words, no places unless ``demonyms``).
 
-    The one filter: the dashboard evaluates it over the library's cached lists (``apply``,
-    ``apply_events``), `geo export` and the map at scale in SQL (``store_args``, ``event_store_args``,
-    geo.map.aggregate.store_filter), and all keep the same rows for every field (tests/test_one_filter.py).
+    The one filter: each field is a condition of geo.store.conditions, which the dashboard evaluates
+    over the library's cached lists (``apply``, ``apply_events``) and `geo export` and the map at scale
+    in SQL (``stored_mentions``, ``stored_events``, ``where``), so all keep the same rows for every
+    field (tests/test_one_filter.py).
     """
 
     countries: tuple[str, ...] = ()
@@ -218,87 +147,33 @@ class EventFilter:
     actors: tuple[str, ...] = ()
     demonyms: bool = False  # place mentions: "Russian troops" names Russia only when asked, on every page
 
-    def keeps_place(self, place: Place | None) -> bool:
-        """The spatial and feature filters, for one place (None: an event placed nowhere)."""
-        if not (self.countries or self.regions or self.features or self.bbox or polygons_of(self.shape)):
-            return True
-        if place is None:
-            return False
-        return ((not self.countries or in_countries(place, set(self.countries)))
-                and (not self.regions or in_regions(place, set(self.regions)))
-                and (not self.features or place.feature in self.features)
-                and (self.bbox is None or in_bbox(place.lat, place.lon, self.bbox))
-                and (not polygons_of(self.shape) or in_shape(place.lat, place.lon, self.shape)))
+    def values(self) -> dict[str, Any]:
+        """The filter by condition name (geo.store.conditions), None where it puts no constraint."""
+        values = {f.name: getattr(self, f.name) or None for f in fields(self)}
+        values["demonyms"] = None if self.demonyms else False  # False: drop nationality words
+        if not polygons_of(self.shape):  # a point or a line drawn keeps everything
+            values["shape"] = None
+        return values
 
     def apply(self, events: Iterable[PlaceMention], articles: Mapping[str, ArticleMeta] | None = None) -> list[PlaceMention]:
         """Place mentions; ``articles`` (doc id -> its date and source) is needed by the source and date filters."""
-        out = list(events)
         if (self.sources or self.date_from or self.date_to) and articles is None:
             raise ValueError("Filtering by source or date needs the articles' dates and sources.")
-        if not self.demonyms:
-            out = [e for e in out if e.mention.label != DEMONYM]
-        if self.doc_ids:
-            out = by_doc(out, self.doc_ids)
-        if self.sources:
-            out = by_source(out, articles, self.sources)
-        if self.date_from or self.date_to:
-            out = by_date(out, articles, self.date_from, self.date_to)
-        keep: dict[str, bool] = {}
-        return [e for e in out if keep.setdefault(e.place.id, self.keeps_place(e.place))]
+        return keep(self.values(), events, Reading(MENTIONS, articles))
 
     def apply_events(self, events: Iterable[Event], articles: Mapping[str, ArticleMeta] | None = None) -> list[Event]:
         """Reported events, dated by their own date (the library gives the article's when the text has none)."""
-        docs, sources = set(self.doc_ids), set(self.sources)
-        spatial = replace(self, features=()) if self.features else self
-        if sources and articles is None:
+        if self.sources and articles is None:
             raise ValueError("Filtering by source needs the articles' sources.")
-        keep: dict[str, bool] = {}
-        out = []
-        for e in events:
-            if docs and e.doc_id not in docs:
-                continue
-            if sources and (e.doc_id not in articles or articles[e.doc_id].source not in sources):
-                continue
-            if (self.date_from or self.date_to) and not date_matches(e.date, self.date_from, self.date_to):
-                continue
-            if (self.types and e.type not in self.types) or (self.sub_types and e.sub_type not in self.sub_types):
-                continue
-            if self.actors and not set(self.actors) & set(e.actors):
-                continue
-            pid = e.place.id if e.place else ""
-            if pid not in keep:
-                keep[pid] = spatial.keeps_place(e.place)
-            if keep[pid]:
-                out.append(e)
-        return out
+        return keep(self.values(), events, Reading(EVENTS, articles))
 
-    def _place_terms(self, geometry_places: Iterable[Place]) -> tuple[list[str] | None, list[str] | None]:
-        """Region and country lists for the store, widened by the ids of the places with a geometry
-        that cross them (rivers, reservoirs): SQL matches names, codes and ids alike."""
-        places = list(geometry_places)
-        regions = countries = None
-        if self.regions:
-            wanted = set(self.regions)
-            regions = [*self.regions, *(p.id for p in places if in_regions(p, wanted))]
-        if self.countries:
-            wanted = set(self.countries)
-            countries = [*self.countries, *(p.id for p in places if in_countries(p, wanted))]
-        return regions, countries
+    def where(self, conn) -> Where:
+        """The filter in SQL over a store's connection (the map at scale: geo.map.aggregate)."""
+        return prepare(conn, **self.values())
 
-    def store_args(self, geometry_places: Iterable[Place] = ()) -> dict[str, Any]:
-        """Keyword arguments of ``Store.place_mentions`` (shape and sources stay in Python)."""
-        regions, countries = self._place_terms(geometry_places)
-        return {"article_ids": list(self.doc_ids) or None, "countries": countries, "admin1": regions,
-                "features": list(self.features) or None, "bbox": self.bbox,
-                "date_from": self.date_from, "date_to": self.date_to, "demonyms": self.demonyms}
-
-    def event_store_args(self, geometry_places: Iterable[Place] = ()) -> dict[str, Any]:
-        """Keyword arguments of ``Store.events``."""
-        regions, countries = self._place_terms(geometry_places)
-        return {"article_ids": list(self.doc_ids) or None, "countries": countries, "admin1": regions,
-                "types": list(self.types) or None, "sub_types": list(self.sub_types) or None,
-                "actors": list(self.actors) or None, "bbox": self.bbox,
-                "date_from": self.date_from, "date_to": self.date_to}
+    def store_args(self) -> dict[str, Any]:
+        """Keyword arguments of ``Store.place_mentions`` and ``Store.events``: the conditions by name."""
+        return {**self.values(), "demonyms": self.demonyms}
 
 
 def facets(events: Iterable[PlaceMention]) -> dict[str, Counter]:
@@ -363,30 +238,10 @@ def place_rows(events: Iterable[PlaceMention]) -> list[dict[str, Any]]:
 
 
 def stored_mentions(store, f: EventFilter) -> list[PlaceMention]:
-    """``f`` evaluated in SQL over a ``geo.store.Store`` (what `geo export` writes); the drawn
-    shape and the source filter, which SQL cannot express, applied after."""
-    from geo.store.query import geometry_places
-
-    with store._read() as conn:  # noqa: SLF001 - one read of the few places with a geometry
-        crossing = geometry_places(conn)
-    rows = store.place_mentions(**f.store_args(crossing))
-    if polygons_of(f.shape):
-        rows = by_shape(rows, f.shape)
-    if f.sources:
-        rows = by_source(rows, {a.id: a for a in store.articles()}, f.sources)
-    return rows
+    """``f`` evaluated in SQL over a ``geo.store.Store`` (what `geo export` writes)."""
+    return store.place_mentions(**f.store_args())
 
 
 def stored_events(store, f: EventFilter) -> list[Event]:
-    """Reported events matching ``f``, in SQL (see stored_mentions)."""
-    from geo.store.query import geometry_places
-
-    with store._read() as conn:  # noqa: SLF001
-        crossing = geometry_places(conn)
-    rows = store.events(**f.event_store_args(crossing))
-    if polygons_of(f.shape):
-        rows = [e for e in rows if e.place is not None and in_shape(e.place.lat, e.place.lon, f.shape)]
-    if f.sources:
-        sources = {a.id: a.source for a in store.articles()}
-        rows = [e for e in rows if sources.get(e.doc_id) in set(f.sources)]
-    return rows
+    """Reported events matching ``f``, in SQL."""
+    return store.events(**f.store_args())

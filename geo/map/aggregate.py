@@ -2,25 +2,24 @@
 few events of a small view as themselves, the filter's counts, and the table a page at a time.
 
 A million events never leave the database as objects. Every query here is ``EventFilter``
-turned into ``geo.store.events.EventFilters`` (``store_filter``) and that builder's conditions,
-so the map, the table and `geo export` agree on what a filter keeps. Events are counted per place
+turned into SQL by its conditions (geo.store.conditions; ``store_filter``), the same ones the
+table and `geo export` evaluate, so they agree on what a filter keeps. Events are counted per place
 first (an index holds place, type, sub-type and date), and the place filters and the view select
 places, so a pan costs the events in view, not the library.
 """
 
 from __future__ import annotations
 
-import dataclasses
 import json
 from collections import Counter
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import Connection, Integer, cast, func, select
 
-from geo.filters import EventFilter, day_of, in_shape, polygons_of
-from geo.store.events import EventFilters, read_events
-from geo.store.query import BBox, geometry_places, places_by_id
+from geo.filters import EventFilter, day_of
+from geo.store.conditions import EVENTS, Columns, Where
+from geo.store.events import read_events
+from geo.store.query import BBox, places_by_id
 from geo.store.schema import articles, places, reported_events
 from geo.types import Event
 
@@ -65,26 +64,10 @@ class Facets:
     extent: BBox | None  # of the places events are at
 
 
-def store_filter(conn: Connection, f: EventFilter) -> EventFilters:
+def store_filter(conn: Connection, f: EventFilter) -> Where:
     """``f`` in SQL, all of it: regions and countries as geo.gazetteer.areas means them (rivers crossing),
     the sources as their articles, and a drawn shape as the places inside it."""
-    args: dict[str, Any] = f.event_store_args(geometry_places(conn))
-    if f.sources:
-        ids = set(conn.scalars(select(articles.c.id).where(articles.c.source.in_(list(f.sources)))))
-        args["article_ids"] = sorted(ids & set(f.doc_ids) if f.doc_ids else ids)
-    if polygons_of(f.shape):
-        args["place_ids"] = shape_places(conn, f.shape)
-    return EventFilters(**args)
-
-
-def shape_places(conn: Connection, shape) -> list[str]:
-    """Ids of the stored places inside a drawn shape: its box in SQL, the polygon in Python."""
-    points = [pt for rings in polygons_of(shape) for ring in rings for pt in ring]
-    lons, lats = [pt[0] for pt in points], [pt[1] for pt in points]
-    p = places.c
-    rows = conn.execute(select(p.id, p.lat, p.lon).where(p.lat.between(min(lats), max(lats)),
-                                                         p.lon.between(min(lons), max(lons))))
-    return sorted(r.id for r in rows if in_shape(r.lat, r.lon, shape))
+    return f.where(conn)
 
 
 def _event_date():
@@ -95,16 +78,21 @@ def _event_date():
                          .scalar_subquery())
 
 
-def _where(ef: EventFilters, view: BBox | None = None) -> list:
-    """The filter's conditions on reported_events alone: the place filters and the view become
+def _where(ef: Where, view: BBox | None = None) -> list:
+    """The filter's conditions on reported_events alone: the place conditions and the view become
     the set of places they keep, so an index on the events' place serves them."""
-    e, date = reported_events.c, _event_date()
-    own = dataclasses.replace(ef, countries=None, admin1=None, bbox=None).conditions(date)
-    spatial = [c for part in (EventFilters(countries=ef.countries, admin1=ef.admin1, bbox=ef.bbox),
-                              EventFilters(bbox=view)) for c in part.conditions(date)]
+    e = reported_events.c
+    own = ef.conditions(Columns(EVENTS, e, _event_date(), e.place_id), on="row")
+    spatial = _spatial(ef, view)
     if spatial:
         own.append(e.place_id.in_(select(places.c.id).where(*spatial)))
     return own
+
+
+def _spatial(ef: Where, view: BBox | None) -> list:
+    """The filter's place conditions and the view, on ``places`` alone."""
+    only = Columns.places_only(EVENTS)
+    return [*ef.conditions(only, on="place"), *Where.of(bbox=view).conditions(only)]
 
 
 def _no_jit(conn: Connection) -> None:
@@ -119,7 +107,7 @@ def _floor(conn: Connection, x):
     return func.floor(x) if conn.dialect.name == "postgresql" else cast(x, Integer)
 
 
-def grid(conn: Connection, ef: EventFilters, view: BBox | None, zoom: float) -> list[Cell]:
+def grid(conn: Connection, ef: Where, view: BBox | None, zoom: float) -> list[Cell]:
     """The events ``ef`` keeps in ``view``, counted per grid cell of the zoom's size, busiest first."""
     _no_jit(conn)
     e, p = reported_events.c, places.c
@@ -139,32 +127,31 @@ def grid(conn: Connection, ef: EventFilters, view: BBox | None, zoom: float) -> 
             for r in conn.execute(query)]
 
 
-def count(conn: Connection, ef: EventFilters, view: BBox | None = None) -> int:
+def count(conn: Connection, ef: Where, view: BBox | None = None) -> int:
     """How many events ``ef`` keeps (in ``view``); events placed nowhere count unless a place
-    filter or a view is given, as in EventFilters."""
+    filter or a view is given (geo.store.events.read_events)."""
     _no_jit(conn)
     return int(conn.scalar(select(func.count()).select_from(reported_events).where(*_where(ef, view))))
 
 
-def in_view(conn: Connection, ef: EventFilters, view: BBox | None, limit: int = MAX_MARKERS) -> list[Event]:
+def in_view(conn: Connection, ef: Where, view: BBox | None, limit: int = MAX_MARKERS) -> list[Event]:
     """The first ``limit`` events by date that ``ef`` keeps in ``view``, as objects for markers.
-    The view is given as its places (see _where), so the events are found by their place."""
+    The view and the place conditions are given as the places they keep (see _where), so the
+    events are found by their place."""
     if view is not None:
-        spatial = EventFilters(countries=ef.countries, admin1=ef.admin1, bbox=view).conditions(None)
-        ids = list(conn.scalars(select(places.c.id).where(*spatial)))
-        kept = set(ids) & set(ef.place_ids) if ef.place_ids is not None else ids
-        ef = dataclasses.replace(ef, countries=None, admin1=None, place_ids=sorted(kept))
+        ids = conn.scalars(select(places.c.id).where(*_spatial(ef, view)))
+        ef = ef.only("row").but(place_ids=sorted(ids))
     return read_events(conn, ef, limit)
 
 
-def page(conn: Connection, ef: EventFilters, number: int, size: int = 100) -> list[Event]:
+def page(conn: Connection, ef: Where, number: int, size: int = 100) -> list[Event]:
     """Page ``number`` (from 0) of the events ``ef`` keeps, newest first, then those the text
     gave no date, by their article's. Each part on its own: a date filter on the event's own
     date is a range of the date index, one through the article is not."""
     return first(conn, ef, size, max(0, number) * size)
 
 
-def first(conn: Connection, ef: EventFilters, limit: int, offset: int = 0) -> list[Event]:
+def first(conn: Connection, ef: Where, limit: int, offset: int = 0) -> list[Event]:
     """``limit`` events ``ef`` keeps from ``offset``, in the order of ``page``: what an export writes."""
     rows = read_events(conn, ef, limit=limit, offset=offset, newest=True, undated=False)
     if len(rows) == limit:
@@ -178,7 +165,7 @@ def first(conn: Connection, ef: EventFilters, limit: int, offset: int = 0) -> li
 
 def sentence_events(conn: Connection, doc_id: str, sentence: int) -> list[Event]:
     """The events told in one sentence (an event key names the sentence and a rank in it)."""
-    found = read_events(conn, EventFilters(article_ids=[doc_id]), text_order=True)
+    found = read_events(conn, Where.of(doc_ids=[doc_id]), text_order=True)
     return [ev for ev in found if ev.sentence.index == sentence]
 
 

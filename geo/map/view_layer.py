@@ -22,7 +22,7 @@ from geo.map.basemap import GEONAMES_ATTRIBUTION, Basemap
 from geo.map.event_layer import event_keys, marker, popup_html
 from geo.map.cells import CellLayer
 from geo.map.elements import PlaceLayer, add_draw, new_map
-from geo.store.events import EventFilters
+from geo.store.conditions import Where
 from geo.store.query import BBox
 from geo.types import Event
 
@@ -63,7 +63,7 @@ def base_map(basemap: Basemap | None, drawn, view: tuple[float, float, int] | No
     return m
 
 
-def view_layer(conn: Connection, ef: EventFilters, view: BBox | None, zoom: float,
+def view_layer(conn: Connection, ef: Where, view: BBox | None, zoom: float,
                titles: dict[str, str] | None = None, selected: str | None = None) -> ViewLayer:
     """What ``ef`` keeps in ``view`` at ``zoom``: cells, or the events when few enough (or
     zoomed in to MARKER_ZOOM, where the first MAX_MARKERS by date are drawn)."""

@@ -24,9 +24,10 @@ from . import migrations
 from geo.errors import LibraryUnusable, StoreError, db_reason
 from geo.store.engine import data_dir, make_engine, resolve_url
 from geo.store.query import (
-    BBox, Filters, RowContext, chunks, place_from_json, place_json, places_by_id, streamed,
+    BBox, RowContext, chunks, place_from_json, place_json, places_by_id, streamed,
 )
-from geo.store.events import EventFilters, read_events
+from geo.store.conditions import MENTION_COLUMNS, Where, from_store, mentions_joined
+from geo.store.events import read_events
 from geo.store.schema import articles, corrections, mentions, reported_events, sentences
 from geo.store.write import (
     add_article, collect_places, delete_parse, edited_dates, restore_dates, write_parse,
@@ -35,7 +36,7 @@ from geo.types import (
     DEMONYM, Document, Event, Mention, ParsedDocument, Place, PlaceMention, Resolution, Sentence,
 )
 
-__all__ = ["ArticleInfo", "BBox", "Correction", "EventFilters", "Store", "data_dir", "resolve_url", "spelling"]
+__all__ = ["ArticleInfo", "BBox", "Correction", "Store", "Where", "data_dir", "resolve_url", "spelling"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,7 +244,7 @@ class Store:
                                 .order_by(mentions.c.start, mentions.c.id)).all()
             alts = {r.id: json.loads(r.alternatives) for r in rows}
             found = places_by_id(conn, {r.place_id for r in rows}.union(*alts.values()))
-            reported = read_events(conn, EventFilters(article_ids=[doc_id]), text_order=True)
+            reported = read_events(conn, Where.of(doc_ids=[doc_id]), text_order=True)
         doc = Document(row.text, row.title, row.source, row.media_type, row.date)
         resolutions = [
             Resolution(Mention(r.start, r.end, r.text, r.sentence, r.label, r.hint),
@@ -310,17 +311,17 @@ class Store:
                countries: Sequence[str] | None = None, admin1: Sequence[str] | None = None,
                features: Sequence[str] | None = None, bbox: BBox | None = None,
                date_from: str | None = None, date_to: str | None = None,
-               limit: int | None = None, demonyms: bool = True) -> list[PlaceMention]:
-        """Events matching every given filter (see ``Filters``), by article date then offset."""
-        f = Filters(article_ids, countries, admin1, features, bbox, date_from, date_to, demonyms)
-        e = mentions.c
-        query = (select(e.article_id, e.sentence, e.start, e.end, e.text, e.label, e.hint,
-                        e.place_id, e.score)
-                 .select_from(f.join()).where(*f.conditions())
-                 .order_by(nulls_last(articles.c.date), e.article_id, e.start, e.id)
-                 .limit(limit))
-        out = []
+               limit: int | None = None, demonyms: bool = True, **more) -> list[PlaceMention]:
+        """Place mentions every given condition keeps (geo.store.conditions), by article date then offset."""
+        e, out = mentions.c, []
         with self._read() as conn:
+            f = from_store(conn, article_ids=article_ids, countries=countries, admin1=admin1, features=features,
+                           bbox=bbox, date_from=date_from, date_to=date_to, demonyms=demonyms, **more)
+            query = (select(e.article_id, e.sentence, e.start, e.end, e.text, e.label, e.hint,
+                            e.place_id, e.score)
+                     .select_from(mentions_joined()).where(*f.conditions(MENTION_COLUMNS))
+                     .order_by(nulls_last(articles.c.date), e.article_id, e.start, e.id)
+                     .limit(limit))
             known = RowContext(conn, query, limit is not None)
             for rows in streamed(conn, query):
                 out += [PlaceMention(doc_id, known.sentences[doc_id, idx],
@@ -336,13 +337,14 @@ class Store:
                        date_from: str | None = None, date_to: str | None = None,
                        limit: int | None = None) -> list[tuple[Place, int, int]]:
         """(place, n_mentions, n_articles) over the matching events, most mentioned first."""
-        f = Filters(article_ids, countries, admin1, features, bbox, date_from, date_to)
         n = func.count(mentions.c.id)
-        query = (select(mentions.c.place_id, n, func.count(distinct(mentions.c.article_id)))
-                 .select_from(f.join()).where(*f.conditions())
-                 .group_by(mentions.c.place_id).order_by(n.desc(), mentions.c.place_id)
-                 .limit(limit))
         with self._read() as conn:
+            f = from_store(conn, article_ids=article_ids, countries=countries, admin1=admin1, features=features,
+                           bbox=bbox, date_from=date_from, date_to=date_to)
+            query = (select(mentions.c.place_id, n, func.count(distinct(mentions.c.article_id)))
+                     .select_from(mentions_joined()).where(*f.conditions(MENTION_COLUMNS))
+                     .group_by(mentions.c.place_id).order_by(n.desc(), mentions.c.place_id)
+                     .limit(limit))
             rows = conn.execute(query).all()
             found = places_by_id(conn, {r.place_id for r in rows})
         return [(found[pid], mentions, arts) for pid, mentions, arts in rows]
@@ -352,12 +354,12 @@ class Store:
                types: Sequence[str] | None = None, sub_types: Sequence[str] | None = None,
                actors: Sequence[str] | None = None, bbox: BBox | None = None,
                date_from: str | None = None, date_to: str | None = None,
-               limit: int | None = None) -> list[Event]:
-        """Reported events matching every given filter (see ``EventFilters``), by event date
+               limit: int | None = None, **more) -> list[Event]:
+        """Reported events matching every given filter (as place_mentions), by event date
         (undated last), then article, then text order."""
-        f = EventFilters(article_ids, countries, admin1, types, sub_types, actors, bbox,
-                         date_from, date_to)
         with self._read() as conn:
+            f = from_store(conn, article_ids=article_ids, countries=countries, admin1=admin1, types=types,
+                           sub_types=sub_types, actors=actors, bbox=bbox, date_from=date_from, date_to=date_to, **more)
             return read_events(conn, f, limit)
 
     # -- corrections -------------------------------------------------------------------
@@ -394,3 +396,4 @@ class Store:
         if row is None:
             raise StoreError(f"No article {doc_id!r} in the library.")
         return row
+

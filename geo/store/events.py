@@ -1,88 +1,24 @@
-"""Reading side of ``geo.store`` for reported events (geo.types.Event): filters and rows to events."""
+"""Reading side of ``geo.store`` for reported events (geo.types.Event): a filter's rows to events."""
 
 from __future__ import annotations
 
 import dataclasses
 import json
-from collections.abc import Sequence
-from dataclasses import dataclass
-from datetime import date, timedelta
 
-from sqlalchemy import ColumnElement, Connection, func, nulls_last, or_, select
+from sqlalchemy import Connection, func, nulls_last, select
 
-from geo.store.query import BBox, RowContext, place_conditions, streamed
+from geo.store.conditions import EVENTS, Columns, Where
+from geo.store.query import RowContext, streamed
 from geo.store.schema import articles, places, reported_events, sentences
 from geo.types import Event, Mention, Sentence
 
 
-@dataclass(frozen=True, slots=True)
-class EventFilters:
-    """Each given filter must hold (AND); values within one are alternatives (OR).
-
-    Dates are the event's own (falling back to its article's when the text gave none);
-    place filters drop events that have no place."""
-
-    article_ids: Sequence[str] | None = None
-    countries: Sequence[str] | None = None  # ISO alpha-2
-    admin1: Sequence[str] | None = None  # admin-1 names or codes
-    types: Sequence[str] | None = None  # "Battles", "Explosions/Remote violence", ...
-    sub_types: Sequence[str] | None = None  # "Air/drone strike", ...
-    actors: Sequence[str] | None = None  # exact actor names ("Russian forces")
-    bbox: BBox | None = None
-    date_from: str | None = None  # ISO, inclusive
-    date_to: str | None = None  # ISO, inclusive at its own precision ("2023-06" = all June)
-    place_ids: Sequence[str] | None = None  # e.g. the places inside a drawn shape
-
-    def conditions(self, date) -> list[ColumnElement[bool]]:
-        e, p, out = reported_events.c, places.c, []
-        if self.article_ids is not None:
-            out.append(e.article_id.in_(list(self.article_ids)))
-        out += place_conditions(self.countries, self.admin1)  # the map's meaning (geo.gazetteer.areas)
-        if self.types is not None:
-            out.append(e.type.in_(list(self.types)))
-        if self.sub_types is not None:
-            out.append(e.sub_type.in_(list(self.sub_types)))
-        if self.actors is not None:
-            # Actors are a JSON list of strings: match the quoted name, never a part of one.
-            out.append(or_(*[e.actors.contains(json.dumps(a, ensure_ascii=False))
-                             for a in self.actors]) if self.actors else e.id.is_(None))
-        if self.bbox is not None:
-            south, west, north, east = self.bbox
-            out.append(p.lat.between(south, north))
-            out.append(p.lon.between(west, east) if west <= east
-                       else or_(p.lon >= west, p.lon <= east))
-        if self.place_ids is not None:
-            out.append(e.place_id.in_(list(self.place_ids)))
-        if self.date_from:
-            out.append(date >= self.date_from)
-        if self.date_to:
-            out.append(func.substr(date, 1, len(self.date_to)) <= self.date_to)
-            if bound := day_after(self.date_to):  # the same bound, as a range an index serves
-                out.append(date < bound)
-        return out
-
-
-def day_after(iso: str) -> str | None:
-    """The first year, month or day after an ISO year, month or day ("2023-09" -> "2023-10"):
-    ``x[:len(iso)] <= iso`` holds exactly when ``x < day_after(iso)``, for ISO strings. By the
-    calendar, not by the last character, so a collation that ignores "-" orders it alike."""
-    try:
-        if len(iso) == 4:
-            return f"{int(iso) + 1:04d}" if iso < "9999" else None
-        if len(iso) == 7:
-            year, month = int(iso[:4]), int(iso[5:7])
-            return f"{year + month // 12:04d}-{month % 12 + 1:02d}" if iso[4] == "-" and 1 <= month <= 12 else None
-        if len(iso) == 10:
-            return (date.fromisoformat(iso) + timedelta(days=1)).isoformat()
-    except (ValueError, OverflowError):
-        return None
-    return None
-
-
-def read_events(conn: Connection, f: EventFilters, limit: int | None = None,
+def read_events(conn: Connection, f: Where, limit: int | None = None,
                 text_order: bool = False, newest: bool = False, offset: int = 0,
                 undated: bool | None = None) -> list[Event]:
-    """``text_order``: by article and position in it (one article's parse), not by date.
+    """The reported events ``f`` keeps (each given condition holds; a place condition drops the
+    events placed nowhere), dated by their own date, else their article's.
+    ``text_order``: by article and position in it (one article's parse), not by date.
     ``newest``: by the event's own date, newest first (undated last), which an index serves:
     a page of a million events is read without sorting them all. ``undated`` True or False:
     only the events the text gave no date (dated by their article) or only the others, whose
@@ -99,7 +35,7 @@ def read_events(conn: Connection, f: EventFilters, limit: int | None = None,
              .select_from(reported_events
                           .join(articles, articles.c.id == e.article_id)
                           .outerjoin(places, places.c.id == e.place_id))
-             .where(*f.conditions(date), *part)
+             .where(*f.conditions(Columns(EVENTS, e, date, e.place_id)), *part)
              .order_by(*order)
              .limit(limit).offset(offset or None))
     known = RowContext(conn, query, limit is not None)

@@ -1,15 +1,15 @@
-"""Reading side of ``geo.store``: the map filters, and places to and from rows."""
+"""Reading side of ``geo.store``: places to and from rows, and the rows a query points to (its
+filters are geo.store.conditions)."""
 
 from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 
-from sqlalchemy import ColumnElement, Connection, FromClause, Row, Select, and_, func, or_, select
+from sqlalchemy import Connection, Row, Select, and_, select
 
-from geo.store.schema import articles, events, places, sentences
-from geo.types import DEMONYM, BBox, Place, Sentence
+from geo.store.schema import places, sentences
+from geo.types import BBox, Place, Sentence  # noqa: F401 - BBox: the store's callers import it here
 
 # Well under SQLite's bound-parameter limit and PostgreSQL's comfortable IN-list size.
 CHUNK = 500
@@ -22,58 +22,6 @@ def chunks(items: Iterable, size: int = CHUNK) -> Iterator[list]:
     items = sorted(items)
     for i in range(0, len(items), size):
         yield items[i:i + size]
-
-
-@dataclass(frozen=True, slots=True)
-class Filters:
-    """Map filters; each given one must hold (AND), values within one are alternatives (OR)."""
-
-    article_ids: Sequence[str] | None = None
-    countries: Sequence[str] | None = None  # ISO alpha-2
-    admin1: Sequence[str] | None = None  # admin-1 names or codes ("Khersonska oblast", "UA.08")
-    features: Sequence[str] | None = None
-    bbox: BBox | None = None  # west > east means the box crosses the antimeridian
-    date_from: str | None = None  # ISO, inclusive; undated articles drop out
-    date_to: str | None = None  # ISO, inclusive at its own precision ("2023-06" = all June)
-    demonyms: bool = True  # False: nationality words ("Russian troops") are no place mentions
-
-    def join(self) -> FromClause:
-        return (events.join(articles, articles.c.id == events.c.article_id)
-                .join(places, places.c.id == events.c.place_id))
-
-    def conditions(self) -> list[ColumnElement[bool]]:
-        p, out = places.c, []
-        if self.article_ids is not None:
-            out.append(events.c.article_id.in_(list(self.article_ids)))
-        out += place_conditions(self.countries, self.admin1)
-        if self.features is not None:
-            out.append(p.feature.in_(list(self.features)))
-        if self.bbox is not None:
-            south, west, north, east = self.bbox
-            out.append(p.lat.between(south, north))
-            out.append(p.lon.between(west, east) if west <= east
-                       else or_(p.lon >= west, p.lon <= east))
-        if self.date_from:
-            out.append(articles.c.date >= self.date_from)
-        if self.date_to:
-            # Cut the stored date to the bound's precision: "2023-06-30T12:00" <= "2023-06-30".
-            out.append(func.substr(articles.c.date, 1, len(self.date_to)) <= self.date_to)
-        if not self.demonyms:
-            out.append(events.c.label != DEMONYM)
-        return out
-
-
-def place_conditions(countries: Sequence[str] | None, admin1: Sequence[str] | None) -> list[ColumnElement[bool]]:
-    """Country and region filters as geo.gazetteer.areas means them: a region matches its towns (by name or
-    code) and itself; rivers crossing it come as place ids (``EventFilter.store_args`` adds them)."""
-    p, out = places.c, []
-    if countries is not None:
-        out.append(or_(p.country.in_([c.upper() for c in countries]), p.id.in_(list(countries))))
-    if admin1 is not None:
-        wanted = list(admin1)
-        out.append(or_(p.admin1.in_(wanted), p.admin1_code.in_(wanted), p.id.in_(wanted),
-                       and_(p.feature == "region", p.name.in_(wanted))))
-    return out
 
 
 def geometry_places(conn: Connection) -> list[Place]:
