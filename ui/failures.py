@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import logging
 
-from geo.errors import GeoError
+from geo.errors import GeoError, IngestError
 from geo.library.failures import FailureLog
 from ui import access
 from ui.outcome import PARSE_FAILED, STORE_FAILED, LoadResult
@@ -31,27 +31,37 @@ def message(name: str, exc: BaseException, what: str = "could not be parsed") ->
 
 
 def failed(lib, name: str, reason: str):
-    """The file could not be read or parsed."""
+    """The file could not be read or parsed, and the library's ingest could not say so itself
+    (its parser did not load)."""
     _record(lib, name, reason)
     return LoadResult(name, PARSE_FAILED, error=reason)
 
 
-def store_failed(lib, name: str, exc: BaseException, parsed):
-    """The library could not take the file it was given parsed: said as such, never as a parse
-    failure, and the parse kept so the next run stores it."""
+def word(item) -> str:
+    """A failure of geo.library.bulk.ingest (an Outcome) as the page says it and the failure
+    log keeps it: the file named, and a failed store said as such, never as a parse failure."""
+    if item.step == "read" and isinstance(item.error, IngestError):
+        return str(item.error)  # names the file already
+    if item.step == "read" and item.error is not None:
+        return message(item.name, item.error)
+    if item.step == "parse":
+        return f"{item.name} {item.reason}"
+    if item.step == "store":
+        why = _why_not_stored(item.name, item.error)
+        return f"{item.name} {STORE_FAILED} ({why}); it is stored again on the next try"
+    return f"{item.name}: {item.reason}"
+
+
+def _why_not_stored(name: str, exc: BaseException | None) -> str:
     from geo.errors import LibraryUnusable
     from ui.guard import is_outage
 
     if isinstance(exc, LibraryUnusable):
-        why = exc.reason
-    elif is_outage(exc):
-        why = "the library is unavailable"
-    else:
-        log.warning("%s could not be stored", name, exc_info=True)
-        why = type(exc).__name__
-    reason = f"{name} {STORE_FAILED} ({why}); it is stored again on the next try"
-    _record(lib, name, reason)
-    return LoadResult(name, STORE_FAILED, error=reason, parsed=parsed)
+        return exc.reason
+    if exc is not None and is_outage(exc):
+        return "the library is unavailable"
+    log.warning("%s could not be stored", name, exc_info=exc)  # the details for the log, not the page
+    return type(exc).__name__
 
 
 def _record(lib, name: str, reason: str) -> None:
@@ -59,12 +69,4 @@ def _record(lib, name: str, reason: str) -> None:
         if (failures := _log(lib)) is not None:
             failures.record(name, reason, "upload", access.current_user())
     except Exception:  # noqa: BLE001 - the message still reaches the user
-        pass
-
-
-def forget(lib, name: str) -> None:
-    try:
-        if (failures := _log(lib)) is not None:
-            failures.clear(name)
-    except Exception:  # noqa: BLE001
         pass

@@ -5,7 +5,6 @@ Streamlit glue only; every decision lives in the geo library.
 
 from __future__ import annotations
 
-import dataclasses
 import gc
 import json
 import logging
@@ -17,12 +16,10 @@ import streamlit as st
 from geo.map import assets, basemap
 
 from geo.text import limits
-from geo.library.corrections import apply_corrections
-from geo.errors import GeoError, IngestError
-from geo.text.ingest import read
-from geo.library import Library, MemoryLibrary, StoreLibrary
+from geo.errors import GeoError
+from geo.library import Library, MemoryLibrary, StoreLibrary, bulk
+from geo.library.bulk import Outcome, Upload
 from geo.store import DEMONYM, Store, resolve_url
-from geo.types import ParsedDocument
 from ui import access, keys
 from ui.outcome import ADDED, ALREADY, PARSE_FAILED, STORE_FAILED, LoadResult  # noqa: F401 - ui.state's names, as before
 from ui.text import plain
@@ -82,29 +79,25 @@ def local_assets_ready() -> bool:
     return assets.vendor_ready(STATIC)
 
 
-@st.cache_resource(show_spinner="Reading the sample article…")
-def seed_parsed(path: str) -> ParsedDocument:
-    """A sample article, titled from seeds/titles.json: its text opens with a sentence too long
-    to be its own title, and it was stored with none."""
-    doc = read(Path(path).read_bytes(), Path(path).name)
+def seed_articles() -> list[Upload]:
+    """The sample articles, titled from seeds/titles.json: the text opens with a sentence too
+    long to be its own title, and it was stored with none."""
     titles = json.loads((SEEDS / "titles.json").read_text(encoding="utf-8"))
-    return pipeline().parse(dataclasses.replace(doc, title=titles.get(Path(path).name, doc.title)))
-
-
-def with_corrections(parsed: ParsedDocument, lib: Library) -> ParsedDocument:
-    """The stored corrections applied to a fresh parse (a library without a store has none)."""
-    store = getattr(lib, "store", None)
-    return apply_corrections(parsed, store.corrections()) if store is not None else parsed
+    return [Upload(p.name, p.read_bytes(), title=titles.get(p.name, "")) for p in sorted(SEEDS.glob("*.txt"))]
 
 
 def _seed(lib: Library) -> str:
-    """Put the sample articles in an empty library; the error message if that failed."""
+    """Put the sample articles in an empty library, the way every article comes in
+    (geo.library.bulk.ingest); the error message if that failed. Not in the failure log, which
+    lists what users gave."""
     try:
-        for path in sorted(SEEDS.glob("*.txt")):
-            lib.add(with_corrections(seed_parsed(str(path)), lib))
+        report = bulk.ingest(lib, seed_articles(), engine=bulk.HERE, pipeline=pipeline, log=False)
     except Exception as exc:  # noqa: BLE001 - the app must still open without the seed
         log.exception("seed article failed")
         return f"The sample article could not be loaded: {exc}"
+    for name, why in report.failed[:1]:
+        log.warning("seed article %s failed: %s", name, why)
+        return f"The sample article could not be loaded: {why}"
     return ""
 
 
@@ -163,48 +156,37 @@ def load_one(lib: Library, name: str, data: bytes, title: str = "", progress=Non
     """Read, parse and store one file; a failure comes back as a result saying which step failed
     (read and parse, or store), never as an exception, and is recorded beside the library (the
     Articles page lists them). ``progress(done, total)`` hears of each window of a long text."""
-    from geo.geoparse import windows
-    from ui import failures
-
-    try:
-        doc = read(data, name, max_bytes=upload_limit())
-        if title:
-            doc = dataclasses.replace(doc, title=title.strip(), source="pasted text")
-    except IngestError as exc:
-        return failures.failed(lib, name, str(exc))
-    except Exception as exc:  # noqa: BLE001 - one bad file must not stop the others
-        return failures.failed(lib, name, failures.message(name, exc))
-    try:
-        stored = doc.id in lib  # checked before parsing: the id is the text's hash
-    except Exception:  # noqa: BLE001 - no answer now: parse anyway, and storing will tell
-        stored = False
-    if stored:
-        return already(lib, name, doc.id)
-    try:
-        parsed = windows.parse_or_fail(pipeline(), doc, progress=progress)
-    except Exception as exc:  # noqa: BLE001
-        return failures.failed(lib, name, failures.message(name, exc))
-    if isinstance(parsed, windows.Failed):
-        return failures.failed(lib, name, f"{name} {parsed.reason}")
-    result = store(lib, name, parsed)
+    result = ingest(lib, Upload(name, data, title=title, source="pasted text" if title else "",
+                                max_bytes=upload_limit()), progress)
     if result.outcome == ADDED:
         st.session_state[keys.FRAME_ALL] = True  # the next map frames what was added, not the last view
     return result
 
 
-def store(lib: Library, name: str, parsed: ParsedDocument) -> LoadResult:
-    """Store a parse (the user's corrections applied as they stand now)."""
+def ingest(lib: Library, item: Upload, progress=None) -> LoadResult:
+    """One upload through the library's one ingest path (geo.library.bulk.ingest, parsing here
+    with the cached pipeline), told as the page says it; failures are logged with the user."""
     from ui import failures
 
+    told: list[Outcome] = []
     try:
-        added = lib.add(with_corrections(parsed, lib))
-    except Exception as exc:  # noqa: BLE001 - kept with its parse: stored on the next run
-        return failures.store_failed(lib, name, exc, parsed)
-    failures.forget(lib, name)
-    if not added:  # another session stored the same text meanwhile
-        return already(lib, name, parsed.doc.id)
-    places = {r.place.id for r in parsed.resolutions if r.place is not None and r.mention.label != DEMONYM}
-    return LoadResult(name, ADDED, places=len(places), events=len(parsed.events), notes=tuple(parsed.notes))
+        bulk.ingest(lib, [item], engine=bulk.HERE, pipeline=pipeline, on_window=progress, on_item=told.append,
+                    step="upload", who=access.current_user(), word=failures.word)
+    except Exception as exc:  # noqa: BLE001 - no parser (the model would not load): this file fails alone
+        return failures.failed(lib, item.name, failures.message(item.name, exc))
+    return result_of(lib, told[-1])
+
+
+def result_of(lib: Library, item: Outcome) -> LoadResult:
+    if item.outcome == "added":
+        parsed = item.parsed
+        places = {r.place.id for r in parsed.resolutions if r.place is not None and r.mention.label != DEMONYM}
+        return LoadResult(item.name, ADDED, places=len(places), events=len(parsed.events), notes=tuple(parsed.notes))
+    if item.outcome == "existing":  # before parsing (the id is the text's hash), or another session's meanwhile
+        return already(lib, item.name, item.doc_id)
+    if item.step == "store":  # kept with its parse: stored on the next run
+        return LoadResult(item.name, STORE_FAILED, error=item.reason, parsed=item.parsed)
+    return LoadResult(item.name, PARSE_FAILED, error=item.reason)
 
 
 def already(lib: Library, name: str, doc_id: str) -> LoadResult:
@@ -217,7 +199,9 @@ def already(lib: Library, name: str, doc_id: str) -> LoadResult:
 
 def retry(lib: Library, result: LoadResult) -> LoadResult:
     """A result again: stored now if its store failed (from the parse it kept), else as it was."""
-    return store(lib, result.name, result.parsed) if result.retry and result.parsed is not None else result
+    if result.retry and result.parsed is not None:
+        return ingest(lib, Upload(result.name, parsed=result.parsed))
+    return result
 
 
 def load_uploads(lib: Library, files: list) -> list[LoadResult]:

@@ -1,12 +1,14 @@
-"""Many articles into the library at once, and re-parsing the whole library: for CLI and UI.
+"""The one way articles enter the library (`geo ingest`, the dashboard's uploads and pasted
+text, its sample article, a Dask cluster), and re-parsing the whole library.
 
 Files are read and checked against the library before any parsing, so a rerun over the same
 folder only hashes files. Each parsed article is saved in its own transaction as soon as it
 comes back, keyed on its content hash, so an interrupted run keeps everything finished, a rerun
 resumes, and no article is stored twice whoever parsed it. Parsing runs on an engine: this
-machine's process pool (``local``, geo.geoparse.batch) or a Dask cluster (``dask``, geo.library.engine_dask);
-the writing is the same for both. Input is streamed in batches (see geo.library.sources). Callbacks run
-in the caller's thread (Streamlit can only draw from there).
+machine's process pool (``local``, geo.geoparse.batch), a Dask cluster (``dask``, geo.library.engine_dask)
+or this process with a pipeline already loaded (``here``, geo.library.engine_here: the dashboard);
+the writing is the same for all. Input is streamed in batches (see geo.library.sources). Callbacks
+run in the caller's thread (Streamlit can only draw from there).
 """
 
 from __future__ import annotations
@@ -19,19 +21,34 @@ from itertools import chain, islice
 
 from geo.library.corrections import apply_corrections, save
 from geo.errors import GeoError
+from geo.library.engine_here import HereParser, Upload, read_item as _read, target_of
 from geo.library.failures import FailureLog
-from geo.text.ingest import read_path
 from geo.library.sources import find_files  # noqa: F401  (geo.library.bulk.find_files, as before)
 from geo.store import Store
-from geo.types import Document
-from geo.geoparse.windows import Failed, reason
+from geo.types import Document, ParsedDocument
+from geo.geoparse.windows import Failed, WindowProgress, reason
 
 # Files read ahead of the parser: bounds memory on huge folders while keeping every core busy.
 BATCH = 128
 ENGINES = ("local", "dask")  # geo.geoparse.batch's process pool; Dask (geo.library.engine_dask)
+HERE = "here"  # this process (geo.library.engine_here): not offered by `geo ingest`, which has workers
 READ_AHEAD = 64_000_000  # characters of text read ahead, whatever the number of files
 
-Source = str | os.PathLike[str] | Document
+
+Source = str | os.PathLike[str] | Document | Upload
+
+
+@dataclass
+class Outcome:
+    """What became of one article, for a caller that tells its user file by file."""
+
+    name: str
+    outcome: str  # "added", "existing" or "failed"
+    step: str = ""  # where it failed: "read", "check" (the duplicate check), "parse" or "store"
+    doc_id: str = ""
+    reason: str = ""  # of a failure: the line recorded in the failure log
+    error: BaseException | None = field(default=None, repr=False)  # what was raised, if anything
+    parsed: ParsedDocument | None = field(default=None, repr=False)  # added, or kept when its store failed
 
 
 @dataclass
@@ -63,49 +80,106 @@ class Report:
         return ("interrupted: " + text) if self.interrupted else text
 
 
-# Called after every outcome: (report, name, outcome) with outcome "added", "existing",
-# "failed" or "reindexed".
-Progress = Callable[[Report, str, str], None]
-
-
 def _name(item: Source) -> str:
+    if isinstance(item, Upload):
+        return item.name
     if isinstance(item, Document):
         return item.source or item.title or item.id
     return str(item)
 
 
-def _fresh(store: Store, items: Iterable[Source], pending: set[str], report: Report,
-           progress: Progress | None, log: FailureLog | None, batch: int) -> Iterator[list[Document]]:
+# Called after every outcome: (report, name, outcome) with outcome "added", "existing",
+# "failed" or "reindexed".
+Progress = Callable[[Report, str, str], None]
+
+
+@dataclass
+class _Out:
+    """Where one run's outcomes go: the totals, the callers' callbacks, the failure log (with
+    the step and the user it names) and ``word``, the caller's wording of a failure."""
+
+    report: Report
+    progress: Progress | None = None
+    on_item: Callable[[Outcome], None] | None = None
+    log: FailureLog | None = None
+    step: str = "ingest"
+    who: str = ""
+    word: Callable[[Outcome], str] | None = None
+
+    def fail(self, item: Outcome) -> None:
+        if self.word is not None:
+            item.reason = self.word(item)
+        self.report.failed.append((item.name, item.reason))
+        if self.log is not None:
+            try:
+                self.log.record(item.name, item.reason, self.step, self.who)
+            except Exception:  # noqa: BLE001 - the log is a convenience; the report still says it
+                pass
+        self.tell(item)
+
+    def tell(self, item: Outcome, outcome: str | None = None) -> None:
+        if self.progress is not None:
+            self.progress(self.report, item.name, outcome or item.outcome)
+        if self.on_item is not None:
+            self.on_item(item)
+
+    def stored(self, name: str, doc: Document, added: bool, parsed: ParsedDocument | None = None) -> None:
+        if added:
+            self.report.added += 1
+            self.report.words += len(doc.text.split())
+        else:
+            self.report.existing += 1
+        self.tell(Outcome(name, "added" if added else "existing", doc_id=doc.id, parsed=parsed))
+
+    def forget(self, *names: str) -> None:
+        if self.log is not None and names:
+            try:
+                self.log.clear(*names)
+            except Exception:  # noqa: BLE001 - a stale entry is harmless
+                pass
+
+
+def _fresh(target, items: Iterable[Source], pending: set[str], out: _Out, batch: int,
+           names: dict[str, str], ready: list[ParsedDocument]) -> Iterator[list[Document]]:
     """Batches of documents to parse: read, checked against the library (one query a batch),
     at most ``batch`` documents or READ_AHEAD characters each (memory stays bounded on folders
     of big files and on archives of any length). Unreadable, already stored and already
     pending ones are reported here and never reach the parser; ``pending`` holds the ids
-    handed on and not yet written (the caller drops each once written)."""
+    handed on and not yet written (the caller drops each once written). ``names`` gets the
+    caller's name of each Upload handed on; ``ready``, the kept parses (they skip the parser)."""
     read: list[tuple[Source, Document]] = []
     chars = 0
 
     def checked() -> list[Document]:
         try:
-            stored = store.existing([doc.id for _, doc in read])
+            stored = target.existing([doc.id for _, doc in read])
         except GeoError as exc:
-            for item, _ in read:
-                _fail(report, progress, log, _name(item), reason(exc), "ingest")
+            for item, doc in read:
+                out.fail(Outcome(_name(item), "failed", "check", doc.id, reason(exc), exc))
             return []
         fresh = []
         for item, doc in read:
-            if doc.id in stored or doc.id in pending:
-                report.existing += 1
-                _tell(progress, report, _name(item), "existing")
+            # A kept parse is not checked: its save is simply tried again, and the save says
+            # whether someone stored the text meanwhile (its failure is then forgotten).
+            kept = isinstance(item, Upload) and item.parsed is not None
+            if doc.id in pending or (doc.id in stored and not kept):
+                out.report.existing += 1
+                out.tell(Outcome(_name(item), "existing", doc_id=doc.id))
                 continue
             pending.add(doc.id)
+            if isinstance(item, Upload):
+                names[doc.id] = item.name
+            if kept:
+                ready.append(item.parsed)
+                continue
             fresh.append(doc)
         return fresh
 
     for item in items:
         try:
-            doc = item if isinstance(item, Document) else read_path(item)
+            doc = _read(item)
         except Exception as exc:  # noqa: BLE001  one odd file must not stop a 10,000-file run
-            _fail(report, progress, log, _name(item), reason(exc), "ingest")
+            out.fail(Outcome(_name(item), "failed", "read", reason=reason(exc), error=exc))
             continue
         read.append((item, doc))
         chars += len(doc.text)
@@ -117,20 +191,11 @@ def _fresh(store: Store, items: Iterable[Source], pending: set[str], report: Rep
         yield fresh
 
 
-def _fail(report: Report, progress: Progress | None, log: FailureLog | None, name: str,
-          why: str, step: str) -> None:
-    report.failed.append((name, why))
-    if log is not None:
-        try:
-            log.record(name, why, step)
-        except Exception:  # noqa: BLE001 - the log is a convenience; the report still says it
-            pass
-    _tell(progress, report, name, "failed")
-
-
-def _tell(progress: Progress | None, report: Report, name: str, outcome: str) -> None:
-    if progress is not None:
-        progress(report, name, outcome)
+def _kept(ready: list[ParsedDocument]):
+    """The kept parses as one more batch, after the engine's: a generator, so ``ready`` is read
+    only once every input has been read."""
+    if ready:
+        yield [p.doc for p in ready], iter(ready)
 
 
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
@@ -140,7 +205,8 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 
 
 def _parser(report: Report, on_load: Callable[[str], None] | None, workers: int | None,
-            engine: str = "local", address: str | None = None, library: str | None = None):
+            engine: str = "local", address: str | None = None, library: str | None = None,
+            pipeline=None, on_window: WindowProgress | None = None):
     """The engine's parser, loaded (workers hold the pipeline), the clock restarted after
     loading: words/s measures parsing, not start-up. ``library``: the URL of a database server
     that Dask's workers write to themselves."""
@@ -154,6 +220,12 @@ def _parser(report: Report, on_load: Callable[[str], None] | None, workers: int 
 
         load_pipeline(progress=on_load)
         parser = BatchParser(workers)
+    elif engine == HERE:
+        if pipeline is None:
+            from geo.geoparse.pipeline import load_pipeline
+
+            pipeline = load_pipeline(progress=on_load)
+        parser = HereParser(pipeline, on_window)
     else:
         raise GeoError(f"unknown engine {engine!r} (one of: {', '.join(ENGINES)})")
     report.started = time.perf_counter()
@@ -166,16 +238,18 @@ class _Run:
     ``report.interrupted`` with whatever was saved staying saved."""
 
     def __init__(self, report: Report, on_load: Callable[[str], None] | None, workers: int | None,
-                 engine: str = "local", address: str | None = None, library: str | None = None):
+                 engine: str = "local", address: str | None = None, library: str | None = None,
+                 pipeline=None, on_window: WindowProgress | None = None):
         self.report, self.on_load, self.workers = report, on_load, workers
         self.engine, self.address, self.library = engine, address, library
+        self.pipeline, self.on_window = pipeline, on_window
         self._parser = None
 
     @property
     def parser(self):
         if self._parser is None:
             self._parser = _parser(self.report, self.on_load, self.workers, self.engine,
-                                   self.address, self.library)
+                                   self.address, self.library, self.pipeline, self.on_window)
         return self._parser
 
     def map_batches(self, batches: Iterable[list[Document]]):
@@ -198,37 +272,45 @@ class _Run:
         return False
 
 
-def ingest(store: Store, items: Iterable[Source], *, workers: int | None = None,
+def ingest(store, items: Iterable[Source], *, workers: int | None = None,
            progress: Progress | None = None, on_load: Callable[[str], None] | None = None,
            batch: int | None = None, log: FailureLog | None | bool = True,
-           engine: str = "local", address: str | None = None) -> Report:
-    """Parse and store the files (paths) or Documents not yet in ``store``.
+           engine: str = "local", address: str | None = None, pipeline=None,
+           on_window: WindowProgress | None = None, on_item: Callable[[Outcome], None] | None = None,
+           step: str = "ingest", who: str = "", word: Callable[[Outcome], str] | None = None) -> Report:
+    """Read, check against the library, parse, correct and store the files (paths), Documents
+    or Uploads not yet in ``store``: a geo.store.Store, or a geo.library.Library (written
+    through its ``add``; the dashboard's, which may live in memory).
 
     ``items`` is consumed as a stream (a geo.library.sources.ArticleSource, a generator...): only a
     few batches are held at a time. ``engine`` parses: "local" (this machine's process pool,
-    ``workers`` processes) or "dask" (a local Dask cluster of ``workers`` processes, or the
-    scheduler at ``address`` / $GEO_DASK_ADDRESS). The results, and what is stored, are the
-    same whichever parses.
+    ``workers`` processes), "dask" (a local Dask cluster of ``workers`` processes, or the
+    scheduler at ``address`` / $GEO_DASK_ADDRESS) or "here" (this process, with ``pipeline``, a
+    Pipeline or a function giving one; ``on_window(done, total)`` hears of each window of a
+    long text). The results, and what is stored, are the same whichever parses.
 
     A file that cannot be read, parsed or stored fails alone: it is reported (and recorded in
-    ``log``, by default the FailureLog beside the library; False for none) and the run goes
-    on. On KeyboardInterrupt the report comes back with ``interrupted`` set; whatever was
+    ``log``, by default the FailureLog beside the library, naming ``step`` and ``who``; False
+    for none; ``word`` words the line) and the run goes on. ``on_item`` hears of each article's
+    Outcome. On KeyboardInterrupt the report comes back with ``interrupted`` set; whatever was
     saved stays saved.
     """
-    if engine not in ENGINES:
+    if engine not in ENGINES + (HERE,):
         raise GeoError(f"unknown engine {engine!r} (one of: {', '.join(ENGINES)})")
+    target = target_of(store)
     total = getattr(items, "count", None) if not isinstance(items, Sized) else len(items)
     report = Report(total=total or 0)
-    log = FailureLog.beside(store) if log is True else (log or None)
+    log = target.log() if log is True else (log or None)
+    out = _Out(report, progress, on_item, log, step, who, word)
     if batch is None and engine == "dask":
         from geo.library.engine_dask import BATCH as batch
     batch = batch or BATCH
     pending: set[str] = set()
-    # Dask's workers write to a database server themselves (geo.library.engine_dask); a SQLite file
-    # is written here, by the one process on its disk.
-    server = None if store.url.startswith("sqlite") else store.url
-    with _Run(report, on_load, workers, engine, address, server) as run:
-        for docs, results in run.map_batches(_fresh(store, items, pending, report, progress, log, batch)):
+    names: dict[str, str] = {}
+    ready: list[ParsedDocument] = []
+    with _Run(report, on_load, workers, engine, address, target.server, pipeline, on_window) as run:
+        fresh = _fresh(target, items, pending, out, batch, names, ready)
+        for docs, results in chain(run.map_batches(fresh), _kept(ready)):
             by_id = {doc.id: doc for doc in docs}
             corrections = None
             stored: list[str] = []  # names whose earlier failure the log can forget
@@ -236,43 +318,26 @@ def ingest(store: Store, items: Iterable[Source], *, workers: int | None = None,
                 written = getattr(result, "added", None)  # a geo.library.engine_dask.Saved: a worker wrote it
                 doc = result.doc if written is None else by_id[result.doc_id]
                 pending.discard(doc.id)
+                name = names.pop(doc.id, None) or _name(doc)
                 if isinstance(result, Failed):
-                    _fail(report, progress, log, _name(doc), result.reason, "ingest")
+                    out.fail(Outcome(name, "failed", "parse", doc.id, result.reason))
                     continue
                 if written is not None:
-                    _stored(report, progress, doc, written)
-                    stored.append(_name(doc))
+                    out.stored(name, doc, written)
+                    stored.append(name)
                     continue
                 try:
                     if corrections is None:
-                        corrections = store.corrections()  # per batch: the UI may correct meanwhile
-                    added = save(store, result, corrections)
-                except Exception as exc:  # noqa: BLE001 - this article alone is lost
-                    _fail(report, progress, log, _name(doc), reason(exc), "ingest")
+                        corrections = target.corrections()  # per batch: the UI may correct meanwhile
+                    added = save(target, result, corrections)
+                except Exception as exc:  # noqa: BLE001 - this article alone is lost (its parse is told)
+                    out.fail(Outcome(name, "failed", "store", doc.id, reason(exc), exc, result))
                     continue
-                _stored(report, progress, doc, added)
-                stored.append(_name(doc))
-            if log is not None and stored:
-                _forget(log, *stored)  # one write a batch, not one an article
+                out.stored(name, doc, added, result)
+                stored.append(name)
+            out.forget(*stored)  # one write a batch, not one an article
     report.total = max(report.total, report.done)
     return report
-
-
-def _stored(report: Report, progress: Progress | None, doc: Document, added: bool) -> None:
-    if added:
-        report.added += 1
-        report.words += len(doc.text.split())
-        _tell(progress, report, _name(doc), "added")
-    else:
-        report.existing += 1
-        _tell(progress, report, _name(doc), "existing")
-
-
-def _forget(log: FailureLog, *names: str) -> None:
-    try:
-        log.clear(*names)
-    except Exception:  # noqa: BLE001 - a stale entry is harmless
-        pass
 
 
 def reindex(store: Store, *, workers: int | None = None, progress: Progress | None = None,
@@ -286,6 +351,7 @@ def reindex(store: Store, *, workers: int | None = None, progress: Progress | No
     ids = [a.id for a in store.articles()]
     report = Report(total=len(ids))
     log = FailureLog.beside(store) if log is True else (log or None)
+    out = _Out(report, progress, log=log, step="reindex")
     with _Run(report, on_load, workers) as run:
         for chunk in _chunks(ids, batch):
             docs = []
@@ -293,20 +359,20 @@ def reindex(store: Store, *, workers: int | None = None, progress: Progress | No
                 try:
                     docs.append(store.article(doc_id))
                 except GeoError as exc:  # removed meanwhile by another process
-                    _fail(report, progress, log, doc_id, reason(exc), "reindex")
+                    out.fail(Outcome(doc_id, "failed", "read", doc_id, reason(exc), exc))
             corrections = store.corrections() if docs else []
             for parsed in run.parser.parse(docs) if docs else ():
                 if isinstance(parsed, Failed):  # the stored parse stays as it was
-                    _fail(report, progress, log, parsed.doc.id, parsed.reason, "reindex")
+                    out.fail(Outcome(parsed.doc.id, "failed", "parse", parsed.doc.id, parsed.reason))
                     continue
                 doc = parsed.doc
                 try:
                     parsed = apply_corrections(parsed, corrections)
                     store.replace_resolutions(doc.id, parsed)
                 except Exception as exc:  # noqa: BLE001 - this article alone keeps its old parse
-                    _fail(report, progress, log, doc.id, reason(exc), "reindex")
+                    out.fail(Outcome(doc.id, "failed", "store", doc.id, reason(exc), exc))
                     continue
                 report.added += 1
                 report.words += len(doc.text.split())
-                _tell(progress, report, doc.id, "reindexed")
+                out.tell(Outcome(doc.id, "added", doc_id=doc.id), "reindexed")
     return report

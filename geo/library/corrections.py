@@ -58,7 +58,8 @@ def save(store: Store, parsed: ParsedDocument, corrections) -> bool:
     """Write one parse with the user's corrections applied, wherever it was parsed (this
     machine's workers or a Dask cluster's): one transaction, keyed on the article's content
     hash; False (nothing written) when it is already stored (another process, or an earlier run
-    killed after writing it)."""
+    killed after writing it). ``store``: a Store, or a target of geo.library.engine_here (the
+    dashboard's library, written through its own ``add``)."""
     return store.save(apply_corrections(parsed, corrections))
 
 
