@@ -25,17 +25,33 @@ def _quoted_enabled():
     return True
 
 
+# A line that is one quoted string ('   "The attack killed two.",'): a page's JSON list of
+# paragraphs, whose quotation marks delimit the text and quote no one.
+_STRING_LINE = re.compile(r'^[ \t]*(")[^\n]*(")[ \t]*,?[ \t]*$', re.M)
+
+
+@rule(SCOPE, "string_lines",
+      "a line that is one quoted string, as a page's JSON holds its paragraphs ('  \"Russian drones "
+      "hit ...\",'), is the article's own text: its marks delimit the string and quote no speaker")
+def _delimiters(text: str) -> set[int]:
+    return {m.start(g) for m in _STRING_LINE.finditer(text) for g in (1, 2)} if on("string_lines") else set()
+
+
 def _quoted(text: str, sentences: list[Sentence]) -> set[int]:
     """Sentences that begin inside a quotation (or open one), paragraph by paragraph."""
     inside, out, last_end = False, set(), 0
+    delimiters = _delimiters(text)
     for s in sentences:
         between = text[last_end:s.start]
         if "\n\n" in between:
             inside = False  # a quotation running on opens again in its next paragraph
+        lead = len(s.text) - len(s.text.lstrip())
         head = s.text.lstrip()[:1]
-        if inside or (head and head in "\"“«„"):
+        if inside or (head and head in "\"“«„" and s.start + lead not in delimiters):
             out.add(s.index)
-        for ch in s.text:
+        for i, ch in enumerate(s.text):
+            if s.start + i in delimiters:
+                continue
             if ch in "“«„":
                 inside = True
             elif ch in "”»":
@@ -77,9 +93,25 @@ def _theatre(resolutions: list[Resolution]) -> Theatre:
     total = sum(counts.values())
     if total < 4:
         return _NO_THEATRE
-    countries = frozenset(c for c, n in counts.items() if n >= 2 and n >= 0.15 * total)
+    countries = frozenset(c for c, n in counts.items() if n >= 2 and n >= 0.15 * total) | _sides(resolutions)
     points = {(round(p.lat, 1), round(p.lon, 1)) for p in specific if p.country in countries}
     return Theatre(countries, tuple(sorted(points))[:200])
+
+
+SIDE_SHARE = 0.25  # of the story's country names and demonyms
+
+
+@rule(SCOPE, "theatre_of_its_sides",
+      "the countries a war story names most ('Russian', 'Ukraine's', 'Russia') are its sides: violence in "
+      "either is in the theatre, though the story names few of its towns ('a Ukrainian drone killed a "
+      "civilian in the Russian town of X', in a story about strikes on the other side's capital)")
+def _sides(resolutions: list[Resolution]) -> frozenset[str]:
+    if not on("theatre_of_its_sides"):
+        return frozenset()
+    counts = Counter(r.place.country for r in resolutions if r.place is not None and r.place.country
+                     and (r.mention.label == "DEMONYM" or r.place.feature == "country"))
+    total = sum(counts.values())
+    return frozenset(c for c, n in counts.items() if n >= 3 and n >= SIDE_SHARE * total)
 
 
 _YEAR = re.compile(r"\b(?:in|since|by|from|until|of|during)\s+(?:early\s+|late\s+|mid-)?(?P<year>(?:19|20)\d\d)\b", re.I)

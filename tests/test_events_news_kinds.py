@@ -1,0 +1,74 @@
+"""Events in real news, more kinds of error (issue 20, third round), each on made-up sentences of
+its kind: a page's JSON list of paragraphs, violence on the other side's soil, denials, analysis
+worded with battle verbs, continuations. Each named rule is switched off once to show it decides
+what its test says."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.types import Document
+
+
+@pytest.fixture(scope="module")
+def pipeline(geo_data_dir):
+    from geo.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+def events(pipeline, text, day=None):
+    return pipeline.parse(Document(text, date=day)).events
+
+
+@pytest.fixture
+def without(monkeypatch, pipeline):
+    def switch(*names):
+        monkeypatch.setattr(pipeline, "without", frozenset(names))
+    return switch
+
+
+# -- a page's JSON list of paragraphs ----------------------------------------------------------
+
+JSON_PARAGRAPHS = (
+    '            "Russian missiles hit an apartment block in Zhytomyr on Tuesday, the mayor said.",\n'
+    '            "Separately, Russian shelling killed a farmer in Nikopol, the regional governor said.",\n'
+    '            "Officials said repairs would take weeks."\n'
+    '          ],\n')
+
+
+def test_each_string_of_a_json_list_is_a_sentence():
+    from geo.sentences import split
+
+    texts = [s.text for s in split(JSON_PARAGRAPHS)]
+    assert any(t.startswith('"Separately') for t in texts)
+    assert not any("Zhytomyr" in t and "Nikopol" in t for t in texts)
+
+
+def test_a_json_string_line_quotes_no_speaker(pipeline):
+    from geo.events.scope import _quoted
+    from geo.rules import switched_off
+    from geo.sentences import split
+
+    sentences = split(JSON_PARAGRAPHS)
+    assert _quoted(JSON_PARAGRAPHS, sentences) == set()
+    spoken = 'The mayor spoke.\n"Russian troops moved new units into the town," he said.\n'
+    assert _quoted(spoken, split(spoken)) == {1}  # a quotation opening a line is still one
+    assert {e.place.name for e in events(pipeline, JSON_PARAGRAPHS, "2025-03-04")} >= {"Zhytomyr", "Nikopol"}
+    with switched_off(frozenset({"string_lines"})):
+        assert _quoted(JSON_PARAGRAPHS, sentences) == {0, 1, 2}
+
+
+# -- the theatre: both sides' soil ---------------------------------------------------------------
+
+OTHER_SIDE = (
+    "Russian drones and missiles struck Kyiv overnight, killing three people, Ukrainian officials said. "
+    "Russian forces also shelled Kherson and Nikopol, the Ukrainian military said. "
+    "Ukraine's air force said Russia launched 200 drones. "
+    "Elsewhere, a Ukrainian drone killed a man in the Russian town of Rylsk, Russian officials said.")
+
+
+def test_violence_on_the_other_sides_soil_is_in_the_theatre(pipeline, without):
+    assert "RU" in {e.place.country for e in events(pipeline, OTHER_SIDE, "2025-06-02")}
+    without("theatre_of_its_sides")
+    assert "RU" not in {e.place.country for e in events(pipeline, OTHER_SIDE, "2025-06-02")}
