@@ -72,3 +72,40 @@ def test_violence_on_the_other_sides_soil_is_in_the_theatre(pipeline, without):
     assert "RU" in {e.place.country for e in events(pipeline, OTHER_SIDE, "2025-06-02")}
     without("theatre_of_its_sides")
     assert "RU" not in {e.place.country for e in events(pipeline, OTHER_SIDE, "2025-06-02")}
+
+
+# -- datelines, denials, page furniture ------------------------------------------------------------
+
+def uploaded(pipeline, text):
+    from geo.ingest import read
+
+    return pipeline.parse(read(text.encode("utf-8"), "article.txt")).events
+
+
+def test_a_dateline_is_where_the_story_was_filed_not_the_event(pipeline, without):
+    nationwide = ("ODESA, June 3 (Wire) - Russia fired dozens of missiles at Ukraine's power grid on Tuesday, "
+                  "officials said.\n\nRepairs began in the afternoon, the grid operator said.")
+    assert uploaded(pipeline, nationwide) == []
+    here = "ODESA, June 3 (Wire) - Russian drones struck the city's port overnight, the governor said."
+    assert [e.place.name for e in uploaded(pipeline, here)] == ["Odesa"]  # it points back at it
+    without("dateline_is_no_place")
+    assert [e.place.name for e in uploaded(pipeline, nationwide)] == ["Odesa"]
+
+
+def test_a_denial_of_reports_is_no_event(pipeline, without):
+    text = "The Kremlin dismissed reports of missile strikes on Kharkiv as fakes."
+    assert events(pipeline, text, "2024-05-02") == []
+    without("dismissed_reports")
+    assert [e.place.name for e in events(pipeline, text, "2024-05-02")] == ["Kharkiv"]
+
+
+def test_battle_tanks_are_a_weapon_not_a_battle(pipeline):
+    text = "The minister was in Lviv on Monday, and modern battle tanks arrived from abroad."
+    assert events(pipeline, text, "2024-05-02") == []
+
+
+def test_a_related_link_glued_to_read_more_is_its_own_sentence():
+    from geo.sentences import split
+
+    text = "Russia hit Sumy.\nFamilies flee the shelled border villagesRead more Ukrainian troops repelled an assault."
+    assert [s.text for s in split(text)][-1] == "Ukrainian troops repelled an assault."

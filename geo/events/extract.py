@@ -23,8 +23,8 @@ from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, at_capital, choose
 from geo.events.clauses import ELLIPSIS, OWN_VERB, TARGET, actions, clauses
 from geo.events.continuation import continued, retold
 from geo.events.scope import (
-    _NO_THEATRE, Theatre, _body, _headline, _quoted, _theatre, _without_summaries, clause_is_background,
-    front_matter_end,
+    _NO_THEATRE, Theatre, _body, _headline, _quoted, _theatre, _without_summaries, after_dateline,
+    clause_is_background, front_matter_end,
 )
 from geo.events.conventions import decide, weapon_named
 from geo.events.taxonomy import PROTESTS, STRATEGIC, TYPE_OF
@@ -128,7 +128,7 @@ class Extractor:
         whole_toll = toll(s.text)
         # Mentions in text order, sliced per clause (a run-on sentence of a thousand clauses must
         # not make each clause look at every mention of the sentence).
-        in_sentence = sorted(by_sentence.get(s.index, []), key=lambda r: r.mention.start)
+        in_sentence = after_dateline(s, head, sorted(by_sentence.get(s.index, []), key=lambda r: r.mention.start))
         starts = [r.mention.start for r in in_sentence]
         armed = war_story or bool(ARMED_CUES.search(s.text))
         political = armed or bool(POLITICAL_CUES.search(s.text))

@@ -179,6 +179,22 @@ def _headline(text: str, s: Sentence) -> bool:
     return before in ("", "\n") and after in ("", "\n") and is_heading(s.text.strip())
 
 
+_HERE = re.compile(r"\b(?:the|this|that) (?:city|town|capital|port|village|region)\b|\bhere\b", re.I)
+
+
+@rule(SCOPE, "dateline_is_no_place",
+      "a wire dateline ('KYIV, Nov 17 (Reuters) -') says where the story was filed: its sentence's event "
+      "is where the sentence says ('Russia struck Ukraine's grid' is nationwide, no event at the "
+      "dateline's city), unless it names no place or points back at it ('the city', 'here')")
+def after_dateline(s: Sentence, head: int, in_sentence: list[Resolution]) -> list[Resolution]:
+    if not head or not on("dateline_is_no_place"):
+        return in_sentence
+    body = [r for r in in_sentence if r.mention.start >= s.start + head]
+    if not body or _HERE.search(s.text, head):
+        return in_sentence
+    return body
+
+
 @rule(SCOPE, "front_matter",
       "a Markdown page's front matter ('---', 'title: ...', 'excerpt: ...', '---') is the page's "
       "metadata: its summary repeats what the article reports below")

@@ -145,7 +145,7 @@ _RULES: tuple[Rule, ...] = (
          1, "ACLED: an armed actor takes a place; who takes it decides the sub-type"),
     # -- tier 2: fighting and direct violence --------------------------------------------
     Rule("armed_clash", "Armed clash",
-         r"\bclash(?:ed|es)?\b|(?<!flood )(?<!fire )\bfight(?:ing|s)?\b|\bfought\b|\bbattles?\b(?!\s+(?:for|of)\b)|\bbattled\b|\bfirefights?\b|\bskirmish\w*|\bexchange(?:d)? (?:of )?fire|\bgunfights?\b"
+         r"\bclash(?:ed|es)?\b|(?<!flood )(?<!fire )\bfight(?:ing|s)?\b|\bfought\b|\bbattles?\b(?!\s+(?:for|of|tanks?)\b)|\bbattled\b|\bfirefights?\b|\bskirmish\w*|\bexchange(?:d)? (?:of )?fire|\bgunfights?\b"
          r"|\brepel(?:led|s)?\b|\brepuls(?:ed|e|ing)\b|\bfended off\b|\bassaults?\b|\bassaulted\b|\bstorm(?:ed|ing)\b|\bcounter-?attack\w*|\bcounter-?offensive"
          r"|\boffensive (?:actions?|operations?)|\b(?:attempt(?:ed|s|ing)?|tried|trying|failed)(?: \w+ly)? to (?:advance|break through|storm|capture|seize|take|attack|push|encircle|cross|land|enter|regain|retake|recapture|infiltrate|assault|dislodge|restore)"
          r"|\battack(?:ed|s|ing)? (?:\S+ ){0,2}?(?:near|in the (?:direction|area|vicinity) of|towards?|around)\b"
@@ -257,6 +257,9 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              "before", "a plan, threat, fear or condition is not something that happened"),
     NotEvent("negated", r"\b(?:not|never|denied|denies|deny|ruled out|no longer|instead of|rather than|without)\b",
              "before", "a denial is not an event ('did not shell', 'denied attacking', 'without a fight')"),
+    NotEvent("dismissed_reports", r"\b(?:dismiss(?:ed|es|ing)|reject(?:ed|s|ing)|refut(?:ed|es|ing)) (?:\S+ ){0,3}?"
+             r"(?:reports?|claims?|allegations?|accusations?|suggestions?)\b|\bfalse (?:reports?|claims?) (?:of|that)\b",
+             "before", "'X dismissed reports of airstrikes on the capital as fakes': a denial of a report is no event"),
     NotEvent("habitual",
              r"\b(?:regularly|constantly|systematically|routinely|continuously|daily|nightly|every day|every night|for (?:months|weeks|years)|since (?:\S+ ){0,2}?(?:19|20)\d\d"
              r"|so far this (?:year|month|week)|this (?:year|month)|(?:\w+) times? (?:this|since|in)|in \d+ (?:different )?(?:locations|places|regions))\b",
@@ -266,7 +269,7 @@ NOT_EVENT: tuple[NotEvent, ...] = (
     NotEvent("question", r"\?\s*[\"'”’]?\s*$", "sentence", "a question reports nothing"),
     NotEvent("objective", r"\b(?:objective|goal|aim)s?\s*:", "clause",
              "'Russian objective: push Ukrainian forces back': a stated aim heads a section, it is no event"),
-    NotEvent("page_furniture", r"\bRead more\b|[–-]\s*video\b|\bPhotograph:|^\s*\d\d:\d\d|\bShare\s+on\b",
+    NotEvent("page_furniture", r"(?-i:Read more)\b|[–-]\s*video\b|\bPhotograph:|^\s*\d\d:\d\d|\bShare\s+on\b",
              "sentence", "a web page's captions, video labels and links are not the article's sentences"),
     NotEvent("photo_caption",
              r"[\[(][^\[\]()]{0,60}?\b(?:AP|AFP|Reuters|Getty Images|EPA(?:-EFE)?|Anadolu|Xinhua|TASS|Sputnik|Bloomberg"
