@@ -109,3 +109,29 @@ def test_a_related_link_glued_to_read_more_is_its_own_sentence():
 
     text = "Russia hit Sumy.\nFamilies flee the shelled border villagesRead more Ukrainian troops repelled an assault."
     assert [s.text for s in split(text)][-1] == "Ukrainian troops repelled an assault."
+
+
+# -- analysis worded with battle verbs ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text,rule", [
+    ("Two Ukrainian drone attacks on depots near Melitopol in recent days have lifted morale in the army.", "recent_weeks"),
+    ("Officials said raids of the past week were part of a counter-offensive to cut supply lines near Nikopol.",
+     "recent_weeks"),
+    ("Troops were moving towards Sumy, which saw heavy shelling earlier in the war.", "recent_weeks"),
+    ("Analysts said the army may attempt to level the city of Zaporizhzhia and its southern suburbs with heavy "
+     "missile, drone and glide bomb strikes.",
+     "forecast_aim"),
+    ("Doctors said most of the wounded were hurt by weapons such as shelling near Nikopol.", "a_kind_of"),
+    ("The spokesman said any strike against civilians in Odesa is unacceptable.", "a_kind_of"),
+    ("The fortress of Izmail was captured by imperial forces in the 18th century.", "background_year"),
+])
+def test_analysis_worded_with_battle_verbs_is_no_event(pipeline, without, text, rule):
+    text = "Russian forces shelled Kherson on Thursday, the Ukrainian military said. " + text
+    assert [e.place.name for e in events(pipeline, text, "2024-05-02")] == ["Kherson"]
+    without(rule)
+    assert len(events(pipeline, text, "2024-05-02")) > 1
+
+
+def test_a_strike_today_is_still_an_event_beside_analysis(pipeline):
+    text = "Russian missiles hit Odesa on Thursday, killing two, after weeks of calm in the city."
+    assert [e.place.name for e in events(pipeline, text, "2024-05-02")] == ["Odesa"]

@@ -114,7 +114,8 @@ def _sides(resolutions: list[Resolution]) -> frozenset[str]:
     return frozenset(c for c, n in counts.items() if n >= 3 and n >= SIDE_SHARE * total)
 
 
-_YEAR = re.compile(r"\b(?:in|since|by|from|until|of|during)\s+(?:early\s+|late\s+|mid-)?(?P<year>(?:19|20)\d\d)\b", re.I)
+_YEAR = re.compile(r"\b(?:in|since|by|from|until|of|during)\s+(?:early\s+|late\s+|mid-)?(?P<year>(?:19|20)\d\d)\b"
+                   r"|\bin the (?:early |late |mid-)?(?P<century>\d{1,2})(?:st|nd|rd|th) century\b", re.I)
 
 
 @rule(SCOPE, "background_year",
@@ -124,6 +125,8 @@ def clause_is_background(clause: str, article_day) -> bool:
     if article_day is None:
         return False
     m = _YEAR.search(clause)
+    if m is not None and m.group("century"):
+        return True  # "captured by imperial forces in the 18th century"
     return m is not None and int(m.group("year")) < article_day.year and find_date(clause, None) is None
 
 

@@ -264,6 +264,19 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              r"\b(?:regularly|constantly|systematically|routinely|continuously|daily|nightly|every day|every night|for (?:months|weeks|years)|since (?:\S+ ){0,2}?(?:19|20)\d\d"
              r"|so far this (?:year|month|week)|this (?:year|month)|(?:\w+) times? (?:this|since|in)|in \d+ (?:different )?(?:locations|places|regions))\b",
              "clause", "a habit or a long campaign is analysis, not one coded event"),
+    NotEvent("recent_weeks",
+             r"\bin recent (?:days|weeks|months)\b|\b(?:over|in|during|of) the (?:past|last) (?:(?:few|several|two|three) )?(?:days|weeks|months)\b"
+             r"|\bof the past (?:week|month)\b|\bearlier in the (?:war|invasion|conflict)\b",
+             "clause", "'two massive attacks in recent days have given Ukraine a boost', 'Kharkiv, which saw "
+             "shelling earlier in the war': what a clause sums up over weeks is analysis, not a dated event"),
+    NotEvent("forecast_aim",
+             r"\b(?:may|might|could|would|will)(?: \w+){0,2}? (?:attempt|try|seek|aim|plan|intend|look|want) to\b",
+             "clause", "'the command may attempt to destroy the city with air and drone strikes': a forecast's "
+             "means is no strike, however far the trigger stands from the modal"),
+    NotEvent("a_kind_of",
+             r"\b(?:such as|kinds? of|types? of|forms? of|campaigns? of|any|possible|potential|future)\s*$",
+             "before", "'weapons such as shelling', 'a campaign of shelling', 'any strike against civilians', "
+             "'a possible future offensive': a kind of violence named, not one that happened"),
     NotEvent("alert", r"\b(?:air raid|air-raid) (?:alerts?|sirens?|warnings?|alarms?)\b|\balerts? (?:was|were) (?:declared|issued)",
              "clause", "an alert says a strike may come, not that one happened"),
     NotEvent("question", r"\?\s*[\"'”’]?\s*$", "sentence", "a question reports nothing"),
