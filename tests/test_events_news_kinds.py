@@ -135,3 +135,37 @@ def test_analysis_worded_with_battle_verbs_is_no_event(pipeline, without, text, 
 def test_a_strike_today_is_still_an_event_beside_analysis(pipeline):
     text = "Russian missiles hit Odesa on Thursday, killing two, after weeks of calm in the city."
     assert [e.place.name for e in events(pipeline, text, "2024-05-02")] == ["Odesa"]
+
+
+# -- one event per happening ---------------------------------------------------------------------------
+
+def test_the_assault_told_on_joins_the_strike_before(pipeline, without):
+    text = ("Russian drones hit a school in Sumy on Monday night. Rescuers worked until dawn. "
+            "Russia launched 90 drones in all that night. "
+            "The assault killed three people and damaged a power line.")
+    found = events(pipeline, text, "2024-03-05")
+    assert [(e.place.name, e.sub_type, e.fatalities) for e in found] == [("Sumy", "Air/drone strike", 3)]
+    without("anaphor_subject")
+    assert len(events(pipeline, text, "2024-03-05")) == 2
+
+
+def test_the_explosion_told_again_is_the_strike_told_before(pipeline, without):
+    text = ("Russian drones and missiles attacked Kyiv overnight, the city's mayor said. Every so often we could "
+            "hear a drone overhead. After the big explosion that woke us up, we could see smoke on the horizon.")
+    assert len(events(pipeline, text, "2024-03-05")) == 1
+    without("retold_by_anaphor")
+    assert len(events(pipeline, text, "2024-03-05")) == 2
+
+
+def test_interceptions_over_one_place_told_twice_are_one_event(pipeline, without):
+    text = ("Air defences shot down drones over Kyiv overnight, the Ukrainian military said. Schools opened late. "
+            "Late at night we saw flashes over Kyiv as more drones were shot down.")
+    assert len(events(pipeline, text, "2024-03-05")) == 1
+    without("interceptions_retold")
+    assert len(events(pipeline, text, "2024-03-05")) == 2
+
+
+def test_advanced_as_an_adjective_is_no_advance(pipeline):
+    text = ("Russian forces shelled Kherson on Monday. The new shelter in Odesa is modern and advanced with "
+            "thick walls, and Kyiv wants more advanced air defence systems.")
+    assert [e.place.name for e in events(pipeline, text, "2024-03-05")] == ["Kherson"]

@@ -82,6 +82,8 @@ def continued(prev: Event, s: Sentence, now: Event | None, stated: str | None,
         t = toll(s.text)
         if not (t.stated or finer or points_back):
             return None
+    elif opens_back(s.text):
+        t = Toll(now.fatalities, now.injured)  # "The assault killed four": the event before, told on
     else:
         if now.type != prev.type:
             return None
@@ -89,6 +91,18 @@ def continued(prev: Event, s: Sentence, now: Event | None, stated: str | None,
             return None
         t = Toll(now.fatalities, now.injured)
     return join(prev, s, t, Where(finer, precision(text, finer)) if finer else None)
+
+
+_SUBJECT_BACK = re.compile(r"\W*(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:attacks?|assaults?|strikes?|barrage|"
+                           r"bombardment|raids?|shelling|onslaught)\s+(?:also\s+)?(?:killed|wounded|injured|damaged|"
+                           r"destroyed|hit|left|caused|knocked|cut|struck)\b", re.I)
+
+
+@rule(JOINS, "anaphor_subject",
+      "'The assault killed four people and destroyed energy infrastructure.' after a strike: a sentence whose "
+      "subject points back at the attack before tells that attack's toll, whatever its verb suggests")
+def opens_back(sentence: str) -> bool:
+    return bool(_SUBJECT_BACK.match(sentence)) and on("anaphor_subject")
 
 
 def join(prev: Event, s: Sentence, t: Toll, finer: Where | None = None) -> Event:
@@ -102,6 +116,21 @@ def join(prev: Event, s: Sentence, t: Toll, finer: Where | None = None) -> Event
 
 
 _RETOLD = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+_RETOLD_SUB_TYPES = {"Disrupted weapons use"}
+
+
+@rule(JOINS, "interceptions_retold",
+      "air defence over a place on a day is one event however often the story comes back to it ('drones "
+      "were shot down over the capital' ... 'some were shot down and fell from the sky')")
+def _retold_kind(e: Event) -> bool:
+    return e.type in _RETOLD or e.sub_type in _RETOLD_SUB_TYPES and on("interceptions_retold")
+
+
+@rule(JOINS, "retold_by_anaphor",
+      "a later sentence that points back ('the big explosion', 'the attack') at a place and day the story "
+      "has coded is that event told again, whatever sub-type its own words suggest")
+def _points_back(e: Event) -> bool:
+    return bool(_POINTS_BACK.search(e.sentence.text)) and e.type in _RETOLD and on("retold_by_anaphor")
 
 
 def retold(events: list[Event]) -> list[Event]:
@@ -109,12 +138,17 @@ def retold(events: list[Event]) -> list[Event]:
     ("The strike on Kharkiv killed four...") without it happening twice. The first telling
     stays, with the later one's sentence and a toll it states."""
     first: dict[tuple, int] = {}
+    by_type: dict[tuple, int] = {}
     out: list[Event] = []
     for e in events:
         key = (e.sub_type, e.place.id if e.place else None, e.date)
+        kind = (e.type, e.place.id if e.place else None, e.date)
+        if e.place is not None and key not in first and kind in by_type and _points_back(e):
+            key = (out[by_type[kind]].sub_type, *key[1:])
         # Violence is retold; developments ("banks withdrawn", "units brought in") are many.
-        if e.place is None or key not in first or e.type not in _RETOLD:
+        if e.place is None or key not in first or not _retold_kind(e):
             first.setdefault(key, len(out))
+            by_type.setdefault(kind, len(out))
             out.append(e)
             continue
         i = first[key]

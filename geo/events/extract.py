@@ -21,7 +21,7 @@ from geo.events.dates import earlier_by, find_date, parse_iso, shifted
 from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, at_capital, choose, listed_after, names_a_sector,
                                precision, spread)
 from geo.events.clauses import ELLIPSIS, OWN_VERB, TARGET, actions, clauses
-from geo.events.continuation import continued, retold
+from geo.events.continuation import continued, opens_back, retold
 from geo.events.scope import (
     _NO_THEATRE, Theatre, _body, _headline, _quoted, _theatre, _without_summaries, after_dateline,
     clause_is_background, front_matter_end,
@@ -108,7 +108,7 @@ class Extractor:
                 continue
             if seat is not None and on("region_at_its_seat"):
                 found = [_at_seat(e, seat) for e in found]
-            if found and events and last == s.index - 1:
+            if found and events and (last == s.index - 1 or s.index - last <= _BACK_REACH and opens_back(s.text)):
                 joined = continued(events[-1], s, found[0], day, by_sentence, text)
                 if joined is not None:
                     # "Russian forces shelled Kharkiv. Shells hit the city's Saltivskyi district.": one event.
@@ -362,6 +362,7 @@ def _continuing(events: list[Event], last: int, s: Sentence, day, by_sentence, t
     return -1, None
 
 
+_BACK_REACH = 3  # sentences back that "The assault killed four" may reach for its attack
 _AROUND = 12  # mentions either side of a clause it may take its place from when it names none
 _ATTACKER = re.compile(r"\b(?:armed (?:men|man|group|people)|gunm[ae]n|assailants?|attackers?|militants?|soldiers?|"
                        r"servicem[ae]n|troops|forces|occupiers|police|guards?|militia\w*|fighters|partisans)\b", re.I)
