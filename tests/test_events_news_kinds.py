@@ -169,3 +169,38 @@ def test_advanced_as_an_adjective_is_no_advance(pipeline):
     text = ("Russian forces shelled Kherson on Monday. The new shelter in Odesa is modern and advanced with "
             "thick walls, and Kyiv wants more advanced air defence systems.")
     assert [e.place.name for e in events(pipeline, text, "2024-03-05")] == ["Kherson"]
+
+
+# -- wire copy's ways of telling a strike ---------------------------------------------------------------
+
+@pytest.mark.parametrize("text,sub_type", [
+    ("Zaporizhzhia came under fresh heavy attack on Tuesday, officials said.", "Shelling/artillery/missile attack"),
+    ("Russian troops continue to make gains in Toretsk, the military said.", "Armed clash"),
+    ("Air defences could be heard engaging drones over Odesa in the night.", "Disrupted weapons use"),
+    ("Ukraine neutralised most of the drones and 20 missiles over Lviv, the air force said.",
+     "Disrupted weapons use"),
+    ("The ministry said its Kalibr missiles had destroyed a fuel depot in Kremenchuk.",
+     "Shelling/artillery/missile attack"),
+    ("The defence ministry said its units had opened humanitarian corridors near Sumy.", "Agreement"),
+    ("The Zircon missile, which could carry nuclear warheads, struck the city of Fastiv, officials said.",
+     "Shelling/artillery/missile attack"),
+])
+def test_ways_wire_copy_tells_an_event(pipeline, text, sub_type):
+    text = "Russian forces shelled Kherson on Monday, the Ukrainian military said.\n\n" + text
+    assert [e.sub_type for e in events(pipeline, text, "2024-05-02")][1:] == [sub_type]
+
+
+def test_the_aside_does_not_make_the_verb_hypothetical(pipeline, without):
+    text = "The Zircon missile, which could carry nuclear warheads, struck the city of Fastiv, officials said."
+    assert len(events(pipeline, text, "2024-05-02")) == 1
+    without("relative_clause_aside")
+    assert events(pipeline, text, "2024-05-02") == []
+
+
+def test_what_happened_elsewhere_is_another_event(pipeline, without):
+    text = ("A man in Kherson was killed in a drone strike on Wednesday, the governor said. A woman was also "
+            "injured in that attack, and elsewhere in the region two people were injured in Russian shelling.")
+    assert [e.sub_type for e in events(pipeline, text, "2024-05-02")] == [
+        "Air/drone strike", "Shelling/artillery/missile attack"]
+    without("elsewhere_is_another")
+    assert len(events(pipeline, text, "2024-05-02")) == 1

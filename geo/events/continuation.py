@@ -17,7 +17,7 @@ from dataclasses import replace
 from geo.distance import distance_km
 from geo.events.places import Where, precision
 from geo.events.toll import Toll, toll
-from geo.rules import on, rule
+from geo.rules import on, rule, switch
 from geo.types import Event, Place, Resolution, Sentence
 
 JOINS: list = []  # the rules below, for geo.rules' registry and switches
@@ -43,6 +43,11 @@ def _enabled():
       "Kharkiv' moves the event into the district")
 def _finer_enabled():
     return True
+
+
+_ELSEWHERE = re.compile(r"\belsewhere\b|\bin (?:another|a separate) (?:attack|strike|incident)\b", re.I)
+switch("elsewhere_is_another", "'A woman was injured in that attack, and elsewhere in the region three people were "
+       "injured in Russian shelling': what happened elsewhere is another event, though it names no other place")
 
 
 def holds(container: Place, place: Place) -> bool:
@@ -72,6 +77,8 @@ def continued(prev: Event, s: Sentence, now: Event | None, stated: str | None,
         return None
     if stated is not None and prev.date is not None and stated != prev.date:
         return None  # another day, another event
+    if _ELSEWHERE.search(s.text) and on("elsewhere_is_another"):
+        return None
     named = _named(by_sentence, s)
     if any(not holds(prev.place, r.place) and not holds(r.place, prev.place) for r in named):
         return None  # it names somewhere else
@@ -130,7 +137,9 @@ def _retold_kind(e: Event) -> bool:
       "a later sentence that points back ('the big explosion', 'the attack') at a place and day the story "
       "has coded is that event told again, whatever sub-type its own words suggest")
 def _points_back(e: Event) -> bool:
-    return bool(_POINTS_BACK.search(e.sentence.text)) and e.type in _RETOLD and on("retold_by_anaphor")
+    text = e.sentence.text
+    return (bool(_POINTS_BACK.search(text)) and e.type in _RETOLD and on("retold_by_anaphor")
+            and not (_ELSEWHERE.search(text) and on("elsewhere_is_another")))
 
 
 def retold(events: list[Event]) -> list[Event]:

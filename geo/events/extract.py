@@ -20,7 +20,7 @@ from geo.events import actors as actor_rules
 from geo.events.dates import earlier_by, find_date, parse_iso, shifted
 from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, at_capital, choose, listed_after, names_a_sector,
                                precision, spread)
-from geo.events.clauses import ELLIPSIS, OWN_VERB, TARGET, actions, clauses
+from geo.events.clauses import ELLIPSIS, OWN_VERB, TARGET, actions, clauses, without_asides
 from geo.events.continuation import continued, opens_back, retold
 from geo.events.scope import (
     _NO_THEATRE, Theatre, _body, _headline, _quoted, _theatre, _without_summaries, after_dateline,
@@ -262,7 +262,7 @@ _UNIONS: dict[tuple[str, ...], re.Pattern[str]] = {}
 
 
 def _words_before(clause: str, at: int) -> str:
-    return " ".join(clause[:at].split()[-_BEFORE_WORDS:])
+    return " ".join(without_asides(clause[:at]).split()[-_BEFORE_WORDS:])
 
 
 def _each_place(text: str, clause: tuple[int, int], chosen: Resolution, in_clause) -> list[Resolution]:

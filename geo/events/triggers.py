@@ -97,8 +97,8 @@ _RULES: tuple[Rule, ...] = (
          0, "analysts' notes label interceptions and defusals before the date ('Interception: On ...')"),
     Rule("interception", "Disrupted weapons use",
          r"\bshot down\b|\bshoot(?:s|ing)? down\b|\bdowned\b|\bintercept(?:ed|s|ing|ion)\b"
-         rf"|\bdestroyed (?:(?!with\b|using\b|by\b)\S+ ){{0,3}}?{_DRONE}|\b(?:air defen[cs]es?|anti-aircraft)\b {gap(4)}(?:destroyed|neutrali[sz]ed|repelled|engaged|was active|were active|worked)"
-         rf"|\b(?:electronic warfare|ew)\b {gap(4)}(?:suppressed|jammed|disabled|downed)"
+         rf"|\bdestroyed (?:(?!with\b|using\b|by\b)\S+ ){{0,3}}?{_DRONE}|\b(?:air defen[cs]es?|anti-aircraft)\b {gap(4)}(?:destroyed|neutrali[sz]ed|repelled|engag(?:ed|ing)|was active|were active|worked)"
+         rf"|\b(?:electronic warfare|ew)\b {gap(4)}(?:suppressed|jammed|disabled|downed)|\bneutrali[sz]ed (?:\S+ ){{0,5}}?(?:{_DRONE}|missiles)\b"
          rf"|\b{_DRONE} (?:\S+ ){{0,2}}?(?:were|was) (?:\S+ )?(?:destroyed|downed|neutrali[sz]ed|intercepted|suppressed|jammed)\b",
          1, "ACLED: air defence stops drones or missiles (coded as 'Interception')"),
     Rule("defusal", "Disrupted weapons use",
@@ -119,7 +119,7 @@ _RULES: tuple[Rule, ...] = (
     Rule("shelling", "Shelling/artillery/missile attack",
          rf"\bshell(?:ed|ing|s)\b|\bartillery (?:fire|strikes?|attacks?|barrage)|\b(?:fired|firing|fires|launched|launching) (?:\S+ ){{0,4}}?{_GUNS}"
          r"|\bmortar (?:fire|attacks?|rounds)|\b(?:missile|rocket) (?:strikes?|attacks?|fire)\b"
-         r"|\b(?:missiles?|rockets?|projectiles?) (?:struck|hit|slammed|targeted|attacked|landed|fell)\b"
+         r"|\b(?:missiles?|rockets?|projectiles?|iskanders?|kalibrs?) (?:had |have |also )?(?:struck|hit|slammed|targeted|attacked|landed|fell|destroyed)\b"
          rf"|\b(?:struck|hit|targeted|attacked) (?:\S+ ){{0,6}}?(?:with|using) (?:\S+ ){{0,3}}?{_GUNS}|\bbombard(?:ed|ment|ing)\b|\btank fire\b",
          1, "ACLED: artillery, mortars, rockets and ground- or sea-launched missiles"),
     Rule("remote_explosive", "Remote explosive/landmine/IED",
@@ -158,6 +158,10 @@ _RULES: tuple[Rule, ...] = (
          r"|(?<!air )\braid(?:s|ed)?\b|\b(?:sabotage|reconnaissance|assault)(?: and reconnaissance)? (?:groups?|units?|teams?) (?:\S+ ){0,3}?(?:attempted|tried|entered|attacked|crossed|infiltrated)",
          1, "ACLED: organised armed groups fight without a change of territory; its verb competes "
             "with shelling's by position (the main verb comes first)"),
+    Rule("gains", "Armed clash",
+         r"\b(?:make|makes|made|making) (?:\S+ ){0,2}?(?:gains|advances)\b|\bgained ground\b",
+         2, "'Russia continues to make gains in X': ground won in fighting, an armed clash unless the sentence "
+            "names a weapon or a capture"),
     Rule("attack_civilians", "Attack",
          rf"\b(?:shot|shooting|executed|execution of|tortur\w+|beat|beaten(?: up)?|beat up|stabbed|murdered|killed|shot dead|opened fire on|gunned down|abused|ill-treated) (?:\S+ ){{0,3}}?{_VICTIMS}"
          rf"|\b{_VICTIMS} (?:was|were) (?:shot|executed|tortured|beaten|stabbed|murdered|gunned down)",
@@ -171,14 +175,14 @@ _RULES: tuple[Rule, ...] = (
          2, "ACLED: arrests by the state; detentions by an armed force are abductions"),
     # -- tier 3: generic verbs and non-violent developments ---------------------------------
     Rule("strike_generic", "Shelling/artillery/missile attack",
-         r"\bstruck\b|\bstrikes? (?:on|at|against|hit)\b|\bhit\b|\btargeted\b|\bfired (?:at|on|upon)\b|\bopened fire\b|\bexplosions?\b|\bblasts?\b|\battack(?:ed|s)? (?:on )?"
+         r"\bstruck\b|\bstrikes? (?:on|at|against|hit)\b|\bcame under (?:\S+ ){0,3}?(?:attack|fire)\b|\bhit\b|\btargeted\b|\bfired (?:at|on|upon)\b|\bopened fire\b|\bexplosions?\b|\bblasts?\b|\battack(?:ed|s)? (?:on )?"
          , 3, "ACLED: a strike with no weapon named is coded as shelling/artillery/missile attack"),
     Rule("agreement", "Agreement",
          r"\b(?:signed|reached|concluded|agreed (?:on|to)) (?:\S+ ){0,3}?(?:agreements?|deals?|accords?|memorandums?|ceasefire|truce)|\b(?:prisoner|pow|body|bodies) (?:exchange|swap)"
          r"|\bexchange of (?:prisoners|pows|bodies|captives)|\b(?:exchanged|swapped) (?:\S+ ){0,3}?(?:prisoners|pows|bodies|captives)|\bceasefire (?:was agreed|took effect|came into)"
          r"|\b(?:returned|handed over|repatriated) (?:the )?(?:\S+ )?bodies\b|\breturned (?:home )?from (?:\S+ )?captivity"
          r"|\b(?:prisoners|pows|captives|soldiers|servicemen|defenders) (?:\S+ ){0,2}?(?:returned home|came home|were freed|were released)\b"
-         r"|\bexchange (?:deal|agreement)\b",
+         r"|\bexchange (?:deal|agreement)\b|\b(?:opened|open|agreed|established) (?:\S+ ){0,2}?humanitarian corridors?",
          3, "ACLED: parties agree (ceasefires, prisoner and body exchanges)"),
     Rule("looting", "Looting/property destruction",
          r"\bloot(?:ed|ing|s)?\b|\bplunder\w*|\bpillag\w*|\bvandali[sz]\w*|\bset (?:\S+ ){0,3}?on fire|\bset fire to|\btorched\b|\bburned down\b|\bdemolished\b|\bransacked\b|\bstole\b",
@@ -208,7 +212,7 @@ ARMED, POLITICAL = "armed", "political"
 # weapon or the war (or, for POLITICAL, a political stake) -- or the story as a whole does.
 CONTEXT = {
     "sexual_violence": ARMED, "defusal": ARMED, "air_strike": ARMED, "shelling": ARMED,
-    "remote_explosive": ARMED, "territory": ARMED, "armed_clash": ARMED, "attack_civilians": ARMED,
+    "remote_explosive": ARMED, "territory": ARMED, "armed_clash": ARMED, "gains": ARMED, "attack_civilians": ARMED,
     "abduction": ARMED, "strike_generic": ARMED, "looting": ARMED, "withdrawal": ARMED,
     "headquarters": ARMED, "group_change": ARMED,
     "detention": POLITICAL, "agreement": POLITICAL, "other": POLITICAL, "mob_violence": POLITICAL,
@@ -250,7 +254,7 @@ class NotEvent:
 
 NOT_EVENT: tuple[NotEvent, ...] = (
     NotEvent("hypothetical",
-             r"\b(?:could|would|might|(?-i:may)|will|shall|won't|wouldn't|going to|plans? to|planning to|planned to|intends? to|intended to"
+             r"\b(?:could(?! (?:be )?(?:heard|seen|hear|see)\b)|would|might|(?-i:may)|will|shall|won't|wouldn't|going to|plans? to|planning to|planned to|intends? to|intended to"
              r"|threat(?:en(?:s|ed|ing)?)? to|ready to|prepar(?:ing|es|ed) to|aims? to|want(?:s|ed)? to|expect(?:s|ed)? (?:to|that)|likely to"
              r"|if|unless|in case of|whether|risk(?:s|ing)?|fears?|capable of|able to|can|cannot|to prevent|threat of|possibility of|danger of"
              r"|demand(?:s|ed)? that|urg(?:es|ed) (?:\S+ )?to|agreed to|to (?:halt|stop|cease|pause|end)|halt(?:ed|ing)?|ceasefire on)\b",
