@@ -204,3 +204,23 @@ def test_what_happened_elsewhere_is_another_event(pipeline, without):
         "Air/drone strike", "Shelling/artillery/missile attack"]
     without("elsewhere_is_another")
     assert len(events(pipeline, text, "2024-05-02")) == 1
+
+
+# -- the day --------------------------------------------------------------------------------------------
+
+SAME_DAY = ("On March 3, Ukrainian missiles struck an ammunition depot in Belgorod, officials said.\n\n"
+            "A woman brings flowers to pay tribute at the memorial to the victims of the attacks on the city, "
+            "in Lviv, Ukraine, March 6, 2025 [Jane Doe/Reuters]\n\n"
+            "On the same day, Ukrainian drones struck a refinery near Kursk.")
+
+
+def test_the_same_day_is_the_day_the_text_told_last(pipeline, without):
+    found = events(pipeline, SAME_DAY, "2025-03-07")
+    assert [e.date for e in found] == ["2025-03-03", "2025-03-03"]
+    without("same_day")
+    assert [e.date for e in events(pipeline, SAME_DAY, "2025-03-07")][1] == "2025-03-07"
+
+
+def test_a_photo_captions_day_is_not_the_day_told_last(pipeline, without):
+    without("caption_dates_no_text")
+    assert [e.date for e in events(pipeline, SAME_DAY, "2025-03-07")][1] == "2025-03-06"

@@ -11,6 +11,7 @@ import re
 from datetime import date, timedelta
 
 from geo.events.numbers import number
+from geo.rules import on, switch
 
 MONTHS = {m: i for i, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
@@ -138,3 +139,12 @@ def shifted(iso: str | None, by: timedelta | None) -> str | None:
         return iso
     day = parse_iso(iso)
     return (day - by).isoformat() if day else iso
+
+
+_SAME_DAY = re.compile(r"\b(?:on|that|the) (?:the )?same (?:day|night|date)\b|\bthat same (?:day|night)\b", re.I)
+switch("same_day", "'On February 21, missiles struck a plant. ... On the same day, drones struck a refinery': "
+       "'the same day' is the day the text told last, in whatever paragraph")
+
+
+def same_day(sentence: str) -> bool:
+    return on("same_day") and bool(_SAME_DAY.search(sentence))
