@@ -224,3 +224,18 @@ def test_the_same_day_is_the_day_the_text_told_last(pipeline, without):
 def test_a_photo_captions_day_is_not_the_day_told_last(pipeline, without):
     without("caption_dates_no_text")
     assert [e.date for e in events(pipeline, SAME_DAY, "2025-03-07")][1] == "2025-03-06"
+
+
+# -- the place ------------------------------------------------------------------------------------------
+
+def test_a_compass_cue_picks_the_namesake_that_lies_that_way(pipeline, without):
+    text = ("In Lviv region, a man was killed when debris fell on his house, the governor said.\n\n"
+            "In Mykolaiv in the south, two people were killed in an overnight drone attack, officials said.\n\n"
+            "In Mykolaiv, rescuers searched the rubble of a school.")
+    found = [r.place for r in pipeline.parse(Document(text, date="2024-11-17")).resolutions
+             if r.mention.text == "Mykolaiv"]
+    assert len(found) == 2 and all(p.lat < 47.5 for p in found)  # the southern port city, both times
+    without("compass_cue")
+    found = [r.place for r in pipeline.parse(Document(text, date="2024-11-17")).resolutions
+             if r.mention.text == "Mykolaiv"]
+    assert any(p.lat > 47.5 for p in found)
