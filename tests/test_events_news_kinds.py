@@ -239,3 +239,20 @@ def test_a_compass_cue_picks_the_namesake_that_lies_that_way(pipeline, without):
     found = [r.place for r in pipeline.parse(Document(text, date="2024-11-17")).resolutions
              if r.mention.text == "Mykolaiv"]
     assert any(p.lat > 47.5 for p in found)
+
+
+@pytest.mark.parametrize("text", [
+    "The Kremlin wants Ukraine to leave the Zaporizhzhia region, where the fiercest fighting continues.",
+    "Sumy has been the epicentre of the fighting, officials said.",
+    "Analysts drew up scenarios for advancing to Kramatorsk next spring.",
+    "The besieged troops in Vovchansk survive on drone-dropped supplies.",
+    "He said Moscow was massing troops in an attempt to take Huliaipole.",
+])
+def test_descriptions_of_the_war_are_no_events(pipeline, text):
+    text = "Russian forces shelled Kherson on Monday, the Ukrainian military said. " + text
+    assert [e.place.name for e in events(pipeline, text, "2024-05-02")] == ["Kherson"]
+
+
+def test_fighting_that_continues_somewhere_is_still_an_event(pipeline):
+    text = "Russian forces shelled Kherson on Monday, the military said. Fighting continues in Vovchansk."
+    assert [e.place.name for e in events(pipeline, text, "2024-05-02")] == ["Kherson", "Vovchansk"]

@@ -118,7 +118,7 @@ _RULES: tuple[Rule, ...] = (
     Rule("air_strike", "Air/drone strike",
          r"\bair ?strikes?\b|\bair-strikes?\b|\bair raids?\b(?! (?:alert|siren|warning|alarm|shelter))"
          rf"|\b{_DRONE} (?:strikes?|attacks?|struck|hit|attacked|targeted|dropped|exploded|crashed|slammed|bombed)\b"
-         rf"|\b(?:drone|uav)-(?:strike|attack|drop)\w*|\bdropp?(?:ed|s|ing)? (?:\S+ ){{0,3}}?(?:explosives?|grenades?|bombs?|munitions?|ieds?|charges?)\b"
+         rf"|\b(?:drone|uav)-(?:strike|attack|drop)\w*\b(?! (?:supplies|aid|cargo|food|water|ammunition|deliver\w*))|\bdropp?(?:ed|s|ing)? (?:\S+ ){{0,3}}?(?:explosives?|grenades?|bombs?|munitions?|ieds?|charges?)\b"
          r"|\bbomb(?:ed|ing|ings)\b|\baerial bombs?|\bguided (?:aerial )?bombs?|\bglide bombs?|\bkabs?\b|\bfab-\d+"
          r"|\b(?:air|aviation)(?: forces?| units?)? (?:\S+ ){0,2}?(?:struck|strikes?|attacked|carried out|conducted|launched|fired|deployed|dropped|used|hit|bombed)\b"
          r"|\b(?:cluster|aerial|guided|glide|air|fab|kab|rbk|odab)[- ]?\S*\s+bombs?\b|\bbombs? (?:were |was )?dropped"
@@ -155,9 +155,9 @@ _RULES: tuple[Rule, ...] = (
          1, "ACLED: an armed actor takes a place; who takes it decides the sub-type"),
     # -- tier 2: fighting and direct violence --------------------------------------------
     Rule("armed_clash", "Armed clash",
-         r"\bclash(?:ed|es)?\b|(?<!flood )(?<!fire )\bfight(?:ing|s)?\b|\bfought\b|\bbattles?\b(?!\s+(?:for|of|tanks?)\b)|\bbattled\b|\bfirefights?\b|\bskirmish\w*|\bexchange(?:d)? (?:of )?fire|\bgunfights?\b"
+         r"\bclash(?:ed|es)?\b|(?<!flood )(?<!fire )(?<!\bthe )(?<!est )\bfight(?:ing|s)?\b|\bfought\b|\bbattles?\b(?!\s+(?:for|of|tanks?)\b)|\bbattled\b|\bfirefights?\b|\bskirmish\w*|\bexchange(?:d)? (?:of )?fire|\bgunfights?\b"
          r"|\brepel(?:led|s)?\b|\brepuls(?:ed|e|ing)\b|\bfended off\b|\bassaults?\b|\bassaulted\b|\bstorm(?:ed|ing)\b|\bcounter-?attack\w*|\bcounter-?offensive"
-         r"|\boffensive (?:actions?|operations?)|\b(?:attempt(?:ed|s|ing)?|tried|trying|failed)(?: \w+ly)? to (?:advance|break through|storm|capture|seize|take|attack|push|encircle|cross|land|enter|regain|retake|recapture|infiltrate|assault|dislodge|restore)"
+         r"|\boffensive (?:actions?|operations?)|(?<!\bin an )\b(?:attempt(?:ed|s|ing)?|tried|trying|failed)(?: \w+ly)? to (?:advance|break through|storm|capture|seize|take|attack|push|encircle|cross|land|enter|regain|retake|recapture|infiltrate|assault|dislodge|restore)"
          r"|\battack(?:ed|s|ing)? (?:\S+ ){0,2}?(?:near|in the (?:direction|area|vicinity) of|towards?|around)\b"
          r"|\battack(?:ed|s|ing)? (?:(?:north|south|east|west)\w* of (?:\S+ ){1,3}?)(?:near|towards?|in)\b|(?<!\bis )(?<!\bare )(?<!\bmost )(?<!\bmore )(?<!\bhighly )\badvanc(?:ed|ing|es)\b(?!\s+(?:\w+\s+)?(?:weapons?|systems?|technolog\w+|equipment|missiles?|aircraft|training|degrees?|age|stage|countries|economies)\b|\s+with\b)|\bambush(?:ed)?\b|\bcombat\b|\bhostilities\b|\battacked (?:\S+ ){0,3}?positions|\bengaged (?:in|with)\b"
          r"|\b(?:infantry|armou?red (?:vehicles?|columns?|groups?)|mechani[sz]ed (?:assaults?|attacks?|columns?|units?))\b"
@@ -288,7 +288,8 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              "clause", "'the command may attempt to destroy the city with air and drone strikes': a forecast's "
              "means is no strike, however far the trigger stands from the modal"),
     NotEvent("a_kind_of",
-             r"\b(?:such as|kinds? of|types? of|forms? of|campaigns? of|any|possible|potential|future)\s*$",
+             r"\b(?:such as|kinds? of|types? of|forms? of|campaigns? of|any|possible|potential|potentially|future"
+             r"|(?:scenarios?|plans?|preparations?) (?:for|of))\s*$",
              "before", "'weapons such as shelling', 'a campaign of shelling', 'any strike against civilians', "
              "'a possible future offensive': a kind of violence named, not one that happened"),
     NotEvent("alert", r"\b(?:air raid|air-raid) (?:alerts?|sirens?|warnings?|alarms?)\b|\balerts? (?:was|were) (?:declared|issued)",
