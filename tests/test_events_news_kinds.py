@@ -256,3 +256,13 @@ def test_descriptions_of_the_war_are_no_events(pipeline, text):
 def test_fighting_that_continues_somewhere_is_still_an_event(pipeline):
     text = "Russian forces shelled Kherson on Monday, the military said. Fighting continues in Vovchansk."
     assert [e.place.name for e in events(pipeline, text, "2024-05-02")] == ["Kherson", "Vovchansk"]
+
+
+def test_the_news_that_comes_a_week_after_an_attack_dates_that_attack(pipeline, without):
+    text = ("Explosions rocked an ammunition depot near Melitopol on Tuesday, officials said.\n\n"
+            "The blasts on Tuesday came one week after two people were killed in similar explosions at a Russian "
+            "air base near Berdiansk.")
+    found = events(pipeline, text, "2024-08-21")
+    assert [(e.place.name, e.date) for e in found] == [("Melitopol", "2024-08-20"), ("Berdyansk", "2024-08-13")]
+    without("comes_after")
+    assert ("Berdyansk", "2024-08-13") not in [(e.place.name, e.date) for e in events(pipeline, text, "2024-08-21")]

@@ -148,3 +148,21 @@ switch("same_day", "'On February 21, missiles struck a plant. ... On the same da
 
 def same_day(sentence: str) -> bool:
     return on("same_day") and bool(_SAME_DAY.search(sentence))
+
+
+# "The blasts on Tuesday come one week after at least one person was killed in similar explosions
+# at an air base": the subject is the news already told; the event is the one after "after".
+_COMES_AFTER = re.compile(r"\W*(?:the|these|those|this|it)\b[^,;:.]{0,60}?\b(?:comes?|came|follows?|followed)\s+"
+                          r"(?:exactly\s+|just\s+|only\s+|almost\s+|nearly\s+)?(?P<n>a|an|one|two|three|four|five|six|"
+                          r"seven|\d+)\s+(?P<unit>days?|weeks?)\s+after\s+", re.I)
+switch("comes_after", "'The blasts on Tuesday come one week after an attack on an air base': the blasts are the news "
+       "told before; the sentence's event is the attack, that long before their day")
+
+
+def comes_after(sentence: str) -> tuple[int, timedelta] | None:
+    """Where the earlier event's words start, and how long before the subject's day it happened."""
+    m = _COMES_AFTER.match(sentence) if on("comes_after") else None
+    if m is None:
+        return None
+    n = 1 if m["n"].lower() in ("a", "an") else number(m["n"])
+    return (m.end(), timedelta(days=n * (7 if m["unit"].lower().startswith("week") else 1))) if n else None

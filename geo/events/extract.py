@@ -17,7 +17,7 @@ from typing import Callable
 
 from geo.article_meta import dateline_end
 from geo.events import actors as actor_rules
-from geo.events.dates import earlier_by, find_date, parse_iso, same_day, shifted
+from geo.events.dates import comes_after, earlier_by, find_date, parse_iso, same_day, shifted
 from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, at_capital, choose, listed_after, names_a_sector,
                                precision, spread)
 from geo.events.clauses import ELLIPSIS, OWN_VERB, TARGET, actions, clauses, without_asides
@@ -99,8 +99,12 @@ class Extractor:
                 continue
             date = day or (carried[1] if carried and carried[0] == paragraph[s.index]
                            else doc.date and doc.date[:10])
-            found = self._sentence(text, s, rules, by_sentence, parsed, paragraph, focus, date,
-                                   article_day, doc.id, war_story, head, s.index in quoted, theatre, seat)
+            back = comes_after(s.text)  # "The blasts came a week after an attack on an air base": that attack
+            if back is not None:
+                date, head = shifted(day or (events[-1].date if events else date), back[1]), 0
+            found = [replace(e, sentence=s) for e in self._sentence(
+                text, Sentence(s.index, s.start + back[0], s.end, s.text[back[0]:]) if back else s, rules, by_sentence,
+                parsed, paragraph, focus, date, article_day, doc.id, war_story, head, s.index in quoted, theatre, seat)]
             told = self._told(s, found, rules, doc.id, date) or told
             if not found and events and last == s.index - 1:
                 # a trigger that gave no event ("the death toll climbed"): its toll may still go on
