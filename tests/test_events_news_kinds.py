@@ -266,3 +266,17 @@ def test_the_news_that_comes_a_week_after_an_attack_dates_that_attack(pipeline, 
     assert [(e.place.name, e.date) for e in found] == [("Melitopol", "2024-08-20"), ("Berdyansk", "2024-08-13")]
     without("comes_after")
     assert ("Berdyansk", "2024-08-13") not in [(e.place.name, e.date) for e in events(pipeline, text, "2024-08-21")]
+
+
+def test_a_hyphenated_unknown_name_keeps_a_village_list_going(pipeline, without):
+    text = ("The General Staff reported 150 combat engagements on Friday.\n\n"
+            "In the Kostiantynivka direction, the enemy carried out 13 assaults near Kostiantynivka, "
+            "Petro-Kalynove, Rusynyi Yar, Pleshchiivka, Popiv Yar, and Sofiivka.\n")
+    listed = {"Pleshchiivka", "Sofiivka"}
+
+    def named():
+        return {r.mention.text for r in pipeline.parse(Document(text, date="2026-02-27")).resolutions}
+
+    assert listed <= named()
+    without("hyphen_tail_in_list")
+    assert not listed <= named()
