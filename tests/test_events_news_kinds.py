@@ -280,3 +280,12 @@ def test_a_hyphenated_unknown_name_keeps_a_village_list_going(pipeline, without)
     assert listed <= named()
     without("hyphen_tail_in_list")
     assert not listed <= named()
+
+
+def test_a_ukrainian_strike_on_russian_soil_with_no_weapon_named_is_a_drone_strike(pipeline, without):
+    text = "Ukrainian forces struck an oil refinery in Syzran, Samara Oblast, overnight, the General Staff said."
+    assert [e.sub_type for e in events(pipeline, text, "2025-03-04")] == ["Air/drone strike"]
+    named = "Ukrainian forces struck an oil refinery in Syzran with missiles overnight, the General Staff said."
+    assert [e.sub_type for e in events(pipeline, named, "2025-03-04")] == ["Shelling/artillery/missile attack"]
+    without("deep_strike_by_drone")
+    assert [e.sub_type for e in events(pipeline, text, "2025-03-04")] == ["Shelling/artillery/missile attack"]

@@ -26,7 +26,7 @@ from geo.events.scope import (
     _NO_THEATRE, Theatre, _body, _headline, _quoted, _theatre, _without_summaries, after_dateline,
     clause_is_background, front_matter_end,
 )
-from geo.events.conventions import decide, weapon_named
+from geo.events.conventions import decide, deep_strike, weapon_named
 from geo.events.taxonomy import PROTESTS, STRATEGIC, TYPE_OF
 from geo.events.toll import toll
 from geo.rules import on, rule, switch
@@ -193,6 +193,7 @@ class Extractor:
             place = where.resolution.place if where else None
             if place is not None and place.country == "UA" and actor_rules.UKRAINE not in names:
                 names = actor_rules.actors(said, at, "UA") or names
+            sub_type = deep_strike(sub_type, rule.name, place, names, s.text)
             if place is not None and theatre and not theatre.holds(place) \
                     and TYPE_OF[sub_type] in _VIOLENT and on("outside_the_theatre"):
                 continue  # "reporters in New York", "the Institute in Washington": not where it happened
