@@ -289,3 +289,16 @@ def test_a_ukrainian_strike_on_russian_soil_with_no_weapon_named_is_a_drone_stri
     assert [e.sub_type for e in events(pipeline, named, "2025-03-04")] == ["Shelling/artillery/missile attack"]
     without("deep_strike_by_drone")
     assert [e.sub_type for e in events(pipeline, text, "2025-03-04")] == ["Shelling/artillery/missile attack"]
+
+
+def test_an_exclamation_in_an_address_is_speech(pipeline, without):
+    text = ("Today I met our defenders in Zaporizhzhia. Glory to each and every one of our warriors who is now in combat! "
+            "I thank the brigade that shot down an enemy helicopter near Robotyne!")
+    assert [e.place.name for e in events(pipeline, text, "2024-03-05")] == ["Robotyne"]
+    without("exclamation_is_speech")
+    assert len(events(pipeline, text, "2024-03-05")) == 2
+
+
+def test_a_slogan_quoted_in_a_report_is_no_exclamation(pipeline):
+    text = "On 3 March 2024, about 50 demonstrators held a protest 'Free our defenders!' in Uman, Cherkasy."
+    assert [e.sub_type for e in events(pipeline, text, "2024-03-05")] == ["Peaceful protest"]

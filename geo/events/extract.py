@@ -23,7 +23,7 @@ from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, at_capital, choose
 from geo.events.clauses import ELLIPSIS, OWN_VERB, TARGET, actions, clauses, without_asides
 from geo.events.continuation import continued, opens_back, retold
 from geo.events.scope import (
-    _NO_THEATRE, Theatre, _body, _headline, _quoted, _theatre, _without_summaries, after_dateline,
+    _NO_THEATRE, Theatre, _body, _headline, _quoted, _theatre, _without_summaries, after_dateline, exclaims,
     clause_is_background, front_matter_end,
 )
 from geo.events.conventions import decide, deep_strike, weapon_named
@@ -104,7 +104,8 @@ class Extractor:
                 date, head = shifted(day or (events[-1].date if events else date), back[1]), 0
             found = [replace(e, sentence=s) for e in self._sentence(
                 text, Sentence(s.index, s.start + back[0], s.end, s.text[back[0]:]) if back else s, rules, by_sentence,
-                parsed, paragraph, focus, date, article_day, doc.id, war_story, head, s.index in quoted, theatre, seat)]
+                parsed, paragraph, focus, date, article_day, doc.id, war_story, head, s.index in quoted or exclaims(s.text),
+                theatre, seat)]
             told = self._told(s, found, rules, doc.id, date) or told
             if not found and events and last == s.index - 1:
                 # a trigger that gave no event ("the death toll climbed"): its toll may still go on

@@ -62,6 +62,20 @@ def _quoted(text: str, sentences: list[Sentence]) -> set[int]:
     return out
 
 
+_EXCLAIMS = re.compile(r"!\W*$")
+
+
+@rule(SCOPE, "exclamation_is_speech",
+      "'Glory to each and every one who is now in combat!': an exclamation is a speaker's, as a quotation "
+      "is: it reports violence only where it names its own place ('... who shot down an aircraft near X!')")
+def exclaims(sentence: str) -> bool:
+    # a slogan quoted inside a report ("held a protest 'Don't be silent!' in X") is no speech of its own
+    return bool(_EXCLAIMS.search(sentence)) and not _OPENS_QUOTE.search(sentence) and on("exclamation_is_speech")
+
+
+_OPENS_QUOTE = re.compile(r"(?:^|\s)['‘“\"«]\w")
+
+
 @dataclass(frozen=True, slots=True)
 class Theatre:
     """Where a war report's violence happens: the countries most of its places are in, and
