@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.types import Document
+from geo.types import REGION_ONLY, Document
 
 
 @pytest.fixture(scope="module")
@@ -302,3 +302,12 @@ def test_an_exclamation_in_an_address_is_speech(pipeline, without):
 def test_a_slogan_quoted_in_a_report_is_no_exclamation(pipeline):
     text = "On 3 March 2024, about 50 demonstrators held a protest 'Free our defenders!' in Uman, Cherkasy."
     assert [e.sub_type for e in events(pipeline, text, "2024-03-05")] == ["Peaceful protest"]
+
+
+def test_regions_listed_as_well_are_places_of_the_action(pipeline, without):
+    text = ("Russian drones and missiles attacked Ukraine overnight. The attack damaged houses in Odesa, "
+            "as well as in Poltava and Sumy regions, officials said.")
+    found = events(pipeline, text, "2025-03-04")
+    assert len(found) == 3 and [e.precision for e in found][1:] == [REGION_ONLY, REGION_ONLY]
+    without("regions_as_well")
+    assert len(events(pipeline, text, "2025-03-04")) == 1

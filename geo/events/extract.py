@@ -217,7 +217,7 @@ class Extractor:
                 coded.add((event.sub_type, event.place))
                 out.append(event)
                 if where is not None and score == _SCORE[rule.tier]:
-                    also += [(len(out) - 1, replace(event, place=r.place, mention=r.mention,
+                    also += [(len(out) - 1, replace(event, place=r.place, mention=r.mention, precision=precision(text, r),
                                                     fatalities=None, injured=None, score=score * 0.9))
                              for r in _each_place(text, (start, s.start + b), where.resolution, in_clause)]
         if len(out) == 1 and len(spans) > 1 and whole_toll.stated:
