@@ -311,3 +311,9 @@ def test_regions_listed_as_well_are_places_of_the_action(pipeline, without):
     assert len(found) == 3 and [e.precision for e in found][1:] == [REGION_ONLY, REGION_ONLY]
     without("regions_as_well")
     assert len(events(pipeline, text, "2025-03-04")) == 1
+
+
+@pytest.mark.parametrize("title", ["spokesperson", "aide", "adviser", "ambassador"])
+def test_a_first_name_after_an_officials_title_is_no_place(pipeline, title):
+    text = f"The air force {title} Yurii Ihnat said 40 drones were shot down."
+    assert "Yurii" not in {r.mention.text for r in pipeline.parse(Document(text, date="2025-03-04")).resolutions}
