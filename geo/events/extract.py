@@ -120,6 +120,8 @@ class Extractor:
                 if joined is not None:
                     # "Russian forces shelled Kharkiv. Shells hit the city's Saltivskyi district.": one event.
                     events[-1], last, found = joined, s.index, found[1:]
+            if on("unplaced_no_event"):  # "Ukraine says it has recaptured dozens of villages": nowhere to code it
+                found = [e for e in found if e.place is not None]
             if found:
                 events += found
                 last = s.index
@@ -368,6 +370,8 @@ _STRIKES = "Explosions/Remote violence"
 switch("told_as_earlier", "'A day after Moscow's forces took control of Kherson, ...', 'a week after two people "
        "were killed in similar blasts': an action told inside 'N days after' happened that long before")
 switch("strike_told_nowhere", Extractor._told.__doc__.strip())
+switch("unplaced_no_event", "ACLED codes every event at a location: an action with no place in its sentence, the "
+       "sentences before it or the story's focus ('saboteurs were behind several explosions') is not coded")
 switch("caption_dates_no_text", "a photo caption's day ('... in Bucha, February 24, 2026 [Name/Reuters]') dates the "
        "picture: the sentences after it do not take it as the day told last")
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}

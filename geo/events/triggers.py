@@ -280,7 +280,7 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              "clause", "a habit or a long campaign is analysis, not one coded event"),
     NotEvent("recent_weeks",
              r"\bin recent (?:days|weeks|months)\b|\b(?:over|in|during|of) the (?:past|last) (?:(?:few|several|two|three) )?(?:days|weeks|months)\b"
-             r"|\bof the past (?:week|month)\b|\bearlier in the (?:war|invasion|conflict)\b",
+             r"|\bof the past (?:week|month)\b|\bearlier in the (?:war|invasion|conflict)\b|\brecently\b(?!-)",
              "clause", "'two massive attacks in recent days have given Ukraine a boost', 'Kharkiv, which saw "
              "shelling earlier in the war': what a clause sums up over weeks is analysis, not a dated event"),
     NotEvent("forecast_aim",
