@@ -332,3 +332,18 @@ def test_a_recently_told_advance_is_no_dated_event(pipeline, without):
     assert [e.place.name for e in events(pipeline, text, "2024-03-05")] == ["Kherson"]
     without("recent_weeks")
     assert len(events(pipeline, text, "2024-03-05")) == 2
+
+
+def test_a_line_that_runs_on_is_no_heading(pipeline, without):
+    text = ("Russian forces shelled Kherson on Monday, the military said.\n\n"
+            "On the battlefield, officials said a Russian rocket attack targeted an\n"
+            "area around Zaporizhzhia, destroying a warehouse.")
+    assert len(events(pipeline, text, "2024-03-05")) == 2
+    without("line_runs_on")
+    assert [e.place.name for e in events(pipeline, text, "2024-03-05")] == ["Kherson"]
+
+
+def test_pushing_toward_a_town_is_fighting(pipeline):
+    text = "Russian forces shelled Kherson on Monday. Russian troops are also pushing toward Siversk, officials said."
+    assert [e.sub_type for e in events(pipeline, text, "2024-03-05")] == ["Shelling/artillery/missile attack",
+                                                                           "Armed clash"]

@@ -13,7 +13,7 @@ from geo.article_meta import front_matter, is_heading
 from geo.events.dates import find_date
 from geo.events.places import _BROAD
 from geo.distance import distance_km
-from geo.rules import on, rule
+from geo.rules import on, rule, switch
 from geo.types import REGION_ONLY, Event, Place, Resolution, Sentence
 
 SCOPE: list = []
@@ -180,14 +180,19 @@ def _body(s: Sentence) -> Sentence:
     lines = s.text.split("\n")
     cut = 0
     for line in lines[:-1]:
-        if not is_heading(line.strip()):
-            break
+        if not is_heading(line.strip()) or _RUNS_ON.search(line) and on("line_runs_on"):
+            break  # "Russian forces are also pushing toward" / "X, Y, and Z": one statement over lines
         cut += len(line) + 1
     if not cut:
         return s
     while cut < len(s.text) and s.text[cut].isspace():
         cut += 1
     return Sentence(s.index, s.start + cut, s.end, s.text[cut:])
+
+
+_RUNS_ON = re.compile(r"\b(?:to|toward|towards|in|into|on|of|at|near|the|a|an|and|or|from|with|by|for)\s*$", re.I)
+switch("line_runs_on", "a line that ends in a preposition, an article or 'and' ('Russian forces are pushing toward') "
+       "goes on in the next line: it is no heading above the sentence but its start")
 
 
 def _headline(text: str, s: Sentence) -> bool:

@@ -169,7 +169,8 @@ _RULES: tuple[Rule, ...] = (
          1, "ACLED: organised armed groups fight without a change of territory; its verb competes "
             "with shelling's by position (the main verb comes first)"),
     Rule("gains", "Armed clash",
-         r"\b(?:make|makes|made|making) (?:\S+ ){0,2}?(?:gains|advances)\b|\bgained ground\b",
+         r"\b(?:make|makes|made|making) (?:\S+ ){0,2}?(?:gains|advances)\b|\bgained ground\b"
+         r"|\bpush(?:ing|ed|es)? (?:deeper |further )?(?:toward|towards|into)\b",
          2, "'Russia continues to make gains in X': ground won in fighting, an armed clash unless the sentence "
             "names a weapon or a capture"),
     Rule("attack_civilians", "Attack",
