@@ -347,3 +347,11 @@ def test_pushing_toward_a_town_is_fighting(pipeline):
     text = "Russian forces shelled Kherson on Monday. Russian troops are also pushing toward Siversk, officials said."
     assert [e.sub_type for e in events(pipeline, text, "2024-03-05")] == ["Shelling/artillery/missile attack",
                                                                            "Armed clash"]
+
+
+def test_the_recent_attack_is_undated(pipeline, without):
+    text = ("Russian forces shelled Kherson on Monday, the military said.\n\n"
+            "Officials said the recent attack on a TV tower in Kharkiv was meant to spread panic.")
+    assert [e.date for e in events(pipeline, text, "2024-04-24")][1:] == [None]
+    without("recent_is_undated")
+    assert [e.date for e in events(pipeline, text, "2024-04-24")][1:] == ["2024-04-24"]

@@ -166,3 +166,16 @@ def comes_after(sentence: str) -> tuple[int, timedelta] | None:
         return None
     n = 1 if m["n"].lower() in ("a", "an") else number(m["n"])
     return (m.end(), timedelta(days=n * (7 if m["unit"].lower().startswith("week") else 1))) if n else None
+
+
+_RECENT = re.compile(r"\b(?:the|a|this|that|their|its) (?:most )?recent (?:\S+ )?$", re.I)
+switch("recent_is_undated", "'the recent attack on a TV tower in X': an attack the text calls recent, with no day "
+       "of its own, is coded undated, not at the article's day")
+
+
+def told_day(words_before: str, day: str | None) -> str | None:
+    """The day of an action from the words before its trigger: none for "the recent attack",
+    that long before ``day`` for one told inside "N days after ...", else ``day``."""
+    if on("recent_is_undated") and _RECENT.search(words_before[-40:]):
+        return None
+    return shifted(day, earlier_by(words_before))

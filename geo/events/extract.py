@@ -17,7 +17,7 @@ from typing import Callable
 
 from geo.article_meta import dateline_end
 from geo.events import actors as actor_rules
-from geo.events.dates import comes_after, earlier_by, find_date, parse_iso, same_day, shifted
+from geo.events.dates import comes_after, find_date, parse_iso, same_day, shifted, told_day
 from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, at_capital, choose, listed_after, names_a_sector,
                                precision, spread)
 from geo.events.clauses import ELLIPSIS, OWN_VERB, TARGET, actions, clauses, without_asides
@@ -208,7 +208,7 @@ class Extractor:
             clause_date = find_date(clause[max(0, head - a):], article_day)
             if clause_date is None and on("told_as_earlier"):
                 # "A day after Moscow's forces took control of Kherson": the day before.
-                clause_date = (0, shifted(date, earlier_by(clause[:at])))
+                clause_date = (0, told_day(clause[:at], date))
             t = toll(clause) if len(spans) > 1 else whole_toll
             event = Event(doc_id, s, TYPE_OF[sub_type], sub_type, place,
                           where.resolution.mention if where else None,
