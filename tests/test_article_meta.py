@@ -69,3 +69,24 @@ def test_a_markdown_pages_front_matter_gives_its_title_and_date():
             "excerpt: \"Two killed.\"\n---\n\nRussian drones struck Odesa overnight, the governor said.\n")
     doc = read(text.encode("utf-8"), "page.txt")
     assert (doc.title, doc.date) == ("Strikes on Odesa overnight", "2025-05-01")
+
+
+def test_a_stamp_below_the_byline_beats_a_photo_captions_date():
+    from geo.text.article_meta import text_date
+    from geo.events.dates import find_date
+    from geo.rules import switched_off
+
+    page = ("Ukraine holds the line as winter ends\n"
+            "Listen to this article\n"
+            "People lay flowers in Lviv, Ukraine March 2, 2025 [Name Surname/Reuters]\n"
+            "By\nJane Doe\n"
+            "Published On 5 Mar 2025\n"
+            "Russian forces shelled Kherson on Tuesday, officials said.\n")
+
+    def day(t):
+        found = find_date(t, None)
+        return found[1] if found else None
+
+    assert text_date(page, day) == "2025-03-05"
+    with switched_off(frozenset({"stamp_below_the_byline"})):
+        assert text_date(page, day) != "2025-03-05"

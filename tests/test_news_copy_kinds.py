@@ -27,7 +27,7 @@ def test_a_text_file_holding_a_pages_markup_is_read_as_html():
 def test_an_event_nothing_places_is_no_event(pipeline, monkeypatch):
     text = "Russian troops shelled the town overnight. She crouched and heard a massive explosion."
     assert pipeline.parse(Document(text, date="2024-04-14")).events == []
-    monkeypatch.setattr(pipeline, "without", frozenset({"nowhere_no_event"}))
+    monkeypatch.setattr(pipeline, "without", frozenset({"unplaced_no_event"}))
     assert [e.place for e in pipeline.parse(Document(text, date="2024-04-14")).events] == [None, None]
 
 

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 
-from geo.rules import switch
+from geo.rules import on, switch
 
 # Clauses a sentence joins that may each report an event of their own.
-# ", and a drone hit ...": a new subject after ", and" starts a new clause, with its own event.
+# ", and a drone hit ...": a new subject after ", and" starts a new clause, with its own event;
+# so does ", and elsewhere ...".
 _CLAUSE_BREAK = re.compile(r";\s+|,\s+(?:while|whereas|but|and then|after which|meanwhile)\s+|\s+[—–]\s+"
-                           r"|,\s+and\s+(?=(?:a|an|another)\s)")
+                           r"|,\s+and\s+(?=(?:a|an|another)\s|elsewhere\b)")
 
 
 def clauses(sentence: str) -> list[tuple[int, int]]:
@@ -53,3 +54,15 @@ switch("target_ellipsis", "'struck a depot near A; a warehouse in occupied B; an
        "target of one strike verb, with a place of its own, is a strike there")
 switch("clause_ellipsis", "'attacked near X itself; north of X near Y and toward Z': a clause of places "
        "with no action of its own goes on with the action of the clause before")
+
+
+# "The missile, which is capable of carrying nuclear warheads, struck the city": what a relative
+# clause says of the subject does not qualify the verb after it.
+_ASIDE = re.compile(r",\s*(?:which|who|whose)\b[^,;]*,")
+switch("relative_clause_aside", "'The missile, which is capable of carrying warheads, struck the city': a relative "
+       "clause about the subject ('capable of', 'could') does not make the verb after it hypothetical")
+
+
+def without_asides(before: str) -> str:
+    """The words before a trigger without the relative clauses set off by commas inside them."""
+    return _ASIDE.sub(",", before) if on("relative_clause_aside") and "," in before else before

@@ -17,7 +17,7 @@ from dataclasses import replace
 from geo.distance import distance_km
 from geo.events.places import Where, precision
 from geo.events.toll import Toll, toll
-from geo.rules import on, rule
+from geo.rules import on, rule, switch
 from geo.types import Event, Place, Resolution, Sentence
 
 JOINS: list = []  # the rules below, for geo.rules' registry and switches
@@ -52,6 +52,11 @@ def _finer_enabled():
     return True
 
 
+_ELSEWHERE = re.compile(r"\belsewhere\b|\bin (?:another|a separate) (?:attack|strike|incident)\b", re.I)
+switch("elsewhere_is_another", "'A woman was injured in that attack, and elsewhere in the region three people were "
+       "injured in Russian shelling': what happened elsewhere is another event, though it names no other place")
+
+
 def holds(container: Place, place: Place) -> bool:
     """``place`` lies in ``container``: the same place, a region's town, a town's district."""
     if place.id == container.id:
@@ -79,6 +84,8 @@ def continued(prev: Event, s: Sentence, now: Event | None, stated: str | None,
         return None
     if stated is not None and prev.date is not None and stated != prev.date:
         return None  # another day, another event
+    if _ELSEWHERE.search(s.text) and on("elsewhere_is_another"):
+        return None
     named = _named(by_sentence, s)
     if any(not holds(prev.place, r.place) and not holds(r.place, prev.place) for r in named):
         return None  # it names somewhere else
@@ -89,6 +96,8 @@ def continued(prev: Event, s: Sentence, now: Event | None, stated: str | None,
         t = toll(s.text)
         if not (t.stated or finer or points_back):
             return None
+    elif opens_back(s.text):
+        t = Toll(now.fatalities, now.injured)  # "The assault killed four": the event before, told on
     else:
         if now.type != prev.type:
             return None
@@ -96,6 +105,18 @@ def continued(prev: Event, s: Sentence, now: Event | None, stated: str | None,
             return None
         t = Toll(now.fatalities, now.injured)
     return join(prev, s, t, Where(finer, precision(text, finer)) if finer else None)
+
+
+_SUBJECT_BACK = re.compile(r"\W*(?:the|this|that|these|those)\s+(?:\w+\s+)?(?:attacks?|assaults?|strikes?|barrage|"
+                           r"bombardment|raids?|shelling|onslaught)\s+(?:also\s+)?(?:killed|wounded|injured|damaged|"
+                           r"destroyed|hit|left|caused|knocked|cut|struck)\b", re.I)
+
+
+@rule(JOINS, "anaphor_subject",
+      "'The assault killed four people and destroyed energy infrastructure.' after a strike: a sentence whose "
+      "subject points back at the attack before tells that attack's toll, whatever its verb suggests")
+def opens_back(sentence: str) -> bool:
+    return bool(_SUBJECT_BACK.match(sentence)) and on("anaphor_subject")
 
 
 def join(prev: Event, s: Sentence, t: Toll, finer: Where | None = None) -> Event:
@@ -109,6 +130,23 @@ def join(prev: Event, s: Sentence, t: Toll, finer: Where | None = None) -> Event
 
 
 _RETOLD = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
+_RETOLD_SUB_TYPES = {"Disrupted weapons use"}
+
+
+@rule(JOINS, "interceptions_retold",
+      "air defence over a place on a day is one event however often the story comes back to it ('drones "
+      "were shot down over the capital' ... 'some were shot down and fell from the sky')")
+def _retold_kind(e: Event) -> bool:
+    return e.type in _RETOLD or e.sub_type in _RETOLD_SUB_TYPES and on("interceptions_retold")
+
+
+@rule(JOINS, "retold_by_anaphor",
+      "a later sentence that points back ('the big explosion', 'the attack') at a place and day the story "
+      "has coded is that event told again, whatever sub-type its own words suggest")
+def _points_back(e: Event) -> bool:
+    text = e.sentence.text
+    return (bool(_POINTS_BACK.search(text)) and e.type in _RETOLD and on("retold_by_anaphor")
+            and not (_ELSEWHERE.search(text) and on("elsewhere_is_another")))
 
 
 _REMOTE = "Explosions/Remote violence"
@@ -132,15 +170,22 @@ def retold(events: list[Event]) -> list[Event]:
     ("The strike on Kharkiv killed four...") without it happening twice. The first telling
     stays, with the later one's sentence and a toll it states."""
     first: dict[tuple, int] = {}
+    by_type: dict[tuple, int] = {}
     out: list[Event] = []
     for e in events:
         key = (e.sub_type, e.place.id if e.place else None, e.date)
+        kind = (e.type, e.place.id if e.place else None, e.date)
+        if e.place is not None and key not in first and kind in by_type and _points_back(e):
+            key = (out[by_type[kind]].sub_type, *key[1:])
         # Violence is retold; developments ("banks withdrawn", "units brought in") are many.
-        if e.place is None or e.type not in _RETOLD or (key not in first and (i := _same_attack(out, e)) is None):
+        i = first.get(key) if e.place is not None and _retold_kind(e) else None
+        if i is None and e.place is not None and _retold_kind(e):
+            i = _same_attack(out, e)
+        if i is None:
             first.setdefault(key, len(out))
+            by_type.setdefault(kind, len(out))
             out.append(e)
             continue
-        i = first.get(key, i)
         kept = out[i]
         more = tuple(x for x in (*kept.more, *e.sentences) if x.index != kept.sentence.index)
         out[i] = replace(kept, more=tuple(sorted({x.index: x for x in more}.values(), key=lambda x: x.index)),

@@ -14,7 +14,7 @@ import re
 
 from geo.events import actors as actor_rules
 from geo.events.triggers import DETENTION, TERRITORY, WITHDRAWAL, RULES, gap
-from geo.rules import active, rule
+from geo.rules import active, on, rule, switch
 
 CONVENTIONS: list = []
 
@@ -169,3 +169,17 @@ def weapon_named(text: str) -> bool:
     """A weapon or a strike is named ("the sound of a missile that had hit a building"): a blast
     the sentence explains elsewhere than in its clause is that weapon's."""
     return bool(_REMOTE_AIR.search(text) or _REMOTE_FIRE.search(text))
+
+
+switch("deep_strike_by_drone", "ACLED: Ukraine's strikes inside Russia whose weapon the text does not name "
+       "('Ukrainian forces struck a refinery in X Oblast') are long-range drone strikes, as nearly all of them are")
+
+
+def deep_strike(sub_type: str, trigger: str, place, actors: tuple[str, ...], sentence: str) -> str:
+    """The sub-type of a strike once its place is known: a Ukrainian strike on Russia's soil with no
+    weapon named is an air/drone strike."""
+    if (sub_type == "Shelling/artillery/missile attack" and trigger == "strike_generic" and place is not None
+            and place.country == "RU" and actors[:1] == (actor_rules.UKRAINE,) and not weapon_named(sentence)
+            and on("deep_strike_by_drone")):
+        return "Air/drone strike"
+    return sub_type

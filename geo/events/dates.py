@@ -11,6 +11,7 @@ import re
 from datetime import date, timedelta
 
 from geo.events.numbers import number
+from geo.rules import on, switch
 
 MONTHS = {m: i for i, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
@@ -138,3 +139,43 @@ def shifted(iso: str | None, by: timedelta | None) -> str | None:
         return iso
     day = parse_iso(iso)
     return (day - by).isoformat() if day else iso
+
+
+_SAME_DAY = re.compile(r"\b(?:on|that|the) (?:the )?same (?:day|night|date)\b|\bthat same (?:day|night)\b", re.I)
+switch("same_day", "'On February 21, missiles struck a plant. ... On the same day, drones struck a refinery': "
+       "'the same day' is the day the text told last, in whatever paragraph")
+
+
+def same_day(sentence: str) -> bool:
+    return on("same_day") and bool(_SAME_DAY.search(sentence))
+
+
+# "The blasts on Tuesday come one week after at least one person was killed in similar explosions
+# at an air base": the subject is the news already told; the event is the one after "after".
+_COMES_AFTER = re.compile(r"\W*(?:the|these|those|this|it)\b[^,;:.]{0,60}?\b(?:comes?|came|follows?|followed)\s+"
+                          r"(?:exactly\s+|just\s+|only\s+|almost\s+|nearly\s+)?(?P<n>a|an|one|two|three|four|five|six|"
+                          r"seven|\d+)\s+(?P<unit>days?|weeks?)\s+after\s+", re.I)
+switch("comes_after", "'The blasts on Tuesday come one week after an attack on an air base': the blasts are the news "
+       "told before; the sentence's event is the attack, that long before their day")
+
+
+def comes_after(sentence: str) -> tuple[int, timedelta] | None:
+    """Where the earlier event's words start, and how long before the subject's day it happened."""
+    m = _COMES_AFTER.match(sentence) if on("comes_after") else None
+    if m is None:
+        return None
+    n = 1 if m["n"].lower() in ("a", "an") else number(m["n"])
+    return (m.end(), timedelta(days=n * (7 if m["unit"].lower().startswith("week") else 1))) if n else None
+
+
+_RECENT = re.compile(r"\b(?:the|a|this|that|their|its) (?:most )?recent (?:\S+ )?$", re.I)
+switch("recent_is_undated", "'the recent attack on a TV tower in X': an attack the text calls recent, with no day "
+       "of its own, is coded undated, not at the article's day")
+
+
+def told_day(words_before: str, day: str | None) -> str | None:
+    """The day of an action from the words before its trigger: none for "the recent attack",
+    that long before ``day`` for one told inside "N days after ...", else ``day``."""
+    if on("recent_is_undated") and _RECENT.search(words_before[-40:]):
+        return None
+    return shifted(day, earlier_by(words_before))

@@ -17,20 +17,20 @@ from typing import Callable
 
 from geo.text.article_meta import dateline_end
 from geo.events import actors as actor_rules
-from geo.events.dates import earlier_by, find_date, parse_iso, shifted
+from geo.events.dates import comes_after, find_date, parse_iso, same_day, shifted, told_day
 from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, at_capital, choose, listed_after, names_a_sector,
                                precision, spread)
-from geo.events.clauses import ELLIPSIS, OWN_VERB, TARGET, actions, clauses
-from geo.events.continuation import continued, retold
+from geo.events.clauses import ELLIPSIS, OWN_VERB, TARGET, actions, clauses, without_asides
+from geo.events.continuation import continued, opens_back, retold
 from geo.events.scope import (
-    _NO_THEATRE, Theatre, _body, _headline, _quoted, _theatre, _without_summaries, clause_is_background,
-    front_matter_end,
+    _NO_THEATRE, Theatre, _body, _headline, _quoted, _theatre, _without_summaries, after_dateline, exclaims,
+    clause_is_background, front_matter_end,
 )
-from geo.events.conventions import decide, weapon_named
+from geo.events.conventions import decide, deep_strike, weapon_named
 from geo.events.taxonomy import PROTESTS, STRATEGIC, TYPE_OF
 from geo.events.toll import toll
 from geo.rules import on, rule, switch
-from geo.events.triggers import ARMED, ARMED_CUES, NOT_EVENT, POLITICAL_CUES, RULES, STORY_CUES, Rule
+from geo.events.triggers import ARMED, ARMED_CUES, MODAL_NEXT, NOMINAL, NOT_EVENT, POLITICAL_CUES, RULES, STORY_CUES, Rule, union
 from geo.types import NEAR_PLACE, REGION_ONLY, Event, ParsedDocument, Place, Resolution, Sentence
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -59,7 +59,7 @@ class Extractor:
         paragraph = [bisect.bisect_right(breaks, s.start) for s in parsed.sentences]
         focus = _focus(parsed.resolutions)
         rules = [r for r in self.rules if r.enabled and on(r.name)]
-        any_trigger = _union(tuple(r.pattern for r in rules))
+        any_trigger = union(tuple(r.pattern for r in rules))
         # War reporting as a whole: its sentences need not each name an army or a weapon.
         war_story = len(ARMED_CUES.findall(text[:50_000], 0)) >= STORY_CUES
         quoted = _quoted(text, parsed.sentences)
@@ -77,8 +77,10 @@ class Extractor:
             # A wire dateline ("KHARKIV, March 15 (AP) —") dates the filing, not the events.
             head = dateline_end(s.text) if s.start == 0 or text[s.start - 1] == "\n" else 0
             stated = find_date(s.text[head:], article_day)
-            if stated is not None:
-                carried = (paragraph[s.index], stated[1])
+            if stated is None and carried is not None and same_day(s.text):
+                stated = (0, carried[1])  # "On the same day, drones struck ...": the day told last
+            if stated is not None and not (on("caption_dates_no_text") and self._blocked(s.text, "sentence")):
+                carried = (paragraph[s.index], stated[1])  # not a photo caption's day
             day = stated[1] if stated else None
             if not any_trigger.search(s.text) or self._blocked(s.text, "sentence"):
                 k, joined = _continuing(events, last, s, day, by_sentence, text)
@@ -97,8 +99,13 @@ class Extractor:
                 continue
             date = day or (carried[1] if carried and carried[0] == paragraph[s.index]
                            else doc.date and doc.date[:10])
-            found = self._sentence(text, s, rules, by_sentence, parsed, paragraph, focus, date,
-                                   article_day, doc.id, war_story, head, s.index in quoted, theatre, seat)
+            back = comes_after(s.text)  # "The blasts came a week after an attack on an air base": that attack
+            if back is not None:
+                date, head = shifted(day or (events[-1].date if events else date), back[1]), 0
+            found = [replace(e, sentence=s) for e in self._sentence(
+                text, Sentence(s.index, s.start + back[0], s.end, s.text[back[0]:]) if back else s, rules, by_sentence,
+                parsed, paragraph, focus, date, article_day, doc.id, war_story, head, s.index in quoted or exclaims(s.text),
+                theatre, seat)]
             told = self._told(s, found, rules, doc.id, date) or told
             if not found and events and last == s.index - 1:
                 # a trigger that gave no event ("the death toll climbed"): its toll may still go on
@@ -108,11 +115,13 @@ class Extractor:
                 continue
             if seat is not None and on("region_at_its_seat"):
                 found = [_at_seat(e, seat) for e in found]
-            if found and events and last == s.index - 1:
+            if found and events and (last == s.index - 1 or s.index - last <= _BACK_REACH and opens_back(s.text)):
                 joined = continued(events[-1], s, found[0], day, by_sentence, text)
                 if joined is not None:
                     # "Russian forces shelled Kharkiv. Shells hit the city's Saltivskyi district.": one event.
                     events[-1], last, found = joined, s.index, found[1:]
+            if on("unplaced_no_event"):  # "Ukraine says it has recaptured dozens of villages": nowhere to code it
+                found = [e for e in found if e.place is not None]
             if found:
                 events += found
                 last = s.index
@@ -128,7 +137,7 @@ class Extractor:
         whole_toll = toll(s.text)
         # Mentions in text order, sliced per clause (a run-on sentence of a thousand clauses must
         # not make each clause look at every mention of the sentence).
-        in_sentence = sorted(by_sentence.get(s.index, []), key=lambda r: r.mention.start)
+        in_sentence = after_dateline(s, head, sorted(by_sentence.get(s.index, []), key=lambda r: r.mention.start))
         starts = [r.mention.start for r in in_sentence]
         armed = war_story or bool(ARMED_CUES.search(s.text))
         political = armed or bool(POLITICAL_CUES.search(s.text))
@@ -184,11 +193,10 @@ class Extractor:
             if where is None:
                 where = _nearby(text, parsed, paragraph, s.index, by_sentence) or focus
                 score *= 0.75
-            if where is None and on("nowhere_no_event"):
-                continue  # "She heard a massive explosion": nothing in or around it says where
             place = where.resolution.place if where else None
             if place is not None and place.country == "UA" and actor_rules.UKRAINE not in names:
                 names = actor_rules.actors(said, at, "UA", rule.sub_type) or names
+            sub_type = deep_strike(sub_type, rule.name, place, names, s.text)
             if place is not None and theatre and not theatre.holds(place) \
                     and TYPE_OF[sub_type] in _VIOLENT and on("outside_the_theatre"):
                 continue  # "reporters in New York", "the Institute in Washington": not where it happened
@@ -200,7 +208,7 @@ class Extractor:
             clause_date = find_date(clause[max(0, head - a):], article_day)
             if clause_date is None and on("told_as_earlier"):
                 # "A day after Moscow's forces took control of Kherson": the day before.
-                clause_date = (0, shifted(date, earlier_by(clause[:at])))
+                clause_date = (0, told_day(clause[:at], date))
             t = toll(clause) if len(spans) > 1 else whole_toll
             event = Event(doc_id, s, TYPE_OF[sub_type], sub_type, place,
                           where.resolution.mention if where else None,
@@ -211,7 +219,7 @@ class Extractor:
                 coded.add((event.sub_type, event.place))
                 out.append(event)
                 if where is not None and score == _SCORE[rule.tier]:
-                    also += [(len(out) - 1, replace(event, place=r.place, mention=r.mention,
+                    also += [(len(out) - 1, replace(event, place=r.place, mention=r.mention, precision=precision(text, r),
                                                     fatalities=None, injured=None, score=score * 0.9))
                              for r in _each_place(text, (start, s.start + b), where.resolution, in_clause)]
         if len(out) == 1 and len(spans) > 1 and whole_toll.stated:
@@ -242,7 +250,7 @@ class Extractor:
             for m in trigger.regex.finditer(clause):
                 if self._blocked(_words_before(clause, m.start()), "before", trigger.tier):
                     continue
-                if _NOMINAL.match(m.group(0)) and _MODAL_NEXT.match(clause, m.end()) and on("nominal_with_modal"):
+                if NOMINAL.match(m.group(0)) and MODAL_NEXT.match(clause, m.end()) and on("nominal_with_modal"):
                     continue  # "a breakthrough would challenge", "counterattacks may have done enough"
                 key = (trigger.tier, m.start())
                 if best is None or key < best[0]:
@@ -255,27 +263,8 @@ class Extractor:
                    and n.regex.search(text) for n in self.not_event)
 
 
-# A fight named by a noun, then a modal verb: the noun is the subject of a forecast.
-_NOMINAL = re.compile(r"(?:counter-?(?:attacks?|offensives?)|offensives?|breakthroughs?|assaults?|battles?|"
-                      r"clash(?:es)?|combat|hostilities|fighting|advances)$", re.I)
-_MODAL_NEXT = re.compile(r"[\s”’\"']*(?:\w+\s+){0,4}?(?:would|could|may|might|will|should|can)\b", re.I)
-switch("nominal_with_modal",
-       "a fight named by a noun that is the subject of a modal ('a major breakthrough in the south "
-       "would challenge ...', 'counterattacks may have done enough to ...') is analysis, not an event")
-
-
-def _union(patterns: tuple[str, ...]) -> re.Pattern[str]:
-    # A gate: does any rule match at all? Every trigger starts a word, and trying the
-    # alternatives only where a word starts is 2-3 times faster than at every character.
-    return _UNIONS.get(patterns) or _UNIONS.setdefault(
-        patterns, re.compile(r"(?=\b)(?:" + "|".join(f"(?:{p})" for p in patterns) + ")", re.I))
-
-
-_UNIONS: dict[tuple[str, ...], re.Pattern[str]] = {}
-
-
 def _words_before(clause: str, at: int) -> str:
-    return " ".join(clause[:at].split()[-_BEFORE_WORDS:])
+    return " ".join(without_asides(clause[:at]).split()[-_BEFORE_WORDS:])
 
 
 def _each_place(text: str, clause: tuple[int, int], chosen: Resolution, in_clause) -> list[Resolution]:
@@ -328,12 +317,6 @@ def _placeless_enabled():
     return True
 
 
-switch("nowhere_no_event",
-       "an event that neither its sentence, its paragraph nor the story places ('She crouched and "
-       "heard a massive explosion.') cannot be mapped and is told of an event placed elsewhere: "
-       "ACLED codes no event without a location")
-
-
 @rule(DECISIONS, "region_at_its_seat",
       "ACLED codes what is known only at a region ('drones shot down over the Odesa region') at the "
       "region's main town, with precision 3")
@@ -381,6 +364,7 @@ def _continuing(events: list[Event], last: int, s: Sentence, day, by_sentence, t
     return -1, None
 
 
+_BACK_REACH = 3  # sentences back that "The assault killed four" may reach for its attack
 _AROUND = 12  # mentions either side of a clause it may take its place from when it names none
 _ATTACKER = re.compile(r"\b(?:armed (?:men|man|group|people)|gunm[ae]n|assailants?|attackers?|militants?|soldiers?|"
                        r"servicem[ae]n|troops|forces|occupiers|police|guards?|militia\w*|fighters|partisans)\b", re.I)
@@ -388,6 +372,10 @@ _STRIKES = "Explosions/Remote violence"
 switch("told_as_earlier", "'A day after Moscow's forces took control of Kherson, ...', 'a week after two people "
        "were killed in similar blasts': an action told inside 'N days after' happened that long before")
 switch("strike_told_nowhere", Extractor._told.__doc__.strip())
+switch("unplaced_no_event", "ACLED codes every event at a location: an action with no place in its sentence, the "
+       "sentences before it or the story's focus ('saboteurs were behind several explosions') is not coded")
+switch("caption_dates_no_text", "a photo caption's day ('... in Bucha, February 24, 2026 [Name/Reuters]') dates the "
+       "picture: the sentences after it do not take it as the day told last")
 _VIOLENT = {"Battles", "Explosions/Remote violence", "Violence against civilians"}
 
 

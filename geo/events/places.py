@@ -19,7 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.rules import on, rule
+from geo.rules import on, rule, switch
 from geo.types import NEAR_PLACE, PLACE_ITSELF, REGION_ONLY, Resolution
 
 # How specific a feature is: lower is more specific.
@@ -217,8 +217,16 @@ def spread(text: str, clause: tuple[int, int], chosen: Resolution | None,
     them when ``chosen`` is None), in order."""
     out, seen = [], {chosen.place.id} if chosen else set()
     after = chosen.mention.start if chosen else -1
+    regions = False  # "damaged in X, as well as in A, B and C oblasts": the regions listed too
     for r in placeable(text, resolutions):
         if not clause[0] <= r.mention.start < clause[1] or r.mention.start <= after:
+            continue
+        if r.place.feature == "region" and chosen is not None and on("regions_as_well"):
+            join = text[max(clause[0], (out[-1] if out else chosen).mention.end):r.mention.start]
+            regions = bool(_ALSO_IN.search(join) or regions and _LIST_JOIN.match(join) and len(join) < 8)
+            if regions and r.place.id not in seen:
+                out.append(r)
+                seen.add(r.place.id)
             continue
         if r.place.id in seen or r.place.feature in _BROAD or r.place.feature in ("river", "lake", "sea"):
             continue
@@ -232,6 +240,12 @@ def spread(text: str, clause: tuple[int, int], chosen: Resolution | None,
         out.append(r)
         seen.add(r.place.id)
     return out
+
+
+_ALSO_IN = re.compile(r"\b(?:as well as|and also|and|also)\s+in\s+(?:the\s+)?$", re.I)
+switch("regions_as_well", "'buildings damaged in Kyiv, as well as in Kirovohradska, Kyivska, and Vinnytska oblasts': "
+       "regions listed after the action's place with 'as well as in' are places of the action too, each an event "
+       "at its region")
 
 
 @rule(PLACES, "sector_only",

@@ -13,7 +13,7 @@ from geo.text.article_meta import front_matter, is_heading
 from geo.events.dates import find_date
 from geo.events.places import _BROAD
 from geo.distance import distance_km
-from geo.rules import on, rule
+from geo.rules import on, rule, switch
 from geo.types import REGION_ONLY, Event, Place, Resolution, Sentence
 
 SCOPE: list = []
@@ -25,17 +25,33 @@ def _quoted_enabled():
     return True
 
 
+# A line that is one quoted string ('   "The attack killed two.",'): a page's JSON list of
+# paragraphs, whose quotation marks delimit the text and quote no one.
+_STRING_LINE = re.compile(r'^[ \t]*(")[^\n]*(")[ \t]*,?[ \t]*$', re.M)
+
+
+@rule(SCOPE, "string_lines",
+      "a line that is one quoted string, as a page's JSON holds its paragraphs ('  \"Russian drones "
+      "hit ...\",'), is the article's own text: its marks delimit the string and quote no speaker")
+def _delimiters(text: str) -> set[int]:
+    return {m.start(g) for m in _STRING_LINE.finditer(text) for g in (1, 2)} if on("string_lines") else set()
+
+
 def _quoted(text: str, sentences: list[Sentence]) -> set[int]:
     """Sentences that begin inside a quotation (or open one), paragraph by paragraph."""
     inside, out, last_end = False, set(), 0
+    delimiters = _delimiters(text)
     for s in sentences:
         between = text[last_end:s.start]
         if "\n\n" in between:
             inside = False  # a quotation running on opens again in its next paragraph
+        lead = len(s.text) - len(s.text.lstrip())
         head = s.text.lstrip()[:1]
-        if inside or (head and head in "\"“«„"):
+        if inside or (head and head in "\"“«„" and s.start + lead not in delimiters):
             out.add(s.index)
-        for ch in s.text:
+        for i, ch in enumerate(s.text):
+            if s.start + i in delimiters:
+                continue
             if ch in "“«„":
                 inside = True
             elif ch in "”»":
@@ -44,6 +60,20 @@ def _quoted(text: str, sentences: list[Sentence]) -> set[int]:
                 inside = not inside
         last_end = s.end
     return out
+
+
+_EXCLAIMS = re.compile(r"!\W*$")
+
+
+@rule(SCOPE, "exclamation_is_speech",
+      "'Glory to each and every one who is now in combat!': an exclamation is a speaker's, as a quotation "
+      "is: it reports violence only where it names its own place ('... who shot down an aircraft near X!')")
+def exclaims(sentence: str) -> bool:
+    # a slogan quoted inside a report ("held a protest 'Don't be silent!' in X") is no speech of its own
+    return bool(_EXCLAIMS.search(sentence)) and not _OPENS_QUOTE.search(sentence) and on("exclamation_is_speech")
+
+
+_OPENS_QUOTE = re.compile(r"(?:^|\s)['‘“\"«]\w")
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,12 +107,29 @@ def _theatre(resolutions: list[Resolution]) -> Theatre:
     total = sum(counts.values())
     if total < 4:
         return _NO_THEATRE
-    countries = frozenset(c for c, n in counts.items() if n >= 2 and n >= 0.15 * total)
+    countries = frozenset(c for c, n in counts.items() if n >= 2 and n >= 0.15 * total) | _sides(resolutions)
     points = {(round(p.lat, 1), round(p.lon, 1)) for p in specific if p.country in countries}
     return Theatre(countries, tuple(sorted(points))[:200])
 
 
-_YEAR = re.compile(r"\b(?:in|since|by|from|until|of|during)\s+(?:early\s+|late\s+|mid-)?(?P<year>(?:19|20)\d\d)\b", re.I)
+SIDE_SHARE = 0.25  # of the story's country names and demonyms
+
+
+@rule(SCOPE, "theatre_of_its_sides",
+      "the countries a war story names most ('Russian', 'Ukraine's', 'Russia') are its sides: violence in "
+      "either is in the theatre, though the story names few of its towns ('a Ukrainian drone killed a "
+      "civilian in the Russian town of X', in a story about strikes on the other side's capital)")
+def _sides(resolutions: list[Resolution]) -> frozenset[str]:
+    if not on("theatre_of_its_sides"):
+        return frozenset()
+    counts = Counter(r.place.country for r in resolutions if r.place is not None and r.place.country
+                     and (r.mention.label == "DEMONYM" or r.place.feature == "country"))
+    total = sum(counts.values())
+    return frozenset(c for c, n in counts.items() if n >= 3 and n >= SIDE_SHARE * total)
+
+
+_YEAR = re.compile(r"\b(?:in|since|by|from|until|of|during)\s+(?:early\s+|late\s+|mid-)?(?P<year>(?:19|20)\d\d)\b"
+                   r"|\bin the (?:early |late |mid-)?(?P<century>\d{1,2})(?:st|nd|rd|th) century\b", re.I)
 
 
 @rule(SCOPE, "background_year",
@@ -92,6 +139,8 @@ def clause_is_background(clause: str, article_day) -> bool:
     if article_day is None:
         return False
     m = _YEAR.search(clause)
+    if m is not None and m.group("century"):
+        return True  # "captured by imperial forces in the 18th century"
     return m is not None and int(m.group("year")) < article_day.year and find_date(clause, None) is None
 
 
@@ -131,8 +180,8 @@ def _body(s: Sentence) -> Sentence:
     lines = s.text.split("\n")
     cut = 0
     for line in lines[:-1]:
-        if not is_heading(line.strip()):
-            break
+        if not is_heading(line.strip()) or _RUNS_ON.search(line) and on("line_runs_on"):
+            break  # "Russian forces are also pushing toward" / "X, Y, and Z": one statement over lines
         cut += len(line) + 1
     if not cut:
         return s
@@ -141,10 +190,31 @@ def _body(s: Sentence) -> Sentence:
     return Sentence(s.index, s.start + cut, s.end, s.text[cut:])
 
 
+_RUNS_ON = re.compile(r"\b(?:to|toward|towards|in|into|on|of|at|near|the|a|an|and|or|from|with|by|for)\s*$", re.I)
+switch("line_runs_on", "a line that ends in a preposition, an article or 'and' ('Russian forces are pushing toward') "
+       "goes on in the next line: it is no heading above the sentence but its start")
+
+
 def _headline(text: str, s: Sentence) -> bool:
     """A line of its own, short and without a final stop: a title or a section heading."""
     before, after = text[max(0, s.start - 1):s.start], text[s.end:s.end + 1]
     return before in ("", "\n") and after in ("", "\n") and is_heading(s.text.strip())
+
+
+_HERE = re.compile(r"\b(?:the|this|that) (?:city|town|capital|port|village|region)\b|\bhere\b", re.I)
+
+
+@rule(SCOPE, "dateline_is_no_place",
+      "a wire dateline ('KYIV, Nov 17 (Reuters) -') says where the story was filed: its sentence's event "
+      "is where the sentence says ('Russia struck Ukraine's grid' is nationwide, no event at the "
+      "dateline's city), unless it names no place or points back at it ('the city', 'here')")
+def after_dateline(s: Sentence, head: int, in_sentence: list[Resolution]) -> list[Resolution]:
+    if not head or not on("dateline_is_no_place"):
+        return in_sentence
+    body = [r for r in in_sentence if r.mention.start >= s.start + head]
+    if not body or _HERE.search(s.text, head):
+        return in_sentence
+    return body
 
 
 @rule(SCOPE, "front_matter",

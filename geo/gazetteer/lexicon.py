@@ -36,6 +36,9 @@ PERSON_TITLES = {
     "queen", "prince", "princess", "lord", "lady", "sir", "dame", "pope", "bishop", "detective",
     "trooper", "agent", "spokesman", "spokeswoman", "secretary", "chairman", "director", "ceo",
     "attorney", "lawyer", "councilman", "councilwoman", "commissioner", "superintendent",
+    # "the Air Force spokesperson Yurii Ihnat", "presidential aide Mykhailo Podolyak"
+    "spokesperson", "adviser", "advisor", "aide", "ambassador", "envoy", "negotiator", "analyst",
+    "chairwoman", "chairperson",
 }
 PERSON_VERBS = {"said", "says", "told", "added", "noted", "explained", "stated", "asked",
                 "announced", "replied", "wrote", "emphasized", "emphasised", "concluded", "argued"}

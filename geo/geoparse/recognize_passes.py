@@ -102,7 +102,7 @@ def _listed_beside_place(rec, ctx: DocContext, spans: list, verdicts: list[bool]
     if span.demonym or span.nested or (span.text.lower() in rec.common and not any(
             c.kind == PRIMARY and is_prominent(c) for c in span.candidates)):
         return False  # "Florence and Venice": a rare word, but a big city's own name
-    for j in (i - 1, i + 1):
+    for j in _neighbours(doc, spans, verdicts, i):
         if not (0 <= j < len(spans) and verdicts[j] and not spans[j].demonym):
             continue
         a, b = (spans[j], span) if j < i else (span, spans[j])
@@ -118,6 +118,33 @@ def _listed_beside_place(rec, ctx: DocContext, spans: list, verdicts: list[bool]
 
 
 _LOOSE_LISTED = 8
+
+
+def _neighbours(doc, spans: list, verdicts: list[bool], i: int) -> tuple[int, int]:
+    """The spans listed either side of span ``i``, past the parts of a hyphenated name the
+    gazetteer lacks (the head and tail of "Petro-Kalynove": an unknown list item, not neighbours)."""
+    before, after = i - 1, i + 1
+    if on("hyphen_tail_in_list"):
+        while before > 0 and not verdicts[before] and _hyphen_part(doc, spans[before]):
+            before -= 1
+        while after < len(spans) - 1 and not verdicts[after] and _hyphen_part(doc, spans[after]):
+            after += 1
+    return before, after
+
+
+def _hyphen_part(doc, span) -> bool:
+    """A span glued by a hyphen to a capitalised word before or after it: part of a longer name."""
+    a, b = span.start, span.end
+    return (a > 1 and doc[a - 1].text in _DASHES and not doc[a - 1].whitespace_ and not doc[a - 2].whitespace_
+            and doc[a - 2].text[:1].isupper()) or (
+        b + 1 < len(doc) and doc[b].text in _DASHES and not doc[b - 1].whitespace_ and not doc[b].whitespace_
+            and doc[b + 1].text[:1].isupper())
+
+
+_DASHES = {"-", "‐", "‑"}
+
+
+switch("hyphen_tail_in_list", _neighbours.__doc__.strip())
 LIST_KM = 50  # how close three listed towns must lie to be read as one area's towns
 _MAX_READINGS = 40  # "Ivanivka" has dozens: enough to find the cluster, bounded for speed
 

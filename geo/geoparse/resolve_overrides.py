@@ -226,3 +226,50 @@ def _country_over_namesake(story: Story, i: int, result):
 # A big city's namesake gets no such rule: US local news names Paris, Tennessee far more often
 # than its other places are confidently placed (LGL Acc@161 fell .900 -> .893 when tried).
 NAMESAKE_KM = 150.0
+
+
+_POINTS = ("south", "north", "east", "west")
+_AFTER = re.compile(r",?\s+in the (?:far |country's |country’s )?(south|north|east|west)(?:-?(east|west))?\b", re.I)
+_BEFORE = re.compile(r"\b(south|north|east|west)(?:-?(east|west))?ern\s+(?:(?:port |industrial |frontline |border )?"
+                     r"(?:city|town|village|port) of\s+)?$", re.I)
+
+
+@rule(OVERRIDES, "compass_cue",
+      "'In X in the south', 'the southern city of X': of the namesakes in the country, the one that lies "
+      "furthest that way is meant, whatever else the story names (a region named elsewhere in it)")
+def _compass_cue(story: Story, i: int, result):
+    scored, conf, place = result
+    if place is None or place.feature in CONTAINER_FEATURES or _bound_region(story, i) or i in story.forced:
+        return result  # "X, Lviv region" binds it; "X, Ukraine" does not choose among its namesakes
+    if story.compass is None:
+        story.compass = _compass(story)
+    ways = story.compass.get(story.keys[i])
+    if not ways:
+        return result
+    # Namesakes at least as big as the reading chosen: a cue names a part of the country, and
+    # a news story names its towns by it, not its hamlets.
+    pool = [x for x in scored if x[1].place.country == place.country and x[1].kind <= ALIAS
+            and x[1].place.feature not in CONTAINER_FEATURES and x[1].place.population >= place.population]
+    if len(pool) < 2:
+        return result
+
+    def toward(c) -> float:
+        p = c.place
+        return sum({"south": -p.lat, "north": p.lat, "east": p.lon, "west": -p.lon}[w] for w in ways)
+
+    best = max(pool, key=lambda x: toward(x[1]))
+    if best[1].place.id == place.id:
+        return result
+    rescored = [best] + [x for x in scored if x is not best]
+    return rescored, confidence(rescored), best[1].place
+
+
+def _compass(story: Story) -> dict[str, frozenset[str]]:
+    """The directions each name is told in anywhere in the story: one name, one place."""
+    found: dict[str, frozenset[str]] = {}
+    for k, span in zip(story.keys, story.spans):
+        m = _AFTER.match(story.text, span.end_char) or _BEFORE.search(
+            story.text, max(0, span.start_char - 40), span.start_char)
+        if m is not None and k not in found:
+            found[k] = frozenset(w.lower() for w in m.groups() if w)
+    return found

@@ -37,6 +37,7 @@ class Story:
     ranked: list = field(default_factory=list)  # every mention's ranking before the overrides
     credits: dict | None = None  # what the names beside each mention say of its readings (geo/geoparse/neighbours.py)
     beside: set[int] = field(default_factory=set)  # mentions whose namesake the places beside them chose
+    compass: dict[str, frozenset[str]] | None = None  # the directions a name is told in (compass_cue)
 
     def hint(self, i: int) -> str:
         s = self.spans[i]

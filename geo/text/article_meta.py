@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from urllib.parse import urlsplit
 
+from geo.rules import on, switch
+
 TITLE_MAX = 150  # a first line longer than this is a paragraph, not a title
 PROSE_REACH = 500  # a date stated further down is about events, not when the article appeared
 
@@ -190,10 +192,23 @@ def text_date(text: str, find_date) -> str | None:
             return date  # "KYIV, Nov 9 (Reuters) -", "Nov. 9, 2022 — Kherson"
         if _is_stamp(line) and (date := find_date(line)):
             return date  # a stamp: "Published 09.11.2022", "Updated 9 November 2022 at noon"
+    if on("stamp_below_the_byline"):
+        for line in head[3:STAMP_LINES]:
+            if _STAMPED.match(line) and _is_stamp(line) and (date := find_date(line)):
+                return date  # "Published On 27 Feb 2026" under a title, a caption and a byline
     for line in text[:PROSE_REACH].split("\n"):
         if line.strip() and not is_heading(line.strip()) and (date := find_date(line)):
+            if on("stamp_below_the_byline") and _CREDITED.search(line):
+                continue  # a photo's caption dates the picture: "... Kyiv, February 24, 2026 [Name/Reuters]"
             return date
     return None
+
+
+STAMP_LINES = 15
+_STAMPED = re.compile(r"\s*(?:published|updated|posted|last modified)\b", re.I)
+_CREDITED = re.compile(r"[\[(][^\[\]()]{0,60}/[^\[\]()]{0,40}[\])]\s*$")
+switch("stamp_below_the_byline", "'Published On 27 Feb 2026' below a page's title, a photo caption and a byline "
+       "dates the article; a caption's own date ('... Kyiv, February 24, 2026 [Name/Reuters]') dates the picture")
 
 
 # Words a publication stamp may hold besides the date; anything else makes the line a heading

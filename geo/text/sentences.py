@@ -30,9 +30,14 @@ _ABBREVIATIONS = {
 _NUMBER_ABBREVIATIONS = {"no", "nos", "vol", "fig", "op", "p", "pp"}
 # A candidate boundary: terminal punctuation, optional closing quotes/brackets, then space.
 # Markdown may close the sentence too: "advance.**", a footnote "7.[[xxv]](https://...)", "[3]".
-# A line that ends in a bracket ends its sentence too: a photo's "[Name/Reuters]" credit, "(AP)".
+# A line that ends in a bracket ends its sentence too: a photo's "[Name/Reuters]" credit, "(AP)";
+# so does a line that closes a quoted string before one that opens the next (a list of strings,
+# as a page's JSON holds its paragraphs: '...",\n  "The next...'), and a related link's title
+# glued to its "Read more" ('... trapped in small townsRead more Ukraine's forces ...').
 _BOUNDARY = re.compile(r"[.!?…]+[\"'”’»)\]*_]*(?:\[\[?\w{1,8}\]\]?(?:\([^)\s]{0,300}\))?)*(?=\s)|\n\s*\n"
-                       r"|(?<=[\])])[ \t]*\n(?=[ \t]*[*_]{0,3}[\"“‘«]?[A-Z])")
+                       r"|(?<=[\])])[ \t]*\n(?=[ \t]*[*_]{0,3}[\"“‘«]?[A-Z])"
+                       r"|(?<=[\"”]),?[ \t]*\n(?=[ \t]*[\"“][A-Z])"
+                       r"|(?<=\S)Read more(?=[ \t]+[\"“‘]?[A-Z])")
 _WORD_BEFORE = re.compile(r"([A-Za-z][A-Za-z.]*)$")
 _NEXT_START = re.compile(r"\s*([\"'“‘«(\[]*)(\S)")
 
