@@ -53,6 +53,9 @@ def base_map(basemap: Basemap | None, drawn, view: tuple[float, float, int] | No
     """The map without its events, opening on ``view`` (lat, lon, zoom). It is the same map
     for every pan, so streamlit-folium keeps it and swaps only the view's layer."""
     m = new_map(basemap, GEONAMES_ATTRIBUTION, local_assets)
+    # No jQuery: nothing on this map calls it (no folium Popup), and the frame loads its scripts
+    # one after another, so each one is on the way to the first drawn view.
+    m.default_js = [(name, url) for name, url in m.default_js if name != "jquery"]
     # Loads markercluster once, with the map: a view's events may need it long after it opened.
     PlaceLayer([], [], cluster=True, local_assets=local_assets).add_to(m)
     add_draw(m, drawn, local_assets)

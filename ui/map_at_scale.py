@@ -34,13 +34,13 @@ from ui import guard, keys, state, url
 from ui.event_panel import event_panel
 from ui.event_view import MAP_SHARE
 from ui.feed import feed
-from ui.map_frame import follow_page, new_click
+from ui.map_frame import new_click
 from ui.sidebar import filter_sidebar
 from ui.timeline import timeline
 
 MAP_KEY, BASE, TABLE_PAGE = keys.SCALE_MAP, keys.SCALE_BASE, keys.SCALE_TABLE_PAGE
 PAGE_ROWS = 100
-FEED_ROWS = 50  # the feed's lines: the newest events in view (each pan redraws them: more cost the page)
+FEED_ROWS = 20  # the feed's lines, the newest in view: each a radio option with Markdown, redrawn on every pan
 EXPORT_LIMIT = 20_000  # events a download writes at most (newest first): a file, not the library
 MAP_HEIGHT = 560
 RETURNED = ["last_object_clicked", "last_object_clicked_tooltip", "last_object_clicked_count", "all_drawings",
@@ -94,16 +94,40 @@ def answer(lib, question: tuple, compute):
 
 
 def events_page(lib) -> None:
-    """The sidebar, the map with its feed, panel and timeline, the table a page at a time, and the downloads."""
+    """The sidebar, the map with its feed and panel, the timeline, the table a page at a time, and the downloads."""
     summary = facets(lib)
     titles = lib.titles()
     shape = st.session_state.get(keys.SHAPE)
     choice = filter_sidebar([], titles, {}, has_shape=bool(shape), summary=summary)
     f = dataclasses.replace(choice.attributes, shape=shape if choice.in_shape else None)
+    held = _hold_below()
     map_and_panel(f, titles, summary, choice.in_view, lib.version)
+    if held:
+        st.caption("The timeline and the table follow once the map has opened.")
+        url.write()
+        return
+    # The timeline follows the filter, not the view: outside the map's fragment, a pan never
+    # redraws it (its chart cost the browser a quarter of a second each time). A window chosen
+    # on it reruns this whole page already: the fragment's own flag for that is spent here.
+    st.session_state.pop(keys.PAGE_RERUN, None)
+    undated_window = dataclasses.replace(f, date_from=None, date_to=None)
+    timeline(counts=summary.per_day if undated_window == EventFilter() else answer(
+        lib, ("per_day", undated_window), lambda conn: aggregate.per_day(conn, store_filter(conn, undated_window))))
     in_view = bbox_from_bounds(st.session_state.get(keys.MAP_BOUNDS)) if choice.in_view else None
     table_and_downloads(lib, dataclasses.replace(f, bbox=in_view), titles)
     url.write()
+
+
+def _hold_below() -> bool:
+    """Whether this run leaves the feed, the timeline and the table for the next: a browser's
+    first run, before its map has reported a view. They cost the browser a second or more of
+    its first render (charts, the table's grid, twenty radio lines), ahead of the map's own
+    frame; the map's first report (a run it causes anyway) brings them. A client that is no
+    browser (no User-Agent: streamlit.testing) gets the whole page at once."""
+    if st.session_state.get(keys.SCALE_OPENED) or not st.context.headers.get("User-Agent"):
+        return False
+    st.session_state[keys.SCALE_HELD] = True
+    return True
 
 
 def _view_now(extent) -> tuple[tuple, float]:
@@ -138,9 +162,8 @@ def _base() -> tuple:
 @st.fragment
 @guard.guarded  # a fragment reruns alone: it needs its own outage guard
 def map_and_panel(f: EventFilter, titles: dict[str, str], summary: Facets, in_view: bool, version: int) -> None:
-    """The map and, under it, the timeline; beside it the feed of the newest events in view and
-    the chosen event. The map is drawn first: a pan's new layer leaves before the feed is read."""
-    follow_page()  # the timeline's window is the whole page's filter
+    """The map; beside it the feed of the newest events in view and the chosen event. The map
+    is drawn first: a pan's new layer leaves before the feed is read."""
     lib = state.library()
     if lib.version != version:
         st.rerun(scope="app")
@@ -156,15 +179,15 @@ def map_and_panel(f: EventFilter, titles: dict[str, str], summary: Facets, in_vi
         out = st_folium(m, key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True, returned_objects=RETURNED,
                         feature_group_to_add=shown.layer, **_fly()) or {}
         st.caption(_what_is_shown(shown))
-        undated_window = dataclasses.replace(f, date_from=None, date_to=None)
-        timeline(counts=summary.per_day if undated_window == EventFilter() else answer(
-            lib, ("per_day", undated_window), lambda conn: aggregate.per_day(conn, store_filter(conn, undated_window))))
     by_key = dict(zip(shown.keys, shown.events))
     if new_click(out) and (key := find_event(shown.keys, out.get("last_object_clicked_tooltip"))):
         st.session_state[keys.EVENT_PICK] = key
         st.session_state[keys.FEED_FROM_MAP] = True
     _remember(out, in_view)
     with side_col:
+        if st.session_state.get(keys.SCALE_HELD):
+            st.caption("The newest events in view follow once the map has opened.")
+            return
         newest = answer(lib, ("feed", f, box), lambda conn: aggregate.newest_in_view(
             conn, store_filter(conn, f), box, FEED_ROWS, shown.in_view / max(summary.total, 1))) if shown.in_view else []
         lines = dict(zip(event_keys(newest), newest))
@@ -208,6 +231,13 @@ def _remember(out: dict, in_view: bool) -> None:
             st.rerun(scope="app")
     url.remember_view(out.get("center"), out.get("zoom"))
     bounds = out.get("bounds")
+    # The map's own report has a center; the value st_folium returns before it (its default)
+    # has bounds of its own making but none.
+    if bounds and out.get("center") and not st.session_state.get(keys.SCALE_OPENED):
+        st.session_state[keys.SCALE_OPENED] = True
+        if st.session_state.pop(keys.SCALE_HELD, False):  # the map has opened: now the rest of the page
+            st.session_state[keys.MAP_BOUNDS] = bounds
+            st.rerun(scope="app")
     if bounds and bounds != st.session_state.get(keys.MAP_BOUNDS):
         st.session_state[keys.MAP_BOUNDS] = bounds
         if in_view:
