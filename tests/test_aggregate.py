@@ -125,6 +125,24 @@ def test_sidebar_counts_match_event_facets(library):
     assert all(south <= e.place.lat <= north and west <= e.place.lon <= east for e in everything if e.place)
 
 
+def test_the_timeline_and_the_feed_match_the_filter_in_python(library):
+    """The timeline's (day, type) counts of each filter, grouped in SQL (the unfiltered ones
+    from the sidebar's counts), and the feed's newest events in a view, dense or sparse."""
+    everything = library.events()
+    articles = {a.id: a for a in library.articles()}
+    with library._read() as conn:
+        assert aggregate.facets(conn).per_day == Counter((e.date[:10], e.type) for e in everything if e.date)
+        for f in filters(everything):
+            kept = f.apply_events(everything, articles)
+            ef = store_filter(conn, f)
+            assert aggregate.per_day(conn, ef) == Counter((e.date[:10], e.type) for e in kept if e.date), f
+            for view, _zoom in VIEWS[1:]:
+                want = sorted((e.date for e in EventFilter(bbox=view).apply_events(kept) if e.date), reverse=True)[:20]
+                for share in (0.0, 1.0):  # a sparse view reads its places' events, a dense one walks the dates
+                    got = aggregate.newest_in_view(conn, ef, view, 20, share)
+                    assert [e.date for e in got][:len(want)] == want, (f, view, share)
+
+
 def test_generating_again_with_the_same_seed_adds_nothing(library):
     again = generate(library, 100, Gazetteer.open().db, seed=7)
     assert again["events"] == 0 and len(library.events()) == N

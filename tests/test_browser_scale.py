@@ -4,13 +4,17 @@ events themselves, whose click opens the event in the panel (ui/map_at_scale.py)
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from sqlalchemy import text
 
 from geo.map import aggregate
+from geo.filters import EventFilter
 from geo.gazetteer import Gazetteer
 from geo.store import Store
 from geo.store.synthetic import generate
+from ui.map_at_scale import FEED_ROWS
 from test_browser import ARTIFACTS, LOCAL, MAP, ROOT, browser, map_frame, page, serve, stop, wait_for  # noqa: F401
 
 pytestmark = pytest.mark.browser
@@ -84,4 +88,53 @@ def test_cells_zoomed_out_events_zoomed_in_and_a_click_opens_the_event(scale_url
     assert page.locator(".geo-sentence mark", has_text=name).first.is_visible()
     page.screenshot(path=str(ARTIFACTS / "scale_02_event_clicked.png"), full_page=True)
     assert "event=" in page.url and "view=" in page.url  # the view is a link, as at 100 events
+    assert not [u for u in page.requests if not LOCAL.match(u)]
+
+
+FEED_LINE = '.st-key-geo-feed [data-testid="stRadioOption"]'
+
+
+def feed_dates(page) -> list[str]:
+    return [m.group(0) for t in page.locator(FEED_LINE).all_inner_texts() if (m := re.search(r"\d{4}-\d{2}-\d{2}", t))]
+
+
+def test_the_feed_and_the_timeline_at_scale(scale_url, library, page):  # noqa: F811
+    """Beside the map, the newest events in view; a line chosen opens its event and flies to it.
+    Under it, the events per month of the filter (grouped in SQL); months dragged over are the
+    date window of the whole page: the table's count and the feed follow it, as at a hundred events."""
+    path, _town = library
+    with Store.open(str(path)) as store:
+        everything = store.events()
+    page.goto(scale_url)
+    page.wait_for_selector(MAP, state="attached", timeout=120_000)
+    page.get_by_text(f"The newest {FEED_ROWS} of {N:,} events in view").wait_for(timeout=120_000)
+    dates = feed_dates(page)
+    assert len(dates) == FEED_ROWS and dates == sorted(dates, reverse=True)
+    assert dates[0] == max(e.date for e in everything if e.date)
+
+    # A line of the feed: its event in the panel, the map flown to it, the link naming it.
+    page.locator(FEED_LINE).first.click()
+    facts = page.locator(".geo-event-facts")
+    facts.wait_for(timeout=30_000)
+    assert dates[0] in facts.inner_text()
+    wait_for(page, lambda: shown(page)["zoom"] >= aggregate.MARKER_ZOOM, 30, "the map flown to the event")
+    wait_for(page, lambda: "event=" in page.url, 30, "the event in the link")
+
+    # The timeline: months dragged over are the page's date window.
+    chart = page.locator(".st-key-geo-timeline .vega-embed").first
+    chart.scroll_into_view_if_needed()
+    box = chart.bounding_box()
+    y = box["y"] + box["height"] * 0.4  # inside the plot, above the axis
+    page.mouse.move(box["x"] + box["width"] * 0.4, y)
+    page.mouse.down()
+    page.mouse.move(box["x"] + box["width"] * 0.6, y, steps=6)
+    page.mouse.up()
+    wait_for(page, lambda: "from=" in page.url and "to=" in page.url, 30, "a date window in the link")
+    query = dict(p.split("=", 1) for p in page.url.split("?", 1)[1].split("&"))
+    start, end = query["from"], query["to"]
+    kept = EventFilter(date_from=start, date_to=end).apply_events(everything)
+    assert 0 < len(kept) < N
+    page.get_by_role("heading", name=f"Events ({len(kept):,})").wait_for(timeout=60_000)
+    wait_for(page, lambda: (d := feed_dates(page)) and all(start <= x <= end for x in d), 30, "the feed in the window")
+    page.screenshot(path=str(ARTIFACTS / "scale_03_feed_timeline.png"), full_page=True)
     assert not [u for u in page.requests if not LOCAL.match(u)]

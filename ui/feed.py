@@ -43,14 +43,18 @@ def line(e: Event) -> str:
     return f":{colour}[{plain(glyph)}] **{plain(e.date or UNDATED)}** · {plain(place)}"
 
 
-def feed(by_key: dict[str, Event], on_change) -> str | None:
-    """The feed; returns the chosen key. `by_key` holds the events shown, in the map's order."""
+def feed(by_key: dict[str, Event], on_change, total: int | None = None) -> str | None:
+    """The feed; returns the chosen key. `by_key` holds the events shown, in the map's order;
+    `total`, when they are only the newest of more (the map at scale reads a page of those in view)."""
     ordered = newest_first(list(by_key), list(by_key.values()))
     shown = ordered[:FEED_MAX]
     if st.session_state.get(keys.EVENT_PICK) not in shown:
         st.session_state[keys.EVENT_PICK] = None
-    caption = f"{len(ordered)} event{'' if len(ordered) == 1 else 's'}, newest first" + (f" (the first {FEED_MAX} here; all in the table)"
-                                                         if len(ordered) > FEED_MAX else "")
+    if total is not None and total > len(shown):
+        caption = f"The newest {len(shown):,} of {total:,} events in view (all in the table)"
+    else:
+        caption = f"{len(ordered)} event{'' if len(ordered) == 1 else 's'}, newest first" + (
+            f" (the first {FEED_MAX} here; all in the table)" if len(ordered) > FEED_MAX else "")
     with st.container(key="geo-feed", height=300, border=True):
         if not shown:
             st.caption("No events with these filters.")

@@ -54,6 +54,14 @@ MAP_BUILT = "map_built"  # (content digest, opening view): a map rebuilt for new
 FEED_FROM_MAP = "feed_from_map"  # the pick came from a marker: the feed scrolls to it
 PAGE_RERUN = "page_rerun"  # a widget inside the map's fragment changed the filters: run the whole page
 
+# -- the map at scale (ui/map_at_scale.py: a library past GEO_MAP_SQL_ABOVE events) ------------
+SCALE_MAP = "events_map_sql"  # st_folium's key there: its last report (bounds, zoom, clicks)
+SCALE_BASE = "map_base"  # (drawn shape as JSON, (lat, lon, zoom)): what the mounted base map was built with
+SCALE_TABLE_PAGE = "events_table_page"  # number_input: the page of the events table
+SCALE_FLY_TRIES = "fly_tries_sql"  # runs that have asked the map for FLY_TO's view
+SCALE_HELD = "map_sql_held"  # bool: the feed, timeline and table wait for the map's first report (a browser's first run)
+SCALE_OPENED = "map_sql_opened"  # bool: the map has reported its first view in this session
+
 # -- the timeline under the map ----------------------------------------------------------------
 TIMELINE = "timeline"  # altair chart: events per day; a click or a drag sets DATES
 TIMELINE_ALL = "timeline_all"  # button: back to every date

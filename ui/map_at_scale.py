@@ -10,10 +10,13 @@ grouped query and swaps the layer. Below the threshold the page is app.py's own.
 from __future__ import annotations
 
 import dataclasses
+import functools
+import hashlib
 import json
 import math
 import os
 import threading
+from collections import OrderedDict
 
 import streamlit as st
 from streamlit_folium import st_folium
@@ -21,21 +24,23 @@ from streamlit_folium import st_folium
 from geo.map import aggregate
 from geo.map.aggregate import Facets, store_filter
 from geo.gazetteer.areas import country_name
-from geo.map.event_layer import find_event
+from geo.map.event_layer import event_keys, find_event
 from geo.text.excerpt import SHOWN
 from geo.library.export import event_row, events_to_csv, events_to_geojson, events_to_kml
 from geo.filters import EventFilter, bbox_from_bounds, polygons_of
 from geo.map.click import ImmediateClick
-from geo.map.view_layer import base_map, view_layer, zoom_for
+from geo.map.view_layer import base_map, layer_of, view_data, zoom_for
 from ui import guard, keys, state, url
-from ui.event_panel import describe, event_panel
+from ui.event_panel import event_panel
+from ui.event_view import MAP_SHARE
+from ui.feed import feed
 from ui.map_frame import new_click
 from ui.sidebar import filter_sidebar
+from ui.timeline import timeline
 
-MAP_KEY = "events_map_sql"  # st_folium's key: its last report (bounds, zoom, clicks) is kept here
-BASE = "map_base"  # (drawn shape as JSON, (lat, lon, zoom)): what the mounted base map was built with
-TABLE_PAGE = "events_table_page"
+MAP_KEY, BASE, TABLE_PAGE = keys.SCALE_MAP, keys.SCALE_BASE, keys.SCALE_TABLE_PAGE
 PAGE_ROWS = 100
+FEED_ROWS = 20  # the feed's lines, the newest in view: each a radio option with Markdown, redrawn on every pan
 EXPORT_LIMIT = 20_000  # events a download writes at most (newest first): a file, not the library
 MAP_HEIGHT = 560
 RETURNED = ["last_object_clicked", "last_object_clicked_tooltip", "last_object_clicked_count", "all_drawings",
@@ -44,6 +49,8 @@ TABLE_COLUMNS = ["event_date", "event_type", "sub_event_type", "actor1", "actor2
                  "country", "fatalities", "injured", "notes", "source"]
 _facets: dict[tuple[str, int], Facets] = {}
 _lock = threading.Lock()
+_answers: OrderedDict[tuple, object] = OrderedDict()  # (library, version, question) -> answer, the newest last
+ANSWERS = 64  # a few views and filters per visitor: a view seen again, a click that moves nothing
 
 
 def threshold() -> int:
@@ -68,17 +75,59 @@ def facets(lib) -> Facets:
         return _facets[key]
 
 
+def answer(lib, question: tuple, compute):
+    """``compute(conn)`` for ``question`` on this version of the library, kept for the next time
+    it is asked (by anyone: the library is one): a new visitor's first view, a click that reruns
+    the map without moving it, the timeline of a filter while the map pans."""
+    key = (lib.store.url, lib.version, hashlib.sha1(repr(question).encode()).hexdigest())
+    with _lock:
+        if key in _answers:
+            _answers.move_to_end(key)
+            return _answers[key]
+    with lib.store._read() as conn:  # noqa: SLF001 - one snapshot per answer
+        found = compute(conn)
+    with _lock:
+        _answers[key] = found
+        while len(_answers) > ANSWERS:
+            _answers.popitem(last=False)
+    return found
+
+
 def events_page(lib) -> None:
-    """The sidebar, the map with its panel, the table a page at a time, and the downloads."""
+    """The sidebar, the map with its feed and panel, the timeline, the table a page at a time, and the downloads."""
     summary = facets(lib)
     titles = lib.titles()
     shape = st.session_state.get(keys.SHAPE)
     choice = filter_sidebar([], titles, {}, has_shape=bool(shape), summary=summary)
     f = dataclasses.replace(choice.attributes, shape=shape if choice.in_shape else None)
-    map_and_panel(f, titles, summary.extent, choice.in_view, lib.version)
+    held = _hold_below()
+    map_and_panel(f, titles, summary, choice.in_view, lib.version)
+    if held:
+        st.caption("The timeline and the table follow once the map has opened.")
+        url.write()
+        return
+    # The timeline follows the filter, not the view: outside the map's fragment, a pan never
+    # redraws it (its chart cost the browser a quarter of a second each time). A window chosen
+    # on it reruns this whole page already: the fragment's own flag for that is spent here.
+    st.session_state.pop(keys.PAGE_RERUN, None)
+    undated_window = dataclasses.replace(f, date_from=None, date_to=None)
+    timeline(counts=summary.per_day if undated_window == EventFilter() else answer(
+        lib, ("per_day", undated_window), lambda conn: aggregate.per_day(conn, store_filter(conn, undated_window))))
     in_view = bbox_from_bounds(st.session_state.get(keys.MAP_BOUNDS)) if choice.in_view else None
     table_and_downloads(lib, dataclasses.replace(f, bbox=in_view), titles)
     url.write()
+
+
+def _hold_below() -> bool:
+    """Whether this run leaves the feed, the timeline and the table for the next: a browser's
+    first run, before its map has reported a view. They cost the browser a second or more of
+    its first render (charts, the table's grid, twenty radio lines), ahead of the map's own
+    frame; the map's first report (a run it causes anyway) brings them. A client that is no
+    browser (no User-Agent: streamlit.testing) gets the whole page at once."""
+    if st.session_state.get(keys.SCALE_OPENED) or not st.context.headers.get("User-Agent"):
+        return False
+    st.session_state[keys.SCALE_HELD] = True
+    return True
 
 
 def _view_now(extent) -> tuple[tuple, float]:
@@ -112,39 +161,49 @@ def _base() -> tuple:
 
 @st.fragment
 @guard.guarded  # a fragment reruns alone: it needs its own outage guard
-def map_and_panel(f: EventFilter, titles: dict[str, str], extent, in_view: bool, version: int) -> None:
+def map_and_panel(f: EventFilter, titles: dict[str, str], summary: Facets, in_view: bool, version: int) -> None:
+    """The map; beside it the feed of the newest events in view and the chosen event. The map
+    is drawn first: a pan's new layer leaves before the feed is read."""
     lib = state.library()
     if lib.version != version:
         st.rerun(scope="app")
     base = _base()
-    box, zoom = _view_now(extent)
-    with lib.store._read() as conn:  # noqa: SLF001 - the filter's places and the view's layer, one snapshot
-        shown = view_layer(conn, store_filter(conn, f), box, zoom, titles, st.session_state.get(keys.EVENT_PICK))
-    by_key = dict(zip(shown.keys, shown.events))
-    map_col, panel_col = st.columns([3, 2], gap="medium")
+    box, zoom = _view_now(summary.extent)
+    data = answer(lib, ("view", f, box, zoom), lambda conn: view_data(conn, store_filter(conn, f), box, zoom))
+    shown = layer_of(data, st.session_state.get(keys.EVENT_PICK))
+    map_col, side_col = st.columns(MAP_SHARE, gap="small")
     with map_col:
-        m = base_map(state.current_basemap(), st.session_state.get(keys.SHAPE), base[1] or _fit(extent),
+        m = base_map(state.current_basemap(), st.session_state.get(keys.SHAPE), base[1] or _fit(summary.extent),
                      state.local_assets_ready())
-        ImmediateClick().add_to(m)
+        ImmediateClick(moves=True).add_to(m)
         out = st_folium(m, key=MAP_KEY, height=MAP_HEIGHT, use_container_width=True, returned_objects=RETURNED,
                         feature_group_to_add=shown.layer, **_fly()) or {}
         st.caption(_what_is_shown(shown))
+    by_key = dict(zip(shown.keys, shown.events))
     if new_click(out) and (key := find_event(shown.keys, out.get("last_object_clicked_tooltip"))):
         st.session_state[keys.EVENT_PICK] = key
+        st.session_state[keys.FEED_FROM_MAP] = True
     _remember(out, in_view)
-    with panel_col:
-        url.share_link()
-        if st.session_state.get(keys.EVENT_PICK) not in by_key:
-            st.session_state[keys.EVENT_PICK] = None
-        pick = st.selectbox("Event", shown.keys, key=keys.EVENT_PICK, index=None, on_change=_fly_to_pick,
-                            args=(by_key,), format_func=lambda k: describe(by_key[k]) if k in by_key else k,
-                            placeholder="Click a marker, or choose an event in view…")
+    with side_col:
+        if st.session_state.get(keys.SCALE_HELD):
+            st.caption("The newest events in view follow once the map has opened.")
+            return
+        newest = answer(lib, ("feed", f, box), lambda conn: aggregate.newest_in_view(
+            conn, store_filter(conn, f), box, FEED_ROWS, shown.in_view / max(summary.total, 1))) if shown.in_view else []
+        lines = dict(zip(event_keys(newest), newest))
+        if (pick := st.session_state.get(keys.EVENT_PICK)) in by_key:
+            lines.setdefault(pick, by_key[pick])  # a marker clicked: its line, even if older than the feed's
+        by_key.update(lines)
+        pick = feed(lines, functools.partial(_fly_to_pick, by_key), total=shown.in_view)
         if pick:
             event_panel(by_key[pick], lib, titles)
-        else:
+        elif shown.cells:
             st.info("Zoomed out, the map counts the events in squares of the map: click one to zoom into it. "
-                    f"Events show one by one once {aggregate.MAX_MARKERS:,} or fewer are in view; click one to "
-                    "read what happened.")
+                    f"Events show one by one once {aggregate.MAX_MARKERS:,} or fewer are in view; click one, "
+                    "or a line above, to read what happened.")
+        else:
+            st.info("Click a marker, or a line above, to read what happened.")
+        url.share_link()
     url.write()
 
 
@@ -172,6 +231,13 @@ def _remember(out: dict, in_view: bool) -> None:
             st.rerun(scope="app")
     url.remember_view(out.get("center"), out.get("zoom"))
     bounds = out.get("bounds")
+    # The map's own report has a center; the value st_folium returns before it (its default)
+    # has bounds of its own making but none.
+    if bounds and out.get("center") and not st.session_state.get(keys.SCALE_OPENED):
+        st.session_state[keys.SCALE_OPENED] = True
+        if st.session_state.pop(keys.SCALE_HELD, False):  # the map has opened: now the rest of the page
+            st.session_state[keys.MAP_BOUNDS] = bounds
+            st.rerun(scope="app")
     if bounds and bounds != st.session_state.get(keys.MAP_BOUNDS):
         st.session_state[keys.MAP_BOUNDS] = bounds
         if in_view:
@@ -195,10 +261,10 @@ def _fly() -> dict:
     if out.get("zoom") == fly[2] and abs(center.get("lat", 1e9) - fly[0]) < 0.05 and abs(center.get("lng", 1e9) - fly[1]) < 0.05:
         st.session_state.pop(keys.FLY_TO, None)
         return {}
-    tries = st.session_state["fly_tries_sql"] = st.session_state.get("fly_tries_sql", 0) + 1
+    tries = st.session_state[keys.SCALE_FLY_TRIES] = st.session_state.get(keys.SCALE_FLY_TRIES, 0) + 1
     if tries > 6:
         st.session_state.pop(keys.FLY_TO, None)
-        st.session_state["fly_tries_sql"] = 0
+        st.session_state[keys.SCALE_FLY_TRIES] = 0
     return {"center": [fly[0] + tries * 1e-7, fly[1]], "zoom": int(fly[2]) + tries * 1e-6}
 
 

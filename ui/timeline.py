@@ -8,6 +8,7 @@ The chart is Vega-Lite as Streamlit ships it (Altair): no script or font is fetc
 from __future__ import annotations
 
 import functools
+import json
 from collections import Counter
 from datetime import date, datetime, timedelta, timezone
 
@@ -22,21 +23,41 @@ from ui import keys
 BRUSH, PICK = "window", "day"  # the chart's selection parameters: a dragged range, a clicked day
 HEIGHT = 112  # px, title and axis included (Streamlit fits the chart to it): map and timeline fit a laptop screen
 ONE_DAY = timedelta(days=1)
+MAX_DAYS = 400  # a bar per day up to this span; past it, a bar per month
 
 
 def per_day(events: list[Event], window: tuple[date, date] | None) -> list[dict]:
     """Rows for the chart: (day, type) -> count, and whether the day is inside the window."""
-    counts = Counter((d, e.type if e.type in TYPE_STYLE else "Other") for e in events if (d := day_of(e.date)))
-    return [{"day": d.isoformat(), "next": (d + ONE_DAY).isoformat(), "type": kind, "events": n,
-             "alpha": 1.0 if window is None or window[0] <= d <= window[1] else 0.25}
-            for (d, kind), n in sorted(counts.items())]
+    return rows_of(Counter((e.date, e.type) for e in events), window)
+
+
+def rows_of(counts: Counter, window: tuple[date, date] | None) -> list[dict]:
+    """Rows for the chart from (ISO date, type) -> events, as geo.aggregate counts them in SQL.
+    Past MAX_DAYS days a bar is a month: thousands of day bars are too thin to click and their
+    rows a megabyte of chart (a million events span years); a click then picks the month."""
+    by_day = Counter()
+    for (iso, kind), n in counts.items():
+        if d := day_of(iso):
+            by_day[d, kind if kind in TYPE_STYLE else "Other"] += n
+    days = [d for d, _ in by_day]
+    monthly = bool(days) and (max(days) - min(days)).days > MAX_DAYS
+    binned = Counter()
+    for (d, kind), n in by_day.items():
+        binned[d.replace(day=1) if monthly else d, kind] += n
+    return [{"day": d.isoformat(), "next": _next(d, monthly).isoformat(), "type": kind, "events": n,
+             "alpha": 1.0 if window is None or (window[0] < _next(d, monthly) and d <= window[1]) else 0.25}
+            for (d, kind), n in sorted(binned.items())]
+
+
+def _next(d: date, monthly: bool) -> date:
+    return (d.replace(year=d.year + d.month // 12, month=d.month % 12 + 1) if monthly else d + ONE_DAY)
 
 
 def chart(rows: list[dict], title: str) -> alt.Chart:
     kinds = [k for k in [*TYPE_STYLE, "Other"] if any(r["type"] == k for r in rows)]
     colours = [TYPE_STYLE.get(k, (None, OTHER_STYLE[1]))[1] for k in kinds]
     brush = alt.selection_interval(name=BRUSH, encodings=["x"])
-    pick = alt.selection_point(name=PICK, fields=["day"], on="click", clear="dblclick")
+    pick = alt.selection_point(name=PICK, fields=["day", "next"], on="click", clear="dblclick")
     return (alt.Chart(alt.Data(values=rows))
             .mark_bar(stroke="white", strokeWidth=0.5)
             .encode(x=alt.X("day:T", title=None, scale=alt.Scale(type="utc"),
@@ -49,6 +70,23 @@ def chart(rows: list[dict], title: str) -> alt.Chart:
             .add_params(brush, pick)
             .properties(height=HEIGHT, title=alt.TitleParams(title, anchor="start", fontSize=12, fontWeight="normal",
                                                               color="#666", offset=4)))
+
+
+def spec(rows: list[dict], title: str) -> dict:
+    """The chart as Vega-Lite. Altair builds it once per set of event types shown (a template of
+    one row per type, the same domain and colours) and the rows and title go into a copy: Altair
+    checks every row against its schema as it builds, 0.3-0.7 s a run for a few hundred bars."""
+    kinds = tuple(k for k in [*TYPE_STYLE, "Other"] if any(r["type"] == k for r in rows))
+    out = json.loads(_template(kinds))
+    out["data"] = {"values": rows}
+    out["title"]["text"] = title
+    return out
+
+
+@functools.lru_cache(maxsize=32)
+def _template(kinds: tuple[str, ...]) -> str:
+    rows = [{"day": "2000-01-01", "next": "2000-01-02", "type": k, "events": 1, "alpha": 1.0} for k in kinds]
+    return json.dumps(chart(rows, "").to_dict(validate=False))
 
 
 def _day(value) -> date | None:
@@ -70,8 +108,11 @@ def window_of(selection: dict) -> tuple[date, date] | None:
         start, end = min(start, end), max(start, end)
         last = (end - timedelta(microseconds=1)).date() if end.time() == datetime.min.time() else end.date()
         return start.date(), max(start.date(), last)
-    picked = [d for p in selection.get(PICK) or [] if (d := _day(p.get("day")))]
-    return (min(picked), max(picked)) if picked else None
+    points = selection.get(PICK) or []
+    picked = [d for p in points if (d := _day(p.get("day")))]
+    # A bar ends the day before its "next": the day itself, or its month's last day.
+    ends = [n - ONE_DAY for p in points if (n := _day(p.get("next")))] or picked
+    return (min(picked), max(max(ends), max(picked))) if picked else None
 
 
 def _chosen(first: date, last: date) -> None:
@@ -93,19 +134,22 @@ def current_window() -> tuple[date, date] | None:
     return (picked[0], picked[1]) if isinstance(picked, (tuple, list)) and len(picked) == 2 else None
 
 
-def timeline(events: list[Event]) -> None:
-    """`events`: what the filters show, the date window aside (so the window can be widened again)."""
+def timeline(events: list[Event] | None = None, counts: Counter | None = None) -> None:
+    """`events`: what the filters show, the date window aside (so the window can be widened
+    again); or their `counts` per (ISO date, type) when they are too many to read (the map at scale)."""
     window = current_window()
-    rows = per_day(events, window)
+    rows = rows_of(counts, window) if counts is not None else per_day(events or [], window)
     if not rows:
         return
-    days = sorted({r["day"] for r in rows})
-    title = (f"Events per day, {days[0]} to {days[-1]}: click a day or drag over days to show only those"
+    first, last = date.fromisoformat(rows[0]["day"]), date.fromisoformat(max(r["next"] for r in rows)) - ONE_DAY
+    unit = "day" if rows[0]["next"] == (first + ONE_DAY).isoformat() else "month"
+    title = (f"Events per {unit}, {first} to {last}: "
+             f"click a {unit} or drag over {unit}s to show only those dates"
              + (f" (showing {window[0]} to {window[1]})" if window else ""))
-    chosen = functools.partial(_chosen, date.fromisoformat(days[0]), date.fromisoformat(days[-1]))
+    chosen = functools.partial(_chosen, first, last)
     with st.container(key="geo-timeline"):
         chart_col, reset_col = st.columns([7, 1], vertical_alignment="center") if window else (st.container(), None)
-        chart_col.altair_chart(chart(rows, title), key=keys.TIMELINE, on_select=chosen, selection_mode=[BRUSH, PICK],
-                               width="stretch")
+        chart_col.vega_lite_chart(spec(rows, title), key=keys.TIMELINE, on_select=chosen,
+                                  selection_mode=[BRUSH, PICK], width="stretch")
         if reset_col:
             reset_col.button("All dates", key=keys.TIMELINE_ALL, on_click=_all_dates, width="stretch")

@@ -57,6 +57,8 @@ def register(sub) -> None:
     p.add_argument("--map-postgres", metavar="URL", default=None,
                    help="with --map: keep the libraries in this PostgreSQL database (a schema per size), "
                         "not in SQLite files")
+    p.add_argument("--map-dir", type=Path, default=None, metavar="DIR",
+                   help="with --map: keep the SQLite libraries in DIR (made once, reused; default: the temp dir)")
     p.add_argument("--json", action="store_true", help="print the results as one JSON object")
     p.add_argument("--no-events", action="store_true", help="parse places only (no reported events)")
     p.add_argument("--hostile", nargs="?", type=float, const=5.0, metavar="REPORT_MB",
@@ -95,7 +97,7 @@ def run(args) -> int:
     if args.map:
         from geo.commands import bench_map
 
-        return bench_map.run(args.map, postgres=args.map_postgres)
+        return bench_map.run(args.map, folder=args.map_dir, postgres=args.map_postgres)
     if args.ingest is not None and not args.ingest.isdigit():
         return _engines(Path(args.ingest), args.workers or [1, 2])
     if args.workers and len(args.workers) > 1:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, Integer, cast, func, select
 
@@ -26,6 +26,7 @@ from geo.types import Event
 MAX_MARKERS = 500  # events drawn one by one at most; past this a view shows cells
 MARKER_ZOOM = 12  # from this zoom a view shows events even past MAX_MARKERS (the first ones)
 CELL_PX = 64  # a cell's side on screen, about
+WALK_ROWS = 50_000  # rows of the date index the feed may walk to find its events, about
 
 
 def cell_size(zoom: float) -> float:
@@ -62,6 +63,7 @@ class Facets:
     undated: int
     total: int
     extent: BBox | None  # of the places events are at
+    per_day: Counter = field(default_factory=Counter)  # (ISO day, type) -> events: the timeline
 
 
 def store_filter(conn: Connection, f: EventFilter) -> Where:
@@ -134,14 +136,39 @@ def count(conn: Connection, ef: Where, view: BBox | None = None) -> int:
     return int(conn.scalar(select(func.count()).select_from(reported_events).where(*_where(ef, view))))
 
 
+def _by_places(conn: Connection, ef: Where, view: BBox | None) -> Where:
+    """``ef`` with the view and the place conditions as the list of places they keep, so the
+    events are found by their place (the view's places are few next to its events)."""
+    if view is None:
+        return ef
+    ids = conn.scalars(select(places.c.id).where(*_spatial(ef, view)))
+    return ef.only("row").but(place_ids=sorted(ids))
+
+
 def in_view(conn: Connection, ef: Where, view: BBox | None, limit: int = MAX_MARKERS) -> list[Event]:
-    """The first ``limit`` events by date that ``ef`` keeps in ``view``, as objects for markers.
-    The view and the place conditions are given as the places they keep (see _where), so the
-    events are found by their place."""
-    if view is not None:
-        ids = conn.scalars(select(places.c.id).where(*_spatial(ef, view)))
-        ef = ef.only("row").but(place_ids=sorted(ids))
-    return read_events(conn, ef, limit)
+    """The first ``limit`` events by date that ``ef`` keeps in ``view``, as objects for markers."""
+    return read_events(conn, _by_places(conn, ef, view), limit)
+
+
+def newest_in_view(conn: Connection, ef: Where, view: BBox | None, limit: int, share: float = 0.0) -> list[Event]:
+    """The newest ``limit`` events ``ef`` keeps in ``view`` (those the text gave no date last):
+    the feed beside the map. ``share``: the part of the library's events the view holds. A view
+    holding many walks the date index and stops at the ``limit``-th (a few thousand rows); a
+    sparse one would walk the whole index for nothing (1.8 s at a million for an empty view), so
+    it reads its places' events and sorts them."""
+    if view is not None and share * WALK_ROWS >= limit:
+        return first(conn, ef.but(bbox=view), limit)
+    return first(conn, _by_places(conn, ef, view), limit)
+
+
+def per_day(conn: Connection, ef: Where) -> Counter:
+    """(ISO day, event type) -> events ``ef`` keeps: the timeline, one grouped query (an
+    undated event counts on its article's day, as everywhere)."""
+    _no_jit(conn)
+    e = reported_events.c
+    day = func.substr(_event_date(), 1, 10)
+    query = select(day, e.type, func.count()).where(*_where(ef)).group_by(day, e.type)
+    return Counter({(d, kind): n for d, kind, n in conn.execute(query) if d})
 
 
 def page(conn: Connection, ef: Where, number: int, size: int = 100) -> list[Event]:
@@ -193,15 +220,26 @@ def facets(conn: Connection) -> Facets:
     sources = dict(conn.execute(select(a.id, a.source)).all())
     for doc, n in out["doc"].items():
         out["source"][sources.get(doc, "")] += n
-    dates = Counter(dict(conn.execute(select(e.date, func.count()).group_by(e.date)).all()))
-    undated_events = dates.pop(None, 0)
-    if undated_events:  # dated by their article, as read_events dates them
-        dates.update(dict(conn.execute(select(a.date, func.count()).select_from(
-            reported_events.join(articles, a.id == e.article_id)).where(e.date.is_(None)).group_by(a.date)).all()))
+    by_day_type = Counter()  # (date, type): the unfiltered timeline, from the query the days need anyway
+    for when, kind, n in conn.execute(select(e.date, e.type, func.count()).group_by(e.date, e.type)):
+        by_day_type[when, kind] += n
+    if any(when is None for when, _ in by_day_type):  # dated by their article, as read_events dates them
+        for (when, kind) in [k for k in by_day_type if k[0] is None]:
+            del by_day_type[when, kind]
+        by_day_type.update({(when, kind): n for when, kind, n in conn.execute(
+            select(a.date, e.type, func.count()).select_from(reported_events.join(articles, a.id == e.article_id))
+            .where(e.date.is_(None)).group_by(a.date, e.type))})
+    dates = Counter()
+    for (when, _kind), n in by_day_type.items():
+        dates[when] += n
     undated = dates.pop(None, 0)
+    per_day_type = Counter()
+    for (when, kind), n in by_day_type.items():
+        if when:
+            per_day_type[when[:10], kind] += n
     days = sorted({d for iso in dates if (d := day_of(iso))})
     p = places.c
     box = conn.execute(select(func.min(p.lat), func.min(p.lon), func.max(p.lat), func.max(p.lon))
                        .where(p.id.in_(select(e.place_id).where(e.place_id.is_not(None)).distinct()))).first()
     extent = tuple(box) if box and box[0] is not None else None
-    return Facets(out, days, undated, sum(out["doc"].values()), extent)
+    return Facets(out, days, undated, sum(out["doc"].values()), extent, per_day_type)

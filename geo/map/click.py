@@ -5,6 +5,10 @@ quarter of a second before the server heard of it: more than the whole budget of
 should show its sentences in under 300 ms. This element sends the same message the component
 would (the same fields, filtered to its returned objects) as soon as its own click handler has
 recorded the click, and marks it as sent, so the debounced report that follows is a no-op.
+
+With ``moves=True`` a moved view is reported at once too: the map at scale draws each view from
+SQL, and the debounce was a quarter of a second of every pan (a pan's "moveend" comes once, at
+its end, so reporting it at once adds no reruns; the draw of a new layer moves nothing).
 """
 
 from __future__ import annotations
@@ -19,9 +23,9 @@ class ImmediateClick(folium.MacroElement):
         (function() {
             var map = {{ this._parent.get_name() }};
             var seen = null;
-            function report() {
+            function report(moved) {
                 var g = window.__GLOBAL_DATA__;
-                if (!g || g.last_object_clicked_count === seen) { return; }
+                if (!g || (!moved && g.last_object_clicked_count === seen)) { return; }
                 seen = g.last_object_clicked_count;
                 var c = map.getCenter();
                 var all = {last_clicked: g.lat_lng_clicked, last_object_clicked: g.last_object_clicked,
@@ -44,12 +48,16 @@ class ImmediateClick(folium.MacroElement):
                                            value: value, dataType: "json"}, "*");
             }
             // After the component's own handler (bubbling, same tick) has counted the click.
-            map.getContainer().addEventListener('click', function() { setTimeout(report, 0); });
+            map.getContainer().addEventListener('click', function() { setTimeout(function() { report(false); }, 0); });
+            {%- if this.moves %}
+            map.on('moveend', function() { report(true); });
+            {%- endif %}
             seen = (window.__GLOBAL_DATA__ || {}).last_object_clicked_count;
         })();
         {% endmacro %}
     """)
 
-    def __init__(self):
+    def __init__(self, moves: bool = False):
         super().__init__()
         self._name = "ImmediateClick"
+        self.moves = moves
