@@ -40,11 +40,11 @@ class PlaceEvents:
         return list(dict.fromkeys(e.doc_id for e in self.events))
 
 
-def group_by_place(events: Iterable[PlaceMention]) -> list[PlaceEvents]:
+def group_by_place(mentions: Iterable[PlaceMention]) -> list[PlaceEvents]:
     """Most mentioned first; ties keep the order places first appear in."""
     groups: dict[str, list[PlaceMention]] = {}
     places: dict[str, Place] = {}
-    for event in events:
+    for event in mentions:
         groups.setdefault(event.place.id, []).append(event)
         places.setdefault(event.place.id, event.place)
     ordered = sorted(groups.items(), key=lambda kv: -len(kv[1]))
@@ -60,22 +60,22 @@ def region_of(place: Place) -> str:
 
 # One condition each, over place mentions (geo.store.conditions says what it keeps).
 
-def by_country(events: Iterable[PlaceMention], countries: Iterable[str]) -> list[PlaceMention]:
+def by_country(mentions: Iterable[PlaceMention], countries: Iterable[str]) -> list[PlaceMention]:
     """Places in the countries, and rivers or seas crossing them (geo.gazetteer.areas)."""
-    return keep({"countries": tuple(countries)}, events, Reading(MENTIONS))
+    return keep({"countries": tuple(countries)}, mentions, Reading(MENTIONS))
 
 
-def by_region(events: Iterable[PlaceMention], regions: Iterable[str]) -> list[PlaceMention]:
+def by_region(mentions: Iterable[PlaceMention], regions: Iterable[str]) -> list[PlaceMention]:
     """Places in the regions, the regions themselves, and rivers crossing them (geo.gazetteer.areas)."""
-    return keep({"regions": tuple(regions)}, events, Reading(MENTIONS))
+    return keep({"regions": tuple(regions)}, mentions, Reading(MENTIONS))
 
 
-def by_feature(events: Iterable[PlaceMention], features: Iterable[str]) -> list[PlaceMention]:
-    return keep({"features": tuple(features)}, events, Reading(MENTIONS))
+def by_feature(mentions: Iterable[PlaceMention], features: Iterable[str]) -> list[PlaceMention]:
+    return keep({"features": tuple(features)}, mentions, Reading(MENTIONS))
 
 
-def by_doc(events: Iterable[PlaceMention], doc_ids: Iterable[str]) -> list[PlaceMention]:
-    return keep({"doc_ids": tuple(doc_ids)}, events, Reading(MENTIONS))
+def by_doc(mentions: Iterable[PlaceMention], doc_ids: Iterable[str]) -> list[PlaceMention]:
+    return keep({"doc_ids": tuple(doc_ids)}, mentions, Reading(MENTIONS))
 
 
 def bbox_from_bounds(bounds: dict[str, Any] | None) -> BBox | None:
@@ -93,13 +93,13 @@ def bbox_from_bounds(bounds: dict[str, Any] | None) -> BBox | None:
     return (south, west, north, east)
 
 
-def by_bbox(events: Iterable[PlaceMention], bbox: BBox | None) -> list[PlaceMention]:
-    return keep({"bbox": bbox}, events, Reading(MENTIONS))
+def by_bbox(mentions: Iterable[PlaceMention], bbox: BBox | None) -> list[PlaceMention]:
+    return keep({"bbox": bbox}, mentions, Reading(MENTIONS))
 
 
-def by_shape(events: Iterable[PlaceMention], shape: dict[str, Any] | list | None) -> list[PlaceMention]:
+def by_shape(mentions: Iterable[PlaceMention], shape: dict[str, Any] | list | None) -> list[PlaceMention]:
     """A shape without a polygon (a point, a line) keeps everything."""
-    return keep({"shape": shape if polygons_of(shape) else None}, events, Reading(MENTIONS))
+    return keep({"shape": shape if polygons_of(shape) else None}, mentions, Reading(MENTIONS))
 
 
 def day_of(iso: str | None) -> date | None:
@@ -112,14 +112,14 @@ def day_of(iso: str | None) -> date | None:
         return None
 
 
-def by_date(events: Iterable[PlaceMention], articles: Mapping[str, ArticleMeta],
+def by_date(mentions: Iterable[PlaceMention], articles: Mapping[str, ArticleMeta],
             date_from: str | None = None, date_to: str | None = None) -> list[PlaceMention]:
     """By the article's date; see geo.store.conditions.date_matches."""
-    return keep({"date_from": date_from or None, "date_to": date_to or None}, events, Reading(MENTIONS, articles))
+    return keep({"date_from": date_from or None, "date_to": date_to or None}, mentions, Reading(MENTIONS, articles))
 
 
-def by_source(events: Iterable[PlaceMention], articles: Mapping[str, ArticleMeta], sources: Iterable[str]) -> list[PlaceMention]:
-    return keep({"sources": tuple(sources)}, events, Reading(MENTIONS, articles))
+def by_source(mentions: Iterable[PlaceMention], articles: Mapping[str, ArticleMeta], sources: Iterable[str]) -> list[PlaceMention]:
+    return keep({"sources": tuple(sources)}, mentions, Reading(MENTIONS, articles))
 
 
 @dataclass(frozen=True)
@@ -155,11 +155,11 @@ class EventFilter:
             values["shape"] = None
         return values
 
-    def apply(self, events: Iterable[PlaceMention], articles: Mapping[str, ArticleMeta] | None = None) -> list[PlaceMention]:
+    def apply(self, mentions: Iterable[PlaceMention], articles: Mapping[str, ArticleMeta] | None = None) -> list[PlaceMention]:
         """Place mentions; ``articles`` (doc id -> its date and source) is needed by the source and date filters."""
         if (self.sources or self.date_from or self.date_to) and articles is None:
             raise ValueError("Filtering by source or date needs the articles' dates and sources.")
-        return keep(self.values(), events, Reading(MENTIONS, articles))
+        return keep(self.values(), mentions, Reading(MENTIONS, articles))
 
     def apply_events(self, events: Iterable[Event], articles: Mapping[str, ArticleMeta] | None = None) -> list[Event]:
         """Reported events, dated by their own date (the library gives the article's when the text has none)."""
@@ -176,11 +176,11 @@ class EventFilter:
         return {**self.values(), "demonyms": self.demonyms}
 
 
-def facets(events: Iterable[PlaceMention]) -> dict[str, Counter]:
+def facets(mentions: Iterable[PlaceMention]) -> dict[str, Counter]:
     """Counts behind the filter choices: country, region, feature, doc. A river counts under every
     region it crosses, so each count is what choosing it alone returns."""
     out = {"country": Counter(), "region": Counter(), "feature": Counter(), "doc": Counter()}
-    for e in events:
+    for e in mentions:
         _count_place(out, e.place)
         out["feature"][e.place.feature] += 1
         out["doc"][e.doc_id] += 1
@@ -209,7 +209,7 @@ def event_facets(events: Iterable[Event]) -> dict[str, Counter]:
     return out
 
 
-def event_rows(events: Iterable[PlaceMention], titles: dict[str, str] | None = None,
+def event_rows(mentions: Iterable[PlaceMention], titles: dict[str, str] | None = None,
                limit: int = WRITTEN) -> list[dict[str, Any]]:
     """One row per mention, for the table and CSV export; the sentence cut to ``limit``
     characters around the mention (a whole news sentence fits; geo.text.excerpt)."""
@@ -221,11 +221,11 @@ def event_rows(events: Iterable[PlaceMention], titles: dict[str, str] | None = N
             "lat": e.place.lat, "lon": e.place.lon, "score": round(e.score, 3),
             "sentence": sentence_excerpt(e.sentence, e.mention, limit), "place_id": e.place.id, "doc_id": e.doc_id,
         }
-        for e in events
+        for e in mentions
     ]
 
 
-def place_rows(events: Iterable[PlaceMention]) -> list[dict[str, Any]]:
+def place_rows(mentions: Iterable[PlaceMention]) -> list[dict[str, Any]]:
     """One row per place with its mention and article counts."""
     return [
         {
@@ -233,7 +233,7 @@ def place_rows(events: Iterable[PlaceMention]) -> list[dict[str, Any]]:
             "country": g.place.country, "mentions": g.count, "articles": len(g.doc_ids),
             "lat": g.place.lat, "lon": g.place.lon, "place_id": g.place.id,
         }
-        for g in group_by_place(events)
+        for g in group_by_place(mentions)
     ]
 
 

@@ -32,12 +32,12 @@ def store_of(lib: Library) -> Store | None:
     return getattr(lib, "store", None)
 
 
-def names_of(events: Iterable[PlaceMention]) -> set[str]:
-    return {name_key(e.mention.text) for e in events}
+def names_of(mentions: Iterable[PlaceMention]) -> set[str]:
+    return {name_key(e.mention.text) for e in mentions}
 
 
-def corrections_for(store: Store, events: list[PlaceMention]) -> list[Correction]:
-    names = names_of(events)
+def corrections_for(store: Store, mentions: list[PlaceMention]) -> list[Correction]:
+    names = names_of(mentions)
     return [c for c in store.corrections() if name_key(c.name) in names]
 
 
@@ -47,28 +47,28 @@ def articles_naming(lib: Library, correction: Correction) -> set[str]:
     return {e.doc_id for e in lib.place_mentions() if name_key(e.mention.text) == key}
 
 
-def is_user_set(place: Place, events: list[PlaceMention], lib: Library) -> bool:
+def is_user_set(place: Place, mentions: list[PlaceMention], lib: Library) -> bool:
     store = store_of(lib)
     return place.source == "user" or (store is not None and any(
-        c.place.id == place.id for c in corrections_for(store, events)))
+        c.place.id == place.id for c in corrections_for(store, mentions)))
 
 
-def user_set_ids(lib: Library, events: list[PlaceMention]) -> set[str]:
+def user_set_ids(lib: Library, mentions: list[PlaceMention]) -> set[str]:
     """Ids of the places on the map that a user chose for the names they stand for."""
     store = store_of(lib)
     chosen = {(name_key(c.name), c.place.id) for c in store.corrections()} if store is not None else set()
-    return {e.place.id for e in events
+    return {e.place.id for e in mentions
             if e.place.source == "user" or (name_key(e.mention.text), e.place.id) in chosen}
 
 
-def candidates(lib: Library, place: Place, events: list[PlaceMention]) -> list[Place]:
+def candidates(lib: Library, place: Place, mentions: list[PlaceMention]) -> list[Place]:
     """The mentions' runner-up readings, then what the gazetteer has for the name."""
     seen: dict[str, Place] = {}
-    for r in resolutions_of(lib, events):
+    for r in resolutions_of(lib, mentions):
         for alt in r.alternatives:
             seen.setdefault(alt.id, alt)
     try:
-        for name in sorted({e.mention.text for e in events}):
+        for name in sorted({e.mention.text for e in mentions}):
             for alt in state.pipeline().gazetteer.search(name, limit=GAZETTEER_CANDIDATES):
                 seen.setdefault(alt.id, alt)
     except Exception:  # noqa: BLE001 - the alternatives alone still make a choice
@@ -81,7 +81,7 @@ def _label(p: Place) -> str:
     return f"{p.name} ({describe(p)}; {p.lat:.3f}, {p.lon:.3f})"
 
 
-def apply_place(lib: Library, events: list[PlaceMention], new: Place) -> None:
+def apply_place(lib: Library, mentions: list[PlaceMention], new: Place) -> None:
     """Store the correction and re-resolve each article with a mention of the place."""
     st.session_state.pop(PENDING, None)
     if access.read_only():
@@ -91,11 +91,11 @@ def apply_place(lib: Library, events: list[PlaceMention], new: Place) -> None:
     done: set[str] = set()  # contexts already corrected: one stored row per context
     changed = 0
     try:
-        for doc_id in dict.fromkeys(e.doc_id for e in events):
+        for doc_id in dict.fromkeys(e.doc_id for e in mentions):
             parsed = lib.get(doc_id)
             if parsed is None:
                 continue
-            starts = {e.mention.start for e in events if e.doc_id == doc_id}
+            starts = {e.mention.start for e in mentions if e.doc_id == doc_id}
             index = next((i for i, r in enumerate(parsed.resolutions) if r.mention.start in starts), None)
             if index is None:
                 continue
@@ -141,29 +141,29 @@ def undo(lib: Library, correction: Correction) -> None:
     st.session_state[TOAST] = f"Correction undone in {len(docs)} article{'s' if len(docs) != 1 else ''}"
 
 
-def _apply_far_ok(lib: Library, events: list[PlaceMention], now: Place, new: Place) -> None:
+def _apply_far_ok(lib: Library, mentions: list[PlaceMention], now: Place, new: Place) -> None:
     """Apply, unless the move is far: then ask first (the panel shows the question)."""
     km = distance_km(now.lat, now.lon, new.lat, new.lon)
     if km > FAR_KM:
         st.session_state[PENDING] = (now.id, new, km)
         return
-    apply_place(lib, events, new)
+    apply_place(lib, mentions, new)
 
 
-def _apply_choice(lib: Library, events: list[PlaceMention], options: dict[str, Place], now: Place) -> None:
+def _apply_choice(lib: Library, mentions: list[PlaceMention], options: dict[str, Place], now: Place) -> None:
     chosen = options.get(st.session_state.get("corr_pick") or "")
     if chosen is not None:
-        _apply_far_ok(lib, events, now, chosen)
+        _apply_far_ok(lib, mentions, now, chosen)
 
 
-def _apply_pin(lib: Library, events: list[PlaceMention], place: Place) -> None:
+def _apply_pin(lib: Library, mentions: list[PlaceMention], place: Place) -> None:
     try:
         pin = user_place(float(st.session_state["corr_lat"]), float(st.session_state["corr_lon"]),
-                         place.feature, events[0].mention.text if events else place.name, place.country)
+                         place.feature, mentions[0].mention.text if mentions else place.name, place.country)
     except GeoError as exc:
         st.session_state[TOAST] = str(exc)
         return
-    _apply_far_ok(lib, events, place, pin)
+    _apply_far_ok(lib, mentions, place, pin)
 
 
 def take_map_click(out: dict) -> None:
@@ -188,7 +188,7 @@ def show_toast() -> None:
         st.toast(plain(message))  # names in it are user text
 
 
-def correction_panel(place: Place, events: list[PlaceMention], lib: Library, title: str = "Correct this place") -> None:
+def correction_panel(place: Place, mentions: list[PlaceMention], lib: Library, title: str = "Correct this place") -> None:
     store = store_of(lib)
     if access.read_only():
         return  # GEO_READ_ONLY: no corrections, no undo
@@ -203,13 +203,13 @@ def correction_panel(place: Place, events: list[PlaceMention], lib: Library, tit
                              f"({new.lat:.3f}, {new.lon:.3f}), for everyone using this library. Apply it?"))
             yes, no = st.columns(2)
             yes.button("Apply anyway", key="corr_confirm", on_click=guard.callback(apply_place),
-                       args=(lib, events, new), type="primary")
+                       args=(lib, mentions, new), type="primary")
             no.button("Cancel", key="corr_cancel", on_click=lambda: st.session_state.pop(PENDING, None))
-        options = {p.id: p for p in candidates(lib, place, events)}
+        options = {p.id: p for p in candidates(lib, place, mentions)}
         st.selectbox("Another place this name could mean", list(options), index=None, key="corr_pick",
                      format_func=lambda i: _label(options[i]) if i in options else i,
                      placeholder="Choose a place…")
-        st.button("Apply", key="corr_apply", on_click=guard.callback(_apply_choice), args=(lib, events, options, place))
+        st.button("Apply", key="corr_apply", on_click=guard.callback(_apply_choice), args=(lib, mentions, options, place))
         st.caption("…or drop a pin")
         if st.session_state.get("corr_for") != place.id:  # prefill with the place shown
             st.session_state.update(corr_for=place.id, corr_lat=place.lat, corr_lon=place.lon)
@@ -221,8 +221,8 @@ def correction_panel(place: Place, events: list[PlaceMention], lib: Library, tit
         cols = st.columns(2)
         cols[0].number_input("Latitude", -90.0, 90.0, step=0.01, format="%.5f", key="corr_lat")
         cols[1].number_input("Longitude", -180.0, 180.0, step=0.01, format="%.5f", key="corr_lon")
-        st.button("Apply pin", key="corr_pin", on_click=guard.callback(_apply_pin), args=(lib, events, place))
-        mine = corrections_for(store, events)
+        st.button("Apply pin", key="corr_pin", on_click=guard.callback(_apply_pin), args=(lib, mentions, place))
+        mine = corrections_for(store, mentions)
         for c in reversed(mine):
             where = f" in {c.context.replace('country:', '')}" if c.context else ""
             if access.may_undo(lib, c.id):  # each user undoes their own

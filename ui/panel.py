@@ -19,31 +19,31 @@ SENTENCE_STYLE = "margin:0 0 .6em 0;padding:.35em .6em;border-left:3px solid #d6
 CONTEXT_STYLE = "color:#777;font-size:.9em"
 
 
-def _alternatives(lib: Library, place: Place, events: list[PlaceMention]) -> list[Place]:
+def _alternatives(lib: Library, place: Place, mentions: list[PlaceMention]) -> list[Place]:
     seen: dict[str, Place] = {}
-    for resolution in resolutions_of(lib, events):
+    for resolution in resolutions_of(lib, mentions):
         for alt in resolution.alternatives:
             if alt.id != place.id:
                 seen.setdefault(alt.id, alt)
     return list(seen.values())
 
 
-def _details(place: Place, events: list[PlaceMention], lib: Library) -> None:
-    scores = [e.score for e in events]
+def _details(place: Place, mentions: list[PlaceMention], lib: Library) -> None:
+    scores = [e.score for e in mentions]
     cols = st.columns(3)
-    cols[0].metric("Place mentions", len(events))
-    cols[1].metric("Articles", len({e.doc_id for e in events}))
+    cols[0].metric("Place mentions", len(mentions))
+    cols[1].metric("Articles", len({e.doc_id for e in mentions}))
     cols[2].metric("Confidence", f"{sum(scores) / len(scores):.0%}" if scores else "–")
     rows = {
         "Feature": place.feature.replace("_", " "), "Region": region_of(place) or "–", "Country": country_name(place.country) if place.country else "–",
         "Coordinates": f"{place.lat:.4f}, {place.lon:.4f}", "Population": f"{place.population:,}" if place.population else "–",
         "Gazetteer id": place.id, "Source": place.source,
     }
-    if is_user_set(place, events, lib):
+    if is_user_set(place, mentions, lib):
         rows["Source"] = f"user-set ({place.source})" if place.source != "user" else "user-set (dropped pin)"
     with st.expander("Details", expanded=False):
         st.table({"": list(rows.keys()), "value": list(rows.values())})
-        alternatives = _alternatives(lib, place, events)
+        alternatives = _alternatives(lib, place, mentions)
         if alternatives:
             st.caption("Other places this name could mean")
             st.table([{"name": a.name, "where": describe(a), "lat": round(a.lat, 3), "lon": round(a.lon, 3)}
@@ -68,15 +68,15 @@ def _sentence_html(event: PlaceMention, spans: list[tuple[int, int]], around: di
     return f"<p class='geo-sentence' style='{SENTENCE_STYLE}'>{body}</p>"
 
 
-def place_panel(place: Place, events: list[PlaceMention], lib: Library, titles: dict[str, str]) -> None:
-    st.subheader(plain(as_written(place, events)))
+def place_panel(place: Place, mentions: list[PlaceMention], lib: Library, titles: dict[str, str]) -> None:
+    st.subheader(plain(as_written(place, mentions)))
     st.caption(plain(describe(place)))
-    if is_user_set(place, events, lib):
+    if is_user_set(place, mentions, lib):
         st.caption("User-set: chosen by a user, not the gazetteer")
-    _details(place, events, lib)
-    correction_panel(place, events, lib)
+    _details(place, mentions, lib)
+    correction_panel(place, mentions, lib)
     context = st.toggle("Show the sentence before and after", key="panel_context")
-    items = sentences_of(events)
+    items = sentences_of(mentions)
     for doc_id, group in groupby(items, key=lambda item: item[0].doc_id):
         group = list(group)
         # Only the sentences shown and their neighbours are read, never the article.

@@ -162,7 +162,7 @@ def _sources(doc_counts: Counter, articles: Mapping[str, ArticleInfo]) -> Counte
 ARTICLE_CHOICES = 500  # a large library offers its busiest articles: a list of 20,000 helps no one
 
 
-def filter_sidebar(events: list[PlaceMention], titles: dict[str, str], articles: Mapping[str, ArticleInfo],
+def filter_sidebar(mentions: list[PlaceMention], titles: dict[str, str], articles: Mapping[str, ArticleInfo],
                    has_shape: bool, reported: list[Event] | None = None, summary: Facets | None = None) -> FilterChoice:
     """The sidebar. Counts are what each choice alone returns (geo.filters.facets); ``summary``:
     a library too large to read whole, counted in SQL (geo.map.aggregate.facets), events only."""
@@ -184,7 +184,7 @@ def filter_sidebar(events: list[PlaceMention], titles: dict[str, str], articles:
             days_of = {d for e in reported or [] if (d := day_of(e.date))}
             undated, what = sum(1 for e in reported or [] if not e.date), "event"
         else:
-            counts = facets(events)
+            counts = facets(mentions)
             days_of = {d for doc_id in counts["doc"] if doc_id in articles and (d := day_of(articles[doc_id].date))}
             undated, what = sum(1 for doc_id in counts["doc"] if doc_id in articles and not articles[doc_id].date), "article"
         countries = _multi("Country", counts["country"], keys.COUNTRY, country_name)

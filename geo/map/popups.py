@@ -47,10 +47,10 @@ def mention_span(event: PlaceMention) -> tuple[int, int]:
     return found or (event.mention.start - event.sentence.start, event.mention.end - event.sentence.start)
 
 
-def sentences_of(events: Iterable[PlaceMention]) -> list[tuple[PlaceMention, list[tuple[int, int]]]]:
+def sentences_of(mentions: Iterable[PlaceMention]) -> list[tuple[PlaceMention, list[tuple[int, int]]]]:
     """Distinct (article, sentence) pairs, each with every mention span in it, in text order."""
     by_sentence: dict[tuple[str, int], tuple[PlaceMention, list[tuple[int, int]]]] = {}
-    for e in events:
+    for e in mentions:
         by_sentence.setdefault((e.doc_id, e.sentence.index), (e, []))[1].append(mention_span(e))
     return sorted(by_sentence.values(), key=lambda item: (item[0].doc_id, item[0].sentence.index))
 
@@ -61,11 +61,11 @@ def describe(place: Place) -> str:
     return " · ".join(x for x in (place.feature.replace("_", " "), region_of(place), country) if x)
 
 
-def as_written(place: Place, events: Iterable[PlaceMention]) -> str:
+def as_written(place: Place, mentions: Iterable[PlaceMention]) -> str:
     """The name as the articles spell it, with the gazetteer's beside it when that differs:
     "Kupiansk (Kupyansk)". Case-only differences ("KHERSON") and nationality words are not
     spellings of the name."""
-    spellings = dict.fromkeys(e.mention.text for e in events
+    spellings = dict.fromkeys(e.mention.text for e in mentions
                               if e.mention.label != "DEMONYM" and e.mention.text.casefold() != place.name.casefold())
     if not spellings:
         return place.name

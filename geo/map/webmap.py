@@ -123,7 +123,7 @@ def _fit(m: folium.Map, places: list[Place], chosen: list[Place], view: tuple[fl
 
 
 def build_map(
-    events: list[PlaceMention],
+    mentions: list[PlaceMention],
     *,
     selected: str | None = None,
     basemap: Basemap | None = None,
@@ -142,7 +142,7 @@ def build_map(
     `view` (lat, lon, zoom): open there instead of framing the places.
     """
     user_set = set(user_set)
-    groups: list[PlaceEvents] = group_by_place(events)
+    groups: list[PlaceEvents] = group_by_place(mentions)
     m = new_map(basemap, GEONAMES_ATTRIBUTION, local_assets)
     offsets = spread([g.place for g in groups])
     markers = [
