@@ -85,7 +85,9 @@ def check_consistent(db, texts: list[str], complete: bool = True) -> None:
 def test_ingest_survives_ctrl_c_and_kill_9_and_resumes(tmp_path):
     folder, db = tmp_path / "articles", tmp_path / "library.sqlite"
     folder.mkdir()
-    texts = [f"Report {i} from the southern front.\n\n{SEED_TEXT}\n\n{SEED_TEXT}"
+    # Long enough that a run takes seconds on an idle machine: a signal sent once the first
+    # article is stored must find the run still going (it once finished within 1.5 s).
+    texts = [f"Report {i} from the southern front.\n\n" + "\n\n".join([SEED_TEXT] * 6)
              for i in range(N_FILES)]
     for i, text in enumerate(texts):
         (folder / f"report-{i:02}.txt").write_text(text, encoding="utf-8")

@@ -157,6 +157,8 @@ def _same_attack(out: list[Event], e: Event) -> int | None:
     drones and missiles hit Kyiv" ... "missiles struck the Solomianskyi district"): one attack."""
     if e.type != _REMOTE or e.date is None or not on("one_attack_on_a_city"):
         return None
+    if _ELSEWHERE.search(e.sentence.text) and on("elsewhere_is_another"):
+        return None  # "and elsewhere in the region two people were injured": another strike
     for i, kept in enumerate(out):
         if kept.type == _REMOTE and kept.date == e.date and kept.place is not None and (
                 holds(kept.place, e.place) and kept.place.feature == "city"
