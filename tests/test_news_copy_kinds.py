@@ -16,10 +16,10 @@ def pipeline(geo_data_dir):
 
 
 def test_a_text_file_holding_a_pages_markup_is_read_as_html():
-    page = (b'<p>Russian forces shelled Sumy on Friday.</p><p><figure><img alt="A strike on a '
+    page = (b'<p>Russian forces shelled Kharkiv on Friday.</p><p><figure><img alt="A strike on a '
             b'school" src="https://example.org/strike.jpg"></figure></p><p>Two people were killed.</p>')
     doc = read(page, "saved.txt")
-    assert doc.text == "Russian forces shelled Sumy on Friday.\n\nTwo people were killed."
+    assert doc.text == "Russian forces shelled Kharkiv on Friday.\n\nTwo people were killed."
     prose = b"In the model x < y and y > z, and <b>one</b> tag is no page."
     assert read(prose, "notes.txt").text == prose.decode()
 
@@ -32,12 +32,12 @@ def test_an_event_nothing_places_is_no_event(pipeline, monkeypatch):
 
 
 def test_strikes_on_a_city_and_its_district_the_same_day_are_one_attack(pipeline, monkeypatch):
-    text = ("At least six people were killed after a barrage of Russian drones and missiles hit Kyiv "
+    text = ("At least six people were killed after a barrage of Russian drones and missiles hit Kharkiv "
             "overnight, the mayor said.\n\nHere is what you need to know: Russia launched 300 drones "
             "and eight missiles at Ukraine. A ballistic missile hit a residential building in the "
-            "Solomianskyi district, officials said.")
+            "Saltivskyi district, officials said.")
     found = pipeline.parse(Document(text, date="2025-07-31")).events
-    assert len(found) == 1 and found[0].place.name == "Kyiv" and len(found[0].sentences) == 2
+    assert len(found) == 1 and found[0].place.name == "Kharkiv" and len(found[0].sentences) == 2
     monkeypatch.setattr(pipeline, "without", frozenset({"one_attack_on_a_city"}))
     assert len(pipeline.parse(Document(text, date="2025-07-31")).events) == 2
 
@@ -53,8 +53,8 @@ def test_a_fight_named_as_the_subject_of_a_modal_is_analysis(pipeline, monkeypat
 
 
 def test_a_companys_deals_are_no_agreement_of_the_war(pipeline, monkeypatch):
-    text = ("Russian drones struck Odesa overnight, killing two people, officials said. Ukrainian air "
-            "defences shot down 40 drones over the Kyiv region.\n\nSeveral companies have signed agreements "
+    text = ("Russian drones struck Kharkiv overnight, killing two people, officials said. Ukrainian air "
+            "defences shot down 40 drones over the Zaporizhzhia region.\n\nSeveral companies have signed agreements "
             "with Lukoil, including U.S. private equity firm Carlyle Group, a Saudi fund and a firm in Kazakhstan.")
     kinds = [e.sub_type for e in pipeline.parse(Document(text, date="2026-02-26")).events]
     assert "Agreement" not in kinds and kinds
