@@ -18,7 +18,7 @@ from typing import Protocol, TypeVar
 from geo.store import overlays as store_overlays
 from geo.errors import StoreError
 from geo.text.overlays import LayerFile, Overlay
-from geo.store import DEMONYM, ArticleInfo, Store
+from geo.store import DEMONYM, ArticleInfo, Store, check_iso
 from geo.types import Event, ParsedDocument, PlaceMention, Resolution, Sentence
 
 T = TypeVar("T")
@@ -73,14 +73,6 @@ def resolutions_of(lib: Library, mentions: Iterable[PlaceMention]) -> Iterator[R
                 yield r
 
 
-def _check_iso(iso: str | None) -> None:
-    if iso is not None:
-        try:
-            datetime.fromisoformat(iso)
-        except ValueError:
-            raise StoreError(f"Not an ISO date: {iso!r} (expected e.g. 2023-06-06).") from None
-
-
 class MemoryLibrary:
     """Insertion-ordered, keyed by content id, so the same article uploaded twice is kept once."""
 
@@ -105,7 +97,7 @@ class MemoryLibrary:
         return True
 
     def set_date(self, doc_id: str, iso: str | None) -> None:
-        _check_iso(iso)
+        check_iso(iso)
         if doc_id not in self._docs:
             raise StoreError(f"No article {doc_id!r} in the library.")
         parsed = self._docs[doc_id]
@@ -150,7 +142,7 @@ class MemoryLibrary:
         return [replace(e, date=d) if e.date != d else e for d, _, e in found]
 
     def set_event_date(self, doc_id: str, index: int, iso: str | None) -> None:
-        _check_iso(iso)
+        check_iso(iso)
         parsed = self._docs.get(doc_id)
         if parsed is None or not 0 <= index < len(parsed.events):
             raise StoreError(f"Article {doc_id!r} has no event {index}.")

@@ -71,7 +71,7 @@ def spelling(name: str) -> str:
     return " ".join(name.casefold().split())
 
 
-def _check_iso(iso: str | None) -> None:
+def check_iso(iso: str | None) -> None:
     if iso is not None:
         try:
             datetime.fromisoformat(iso)
@@ -264,7 +264,7 @@ class Store:
         return out
 
     def set_date(self, doc_id: str, iso: str | None) -> None:
-        _check_iso(iso)
+        check_iso(iso)
         with self._write() as conn:
             old = self._require(conn, doc_id).date
             conn.execute(update(articles).where(articles.c.id == doc_id).values(date=iso))
@@ -278,7 +278,7 @@ class Store:
     def set_event_date(self, doc_id: str, index: int, iso: str | None) -> None:
         """Set the date of an article's ``index``-th event (text order, as in
         ``ParsedDocument.events``); a reindex keeps a date set this way."""
-        _check_iso(iso)
+        check_iso(iso)
         with self._write() as conn:
             self._require(conn, doc_id)
             r = reported_events.c
