@@ -49,7 +49,14 @@ def show(page, lat: float, lon: float, zoom: int) -> dict:
 
 
 def labels(page) -> list[str]:
-    return map_frame(page).eval_on_selector_all(".geo-lbl", "els => els.map(e => e.textContent)")
+    """The view's labels once placed: they come from cell files fetched after the view settles,
+    which takes seconds on a busy machine (a fixed pause read an empty view there)."""
+    read = lambda: map_frame(page).evaluate("""() => [...document.querySelectorAll('.geo-lbls')]
+        .filter(box => box.style.display !== 'none')
+        .flatMap(box => [...box.querySelectorAll('.geo-lbl')].map(e => e.textContent))""")
+    wait_for(page, lambda: len(read()) > 0, 30, "the basemap's labels")
+    page.wait_for_timeout(500)  # the last cells of the view
+    return read()
 
 
 def shot(page, name: str) -> None:
