@@ -202,3 +202,19 @@ def test_labels_fall_back_to_the_last_built_index_with_the_users_imports(tmp_pat
     assert report.layers_written["labels"] >= 1
     names = {r[2] for f in (tmp_path / "static" / "layers" / "labels").glob("*.json") for r in json.loads(f.read_text())}
     assert names == {"Pokrovsk", "Kupiansk"}
+
+
+def test_waters_are_labelled_with_an_english_generic_word(tmp_path):
+    """GeoNames romanises a bay or a lake with its Ukrainian generic word ('Zatoka', 'Ozero'):
+    Latin letters, yet no English reader sees a bay in it. Towns keep their names ('Lyman')."""
+    from geo.map.water_names import english_water
+    assert english_water("Berdianska Zatoka") == "Berdianska Bay"
+    assert english_water("Zatoka Syvash") == "Syvash Bay"
+    assert english_water("Solone Ozero") == "Lake Solone" and english_water("Ozero Yalpuh") == "Lake Yalpuh"
+    assert english_water("Kakhovske Vodoskhovyshche") == "Kakhovske Reservoir"
+    assert english_water("Sea of Azov") == "Sea of Azov" and english_water("Ozero") == "Ozero"
+    index = write_index(tmp_path / "gazetteer-w.sqlite", [
+        ("gn:1", "Berdianska Zatoka", 46.7, 36.7, "gulf", 0, None),
+        ("gn:2", "Lyman", 48.99, 37.8, "city", 20000, None)])
+    assert [r[2] for rows in layers.label_cells([index], layers.tier("seas")).values() for r in rows] == ["Berdianska Bay"]
+    assert [r[2] for rows in layers.label_cells([index], layers.tier("towns")).values() for r in rows] == ["Lyman"]

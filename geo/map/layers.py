@@ -34,9 +34,10 @@ from pathlib import Path
 
 from geo.text import gpkg
 from geo.gazetteer.translit import romanise
+from geo.map.water_names import english_water
 
 MANIFEST = "manifest.json"
-FORMAT = 4  # bump when what a layer file holds changes: every layer is rewritten
+FORMAT = 5  # bump when what a layer file holds changes: every layer is rewritten
 NATURAL_EARTH = "Boundaries: Natural Earth"
 
 
@@ -47,6 +48,7 @@ class Tier:
     max_zoom: int
     cell: float  # degrees per cell file: a view at min_zoom touches a handful
     where: str  # which gazetteer places, as SQL over `places`
+    waters: bool = False  # names of seas and lakes: their generic word put into English
 
 
 # In order of precedence: where two labels would overlap, the tier listed first keeps its place.
@@ -55,8 +57,8 @@ TIERS = (
     Tier("cities", 4, 6, 10.0, "feature = 'city' AND population >= 150000"),
     Tier("regions", 5, 8, 10.0, "feature = 'region'"),
     Tier("towns", 7, 18, 4.0, "feature = 'city' AND population >= 10000"),
-    Tier("seas", 4, 10, 10.0, "feature IN ('sea', 'gulf', 'strait')"),
-    Tier("lakes", 7, 18, 4.0, "feature IN ('lake', 'reservoir')"),
+    Tier("seas", 4, 10, 10.0, "feature IN ('sea', 'gulf', 'strait')", waters=True),
+    Tier("lakes", 7, 18, 4.0, "feature IN ('lake', 'reservoir')", waters=True),
     Tier("villages", 9, 18, 2.0, "feature = 'city' AND (population < 10000 OR population IS NULL)"),
 )
 
@@ -143,7 +145,7 @@ def label_name(name: str) -> str | None:
     return None
 
 
-def _gazetteer_rows(indexes: list[Path], where: str) -> list[tuple]:
+def _gazetteer_rows(indexes: list[Path], where: str, waters: bool = False) -> list[tuple]:
     """(lat, lon, name, population) per place id; later indexes (the user's imports) override."""
     rows: dict[str, tuple] = {}
     for path in indexes:
@@ -154,14 +156,14 @@ def _gazetteer_rows(indexes: list[Path], where: str) -> list[tuple]:
                 if label is None:
                     rows.pop(pid, None)
                     continue
-                rows[pid] = (round(lat, 4), round(lon, 4), label, pop or 0)
+                rows[pid] = (round(lat, 4), round(lon, 4), english_water(label) if waters else label, pop or 0)
     return list(rows.values())
 
 
 def label_cells(indexes: list[Path], tier: Tier) -> dict[str, list]:
     """Cell key -> [[lat, lon, name, population]...], most populous first (drawn first, kept on overlap)."""
     cells: dict[str, list] = defaultdict(list)
-    for row in _gazetteer_rows(indexes, tier.where):
+    for row in _gazetteer_rows(indexes, tier.where, tier.waters):
         cells[cell_key(row[0], row[1], tier.cell)].append(list(row))
     for rows in cells.values():
         rows.sort(key=lambda r: -r[3])
