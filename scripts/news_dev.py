@@ -51,6 +51,7 @@ def cut(blob: str, how: dict) -> str:
     if kind == "jsonl":
         return json.loads(blob.splitlines()[how["line"]])[how["field"]]
     if kind == "csv":
+        csv.field_size_limit(sys.maxsize)  # whole transcripts in one field
         rows = csv.DictReader(io.StringIO(blob))
         for i, row in enumerate(rows):
             if i == how["row"]:
@@ -60,7 +61,8 @@ def cut(blob: str, how: dict) -> str:
 
 
 def _show(sources: Path, repo: str, commit: str, path: str) -> str:
-    for git_dir in (sources / repo.replace("/", "+"), sources / repo / ".git", sources / repo):
+    for git_dir in (sources / repo.replace("/", "+"), sources / repo.replace("/", "+") / "repo",
+                    sources / repo / ".git", sources / repo):  # bare, the fetch tool's mirror, clones
         if git_dir.is_dir():
             out = subprocess.run(["git", f"--git-dir={git_dir}", "show", f"{commit}:{path}"],
                                  capture_output=True, check=False)
