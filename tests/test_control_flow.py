@@ -7,6 +7,8 @@ session's article or a click asks for a rerun; an upload's window progress draws
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from streamlit.runtime.scriptrunner_utils.exceptions import RerunException, StopException
 
@@ -72,3 +74,39 @@ def test_a_rerun_raised_mid_upload_leaves_nothing_failed_and_the_next_run_adds_i
     report = bulk.ingest(lib, [item], engine=bulk.HERE, pipeline=Pipeline(), log=False, on_item=told.append)
     assert (report.added, report.failed, [o.outcome for o in told], len(lib)) == (1, [], ["added"], 1)
 
+
+def test_an_upload_stored_as_a_rerun_is_asked_for_says_added_not_already_in_the_library(
+        geo_data_dir, tmp_path, monkeypatch):
+    """The browser's rerun (another click, a second file, the map's report) lands while an upload
+    is being parsed; Streamlit raises it at the page's next yield point, and every use of
+    st.session_state is one. Raised after the article was stored and before the page recorded
+    it, the result was lost: the rerun parsed the file again and said "already in the library",
+    and the page never showed its own "added" (the eight-page browser test, now and then)."""
+    from streamlit.runtime.scriptrunner import RerunData, get_script_run_ctx
+    from streamlit.testing.v1 import AppTest
+
+    from factories import ROOT
+    from geo.library import StoreLibrary
+
+    monkeypatch.setenv("GEO_DATABASE_URL", str(tmp_path / "library.sqlite"))
+    monkeypatch.delenv("GEO_LIBRARY", raising=False)
+    real_add, asked = StoreLibrary.add, []
+
+    def add(self, parsed):
+        added = real_add(self, parsed)
+        if parsed.doc.source == "Kupiansk.txt" and not asked:  # as a browser's request would arrive
+            ctx = get_script_run_ctx()
+            asked.append(ctx.script_requests.request_rerun(
+                RerunData(query_string=ctx.query_string, page_script_hash=ctx.page_script_hash)))
+        return added
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=180)
+    at.session_state["f_mode"] = "places"
+    at.run()
+    monkeypatch.setattr(StoreLibrary, "add", add)
+    at.file_uploader(key="uploads").set_value([("Kupiansk.txt", b"Shelling hit Kupiansk overnight.", "text/plain")])
+    at.run()
+    assert asked == [True] and not at.exception, [e.value for e in at.exception]
+    said = [e.value.replace("\\", "") for e in (*at.success, *at.info, *at.error)]  # unescaped Markdown
+    assert any(re.search(r"Kupiansk\.txt: added, \d+ events?, 1 place", s) for s in said), said
+    assert not any("already in the library" in s for s in said), said
