@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 import streamlit as st
 
@@ -45,17 +46,20 @@ def add_articles(lib) -> list:
                 "Upload articles (.txt .md .html .pdf .docx)", type=state.UPLOAD_TYPES,
                 accept_multiple_files=True, key=keys.UPLOADS)
             results = state.load_uploads(lib, files or [])
+        # A plain dict, written as the library tells the result: as for uploads, a rerun raised
+        # at a yield point after the store must not lose it (the form's text is gone by then).
+        pasted: dict = st.session_state.setdefault(keys.PASTED, {})
+        remember = functools.partial(pasted.__setitem__, "last")
         with paste_col, st.expander("…or paste an article's text"), st.form("paste", clear_on_submit=True, border=False):
             title = st.text_input("Title", placeholder="optional")
             text = st.text_area("Text", height=140, max_chars=state.upload_limit())  # bytes checked on reading
             if st.form_submit_button("Add text") and text.strip():
-                st.session_state[keys.PASTED] = state.load_one(lib, "pasted text", text.encode("utf-8"),
-                                                               title=title or "Pasted text")
-        if (pasted := st.session_state.get(keys.PASTED)) is not None:
+                state.load_one(lib, "pasted text", text.encode("utf-8"), title=title or "Pasted text",
+                               record=remember)
+        if (last := pasted.get("last")) is not None:
             # Shown until the next paste; its text is gone from the form, so a failed store
             # keeps the parse and is tried again like an upload's.
-            pasted = st.session_state[keys.PASTED] = state.retry(lib, pasted)
-            results.append(pasted)
+            results.append(state.retry(lib, last, record=remember))
     return results
 
 

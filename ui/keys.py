@@ -12,7 +12,7 @@ LIBRARY = "library"  # the Library this session sees (tests and callbacks reach 
 SEED_ERROR = "seed_error"  # why the sample article could not be loaded, shown once at the top
 UPLOADS = "uploads"  # file_uploader: the files in the upload box
 UPLOADS_SEEN = "uploads_seen"  # upload file_id -> LoadResult, so a file is parsed once per session
-PASTED = "pasted"  # LoadResult of the last pasted text, shown (and stored again if that failed) until the next
+PASTED = "pasted"  # {"last": LoadResult} of the last pasted text, shown (and stored again if that failed) until the next
 
 # -- filters (sidebar widgets; mirrored in the URL) -----------------------------------------
 COUNTRY = "f_country"  # multiselect: ISO alpha-2 codes

@@ -5,10 +5,12 @@ Streamlit glue only; every decision lives in the geo library.
 
 from __future__ import annotations
 
+import functools
 import gc
 import json
 import logging
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import streamlit as st
@@ -152,29 +154,52 @@ def upload_limit() -> int:
         return limits.max_bytes()
 
 
-def load_one(lib: Library, name: str, data: bytes, title: str = "", progress=None) -> LoadResult:
+# Hears an upload's result the moment the library tells it (see load_uploads): a plain write,
+# such as a dict's __setitem__, never st.session_state's (each use of it is a yield point).
+Record = Callable[[LoadResult], None]
+
+
+def load_one(lib: Library, name: str, data: bytes, title: str = "", progress=None,
+             record: Record | None = None) -> LoadResult:
     """Read, parse and store one file; a failure comes back as a result saying which step failed
     (read and parse, or store), never as an exception, and is recorded beside the library (the
-    Articles page lists them). ``progress(done, total)`` hears of each window of a long text."""
+    Articles page lists them). ``progress(done, total)`` hears of each window of a long text;
+    ``record``, the result before any Streamlit call."""
     result = ingest(lib, Upload(name, data, title=title, source="pasted text" if title else "",
-                                max_bytes=upload_limit()), progress)
+                                max_bytes=upload_limit()), progress, record)
     if result.outcome == ADDED:
+        # After ``record``: a rerun raised at this yield point costs the framing, not the result.
         st.session_state[keys.FRAME_ALL] = True  # the next map frames what was added, not the last view
     return result
 
 
-def ingest(lib: Library, item: Upload, progress=None) -> LoadResult:
+def ingest(lib: Library, item: Upload, progress=None, record: Record | None = None) -> LoadResult:
     """One upload through the library's one ingest path (geo.library.bulk.ingest, parsing here
-    with the cached pipeline), told as the page says it; failures are logged with the user."""
+    with the cached pipeline), told as the page says it; failures are logged with the user.
+
+    Control flow passes through: Streamlit's rerun or stop raised in ``progress`` (a
+    BaseException) leaves nothing stored or recorded, and the next run reads the file again;
+    Ctrl-C, which the library turns into an interrupted report, is raised again here."""
     from ui import failures
 
-    told: list[Outcome] = []
+    told: list[LoadResult] = []
+
+    def tell(outcome: Outcome) -> None:
+        told.append(result := result_of(lib, outcome))
+        if record is not None:
+            record(result)
+
     try:
-        bulk.ingest(lib, [item], engine=bulk.HERE, pipeline=pipeline, on_window=progress, on_item=told.append,
-                    step="upload", who=access.current_user(), word=failures.word)
+        report = bulk.ingest(lib, [item], engine=bulk.HERE, pipeline=pipeline, on_window=progress, on_item=tell,
+                             step="upload", who=access.current_user(), word=failures.word)
     except Exception as exc:  # noqa: BLE001 - no parser (the model would not load): this file fails alone
-        return failures.failed(lib, item.name, failures.message(item.name, exc))
-    return result_of(lib, told[-1])
+        told.append(failures.failed(lib, item.name, failures.message(item.name, exc)))
+        if record is not None:
+            record(told[-1])
+        return told[-1]
+    if report.interrupted:
+        raise KeyboardInterrupt
+    return told[-1]
 
 
 def result_of(lib: Library, item: Outcome) -> LoadResult:
@@ -197,10 +222,10 @@ def already(lib: Library, name: str, doc_id: str) -> LoadResult:
     return LoadResult(name, ALREADY, places=info.n_places if info else 0, events=info.n_events if info else 0)
 
 
-def retry(lib: Library, result: LoadResult) -> LoadResult:
+def retry(lib: Library, result: LoadResult, record: Record | None = None) -> LoadResult:
     """A result again: stored now if its store failed (from the parse it kept), else as it was."""
     if result.retry and result.parsed is not None:
-        return ingest(lib, Upload(result.name, parsed=result.parsed))
+        return ingest(lib, Upload(result.name, parsed=result.parsed), record=record)
     return result
 
 
@@ -210,11 +235,16 @@ def load_uploads(lib: Library, files: list) -> list[LoadResult]:
     Results are remembered per upload id, so each stays next to its file on every later run
     (another session's change reruns the page: the result must survive it), a file removed from
     the library is not re-added by the next rerun, and a file whose store failed is stored again.
+
+    A result goes into ``seen`` (a plain dict) the moment the library tells it: a rerun the
+    browser asks for while a file is parsed is raised at the page's next yield point, and every
+    use of st.session_state is one. Recorded after such a point, a stored file's result was
+    lost and the rerun said "already in the library" (tests/test_control_flow.py).
     """
     seen: dict[str, LoadResult] = st.session_state.setdefault(keys.UPLOADS_SEEN, {})
     for f in files:
         if f.file_id in seen and seen[f.file_id].retry:
-            seen[f.file_id] = retry(lib, seen[f.file_id])
+            retry(lib, seen[f.file_id], record=functools.partial(seen.__setitem__, f.file_id))
     new = [f for f in files if f.file_id not in seen]
     if new:
         with st.status(f"Reading {len(new)} file{'s' if len(new) > 1 else ''}…", expanded=True) as status:
@@ -222,8 +252,9 @@ def load_uploads(lib: Library, files: list) -> list[LoadResult]:
             for i, f in enumerate(new, 1):
                 label = plain(f"Parsing {f.name} ({i}/{len(new)})")  # user text: never markup
                 status.update(label=label + "…")
-                seen[f.file_id] = load_one(lib, f.name, f.getvalue(), progress=lambda done, total: status.update(
-                    label=f"{label}: part {done} of {total}…") if total > 1 else None)
+                load_one(lib, f.name, f.getvalue(), record=functools.partial(seen.__setitem__, f.file_id),
+                         progress=lambda done, total: status.update(
+                             label=f"{label}: part {done} of {total}…") if total > 1 else None)
                 bar.progress(i / len(new))
             failed = sum(1 for f in new if seen[f.file_id].error)
             status.update(label=f"Read {len(new) - failed} of {len(new)} files", expanded=False,

@@ -120,9 +120,12 @@ def parse_or_fail(pipeline, doc: Document, *, refine: bool = True,
     """``parse`` that returns a ``Failed`` instead of raising: one bad document fails alone."""
     try:
         return parse(pipeline, doc, refine=refine, progress=progress)
-    except (KeyboardInterrupt, SystemExit):
-        raise
-    except BaseException as exc:  # noqa: BLE001 - anything a hostile text provokes stays its own
+    # Exception, not BaseException: what a text provokes (RecursionError and MemoryError
+    # included) is an Exception; the rest is a caller's control flow that must pass through:
+    # Ctrl-C, SystemExit, a generator closed, and a UI's own stop or rerun raised inside
+    # ``progress`` (Streamlit's RerunException is a BaseException: caught here, a rerun
+    # arriving mid-parse became "could not be parsed" and the rerun itself was lost).
+    except Exception as exc:  # noqa: BLE001 - anything a hostile text provokes stays its own
         # The traceback only for whoever turns on debug logging: users get the one line.
         log.debug("parsing %s failed", doc.source or doc.id, exc_info=True)
         return Failed(doc, reason(exc))
@@ -138,9 +141,7 @@ def parse_many(pipeline, docs: Iterable[Document], *, refine: bool = True,
         try:
             done = list(pipeline.parse_many(batch, batch_size=batch_size)) if refine else [
                 pipeline.parse(d, refine=False) for d in batch]
-        except (KeyboardInterrupt, SystemExit):
-            raise
-        except BaseException:  # noqa: BLE001 - find the one that failed
+        except Exception:  # noqa: BLE001 - find the one that failed (control flow passes, as above)
             done = [parse_or_fail(pipeline, d, refine=refine) for d in batch]
         batch.clear()
         yield from done
