@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from geo.rules import switch
+from geo.rules import on, switch
 
 TERRITORY, WITHDRAWAL, DETENTION = "=territory", "=withdrawal", "=detention"
 
@@ -159,7 +159,7 @@ _RULES: tuple[Rule, ...] = (
     Rule("armed_clash", "Armed clash",
          r"\bclash(?:ed|es)?\b|(?<!flood )(?<!fire )(?<!\bthe )(?<!est )\bfight(?:ing|s)?\b|\bfought\b|\bbattles?\b(?!\s+(?:for|of|tanks?)\b)|\bbattled\b|\bfirefights?\b|\bskirmish\w*|\bexchange(?:d)? (?:of )?fire|\bgunfights?\b"
          r"|\brepel(?:led|s)?\b|\brepuls(?:ed|e|ing)\b|\bfended off\b|\bassaults?\b|\bassaulted\b|\bstorm(?:ed|ing)\b|\bcounter-?attack\w*|\bcounter-?offensive"
-         r"|\boffensive (?:actions?|operations?)|(?<!\bin an )\b(?:attempt(?:ed|s|ing)?|tried|trying|failed)(?: \w+ly)? to (?:advance|break through|storm|capture|seize|take|attack|push|encircle|cross|land|enter|regain|retake|recapture|infiltrate|assault|dislodge|restore)"
+         r"|\boffensive (?:actions?|operations?)|(?<!\bin an )\b(?:attempt(?:ed|s|ing)?|tried|trying|failed)(?: \w+ly| \S+ times| twice)? to (?:advance|break through|storm|capture|seize|take|attack|push|encircle|cross|land|enter|regain|retake|recapture|infiltrate|assault|dislodge|restore)"
          r"|\battack(?:ed|s|ing)? (?:\S+ ){0,2}?(?:near|in the (?:direction|area|vicinity) of|towards?|around)\b"
          r"|\battack(?:ed|s|ing)? (?:(?:north|south|east|west)\w* of (?:\S+ ){1,3}?)(?:near|towards?|in)\b|(?<!\bis )(?<!\bare )(?<!\bmost )(?<!\bmore )(?<!\bhighly )\badvanc(?:ed|ing|es)\b(?!\s+(?:\w+\s+)?(?:weapons?|systems?|technolog\w+|equipment|missiles?|aircraft|training|degrees?|age|stage|countries|economies)\b|\s+with\b)|\bambush(?:ed)?\b|\bcombat\b|\bhostilities\b|\battacked (?:\S+ ){0,3}?positions|\bengaged (?:in|with)\b"
          r"|\b(?:infantry|armou?red (?:vehicles?|columns?|groups?)|mechani[sz]ed (?:assaults?|attacks?|columns?|units?))\b"
@@ -272,6 +272,12 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              r"|if|unless|in case of|whether|risk(?:s|ing)?|fears?|capable of|able to|can|cannot|to prevent|threat of|possibility of|danger of"
              r"|demand(?:s|ed)? that|urg(?:es|ed) (?:\S+ )?to|agreed to|to (?:halt|stop|cease|pause|end)|halt(?:ed|ing)?|ceasefire on)\b",
              "before", "a plan, threat, fear or condition is not something that happened"),
+    NotEvent("obligation", r"\b(?:must|should|shall|needs? to|(?:has|have) to|ought to|(?:is|are) (?:due|obliged|supposed) to)\b",
+             "before", "'Ukrainian troops must withdraw from all of Donbas or Russia will seize it': a demand or an "
+             "obligation is not something that happened"),
+    NotEvent("accusation", r"\baccus(?:ed|es|ing|ations?) (?:\S+ ){0,4}?of\b",
+             "before", "'Russia has accused Ukraine of carrying out strikes in X': one side's accusation in a diplomatic "
+             "exchange is a claim, not a reported event"),
     NotEvent("negated", r"\b(?:not|never|denied|denies|deny|ruled out|no longer|instead of|rather than|without)\b",
              "before", "a denial is not an event ('did not shell', 'denied attacking', 'without a fight')"),
     NotEvent("dismissed_reports", r"\b(?:dismiss(?:ed|es|ing)|reject(?:ed|s|ing)|refut(?:ed|es|ing)) (?:\S+ ){0,3}?"
@@ -279,7 +285,7 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              "before", "'X dismissed reports of airstrikes on the capital as fakes': a denial of a report is no event"),
     NotEvent("habitual",
              r"\b(?:regularly|constantly|systematically|routinely|continuously|daily|nightly|every day|every night|for (?:months|weeks|years)|since (?:\S+ ){0,2}?(?:19|20)\d\d"
-             r"|so far this (?:year|month|week)|this (?:year|month)|(?:\w+) times? (?:this|since|in)|in \d+ (?:different )?(?:locations|places|regions))\b",
+             r"|so far this (?:year|month|week)|this (?:year|month)|(?:\w+) times? (?:this|since|in (?!the (?:area|direction|vicinity)s?\b))|in \d+ (?:different )?(?:locations|places|regions))\b",
              "clause", "a habit or a long campaign is analysis, not one coded event"),
     NotEvent("recent_weeks",
              r"\bin recent (?:days|weeks|months)\b|\b(?:over|in|during|of) the (?:past|last) (?:(?:few|several|two|three) )?(?:days|weeks|months)\b"
@@ -292,7 +298,7 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              "means is no strike, however far the trigger stands from the modal"),
     NotEvent("a_kind_of",
              r"\b(?:such as|kinds? of|types? of|forms? of|campaigns? of|any|possible|potential|potentially|future"
-             r"|(?:scenarios?|plans?|preparations?) (?:for|of))\s*$",
+             r"|(?:scenarios?|plans?|preparations?) (?:for|of))(?:\s+(?!by\b|with\b|of\b)\w+)?\s*$",
              "before", "'weapons such as shelling', 'a campaign of shelling', 'any strike against civilians', "
              "'a possible future offensive': a kind of violence named, not one that happened"),
     NotEvent("alert", r"\b(?:air raid|air-raid) (?:alerts?|sirens?|warnings?|alarms?)\b|\balerts? (?:was|were) (?:declared|issued)",
@@ -325,6 +331,9 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              tiers=(3,)),
 )
 
+for _n in NOT_EVENT:  # each switchable by name (`geo eval --without`) and listed by `geo rules`
+    switch(_n.name, _n.reason)
+
 
 # A fight named by a noun, then a modal verb: the noun is the subject of a forecast.
 NOMINAL = re.compile(r"(?:counter-?(?:attacks?|offensives?)|offensives?|breakthroughs?|assaults?|battles?|"
@@ -333,3 +342,34 @@ MODAL_NEXT = re.compile(r"[\s”’\"']*(?:\w+\s+){0,4}?(?:would|could|may|might
 switch("nominal_with_modal",
        "a fight named by a noun that is the subject of a modal ('a major breakthrough in the south "
        "would challenge ...', 'counterattacks may have done enough to ...') is analysis, not an event")
+
+# Violence named by a noun that is the subject of a verb of comment: what the attacks did to
+# opinion or diplomacy, not where and what they hit.
+_STRIKE_NOUN = re.compile(r"(?:attacks?|strikes?|shelling|blasts?|explosions?|bombardments?|bombing|assaults?|"
+                          r"offensives?|fighting)$", re.I)
+_COMMENTARY_NEXT = re.compile(
+    r"[\s”’\"']*(?:\w+\s+){0,3}?(?:have |has |had )?(?:sparked|spark|prompted|prompt|drew|drawn|raised|caught|"
+    r"echo(?:es|ed)?|(?<=have )continued|(?<=has )continued|underscored?|underlined?|highlight(?:s|ed)?|"
+    r"(?:was|were|is|are) (?:a reminder|part of|seen as|widely seen|meant to|aimed at|intended))\b", re.I)
+switch("violence_as_subject_of_comment",
+       "'The attacks have sparked panic among tourists', 'Russian attacks have continued despite the threat "
+       "of sanctions', 'the shelling echoes the siege of ...': violence named as the subject of a verb of "
+       "comment is the story's analysis, not a report of what was hit ('fighting continues in X' still is)")
+_PARTICIPLE = re.compile(r"(?:liberated|captured|recaptured|retaken|seized)$", re.I)
+_BEFORE_ADJECTIVE = re.compile(r"\b(?:from|in|into|of|across|through|newly|recently|already|once|now|all|its|their|other)\s+$",
+                               re.I)
+switch("participle_as_adjective",
+       "'images emerging from liberated Ukrainian cities', 'the newly captured village': a participle before a "
+       "noun describes the place, it does not report its capture")
+
+
+def named_not_told(clause: str, m: re.Match) -> bool:
+    """A trigger that names violence or a capture rather than reporting it happening."""
+    word = re.sub(r"\s+on$", "", m.group(0).strip())
+    if NOMINAL.match(word) and MODAL_NEXT.match(clause, m.end()) and on("nominal_with_modal"):
+        return True  # "a breakthrough would challenge", "counterattacks may have done enough"
+    if _STRIKE_NOUN.match(word) and _COMMENTARY_NEXT.match(clause, m.end()) \
+            and on("violence_as_subject_of_comment"):
+        return True
+    return bool(_PARTICIPLE.match(word) and _BEFORE_ADJECTIVE.search(clause, max(0, m.start() - 20), m.start())
+                and not re.match(r"\s+by\b", clause[m.end():]) and on("participle_as_adjective"))
