@@ -123,3 +123,28 @@ def test_an_obligation_or_an_accusation_is_no_event(pipeline, monkeypatch):
 def test_a_kind_of_attack_with_an_adjective_between(pipeline, monkeypatch):
     text = "Monitoring channels alerted residents of Kharkiv to a potentially heavy attack."
     assert _kinds(pipeline, monkeypatch, text) == []
+
+
+def test_battle_words_in_their_other_senses(pipeline, monkeypatch):
+    text = ("Russian drones hit Kharkiv on Monday. The leaders clashed over the plan at a meeting in Kramatorsk. "
+            "Combat brigades near Kupiansk lack assault rifles. Kyiv engaged in talks with Washington over the front "
+            "near Bakhmut. European leaders pushed back against the plan to hand Tokmak to Russia.")
+    assert [place for _, place in _kinds(pipeline, monkeypatch, text, "2025-03-03")] == ["Kharkiv"]
+    off = _kinds(pipeline, monkeypatch, text, "2025-03-03", ("other_sense",))
+    assert len({place for _, place in off} - {"Kharkiv"}) == 4  # Kramatorsk, Kupiansk, Bakhmut, Tokmak
+
+
+def test_ending_fighting_vowing_to_fight_and_economic_blows_are_no_events(pipeline, monkeypatch):
+    text = ("Russian drones hit Kharkiv on Monday. The talks are aimed at ending the hostilities in Zaporizhzhia. "
+            "Zelensky vowed to fight on for Bakhmut. Sanctions have hit Russian oil exports from Melitopol.")
+    assert [place for _, place in _kinds(pipeline, monkeypatch, text, "2025-03-03")] == ["Kharkiv"]
+    for rule in ("end_of_fighting", "vow_or_refusal", "economic_subject"):
+        assert len(_kinds(pipeline, monkeypatch, text, "2025-03-03", (rule,))) == 2, rule
+
+
+def test_a_month_or_a_campaign_of_an_earlier_year_is_background(pipeline, monkeypatch):
+    text = ("Russian drones hit Kharkiv on Monday. Russian forces captured Avdiivka in February 2024, officials "
+            "recalled. Syrsky orchestrated Ukraine's 2022 counteroffensive near Kupiansk.")
+    assert [place for _, place in _kinds(pipeline, monkeypatch, text, "2025-03-03")] == ["Kharkiv"]
+    off = _kinds(pipeline, monkeypatch, text, "2025-03-03", ("month_of_an_earlier_year",))
+    assert len({place for _, place in off} - {"Kharkiv"}) == 2  # Avdiivka, Kupiansk

@@ -278,6 +278,21 @@ NOT_EVENT: tuple[NotEvent, ...] = (
     NotEvent("accusation", r"\baccus(?:ed|es|ing|ations?) (?:\S+ ){0,4}?of\b",
              "before", "'Russia has accused Ukraine of carrying out strikes in X': one side's accusation in a diplomatic "
              "exchange is a claim, not a reported event"),
+    NotEvent("end_of_fighting",
+             r"\b(?:end(?:s|ed|ing)?|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|freez(?:e|es|ing)|cessation of|pause in|lull in|"
+             r"end to|halt to|resolution of|settle|settling)(?:\s+(?:the|all|active|current|further))*\s*$",
+             "before", "'talks aimed at ending the hostilities in X', 'a cessation of hostilities': the end of fighting "
+             "sought in diplomacy names no fight that happened"),
+    NotEvent("vow_or_refusal",
+             r"\b(?:vow(?:s|ed|ing)?|pledg(?:e|es|ed|ing)|promis(?:e|es|ed|ing)|determined|resolved|willing|"
+             r"refus(?:e|es|ed|ing)|decided|decide|seek(?:s|ing)?|sought) to(?:\s+\S+){0,2}\s*$",
+             "before", "'Zelensky vowed to fight on for X', 'refused to withdraw from Y': a resolve or a refusal "
+             "is not something that happened"),
+    NotEvent("economic_subject",
+             r"\b(?:sanctions?|tariffs?|prices?|inflation|economy|exports?|imports?|markets?|shares?|stocks?|rouble|"
+             r"ruble|hryvnia|budget|revenues?|earnings)\b(?:\s+\S+){0,2}\s*$",
+             "before", "'sanctions have hit Russian oil exports', 'tariffs targeted steel': the economy's blows are "
+             "no strike", tiers=(3,)),
     NotEvent("negated", r"\b(?:not|never|denied|denies|deny|ruled out|no longer|instead of|rather than|without)\b",
              "before", "a denial is not an event ('did not shell', 'denied attacking', 'without a fight')"),
     NotEvent("dismissed_reports", r"\b(?:dismiss(?:ed|es|ing)|reject(?:ed|s|ing)|refut(?:ed|es|ing)) (?:\S+ ){0,3}?"
@@ -285,7 +300,7 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              "before", "'X dismissed reports of airstrikes on the capital as fakes': a denial of a report is no event"),
     NotEvent("habitual",
              r"\b(?:regularly|constantly|systematically|routinely|continuously|daily|nightly|every day|every night|for (?:months|weeks|years)|since (?:\S+ ){0,2}?(?:19|20)\d\d"
-             r"|so far this (?:year|month|week)|this (?:year|month)|(?:\w+) times? (?:this|since|in (?!the (?:area|direction|vicinity)s?\b))|in \d+ (?:different )?(?:locations|places|regions))\b",
+             r"|so far this (?:year|month|week)|since the (?:start|beginning) of (?:the|this) (?:year|month)|this (?:year|month)|(?:\w+) times? (?:this|since|in (?!the (?:area|direction|vicinity)s?\b))|in \d+ (?:different )?(?:locations|places|regions))\b",
              "clause", "a habit or a long campaign is analysis, not one coded event"),
     NotEvent("recent_weeks",
              r"\bin recent (?:days|weeks|months)\b|\b(?:over|in|during|of) the (?:past|last) (?:(?:few|several|two|three) )?(?:days|weeks|months)\b"
@@ -365,6 +380,8 @@ switch("participle_as_adjective",
 
 def named_not_told(clause: str, m: re.Match) -> bool:
     """A trigger that names violence or a capture rather than reporting it happening."""
+    if other_sense(clause, m):
+        return True  # "leaders clashed over the plan", "combat brigades", "engaged in talks"
     word = re.sub(r"\s+on$", "", m.group(0).strip())
     if NOMINAL.match(word) and MODAL_NEXT.match(clause, m.end()) and on("nominal_with_modal"):
         return True  # "a breakthrough would challenge", "counterattacks may have done enough"
@@ -373,3 +390,32 @@ def named_not_told(clause: str, m: re.Match) -> bool:
         return True
     return bool(_PARTICIPLE.match(word) and _BEFORE_ADJECTIVE.search(clause, max(0, m.start() - 20), m.start())
                 and not re.match(r"\s+by\b", clause[m.end():]) and on("participle_as_adjective"))
+
+
+# Battle words in their other senses, told by the words right after them.
+_OTHER_SENSE = (
+    (re.compile(r"clash(?:ed|es)?$", re.I), re.compile(r"\s+(?:over|about|at (?:the|a) (?:meeting|summit|talks))\b", re.I)),
+    (re.compile(r"combat$", re.I), re.compile(
+        r"[\s-]+(?:brigades?|units?|aircraft|vehicles?|experience|readiness|ready|zones?|missions?|drones?|training|"
+        r"medics?|engineers?|capabilit\w+|power|effectiveness|duty|equipment|veterans?|role|jets?|helicopters?|pay|"
+        r"fatigue|stress|gear|uniforms?)\b", re.I)),
+    (re.compile(r"assaults?$", re.I), re.compile(
+        r"\s+(?:rifles?|brigades?|units?|troops|regiments?|battalions?|ships?|aircraft|compan(?:y|ies)|detachments?|"
+        r"vehicles?|boats?|squads?|weapons?|charges?|allegations?|case|trial)\b", re.I)),
+    (re.compile(r"engaged (?:in|with)$", re.I), re.compile(
+        r"\s+(?:\S+\s+)?(?:talks|negotiations?|diplomacy|dialogue|discussions?|contacts?|consultations?|efforts?|"
+        r"process|washington|kyiv|moscow|the (?:us|u\.s\.|united states|kremlin|white house|eu|european union))\b", re.I)),
+    (re.compile(r"pushed (?:\S+ ){0,3}?back$", re.I), re.compile(r"\s+(?:on|against)\b", re.I)),
+    (re.compile(r"breakthrough$", re.I), re.compile(r"\s+(?:in|on|at) (?:the )?(?:\w+ )?(?:talks|negotiations|peace)", re.I)),
+    (re.compile(r"hit$", re.I), re.compile(r"\s+(?:out|back|hard times|a (?:record|high|low)|record|the headlines|home)\b",
+                                           re.I)),
+)
+switch("other_sense",
+       "battle words in their other senses, told by the words after them: leaders 'clashed over the plan', "
+       "'combat brigades', 'assault rifles', 'engaged in talks', 'pushed back against the plan', 'a breakthrough "
+       "in talks', 'hit out at critics'")
+
+
+def other_sense(clause: str, m: re.Match) -> bool:
+    word = m.group(0).strip()
+    return on("other_sense") and any(w.match(word) and nxt.match(clause, m.end()) for w, nxt in _OTHER_SENSE)
