@@ -148,3 +148,20 @@ def test_a_month_or_a_campaign_of_an_earlier_year_is_background(pipeline, monkey
     assert [place for _, place in _kinds(pipeline, monkeypatch, text, "2025-03-03")] == ["Kharkiv"]
     off = _kinds(pipeline, monkeypatch, text, "2025-03-03", ("month_of_an_earlier_year",))
     assert len({place for _, place in off} - {"Kharkiv"}) == 2  # Avdiivka, Kupiansk
+
+
+def test_years_back_and_an_aim_in_progress_are_background(pipeline, monkeypatch):
+    text = ("Russian drones hit Kharkiv on Monday. Russia has been trying to capture Kupiansk for more than a year. "
+            "Putin ordered the attack on Bakhmut three years ago. Officials say Russian forces are trying to "
+            "encircle Pokrovsk.")
+    assert [place for _, place in _kinds(pipeline, monkeypatch, text, "2025-03-03")] == ["Kharkiv"]
+    assert "Bakhmut" in {p for _, p in _kinds(pipeline, monkeypatch, text, "2025-03-03", ("years_back",))}
+    assert "Pokrovsk" in {p for _, p in _kinds(pipeline, monkeypatch, text, "2025-03-03", ("aim_in_progress",))}
+    assert len(_kinds(pipeline, monkeypatch, text, "2025-03-03", ("years_back", "aim_in_progress"))) == 4
+    dated = "In the Pokrovsk direction, the enemy tried to encircle Myrnohrad."
+    assert ("Armed clash", "Myrnohrad") in _kinds(pipeline, monkeypatch, dated)
+
+
+def test_missiles_that_crashed_into_a_building_are_a_strike(pipeline, monkeypatch):
+    text = "At least five missiles crashed into the administration building in Melitopol on Friday."
+    assert _kinds(pipeline, monkeypatch, text, "2022-09-16") == [("Shelling/artillery/missile attack", "Melitopol")]

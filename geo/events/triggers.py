@@ -131,7 +131,7 @@ _RULES: tuple[Rule, ...] = (
     Rule("shelling", "Shelling/artillery/missile attack",
          rf"\bshell(?:ed|ing|s)\b|\bartillery (?:fire|strikes?|attacks?|barrage)|\b(?:fired|firing|fires|launched|launching) (?:\S+ ){{0,4}}?{_GUNS}"
          r"|\bmortar (?:fire|attacks?|rounds)|\b(?:missile|rocket) (?:strikes?|attacks?|fire)\b"
-         r"|\b(?:missiles?|rockets?|projectiles?|iskanders?|kalibrs?) (?:had |have |also )?(?:struck|hit|slammed|targeted|attacked|landed|fell|destroyed)\b"
+         r"|\b(?:missiles?|rockets?|projectiles?|iskanders?|kalibrs?) (?:had |have |also )?(?:struck|hit|slammed|targeted|attacked|landed|fell|destroyed|crashed into|smashed into|ploughed into|plowed into)\b"
          rf"|\b(?:struck|hit|targeted|attacked) (?:\S+ ){{0,6}}?(?:with|using) (?:\S+ ){{0,3}}?{_GUNS}|\bbombard(?:ed|ment|ing)\b|\btank fire\b",
          1, "ACLED: artillery, mortars, rockets and ground- or sea-launched missiles"),
     Rule("remote_explosive", "Remote explosive/landmine/IED",
@@ -307,6 +307,12 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              r"|\bof the past (?:week|month)\b|\bearlier in the (?:war|invasion|conflict)\b|\brecently\b(?!-)",
              "clause", "'two massive attacks in recent days have given Ukraine a boost', 'Kharkiv, which saw "
              "shelling earlier in the war': what a clause sums up over weeks is analysis, not a dated event"),
+    NotEvent("years_back",
+             r"\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|several|many|\d+) years? ago\b|\blast year(?:'s|’s)?\b"
+             r"|\bfor (?:more than |over |almost |nearly |about )?(?:a|one|two|three|several|many|\d+) (?:months?|years?)\b",
+             "clause", "'Russia has been trying to capture X for more than a year', 'Putin ordered the attack three years "
+             "ago', 'last year's counteroffensive': what a clause sums up over months or years, or dates years back, "
+             "is background, not a dated event"),
     NotEvent("forecast_aim",
              r"\b(?:may|might|could|would|will)(?: \w+){0,2}? (?:attempt|try|seek|aim|plan|intend|look|want) to\b",
              "clause", "'the command may attempt to destroy the city with air and drone strikes': a forecast's "
@@ -416,6 +422,17 @@ switch("other_sense",
        "in talks', 'hit out at critics'")
 
 
+_AIM_IN_PROGRESS = re.compile(r"(?:trying|attempting|seeking) to (?:encircle|surround|capture|seize|take|cut off|occupy)$",
+                              re.I)
+_PROGRESSIVE = re.compile(r"\b(?:are|is|were|was|been)(?:\s+(?:still|now|also))?\s+$", re.I)
+switch("aim_in_progress",
+       "'Russian forces are trying to encircle X', 'has been trying to capture Y': a campaign's aim in progress is "
+       "the story's analysis; a dated attempt ('tried to advance near X') is a clash")
+
+
 def other_sense(clause: str, m: re.Match) -> bool:
     word = m.group(0).strip()
+    if _AIM_IN_PROGRESS.match(word) and _PROGRESSIVE.search(clause, max(0, m.start() - 20), m.start()) \
+            and on("aim_in_progress"):
+        return True
     return on("other_sense") and any(w.match(word) and nxt.match(clause, m.end()) for w, nxt in _OTHER_SENSE)
