@@ -109,6 +109,8 @@ def test_a_participle_before_a_noun_reports_no_capture(pipeline, monkeypatch):
     assert not any(s.startswith("Government") for s, _ in kinds)
     off = _kinds(pipeline, monkeypatch, text, "2022-09-16", ("participle_as_adjective",))
     assert any(s.startswith("Government") for s, _ in off)
+    verb = "Russian forces have now captured several villages near Bakhmut, officials said on Friday."
+    assert any(s.startswith("Non-state") for s, _ in _kinds(pipeline, monkeypatch, verb, "2022-05-28"))
 
 
 def test_an_obligation_or_an_accusation_is_no_event(pipeline, monkeypatch):
@@ -134,12 +136,10 @@ def test_battle_words_in_their_other_senses(pipeline, monkeypatch):
     assert len({place for _, place in off} - {"Kharkiv"}) == 4  # Kramatorsk, Kupiansk, Bakhmut, Tokmak
 
 
-def test_ending_fighting_vowing_to_fight_and_economic_blows_are_no_events(pipeline, monkeypatch):
-    text = ("Russian drones hit Kharkiv on Monday. The talks are aimed at ending the hostilities in Zaporizhzhia. "
-            "Zelensky vowed to fight on for Bakhmut. Sanctions have hit Russian oil exports from Melitopol.")
+def test_the_end_of_fighting_sought_in_talks_is_no_event(pipeline, monkeypatch):
+    text = "Russian drones hit Kharkiv on Monday. The talks are aimed at ending the hostilities in Zaporizhzhia."
     assert [place for _, place in _kinds(pipeline, monkeypatch, text, "2025-03-03")] == ["Kharkiv"]
-    for rule in ("end_of_fighting", "vow_or_refusal", "economic_subject"):
-        assert len(_kinds(pipeline, monkeypatch, text, "2025-03-03", (rule,))) == 2, rule
+    assert len(_kinds(pipeline, monkeypatch, text, "2025-03-03", ("end_of_fighting",))) == 2
 
 
 def test_a_month_or_a_campaign_of_an_earlier_year_is_background(pipeline, monkeypatch):
@@ -150,14 +150,11 @@ def test_a_month_or_a_campaign_of_an_earlier_year_is_background(pipeline, monkey
     assert len({place for _, place in off} - {"Kharkiv"}) == 2  # Avdiivka, Kupiansk
 
 
-def test_years_back_and_an_aim_in_progress_are_background(pipeline, monkeypatch):
-    text = ("Russian drones hit Kharkiv on Monday. Russia has been trying to capture Kupiansk for more than a year. "
-            "Putin ordered the attack on Bakhmut three years ago. Officials say Russian forces are trying to "
-            "encircle Pokrovsk.")
+def test_a_campaigns_aim_in_progress_is_analysis(pipeline, monkeypatch):
+    text = ("Russian drones hit Kharkiv on Monday. Officials say Russian forces are trying to encircle Pokrovsk. "
+            "Russia has been trying to capture Kupiansk, analysts said.")
     assert [place for _, place in _kinds(pipeline, monkeypatch, text, "2025-03-03")] == ["Kharkiv"]
-    assert "Bakhmut" in {p for _, p in _kinds(pipeline, monkeypatch, text, "2025-03-03", ("years_back",))}
-    assert "Pokrovsk" in {p for _, p in _kinds(pipeline, monkeypatch, text, "2025-03-03", ("aim_in_progress",))}
-    assert len(_kinds(pipeline, monkeypatch, text, "2025-03-03", ("years_back", "aim_in_progress"))) == 4
+    assert len(_kinds(pipeline, monkeypatch, text, "2025-03-03", ("aim_in_progress",))) == 3
     dated = "In the Pokrovsk direction, the enemy tried to encircle Myrnohrad."
     assert ("Armed clash", "Myrnohrad") in _kinds(pipeline, monkeypatch, dated)
 
