@@ -30,8 +30,8 @@ from geo.events.conventions import decide, deep_strike, weapon_around, weapon_na
 from geo.events.taxonomy import PROTESTS, STRATEGIC, TYPE_OF
 from geo.events.toll import toll
 from geo.rules import on, rule, switch
-from geo.events.triggers import (ARMED, ARMED_CUES, NOT_EVENT, POLITICAL_CUES, RULES, STORY_CUES, Rule, named_not_told,
-                                 union)
+from geo.events.senses import named_not_told
+from geo.events.triggers import ARMED, ARMED_CUES, NOT_EVENT, POLITICAL_CUES, RULES, STORY_CUES, Rule, union
 from geo.types import NEAR_PLACE, REGION_ONLY, Event, ParsedDocument, Place, Resolution, Sentence
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
