@@ -162,3 +162,9 @@ def test_a_campaigns_aim_in_progress_is_analysis(pipeline, monkeypatch):
 def test_missiles_that_crashed_into_a_building_are_a_strike(pipeline, monkeypatch):
     text = "At least five missiles crashed into the administration building in Melitopol on Friday."
     assert _kinds(pipeline, monkeypatch, text, "2022-09-16") == [("Shelling/artillery/missile attack", "Melitopol")]
+
+
+def test_attacked_in_the_areas_of_villages_is_a_clash(pipeline, monkeypatch):
+    text = "In the Kupiansk direction, the occupiers attacked five times in the areas of Petropavlivka and Pishchane."
+    kinds = _kinds(pipeline, monkeypatch, text)
+    assert [s for s, _ in kinds] == ["Armed clash", "Armed clash"]
