@@ -194,3 +194,18 @@ def retold(events: list[Event]) -> list[Event]:
                          fatalities=kept.fatalities if kept.fatalities is not None else e.fatalities,
                          injured=kept.injured if kept.injured is not None else e.injured)
     return out
+
+
+def continuing(events: list[Event], last: int, s: Sentence, day, by_sentence, text) -> tuple[int, Event | None]:
+    """Which event of the sentence before ``s`` continues in it ("Russian troops shelled A and the
+    village of B. In B, a woman was wounded."), and that event with ``s`` joined: the last of them
+    that takes it."""
+    if not events or last != s.index - 1:
+        return -1, None
+    k = len(events) - 1
+    while k >= 0 and events[k].sentences[-1].index == s.index - 1:
+        joined = continued(events[k], s, None, day, by_sentence, text)
+        if joined is not None:
+            return k, joined
+        k -= 1
+    return -1, None

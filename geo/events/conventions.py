@@ -183,3 +183,25 @@ def deep_strike(sub_type: str, trigger: str, place, actors: tuple[str, ...], sen
             and on("deep_strike_by_drone")):
         return "Air/drone strike"
     return sub_type
+
+
+# A drone or a bomb as the weapon, not as what was hit ("struck a drone warehouse", "drone operators").
+_AIR_WEAPON = re.compile(r"(?<!anti-)(?<!counter-)\b(?:drones?|uavs?|shaheds?|geran\w*|kamikaze|glide bombs?|aerial bombs?|"
+                         r"guided bombs?|kabs?|air ?strikes?|airstrikes?|warplanes?|aviation)\b(?!\s*(?:operators?|production|"
+                         r"plants?|factor(?:y|ies)|warehouses?|depots?|units?|crews?|pilots?|workshops?|storage|launch|"
+                         r"control|assembly|components?|parts|makers?|manufactur\w*))", re.I)
+switch("weapon_told_around", "'Russian drones have killed two people in a sustained attack on the city', 'a drone attack "
+       "on the capital, while a maternity ward in X has also been targeted': a strike told without its weapon is "
+       "the weapon its clause, else its sentence names (drones alone: an air/drone strike; the sentence before may tell "
+       "another strike, so it does not count)")
+
+
+def weapon_around(sub_type: str, trigger: str, *texts: str) -> str:
+    """The sub-type of a strike whose trigger names no weapon: the nearest text that names one decides."""
+    if sub_type != "Shelling/artillery/missile attack" or trigger != "strike_generic" or not on("weapon_told_around"):
+        return sub_type
+    for text in texts:
+        air, fire = _AIR_WEAPON.search(text), _REMOTE_FIRE.search(text)
+        if air or fire:
+            return "Air/drone strike" if air and not fire else sub_type
+    return sub_type

@@ -21,16 +21,17 @@ from geo.events.dates import comes_after, find_date, parse_iso, same_day, shifte
 from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, at_capital, choose, listed_after, names_a_sector,
                                precision, spread)
 from geo.events.clauses import ELLIPSIS, OWN_VERB, TARGET, actions, clauses, without_asides
-from geo.events.continuation import continued, opens_back, retold
+from geo.events.continuation import continued, continuing, opens_back, retold
 from geo.events.scope import (
     _NO_THEATRE, Theatre, _body, _headline, _quoted, _theatre, _without_summaries, after_dateline, exclaims,
     clause_is_background, front_matter_end,
 )
-from geo.events.conventions import decide, deep_strike, weapon_named
+from geo.events.conventions import decide, deep_strike, weapon_around, weapon_named
 from geo.events.taxonomy import PROTESTS, STRATEGIC, TYPE_OF
 from geo.events.toll import toll
 from geo.rules import on, rule, switch
-from geo.events.triggers import ARMED, ARMED_CUES, MODAL_NEXT, NOMINAL, NOT_EVENT, POLITICAL_CUES, RULES, STORY_CUES, Rule, union
+from geo.events.senses import named_not_told
+from geo.events.triggers import ARMED, ARMED_CUES, NOT_EVENT, POLITICAL_CUES, RULES, STORY_CUES, Rule, union
 from geo.types import NEAR_PLACE, REGION_ONLY, Event, ParsedDocument, Place, Resolution, Sentence
 
 _PARAGRAPH = re.compile(r"\n\s*\n")
@@ -83,7 +84,7 @@ class Extractor:
                 carried = (paragraph[s.index], stated[1])  # not a photo caption's day
             day = stated[1] if stated else None
             if not any_trigger.search(s.text) or self._blocked(s.text, "sentence"):
-                k, joined = _continuing(events, last, s, day, by_sentence, text)
+                k, joined = continuing(events, last, s, day, by_sentence, text)
                 if joined is not None:
                     events[k], last = joined, s.index
                 elif war_story and (events or told) and not self._blocked(s.text, "sentence"):
@@ -197,6 +198,7 @@ class Extractor:
             if place is not None and place.country == "UA" and actor_rules.UKRAINE not in names:
                 names = actor_rules.actors(said, at, "UA", rule.sub_type) or names
             sub_type = deep_strike(sub_type, rule.name, place, names, s.text)
+            sub_type = weapon_around(sub_type, rule.name, clause, s.text)
             if place is not None and theatre and not theatre.holds(place) \
                     and TYPE_OF[sub_type] in _VIOLENT and on("outside_the_theatre"):
                 continue  # "reporters in New York", "the Institute in Washington": not where it happened
@@ -250,8 +252,8 @@ class Extractor:
             for m in trigger.regex.finditer(clause):
                 if self._blocked(_words_before(clause, m.start()), "before", trigger.tier):
                     continue
-                if NOMINAL.match(m.group(0)) and MODAL_NEXT.match(clause, m.end()) and on("nominal_with_modal"):
-                    continue  # "a breakthrough would challenge", "counterattacks may have done enough"
+                if named_not_told(clause, m):
+                    continue
                 key = (trigger.tier, m.start())
                 if best is None or key < best[0]:
                     best = (key, trigger, m.start())
@@ -347,21 +349,6 @@ def _toll_elsewhere(text: str, s: Sentence, before: Event, by_sentence, date, th
     r = where.resolution
     return Event(before.doc_id, s, before.type, before.sub_type, r.place, r.mention, where.precision,
                  date, before.actors, t.fatalities, t.injured, _SCORE[3])
-
-
-def _continuing(events: list[Event], last: int, s: Sentence, day, by_sentence, text) -> tuple[int, Event | None]:
-    """Which event of the sentence before ``s`` continues in it ("Russian troops shelled A and the
-    village of B. In B, a woman was wounded."), and that event with ``s`` joined: the last of them
-    that takes it."""
-    if not events or last != s.index - 1:
-        return -1, None
-    k = len(events) - 1
-    while k >= 0 and events[k].sentences[-1].index == s.index - 1:
-        joined = continued(events[k], s, None, day, by_sentence, text)
-        if joined is not None:
-            return k, joined
-        k -= 1
-    return -1, None
 
 
 _BACK_REACH = 3  # sentences back that "The assault killed four" may reach for its attack

@@ -130,6 +130,11 @@ def _sides(resolutions: list[Resolution]) -> frozenset[str]:
 
 _YEAR = re.compile(r"\b(?:in|since|by|from|until|of|during)\s+(?:early\s+|late\s+|mid-)?(?P<year>(?:19|20)\d\d)\b"
                    r"|\bin the (?:early |late |mid-)?(?P<century>\d{1,2})(?:st|nd|rd|th) century\b", re.I)
+# "in February 2024", "Ukraine's 2022 counteroffensive": a month's or a campaign's year, no day.
+_MONTH_YEAR = re.compile(r"\b(?:in|since|by|from|until|of|during)\s+(?:early\s+|late\s+|mid-)?(?:jan|feb|mar|apr|may|jun|"
+                         r"jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+(?P<year>(?:19|20)\d\d)\b"
+                         r"|\b(?P<named>(?:19|20)\d\d)(?:'s)?\s+(?:\w+\s+)?(?:counter-?offensive|offensive|invasion|"
+                         r"incursion|campaign|siege|battle|assault|uprising|annexation)\b", re.I)
 
 
 @rule(SCOPE, "background_year",
@@ -141,7 +146,14 @@ def clause_is_background(clause: str, article_day) -> bool:
     m = _YEAR.search(clause)
     if m is not None and m.group("century"):
         return True  # "captured by imperial forces in the 18th century"
-    return m is not None and int(m.group("year")) < article_day.year and find_date(clause, None) is None
+    if m is not None and int(m.group("year")) < article_day.year and find_date(clause, None) is None:
+        return True
+    m = _MONTH_YEAR.search(clause) if on("month_of_an_earlier_year") else None
+    return m is not None and int(m.group("year") or m.group("named")) < article_day.year
+
+
+switch("month_of_an_earlier_year", "'Russian forces captured Avdiivka in February 2024', 'Ukraine's 2022 counteroffensive "
+       "in Kharkiv': an action a clause dates to a month or a campaign of an earlier year is background")
 
 
 @rule(SCOPE, "summary_of_details",

@@ -131,7 +131,7 @@ _RULES: tuple[Rule, ...] = (
     Rule("shelling", "Shelling/artillery/missile attack",
          rf"\bshell(?:ed|ing|s)\b|\bartillery (?:fire|strikes?|attacks?|barrage)|\b(?:fired|firing|fires|launched|launching) (?:\S+ ){{0,4}}?{_GUNS}"
          r"|\bmortar (?:fire|attacks?|rounds)|\b(?:missile|rocket) (?:strikes?|attacks?|fire)\b"
-         r"|\b(?:missiles?|rockets?|projectiles?|iskanders?|kalibrs?) (?:had |have |also )?(?:struck|hit|slammed|targeted|attacked|landed|fell|destroyed)\b"
+         r"|\b(?:missiles?|rockets?|projectiles?|iskanders?|kalibrs?) (?:had |have |also )?(?:struck|hit|slammed|targeted|attacked|landed|fell|destroyed|crashed into|smashed into|ploughed into|plowed into)\b"
          rf"|\b(?:struck|hit|targeted|attacked) (?:\S+ ){{0,6}}?(?:with|using) (?:\S+ ){{0,3}}?{_GUNS}|\bbombard(?:ed|ment|ing)\b|\btank fire\b",
          1, "ACLED: artillery, mortars, rockets and ground- or sea-launched missiles"),
     Rule("remote_explosive", "Remote explosive/landmine/IED",
@@ -159,8 +159,8 @@ _RULES: tuple[Rule, ...] = (
     Rule("armed_clash", "Armed clash",
          r"\bclash(?:ed|es)?\b|(?<!flood )(?<!fire )(?<!\bthe )(?<!est )\bfight(?:ing|s)?\b|\bfought\b|\bbattles?\b(?!\s+(?:for|of|tanks?)\b)|\bbattled\b|\bfirefights?\b|\bskirmish\w*|\bexchange(?:d)? (?:of )?fire|\bgunfights?\b"
          r"|\brepel(?:led|s)?\b|\brepuls(?:ed|e|ing)\b|\bfended off\b|\bassaults?\b|\bassaulted\b|\bstorm(?:ed|ing)\b|\bcounter-?attack\w*|\bcounter-?offensive"
-         r"|\boffensive (?:actions?|operations?)|(?<!\bin an )\b(?:attempt(?:ed|s|ing)?|tried|trying|failed)(?: \w+ly)? to (?:advance|break through|storm|capture|seize|take|attack|push|encircle|cross|land|enter|regain|retake|recapture|infiltrate|assault|dislodge|restore)"
-         r"|\battack(?:ed|s|ing)? (?:\S+ ){0,2}?(?:near|in the (?:direction|area|vicinity) of|towards?|around)\b"
+         r"|\boffensive (?:actions?|operations?)|(?<!\bin an )\b(?:attempt(?:ed|s|ing)?|tried|trying|failed)(?: \w+ly| \S+ times| twice)? to (?:advance|break through|storm|capture|seize|take|attack|push|encircle|cross|land|enter|regain|retake|recapture|infiltrate|assault|dislodge|restore)"
+         r"|\battack(?:ed|s|ing)? (?:\S+ ){0,2}?(?:near|in the (?:direction|area|vicinity)s? of|towards?|around)\b"
          r"|\battack(?:ed|s|ing)? (?:(?:north|south|east|west)\w* of (?:\S+ ){1,3}?)(?:near|towards?|in)\b|(?<!\bis )(?<!\bare )(?<!\bmost )(?<!\bmore )(?<!\bhighly )\badvanc(?:ed|ing|es)\b(?!\s+(?:\w+\s+)?(?:weapons?|systems?|technolog\w+|equipment|missiles?|aircraft|training|degrees?|age|stage|countries|economies)\b|\s+with\b)|\bambush(?:ed)?\b|\bcombat\b|\bhostilities\b|\battacked (?:\S+ ){0,3}?positions|\bengaged (?:in|with)\b"
          r"|\b(?:infantry|armou?red (?:vehicles?|columns?|groups?)|mechani[sz]ed (?:assaults?|attacks?|columns?|units?))\b"
          r"|\b(?:launched|began|started|resumed) (?:an |a |their |the )?(?:\S+ )?offensive\b|\boffensive (?:on|near|towards?|in the direction of)\b"
@@ -272,6 +272,17 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              r"|if|unless|in case of|whether|risk(?:s|ing)?|fears?|capable of|able to|can|cannot|to prevent|threat of|possibility of|danger of"
              r"|demand(?:s|ed)? that|urg(?:es|ed) (?:\S+ )?to|agreed to|to (?:halt|stop|cease|pause|end)|halt(?:ed|ing)?|ceasefire on)\b",
              "before", "a plan, threat, fear or condition is not something that happened"),
+    NotEvent("obligation", r"\b(?:must|should|shall|needs? to|(?:has|have) to|ought to|(?:is|are) (?:due|obliged|supposed) to)\b",
+             "before", "'Ukrainian troops must withdraw from all of Donbas or Russia will seize it': a demand or an "
+             "obligation is not something that happened"),
+    NotEvent("accusation", r"\baccus(?:ed|es|ing|ations?) (?:\S+ ){0,4}?of\b",
+             "before", "'Russia has accused Ukraine of carrying out strikes in X': one side's accusation in a diplomatic "
+             "exchange is a claim, not a reported event"),
+    NotEvent("end_of_fighting",
+             r"\b(?:end(?:s|ed|ing)?|halt(?:s|ed|ing)?|stop(?:s|ped|ping)?|freez(?:e|es|ing)|cessation of|pause in|lull in|"
+             r"end to|halt to|resolution of|settle|settling)(?:\s+(?:the|all|active|current|further))*\s*$",
+             "before", "'talks aimed at ending the hostilities in X', 'a cessation of hostilities': the end of fighting "
+             "sought in diplomacy names no fight that happened"),
     NotEvent("negated", r"\b(?:not|never|denied|denies|deny|ruled out|no longer|instead of|rather than|without)\b",
              "before", "a denial is not an event ('did not shell', 'denied attacking', 'without a fight')"),
     NotEvent("dismissed_reports", r"\b(?:dismiss(?:ed|es|ing)|reject(?:ed|s|ing)|refut(?:ed|es|ing)) (?:\S+ ){0,3}?"
@@ -279,7 +290,7 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              "before", "'X dismissed reports of airstrikes on the capital as fakes': a denial of a report is no event"),
     NotEvent("habitual",
              r"\b(?:regularly|constantly|systematically|routinely|continuously|daily|nightly|every day|every night|for (?:months|weeks|years)|since (?:\S+ ){0,2}?(?:19|20)\d\d"
-             r"|so far this (?:year|month|week)|this (?:year|month)|(?:\w+) times? (?:this|since|in)|in \d+ (?:different )?(?:locations|places|regions))\b",
+             r"|so far this (?:year|month|week)|since the (?:start|beginning) of (?:the|this) (?:year|month)|this (?:year|month)|(?:\w+) times? (?:this|since|in (?!the (?:area|direction|vicinity)s?\b))|in \d+ (?:different )?(?:locations|places|regions))\b",
              "clause", "a habit or a long campaign is analysis, not one coded event"),
     NotEvent("recent_weeks",
              r"\bin recent (?:days|weeks|months)\b|\b(?:over|in|during|of) the (?:past|last) (?:(?:few|several|two|three) )?(?:days|weeks|months)\b"
@@ -292,7 +303,7 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              "means is no strike, however far the trigger stands from the modal"),
     NotEvent("a_kind_of",
              r"\b(?:such as|kinds? of|types? of|forms? of|campaigns? of|any|possible|potential|potentially|future"
-             r"|(?:scenarios?|plans?|preparations?) (?:for|of))\s*$",
+             r"|(?:scenarios?|plans?|preparations?) (?:for|of))(?:\s+(?!by\b|with\b|of\b)\w+)?\s*$",
              "before", "'weapons such as shelling', 'a campaign of shelling', 'any strike against civilians', "
              "'a possible future offensive': a kind of violence named, not one that happened"),
     NotEvent("alert", r"\b(?:air raid|air-raid) (?:alerts?|sirens?|warnings?|alarms?)\b|\balerts? (?:was|were) (?:declared|issued)",
@@ -325,11 +336,5 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              tiers=(3,)),
 )
 
-
-# A fight named by a noun, then a modal verb: the noun is the subject of a forecast.
-NOMINAL = re.compile(r"(?:counter-?(?:attacks?|offensives?)|offensives?|breakthroughs?|assaults?|battles?|"
-                     r"clash(?:es)?|combat|hostilities|fighting|advances)$", re.I)
-MODAL_NEXT = re.compile(r"[\s”’\"']*(?:\w+\s+){0,4}?(?:would|could|may|might|will|should|can)\b", re.I)
-switch("nominal_with_modal",
-       "a fight named by a noun that is the subject of a modal ('a major breakthrough in the south "
-       "would challenge ...', 'counterattacks may have done enough to ...') is analysis, not an event")
+for _n in NOT_EVENT:  # each switchable by name (`geo eval --without`) and listed by `geo rules`
+    switch(_n.name, _n.reason)
