@@ -37,11 +37,12 @@ RULES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
         ("month_day", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:km|kilomet|mile|%|people|percent))" + _YEAR,
          "July 13, 2023 (US style)"),
         ("yesterday", r"\b(?:the day before yesterday|yesterday)\b", "one day (or two) before the article"),
-        ("today", r"\b(?:today|this (?:morning|afternoon|evening)|tonight|earlier today|overnight|"
+        ("today", r"\b(?:today|this (?:morning|afternoon|evening)|tonight|earlier today|overnight|(?:have|has) now|"
                   r"on the night|at night|during the night)\b", "the article's day"),
         ("last_night", r"\blast night\b", "the evening before the article"),
         ("days_ago", r"\b(?P<n>\w+) days? ago\b", "counted back from the article"),
         ("last_week", r"\blast week\b|\ba week ago\b", "a week before the article"),
+        ("weekend", r"\b(?:over|during|at|on) the (?:past |last )?weekend\b", "the weekend's Saturday on or before the article"),
         ("weekday", r"\b(?:on |last |this |early |late |on the night of )?(?P<weekday>monday|tuesday|"
                     r"wednesday|thursday|friday|saturday|sunday)\b", "the latest such day on or before the article"),
     ))
@@ -60,21 +61,36 @@ def find_date(text: str, article: date | None) -> tuple[int, str] | None:
     """(offset, ISO date) of the first date ``text`` states that can be resolved, else None."""
     if not _MAYBE.search(text):
         return None
-    explicit, relative = [], []
+    explicit, relative, kinds = [], [], []
     for name, rx, _ in RULES:
         for m in rx.finditer(text):
             day = _resolve(name, m, article)
             if day is not None:
-                (explicit if name in _EXPLICIT else relative).append((m.start(), day.isoformat()))
+                if name in _EXPLICIT:
+                    explicit.append((m.start(), day.isoformat()))
+                else:
+                    relative.append((m.start(), day.isoformat()))
+                    kinds.append(name)
                 break
     # "On the night of 12 to 13 March": the stated day beats the relative words before it.
-    return min(explicit) if explicit else (min(relative) if relative else None)
+    if explicit:
+        return min(explicit)
+    if on("vague_yields_to_named_day"):
+        relative = [r for r, name in zip(relative, kinds) if name not in _VAGUE] or relative
+    return min(relative) if relative else None
 
 
 # What every rule needs somewhere: a digit, a month, a weekday or a relative word (a cheap gate).
-_MAYBE = re.compile(r"\d|yesterday|today|tonight|night|morning|afternoon|evening|ago|week|"
+_MAYBE = re.compile(r"\d|yesterday|today|tonight|night|morning|afternoon|evening|ago|week|now|"
                     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|" + "|".join(MONTHS), re.I)
 _EXPLICIT = {"iso", "dotted", "between", "day_month", "month_day"}
+# "overnight", "today", "at night" say only that it was recent: a day the sentence names beside them
+# ("overnight Sunday to Monday", "at night from Saturday to Sunday", "overnight into Sunday",
+# "the overnight attack is linked to Monday's killing") is the day.
+_VAGUE = {"today"}
+switch("vague_yields_to_named_day", "'Russia overnight Sunday to Monday fired ...', 'At night from Saturday to Sunday': "
+       "'overnight', 'at night' or 'today' yield to a weekday, 'yesterday' or 'last night' the same sentence names "
+       "(a night is dated by the day it began, as ACLED dates it)")
 
 
 def _resolve(name: str, m: re.Match[str], article: date | None) -> date | None:
@@ -109,6 +125,9 @@ def _resolve(name: str, m: re.Match[str], article: date | None) -> date | None:
         return article - timedelta(days=n) if n is not None and 0 < n < 60 else None
     if name == "last_week":
         return article - timedelta(days=7)
+    if name == "weekend":
+        # "over the weekend" in Sunday's paper is that day; later in the week, the Saturday before
+        return article if article.weekday() == 6 else article - timedelta(days=(article.weekday() - 5) % 7)
     if name == "weekday":
         back = (article.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7
         if m.group(0).lower().startswith("last ") and back == 0:
@@ -179,3 +198,27 @@ def told_day(words_before: str, day: str | None) -> str | None:
     if on("recent_is_undated") and _RECENT.search(words_before[-40:]):
         return None
     return shifted(day, earlier_by(words_before))
+
+
+# "In Zelensky's latest address on Thursday evening, July 21, ...", then the address itself: a page
+# that reprints a statement is dated by the statement; its "today" is the day it was given.
+_STATEMENT = re.compile(r"\b(?:address|speech|statement|briefing|remarks|video message|evening message)\b"
+                        r"(?P<after>[^.;!?]{0,80})", re.I)
+switch("statement_day", "'In Zelensky's latest address on Thursday evening, July 21, ...' over the reprinted address "
+       "(published the next day): the address's 'today' and its undated strikes are of the day it was given")
+
+
+def statement_dated(doc):
+    """``doc`` dated by the statement its opening says it reprints, when that was a day or three
+    before the page's date; else ``doc``."""
+    from dataclasses import replace
+
+    article = parse_iso(doc.date)
+    if article is None or not on("statement_day"):
+        return doc
+    m = _STATEMENT.search(doc.text[:300].split("\n", 1)[0])
+    found = find_date(m["after"], article) if m else None
+    day = parse_iso(found[1]) if found else None
+    if day is None or not timedelta(days=1) <= article - day <= timedelta(days=3):
+        return doc
+    return replace(doc, date=day.isoformat())

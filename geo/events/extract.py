@@ -17,9 +17,9 @@ from typing import Callable
 
 from geo.text.article_meta import dateline_end
 from geo.events import actors as actor_rules
-from geo.events.dates import comes_after, find_date, parse_iso, same_day, shifted, told_day
+from geo.events.dates import comes_after, find_date, parse_iso, same_day, shifted, statement_dated, told_day
 from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, at_capital, choose, listed_after, names_a_sector,
-                               precision, spread)
+                               nearby as _nearby, precision, spread)
 from geo.events.clauses import ELLIPSIS, OWN_VERB, TARGET, actions, clauses, without_asides
 from geo.events.continuation import continued, opens_back, retold
 from geo.events.scope import (
@@ -50,7 +50,7 @@ class Extractor:
         return replace(parsed, events=self.extract(parsed, seat))
 
     def extract(self, parsed: ParsedDocument, seat=None) -> list[Event]:
-        text, doc = parsed.doc.text, parsed.doc
+        text, doc = parsed.doc.text, statement_dated(parsed.doc)
         article_day = parse_iso(doc.date)
         by_sentence: dict[int, list[Resolution]] = {}
         for r in parsed.resolutions:
@@ -275,21 +275,6 @@ def _each_place(text: str, clause: tuple[int, int], chosen: Resolution, in_claus
     for r in spread(text, clause, chosen, in_clause):
         found.setdefault(r.place.id, r)
     return sorted(found.values(), key=lambda r: r.mention.start)
-
-
-def _nearby(text, parsed, paragraph, index, by_sentence) -> Where | None:
-    """A place named in the two sentences before, in the same paragraph ("there", "the city"),
-    else in the next one (a quotation's "!" or "?" cut the sentence)."""
-    for back in (1, 2, -1):
-        j = index - back
-        if not 0 <= j < len(paragraph) or paragraph[j] != paragraph[index]:
-            continue
-        usable = [r for r in by_sentence.get(j, []) if r.place is not None and r.mention.label != "DEMONYM"]
-        specific = [r for r in usable if r.place.feature not in _BROAD]
-        if specific:
-            r = specific[-1] if back > 0 else specific[0]  # the nearest to the event
-            return Where(r, precision(text, r))
-    return None
 
 
 def _focus(resolutions: list[Resolution]) -> Where | None:

@@ -31,6 +31,7 @@ _BROAD = {"region", "historical_region", "country", "continent", "sea", "gulf", 
 
 _CODED = re.compile(r"\(\s*coded to\b", re.I)
 _ORIGIN = re.compile(r"\b(?:from|launched from|fired from|from the direction of|from the territory of|"
+                     r"from (?:the )?(?:airspace|skies) (?:of|over)(?: the)?(?: occupied| temporarily occupied)?|"
                      r"from the area of|from positions (?:in|near)|based in|stationed in)\s+(?:\S+\s+){0,3}$", re.I)
 _NEAR_BEFORE = re.compile(r"\b(?:near|nearby|outskirts of|vicinity of|around|close to|outside|towards?|"
                           r"direction of|area of|areas (?:of|near)|environs of|approaches to|"
@@ -107,7 +108,7 @@ _GOVERNMENT_AFTER = re.compile(r"(?:'s|’s|\s+(?:said|says|has|have|had|is|was|
                                r"and (?:kyiv|moscow|washington)|(?:officials?|authorities|leadership|government)))\b",
                                re.I)
 _CLOCK_AFTER = re.compile(r"\s+time\b", re.I)
-_GOVERNMENT_BEFORE = re.compile(r"\b(?:for|with|against|between)\s+$", re.I)
+_GOVERNMENT_BEFORE = re.compile(r"\b(?:for|with|against|between|blamed on|blames on|blaming)\s+$", re.I)
 
 
 def placeable(text: str, resolutions: list[Resolution]) -> list[Resolution]:
@@ -266,3 +267,28 @@ def at_capital(resolutions: list[Resolution], seat) -> Where | None:
     country = next((r for r in resolutions if r.place is not None and r.place.feature == "country"), None)
     town = seat(country.place.country) if country is not None else None
     return Where(Resolution(country.mention, town, country.score), REGION_ONLY) if town is not None else None
+
+
+def nearby(text, parsed, paragraph, index, by_sentence) -> Where | None:
+    """A place named in the two sentences before, in the same paragraph ("there", "the city"),
+    else in the next one (a quotation's "!" or "?" cut the sentence)."""
+    for back in (1, 2, -1):
+        j = index - back
+        if not 0 <= j < len(paragraph) or paragraph[j] != paragraph[index]:
+            continue
+        usable = [r for r in by_sentence.get(j, []) if r.place is not None and r.mention.label != "DEMONYM"]
+        if on("place_the_sentence_before_acted_at"):
+            usable = [r for r in placeable(text, usable) if not is_reference(text, r)] or usable
+        specific = [r for r in usable if r.place.feature not in _BROAD]
+        if specific:
+            first = on("place_the_sentence_before_acted_at") or back < 0
+            r = specific[0] if first else specific[-1]
+            return Where(r, precision(text, r))
+    return None
+
+
+switch("place_the_sentence_before_acted_at",
+       "'... launched one of its largest attacks on Kyiv and Kharkiv. Only 38 missiles were shot down.', "
+       "'killed 10 people in the city of Chernihiv, the US embassy in Kyiv said. The attack took place at "
+       "10am': a sentence that names no place happened where the sentence before told its action, its "
+       "first place, not the last one it named (a speaker's seat, a town directions are reckoned from)")

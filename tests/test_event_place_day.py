@@ -1,0 +1,152 @@
+"""The place and the day of events in ordinary news copy (issue 20): kinds of error read off the
+real-news dev set, each pinned by sentences of our own and its rule switched off once to show it
+decides what the test says."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from geo.events.dates import find_date
+from geo.rules import switched_off
+from geo.types import Document
+
+
+@pytest.fixture(scope="module")
+def pipeline(geo_data_dir):
+    from geo.geoparse.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture
+def without(monkeypatch, pipeline):
+    def switch(*names):
+        monkeypatch.setattr(pipeline, "without", frozenset(names))
+    return switch
+
+
+def events(pipeline, text, day="2024-05-06"):
+    return pipeline.parse(Document(text, date=day)).events
+
+
+def resolved(pipeline, text, name):
+    return [r.place for r in pipeline.parse(Document(text, date="2024-05-06")).resolutions
+            if r.mention.text == name and r.place is not None]
+
+
+# -- the day ------------------------------------------------------------------------------------
+
+MONDAY = date(2025, 7, 21)
+
+
+@pytest.mark.parametrize("text,day", [
+    ("Russia overnight Sunday to Monday fired drones at Kharkiv.", "2025-07-20"),   # a night: the day it began
+    ("At night from Saturday to Sunday, drones hit Kramatorsk.", "2025-07-19"),
+    ("Drones attacked Zaporizhzhia overnight into Sunday.", "2025-07-20"),
+    ("The overnight attack followed Friday's shelling of Orikhiv.", "2025-07-18"),
+    ("Drones attacked Zaporizhzhia overnight.", "2025-07-21"),                    # nothing finer: the article's
+])
+def test_a_named_day_beats_overnight(text, day):
+    assert find_date(text, MONDAY)[1] == day
+
+
+def test_without_the_rule_overnight_is_the_articles_day():
+    with switched_off(frozenset({"vague_yields_to_named_day"})):
+        assert find_date("Russia overnight Sunday to Monday fired drones at Kharkiv.", MONDAY)[1] == "2025-07-21"
+
+
+@pytest.mark.parametrize("article,day", [
+    (date(2024, 7, 31), "2024-07-27"),  # a Wednesday's paper: the Saturday before
+    (date(2022, 6, 19), "2022-06-19"),  # Sunday's paper: that day
+    (date(2024, 7, 29), "2024-07-27"),  # Monday's
+])
+def test_over_the_weekend(article, day):
+    assert find_date("Russian forces captured two villages near Pokrovsk over the weekend.", article)[1] == day
+
+
+def test_now_is_the_articles_day_not_the_week_told_before(pipeline):
+    text = ("Russian troops pierced Ukrainian lines last week near Bakhmut. "
+            "Russian forces have now captured several villages north-west of Bakhmut, officials said.")
+    found = events(pipeline, text, "2022-05-28")
+    assert found[-1].date == "2022-05-28"
+
+
+def test_a_bare_date_under_the_byline_dates_the_page():
+    from geo.text.article_meta import text_date
+    from geo.text.formats import find_date as page_date
+
+    page = ("Besieged troops in Kupiansk dwindle, the military says\nby\nA Reporter\n27/02/2026\n"
+            "Illustrative photo of a drone strike near Kupiansk, on October 7, 2025. Source: Photographer\n"
+            "Ukrainian forces struck positions near Kupiansk.")
+    assert text_date(page, page_date) == "2026-02-27"
+    with switched_off(frozenset({"bare_date_under_byline"})):
+        assert text_date(page, page_date) != "2026-02-27"
+
+
+# -- the place ----------------------------------------------------------------------------------
+
+def test_a_sentence_without_a_place_happened_where_the_one_before_acted(pipeline, without):
+    text = ("On Monday, Russia launched one of its largest attacks on Kramatorsk and Kharkiv, deploying 71 "
+            "missiles. Only 38 missiles were shot down, as many were ballistic, the air force said.")
+    found = events(pipeline, text)
+    assert found[-1].sub_type == "Disrupted weapons use" and found[-1].place.name == "Kramatorsk"
+    without("place_the_sentence_before_acted_at")
+    assert events(pipeline, text)[-1].place.name == "Kharkiv"
+
+
+def test_a_capital_blamed_is_no_place(pipeline):
+    text = "A drone strike hit a college dormitory in occupied territory, which officials blamed on Moscow."
+    assert all(e.place is None or e.place.name != "Moscow" for e in events(pipeline, text))
+
+
+def test_a_missile_fired_from_a_regions_airspace_hit_the_other_region(pipeline):
+    text = ("Ukraine said it shot down an X-59 guided missile that Russia fired at the Kharkiv region from "
+            "the airspace of the occupied Luhansk region.")
+    found = events(pipeline, text)
+    assert found and found[0].place.admin1_code == resolved(pipeline, text, "Kharkiv region")[0].admin1_code
+
+
+DONETSK_FRONT = ("Russian forces attacked near Kramatorsk, Sloviansk, Bakhmut, Toretsk and Avdiivka in Donetsk "
+                 "Oblast. Russian forces also shelled Kostiantynivka and Pokrovsk. ")
+VILLAGES = ("There were 33 attacks on the Huliaipole direction: in the areas of Dobropillya, Pryluky, "
+            "Zaliznychne, Varvarivka and Staroukrainka.")
+
+
+def test_a_towns_name_amid_a_list_of_villages_is_their_namesake(pipeline, without):
+    assert [p.admin1 for p in resolved(pipeline, DONETSK_FRONT + VILLAGES, "Dobropillya")] == ["Zaporizhzhia Oblast"]
+    without("village_list_over_town")
+    assert [p.admin1 for p in resolved(pipeline, DONETSK_FRONT + VILLAGES, "Dobropillya")] == ["Donetsk Oblast"]
+
+
+def test_a_town_with_one_neighbour_keeps_its_name(pipeline):
+    assert [p.admin1 for p in resolved(pipeline, "Russian forces shelled Dobropillya and Kramatorsk.",
+                                       "Dobropillya")] == ["Donetsk Oblast"]
+
+
+IN_THE_CITY = ("Russian airstrikes hit Ukrainian forces in the Kharkiv and Donbas regions. Missiles hit depots "
+               "in the Donbas. In Kharkiv, Russian rockets reportedly struck a system near the settlement of "
+               "Hannivka.")
+
+
+def test_a_village_in_the_oblast_of_the_city_its_sentence_names(pipeline, without):
+    assert [p.admin1 for p in resolved(pipeline, IN_THE_CITY, "Hannivka")] == ["Kharkiv Oblast"]
+    without("namesake_in_named_oblast")
+    assert [p.admin1 for p in resolved(pipeline, IN_THE_CITY, "Hannivka")] != ["Kharkiv Oblast"]
+
+
+ADDRESS = ("In the President's latest address on Thursday evening, July 21, he spoke of the grain deal and the "
+           "front.\n\nGood health to you, fellow Ukrainians!\n\nToday, the Russian army again shelled Kramatorsk "
+           "with rocket artillery. The occupiers also fired at Bakhmut.")
+
+
+def test_a_reprinted_address_is_dated_by_the_day_it_was_given(pipeline, without):
+    assert [e.date for e in events(pipeline, ADDRESS, "2022-07-22")] == ["2022-07-21", "2022-07-21"]
+    without("statement_day")
+    assert [e.date for e in events(pipeline, ADDRESS, "2022-07-22")] == ["2022-07-22", "2022-07-22"]
+
+
+def test_an_address_given_the_same_day_keeps_the_pages_day(pipeline):
+    text = ADDRESS.replace("Thursday evening, July 21", "Friday evening, July 22")
+    assert {e.date for e in events(pipeline, text, "2022-07-22")} == {"2022-07-22"}
