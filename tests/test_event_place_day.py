@@ -150,3 +150,18 @@ def test_a_reprinted_address_is_dated_by_the_day_it_was_given(pipeline, without)
 def test_an_address_given_the_same_day_keeps_the_pages_day(pipeline):
     text = ADDRESS.replace("Thursday evening, July 21", "Friday evening, July 22")
     assert {e.date for e in events(pipeline, text, "2022-07-22")} == {"2022-07-22"}
+
+
+@pytest.mark.parametrize("text,days", [
+    ("Russian troops shelled Orikhiv on May 6. The next day, drones hit Tokmak.", ["2024-05-06", "2024-05-07"]),
+    ("Drones hit Tokmak on May 6. Russian forces had shelled Orikhiv the previous day.", ["2024-05-06", "2024-05-05"]),
+    ("Russian troops shelled Orikhiv on May 6. On the same day, drones hit Tokmak.", ["2024-05-06", "2024-05-06"]),
+])
+def test_a_day_counted_from_the_day_told_last(pipeline, text, days):
+    assert [e.date for e in events(pipeline, text, "2024-05-08")] == days
+
+
+def test_without_the_rule_the_next_day_is_the_day_told(pipeline, without):
+    without("next_day_from_the_day_told")
+    text = "Russian troops shelled Orikhiv on May 6. The next day, drones hit Tokmak."
+    assert [e.date for e in events(pipeline, text, "2024-05-08")] == ["2024-05-06", "2024-05-06"]

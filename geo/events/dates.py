@@ -169,6 +169,29 @@ def same_day(sentence: str) -> bool:
     return on("same_day") and bool(_SAME_DAY.search(sentence))
 
 
+# "Russian troops shelled Orikhiv on May 6. The next day, drones hit Tokmak.": a day counted from
+# the day the text told last, as "the same day" is.
+_NEXT_DAY = re.compile(r"\b(?:the (?:next|following) (?:day|night|morning|evening)|a day later|the day after)\b(?!\s+(?:the|a|an|its|their)\b)",
+                       re.I)
+_DAY_BEFORE = re.compile(r"\b(?:the (?:previous|preceding) (?:day|night|evening)|a day earlier)\b", re.I)
+switch("next_day_from_the_day_told", "'Russian troops shelled Orikhiv on May 6. The next day, drones hit Tokmak.': "
+       "'the next day', 'a day later', 'the previous day' count from the day the text told last")
+
+
+def day_told_from(sentence: str, told: str) -> str | None:
+    """The day ``sentence`` states by the day the text told last (``told``, ISO): the same day,
+    the day after or the day before; None when it states none."""
+    if same_day(sentence):
+        return told
+    if not on("next_day_from_the_day_told"):
+        return None
+    if _NEXT_DAY.search(sentence):
+        return shifted(told, timedelta(days=-1))
+    if _DAY_BEFORE.search(sentence):
+        return shifted(told, timedelta(days=1))
+    return None
+
+
 # "The blasts on Tuesday come one week after at least one person was killed in similar explosions
 # at an air base": the subject is the news already told; the event is the one after "after".
 _COMES_AFTER = re.compile(r"\W*(?:the|these|those|this|it)\b[^,;:.]{0,60}?\b(?:comes?|came|follows?|followed)\s+"

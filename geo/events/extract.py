@@ -17,7 +17,7 @@ from typing import Callable
 
 from geo.text.article_meta import dateline_end
 from geo.events import actors as actor_rules
-from geo.events.dates import comes_after, find_date, parse_iso, same_day, shifted, statement_dated, told_day
+from geo.events.dates import comes_after, day_told_from, find_date, parse_iso, shifted, statement_dated, told_day
 from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, at_capital, choose, listed_after, names_a_sector,
                                nearby as _nearby, precision, spread)
 from geo.events.clauses import ELLIPSIS, OWN_VERB, TARGET, actions, clauses, without_asides
@@ -77,8 +77,8 @@ class Extractor:
             # A wire dateline ("KHARKIV, March 15 (AP) —") dates the filing, not the events.
             head = dateline_end(s.text) if s.start == 0 or text[s.start - 1] == "\n" else 0
             stated = find_date(s.text[head:], article_day)
-            if stated is None and carried is not None and same_day(s.text):
-                stated = (0, carried[1])  # "On the same day, drones struck ...": the day told last
+            if stated is None and carried is not None and (told_from := day_told_from(s.text, carried[1])):
+                stated = (0, told_from)  # "On the same day", "The next day": from the day told last
             if stated is not None and not (on("caption_dates_no_text") and self._blocked(s.text, "sentence")):
                 carried = (paragraph[s.index], stated[1])  # not a photo caption's day
             day = stated[1] if stated else None
