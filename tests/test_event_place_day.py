@@ -165,3 +165,10 @@ def test_without_the_rule_the_next_day_is_the_day_told(pipeline, without):
     without("next_day_from_the_day_told")
     text = "Russian troops shelled Orikhiv on May 6. The next day, drones hit Tokmak."
     assert [e.date for e in events(pipeline, text, "2024-05-08")] == ["2024-05-06", "2024-05-06"]
+
+
+def test_an_action_put_in_a_month_is_undated(pipeline, without):
+    text = "Last month, Russian forces shelled Orikhiv."
+    assert [e.date for e in events(pipeline, text)] == [None]
+    without("period_is_undated")
+    assert [e.date for e in events(pipeline, text)] == ["2024-05-06"]

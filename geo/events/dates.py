@@ -210,15 +210,24 @@ def comes_after(sentence: str) -> tuple[int, timedelta] | None:
     return (m.end(), timedelta(days=n * (7 if m["unit"].lower().startswith("week") else 1))) if n else None
 
 
+# "57 people were killed earlier this month in strikes on a station": a period, no day of the article
+_PERIOD = re.compile(r"\b(?:earlier|later) this (?:month|year)\b|\b(?:last|this|previous) month\b|"
+                     r"\bin recent (?:days|weeks|months)\b|\bearlier in the (?:month|year|war)\b", re.I)
+switch("period_is_undated", "'At least 57 people were killed earlier this month in strikes on a train station', "
+       "'bodies discovered this month': an action the text puts in a month or in recent weeks, with no day of its "
+       "own, is coded undated, not at the article's day")
 _RECENT = re.compile(r"\b(?:the|a|this|that|their|its) (?:most )?recent (?:\S+ )?$", re.I)
 switch("recent_is_undated", "'the recent attack on a TV tower in X': an attack the text calls recent, with no day "
        "of its own, is coded undated, not at the article's day")
 
 
-def told_day(words_before: str, day: str | None) -> str | None:
-    """The day of an action from the words before its trigger: none for "the recent attack",
-    that long before ``day`` for one told inside "N days after ...", else ``day``."""
+def told_day(words_before: str, day: str | None, clause: str = "") -> str | None:
+    """The day of an action from the words before its trigger: none for "the recent attack" or
+    one its clause puts in a period ("earlier this month"), that long before ``day`` for one told
+    inside "N days after ...", else ``day``."""
     if on("recent_is_undated") and _RECENT.search(words_before[-40:]):
+        return None
+    if on("period_is_undated") and _PERIOD.search(clause):
         return None
     return shifted(day, earlier_by(words_before))
 

@@ -208,7 +208,7 @@ class Extractor:
             clause_date = find_date(clause[max(0, head - a):], article_day)
             if clause_date is None and on("told_as_earlier"):
                 # "A day after Moscow's forces took control of Kherson": the day before.
-                clause_date = (0, told_day(clause[:at], date))
+                clause_date = (0, told_day(clause[:at], date, clause))
             t = toll(clause) if len(spans) > 1 else whole_toll
             event = Event(doc_id, s, TYPE_OF[sub_type], sub_type, place,
                           where.resolution.mention if where else None,
