@@ -172,3 +172,20 @@ def test_an_action_put_in_a_month_is_undated(pipeline, without):
     assert [e.date for e in events(pipeline, text)] == [None]
     without("period_is_undated")
     assert [e.date for e in events(pipeline, text)] == ["2024-05-06"]
+
+
+ASSESSMENT = ("Russian forces attacked northeast of Kupiansk near Petropavlivka on February 6.\n\n"
+              "Russian forces shelled Kramatorsk on February 6.\n\n"
+              "Ukrainian forces struck a depot near Tokmak on February 6.\n\n"
+              "Russian forces attacked near Avdiivka and Bakhmut.")
+
+
+def test_an_assessment_of_the_day_before_dates_its_undated_sentences(pipeline, without):
+    assert {e.date for e in events(pipeline, ASSESSMENT, "2026-02-07")} == {"2026-02-06"}
+    without("assessment_day")
+    assert events(pipeline, ASSESSMENT, "2026-02-07")[-1].date == "2026-02-07"
+
+
+def test_a_day_stated_once_does_not_date_the_story(pipeline):
+    text = "Russian forces shelled Kramatorsk on February 6.\n\nRussian forces attacked near Avdiivka."
+    assert events(pipeline, text, "2026-02-07")[-1].date == "2026-02-07"
