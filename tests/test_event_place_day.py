@@ -189,3 +189,10 @@ def test_an_assessment_of_the_day_before_dates_its_undated_sentences(pipeline, w
 def test_a_day_stated_once_does_not_date_the_story(pipeline):
     text = "Russian forces shelled Kramatorsk on February 6.\n\nRussian forces attacked near Avdiivka."
     assert events(pipeline, text, "2026-02-07")[-1].date == "2026-02-07"
+
+
+def test_a_district_named_beside_a_town_is_the_towns(pipeline, without):
+    text = "Russian drones struck Zaporizhzhia, wounding a 60-year-old man in the Dniprovskyi district."
+    assert {e.place.admin1 for e in events(pipeline, text)} == {"Zaporizhzhia Oblast"}
+    without("district_of_the_town_named")
+    assert {e.place.admin1 for e in events(pipeline, text)} != {"Zaporizhzhia Oblast"}

@@ -93,6 +93,8 @@ def choose(text: str, clause: tuple[int, int], trigger_at: int, resolutions: lis
             if text[prev.mention.end:r.mention.start].strip() == ","
             and _SPECIFIC.get(r.place.feature, 2) >= _SPECIFIC.get(prev.place.feature, 2)}
     usable = [r for r in usable if id(r) not in held] or usable
+    towns = [r for r in usable if r.place.feature == "city"]
+    usable = [r for r in usable if not any(far_district(r, t) for t in towns)] or usable
     best = min(_SPECIFIC.get(r.place.feature, 2) for r in usable)
     tied = [r for r in usable if _SPECIFIC.get(r.place.feature, 2) == best]
     after = [r for r in tied if r.mention.start >= trigger_at]
@@ -231,6 +233,8 @@ def spread(text: str, clause: tuple[int, int], chosen: Resolution | None,
             continue
         if r.place.id in seen or r.place.feature in _BROAD or r.place.feature in ("river", "lake", "sea"):
             continue
+        if chosen is not None and far_district(r, chosen):
+            continue
         if is_reference(text, r) or _ORIGIN.search(text, max(clause[0], r.mention.start - 40), r.mention.start):
             continue
         if not _INTRODUCED.search(text, max(clause[0], r.mention.start - 45), r.mention.start):
@@ -292,3 +296,19 @@ switch("place_the_sentence_before_acted_at",
        "'killed 10 people in the city of Chernihiv, the US embassy in Kyiv said. The attack took place at "
        "10am': a sentence that names no place happened where the sentence before told its action, its "
        "first place, not the last one it named (a speaker's seat, a town directions are reckoned from)")
+
+
+def far_district(r: Resolution, town: Resolution) -> bool:
+    """Whether ``r`` is a district the gazetteer has only in another city, far from the town its
+    sentence names ("struck Kherson, wounding a man in the Dniprovskyi district": Kherson's own
+    district, not the Kyiv one of that name)."""
+    from geo.distance import distance_km
+
+    return (r.place.feature == "district" and town.place.feature == "city" and on("district_of_the_town_named")
+            and distance_km(r.place.lat, r.place.lon, town.place.lat, town.place.lon) > _DISTRICT_KM)
+
+
+_DISTRICT_KM = 60.0
+switch("district_of_the_town_named", "'struck Kherson with drones, wounding a man in the Dniprovskyi district': a district "
+       "named beside a town is the town's; a namesake district the gazetteer has in a city hundreds of km away is no "
+       "place of the event")
