@@ -196,3 +196,19 @@ def test_a_district_named_beside_a_town_is_the_towns(pipeline, without):
     assert {e.place.admin1 for e in events(pipeline, text)} == {"Zaporizhzhia Oblast"}
     without("district_of_the_town_named")
     assert {e.place.admin1 for e in events(pipeline, text)} != {"Zaporizhzhia Oblast"}
+
+
+def test_the_day_a_sentence_told_last_carries(pipeline):
+    text = ("Last week, the president announced a plan.</p>\n<p>At the same time, Ukraine struck Belgorod "
+            "overnight Saturday into Sunday. Russia's military said it had shot down 230 drones over Belgorod.")
+    assert events(pipeline, text, "2025-07-21")[-1].date == "2025-07-19"
+
+
+def test_last_date_is_the_last_part_that_states_one():
+    from geo.events.dates import last_date
+
+    told = "Last week, he announced a plan.</p>\n<p>At the same time, Ukraine struck Belgorod overnight Saturday into Sunday."
+    assert last_date(told, MONDAY)[1] == "2025-07-19"
+    assert last_date("On 13.07.2023 drones hit Kharkiv.", MONDAY)[1] == "2023-07-13"
+    with switched_off(frozenset({"last_day_told_carries"})):
+        assert last_date(told, MONDAY)[1] == "2025-07-14"

@@ -278,3 +278,25 @@ def _assessment_day(text: str, article: date) -> date | None:
         return None
     top, n = max(days.items(), key=lambda x: (x[1], x[0]))
     return top if n >= 3 and n * 2 > sum(days.values()) else None
+
+
+switch("last_day_told_carries", "'Last week, he announced a plan. At the same time, Ukraine struck Russia overnight "
+       "Saturday into Sunday. Russia said it shot down 230 drones': the day a sentence told last, not its first, is "
+       "the day the sentences after it go on with")
+
+
+def last_date(text: str, article: date | None) -> tuple[int, str] | None:
+    """The date the last part of ``text`` that states one states (what the next sentence goes on
+    from), else None. Parts: what a full stop, a semicolon or a line break closes inside a sentence
+    the splitter kept whole (markup: '... the United States.</p>\\n<p>At the same time ...')."""
+    first = find_date(text, article)
+    if first is None or not on("last_day_told_carries"):
+        return first
+    for m in reversed(list(_PART.finditer(text))):
+        found = find_date(m.group(), article)
+        if found is not None:
+            return (m.start() + found[0], found[1])
+    return first
+
+
+_PART = re.compile(r"(?:[^.;\n]|\.(?!\s))+")

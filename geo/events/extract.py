@@ -17,7 +17,8 @@ from typing import Callable
 
 from geo.text.article_meta import dateline_end
 from geo.events import actors as actor_rules
-from geo.events.dates import comes_after, day_told_from, find_date, parse_iso, shifted, statement_dated, told_day
+from geo.events.dates import (comes_after, day_told_from, find_date, last_date, parse_iso, shifted, statement_dated,
+                              told_day)
 from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, at_capital, choose, listed_after, names_a_sector,
                                nearby as _nearby, precision, spread)
 from geo.events.clauses import ELLIPSIS, OWN_VERB, TARGET, actions, clauses, without_asides
@@ -80,7 +81,7 @@ class Extractor:
             if stated is None and carried is not None and (told_from := day_told_from(s.text, carried[1])):
                 stated = (0, told_from)  # "On the same day", "The next day": from the day told last
             if stated is not None and not (on("caption_dates_no_text") and self._blocked(s.text, "sentence")):
-                carried = (paragraph[s.index], stated[1])  # not a photo caption's day
+                carried = (paragraph[s.index], (last_date(s.text[head:], article_day) or stated)[1])  # not a caption's
             day = stated[1] if stated else None
             if not any_trigger.search(s.text) or self._blocked(s.text, "sentence"):
                 k, joined = _continuing(events, last, s, day, by_sentence, text)
