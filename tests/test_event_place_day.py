@@ -212,3 +212,15 @@ def test_last_date_is_the_last_part_that_states_one():
     assert last_date("On 13.07.2023 drones hit Kharkiv.", MONDAY)[1] == "2023-07-13"
     with switched_off(frozenset({"last_day_told_carries"})):
         assert last_date(told, MONDAY)[1] == "2025-07-14"
+
+
+LINES = ("Trapped troops hold apartment blocks in Kupiansk\nby\nA Reporter\n"
+         "Signals intelligence detected 20 call signs in the high-rises on 25 February, the spokesman said.\n"
+         "Russian forces are also pushing toward Lyman and Siversk.\n"
+         "Russian troops shelled Kramatorsk.")
+
+
+def test_lines_of_a_page_without_blank_lines_are_paragraphs(pipeline, without):
+    assert events(pipeline, LINES, "2026-02-27")[-1].date == "2026-02-27"
+    without("lines_are_paragraphs")
+    assert events(pipeline, LINES, "2026-02-27")[-1].date == "2026-02-25"

@@ -17,8 +17,8 @@ from typing import Callable
 
 from geo.text.article_meta import dateline_end
 from geo.events import actors as actor_rules
-from geo.events.dates import (comes_after, day_told_from, find_date, last_date, parse_iso, shifted, statement_dated,
-                              told_day)
+from geo.events.dates import (comes_after, day_told_from, find_date, last_date, paragraph_breaks, parse_iso, shifted,
+                              statement_dated, told_day)
 from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, at_capital, choose, listed_after, names_a_sector,
                                nearby as _nearby, precision, spread)
 from geo.events.clauses import ELLIPSIS, OWN_VERB, TARGET, actions, clauses, without_asides
@@ -34,7 +34,6 @@ from geo.rules import on, rule, switch
 from geo.events.triggers import ARMED, ARMED_CUES, MODAL_NEXT, NOMINAL, NOT_EVENT, POLITICAL_CUES, RULES, STORY_CUES, Rule, union
 from geo.types import NEAR_PLACE, REGION_ONLY, Event, ParsedDocument, Place, Resolution, Sentence
 
-_PARAGRAPH = re.compile(r"\n\s*\n")
 _BEFORE_WORDS = 8  # how far back a hypothetical or a negation reaches ("could soon attack")
 _SCORE = {0: 0.8, 1: 0.8, 2: 0.7, 3: 0.5}
 
@@ -56,7 +55,7 @@ class Extractor:
         by_sentence: dict[int, list[Resolution]] = {}
         for r in parsed.resolutions:
             by_sentence.setdefault(r.mention.sentence, []).append(r)
-        breaks = [m.start() for m in _PARAGRAPH.finditer(text)]
+        breaks = paragraph_breaks(text)
         paragraph = [bisect.bisect_right(breaks, s.start) for s in parsed.sentences]
         focus = _focus(parsed.resolutions)
         rules = [r for r in self.rules if r.enabled and on(r.name)]
