@@ -224,3 +224,11 @@ def test_lines_of_a_page_without_blank_lines_are_paragraphs(pipeline, without):
     assert events(pipeline, LINES, "2026-02-27")[-1].date == "2026-02-27"
     without("lines_are_paragraphs")
     assert events(pipeline, LINES, "2026-02-27")[-1].date == "2026-02-25"
+
+
+def test_near_the_village_of_x_is_near_the_place(pipeline):
+    from geo.types import NEAR_PLACE, PLACE_ITSELF
+
+    near = events(pipeline, "Russian drones hit a car near the village of Lyptsi, injuring two.")
+    at = events(pipeline, "Russian drones hit a car in the village of Lyptsi, injuring two.")
+    assert [e.precision for e in near] == [NEAR_PLACE] and [e.precision for e in at] == [PLACE_ITSELF]

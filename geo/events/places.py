@@ -35,7 +35,8 @@ _ORIGIN = re.compile(r"\b(?:from|launched from|fired from|from the direction of|
                      r"from the area of|from positions (?:in|near)|based in|stationed in)\s+(?:\S+\s+){0,3}$", re.I)
 _NEAR_BEFORE = re.compile(r"\b(?:near|nearby|outskirts of|vicinity of|around|close to|outside|towards?|"
                           r"direction of|area of|areas (?:of|near)|environs of|approaches to|"
-                          r"(?:\d+|\w+) (?:km|kilomet(?:er|re)s?|miles?) (?:\w+ ){0,2}(?:of|from))\s+(?:the\s+)?(?:\S+\s+){0,1}$",
+                          r"(?:\d+|\w+) (?:km|kilomet(?:er|re)s?|miles?) (?:\w+ ){0,2}(?:of|from))\s+(?:the\s+)?"
+                          r"(?:(?:village|town|city|settlement)\s+of\s+)?(?:\S+\s+){0,1}$",
                           re.I)
 _NEAR_AFTER = re.compile(r"^\S*\s+(?:(?:territorial |village |urban |rural |settlement )?(?:community|hromada)|"
                          r"district|raion|rayon|area|direction|axis|sector|front|outskirts|vicinity|front line)\b",
