@@ -232,3 +232,11 @@ def test_near_the_village_of_x_is_near_the_place(pipeline):
     near = events(pipeline, "Russian drones hit a car near the village of Lyptsi, injuring two.")
     at = events(pipeline, "Russian drones hit a car in the village of Lyptsi, injuring two.")
     assert [e.precision for e in near] == [NEAR_PLACE] and [e.precision for e in at] == [PLACE_ITSELF]
+
+
+def test_an_armed_group_named_like_a_town_is_no_place(pipeline, without):
+    text = ("Russian troops shelled Bakhmut. Sources said the arrest followed a conflict about the Wagner Group. "
+            "Wagner mercenaries attacked near Bakhmut.")
+    assert "Wagner" not in [r.mention.text for r in pipeline.parse(Document(text)).resolutions if r.place]
+    without("armed_group_name")
+    assert "Wagner" in [r.mention.text for r in pipeline.parse(Document(text)).resolutions if r.place]
