@@ -240,3 +240,12 @@ def test_an_armed_group_named_like_a_town_is_no_place(pipeline, without):
     assert "Wagner" not in [r.mention.text for r in pipeline.parse(Document(text)).resolutions if r.place]
     without("armed_group_name")
     assert "Wagner" in [r.mention.text for r in pipeline.parse(Document(text)).resolutions if r.place]
+
+
+def test_near_holds_for_every_name_of_its_list(pipeline, without):
+    from geo.types import NEAR_PLACE
+
+    text = "Russian forces attacked Ukrainian positions near Krasnohorivka, Novomykhailivka and Vuhledar on Monday."
+    assert [e.precision for e in events(pipeline, text)] == [NEAR_PLACE] * 3
+    without("near_a_list")
+    assert [e.precision for e in events(pipeline, text)][-1] != NEAR_PLACE

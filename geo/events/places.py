@@ -51,6 +51,11 @@ _NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}"
 _SECTORS_AFTER = re.compile(rf"(?:\s*,\s*(?:and\s+|or\s+)?{_NAME}|\s+(?:and|or)\s+{_NAME}){{0,12}}\s*,?\s+"
                             r"(?:directions?|axis|axes|sectors?|tactical areas?)\b")
 _CONTAINER_AFTER = re.compile(r"\s+(?:suburbs?|outskirts|district|neighbou?rhood|village|town)\s+of\s", re.I)
+# "near Krasnohorivka, Novomykhailivka and Vuhledar": "near" holds for every name of its list.
+_NEAR_LIST = re.compile(r"\bnear\s+(?:the\s+)?(?:[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2}"
+                        r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){1,12}$")
+switch("near_a_list", "'attacked near Krasnohorivka, Novomykhailivka and Vuhledar': every place of a list after 'near' "
+       "is near the place (precision 2), not only the first")
 _REGION_WORD = re.compile(r"\b(?:region|oblast|province|krai|district|raion)\b", re.I)
 
 
@@ -161,6 +166,8 @@ def precision(text: str, r: Resolution) -> int:
         return REGION_ONLY
     m = r.mention
     if r.place.feature == "district" or _NEAR_BEFORE.search(text, max(0, m.start - 40), m.start):
+        return NEAR_PLACE
+    if on("near_a_list") and _NEAR_LIST.search(text, max(0, m.start - 200), m.start):
         return NEAR_PLACE
     if _NEAR_AFTER.match(text[m.end:m.end + 40]):
         return NEAR_PLACE
