@@ -63,7 +63,7 @@ def test_without_the_rule_overnight_is_the_articles_day():
     (date(2024, 7, 29), "2024-07-27"),  # Monday's
 ])
 def test_over_the_weekend(article, day):
-    assert find_date("Russian forces captured two villages near Pokrovsk over the weekend.", article)[1] == day
+    assert find_date("Russian forces captured two villages near Avdiivka over the weekend.", article)[1] == day
 
 
 def test_now_is_the_articles_day_not_the_week_told_before(pipeline):
@@ -97,8 +97,8 @@ def test_a_sentence_without_a_place_happened_where_the_one_before_acted(pipeline
 
 
 def test_a_capital_blamed_is_no_place(pipeline):
-    text = "A drone strike hit a college dormitory in occupied territory, which officials blamed on Moscow."
-    assert all(e.place is None or e.place.name != "Moscow" for e in events(pipeline, text))
+    text = "A drone strike hit a college dormitory in occupied territory, which officials blamed on Vilnius."
+    assert all(e.place is None or e.place.name != "Vilnius" for e in events(pipeline, text))
 
 
 def test_a_missile_fired_from_a_regions_airspace_hit_the_other_region(pipeline):
@@ -109,7 +109,7 @@ def test_a_missile_fired_from_a_regions_airspace_hit_the_other_region(pipeline):
 
 
 DONETSK_FRONT = ("Russian forces attacked near Kramatorsk, Sloviansk, Bakhmut, Toretsk and Avdiivka in Donetsk "
-                 "Oblast. Russian forces also shelled Kostiantynivka and Pokrovsk. ")
+                 "Oblast. Russian forces also shelled Kostiantynivka and Druzhkivka. ")
 VILLAGES = ("There were 33 attacks on the Huliaipole direction: in the areas of Dobropillya, Pryluky, "
             "Zaliznychne, Varvarivka and Staroukrainka.")
 
@@ -192,7 +192,7 @@ def test_a_day_stated_once_does_not_date_the_story(pipeline):
 
 
 def test_a_district_named_beside_a_town_is_the_towns(pipeline, without):
-    text = "Russian drones struck Zaporizhzhia, wounding a 60-year-old man in the Dniprovskyi district."
+    text = "Russian drones struck Zaporizhzhia, wounding a 60-year-old man in the Solomianskyi district."
     assert {e.place.admin1 for e in events(pipeline, text)} == {"Zaporizhzhia Oblast"}
     without("district_of_the_town_named")
     assert {e.place.admin1 for e in events(pipeline, text)} != {"Zaporizhzhia Oblast"}
@@ -216,7 +216,7 @@ def test_last_date_is_the_last_part_that_states_one():
 
 LINES = ("Trapped troops hold apartment blocks in Kupiansk\nby\nA Reporter\n"
          "Signals intelligence detected 20 call signs in the high-rises on 25 February, the spokesman said.\n"
-         "Russian forces are also pushing toward Lyman and Siversk.\n"
+         "Russian forces are also pushing toward Lyman and Kreminna.\n"
          "Russian troops shelled Kramatorsk.")
 
 

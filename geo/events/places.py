@@ -308,7 +308,7 @@ switch("place_the_sentence_before_acted_at",
 
 def far_district(r: Resolution, town: Resolution) -> bool:
     """Whether ``r`` is a district the gazetteer has only in another city, far from the town its
-    sentence names ("struck Kherson, wounding a man in the Dniprovskyi district": Kherson's own
+    sentence names ("struck Kherson, wounding a man in the Solomianskyi district": Kherson's own
     district, not the Kyiv one of that name)."""
     from geo.distance import distance_km
 
@@ -317,6 +317,6 @@ def far_district(r: Resolution, town: Resolution) -> bool:
 
 
 _DISTRICT_KM = 60.0
-switch("district_of_the_town_named", "'struck Kherson with drones, wounding a man in the Dniprovskyi district': a district "
+switch("district_of_the_town_named", "'struck Kherson with drones, wounding a man in the Solomianskyi district': a district "
        "named beside a town is the town's; a namesake district the gazetteer has in a city hundreds of km away is no "
        "place of the event")
