@@ -37,11 +37,12 @@ RULES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
         ("month_day", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:km|kilomet|mile|%|people|percent))" + _YEAR,
          "July 13, 2023 (US style)"),
         ("yesterday", r"\b(?:the day before yesterday|yesterday)\b", "one day (or two) before the article"),
-        ("today", r"\b(?:today|this (?:morning|afternoon|evening)|tonight|earlier today|overnight|"
+        ("today", r"\b(?:today|this (?:morning|afternoon|evening)|tonight|earlier today|overnight|(?:have|has) now|"
                   r"on the night|at night|during the night)\b", "the article's day"),
         ("last_night", r"\blast night\b", "the evening before the article"),
         ("days_ago", r"\b(?P<n>\w+) days? ago\b", "counted back from the article"),
         ("last_week", r"\blast week\b|\ba week ago\b", "a week before the article"),
+        ("weekend", r"\b(?:over|during|at|on) the (?:past |last )?weekend\b", "the weekend's Saturday on or before the article"),
         ("weekday", r"\b(?:on |last |this |early |late |on the night of )?(?P<weekday>monday|tuesday|"
                     r"wednesday|thursday|friday|saturday|sunday)\b", "the latest such day on or before the article"),
     ))
@@ -60,21 +61,36 @@ def find_date(text: str, article: date | None) -> tuple[int, str] | None:
     """(offset, ISO date) of the first date ``text`` states that can be resolved, else None."""
     if not _MAYBE.search(text):
         return None
-    explicit, relative = [], []
+    explicit, relative, kinds = [], [], []
     for name, rx, _ in RULES:
         for m in rx.finditer(text):
             day = _resolve(name, m, article)
             if day is not None:
-                (explicit if name in _EXPLICIT else relative).append((m.start(), day.isoformat()))
+                if name in _EXPLICIT:
+                    explicit.append((m.start(), day.isoformat()))
+                else:
+                    relative.append((m.start(), day.isoformat()))
+                    kinds.append(name)
                 break
     # "On the night of 12 to 13 March": the stated day beats the relative words before it.
-    return min(explicit) if explicit else (min(relative) if relative else None)
+    if explicit:
+        return min(explicit)
+    if on("vague_yields_to_named_day"):
+        relative = [r for r, name in zip(relative, kinds) if name not in _VAGUE] or relative
+    return min(relative) if relative else None
 
 
 # What every rule needs somewhere: a digit, a month, a weekday or a relative word (a cheap gate).
-_MAYBE = re.compile(r"\d|yesterday|today|tonight|night|morning|afternoon|evening|ago|week|"
+_MAYBE = re.compile(r"\d|yesterday|today|tonight|night|morning|afternoon|evening|ago|week|now|"
                     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|" + "|".join(MONTHS), re.I)
 _EXPLICIT = {"iso", "dotted", "between", "day_month", "month_day"}
+# "overnight", "today", "at night" say only that it was recent: a day the sentence names beside them
+# ("overnight Sunday to Monday", "at night from Saturday to Sunday", "overnight into Sunday",
+# "the overnight attack is linked to Monday's killing") is the day.
+_VAGUE = {"today"}
+switch("vague_yields_to_named_day", "'Russia overnight Sunday to Monday fired ...', 'At night from Saturday to Sunday': "
+       "'overnight', 'at night' or 'today' yield to a weekday, 'yesterday' or 'last night' the same sentence names "
+       "(a night is dated by the day it began, as ACLED dates it)")
 
 
 def _resolve(name: str, m: re.Match[str], article: date | None) -> date | None:
@@ -109,6 +125,9 @@ def _resolve(name: str, m: re.Match[str], article: date | None) -> date | None:
         return article - timedelta(days=n) if n is not None and 0 < n < 60 else None
     if name == "last_week":
         return article - timedelta(days=7)
+    if name == "weekend":
+        # "over the weekend" in Sunday's paper is that day; later in the week, the Saturday before
+        return article if article.weekday() == 6 else article - timedelta(days=(article.weekday() - 5) % 7)
     if name == "weekday":
         back = (article.weekday() - WEEKDAYS[g["weekday"].lower()]) % 7
         if m.group(0).lower().startswith("last ") and back == 0:
@@ -150,6 +169,29 @@ def same_day(sentence: str) -> bool:
     return on("same_day") and bool(_SAME_DAY.search(sentence))
 
 
+# "Russian troops shelled Orikhiv on May 6. The next day, drones hit Tokmak.": a day counted from
+# the day the text told last, as "the same day" is.
+_NEXT_DAY = re.compile(r"\b(?:the (?:next|following) (?:day|night|morning|evening)|a day later|the day after)\b(?!\s+(?:the|a|an|its|their)\b)",
+                       re.I)
+_DAY_BEFORE = re.compile(r"\b(?:the (?:previous|preceding) (?:day|night|evening)|a day earlier)\b", re.I)
+switch("next_day_from_the_day_told", "'Russian troops shelled Orikhiv on May 6. The next day, drones hit Tokmak.': "
+       "'the next day', 'a day later', 'the previous day' count from the day the text told last")
+
+
+def day_told_from(sentence: str, told: str) -> str | None:
+    """The day ``sentence`` states by the day the text told last (``told``, ISO): the same day,
+    the day after or the day before; None when it states none."""
+    if same_day(sentence):
+        return told
+    if not on("next_day_from_the_day_told"):
+        return None
+    if _NEXT_DAY.search(sentence):
+        return shifted(told, timedelta(days=-1))
+    if _DAY_BEFORE.search(sentence):
+        return shifted(told, timedelta(days=1))
+    return None
+
+
 # "The blasts on Tuesday come one week after at least one person was killed in similar explosions
 # at an air base": the subject is the news already told; the event is the one after "after".
 _COMES_AFTER = re.compile(r"\W*(?:the|these|those|this|it)\b[^,;:.]{0,60}?\b(?:comes?|came|follows?|followed)\s+"
@@ -168,14 +210,112 @@ def comes_after(sentence: str) -> tuple[int, timedelta] | None:
     return (m.end(), timedelta(days=n * (7 if m["unit"].lower().startswith("week") else 1))) if n else None
 
 
+# "57 people were killed earlier this month in strikes on a station": a period, no day of the article
+_PERIOD = re.compile(r"\b(?:earlier|later) this (?:month|year)\b|\b(?:last|this|previous) month\b|"
+                     r"\bin recent (?:days|weeks|months)\b|\bearlier in the (?:month|year|war)\b", re.I)
+switch("period_is_undated", "'At least 57 people were killed earlier this month in strikes on a train station', "
+       "'bodies discovered this month': an action the text puts in a month or in recent weeks, with no day of its "
+       "own, is coded undated, not at the article's day")
 _RECENT = re.compile(r"\b(?:the|a|this|that|their|its) (?:most )?recent (?:\S+ )?$", re.I)
 switch("recent_is_undated", "'the recent attack on a TV tower in X': an attack the text calls recent, with no day "
        "of its own, is coded undated, not at the article's day")
 
 
-def told_day(words_before: str, day: str | None) -> str | None:
-    """The day of an action from the words before its trigger: none for "the recent attack",
-    that long before ``day`` for one told inside "N days after ...", else ``day``."""
+def told_day(words_before: str, day: str | None, clause: str = "") -> str | None:
+    """The day of an action from the words before its trigger: none for "the recent attack" or
+    one its clause puts in a period ("earlier this month"), that long before ``day`` for one told
+    inside "N days after ...", else ``day``."""
     if on("recent_is_undated") and _RECENT.search(words_before[-40:]):
         return None
+    if on("period_is_undated") and _PERIOD.search(clause):
+        return None
     return shifted(day, earlier_by(words_before))
+
+
+# "In Zelensky's latest address on Thursday evening, July 21, ...", then the address itself: a page
+# that reprints a statement is dated by the statement; its "today" is the day it was given.
+_STATEMENT = re.compile(r"\b(?:address|speech|statement|briefing|remarks|video message|evening message)\b"
+                        r"(?P<after>[^.;!?]{0,80})", re.I)
+switch("statement_day", "'In Zelensky's latest address on Thursday evening, July 21, ...' over the reprinted address "
+       "(published the next day): the address's 'today' and its undated strikes are of the day it was given")
+
+
+def statement_dated(doc):
+    """``doc`` dated by the statement its opening says it reprints, when that was a day or three
+    before the page's date; else ``doc``."""
+    from dataclasses import replace
+
+    article = parse_iso(doc.date)
+    if article is None:
+        return doc
+    day = None
+    if on("statement_day"):
+        m = _STATEMENT.search(doc.text[:300].split("\n", 1)[0])
+        found = find_date(m["after"], article) if m else None
+        day = parse_iso(found[1]) if found else None
+    if day is None and on("assessment_day"):
+        day = _assessment_day(doc.text, article)
+    if day is None or not timedelta(days=1) <= article - day <= timedelta(days=3):
+        return doc
+    return replace(doc, date=day.isoformat())
+
+
+_STATED = [rx for name, rx, _ in RULES if name in ("day_month", "month_day")]
+switch("assessment_day", "an ISW-style assessment published on February 7 tells what happened on February 6, and says "
+       "so again and again ('on February 6'): its sentences that state no day are of that day, not the page's")
+
+
+def _assessment_day(text: str, article: date) -> date | None:
+    """The day a text states most, when it states it three times or more, in most of its dated
+    sentences, and it is a day or three before the page's date."""
+    days: dict[date, int] = {}
+    for rx in _STATED:
+        for m in rx.finditer(text[:100_000]):
+            day = _resolve("day_month" if rx is _STATED[0] else "month_day", m, article)
+            if day is not None:
+                days[day] = days.get(day, 0) + 1
+    if not days:
+        return None
+    top, n = max(days.items(), key=lambda x: (x[1], x[0]))
+    return top if n >= 3 and n * 2 > sum(days.values()) else None
+
+
+switch("last_day_told_carries", "'Last week, he announced a plan. At the same time, Ukraine struck Russia overnight "
+       "Saturday into Sunday. Russia said it shot down 230 drones': the day a sentence told last, not its first, is "
+       "the day the sentences after it go on with")
+
+
+def last_date(text: str, article: date | None) -> tuple[int, str] | None:
+    """The date the last part of ``text`` that states one states (what the next sentence goes on
+    from), else None. Parts: what a full stop, a semicolon or a line break closes inside a sentence
+    the splitter kept whole (markup: '... the United States.</p>\\n<p>At the same time ...')."""
+    first = find_date(text, article)
+    if first is None or not on("last_day_told_carries"):
+        return first
+    for m in reversed(list(_PART.finditer(text))):
+        found = find_date(m.group(), article)
+        if found is not None:
+            return (m.start() + found[0], found[1])
+    return first
+
+
+_PART = re.compile(r"(?:[^.;\n]|\.(?!\s))+")
+
+
+_BLANK_LINE = re.compile(r"\n\s*\n")
+_LINE_BREAK = re.compile(r"\n")
+switch("lines_are_paragraphs", "a page copied as lines with no blank line between its paragraphs ('... on 25 February, "
+       "the spokesman told.\\nRussian forces are also pushing toward Lyman'): each line is a paragraph, and a day "
+       "told in one does not run on into the next")
+
+
+def paragraph_breaks(text: str) -> list[int]:
+    """Where the paragraphs a day told runs through end: blank lines, or, in a text of many
+    lines with none blank, every line break."""
+    breaks = [m.start() for m in _BLANK_LINE.finditer(text)]
+    if breaks or not on("lines_are_paragraphs") or text.count("\n") < _MANY_LINES:
+        return breaks
+    return [m.start() for m in _LINE_BREAK.finditer(text)]
+
+
+_MANY_LINES = 5

@@ -17,9 +17,10 @@ from typing import Callable
 
 from geo.text.article_meta import dateline_end
 from geo.events import actors as actor_rules
-from geo.events.dates import comes_after, find_date, parse_iso, same_day, shifted, told_day
+from geo.events.dates import (comes_after, day_told_from, find_date, last_date, paragraph_breaks, parse_iso, shifted,
+                              statement_dated, told_day)
 from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, at_capital, choose, listed_after, names_a_sector,
-                               precision, spread)
+                               nearby as _nearby, precision, spread)
 from geo.events.clauses import ELLIPSIS, OWN_VERB, TARGET, actions, clauses, without_asides
 from geo.events.continuation import continued, continuing, opens_back, retold
 from geo.events.scope import (
@@ -34,7 +35,6 @@ from geo.events.senses import named_not_told
 from geo.events.triggers import ARMED, ARMED_CUES, NOT_EVENT, POLITICAL_CUES, RULES, STORY_CUES, Rule, union
 from geo.types import NEAR_PLACE, REGION_ONLY, Event, ParsedDocument, Place, Resolution, Sentence
 
-_PARAGRAPH = re.compile(r"\n\s*\n")
 _BEFORE_WORDS = 8  # how far back a hypothetical or a negation reaches ("could soon attack")
 _SCORE = {0: 0.8, 1: 0.8, 2: 0.7, 3: 0.5}
 
@@ -51,12 +51,12 @@ class Extractor:
         return replace(parsed, events=self.extract(parsed, seat))
 
     def extract(self, parsed: ParsedDocument, seat=None) -> list[Event]:
-        text, doc = parsed.doc.text, parsed.doc
+        text, doc = parsed.doc.text, statement_dated(parsed.doc)
         article_day = parse_iso(doc.date)
         by_sentence: dict[int, list[Resolution]] = {}
         for r in parsed.resolutions:
             by_sentence.setdefault(r.mention.sentence, []).append(r)
-        breaks = [m.start() for m in _PARAGRAPH.finditer(text)]
+        breaks = paragraph_breaks(text)
         paragraph = [bisect.bisect_right(breaks, s.start) for s in parsed.sentences]
         focus = _focus(parsed.resolutions)
         rules = [r for r in self.rules if r.enabled and on(r.name)]
@@ -78,10 +78,10 @@ class Extractor:
             # A wire dateline ("KHARKIV, March 15 (AP) —") dates the filing, not the events.
             head = dateline_end(s.text) if s.start == 0 or text[s.start - 1] == "\n" else 0
             stated = find_date(s.text[head:], article_day)
-            if stated is None and carried is not None and same_day(s.text):
-                stated = (0, carried[1])  # "On the same day, drones struck ...": the day told last
+            if stated is None and carried is not None and (told_from := day_told_from(s.text, carried[1])):
+                stated = (0, told_from)  # "On the same day", "The next day": from the day told last
             if stated is not None and not (on("caption_dates_no_text") and self._blocked(s.text, "sentence")):
-                carried = (paragraph[s.index], stated[1])  # not a photo caption's day
+                carried = (paragraph[s.index], (last_date(s.text[head:], article_day) or stated)[1])  # not a caption's
             day = stated[1] if stated else None
             if not any_trigger.search(s.text) or self._blocked(s.text, "sentence"):
                 k, joined = continuing(events, last, s, day, by_sentence, text)
@@ -210,7 +210,7 @@ class Extractor:
             clause_date = find_date(clause[max(0, head - a):], article_day)
             if clause_date is None and on("told_as_earlier"):
                 # "A day after Moscow's forces took control of Kherson": the day before.
-                clause_date = (0, told_day(clause[:at], date))
+                clause_date = (0, told_day(clause[:at], date, clause))
             t = toll(clause) if len(spans) > 1 else whole_toll
             event = Event(doc_id, s, TYPE_OF[sub_type], sub_type, place,
                           where.resolution.mention if where else None,
@@ -277,21 +277,6 @@ def _each_place(text: str, clause: tuple[int, int], chosen: Resolution, in_claus
     for r in spread(text, clause, chosen, in_clause):
         found.setdefault(r.place.id, r)
     return sorted(found.values(), key=lambda r: r.mention.start)
-
-
-def _nearby(text, parsed, paragraph, index, by_sentence) -> Where | None:
-    """A place named in the two sentences before, in the same paragraph ("there", "the city"),
-    else in the next one (a quotation's "!" or "?" cut the sentence)."""
-    for back in (1, 2, -1):
-        j = index - back
-        if not 0 <= j < len(paragraph) or paragraph[j] != paragraph[index]:
-            continue
-        usable = [r for r in by_sentence.get(j, []) if r.place is not None and r.mention.label != "DEMONYM"]
-        specific = [r for r in usable if r.place.feature not in _BROAD]
-        if specific:
-            r = specific[-1] if back > 0 else specific[0]  # the nearest to the event
-            return Where(r, precision(text, r))
-    return None
 
 
 def _focus(resolutions: list[Resolution]) -> Where | None:

@@ -31,10 +31,12 @@ _BROAD = {"region", "historical_region", "country", "continent", "sea", "gulf", 
 
 _CODED = re.compile(r"\(\s*coded to\b", re.I)
 _ORIGIN = re.compile(r"\b(?:from|launched from|fired from|from the direction of|from the territory of|"
+                     r"from (?:the )?(?:airspace|skies) (?:of|over)(?: the)?(?: occupied| temporarily occupied)?|"
                      r"from the area of|from positions (?:in|near)|based in|stationed in)\s+(?:\S+\s+){0,3}$", re.I)
 _NEAR_BEFORE = re.compile(r"\b(?:near|nearby|outskirts of|vicinity of|around|close to|outside|towards?|"
                           r"direction of|area of|areas (?:of|near)|environs of|approaches to|"
-                          r"(?:\d+|\w+) (?:km|kilomet(?:er|re)s?|miles?) (?:\w+ ){0,2}(?:of|from))\s+(?:the\s+)?(?:\S+\s+){0,1}$",
+                          r"(?:\d+|\w+) (?:km|kilomet(?:er|re)s?|miles?) (?:\w+ ){0,2}(?:of|from))\s+(?:the\s+)?"
+                          r"(?:(?:village|town|city|settlement)\s+of\s+)?(?:\S+\s+){0,1}$",
                           re.I)
 _NEAR_AFTER = re.compile(r"^\S*\s+(?:(?:territorial |village |urban |rural |settlement )?(?:community|hromada)|"
                          r"district|raion|rayon|area|direction|axis|sector|front|outskirts|vicinity|front line)\b",
@@ -49,6 +51,11 @@ _NAME = r"[A-Z][\w’'-]*(?:\s+[A-Z][\w’'-]*){0,2}"
 _SECTORS_AFTER = re.compile(rf"(?:\s*,\s*(?:and\s+|or\s+)?{_NAME}|\s+(?:and|or)\s+{_NAME}){{0,12}}\s*,?\s+"
                             r"(?:directions?|axis|axes|sectors?|tactical areas?)\b")
 _CONTAINER_AFTER = re.compile(r"\s+(?:suburbs?|outskirts|district|neighbou?rhood|village|town)\s+of\s", re.I)
+# "near Krasnohorivka, Novomykhailivka and Vuhledar": "near" holds for every name of its list.
+_NEAR_LIST = re.compile(r"\bnear\s+(?:the\s+)?(?:[A-Z][\w’'-]*(?:[ \t]+[A-Z][\w’'-]*){0,2}"
+                        r"(?:,\s*(?:and\s+|or\s+)?|\s+(?:and|or)\s+)){1,12}$")
+switch("near_a_list", "'attacked near Krasnohorivka, Novomykhailivka and Vuhledar': every place of a list after 'near' "
+       "is near the place (precision 2), not only the first")
 _REGION_WORD = re.compile(r"\b(?:region|oblast|province|krai|district|raion)\b", re.I)
 
 
@@ -92,6 +99,8 @@ def choose(text: str, clause: tuple[int, int], trigger_at: int, resolutions: lis
             if text[prev.mention.end:r.mention.start].strip() == ","
             and _SPECIFIC.get(r.place.feature, 2) >= _SPECIFIC.get(prev.place.feature, 2)}
     usable = [r for r in usable if id(r) not in held] or usable
+    towns = [r for r in usable if r.place.feature == "city"]
+    usable = [r for r in usable if not any(far_district(r, t) for t in towns)] or usable
     best = min(_SPECIFIC.get(r.place.feature, 2) for r in usable)
     tied = [r for r in usable if _SPECIFIC.get(r.place.feature, 2) == best]
     after = [r for r in tied if r.mention.start >= trigger_at]
@@ -107,7 +116,7 @@ _GOVERNMENT_AFTER = re.compile(r"(?:'s|’s|\s+(?:said|says|has|have|had|is|was|
                                r"and (?:kyiv|moscow|washington)|(?:officials?|authorities|leadership|government)))\b",
                                re.I)
 _CLOCK_AFTER = re.compile(r"\s+time\b", re.I)
-_GOVERNMENT_BEFORE = re.compile(r"\b(?:for|with|against|between)\s+$", re.I)
+_GOVERNMENT_BEFORE = re.compile(r"\b(?:for|with|against|between|blamed on|blames on|blaming)\s+$", re.I)
 
 
 def placeable(text: str, resolutions: list[Resolution]) -> list[Resolution]:
@@ -157,6 +166,8 @@ def precision(text: str, r: Resolution) -> int:
         return REGION_ONLY
     m = r.mention
     if r.place.feature == "district" or _NEAR_BEFORE.search(text, max(0, m.start - 40), m.start):
+        return NEAR_PLACE
+    if on("near_a_list") and _NEAR_LIST.search(text, max(0, m.start - 200), m.start):
         return NEAR_PLACE
     if _NEAR_AFTER.match(text[m.end:m.end + 40]):
         return NEAR_PLACE
@@ -230,6 +241,8 @@ def spread(text: str, clause: tuple[int, int], chosen: Resolution | None,
             continue
         if r.place.id in seen or r.place.feature in _BROAD or r.place.feature in ("river", "lake", "sea"):
             continue
+        if chosen is not None and far_district(r, chosen):
+            continue
         if is_reference(text, r) or _ORIGIN.search(text, max(clause[0], r.mention.start - 40), r.mention.start):
             continue
         if not _INTRODUCED.search(text, max(clause[0], r.mention.start - 45), r.mention.start):
@@ -266,3 +279,44 @@ def at_capital(resolutions: list[Resolution], seat) -> Where | None:
     country = next((r for r in resolutions if r.place is not None and r.place.feature == "country"), None)
     town = seat(country.place.country) if country is not None else None
     return Where(Resolution(country.mention, town, country.score), REGION_ONLY) if town is not None else None
+
+
+def nearby(text, parsed, paragraph, index, by_sentence) -> Where | None:
+    """A place named in the two sentences before, in the same paragraph ("there", "the city"),
+    else in the next one (a quotation's "!" or "?" cut the sentence)."""
+    for back in (1, 2, -1):
+        j = index - back
+        if not 0 <= j < len(paragraph) or paragraph[j] != paragraph[index]:
+            continue
+        usable = [r for r in by_sentence.get(j, []) if r.place is not None and r.mention.label != "DEMONYM"]
+        if on("place_the_sentence_before_acted_at"):
+            usable = [r for r in placeable(text, usable) if not is_reference(text, r)] or usable
+        specific = [r for r in usable if r.place.feature not in _BROAD]
+        if specific:
+            first = on("place_the_sentence_before_acted_at") or back < 0
+            r = specific[0] if first else specific[-1]
+            return Where(r, precision(text, r))
+    return None
+
+
+switch("place_the_sentence_before_acted_at",
+       "'... launched one of its largest attacks on Kyiv and Kharkiv. Only 38 missiles were shot down.', "
+       "'killed 10 people in the city of Chernihiv, the US embassy in Kyiv said. The attack took place at "
+       "10am': a sentence that names no place happened where the sentence before told its action, its "
+       "first place, not the last one it named (a speaker's seat, a town directions are reckoned from)")
+
+
+def far_district(r: Resolution, town: Resolution) -> bool:
+    """Whether ``r`` is a district the gazetteer has only in another city, far from the town its
+    sentence names ("struck Kherson, wounding a man in the Solomianskyi district": Kherson's own
+    district, not the Kyiv one of that name)."""
+    from geo.distance import distance_km
+
+    return (r.place.feature == "district" and town.place.feature == "city" and on("district_of_the_town_named")
+            and distance_km(r.place.lat, r.place.lon, town.place.lat, town.place.lon) > _DISTRICT_KM)
+
+
+_DISTRICT_KM = 60.0
+switch("district_of_the_town_named", "'struck Kherson with drones, wounding a man in the Solomianskyi district': a district "
+       "named beside a town is the town's; a namesake district the gazetteer has in a city hundreds of km away is no "
+       "place of the event")

@@ -18,6 +18,7 @@ import math
 from geo.distance import distance_km
 from geo.geoparse.resolve import PLAUSIBLE
 from geo.geoparse.story import NOT_POINTS, Story
+from geo.rules import on, switch
 
 NEIGHBOURS_KM = 50.0
 BESIDE = 5.0  # credit for a reading at the very spot of a neighbour's reading, falling to 0 at NEIGHBOURS_KM
@@ -30,7 +31,7 @@ OWN_READINGS = 40  # a name's own readings that can be credited: Novoselivka has
 TOWN = 20_000
 ROUNDS = 2
 SHARE_SCALE = 2.0  # a reading this many points below a name's best holds 1/e of its belief
-_NOT_POINTS = NOT_POINTS | {"lake", "reservoir"}
+_NOT_POINTS = NOT_POINTS | {"lake", "reservoir", "historical_region"}  # "Donbas": its centre is no point
 _DEGREES = NEIGHBOURS_KM / 111.0  # a latitude gap beyond which two readings are too far apart
 
 
@@ -77,13 +78,14 @@ def _shares(scored) -> list:
     return [(w / total, p) for w, (_, p) in zip(weights, plausible) if p.feature not in _NOT_POINTS]
 
 
-def _eligible(scored) -> list | None:
+def _eligible(scored, towns: bool = False) -> list | None:
     """The readings among which the neighbours may choose: a village's plausible point readings in
-    the country of its best one (the country is the story's to say: its other names vote on it)."""
+    the country of its best one (the country is the story's to say: its other names vote on it);
+    a town's too when ``towns`` (it then yields only to a list, see credits)."""
     if not scored:
         return None
     top = scored[0][1].place
-    if top.population >= TOWN:
+    if top.population >= TOWN and not (towns and top.population < LIST_TOWN):
         return None
     mine = [p for _, p in _points(scored, OWN_READINGS) if p.country == top.country]
     return mine if len({p.id for p in mine}) >= 2 else None
@@ -122,7 +124,8 @@ def credits(story: Story) -> dict[int, tuple[dict[str, float], dict[str, float]]
     quote repeated beside another paragraph's town still names the same village."""
     current = list(story.ranked)
     given: dict[int, tuple[dict[str, float], dict[str, float]]] = {}
-    eligible = {i: mine for i, mine in ((i, _eligible(x)) for i, x in enumerate(story.ranked)) if mine}
+    amid = on("village_list_over_town")
+    eligible = {i: mine for i, mine in ((i, _eligible(x, amid)) for i, x in enumerate(story.ranked)) if mine}
     groups: dict[tuple, list[int]] = {}
     for i in eligible:
         bound = story.containers.get(i)
@@ -137,6 +140,8 @@ def credits(story: Story) -> dict[int, tuple[dict[str, float], dict[str, float]]
                     pooled[pid] = max(pooled.get(pid, 0.0), c)
             if not any(c > 0 for c in pooled.values()):
                 continue
+            if story.ranked[members[0]][0][1].place.population >= TOWN and not _amid_list(story, members, eligible, shares):
+                continue
             bases = [{c.place.id: s for s, c in story.ranked[i]} for i in members]
             mean = {pid: sum(b[pid] for b in bases if pid in b) / sum(pid in b for b in bases)
                     for pid in set().union(*bases)}
@@ -144,6 +149,35 @@ def credits(story: Story) -> dict[int, tuple[dict[str, float], dict[str, float]]
                 given[i] = ({pid: pooled.get(pid, 0.0) + mean[pid] - s for pid, s in base.items()}, pooled)
         current = [rerank(x, given[i][0]) if i in given else x for i, x in enumerate(story.ranked)]
     return given
+
+
+LIST_TOWN = 100_000  # a city this big is never a village's namesake in a list
+
+
+def _amid_list(story: Story, members: list[int], eligible: dict, shares: list) -> bool:
+    """Whether a town's name stands among villages that lie together far from it ("in the areas of
+    Dobropillya, Pryluky, Zaliznychne and Varvarivka", all near Huliaipole, where a village bears the
+    town's name): two of its neighbours or more vouch for one namesake village more than for the town,
+    and all of them together at least twice as much."""
+    town = story.ranked[members[0]][0][1].place
+    for i in members:
+        given = [_credit(eligible[i], [shares[j]]) for j in neighbours(story, i)
+                 if story.in_sentence[j] == story.in_sentence[i]]
+        for pid in eligible_ids(eligible[i]) - {town.id}:
+            prefer = sum(1 for g in given if g.get(pid, 0.0) > g.get(town.id, 0.0))
+            if prefer >= 2 and sum(g.get(pid, 0.0) for g in given) >= 2 * sum(g.get(town.id, 0.0) for g in given):
+                return True
+    return False
+
+
+def eligible_ids(places: list) -> set[str]:
+    return {p.id for p in places}
+
+
+switch("village_list_over_town",
+       "'33 attacks in the areas of Dobropillya, Pryluky, Zaliznychne, Varvarivka and Staroukrainka': a town's "
+       "name among villages that all lie together, far from it, is the namesake village among them (a pair, "
+       "'Lviv and Mykolaiv', keeps the town)")
 
 
 def rerank(scored: list, given: dict[str, float]) -> list:

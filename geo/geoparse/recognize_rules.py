@@ -313,6 +313,20 @@ def _common_word(f: Facts):
         return False
 
 
+_ARMED_HEADS = {"mercenaries", "mercenary", "pmc", "brigade", "regiment", "battalion"}
+_WAR = re.compile(r"\b(?:mercenar\w*|troops|military|Kremlin|invasion|shelling|drones?|missiles?|frontline|front line)\b", re.I)
+
+
+@_rule("armed_group_name", "'the Wagner Group', 'Wagner mercenaries' in a war story: an armed group named like a "
+       "town abroad is the group, not the town")
+def _armed_group(f: Facts):
+    if f.label != "ORG" or f.prominent or f.following is None:
+        return None
+    head = f.following.lower_
+    if head in _ARMED_HEADS or head == "group" and f.following.text == "Group" and _WAR.search(f.ctx.text[:20_000]):
+        return False
+
+
 @_rule("model_org_or_person", "the small model calls many towns ORG or PERSON: prominent ones, or after "
        "a locative, stay places; 'Harwinton Senior Center' names Harwinton; 'Armed Forces of Ukraine' Ukraine")
 def _model_org(f: Facts):

@@ -70,6 +70,31 @@ def _namesake_beside_named_places(story: Story, i: int, result):
     return rescored, confidence(rescored), rescored[0][1].place
 
 
+@rule(OVERRIDES, "namesake_in_named_oblast",
+      "'In Mykolaiv, in the south, rockets struck a system near the settlement of Hannivka': of a village's "
+      "namesakes, the one in the oblast of the city or region its sentence names is meant, before the one "
+      "nearest the front")
+def _namesake_in_named_oblast(story: Story, i: int, result):
+    scored, conf, place = result
+    if place is None or place.feature != "city" or place.country != "UA" or place.population >= 20_000 \
+            or i in story.containers or i in story.forced or i in story.beside:
+        return result
+    oblasts = {top.admin1_code for j, ranked in enumerate(story.ranked)
+               if j != i and ranked and story.in_sentence[j] == story.in_sentence[i]
+               and (top := ranked[0][1].place).country == "UA" and top.admin1_code
+               and (top.feature == "region" or top.feature == "city" and top.population >= 100_000)}
+    if len(oblasts) != 1 or place.admin1_code in oblasts:
+        return result
+    top = scored[0][0]
+    there = [x for x in scored if x[1].place.feature == "city" and x[1].place.admin1_code in oblasts
+             and x[0] >= top - PLAUSIBLE and key(x[1].place.name) == key(place.name)]
+    if not there:
+        return result
+    story.beside.add(i)
+    rescored = [there[0]] + [x for x in scored if x is not there[0]]
+    return rescored, confidence(rescored), there[0][1].place
+
+
 @rule(OVERRIDES, "namesake_near_front",
       "'shelled Ivanivka, Sumy' where Sumy Oblast has several Ivanivkas: in a war report the one "
       "nearest the Russian border or the line of contact is likeliest (geo/geoparse/front.py)")

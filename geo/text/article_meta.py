@@ -194,7 +194,8 @@ def text_date(text: str, find_date) -> str | None:
             return date  # a stamp: "Published 09.11.2022", "Updated 9 November 2022 at noon"
     if on("stamp_below_the_byline"):
         for line in head[3:STAMP_LINES]:
-            if _STAMPED.match(line) and _is_stamp(line) and (date := find_date(line)):
+            if (_STAMPED.match(line) or _BARE_DATE.match(line) and on("bare_date_under_byline")) \
+                    and _is_stamp(line) and (date := find_date(line)):
                 return date  # "Published On 27 Feb 2026" under a title, a caption and a byline
     for line in text[:PROSE_REACH].split("\n"):
         if line.strip() and not is_heading(line.strip()) and (date := find_date(line)):
@@ -205,6 +206,11 @@ def text_date(text: str, find_date) -> str | None:
 
 
 STAMP_LINES = 15
+# "by / Daniel Thomas / 27/02/2026": a line that is nothing but a date, among the title, byline and
+# captions, is the page's publication stamp; a photo caption's date further down dates the photo.
+_BARE_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{4}$|^\d{4}-\d{2}-\d{2}$")
+switch("bare_date_under_byline", "'by / Daniel Thomas / 27/02/2026': a line holding only a date under a page's title "
+       "and byline is its publication stamp, though no 'Published' says so")
 _STAMPED = re.compile(r"\s*(?:published|updated|posted|last modified)\b", re.I)
 _CREDITED = re.compile(r"[\[(][^\[\]()]{0,60}/[^\[\]()]{0,40}[\])]\s*$")
 switch("stamp_below_the_byline", "'Published On 27 Feb 2026' below a page's title, a photo caption and a byline "

@@ -52,6 +52,8 @@ _DATE_RES = (
     (re.compile(rf"\b({_MON})\.?\s+(\d{{1,2}})(?:st|nd|rd|th)?,?\s+(\d{{4}})\b", re.I), (2, 0, 1)),
     (re.compile(rf"\b(\d{{1,2}})(?:st|nd|rd|th)?\s+(?:of\s+)?({_MON})\.?,?\s+(\d{{4}})\b", re.I), (2, 1, 0)),
     (re.compile(r"\b(\d{1,2})\.(\d{1,2})\.(\d{4})\b"), (2, 1, 0)),
+    # "27/02/2026" under a byline: day first, as outside the US; "7/21/2022" is no date here
+    (re.compile(r"\b(\d{1,2})/(\d{1,2})/(\d{4})\b"), (2, 1, 0)),
 )
 
 
