@@ -223,11 +223,13 @@ class StoreLibrary:
 
     def _wrote(self) -> None:
         """After a write of ours: its count is seen (a later check must not drop the answers again;
-        anything another process wrote before it is in the answers read from now on)."""
+        anything another process wrote before it is in the answers read from now on). The write
+        is done: a count that cannot be read now only means one more drop of the answers later."""
         try:
             self._seen = self.store.changes()
-        finally:
-            self._changed()
+        except StoreError:
+            pass
+        self._changed()
 
     def _changed(self) -> None:
         with self._lock:
