@@ -139,3 +139,18 @@ def war_articles(n: int, seed: int = 0, long: bool = False) -> list[dict]:
             record["title"] = f"Front-line report {i}"
         out.append(record)
     return out
+
+
+def save_as_older(engine, parsed: ParsedDocument) -> bool:
+    """Store.save's rows written into a library of an older schema, as the program of that schema
+    wrote them: without the change count (schema v9), which such a library has no table for."""
+    from geo.store.write import add_article, write_parse
+
+    doc = parsed.doc
+    with engine.begin() as conn:
+        if not add_article(conn, {"id": doc.id, "title": doc.title, "source": doc.source, "media_type": doc.media_type,
+                                  "date": doc.date, "text": doc.text, "added_at": "2024-01-01T00:00:00+00:00",
+                                  "words": len(doc.text.split())}):
+            return False
+        write_parse(conn, doc.id, parsed)
+    return True

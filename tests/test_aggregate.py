@@ -82,6 +82,19 @@ def test_cells_and_counts_match_the_filter_in_python(library):
     assert checked > 100
 
 
+def test_the_unfiltered_cells_from_the_sidebar_counts_are_the_sql_ones(library):
+    with library._read() as conn:
+        per_place = aggregate.facets(conn).places
+        ef = store_filter(conn, EventFilter())
+        for view, zoom in VIEWS + [((47.0, 35.0, 47.5, 35.4), 7)]:
+            want, got = aggregate.grid(conn, ef, view, zoom), aggregate.cells_of(per_place, view, zoom)
+            exact = lambda cells: sorted((c.row, c.col, c.count, c.places, c.south, c.west, c.north, c.east) for c in cells)
+            assert exact(got) == exact(want), (view, zoom)
+            where = {(c.row, c.col): (c.lat, c.lon) for c in want}
+            assert all(abs(c.lat - where[c.row, c.col][0]) < 1e-9 and abs(c.lon - where[c.row, c.col][1]) < 1e-9 for c in got)
+            assert [c.count for c in got] == sorted((c.count for c in got), reverse=True)
+
+
 def test_a_view_with_few_events_gives_them_all_and_the_table_pages_newest_first(library):
     everything = library.events()
     articles = {a.id: a for a in library.articles()}

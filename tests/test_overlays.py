@@ -175,12 +175,12 @@ def test_kept_in_the_library_and_listed_oldest_first(db_url):  # noqa: F811
 
 
 def test_an_older_library_gains_the_table_and_keeps_its_articles(db_url):  # noqa: F811
-    from factories import seed_parsed
+    from factories import save_as_older, seed_parsed
 
     engine = make_engine(resolve_url(db_url))
     with engine.begin() as conn:
         migrate(conn, target=5)
-    assert Store(engine).save(seed_parsed())
+    assert save_as_older(engine, seed_parsed())
     engine.dispose()
     with Store.open(db_url) as store:
         assert len(store.articles()) == 1 and list_overlays(store) == []

@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from sqlalchemy import func, select, text
 
-from factories import KHERSON, MARIUPOL, parse_by_hand
+from factories import KHERSON, MARIUPOL, parse_by_hand, save_as_older
 from geo.store.migrations import LATEST, migrate
 from geo.store import Store
 from geo.store.engine import make_engine, resolve_url
@@ -34,9 +34,9 @@ def test_a_v5_library_is_migrated_and_its_index_rebuilt(db_url):  # noqa: F811
     engine = make_engine(resolve_url(db_url))
     with engine.begin() as conn:
         assert migrate(conn, target=5) == 5
-    old = Store(engine)  # this program's writes into the v5 tables, as v5 wrote them
+    old = Store(engine)  # for search: the v5 index as v5 read it
     for parsed in (SHELLING, SIEGE):
-        assert old.save(parsed)
+        assert save_as_older(engine, parsed)  # this program's rows in the v5 tables, as v5 wrote them
     with engine.connect() as conn:
         before = counts(conn)
     assert before == (2, 4, 2, 1)

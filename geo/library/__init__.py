@@ -191,7 +191,8 @@ class StoreLibrary:
 
     The map page reruns on each click, so reads are cached until the next change instead of
     re-reading thousands of events each time. Writes from other processes (`geo ingest` while the
-    dashboard runs) are noticed by comparing the article list at most every ``recheck_s`` seconds.
+    dashboard runs) are noticed by reading the store's change count (one row) at most every
+    ``recheck_s`` seconds.
     """
 
     PARSED_CACHE = 64  # parses kept for the place panel (sentence context, alternatives)...
@@ -206,6 +207,7 @@ class StoreLibrary:
         self._cache: dict[str, tuple[int, object]] = {}
         self._parsed: OrderedDict[str, ParsedDocument] = OrderedDict()
         self._layers: dict[int, dict] = {}  # overlay id -> its FeatureCollection
+        self._seen = store.changes()  # read before anything is cached: a write after it is noticed
         self._checked = time.monotonic()
 
     @property
@@ -213,10 +215,21 @@ class StoreLibrary:
         now = time.monotonic()
         if now - self._checked >= self.recheck_s:
             self._checked = now
-            seen = self._cache.get("articles")
-            if seen and seen[0] == self._version and self.store.articles() != seen[1]:
+            seen = self.store.changes()
+            if seen != self._seen:
+                self._seen = seen
                 self._changed()
         return self._version
+
+    def _wrote(self) -> None:
+        """After a write of ours: its count is seen (a later check must not drop the answers again;
+        anything another process wrote before it is in the answers read from now on). The write
+        is done: a count that cannot be read now only means one more drop of the answers later."""
+        try:
+            self._seen = self.store.changes()
+        except StoreError:
+            pass
+        self._changed()
 
     def _changed(self) -> None:
         with self._lock:
@@ -239,27 +252,27 @@ class StoreLibrary:
     def add(self, parsed: ParsedDocument) -> bool:
         added = self.store.save(parsed)
         if added:
-            self._changed()
+            self._wrote()
         return added
 
     def remove(self, doc_id: str) -> bool:
         removed = self.store.remove(doc_id)
         if removed:
-            self._changed()
+            self._wrote()
         return removed
 
     def set_date(self, doc_id: str, iso: str | None) -> None:
         try:
             self.store.set_date(doc_id, iso)
         finally:
-            self._changed()
+            self._wrote()
 
     def replace(self, doc_id: str, parsed: ParsedDocument) -> None:
         """A new parse of a stored article (after a correction or its undo); its date is kept."""
         try:
             self.store.replace_resolutions(doc_id, parsed)
         finally:
-            self._changed()
+            self._wrote()
 
     def get(self, doc_id: str) -> ParsedDocument | None:
         version = self.version
@@ -308,7 +321,7 @@ class StoreLibrary:
         try:
             self.store.set_event_date(doc_id, index, iso)
         finally:
-            self._changed()
+            self._wrote()
 
     def overlays(self) -> list[Overlay]:
         return store_overlays.list_overlays(self.store)  # one small query: another process may add one
@@ -334,11 +347,11 @@ class StoreLibrary:
         return store_overlays.remove_overlay(self.store, overlay_id)
 
     def titles(self) -> dict[str, str]:
-        return self._cached("titles", lambda: {a.id: short_title(a.title, a.source) or a.id
-                                               for a in self.articles()})
+        """Read apart from articles(), whose counts read every event (0.26 s at a million)."""
+        return self._cached("titles", lambda: {i: short_title(t, s) or i for i, t, s in self.store.titles()})
 
     def __len__(self) -> int:
-        return len(self.articles())
+        return len(self.titles())
 
     def __contains__(self, doc_id: object) -> bool:
-        return doc_id in self._cached("ids", lambda: {a.id for a in self.articles()})
+        return doc_id in self.titles()

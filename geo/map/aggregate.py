@@ -11,11 +11,13 @@ places, so a pan costs the events in view, not the library.
 from __future__ import annotations
 
 import json
+import math
 from collections import Counter
 from dataclasses import dataclass, field
 
 from sqlalchemy import Connection, Integer, cast, func, select
 
+from geo.distance import in_bbox
 from geo.filters import EventFilter, day_of
 from geo.store.conditions import EVENTS, Columns, Where
 from geo.store.events import read_events
@@ -64,6 +66,8 @@ class Facets:
     total: int
     extent: BBox | None  # of the places events are at
     per_day: Counter = field(default_factory=Counter)  # (ISO day, type) -> events: the timeline
+    # place id -> (lat, lon, events): the unfiltered map's cells without a query (cells_of)
+    places: dict = field(default_factory=dict)
 
 
 def store_filter(conn: Connection, f: EventFilter) -> Where:
@@ -127,6 +131,27 @@ def grid(conn: Connection, ef: Where, view: BBox | None, zoom: float) -> list[Ce
     return [Cell(int(r.row), int(r.col), int(r.count), min(max(float(r.lat_n) / int(r.count), r[5]), r[7]),
                  min(max(float(r.lon_n) / int(r.count), r[6]), r[8]), r[5], r[6], r[7], r[8], int(r.places))
             for r in conn.execute(query)]
+
+
+def cells_of(per_place: dict, view: BBox | None, zoom: float) -> list[Cell]:
+    """``grid`` for the unfiltered map, from the events per place the sidebar's counts read
+    (Facets.places): no query, where grid counts the view's events in the index again on every
+    pan (at a million, load 26: 0.25 s on SQLite for a country, 1.7 s for the world; this 0.002 s and
+    0.03 s; PostgreSQL 0.1-0.7 s). The same cells: the SQL's floor of the same double
+    arithmetic, the view as Where's bbox means it."""
+    size, found = cell_size(zoom), {}
+    for lat, lon, n in per_place.values():
+        if view is None or in_bbox(lat, lon, view):
+            key = math.floor((lat + 90) / size), math.floor((lon + 180) / size)
+            c = found.setdefault(key, [0, 0.0, 0.0, lat, lon, lat, lon, 0])
+            c[0] += n
+            c[1] += n * lat
+            c[2] += n * lon
+            c[3], c[4], c[5], c[6] = min(c[3], lat), min(c[4], lon), max(c[5], lat), max(c[6], lon)
+            c[7] += 1
+    return [Cell(row, col, n, min(max(lat_n / n, s), north), min(max(lon_n / n, w), e), s, w, north, e, k)
+            for (row, col), (n, lat_n, lon_n, s, w, north, e, k) in
+            sorted(found.items(), key=lambda item: -item[1][0])]
 
 
 def count(conn: Connection, ef: Where, view: BBox | None = None) -> int:
@@ -205,6 +230,7 @@ def facets(conn: Connection) -> Facets:
     out: dict[str, Counter] = {k: Counter() for k in ("country", "region", "type", "sub_type", "actor", "doc", "source")}
     per_place = dict(conn.execute(select(e.place_id, func.count()).where(e.place_id.is_not(None)).group_by(e.place_id)).all())
     found = places_by_id(conn, per_place)
+    located = {pid: (found[pid].lat, found[pid].lon, n) for pid, n in per_place.items() if pid in found}
     for pid, n in per_place.items():
         one: dict[str, Counter] = {"country": Counter(), "region": Counter()}
         _count_place(one, found.get(pid))
@@ -242,4 +268,4 @@ def facets(conn: Connection) -> Facets:
     box = conn.execute(select(func.min(p.lat), func.min(p.lon), func.max(p.lat), func.max(p.lon))
                        .where(p.id.in_(select(e.place_id).where(e.place_id.is_not(None)).distinct()))).first()
     extent = tuple(box) if box and box[0] is not None else None
-    return Facets(out, days, undated, sum(out["doc"].values()), extent, per_day_type)
+    return Facets(out, days, undated, sum(out["doc"].values()), extent, per_day_type, located)

@@ -75,10 +75,11 @@ class ViewData:
     events: tuple[Event, ...] = ()
 
 
-def view_data(conn: Connection, ef: Where, view: BBox | None, zoom: float) -> ViewData:
+def view_data(conn: Connection, ef: Where, view: BBox | None, zoom: float, per_place: dict | None = None) -> ViewData:
     """What ``ef`` keeps in ``view`` at ``zoom``: cells, or the events when few enough (or
-    zoomed in to MARKER_ZOOM, where the first MAX_MARKERS by date are drawn)."""
-    cells = aggregate.grid(conn, ef, view, zoom)
+    zoomed in to MARKER_ZOOM, where the first MAX_MARKERS by date are drawn). ``per_place``:
+    the events of each place when ``ef`` keeps every event (Facets.places), counted without a query."""
+    cells = aggregate.grid(conn, ef, view, zoom) if per_place is None else aggregate.cells_of(per_place, view, zoom)
     total = sum(c.count for c in cells)
     if total > aggregate.MAX_MARKERS and zoom < aggregate.MARKER_ZOOM:
         return ViewData(total, cells=tuple(cells))

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -20,9 +19,9 @@ from sqlalchemy import (
 )
 from sqlalchemy.exc import ArgumentError, SQLAlchemyError
 
-from . import migrations
+from . import changes, migrations
 from geo.errors import LibraryUnusable, StoreError, db_reason
-from geo.store.engine import data_dir, make_engine, resolve_url
+from geo.store.engine import data_dir, failure as _failure, make_engine, resolve_url
 from geo.store.query import (
     BBox, RowContext, chunks, place_from_json, place_json, places_by_id, streamed,
 )
@@ -83,32 +82,6 @@ def _now() -> str:
     return datetime.now(timezone.utc).isoformat(timespec="seconds")
 
 
-# What a database says when waiting will not help, and what to tell a user instead: one line
-# with no URL and no SQL (geo.errors.LibraryUnusable). Anything else is an outage: try again.
-_UNUSABLE = [(re.compile(said), reason) for said, reason in (
-    (r"file is not a database|database disk image is malformed",
-     "the library file is damaged or is not an article library: restore it from a backup"),
-    (r"attempt to write a readonly database",
-     "the library file is read-only for this user (GEO_READ_ONLY=1 shows it without changing it)"),
-    (r"unable to open database file", "the library file cannot be opened: check its path and permissions"),
-    (r"password authentication failed|no password supplied",
-     "the database refused the user or password of GEO_DATABASE_URL"),
-    (r'database ".*" does not exist', "the database named in GEO_DATABASE_URL does not exist"),
-)]
-DRIVER = 'PostgreSQL\'s driver is not installed: pip install "psycopg[binary]" (scripts/setup.sh installs it)'
-
-
-def _failure(e: BaseException, doing: str, where: str) -> StoreError:
-    """A database error as a StoreError: LibraryUnusable when it will not pass by itself."""
-    if isinstance(e, ImportError):
-        return LibraryUnusable(f"{doing} {where}: {DRIVER}", DRIVER)
-    said = db_reason(e)
-    for pattern, reason in _UNUSABLE:
-        if pattern.search(said):
-            return LibraryUnusable(f"{doing} {where}: {said}", reason)
-    return StoreError(f"{doing} {where}: {said}")
-
-
 class Store:
     def __init__(self, engine: Engine, read_only: bool = False) -> None:
         self._engine = engine
@@ -138,7 +111,7 @@ class Store:
                 with store._read() as conn:
                     migrations.check(conn)
             else:
-                with store._write("Cannot open the library at") as conn:
+                with store._write("Cannot open the library at", change=False) as conn:
                     migrations.migrate(conn)
         except BaseException:
             store.close()
@@ -169,15 +142,20 @@ class Store:
             raise _failure(e, "Cannot read the library at", self._shown_url) from e
 
     @contextmanager
-    def _write(self, doing: str = "Cannot write the library at") -> Iterator[Connection]:
-        """One transaction: everything inside is committed together or not at all."""
+    def _write(self, doing: str = "Cannot write the library at", change: bool = True) -> Iterator[Connection]:
+        """One transaction: everything inside is committed together or not at all. It raises the
+        library's change count (geo.store.changes) unless ``change`` is off (opening, ANALYZE)
+        or the body found nothing to change."""
         if self.read_only:
             raise StoreError("The library is open read-only (GEO_READ_ONLY): nothing can be changed.")
         try:
             with self._engine.connect() as conn:
                 conn.execution_options(geo_write=True)
+                conn.info.pop(changes.UNCHANGED, None)  # a mark left by a transaction that failed
                 with conn.begin():
                     yield conn
+                    if change:
+                        changes.note(conn)
         except SQLAlchemyError as e:
             raise _failure(e, doing, self._shown_url) from e
 
@@ -191,6 +169,7 @@ class Store:
                "added_at": _now(), "words": len(doc.text.split())}
         with self._write() as conn:
             if not add_article(conn, row):
+                changes.unchanged(conn)
                 return False
             write_parse(conn, doc.id, parsed)
         return True
@@ -214,6 +193,11 @@ class Store:
             removed = conn.execute(delete(articles).where(articles.c.id == doc_id)).rowcount
             collect_places(conn, old)
         return bool(removed)
+
+    def changes(self) -> int:
+        """How many times the library was written, by any process: equal counts, equal content."""
+        with self._read() as conn:
+            return changes.count(conn)
 
     def has(self, doc_id: str) -> bool:
         with self._read() as conn:
@@ -304,6 +288,12 @@ class Store:
                  .order_by(a.added_at.desc(), a.id))
         with self._read() as conn:
             return [ArticleInfo(*r) for r in conn.execute(query)]
+
+    def titles(self) -> list[tuple[str, str, str]]:
+        """(id, title, source) of every article, as articles() orders them, without their counts."""
+        a = articles.c
+        with self._read() as conn:
+            return [tuple(r) for r in conn.execute(select(a.id, a.title, a.source).order_by(a.added_at.desc(), a.id))]
 
     # -- events and places -------------------------------------------------------------
 

@@ -13,7 +13,7 @@ from sqlalchemy.engine import URL, make_url
 from sqlalchemy.exc import ArgumentError
 
 from geo.config import data_dir
-from geo.errors import LibraryMissing, LibraryUnusable
+from geo.errors import LibraryMissing, LibraryUnusable, StoreError, db_reason
 
 BUSY_TIMEOUT_S = 30  # batch ingest workers queue behind the writer instead of failing
 MISSING = ("there is no article library at GEO_DATABASE_URL (or in GEO_DATA_DIR): "
@@ -103,3 +103,29 @@ def _sqlite_begin(conn: Connection) -> None:
     # process wrote meanwhile (busy_timeout cannot help); taking the write lock up front waits.
     write = conn.get_execution_options().get("geo_write")
     conn.exec_driver_sql("BEGIN IMMEDIATE" if write else "BEGIN")
+
+
+# What a database says when waiting will not help, and what to tell a user instead: one line
+# with no URL and no SQL (geo.errors.LibraryUnusable). Anything else is an outage: try again.
+_UNUSABLE = [(re.compile(said), reason) for said, reason in (
+    (r"file is not a database|database disk image is malformed",
+     "the library file is damaged or is not an article library: restore it from a backup"),
+    (r"attempt to write a readonly database",
+     "the library file is read-only for this user (GEO_READ_ONLY=1 shows it without changing it)"),
+    (r"unable to open database file", "the library file cannot be opened: check its path and permissions"),
+    (r"password authentication failed|no password supplied",
+     "the database refused the user or password of GEO_DATABASE_URL"),
+    (r'database ".*" does not exist', "the database named in GEO_DATABASE_URL does not exist"),
+)]
+DRIVER = 'PostgreSQL\'s driver is not installed: pip install "psycopg[binary]" (scripts/setup.sh installs it)'
+
+
+def failure(e: BaseException, doing: str, where: str) -> StoreError:
+    """A database error as a StoreError: LibraryUnusable when it will not pass by itself."""
+    if isinstance(e, ImportError):
+        return LibraryUnusable(f"{doing} {where}: {DRIVER}", DRIVER)
+    said = db_reason(e)
+    for pattern, reason in _UNUSABLE:
+        if pattern.search(said):
+            return LibraryUnusable(f"{doing} {where}: {said}", reason)
+    return StoreError(f"{doing} {where}: {said}")

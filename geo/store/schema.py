@@ -107,6 +107,12 @@ reported_events = Table(
     Index("ix_reported_events_newest", "date", "article_id", "idx"),
 )
 
+library_changes = Table(
+    "library_changes", metadata,  # one row (id 1): how many times the library was written (geo.store.changes)
+    Column("id", Integer, primary_key=True),
+    Column("changes", BigInteger, nullable=False),
+)
+
 corrections = Table(
     "corrections", metadata,
     Column("id", Integer, primary_key=True),

@@ -21,7 +21,7 @@ from itertools import accumulate
 from sqlalchemy import Connection, insert, select
 
 from geo.events.taxonomy import TAXONOMY
-from geo.store import Store
+from geo.store import Store, changes
 from geo.store.query import place_row
 from geo.store.schema import articles, places
 from geo.types import Place
@@ -128,6 +128,7 @@ def generate(store: Store, n_events: int, gazetteer_db: sqlite3.Connection, per_
         raise ValueError("The gazetteer has no towns in the countries the generator uses.")
     with store._write("Cannot write the synthetic library at") as conn:  # noqa: SLF001 - one bulk transaction
         if conn.scalar(select(articles.c.id).where(articles.c.id == f"synthetic-{seed}-0")):
+            changes.unchanged(conn)
             return {"events": 0, "articles": 0, "places": 0, "note": f"seed {seed} is already in the library"}
         used = [p for ps in found.values() for p in ps]
         for i in range(0, len(used), 500):
@@ -148,7 +149,7 @@ def generate(store: Store, n_events: int, gazetteer_db: sqlite3.Connection, per_
             for table in ("articles", "sentences", "reported_events", "places"):
                 conn.exec_driver_sql(f"VACUUM ANALYZE {table}")
     else:
-        with store._write() as conn:  # noqa: SLF001
+        with store._write(change=False) as conn:  # noqa: SLF001 - statistics, not content
             conn.exec_driver_sql("ANALYZE")
     return {"events": written, "articles": n_articles, "places": len(used)}
 
