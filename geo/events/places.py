@@ -300,8 +300,8 @@ def nearby(text, parsed, paragraph, index, by_sentence) -> Where | None:
 
 
 switch("place_the_sentence_before_acted_at",
-       "'... launched one of its largest attacks on Kyiv and Kharkiv. Only 38 missiles were shot down.', "
-       "'killed 10 people in the city of Chernihiv, the US embassy in Kyiv said. The attack took place at "
+       "'... launched one of its largest attacks on Kharkiv and Zaporizhzhia. Only 38 missiles were shot down.', "
+       "'killed 10 people in the city of Kramatorsk, the regional governor in Donetsk said. The attack took place at "
        "10am': a sentence that names no place happened where the sentence before told its action, its "
        "first place, not the last one it named (a speaker's seat, a town directions are reckoned from)")
 
@@ -309,7 +309,7 @@ switch("place_the_sentence_before_acted_at",
 def far_district(r: Resolution, town: Resolution) -> bool:
     """Whether ``r`` is a district the gazetteer has only in another city, far from the town its
     sentence names ("struck Kherson, wounding a man in the Solomianskyi district": Kherson's own
-    district, not the Kyiv one of that name)."""
+    district, not the capital's one of that name)."""
     from geo.distance import distance_km
 
     return (r.place.feature == "district" and town.place.feature == "city" and on("district_of_the_town_named")

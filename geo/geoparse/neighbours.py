@@ -177,7 +177,7 @@ def eligible_ids(places: list) -> set[str]:
 switch("village_list_over_town",
        "'33 attacks in the areas of Dobropillya, Pryluky, Zaliznychne, Varvarivka and Staroukrainka': a town's "
        "name among villages that all lie together, far from it, is the namesake village among them (a pair, "
-       "'Lviv and Mykolaiv', keeps the town)")
+       "'Kharkiv and Mykolaiv', keeps the town)")
 
 
 def rerank(scored: list, given: dict[str, float]) -> list:
