@@ -11,20 +11,7 @@ import pytest
 from geo.events.dates import find_date
 from geo.rules import switched_off
 from geo.types import Document
-
-
-@pytest.fixture(scope="module")
-def pipeline(geo_data_dir):
-    from geo.geoparse.pipeline import load_pipeline
-
-    return load_pipeline()
-
-
-@pytest.fixture
-def without(monkeypatch, pipeline):
-    def switch(*names):
-        monkeypatch.setattr(pipeline, "without", frozenset(names))
-    return switch
+from test_namesakes import pipeline, without  # noqa: F401 - the loaded pipeline, and rules switched off on it
 
 
 def events(pipeline, text, day="2024-05-06"):
