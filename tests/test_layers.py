@@ -218,3 +218,15 @@ def test_waters_are_labelled_with_an_english_generic_word(tmp_path):
         ("gn:2", "Lyman", 48.99, 37.8, "city", 20000, None)])
     assert [r[2] for rows in layers.label_cells([index], layers.tier("seas")).values() for r in rows] == ["Berdianska Bay"]
     assert [r[2] for rows in layers.label_cells([index], layers.tier("towns")).values() for r in rows] == ["Lyman"]
+
+
+def test_a_water_held_twice_is_labelled_once_and_namesake_villages_keep_theirs(tmp_path):
+    index = write_index(tmp_path / "gazetteer-t.sqlite", [
+        ("gn:1", "Zatoka Syvash", 45.67, 35.00, "gulf", 0, None),
+        ("gn:2", "Zatoka Syvash", 46.10, 34.60, "gulf", 0, None),  # the same lagoon, 60 km on
+        ("gn:3", "Ivanivka", 47.70, 36.90, "city", 900, None),
+        ("gn:4", "Ivanivka", 47.75, 37.00, "city", 800, None)])
+    seas = [r[2] for rows in layers.label_cells([index], layers.tier("seas")).values() for r in rows]
+    assert seas == ["Syvash Bay"]
+    villages = [r[2] for rows in layers.label_cells([index], layers.tier("villages")).values() for r in rows]
+    assert villages == ["Ivanivka", "Ivanivka"]

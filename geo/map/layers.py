@@ -34,10 +34,10 @@ from pathlib import Path
 
 from geo.text import gpkg
 from geo.gazetteer.translit import romanise
-from geo.map.water_names import english_water
+from geo.map.water_names import english_water, one_label_per_water
 
 MANIFEST = "manifest.json"
-FORMAT = 5  # bump when what a layer file holds changes: every layer is rewritten
+FORMAT = 6  # bump when what a layer file holds changes: every layer is rewritten
 NATURAL_EARTH = "Boundaries: Natural Earth"
 
 
@@ -49,6 +49,7 @@ class Tier:
     cell: float  # degrees per cell file: a view at min_zoom touches a handful
     where: str  # which gazetteer places, as SQL over `places`
     waters: bool = False  # names of seas and lakes: their generic word put into English
+    one_name_km: float = 0.0  # one label for a name held again this near (a bay under two points)
 
 
 # In order of precedence: where two labels would overlap, the tier listed first keeps its place.
@@ -57,7 +58,7 @@ TIERS = (
     Tier("cities", 4, 6, 10.0, "feature = 'city' AND population >= 150000"),
     Tier("regions", 5, 8, 10.0, "feature = 'region'"),
     Tier("towns", 7, 18, 4.0, "feature = 'city' AND population >= 10000"),
-    Tier("seas", 4, 10, 10.0, "feature IN ('sea', 'gulf', 'strait')", waters=True),
+    Tier("seas", 4, 10, 10.0, "feature IN ('sea', 'gulf', 'strait')", waters=True, one_name_km=150.0),
     Tier("lakes", 7, 18, 4.0, "feature IN ('lake', 'reservoir')", waters=True),
     Tier("villages", 9, 18, 2.0, "feature = 'city' AND (population < 10000 OR population IS NULL)"),
 )
@@ -163,7 +164,8 @@ def _gazetteer_rows(indexes: list[Path], where: str, waters: bool = False) -> li
 def label_cells(indexes: list[Path], tier: Tier) -> dict[str, list]:
     """Cell key -> [[lat, lon, name, population]...], most populous first (drawn first, kept on overlap)."""
     cells: dict[str, list] = defaultdict(list)
-    for row in _gazetteer_rows(indexes, tier.where, tier.waters):
+    found = _gazetteer_rows(indexes, tier.where, tier.waters)
+    for row in one_label_per_water(found, tier.one_name_km) if tier.one_name_km else found:
         cells[cell_key(row[0], row[1], tier.cell)].append(list(row))
     for rows in cells.values():
         rows.sort(key=lambda r: -r[3])

@@ -10,6 +10,9 @@ as the gazetteer spells it. Only names of water features come here: "Lyman" is a
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+
+from geo.distance import distance_km
 
 # romanised generic word -> (English word, whether English puts it before the name)
 GENERIC = {
@@ -32,3 +35,17 @@ def english_water(name: str) -> str:
     english, before = GENERIC[generic[0].lower()]
     proper = " ".join(rest)
     return f"{english} {proper}" if before else f"{proper} {english}"
+
+
+def one_label_per_water(rows: list[tuple], km: float) -> list[tuple]:
+    """(lat, lon, label, population) rows without a second label of one water body: GeoNames
+    keeps a lagoon or a bay under two points at times, and the map showed its name twice. Only
+    for seas and bays: small lakes of one name ("Solone Ozero") are different lakes."""
+    kept: list[tuple] = []
+    seen: dict[str, list[tuple]] = defaultdict(list)
+    for row in rows:
+        if any(distance_km(row[0], row[1], k[0], k[1]) < km for k in seen[row[2]]):
+            continue
+        seen[row[2]].append(row)
+        kept.append(row)
+    return kept
