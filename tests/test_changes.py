@@ -15,6 +15,7 @@ from geo.store import Store
 from geo.text.overlays import LayerFile
 from geo.types import Event
 from pg import db_url  # noqa: F401  (fixture)
+from test_store import store  # noqa: F401  (fixture: an empty library on each backend)
 
 OTHER = parse_by_hand("Shelling in Kherson again.", {"Kherson": KHERSON}, title="Kherson", source="b.txt")
 SQUARE = {"type": "FeatureCollection", "features": [{"type": "Feature", "properties": {"name": "area"},
@@ -57,13 +58,6 @@ def run_elsewhere(url: str, action: str) -> None:
     worker.start()
     worker.join(60)
     assert worker.exitcode == 0
-
-
-@pytest.fixture
-def store(db_url):  # noqa: F811
-    s = Store.open(db_url)
-    yield s
-    s.close()
 
 
 def test_every_write_of_another_process_is_seen(store):
