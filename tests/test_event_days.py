@@ -26,3 +26,26 @@ def test_the_files_stated_date_beats_a_date_the_text_writes():
 
 def test_the_texts_own_date_serves_where_the_file_states_none():
     assert document(Article("a", WIRE, None, ())).date == "2024-05-03"
+
+
+# -- the sentence: scraped copy whose line breaks are written out --------------------------------
+
+ESCAPED = (r"The defence minister was seen on television for the first time in days.\nIn a video address "
+           r"on May 4, the president vowed to hold the line.\nThe ministry said on May 5 that its jets downed "
+           r"a helicopter near Kramatorsk.")
+
+
+def test_a_written_line_break_after_a_full_stop_ends_the_sentence():
+    from geo.text.sentences import split
+
+    assert len(split(ESCAPED)) == 3
+    assert len(split(ESCAPED.replace(r"\n", " "))) == 3  # an ordinary text splits as before
+
+
+def test_the_day_of_one_written_paragraph_does_not_date_the_next(pipeline, without):
+    found = [e for e in events(pipeline, ESCAPED, "2024-05-06") if e.place and e.place.name == "Kramatorsk"]
+    assert [e.date for e in found] == ["2024-05-05"]
+    without("escaped_line_breaks")
+    found = [e for e in events(pipeline, ESCAPED, "2024-05-06") if e.place and e.place.name == "Kramatorsk"]
+    assert [e.date for e in found] != ["2024-05-05"]
+

@@ -304,6 +304,7 @@ _PART = re.compile(r"(?:[^.;\n]|\.(?!\s))+")
 
 _BLANK_LINE = re.compile(r"\n\s*\n")
 _LINE_BREAK = re.compile(r"\n")
+_ESCAPED_BLANK, _ESCAPED_BREAK = re.compile(r"\n\s*\n|\\n\s*\\n"), re.compile(r"\n|\\n")
 switch("lines_are_paragraphs", "a page copied as lines with no blank line between its paragraphs ('... on 25 February, "
        "the spokesman told.\\nRussian forces are also pushing toward Lyman'): each line is a paragraph, and a day "
        "told in one does not run on into the next")
@@ -312,10 +313,13 @@ switch("lines_are_paragraphs", "a page copied as lines with no blank line betwee
 def paragraph_breaks(text: str) -> list[int]:
     """Where the paragraphs a day told runs through end: blank lines, or, in a text of many
     lines with none blank, every line break."""
-    breaks = [m.start() for m in _BLANK_LINE.finditer(text)]
-    if breaks or not on("lines_are_paragraphs") or text.count("\n") < _MANY_LINES:
+    blank, line = _BLANK_LINE, _LINE_BREAK
+    if on("escaped_line_breaks") and text.count("\\n") > text.count("\n"):
+        blank, line = _ESCAPED_BLANK, _ESCAPED_BREAK  # scraped copy whose breaks are written out
+    breaks = [m.start() for m in blank.finditer(text)]
+    if breaks or not on("lines_are_paragraphs") or len(line.findall(text)) < _MANY_LINES:
         return breaks
-    return [m.start() for m in _LINE_BREAK.finditer(text)]
+    return [m.start() for m in line.finditer(text)]
 
 
 _MANY_LINES = 5

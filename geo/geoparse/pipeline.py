@@ -91,7 +91,8 @@ class Pipeline:
                 yield self.refine(parsed)
 
     def _parse_batch(self, docs: list[Document]):
-        sentences = [split(d.text) for d in docs]
+        with switched_off(self.without):
+            sentences = [split(d.text) for d in docs]
         with self._lock:
             spacy_docs = label_docs(self.nlp, [d.text for d in docs], sentences, self.gazetteer.has)
         for doc, sents, spacy_doc in zip(docs, sentences, spacy_docs):

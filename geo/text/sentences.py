@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from geo.rules import on, switch
 from geo.types import Sentence
 
 _ABBREVIATIONS = {
@@ -57,10 +58,19 @@ def _is_abbreviation(text: str, dot: int) -> bool:
     return word.lower() in _ABBREVIATIONS
 
 
+# Scraped copy whose line breaks stayed escaped ("... health problems.\\nIn a video address on
+# April 18, ...\\nThe ministry claimed ..."): a written "\\n" after a full stop ends the sentence.
+_ESCAPED = re.compile(_BOUNDARY.pattern + r"|[.!?…]+(?:\\?[\"'”’»)\]*_])*(?:\\n)+")
+switch("escaped_line_breaks", "scraped copy whose line breaks are written out ('... problems.\\nIn a video address on "
+       "April 18, ...\\nThe ministry claimed on April 19 ...'): a written '\\n' after a full stop ends the sentence, "
+       "so a day told in one paragraph does not date the next")
+
+
 def split(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
-    for match in _BOUNDARY.finditer(text):
+    boundary = _ESCAPED if "\\n" in text and on("escaped_line_breaks") else _BOUNDARY
+    for match in boundary.finditer(text):
         end = match.end()
         if not match.group().startswith("\n"):
             dot = match.start()
