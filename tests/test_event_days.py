@@ -49,3 +49,16 @@ def test_the_day_of_one_written_paragraph_does_not_date_the_next(pipeline, witho
     found = [e for e in events(pipeline, ESCAPED, "2024-05-06") if e.place and e.place.name == "Kramatorsk"]
     assert [e.date for e in found] != ["2024-05-05"]
 
+
+# -- the place: a town's name inside a compound adjective ----------------------------------------
+
+def test_a_town_in_a_compound_adjective_is_no_place(pipeline, without):
+    text = "Explosions rocked a munitions depot in Moscow-annexed Crimea, officials said."
+    assert [e.place.name for e in events(pipeline, text)] == ["Crimea"]
+    without("name_in_a_compound")
+    assert [e.place.name for e in events(pipeline, text)] == ["Moscow"]
+
+
+def test_pro_x_forces_are_not_at_x(pipeline):
+    text = "At least five people were wounded after pro-Moscow forces stormed across the border near Kramatorsk."
+    assert {e.place.name for e in events(pipeline, text)} <= {"Kramatorsk"}

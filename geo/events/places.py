@@ -127,6 +127,8 @@ def placeable(text: str, resolutions: list[Resolution]) -> list[Resolution]:
     for r in resolutions:
         if r.place is None or r.mention.label == "DEMONYM" or r.place.feature in _NATIONAL:
             continue
+        if in_a_compound(text, r):
+            continue
         if _CLOCK_AFTER.match(text, r.mention.end):
             continue  # "20:00 Moscow time": a clock, not a place
         if governments and is_capital(r.place) and (
@@ -139,6 +141,18 @@ def placeable(text: str, resolutions: list[Resolution]) -> list[Resolution]:
 
 
 _NATIONAL = {"country", "continent"}
+
+# "Moscow-annexed Crimea", "pro-Moscow forces", "a Kharkiv-based unit": the name qualifies a noun.
+_COMPOUND_AFTER = re.compile(r"[-‑][a-z]")
+_COMPOUND_BEFORE = re.compile(r"\b(?:pro|anti|non|ex|post|pre)[-‑]$", re.I)
+switch("name_in_a_compound", "'in Moscow-annexed Crimea', 'after pro-Moscow forces stormed across the border': a town's "
+       "name inside a compound adjective qualifies a noun; the event is not at that town")
+
+
+def in_a_compound(text: str, r: Resolution) -> bool:
+    m = r.mention
+    return on("name_in_a_compound") and bool(_COMPOUND_AFTER.match(text, m.end)
+                                             or _COMPOUND_BEFORE.search(text, max(0, m.start - 5), m.start))
 
 
 def _capitals() -> frozenset[tuple[str, str]]:
