@@ -18,10 +18,10 @@ def events(pipeline, text, day="2024-05-06"):
 WIRE = "KRAMATORSK, Ukraine, May 3, 2024 (AP) — Russian drones struck Kramatorsk overnight, officials said."
 
 
-def test_the_files_stated_date_beats_a_date_the_text_writes():
-    # An upload's stated metadata (front matter, HTML meta) beats the text's dateline; the coded
-    # date is the source file's, so it does in `geo eval` too.
-    assert document(Article("a", WIRE, "2024-05-04", ())).date == "2024-05-04"
+def test_the_texts_own_date_beats_the_coded_one():
+    # The coded date is the coder's reading of the article, not metadata its file states: it
+    # stands in only where the text gives none, so a dateline misread stays an error in `geo eval`.
+    assert document(Article("a", WIRE, "2024-05-04", ())).date == "2024-05-03"
 
 
 def test_the_texts_own_date_serves_where_the_file_states_none():

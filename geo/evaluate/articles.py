@@ -194,16 +194,13 @@ class ArticleScore:
 
 
 def document(article: Article):
-    """The article as a user's upload of it reads: its text, and the date its source file
-    states (``article_date``) as that file's metadata. An upload's stated metadata beats a date
-    the text writes (geo.text.ingest.read), so the coded date does here too; the text's own
-    date (a dateline, a stamp) serves only where the file states none."""
+    """The article as an upload of its text reads it; the coded date where the text has none."""
     from geo.text.ingest import read
 
     doc = read(article.text.encode("utf-8"), f"{article.id}.txt")
     if doc.text != article.text:  # offsets must point into the coded text
         doc = replace(doc, text=article.text)
-    if article.date:
+    if doc.date is None and article.date:
         doc = replace(doc, date=article.date)
     return doc
 
