@@ -35,9 +35,13 @@ def english(column: str, value):
     return country_name(value) if column == "country" and value else value
 
 
-def add_articles(lib) -> list:
-    """The upload box and the paste form, folded under the title; what was loaded this run."""
+def add_articles(lib, folded_empty: bool = False) -> list:
+    """The upload box and the paste form, folded under the title; what was loaded this run.
+    ``folded_empty``: the fold alone, its widgets left for the next run (map_at_scale.opening)."""
     if access.read_only():  # GEO_READ_ONLY: the library is shown, never changed
+        return []
+    if folded_empty:
+        st.expander("+ Add articles", expanded=False)
         return []
     with st.expander("+ Add articles", expanded=False):
         upload_col, paste_col = st.columns([3, 2], vertical_alignment="bottom")
@@ -78,7 +82,7 @@ def main() -> None:
         title_col, add_col = st.columns([3, 2], vertical_alignment="center")
         title_col.title(APP_NAME)
         with add_col:
-            results = add_articles(lib)
+            results = add_articles(lib, folded_empty=map_at_scale.opening() and map_at_scale.serves(lib))
     state.show_results(results)  # under the title, whether the box is folded or not
     if seed_error := st.session_state.get(keys.SEED_ERROR):
         st.warning(plain(seed_error))

@@ -5,6 +5,8 @@ events themselves, whose click opens the event in the panel (ui/map_at_scale.py)
 from __future__ import annotations
 
 import re
+from collections import Counter
+from urllib.parse import quote
 
 import pytest
 from sqlalchemy import text
@@ -137,4 +139,30 @@ def test_the_feed_and_the_timeline_at_scale(scale_url, library, page):  # noqa: 
     page.get_by_role("heading", name=f"Events ({len(kept):,})").wait_for(timeout=60_000)
     wait_for(page, lambda: (d := feed_dates(page)) and all(start <= x <= end for x in d), 30, "the feed in the window")
     page.screenshot(path=str(ARTIFACTS / "scale_03_feed_timeline.png"), full_page=True)
+    assert not [u for u in page.requests if not LOCAL.match(u)]
+
+
+def test_a_first_visit_draws_the_map_before_the_widgets_and_a_link_s_filter_from_the_first_frame(
+        scale_url, library, page):  # noqa: F811
+    """The first run of a visit draws the map before any widget: the sidebar's filters and the
+    upload box follow with the map's first report. A link that chooses a filter has its filter
+    from the map's first frame (the sidebar's widgets then run first, as they must)."""
+    path, _town = library
+    with Store.open(str(path)) as store:
+        kinds = Counter(e.type for e in store.events())
+    kind, count = kinds.most_common(1)[0]
+    in_cells = "() => window.geoCells ? window.geoCells.reduce((n, c) => n + c.n, 0) : 0"
+
+    page.goto(scale_url)
+    page.wait_for_selector(MAP, state="attached", timeout=120_000)
+    assert wait_for(page, lambda: map_frame(page).evaluate(in_cells), 60, "grid cells") == N
+    page.get_by_test_id("stExpandSidebarButton").click()
+    page.get_by_role("combobox", name="Event type", exact=True).wait_for(timeout=60_000)
+    page.get_by_text("+ Add articles").click()
+    page.locator('[data-testid="stFileUploaderDropzoneInput"]').wait_for(state="attached", timeout=30_000)
+
+    page.goto(f"{scale_url}/?type={quote(kind)}")  # a new session, opened on a link
+    page.wait_for_selector(MAP, state="attached", timeout=120_000)
+    assert wait_for(page, lambda: map_frame(page).evaluate(in_cells), 60, "grid cells") == count < N
+    page.get_by_role("heading", name=f"Events ({count:,})").wait_for(timeout=60_000)
     assert not [u for u in page.requests if not LOCAL.match(u)]

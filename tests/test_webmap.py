@@ -12,7 +12,7 @@ import pytest
 import streamlit_folium
 
 from factories import DNIEPER, KHERSON, MARIUPOL, ROOT, parse_by_hand, seed_parsed, synthetic_events
-from geo.map import assets, basemap, webmap
+from geo.map import assets, basemap, bundle, webmap
 from geo.types import Place
 
 HOSTILE = ('Kherson said <script>alert("x")</script> and <img src=x onerror=alert(1)> then '
@@ -73,7 +73,8 @@ def test_only_local_assets_are_loaded():
     events = synthetic_events(60)  # enough to cluster: loads markercluster too
     args = component_args(webmap.build_map(events, basemap=basemap.choose_basemap(ROOT / "static", "offline")))
     links = args["js_links"] + args["css_links"]
-    assert any("markercluster" in link for link in links) and any("leaflet.draw" in link for link in links)
+    # Leaflet, markercluster, Leaflet.draw and their stylesheets come as one script (geo.map.bundle).
+    assert args["js_links"][0] == f"/app/static/vendor/{bundle.BUNDLE}" and not args["css_links"]
     assert all(link.startswith("/app/static/vendor/") for link in links), links
     # Links in the attribution only (OpenStreetMap, GeoNames, GSHHG): nothing is fetched from outside.
     assert not re.search(r"https?://(?!www\.openstreetmap\.org|www\.geonames\.org|www\.soest\.hawaii\.edu)",
@@ -86,7 +87,24 @@ def test_bundled_links_point_at_installed_files():
              + assets.DRAW_JS + assets.DRAW_CSS]
     vendored = {f"{assets.STATIC_URL}/vendor/{served}/{rel}"
                 for served, (_dist, _folder, rels) in assets.VENDOR_FILES.items() for rel in rels}
-    assert set(links) <= vendored
+    assert set(links) <= vendored | {f"{assets.STATIC_URL}/vendor/{bundle.BUNDLE}"}
+    parts = {f"{served}/{rel}" for served, (_dist, _folder, rels) in assets.VENDOR_FILES.items() for rel in rels}
+    assert set(bundle.SCRIPTS + bundle.STYLES) <= parts
+
+
+def test_the_bundle_runs_the_parts_in_order_and_styles_with_absolute_urls(tmp_path):
+    for rel in bundle.SCRIPTS + bundle.STYLES:
+        (tmp_path / rel).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / rel).write_text(f"/*{rel}*/ .x{{background:url(images/a.png)}} .y{{behavior:url(#default#VML)}}"
+                                    if rel.endswith(".css") else f"var part = '{rel}';")
+    assert bundle.write_bundle(tmp_path, "/app/static/vendor") is True
+    text = (tmp_path / bundle.BUNDLE).read_text()
+    at = [text.index(f"var part = '{rel}'") for rel in bundle.SCRIPTS]
+    assert at == sorted(at) and text.index("createElement('style')") > at[-1]
+    assert "url(/app/static/vendor/leaflet-draw/images/a.png)" in text and "url(#default#VML)" in text
+    assert bundle.write_bundle(tmp_path, "/app/static/vendor") is False  # current: not written again
+    (tmp_path / bundle.SCRIPTS[1]).unlink()
+    assert bundle.write_bundle(tmp_path, "/app/static/vendor") is None
 
 
 def test_every_vendored_file_comes_from_an_installed_python_package():
@@ -262,6 +280,7 @@ def test_install_assets_copies_once_and_reports_missing(tmp_path):
     static = tmp_path / "static"
     first = assets.install_assets(static, site, tiles=False, layers=False, vector=False)
     assert first.ok and first.vendor_copied == 10 and assets.vendor_ready(static)
+    assert (static / "vendor" / bundle.BUNDLE).exists()
     assert (static / "vendor" / "leaflet-draw" / "images" / "icon.png").exists()
     assert assets.install_assets(static, site, tiles=False, layers=False, vector=False).vendor_copied == 0
     empty = assets.install_assets(tmp_path / "other" / "static", tmp_path / "nothing", tiles=False, layers=False,

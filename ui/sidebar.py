@@ -162,6 +162,17 @@ def _sources(doc_counts: Counter, articles: Mapping[str, ArticleInfo]) -> Counte
 ARTICLE_CHOICES = 500  # a large library offers its busiest articles: a list of 20,000 helps no one
 
 
+# What the sidebar can hold besides its defaults: a link's filters (ui.url.read_once) or a user's.
+CHOSEN = (keys.COUNTRY, keys.REGION, keys.FEATURE, keys.DOC, keys.SOURCE, keys.EVENT_TYPE, keys.SUB_TYPE,
+          keys.ACTOR, keys.DATES, keys.TIME, keys.IN_VIEW, keys.IN_SHAPE)
+
+
+def nothing_chosen() -> bool:
+    """Whether every filter is at its default, so the sidebar's widgets would return an empty filter:
+    a page may then draw its map before them (see ui.map_at_scale.opening)."""
+    return not any(st.session_state.get(key) for key in CHOSEN)
+
+
 def filter_sidebar(mentions: list[PlaceMention], titles: dict[str, str], articles: Mapping[str, ArticleInfo],
                    has_shape: bool, reported: list[Event] | None = None, summary: Facets | None = None) -> FilterChoice:
     """The sidebar. Counts are what each choice alone returns (geo.filters.facets); ``summary``:

@@ -16,7 +16,7 @@ import shutil
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from geo.map import basemap
+from geo.map import basemap, bundle
 
 STATIC_URL = "/app/static"  # where Streamlit serves <app dir>/static/ (server.enableStaticServing)
 
@@ -31,20 +31,19 @@ VENDOR_FILES: dict[str, tuple[str, str, tuple[str, ...]]] = {
     "leaflet-draw": ("django-leaflet", "leaflet/static/leaflet/draw", ("leaflet.draw.js", "leaflet.draw.css", "images")),
 }
 
-# What each map element loads, as (name, url) pairs the way folium's `default_js` lists them.
-# jQuery stays because folium's own Popup/Html elements call `$`, should any map use them.
+# What each map element loads, as (name, url) pairs the way folium's `default_js` lists them: the
+# map loads Leaflet, both plugins and every stylesheet in one script (geo.map.bundle); the plugins
+# then need nothing of their own. jQuery stays because folium's own Popup/Html elements call `$`,
+# should any map use them.
 MAP_JS = [
-    ("leaflet", f"{STATIC_URL}/vendor/leaflet/leaflet.js"),
+    ("geo_map", f"{STATIC_URL}/vendor/{bundle.BUNDLE}"),
     ("jquery", f"{STATIC_URL}/vendor/jquery/jquery.min.js"),
 ]
-MAP_CSS = [("leaflet_css", f"{STATIC_URL}/vendor/leaflet/leaflet.css")]
-CLUSTER_JS = [("markerclusterjs", f"{STATIC_URL}/vendor/leaflet.markercluster/leaflet.markercluster.js")]
-CLUSTER_CSS = [
-    ("markerclustercss", f"{STATIC_URL}/vendor/leaflet.markercluster/MarkerCluster.css"),
-    ("markerclusterdefaultcss", f"{STATIC_URL}/vendor/leaflet.markercluster/MarkerCluster.Default.css"),
-]
-DRAW_JS = [("leaflet_draw_js", f"{STATIC_URL}/vendor/leaflet-draw/leaflet.draw.js")]
-DRAW_CSS = [("leaflet_draw_css", f"{STATIC_URL}/vendor/leaflet-draw/leaflet.draw.css")]
+MAP_CSS: list[tuple[str, str]] = []
+CLUSTER_JS: list[tuple[str, str]] = []
+CLUSTER_CSS: list[tuple[str, str]] = []
+DRAW_JS: list[tuple[str, str]] = []
+DRAW_CSS: list[tuple[str, str]] = []
 LEAFLET_IMAGES_URL = f"{STATIC_URL}/vendor/leaflet/images/"
 
 
@@ -67,9 +66,10 @@ def _dest(static_dir: Path, served: str, rel: str) -> Path:
 
 
 def vendor_ready(static_dir: Path | str) -> bool:
-    """True when every file the maps load is present under static/vendor/."""
+    """True when every file the maps load is present under static/vendor/, the bundle too."""
     static_dir = Path(static_dir)
-    return all(_dest(static_dir, served, rel).exists() for served, (_d, _f, rels) in VENDOR_FILES.items() for rel in rels)
+    return (static_dir / "vendor" / bundle.BUNDLE).exists() and all(
+        _dest(static_dir, served, rel).exists() for served, (_d, _f, rels) in VENDOR_FILES.items() for rel in rels)
 
 
 def _copy_if_changed(src: Path, dst: Path) -> int:
@@ -102,6 +102,8 @@ def install_vendor(static_dir: Path, report: AssetReport, site: Path | None = No
                     report.missing.append(f"{served}/{rel} (pip install {distribution})")
                 continue
             report.vendor_copied += _copy_if_changed(src, _dest(static_dir, served, rel))
+    if bundle.write_bundle(static_dir / "vendor", f"{STATIC_URL}/vendor") is None:
+        report.missing.append(f"{bundle.BUNDLE} (a part of it is missing above)")
 
 
 def install_assets(static_dir: Path | str = "static", site: Path | str | None = None, *, tiles: bool = True,

@@ -10,7 +10,7 @@ import folium
 from folium.template import Template
 
 from geo.map.aggregate import Cell
-from geo.map.elements import to_script_json
+from geo.map.elements import RawScript, to_script_json
 
 
 def short_count(n: int) -> str:
@@ -64,3 +64,7 @@ class CellLayer(folium.MacroElement):
         super().__init__()
         self._name = "CellLayer"
         self.payload = to_script_json([cell_marker(c) for c in cells])
+
+    def render(self, **kwargs) -> None:
+        # As PlaceLayer's: the cells' JSON, different in every view, is never compiled as a template.
+        self.get_root().script.add_child(RawScript(self._template.module.script(self, kwargs)), name=self.get_name())
