@@ -111,9 +111,10 @@ class Extractor:
                     events[-1], last = joined, s.index
                     continue
             if not found and war_story and (events or told) and on("toll_after_a_trigger_that_gave_none") \
-                    and not self._blocked(s.text, "sentence") and not self._blocked(s.text, "clause"):
+                    and not head and not self._blocked(s.text, "sentence") and not self._blocked(s.text, "clause"):
                 # "Two civilians were killed in X" read as an attack with no attacker, or "doctors
-                # fought for her life": the trigger gave nothing, the toll at a place of its own is news
+                # fought for her life": the trigger gave nothing, the toll at a place of its own is news (not
+                # at a wire dateline's town: the lead's toll is told across the country)
                 toll_here = self._toll_here(text, s, events, told, by_sentence, date, theatre, article_day, seat)
                 if toll_here is not None:
                     events.append(toll_here)
