@@ -37,3 +37,13 @@ def test_a_toll_in_a_summary_of_weeks_stays_no_event(pipeline, monkeypatch):
     text = ("Russian drones and artillery struck Kherson on Monday, injuring three people, the military said. "
             "Shelling has killed 12 residents of Beryslav in recent weeks, the governor said.")
     assert _kinds(pipeline, monkeypatch, text) == [("Air/drone strike", "Kherson")]
+
+
+def test_a_wire_leads_toll_is_not_put_at_its_dateline(pipeline, monkeypatch):
+    # The lead's airstrikes are told across the country: its trigger gives no event (a dateline is
+    # no place), and the toll is not the strike at the dateline's town either.
+    text = ("KHERSON, March 3 (Reuters) - Russia launched a wave of airstrikes on Ukraine overnight, killing at "
+            "least seven people across the country, officials said. Russian forces and drones hit energy "
+            "facilities, the army said.")
+    monkeypatch.setattr(pipeline, "without", frozenset())
+    assert all(e.sentence.index != 0 for e in pipeline.parse(Document(text, date="2025-03-04")).events)
