@@ -88,13 +88,9 @@ class Extractor:
                 if joined is not None:
                     events[k], last = joined, s.index
                 elif war_story and (events or told) and not self._blocked(s.text, "sentence"):
-                    before = told if told is not None and (not events or events[-1].type != told.type) else events[-1]
-                    toll_here = _toll_elsewhere(text, s, before, by_sentence, day or doc.date and doc.date[:10], theatre)
-                    if toll_here is not None and clause_is_background(s.text, article_day):
-                        toll_here = None
+                    toll_here = self._toll_here(text, s, events, told, by_sentence, day or doc.date and doc.date[:10],
+                                                theatre, article_day, seat)
                     if toll_here is not None:
-                        if seat is not None and on("region_at_its_seat"):
-                            toll_here = _at_seat(toll_here, seat)
                         events.append(toll_here)
                         last = s.index
                 continue
@@ -113,6 +109,17 @@ class Extractor:
                 joined = continued(events[-1], s, None, day, by_sentence, text)
                 if joined is not None:
                     events[-1], last = joined, s.index
+                    continue
+            if not found and war_story and (events or told) and on("toll_after_a_trigger_that_gave_none") \
+                    and not head and not self._blocked(s.text, "sentence") and not self._blocked(s.text, "clause"):
+                # "Two civilians were killed in X" read as an attack with no attacker, or "doctors
+                # fought for her life": the trigger gave nothing, the toll at a place of its own is news (not
+                # at a wire dateline's town: the lead's toll is told across the country)
+                toll_here = self._toll_here(text, s, events, told, by_sentence, date, theatre, article_day, seat)
+                if toll_here is not None:
+                    events.append(toll_here)
+                    last = s.index
+            if not found:
                 continue
             if seat is not None and on("region_at_its_seat"):
                 found = [_at_seat(e, seat) for e in found]
@@ -231,6 +238,14 @@ class Extractor:
             out.insert(i + 1, extra)
         return out
 
+    def _toll_here(self, text, s, events, told, by_sentence, date, theatre, article_day, seat) -> Event | None:
+        """A toll with a place of its own, after a strike: the same kind of strike there."""
+        before = told if told is not None and (not events or events[-1].type != told.type) else events[-1]
+        toll_here = _toll_elsewhere(text, s, before, by_sentence, date, theatre)
+        if toll_here is None or clause_is_background(s.text, article_day):
+            return None
+        return _at_seat(toll_here, seat) if seat is not None and on("region_at_its_seat") else toll_here
+
     def _told(self, s: Sentence, found: list[Event], rules, doc_id: str, date) -> Event | None:
         """The strike a sentence tells of, even one it names no place for ("eight killed across
         Ukraine in overnight drone attacks"): the kind the region-by-region tolls after it share."""
@@ -341,6 +356,9 @@ _AROUND = 12  # mentions either side of a clause it may take its place from when
 _ATTACKER = re.compile(r"\b(?:armed (?:men|man|group|people)|gunm[ae]n|assailants?|attackers?|militants?|soldiers?|"
                        r"servicem[ae]n|troops|forces|occupiers|police|guards?|militia\w*|fighters|partisans)\b", re.I)
 _STRIKES = "Explosions/Remote violence"
+switch("toll_after_a_trigger_that_gave_none", "'Two civilians were killed in X' (an attack that names no attacker), "
+       "'doctors fought for her life' (no fight): a trigger that gave no event leaves the sentence a toll, and a toll "
+       "with a place of its own after a strike is the same kind of strike there, as a sentence with no trigger is")
 switch("told_as_earlier", "'A day after Moscow's forces took control of Kherson, ...', 'a week after two people "
        "were killed in similar blasts': an action told inside 'N days after' happened that long before")
 switch("strike_told_nowhere", Extractor._told.__doc__.strip())
