@@ -513,3 +513,12 @@ def test_a_capital_speaking_is_a_mention_a_person_speaking_is_not(pipeline):
     text = "The strike came as Kyiv said the drones were shot down, and Budanov said more would come."
     places = found(pipeline, text)
     assert places["Kyiv"].country == "UA" and "Budanov" not in places
+
+
+def test_bombardment_verbs_and_under_fire_cue_a_town_inside_an_attribution(pipeline, monkeypatch):
+    # Not a caption (the attribution has a finite verb), so only a cue makes an unlabelled town a place.
+    hammered = "Russian troops hammered Toretsk with artillery, the governor said."
+    under = "Kurakhove is under heavy fire, the mayor said."
+    assert "Toretsk" in found(pipeline, hammered) and "Kurakhove" in found(pipeline, under)
+    monkeypatch.setattr(pipeline, "without", frozenset({"bombardment_verbs", "under_fire_after"}))
+    assert "Toretsk" not in found(pipeline, hammered) and "Kurakhove" not in found(pipeline, under)

@@ -5,7 +5,8 @@ sentence. Evidence for the recognition rules (geo/geoparse/recognize_rules.py), 
 from __future__ import annotations
 
 from geo.geoparse.cues import DocContext
-from geo.geoparse.war_words import EVENT_VERBS, OVER_NOT_PLACE, PASSIVE_EVENTS, STRONG_LOCATIVES
+from geo.geoparse.war_words import BOMBARD_VERBS, EVENT_VERBS, OVER_NOT_PLACE, PASSIVE_EVENTS, STRONG_LOCATIVES
+from geo.rules import on, switch
 
 
 def war_cued(ctx: DocContext, start: int) -> bool:
@@ -18,7 +19,7 @@ def war_cued(ctx: DocContext, start: int) -> bool:
     if i < 0:
         return False
     w = words[i].lower()
-    if w in EVENT_VERBS or w in STRONG_LOCATIVES:
+    if w in EVENT_VERBS or w in STRONG_LOCATIVES or (w in BOMBARD_VERBS and on("bombardment_verbs")):
         return True
     if w == "over":  # "jets over Kramatorsk", but "a 43-21 win over Hutchinson"
         return i > 0 and words[i - 1].lower() not in OVER_NOT_PLACE and not words[i - 1][:1].isdigit()
@@ -43,7 +44,8 @@ def war_cued_after(ctx: DocContext, end: int) -> bool:
     words = [w.lower() for w in ctx.words[end:end + 5]]
     if words[:1] in (["'s"], ["’s"]):
         return False  # "Bakhmut's defenders were shelled": the possessor, not the place acted on
-    if words[:2] in (["came", "under"], ["comes", "under"], ["come", "under"]):
+    if words[:2] in (["came", "under"], ["comes", "under"], ["come", "under"]) or (
+            words[1:2] == ["under"] and words[0] in _UNDER_VERBS and on("under_fire_after")):
         return len(words) > 2 and (words[2] in _UNDER or (len(words) > 3 and words[3] in _UNDER))
     i = 0
     while i < len(words) and words[i] in _AUXILIARIES:
@@ -55,6 +57,11 @@ def war_cued_after(ctx: DocContext, end: int) -> bool:
     return i < len(words) and words[i] in PASSIVE_EVENTS
 
 
+_UNDER_VERBS = {"is", "was", "were", "are", "remains", "remained", "remain", "stays", "stayed"}
+switch("bombardment_verbs", "'Russian troops hammered Toretsk with artillery, the governor said': wire copy's "
+       "bombardment verbs (hammered, battered, pummelled, rocked) before a town's name cue it as a place")
+switch("under_fire_after", "'Kurakhove is under heavy fire, the mayor said': a town that is, was or remains "
+       "under fire or attack is a place, as one that came under it")
 _AUXILIARIES = {"was", "were", "is", "are", "has", "have", "had", "been", "being", "again", "also", "reportedly"}
 _UNDER = {"fire", "attack", "attacks", "shelling", "bombardment", "assault", "artillery", "missile", "drone",
           "heavy", "russian", "ukrainian", "enemy", "intense"}

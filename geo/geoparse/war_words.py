@@ -30,6 +30,10 @@ EVENT_VERBS = {
     "towards", "approaching", "approached", "outside", "around", "near", "nearby", "between",
     "besieged", "pounded", "shot", "downed", "intercepted",
 }
+# Bombardment in wire copy's words ("Russian troops hammered Toretsk with artillery"): a cue for the
+# name after them only (rule bombardment_verbs); as event triggers they add more than they find.
+BOMBARD_VERBS = {"hammered", "hammering", "battered", "battering", "pummelled", "pummeled", "pummelling",
+                 "pummeling", "rocked", "blasted", "blasting", "bombarding", "raking", "raked"}
 # Past participles that make the name before them the place acted on: "Kurakhove was shelled".
 # Only what is done to places: "Williams was attacked", "Jordan was hit" are people.
 PASSIVE_EVENTS = {
