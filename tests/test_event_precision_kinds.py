@@ -1,0 +1,54 @@
+"""Issue 20, precision: which sentences of news copy are events, and one event per happening.
+Made-up front-line sentences; each rule switched off shows what it changes."""
+
+from __future__ import annotations
+
+import pytest
+
+from geo.types import Document
+
+
+@pytest.fixture(scope="module")
+def pipeline(geo_data_dir):
+    from geo.geoparse.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+def _kinds(pipeline, monkeypatch, text, day="2025-03-04", off=()):
+    monkeypatch.setattr(pipeline, "without", frozenset(off))
+    return [(e.sub_type, e.place.name if e.place else None) for e in pipeline.parse(Document(text, date=day)).events]
+
+
+def test_fighting_named_as_a_span_is_background(pipeline, monkeypatch):
+    text = ("The governor said Russia was massing troops near Kupiansk after weeks of heavy fighting. "
+            "Russian troops captured Kurakhove after months of fierce fighting, the ministry said on Tuesday.")
+    kinds = _kinds(pipeline, monkeypatch, text)
+    assert ("Armed clash", "Kupyansk") not in kinds
+    assert ("Non-state actor overtakes territory", "Kurakhove") in kinds  # the capture is still told
+    assert ("Armed clash", "Kupyansk") in _kinds(pipeline, monkeypatch, text, off={"fighting_as_a_span"})
+
+
+def test_a_campaigns_trend_is_no_attack(pipeline, monkeypatch):
+    text = ("As Russian forces stepped up their assault on towns near Pokrovsk, the president addressed the "
+            "nation. Russian forces attacked near Huliaipole on March 3.")
+    kinds = _kinds(pipeline, monkeypatch, text)
+    assert kinds == [("Armed clash", "Hulyaypole")]  # a clash at a place on a day stays
+    assert ("Armed clash", "Pokrovsk") in _kinds(pipeline, monkeypatch, text, off={"trend_of_violence"})
+
+
+def test_fighting_for_a_place_and_its_loss_the_same_day_are_one_event(pipeline, monkeypatch):
+    for text in ("Russian forces launched an assault on Kostiantynivka on Tuesday, the army said.\n\nMany residents "
+                 "had already fled west. The regional governor said Russian troops had entered Kostiantynivka on "
+                 "Tuesday, though the advance was later halted.",
+                 "Ukrainian troops have withdrawn from Toretsk, the army said on Tuesday.\n\nRussian forces "
+                 "continued active offensive actions near Toretsk, a spokesman said."):
+        kinds = _kinds(pipeline, monkeypatch, text)
+        assert len(kinds) == 1 and kinds[0][1] in ("Kostyantynivka", "Toretsk")
+        assert len(_kinds(pipeline, monkeypatch, text, off={"one_ground_event_a_place_a_day"})) == 2
+
+
+def test_fighting_at_two_places_or_on_two_days_stays_two_events(pipeline, monkeypatch):
+    text = ("Russian forces attacked near Huliaipole on Monday. Ukrainian troops repelled an assault near "
+            "Orikhiv on Monday. Russian forces attacked near Huliaipole again on Tuesday.")
+    assert len(_kinds(pipeline, monkeypatch, text)) == 3
