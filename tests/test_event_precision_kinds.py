@@ -52,3 +52,19 @@ def test_fighting_at_two_places_or_on_two_days_stays_two_events(pipeline, monkey
     text = ("Russian forces attacked near Huliaipole on Monday. Ukrainian troops repelled an assault near "
             "Orikhiv on Monday. Russian forces attacked near Huliaipole again on Tuesday.")
     assert len(_kinds(pipeline, monkeypatch, text)) == 3
+
+
+def test_fighting_placed_by_nothing_near_it_is_not_put_at_the_storys_focus(pipeline, monkeypatch):
+    text = ("Russian drones struck an apartment building in Kharkiv overnight, killing two people, the governor "
+            "said on Tuesday. Russian troops shelled Kharkiv again in the afternoon.\n\n"
+            "The president said the country would not give up.\n\nFighting has raged for three years.")
+    kinds = _kinds(pipeline, monkeypatch, text)
+    assert ("Armed clash", "Kharkiv") not in kinds and ("Air/drone strike", "Kharkiv") in kinds
+    assert ("Armed clash", "Kharkiv") in _kinds(pipeline, monkeypatch, text, off={"fighting_not_at_the_focus"})
+
+
+def test_a_clash_placed_by_the_sentence_before_keeps_that_place(pipeline, monkeypatch):
+    text = ("Russian troops shelled Huliaipole on Tuesday, the governor said. Heavy fighting continued on its "
+            "outskirts, he added.")
+    assert _kinds(pipeline, monkeypatch, text) == [("Shelling/artillery/missile attack", "Hulyaypole"),
+                                                    ("Armed clash", "Hulyaypole")]
