@@ -68,3 +68,16 @@ def test_a_clash_placed_by_the_sentence_before_keeps_that_place(pipeline, monkey
             "outskirts, he added.")
     assert _kinds(pipeline, monkeypatch, text) == [("Shelling/artillery/missile attack", "Hulyaypole"),
                                                     ("Armed clash", "Hulyaypole")]
+
+
+def test_an_action_spreads_to_each_place_only_in_an_analysts_grammar(pipeline, monkeypatch):
+    narrative = ("Russian missiles hit a power plant in Kharkiv overnight, leaving thousands of homes in Chuhuiv "
+                 "without electricity. A Russian drone struck a residential building in Zaporizhzhia on Tuesday, a "
+                 "day after a strike on Orikhiv, officials said.")
+    assert [place for _, place in _kinds(pipeline, monkeypatch, narrative)] == ["Kharkiv", "Zaporizhzhya"]
+    off = [place for _, place in _kinds(pipeline, monkeypatch, narrative, off={"spread_in_analyst_copy"})]
+    assert "Chuhuyiv" in off and "Orikhiv" in off
+    analyst = ("Russian forces attacked near Pokrovsk itself and toward Rodynske and Bilytske on March 3. Ukrainian "
+               "forces struck a materiel depot in occupied Polohy and a fuel warehouse in occupied Tokmak on March 3.")
+    assert [place for _, place in _kinds(pipeline, monkeypatch, analyst)] == [
+        "Pokrovsk", "Rodynske", "Bilytske", "Polohy", "Tokmak"]
