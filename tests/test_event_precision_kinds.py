@@ -81,3 +81,12 @@ def test_an_action_spreads_to_each_place_only_in_an_analysts_grammar(pipeline, m
                "forces struck a materiel depot in occupied Polohy and a fuel warehouse in occupied Tokmak on March 3.")
     assert [place for _, place in _kinds(pipeline, monkeypatch, analyst)] == [
         "Pokrovsk", "Rodynske", "Bilytske", "Polohy", "Tokmak"]
+
+
+def test_an_action_put_in_a_month_without_a_day_is_background(pipeline, monkeypatch):
+    text = ("Ukrainian troops are trying to hold land that they seized near Sudzha in August. Russian troops "
+            "captured Kurakhove in January, the ministry said. Russian forces shelled Kherson on Monday, killing two.")
+    kinds = _kinds(pipeline, monkeypatch, text)
+    assert kinds == [("Shelling/artillery/missile attack", "Kherson")]
+    off = [place for _, place in _kinds(pipeline, monkeypatch, text, off={"month_without_a_day"})]
+    assert "Sudzha" in off and "Kurakhove" in off
