@@ -104,6 +104,11 @@ def test_layers_are_written_once_and_offered_to_the_offline_map(tmp_path, monkey
     first = layers.write_layers(static / "layers", [index], world)
     assert first["labels"] == 1 and first["bounds"] >= 1 and first["rivers"] == 1
     assert layers.write_layers(static / "layers", [index], world) == {"labels": 0, "bounds": 0, "rivers": 0}
+    # Each cell folder lists its files: the browser asks for no empty cell.
+    label_files = sorted(f.stem for f in (static / "layers" / "labels").glob("*.json") if f.stem != "cells")
+    assert json.loads((static / "layers" / "labels" / "cells.json").read_text()) == label_files == ["towns-9_12"]
+    bound_files = sorted(f.stem for f in (static / "layers" / "bounds").glob("*.json") if f.stem != "cells")
+    assert json.loads((static / "layers" / "bounds" / "cells.json").read_text()) == bound_files != []
     rivers = json.loads((static / "layers" / "rivers" / "rivers.json").read_text())
     assert rivers == [{"name": "Siverskyi Donets", "feature": "river", "lines": [[[48.0, 37.0], [48.5, 37.5]]]}]
 
@@ -152,7 +157,7 @@ def test_a_new_gazetteer_rewrites_the_labels(tmp_path):
     layers.write_layers(folder, [index], None)
     newer = write_index(tmp_path / "gazetteer-b.sqlite", [("gn:9", "Kupiansk", 49.71, 37.61, "city", 27000, None)])
     assert layers.write_layers(folder, [newer], None)["labels"] == 1
-    names = [r[2] for f in (folder / "labels").glob("*.json") for r in json.loads(f.read_text())]
+    names = [r[2] for f in (folder / "labels").glob("*-*.json") for r in json.loads(f.read_text())]
     assert names == ["Kupiansk"]
 
 
@@ -200,7 +205,7 @@ def test_labels_fall_back_to_the_last_built_index_with_the_users_imports(tmp_pat
     report = assets.AssetReport()
     assets.install_layers(tmp_path / "static", report)
     assert report.layers_written["labels"] >= 1
-    names = {r[2] for f in (tmp_path / "static" / "layers" / "labels").glob("*.json") for r in json.loads(f.read_text())}
+    names = {r[2] for f in (tmp_path / "static" / "layers" / "labels").glob("*-*.json") for r in json.loads(f.read_text())}
     assert names == {"Pokrovsk", "Kupiansk"}
 
 

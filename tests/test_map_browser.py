@@ -97,6 +97,8 @@ def clicked(page, places: list[Place]) -> Place | None:
 
 def test_labels_come_by_zoom_in_english_as_text(chromium, site):
     page = open_map(chromium, site, {"Selydove": SELYDOVE}, "labels")
+    missing = []  # cells with no places have no file and are never asked for
+    page.on("response", lambda r: missing.append(r.url) if r.status == 404 and "/layers/" in r.url else None)
     try:
         assert not [lbl for lbl in view(page, 48.25, 37.2, 6) if "villages" in lbl or "towns" in lbl]
         at_seven = view(page, 48.25, 37.2, 7)
@@ -106,6 +108,7 @@ def test_labels_come_by_zoom_in_english_as_text(chromium, site):
         assert "geo-lbl-villages:<b>Bold</b> village" in at_nine  # a name is text, never markup
         assert page.locator(".geo-lbl b").count() == 0
         assert page.evaluate("getComputedStyle(map.getPane('geoLabels')).pointerEvents") == "none"
+        assert view(page, 30.0, 10.0, 9) == [] and missing == []  # the Sahara: no cell there
     finally:
         page.close()
 

@@ -37,7 +37,7 @@ from geo.gazetteer.translit import romanise
 from geo.map.water_names import english_water, one_label_per_water
 
 MANIFEST = "manifest.json"
-FORMAT = 6  # bump when what a layer file holds changes: every layer is rewritten
+FORMAT = 7  # bump when what a layer file holds changes: every layer is rewritten
 NATURAL_EARTH = "Boundaries: Natural Earth"
 
 
@@ -98,13 +98,15 @@ def _fresh(folder: Path, stamp: str) -> bool:
     return (folder / ".source").exists() and (folder / ".source").read_text() == stamp
 
 
-def swap_in(folder: Path, files: dict[str, object], stamp: str) -> int:
+def swap_in(folder: Path, files: dict[str, object], stamp: str, listed: bool = False) -> int:
     """Write `files` (relative path -> JSON value) into a new folder and swap it in, so a reader
-    never sees half; `stamp` says what it was written from."""
+    never sees half; `stamp` says what it was written from. `listed`: also a cells.json naming
+    the files, as the browser asks only for the cells listed there (an empty cell has no file)."""
     tmp = folder.with_name(f".{folder.name}.{os.getpid()}.tmp")
     shutil.rmtree(tmp, ignore_errors=True)
     tmp.mkdir(parents=True)
-    for name, value in files.items():
+    for name, value in ({**files, "cells.json": sorted(n.removesuffix(".json") for n in files)}
+                        if listed else files).items():
         path = tmp / name
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_text(json.dumps(value, ensure_ascii=False, separators=(",", ":")), encoding="utf-8")
@@ -176,10 +178,10 @@ def write_labels(folder: Path, indexes: list[Path]) -> int:
     """Label cells for every tier; files written now (0 when up to date or no gazetteer)."""
     return _write_if_stale(folder, indexes, lambda found: {
         f"{tier.name}-{key}.json": rows for tier in TIERS for key, rows in label_cells(found, tier).items()},
-        extra=repr(TIERS))
+        extra=repr(TIERS), listed=True)
 
 
-def _write_if_stale(folder: Path, indexes: list[Path], make_files, extra: str = "") -> int:
+def _write_if_stale(folder: Path, indexes: list[Path], make_files, extra: str = "", listed: bool = False) -> int:
     """Write ``make_files(indexes)`` into folder unless it was written from these very indexes
     (and the same `extra`: what else decides the files, such as the tiers)."""
     indexes = [p for p in indexes if p and p.exists()]
@@ -188,7 +190,7 @@ def _write_if_stale(folder: Path, indexes: list[Path], make_files, extra: str = 
     stamp = _stamp(indexes) + (f"|{extra}" if extra else "")
     if _fresh(folder, stamp):
         return 0
-    return swap_in(folder, make_files(indexes), stamp)
+    return swap_in(folder, make_files(indexes), stamp, listed)
 
 
 # --- boundaries -----------------------------------------------------------------------------------
@@ -298,7 +300,8 @@ def write_bounds(folder: Path, world_map: Path | None) -> int:
     if _fresh(folder, stamp):
         return 0
     features = gpkg.features(world_map, "states_provinces", ("name", "adm0_a3", "fips"))
-    return swap_in(folder, {f"{key}.json": rows for key, rows in boundary_cells(features).items()}, stamp)
+    return swap_in(folder, {f"{key}.json": rows for key, rows in boundary_cells(features).items()}, stamp,
+                   listed=True)
 
 
 # --- rivers -----------------------------------------------------------------------------------

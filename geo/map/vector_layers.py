@@ -55,6 +55,22 @@ class VectorLayers(folium.MacroElement):
                 }
                 return cache[url];
             }
+            // Cells with nothing in them have no file; each folder lists the files it has, so an
+            // empty cell is never asked for (hundreds of 404s over the sea at a low zoom).
+            var lists = {};
+            function cell(folder, name) {
+                if (!(folder in lists)) {
+                    lists[folder] = get(cfg.base + '/' + folder + '/cells.json').then(function(names) {
+                        if (!names) { return null; }  // written before the lists: ask for every cell
+                        var set = {};
+                        names.forEach(function(n) { set[n] = true; });
+                        return set;
+                    });
+                }
+                return lists[folder].then(function(set) {
+                    return set && !set[name] ? null : get(cfg.base + '/' + folder + '/' + name + '.json');
+                });
+            }
             function cells(b, size) {
                 var x0 = Math.floor(b.getWest() / size), x1 = Math.floor(b.getEast() / size);
                 var y0 = Math.floor(Math.max(b.getSouth(), -85) / size), y1 = Math.floor(Math.min(b.getNorth(), 85) / size);
@@ -103,7 +119,7 @@ class VectorLayers(folium.MacroElement):
                 cfg.tiers.forEach(function(t) {
                     if (z < t.min_zoom || z > t.max_zoom) { return; }
                     cells(view.pad(0.05), t.cell).forEach(function(k) {
-                        jobs.push(get(cfg.base + '/labels/' + t.name + '-' + k + '.json')
+                        jobs.push(cell('labels', t.name + '-' + k)
                             .then(function(rows) { return [t.name, rows || []]; }));
                     });
                 });
@@ -180,7 +196,7 @@ class VectorLayers(folium.MacroElement):
                         wanted[k] = true;
                         if (drawn[k]) { return; }
                         drawn[k] = L.layerGroup();
-                        get(cfg.base + '/bounds/' + k + '.json').then(function(rows) {
+                        cell('bounds', k).then(function(rows) {
                             var parts = [[], [], []];  // between provinces, between countries, coast
                             (rows || []).forEach(function(r) {
                                 var pts = [];
