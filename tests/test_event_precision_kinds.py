@@ -20,15 +20,6 @@ def _kinds(pipeline, monkeypatch, text, day="2025-03-04", off=()):
     return [(e.sub_type, e.place.name if e.place else None) for e in pipeline.parse(Document(text, date=day)).events]
 
 
-def test_fighting_named_as_a_span_is_background(pipeline, monkeypatch):
-    text = ("The governor said Russia was massing troops near Kupiansk after weeks of heavy fighting. "
-            "Russian troops captured Kurakhove after months of fierce fighting, the ministry said on Tuesday.")
-    kinds = _kinds(pipeline, monkeypatch, text)
-    assert ("Armed clash", "Kupyansk") not in kinds
-    assert ("Non-state actor overtakes territory", "Kurakhove") in kinds  # the capture is still told
-    assert ("Armed clash", "Kupyansk") in _kinds(pipeline, monkeypatch, text, off={"fighting_as_a_span"})
-
-
 def test_a_campaigns_trend_is_no_attack(pipeline, monkeypatch):
     text = ("As Russian forces stepped up their assault on towns near Pokrovsk, the president addressed the "
             "nation. Russian forces attacked near Huliaipole on March 3.")

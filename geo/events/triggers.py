@@ -330,11 +330,6 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              r"(?:glory|gratitude|thanks) to|by (?:\w+ing)|to (?:ensure|stop|prevent|end|repel)|tasked (?:\S+ ){0,3}?(?:with|to))\b",
              "before", "an aim, an order or an inability is not something that happened ('tasked with capturing X', "
              "'unable to attack', 'by liberating Crimea')"),
-    NotEvent("fighting_as_a_span",
-             r"\b(?:after|following) (?:\S+ ){0,2}?(?:days|weeks|months|years) of(?: \S+){0,2}?\s*$|\byears of(?: \S+){0,2}?\s*$",
-             "before", "'massing troops near X after weeks of fighting', 'devastated by years of attacks': fighting named as "
-             "a span that led to the sentence's news is its background, not a clash of the day (a capture the "
-             "sentence reports still counts)"),
     NotEvent("trend_of_violence",
              r"\b(?:stepped up|stepping up|steps up|intensif(?:ied|ying|ies)|ramp(?:ed|ing|s) up|escalat(?:ed|ing|es))(?: \S+){0,2}?\s*$",
              "before", "'as Russian forces stepped up their assault on cities', 'Moscow has intensified its attacks': a "
