@@ -72,6 +72,8 @@ def test_an_action_spreads_to_each_place_only_in_an_analysts_grammar(pipeline, m
                "forces struck a materiel depot in occupied Polohy and a fuel warehouse in occupied Tokmak on March 3.")
     assert [place for _, place in _kinds(pipeline, monkeypatch, analyst)] == [
         "Pokrovsk", "Rodynske", "Bilytske", "Polohy", "Tokmak"]
+    listed = "Local media reported heavy shelling in Maryinka, Sloviansk, and Kramatorsk on Tuesday."
+    assert [place for _, place in _kinds(pipeline, monkeypatch, listed)] == ["Mar'yinka", "Slovyansk", "Kramatorsk"]
 
 
 def test_an_action_put_in_a_month_without_a_day_is_background(pipeline, monkeypatch):

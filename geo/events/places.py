@@ -252,8 +252,10 @@ def spread(text: str, clause: tuple[int, int], chosen: Resolution | None,
             continue
         if not _INTRODUCED.search(text, max(clause[0], r.mention.start - 45), r.mention.start):
             continue
-        if not _ANALYST.search(text, clause[0], r.mention.start) and on("spread_in_analyst_copy"):
-            continue
+        previous = out[-1] if out else chosen
+        listed = previous is not None and _LIST_JOIN.match(text[previous.mention.end:r.mention.start])
+        if not listed and not _ANALYST.search(text, clause[0], r.mention.start) and on("spread_in_analyst_copy"):
+            continue  # "in Maryinka, Sloviansk, and Kramatorsk" is a list, each place of the action
         if _CONTAINER_COMMA.search(text, max(clause[0], r.mention.start - 3), r.mention.start) \
                 and not _LIST_GOES_ON.match(text, r.mention.end):
             continue  # "near Robotyne, Zaporizhia.": a town, then its oblast by the oblast's city
