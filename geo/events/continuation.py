@@ -167,6 +167,21 @@ def _same_attack(out: list[Event], e: Event) -> int | None:
     return None
 
 
+_GROUND = {"Armed clash", "Non-state actor overtakes territory", "Government regains territory",
+           "Non-violent transfer of territory"}
+
+
+@rule(JOINS, "one_ground_event_a_place_a_day",
+      "'Russian forces made an assault on X' ... 'troops had entered the city'; 'Ukrainian troops have withdrawn "
+      "from X' ... 'the enemy continues active offensive actions in the X area': fighting for a place and its "
+      "entry, capture or loss told the same day are one happening -- ACLED codes one event per place and day")
+def _same_ground(out: list[Event], e: Event) -> int | None:
+    if e.sub_type not in _GROUND or e.date is None or not on("one_ground_event_a_place_a_day"):
+        return None
+    return next((i for i, kept in enumerate(out) if kept.sub_type in _GROUND and kept.date == e.date
+                 and kept.place is not None and kept.place.id == e.place.id), None)
+
+
 def retold(events: list[Event]) -> list[Event]:
     """One event per (sub-type, place, date) in an article: a story comes back to its strike
     ("The strike on Kharkiv killed four...") without it happening twice. The first telling
@@ -183,6 +198,8 @@ def retold(events: list[Event]) -> list[Event]:
         i = first.get(key) if e.place is not None and _retold_kind(e) else None
         if i is None and e.place is not None and _retold_kind(e):
             i = _same_attack(out, e)
+        if i is None and e.place is not None:
+            i = _same_ground(out, e)
         if i is None:
             first.setdefault(key, len(out))
             by_type.setdefault(kind, len(out))

@@ -199,7 +199,9 @@ class Extractor:
             if where is None and quoted and on("quoted_development"):
                 continue  # a speaker's words that name no place ("Because of the missile attacks")
             if where is None:
-                where = _nearby(text, parsed, paragraph, s.index, by_sentence) or focus
+                where = _nearby(text, parsed, paragraph, s.index, by_sentence)
+                if where is None and not (TYPE_OF[sub_type] == "Battles" and on("fighting_not_at_the_focus")):
+                    where = focus
                 score *= 0.75
             place = where.resolution.place if where else None
             if place is not None and place.country == "UA" and actor_rules.UKRAINE not in names:
@@ -359,6 +361,9 @@ _STRIKES = "Explosions/Remote violence"
 switch("toll_after_a_trigger_that_gave_none", "'Two civilians were killed in X' (an attack that names no attacker), "
        "'doctors fought for her life' (no fight): a trigger that gave no event leaves the sentence a toll, and a toll "
        "with a place of its own after a strike is the same kind of strike there, as a sentence with no trigger is")
+switch("fighting_not_at_the_focus", "'Fighting has raged for three years.', 'Russian forces have been advancing in the "
+       "east': fighting that neither its sentence nor the ones just before place is the war in general, not a "
+       "clash at the story's most-named town (a strike told so is still put there)")
 switch("told_as_earlier", "'A day after Moscow's forces took control of Kherson, ...', 'a week after two people "
        "were killed in similar blasts': an action told inside 'N days after' happened that long before")
 switch("strike_told_nowhere", Extractor._told.__doc__.strip())

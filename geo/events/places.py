@@ -224,6 +224,11 @@ _INTRODUCED = re.compile(r"(?:\b(?:near|toward|towards|in|at|around|outside|into
                          r"(?:the\s+)?(?:(?:village|town|city|settlement)s?\s+of\s+)?(?:occupied\s+)?$", re.I)
 
 
+_ANALYST = re.compile(r"\b(?:near|toward|towards|in the (?:direction|area|vicinity)s? of|outskirts|directions?|occupied)\b", re.I)
+switch("spread_in_analyst_copy",
+       "an action spreads to every place its clause names only in an analyst's grammar ('attacked near A and toward "
+       "B', 'struck a depot in occupied C'); in a narrative sentence the others are context: 'hit a plant in X, leaving "
+       "homes in Y without power', 'struck X, a day after a strike on Y' (a list, 'shelled X, Y and Z', still is each)")
 _CONTAINER_COMMA = re.compile(r"\w,\s*$")
 _LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b)", re.I)
 
@@ -261,6 +266,10 @@ def spread(text: str, clause: tuple[int, int], chosen: Resolution | None,
             continue
         if not _INTRODUCED.search(text, max(clause[0], r.mention.start - 45), r.mention.start):
             continue
+        previous = out[-1] if out else chosen
+        listed = previous is not None and _LIST_JOIN.match(text[previous.mention.end:r.mention.start])
+        if not listed and not _ANALYST.search(text, clause[0], r.mention.start) and on("spread_in_analyst_copy"):
+            continue  # "in Maryinka, Sloviansk, and Kramatorsk" is a list, each place of the action
         if _CONTAINER_COMMA.search(text, max(clause[0], r.mention.start - 3), r.mention.start) \
                 and not _LIST_GOES_ON.match(text, r.mention.end):
             continue  # "near Robotyne, Zaporizhia.": a town, then its oblast by the oblast's city

@@ -330,6 +330,10 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              r"(?:glory|gratitude|thanks) to|by (?:\w+ing)|to (?:ensure|stop|prevent|end|repel)|tasked (?:\S+ ){0,3}?(?:with|to))\b",
              "before", "an aim, an order or an inability is not something that happened ('tasked with capturing X', "
              "'unable to attack', 'by liberating Crimea')"),
+    NotEvent("trend_of_violence",
+             r"\b(?:stepped up|stepping up|steps up|intensif(?:ied|ying|ies)|ramp(?:ed|ing|s) up|escalat(?:ed|ing|es))(?: \S+){0,2}?\s*$",
+             "before", "'as Russian forces stepped up their assault on cities', 'Moscow has intensified its attacks': a "
+             "campaign's trend is the story's analysis, not one attack at a place on a day"),
     NotEvent("ongoing_development", r"\b(?:are|is|am)\b(?:\s+(?!and\b|but\b)\S+){0,3}\s*$", "before",
              "'they are moving new units there': a development in the present tense is an assessment of "
              "what goes on, not a dated event (violence reported so, 'are shelling X', still counts)",
