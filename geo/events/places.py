@@ -85,7 +85,7 @@ def choose(text: str, clause: tuple[int, int], trigger_at: int, resolutions: lis
             return Where(after[0], REGION_ONLY if broad else NEAR_PLACE)
         usable = [r for r in usable if r.mention.start < coded.start()] or usable
     # "the Kharkiv suburb of Kupiansk-Vuzlovyi": the town named after "suburb of" is the place;
-    # "north of Sumy City near Kindrativka": the town a direction is reckoned from is not.
+    # "north of Vovchansk near Tykhe": the town a direction is reckoned from is not.
     usable = [r for r in usable if not _CONTAINER_AFTER.match(text, r.mention.end)] or usable
     usable = [r for r in usable if not is_reference(text, r)] or usable
     # "in the Huliaipole direction near Staromaiorske": a sector named after a town yields to the
@@ -216,7 +216,7 @@ def listed_after(text: str, chosen: Resolution, resolutions: list[Resolution]) -
     return []  # commas only: "Orikhiv, Zaporizhzhia" may be a town and its region
 
 
-# "north of Sumy City near Kindrativka": the town a direction is reckoned from is no place of the event.
+# "north of Vovchansk near Tykhe": the town a direction is reckoned from is no place of the event.
 _REFERENCE = re.compile(r"\b(?:north|south|east|west|north-?east|north-?west|south-?east|south-?west)(?:ern)?\s+"
                         r"(?:of|from)\s+(?:the\s+)?$", re.I)
 # How an analyst introduces each place of an action: "near X", "toward Y", "in Z", "and W".
@@ -238,8 +238,8 @@ def is_reference(text: str, r: Resolution) -> bool:
 
 
 @rule(PLACES, "each_place_of_an_action",
-      "ISW and staff reports name one action at many places ('attacked north of Sumy City near "
-      "Kindrativka, northeast of it near Yunakivka and toward Myropillya'): ACLED codes an event at "
+      "ISW and staff reports name one action at many places ('attacked north of Vovchansk near "
+      "Tykhe, northeast of it near Vilcha and toward Lyptsi'): ACLED codes an event at "
       "each place near which it happened, not at the towns directions are reckoned from")
 def spread(text: str, clause: tuple[int, int], chosen: Resolution | None,
            resolutions: list[Resolution]) -> list[Resolution]:

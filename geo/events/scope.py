@@ -167,7 +167,7 @@ switch("month_of_an_earlier_year", "'Russian forces captured Avdiivka in Februar
 
 
 @rule(SCOPE, "summary_of_details",
-      "'Russian forces continued offensive operations in northern Sumy Oblast on February 7' heads the "
+      "'Russian forces continued offensive operations in northern Kharkiv Oblast on February 7' heads the "
       "sentences that say where: a region-wide event is dropped when the article codes the same kind "
       "of event, that day, at places inside the region")
 def _without_summaries(events: list[Event]) -> list[Event]:

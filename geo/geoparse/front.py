@@ -1,7 +1,7 @@
 """Where the war touches Ukraine: its border with Russia and the lines of contact of 2022-2024.
 
 War reports name villages by an oblast that holds several of that name ("shelled Ivanivka,
-Sumy"): shelling, drones and assaults land near the border or the front, so among namesakes
+Kharkiv"): shelling, drones and assaults land near the border or the front, so among namesakes
 inside the named oblast the one nearest these lines is likelier. Coarse polylines (within
 10-20 km), drawn from general knowledge of the war's maps; (lat, lon) vertices. They are a soft
 preference, never a filter, and are not meant to show where the front is on a given day.

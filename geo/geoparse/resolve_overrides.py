@@ -96,7 +96,7 @@ def _namesake_in_named_oblast(story: Story, i: int, result):
 
 
 @rule(OVERRIDES, "namesake_near_front",
-      "'shelled Ivanivka, Sumy' where Sumy Oblast has several Ivanivkas: in a war report the one "
+      "'shelled Ivanivka, Kharkiv' where Kharkiv Oblast has several Ivanivkas: in a war report the one "
       "nearest the Russian border or the line of contact is likeliest (geo/geoparse/front.py)")
 def _namesake_near_front(story: Story, i: int, result):
     scored, conf, place = result

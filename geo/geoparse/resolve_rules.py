@@ -87,7 +87,7 @@ def _oblast_named_after_city(story: Story) -> None:
         if not regions:
             continue
         if not a.hint and (_listed(story, i - 1, i) or _listed(story, i + 1, i + 2)):
-            continue  # "Kharkiv, Sumy and Chernihiv" lists three cities; "Kupiansk raion, Kharkiv" none
+            continue  # "Kharkiv, Izium and Kupiansk" lists three cities; "Kupiansk raion, Kharkiv" none
         inside = [c for c in a.candidates if c.place.admin1_code in regions and c.kind <= TRANSLIT
                   and c.place.feature not in {"region", "country"}]  # a raion or hromada is inside
         if inside:
