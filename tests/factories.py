@@ -154,3 +154,10 @@ def save_as_older(engine, parsed: ParsedDocument) -> bool:
             return False
         write_parse(conn, doc.id, parsed)
     return True
+
+
+def event_kinds(pipeline, monkeypatch, text: str, day: str = "2025-03-04", off=()) -> list[tuple]:
+    """(sub-type, place name) of each event the real pipeline finds, with the rules named in `off`
+    switched off: what the tests of each extraction rule compare."""
+    monkeypatch.setattr(pipeline, "without", frozenset(off))
+    return [(e.sub_type, e.place.name if e.place else None) for e in pipeline.parse(Document(text, date=day)).events]

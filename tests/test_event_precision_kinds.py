@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from geo.types import Document
+from factories import event_kinds
 
 
 @pytest.fixture(scope="module")
@@ -15,9 +15,7 @@ def pipeline(geo_data_dir):
     return load_pipeline()
 
 
-def _kinds(pipeline, monkeypatch, text, day="2025-03-04", off=()):
-    monkeypatch.setattr(pipeline, "without", frozenset(off))
-    return [(e.sub_type, e.place.name if e.place else None) for e in pipeline.parse(Document(text, date=day)).events]
+_kinds = event_kinds
 
 
 def test_a_campaigns_trend_is_no_attack(pipeline, monkeypatch):

@@ -5,6 +5,7 @@ from __future__ import annotations
 import pytest
 
 from geo.text.ingest import read
+from factories import event_kinds
 from geo.types import Document
 
 
@@ -64,9 +65,7 @@ def test_a_companys_deals_are_no_agreement_of_the_war(pipeline, monkeypatch):
 
 # -- issue 20, fourth round: which sentences of news copy are events, and of which sub-type ----
 
-def _kinds(pipeline, monkeypatch, text, day="2025-03-04", off=()):
-    monkeypatch.setattr(pipeline, "without", frozenset(off))
-    return [(e.sub_type, e.place.name if e.place else None) for e in pipeline.parse(Document(text, date=day)).events]
+_kinds = event_kinds
 
 
 def test_a_general_staff_count_of_attacks_in_an_area_is_no_habit(pipeline, monkeypatch):

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import pytest
 
+from factories import event_kinds
 from geo.types import Document
 
 
@@ -15,9 +16,7 @@ def pipeline(geo_data_dir):
     return load_pipeline()
 
 
-def _kinds(pipeline, monkeypatch, text, day="2025-03-04", off=()):
-    monkeypatch.setattr(pipeline, "without", frozenset(off))
-    return [(e.sub_type, e.place.name if e.place else None) for e in pipeline.parse(Document(text, date=day)).events]
+_kinds = event_kinds
 
 
 def test_a_toll_whose_trigger_gave_no_event_is_the_strike_at_its_place(pipeline, monkeypatch):
