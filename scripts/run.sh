@@ -5,5 +5,6 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/setup.sh
-exec .venv/bin/streamlit run app.py --browser.gatherUsageStats false \
+# ui.serve is `streamlit run app.py` that reads the library's counts while the server starts.
+exec .venv/bin/python -m ui.serve --browser.gatherUsageStats false \
     --server.address "${GEO_ADDRESS:-127.0.0.1}" --server.port "${GEO_PORT:-8501}" "$@"

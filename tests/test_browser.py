@@ -41,10 +41,12 @@ def free_port() -> int:
         return s.getsockname()[1]
 
 
-def serve(script: Path, cwd: Path, log: Path, **env: str):
+def serve(script: Path, cwd: Path, log: Path, launcher: str = "", **env: str):
+    """``launcher``: a module that runs the app itself, as scripts/run.sh does (ui.serve)."""
     port = free_port()
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
+        [sys.executable, "-m", *([launcher] if launcher else ["streamlit", "run", str(script)]),
+         "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
          "--server.enableStaticServing", "true", "--server.fileWatcherType", "none"],
         cwd=cwd, env={**os.environ, "GEO_TILES": "offline", **env}, stdout=log.open("w"), stderr=subprocess.STDOUT)

@@ -38,8 +38,10 @@ def library(geo_data_dir, tmp_path):
 @pytest.fixture
 def scale_url(library, tmp_path):
     ARTIFACTS.mkdir(exist_ok=True)
-    proc, url = serve(ROOT / "app.py", ROOT, tmp_path / "streamlit.log", GEO_DATABASE_URL=str(library[0]),
-                      GEO_LIBRARY="")
+    # As scripts/run.sh serves it: ui.serve reads the page's imports and counts as it starts
+    # (imported outside a script run, the map's component would not be registered: no map).
+    proc, url = serve(ROOT / "app.py", ROOT, tmp_path / "streamlit.log", launcher="ui.serve",
+                      GEO_DATABASE_URL=str(library[0]), GEO_LIBRARY="")
     yield url
     stop(proc)
 

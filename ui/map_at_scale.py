@@ -11,12 +11,9 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import hashlib
 import json
 import math
 import os
-import threading
-from collections import OrderedDict
 
 import streamlit as st
 from streamlit_folium import st_folium
@@ -31,6 +28,7 @@ from geo.filters import EventFilter, bbox_from_bounds, polygons_of
 from geo.map.click import ImmediateClick
 from geo.map.view_layer import base_map, layer_of, view_data, zoom_for
 from ui import guard, keys, state, url
+from ui.answers import answer, facets
 from ui.event_panel import event_panel
 from ui.event_view import MAP_SHARE
 from ui.feed import feed
@@ -47,10 +45,6 @@ RETURNED = ["last_object_clicked", "last_object_clicked_tooltip", "last_object_c
             "bounds", "center", "zoom"]
 TABLE_COLUMNS = ["event_date", "event_type", "sub_event_type", "actor1", "actor2", "location", "admin1",
                  "country", "fatalities", "injured", "notes", "source"]
-_facets: dict[tuple[str, int], Facets] = {}
-_lock = threading.Lock()
-_answers: OrderedDict[tuple, object] = OrderedDict()  # (library, version, question) -> answer, the newest last
-ANSWERS = 64  # a few views and filters per visitor: a view seen again, a click that moves nothing
 
 
 def threshold() -> int:
@@ -61,36 +55,6 @@ def serves(lib) -> bool:
     """Whether the library is one to show through SQL: stored, and holding more events than
     the page would read whole."""
     return getattr(lib, "store", None) is not None and facets(lib).total > threshold()
-
-
-def facets(lib) -> Facets:
-    """The library's counts, read once per change of it, for every visitor."""
-    key = (lib.store.url, lib.version)
-    with _lock:
-        if key not in _facets:
-            with lib.store._read() as conn:  # noqa: SLF001 - one snapshot for every count
-                found = aggregate.facets(conn)
-            _facets.clear()
-            _facets[key] = found
-        return _facets[key]
-
-
-def answer(lib, question: tuple, compute):
-    """``compute(conn)`` for ``question`` on this version of the library, kept for the next time
-    it is asked (by anyone: the library is one): a new visitor's first view, a click that reruns
-    the map without moving it, the timeline of a filter while the map pans."""
-    key = (lib.store.url, lib.version, hashlib.sha1(repr(question).encode()).hexdigest())
-    with _lock:
-        if key in _answers:
-            _answers.move_to_end(key)
-            return _answers[key]
-    with lib.store._read() as conn:  # noqa: SLF001 - one snapshot per answer
-        found = compute(conn)
-    with _lock:
-        _answers[key] = found
-        while len(_answers) > ANSWERS:
-            _answers.popitem(last=False)
-    return found
 
 
 def events_page(lib) -> None:

@@ -97,7 +97,8 @@ def _serve(db: Path | str, log: Path) -> tuple[subprocess.Popen, str]:
     # The SQL page at every size, so the sizes compare one page (below 5,000 events it is app.py's own).
     env = {**os.environ, "GEO_TILES": "offline", "GEO_DATABASE_URL": str(db), "GEO_LIBRARY": "", "GEO_MAP_SQL_ABOVE": "0"}
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
+        # As scripts/run.sh serves it: ui.serve starts the page's imports and counts with the server.
+        [sys.executable, "-m", "ui.serve", "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
          "--server.enableStaticServing", "true", "--server.fileWatcherType", "none"],
         cwd=ROOT, env=env, stdout=open(log, "w"), stderr=subprocess.STDOUT)

@@ -113,6 +113,13 @@ library_changes = Table(
     Column("changes", BigInteger, nullable=False),
 )
 
+library_summaries = Table(
+    "library_summaries", metadata,  # name -> what was counted at change count ``changes`` (geo.store.changes.kept)
+    Column("name", Text, primary_key=True),
+    Column("changes", BigInteger, nullable=False),
+    Column("data", Text, nullable=False),
+)
+
 corrections = Table(
     "corrections", metadata,
     Column("id", Integer, primary_key=True),
