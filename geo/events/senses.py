@@ -36,8 +36,20 @@ switch("participle_as_adjective",
        "noun describes the place, it does not report its capture")
 
 
+# A leaving or an entering names a transfer of territory only when a force or a side moves.
+_MOVES = re.compile(r"(?:left|withdr\w+|pull\w* (?:out|back)|abandon\w*|entered|moved into|moving into)\b", re.I)
+_FORCE_BEFORE = re.compile(r"\b(?:troops|forces|army|armies|units?|soldiers|servicemen|brigades?|battalions?|regiments?|"
+                           r"fighters|military|russians?|ukrainians?|russia|ukraine|moscow|kyiv|enemy|invaders|occupiers|"
+                           r"defenders|they|it|we|marines|paratroopers|infantry|tanks?|columns?|groups?|wagner)\b", re.I)
+switch("move_needs_a_force",
+       "a leaving or an entering is a transfer of territory only when an armed force or a side moves: 'the war "
+       "entered its fourth year', 'the delegation left the city' name none")
+
 def named_not_told(clause: str, m: re.Match) -> bool:
     """A trigger that names violence or a capture rather than reporting it happening."""
+    if _MOVES.match(m.group(0)) and not _FORCE_BEFORE.search(clause, max(0, m.start() - 80), m.start()) \
+            and on("move_needs_a_force"):
+        return True
     if other_sense(clause, m):
         return True  # "leaders clashed over the plan", "combat brigades", "engaged in talks"
     word = re.sub(r"\s+on$", "", m.group(0).strip())

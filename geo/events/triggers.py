@@ -188,7 +188,7 @@ _RULES: tuple[Rule, ...] = (
          2, "ACLED: arrests by the state; detentions by an armed force are abductions"),
     # -- tier 3: generic verbs and non-violent developments ---------------------------------
     Rule("strike_generic", "Shelling/artillery/missile attack",
-         r"\bstruck\b|\bstrikes? (?:on|at|against|hit)\b|\bcame under (?:\S+ ){0,3}?(?:attack|fire)\b|\bhit\b|\btargeted\b|\bfired (?:at|on|upon)\b|\bopened fire\b|\bexplosions?\b|\bblasts?\b|\battack(?:ed|s)? (?:on )?"
+         r"\bstruck\b|\bstrikes? (?:on|at|against|hit|trapped|destroyed|damaged|wrecked|flattened)\b|\bcame under (?:\S+ ){0,3}?(?:attack|fire)\b|\bhit\b|\btargeted\b|\bfired (?:at|on|upon)\b|\bopened fire\b|\bexplosions?\b|\bblasts?\b|\battack(?:ed|s)? (?:on )?"
          , 3, "ACLED: a strike with no weapon named is coded as shelling/artillery/missile attack"),
     Rule("agreement", "Agreement",
          r"\b(?:signed|reached|concluded|agreed (?:on|to)) (?:\S+ ){0,3}?(?:agreements?|deals?|accords?|memorandums?|ceasefire|truce)|\b(?:prisoner|pow|body|bodies) (?:exchange|swap)"

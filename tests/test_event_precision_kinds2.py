@@ -1,0 +1,39 @@
+"""Issue 20, precision, second round: territory a coder does not code, strikes told as no event.
+Made-up front-line sentences; each rule switched off shows what it changes."""
+
+from __future__ import annotations
+
+import pytest
+
+from factories import event_kinds
+
+
+@pytest.fixture(scope="module")
+def pipeline(geo_data_dir):
+    from geo.geoparse.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+_kinds = event_kinds
+
+
+_SHELLED = "Russian forces shelled Kramatorsk overnight, the governor said. "
+
+
+def test_a_move_with_no_force_is_no_transfer_of_territory(pipeline, monkeypatch):
+    for text in (_SHELLED + "On March 3, the mayor said 40,000 people had already left the city of Sloviansk.",
+                 _SHELLED + "On Tuesday, hundreds of families abandoned the town of Sloviansk."):
+        assert _kinds(pipeline, monkeypatch, text) == [("Shelling/artillery/missile attack", "Kramatorsk")]
+        off = _kinds(pipeline, monkeypatch, text, off={"move_needs_a_force"})
+        assert ("Non-violent transfer of territory", "Slovyansk") in off
+
+
+def test_troops_leaving_still_transfer_territory(pipeline, monkeypatch):
+    text = _SHELLED + "On Tuesday, Russian troops withdrew from the village of Sloviansk."
+    assert ("Non-violent transfer of territory", "Slovyansk") in _kinds(pipeline, monkeypatch, text)
+
+
+def test_a_strike_that_trapped_people_is_a_strike(pipeline, monkeypatch):
+    text = "Russian forces shelled Kramatorsk overnight. A Russian strike trapped five people under a school in Sloviansk."
+    assert ("Shelling/artillery/missile attack", "Slovyansk") in _kinds(pipeline, monkeypatch, text)
