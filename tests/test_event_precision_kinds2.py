@@ -37,3 +37,15 @@ def test_troops_leaving_still_transfer_territory(pipeline, monkeypatch):
 def test_a_strike_that_trapped_people_is_a_strike(pipeline, monkeypatch):
     text = "Russian forces shelled Kramatorsk overnight. A Russian strike trapped five people under a school in Sloviansk."
     assert ("Shelling/artillery/missile attack", "Slovyansk") in _kinds(pipeline, monkeypatch, text)
+
+
+def test_a_capture_put_a_season_or_years_back_is_background(pipeline, monkeypatch):
+    for text in (_SHELLED + "Ukrainian forces captured parts of Belgorod region last August.",
+                 _SHELLED + "Russian troops entered Sloviansk two years ago."):
+        assert _kinds(pipeline, monkeypatch, text) == [("Shelling/artillery/missile attack", "Kramatorsk")]
+        assert len(_kinds(pipeline, monkeypatch, text, off={"last_season_or_month"})) == 2
+
+
+def test_a_capture_on_the_storys_day_stays(pipeline, monkeypatch):
+    text = _SHELLED + "On Tuesday, Ukrainian troops recaptured the village of Pryiutne."
+    assert ("Government regains territory", "Pryiutne") in _kinds(pipeline, monkeypatch, text)
