@@ -49,3 +49,14 @@ def test_a_capture_put_a_season_or_years_back_is_background(pipeline, monkeypatc
 def test_a_capture_on_the_storys_day_stays(pipeline, monkeypatch):
     text = _SHELLED + "On Tuesday, Ukrainian troops recaptured the village of Pryiutne."
     assert ("Government regains territory", "Pryiutne") in _kinds(pipeline, monkeypatch, text)
+
+
+def test_a_deal_with_an_ally_is_no_agreement_of_the_war(pipeline, monkeypatch):
+    text = _SHELLED + "Ukraine and Sweden signed an agreement on joint drone production in Stockholm on Tuesday."
+    assert _kinds(pipeline, monkeypatch, text) == [("Shelling/artillery/missile attack", "Kramatorsk")]
+    assert ("Agreement", "Stockholm") in _kinds(pipeline, monkeypatch, text, off={"agreement_between_the_war_sides"})
+
+
+def test_an_agreement_between_the_sides_stays(pipeline, monkeypatch):
+    text = _SHELLED + "Russia and Ukraine agreed to a local ceasefire in Riyadh on Tuesday, the mediators said."
+    assert ("Agreement", "Riyadh") in _kinds(pipeline, monkeypatch, text)

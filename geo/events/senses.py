@@ -45,8 +45,18 @@ switch("move_needs_a_force",
        "a leaving or an entering is a transfer of territory only when an armed force or a side moves: 'the war "
        "entered its fourth year', 'the delegation left the city' name none")
 
+# A deal signed or reached: an agreement of the war only when the other side of it is named.
+_DEAL = re.compile(r"(?:signed|reached|concluded|agreed)\b", re.I)
+_RUSSIAN_SIDE = re.compile(r"\b(?:russia\w*|moscow|kremlin|putin|separatists?|dpr|lpr)\b", re.I)
+switch("agreement_between_the_war_sides",
+       "'Ukraine and the United States signed a minerals deal', 'Kyiv and Berlin signed an agreement on drone "
+       "production': ACLED codes agreements between the war's sides; a deal with an ally names no Russian side")
+
+
 def named_not_told(clause: str, m: re.Match) -> bool:
     """A trigger that names violence or a capture rather than reporting it happening."""
+    if _DEAL.match(m.group(0)) and not _RUSSIAN_SIDE.search(clause) and on("agreement_between_the_war_sides"):
+        return True
     if _MOVES.match(m.group(0)) and not _FORCE_BEFORE.search(clause, max(0, m.start() - 80), m.start()) \
             and on("move_needs_a_force"):
         return True
