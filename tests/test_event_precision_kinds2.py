@@ -60,3 +60,14 @@ def test_a_deal_with_an_ally_is_no_agreement_of_the_war(pipeline, monkeypatch):
 def test_an_agreement_between_the_sides_stays(pipeline, monkeypatch):
     text = _SHELLED + "Russia and Ukraine agreed to a local ceasefire in Riyadh on Tuesday, the mediators said."
     assert ("Agreement", "Riyadh") in _kinds(pipeline, monkeypatch, text)
+
+
+def test_fighting_in_the_present_progressive_is_the_state_of_the_war(pipeline, monkeypatch):
+    text = _SHELLED + "Our soldiers are still fighting near Pokrovsk, the commander told reporters."
+    assert _kinds(pipeline, monkeypatch, text) == [("Shelling/artillery/missile attack", "Kramatorsk")]
+    assert ("Armed clash", "Pokrovsk") in _kinds(pipeline, monkeypatch, text, off={"fighting_in_the_present"})
+
+
+def test_fighting_told_on_a_day_stays(pipeline, monkeypatch):
+    text = _SHELLED + "On Tuesday, Ukrainian and Russian troops fought near Pokrovsk, the army said."
+    assert ("Armed clash", "Pokrovsk") in _kinds(pipeline, monkeypatch, text)

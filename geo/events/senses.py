@@ -53,8 +53,19 @@ switch("agreement_between_the_war_sides",
        "production': ACLED codes agreements between the war's sides; a deal with an ally names no Russian side")
 
 
+# "Ukraine is fighting for its survival", "our soldiers are fighting near X": the war's state, told in the present.
+_FIGHTING = re.compile(r"fighting\b", re.I)
+_IS_BEFORE = re.compile(r"\b(?:are|is)\s+(?:(?:still|now|also|bravely|heroically|currently)\s+)?$", re.I)
+switch("fighting_in_the_present",
+       "'Ukraine is fighting for its survival', 'our soldiers are fighting near X': fighting told in the present "
+       "progressive is the state of the war a speaker or analyst describes, not one clash on a day")
+
+
 def named_not_told(clause: str, m: re.Match) -> bool:
     """A trigger that names violence or a capture rather than reporting it happening."""
+    if _FIGHTING.match(m.group(0)) and _IS_BEFORE.search(clause, max(0, m.start() - 30), m.start()) \
+            and on("fighting_in_the_present"):
+        return True
     if _DEAL.match(m.group(0)) and not _RUSSIAN_SIDE.search(clause) and on("agreement_between_the_war_sides"):
         return True
     if _MOVES.match(m.group(0)) and not _FORCE_BEFORE.search(clause, max(0, m.start() - 80), m.start()) \
