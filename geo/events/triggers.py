@@ -338,7 +338,7 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              r"\blast (?:year|summer|winter|spring|autumn|fall|January|February|March|April|May|June|July|August|September|"
              r"October|November|December)\b|\b(?:a|one|two|three|\d+) years? ago\b"
              r"|\bin the (?:first|early|opening) (?:days|weeks|months) of the (?:war|invasion)\b",
-             "clause", "'Kyiv's forces captured parts of the region last August', 'the village was liberated last year': "
+             "clause", "'Ukrainian forces captured parts of the region last August', 'the village was liberated last year': "
              "what a clause puts a season or a year back is background, not an event of the story"),
     NotEvent("ongoing_development", r"\b(?:are|is|am)\b(?:\s+(?!and\b|but\b)\S+){0,3}\s*$", "before",
              "'they are moving new units there': a development in the present tense is an assessment of "
