@@ -36,8 +36,42 @@ switch("participle_as_adjective",
        "noun describes the place, it does not report its capture")
 
 
+# A leaving or an entering names a transfer of territory only when a force or a side moves.
+_MOVES = re.compile(r"(?:left|withdr\w+|pull\w* (?:out|back)|abandon\w*|entered|moved into|moving into)\b", re.I)
+# No capitals: before a move verb a capital is where someone spoke ("officials in Moscow said the staff had left").
+_FORCE_BEFORE = re.compile(r"\b(?:troops|forces|army|armies|units?|soldiers|servicemen|brigades?|battalions?|regiments?|"
+                           r"fighters|military|russians?|ukrainians?|russia|ukraine|enemy|invaders|occupiers|"
+                           r"defenders|they|it|we|marines|paratroopers|infantry|tanks?|columns?|groups?|wagner)\b", re.I)
+switch("move_needs_a_force",
+       "a leaving or an entering is a transfer of territory only when an armed force or a side moves: 'the war "
+       "entered its fourth year', 'the delegation left the city' name none")
+
+# A deal signed or reached: an agreement of the war only when the other side of it is named.
+_DEAL = re.compile(r"(?:signed|reached|concluded|agreed)\b", re.I)
+_RUSSIAN_SIDE = re.compile(r"\b(?:russia\w*|moscow|kremlin|putin|separatists?|dpr|lpr)\b", re.I)
+switch("agreement_between_the_war_sides",
+       "'Ukraine and the United States signed a minerals deal', 'Ukraine and Sweden signed an agreement on drone "
+       "production': ACLED codes agreements between the war's sides; a deal with an ally names no Russian side")
+
+
+# "Ukraine is fighting for its survival", "our soldiers are fighting near X": the war's state, told in the present.
+_FIGHTING = re.compile(r"fighting\b", re.I)
+_IS_BEFORE = re.compile(r"\b(?:are|is)\s+(?:(?:still|now|also|bravely|heroically|currently)\s+)?$", re.I)
+switch("fighting_in_the_present",
+       "'Ukraine is fighting for its survival', 'our soldiers are fighting near X': fighting told in the present "
+       "progressive is the state of the war a speaker or analyst describes, not one clash on a day")
+
+
 def named_not_told(clause: str, m: re.Match) -> bool:
     """A trigger that names violence or a capture rather than reporting it happening."""
+    if _FIGHTING.match(m.group(0)) and _IS_BEFORE.search(clause, max(0, m.start() - 30), m.start()) \
+            and on("fighting_in_the_present"):
+        return True
+    if _DEAL.match(m.group(0)) and not _RUSSIAN_SIDE.search(clause) and on("agreement_between_the_war_sides"):
+        return True
+    if _MOVES.match(m.group(0)) and not _FORCE_BEFORE.search(clause, max(0, m.start() - 80), m.start()) \
+            and on("move_needs_a_force"):
+        return True
     if other_sense(clause, m):
         return True  # "leaders clashed over the plan", "combat brigades", "engaged in talks"
     word = re.sub(r"\s+on$", "", m.group(0).strip())

@@ -188,7 +188,7 @@ _RULES: tuple[Rule, ...] = (
          2, "ACLED: arrests by the state; detentions by an armed force are abductions"),
     # -- tier 3: generic verbs and non-violent developments ---------------------------------
     Rule("strike_generic", "Shelling/artillery/missile attack",
-         r"\bstruck\b|\bstrikes? (?:on|at|against|hit)\b|\bcame under (?:\S+ ){0,3}?(?:attack|fire)\b|\bhit\b|\btargeted\b|\bfired (?:at|on|upon)\b|\bopened fire\b|\bexplosions?\b|\bblasts?\b|\battack(?:ed|s)? (?:on )?"
+         r"\bstruck\b|\bstrikes? (?:on|at|against|hit|trapped|destroyed|damaged|wrecked|flattened)\b|\bcame under (?:\S+ ){0,3}?(?:attack|fire)\b|\bhit\b|\btargeted\b|\bfired (?:at|on|upon)\b|\bopened fire\b|\bexplosions?\b|\bblasts?\b|\battack(?:ed|s)? (?:on )?"
          , 3, "ACLED: a strike with no weapon named is coded as shelling/artillery/missile attack"),
     Rule("agreement", "Agreement",
          r"\b(?:signed|reached|concluded|agreed (?:on|to)) (?:\S+ ){0,3}?(?:agreements?|deals?|accords?|memorandums?|ceasefire|truce)|\b(?:prisoner|pow|body|bodies) (?:exchange|swap)"
@@ -334,6 +334,12 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              r"\b(?:stepped up|stepping up|steps up|intensif(?:ied|ying|ies)|ramp(?:ed|ing|s) up|escalat(?:ed|ing|es))(?: \S+){0,2}?\s*$",
              "before", "'as Russian forces stepped up their assault on cities', 'Moscow has intensified its attacks': a "
              "campaign's trend is the story's analysis, not one attack at a place on a day"),
+    NotEvent("last_season_or_month",
+             r"\blast (?:year|summer|winter|spring|autumn|fall|January|February|March|April|May|June|July|August|September|"
+             r"October|November|December)\b|\b(?:a|one|two|three|\d+) years? ago\b"
+             r"|\bin the (?:first|early|opening) (?:days|weeks|months) of the (?:war|invasion)\b",
+             "clause", "'Ukrainian forces captured parts of the region last August', 'the village was liberated last year': "
+             "what a clause puts a season or a year back is background, not an event of the story"),
     NotEvent("ongoing_development", r"\b(?:are|is|am)\b(?:\s+(?!and\b|but\b)\S+){0,3}\s*$", "before",
              "'they are moving new units there': a development in the present tense is an assessment of "
              "what goes on, not a dated event (violence reported so, 'are shelling X', still counts)",
