@@ -154,10 +154,10 @@ def clause_is_background(clause: str, article_day) -> bool:
     return bool(_MONTH_ALONE.search(clause)) and find_date(clause, None) is None and on("month_without_a_day")
 
 
-# "seized in Russia's Kursk region in August", "pushed back from Kharkiv in May": a month, no day, no year.
+# "seized in Russia's Bryansk region in August", "pushed back from Kharkiv in May": a month, no day, no year.
 _MONTH_ALONE = re.compile(r"\b(?:in|during|since|until|by|early in|late in)\s+(?:early\s+|late\s+|mid-)?(?:January|February|March|"
                           r"April|May|June|July|August|September|October|November|December)\b(?!\s*\d)(?!,?\s*(?:19|20)\d\d)")
-switch("month_without_a_day", "'land that they seized in Russia's Kursk region in August', 'a counter-offensive that pushed "
+switch("month_without_a_day", "'land that they seized in Russia's Bryansk region in August', 'a counter-offensive that pushed "
        "Moscow's forces back from Kharkiv in May': what a clause puts in a month, with no day, is the story's background "
        "(a day, 'on May 12', is dated and kept)")
 
