@@ -16,6 +16,7 @@ from __future__ import annotations
 import ast
 import importlib
 import logging
+import os
 import sys
 import threading
 from pathlib import Path
@@ -49,7 +50,6 @@ def warm() -> None:
             importlib.import_module(name)
         except ImportError:
             pass  # a name imported from a module, not a module of its own
-    import os
 
     from geo.errors import GeoError
     from ui import access, answers, state

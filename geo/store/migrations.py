@@ -201,7 +201,7 @@ def _v9_changes(conn: Connection) -> None:
 
 def _v10_summaries(conn: Connection) -> None:
     """Counts read from the whole library, kept with the change count they were read at
-    (geo.store.changes.kept): a restarted dashboard reads its sidebar's counts in one row instead
+    (geo.store.summaries.kept): a restarted dashboard reads its sidebar's counts in one row instead
     of counting a million events again (1.2-20 s, in its first visitor's run)."""
     Table("library_summaries", MetaData(), Column("name", Text, primary_key=True),
           Column("changes", BigInteger, nullable=False), Column("data", Text, nullable=False)).create(conn)

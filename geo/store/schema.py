@@ -114,7 +114,7 @@ library_changes = Table(
 )
 
 library_summaries = Table(
-    "library_summaries", metadata,  # name -> what was counted at change count ``changes`` (geo.store.changes.kept)
+    "library_summaries", metadata,  # name -> what was counted at change count ``changes`` (geo.store.summaries.kept)
     Column("name", Text, primary_key=True),
     Column("changes", BigInteger, nullable=False),
     Column("data", Text, nullable=False),
