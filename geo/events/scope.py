@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from geo.text.article_meta import front_matter, is_heading
 from geo.events.dates import find_date
 from geo.events.places import _BROAD
-from geo.events.recall import without_footnotes
+from geo.events.recall import feed_headline, without_footnotes
 from geo.distance import distance_km
 from geo.rules import on, rule, switch
 from geo.types import REGION_ONLY, Event, Place, Resolution, Sentence
@@ -200,6 +200,8 @@ def _without_summaries(events: list[Event]) -> list[Event]:
 def _body(s: Sentence) -> Sentence:
     """The sentence without the headings, bylines or captions a page put on lines above it
     (one line break, no full stop): they are not what the sentence reports."""
+    if (item := feed_headline(s)) is not None:
+        return item
     lines = s.text.split("\n")
     cut = 0
     for line in lines[:-1]:
