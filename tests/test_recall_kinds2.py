@@ -53,3 +53,11 @@ def test_a_feed_items_headline_tells_its_event(pipeline, monkeypatch):
     # Switched off, the headline is cut as a heading and only the link's words are left to read.
     monkeypatch.setattr(pipeline, "without", frozenset({"feed_item_headline"}))
     assert all(e.sentence.text.lstrip().startswith("- [") for e in pipeline.parse(Document(_FEED, date="2024-09-02")).events)
+
+
+def test_exchanges_of_fire_in_the_plural_are_a_clash(pipeline, monkeypatch):
+    text = ("Russian troops shelled Kharkiv on Thursday, the governor said. Heavy exchanges of fire were also "
+            "reported near Zaporizhzhia and Mykolaiv in the south.")
+    kinds = _kinds(pipeline, monkeypatch, text)
+    assert kinds[1:] == [("Armed clash", "Zaporizhzhya"), ("Armed clash", "Mykolayiv")]
+    assert _kinds(pipeline, monkeypatch, text, off=("exchanges_of_fire",)) == kinds[:1]

@@ -170,6 +170,9 @@ _RULES: tuple[Rule, ...] = (
          r"|(?<!air )\braid(?:s|ed)?\b|\b(?:sabotage|reconnaissance|assault)(?: and reconnaissance)? (?:groups?|units?|teams?) (?:\S+ ){0,3}?(?:attempted|tried|entered|attacked|crossed|infiltrated)",
          1, "ACLED: organised armed groups fight without a change of territory; its verb competes "
             "with shelling's by position (the main verb comes first)"),
+    Rule("exchanges_of_fire", "Armed clash", r"\bexchanges of (?:heavy |small[- ]arms |artillery |gun)?fire\b", 1,
+         "'Heavy exchanges of fire were reported in the regions of A and B': fire exchanged, in the plural, is fighting "
+         "between two forces as one exchange of it is"),
     Rule("gains", "Armed clash",
          r"\b(?:make|makes|made|making) (?:\S+ ){0,2}?(?:gains|advances)\b|\bgained ground\b"
          r"|\bpush(?:ing|ed|es)? (?:deeper |further )?(?:toward|towards|into)\b",
@@ -227,7 +230,7 @@ CONTEXT = {
     "sexual_violence": ARMED, "defusal": ARMED, "air_strike": ARMED, "shelling": ARMED,
     "remote_explosive": ARMED, "territory": ARMED, "armed_clash": ARMED, "gains": ARMED, "attack_civilians": ARMED,
     "abduction": ARMED, "strike_generic": ARMED, "looting": ARMED, "withdrawal": ARMED,
-    "headquarters": ARMED, "group_change": ARMED,
+    "headquarters": ARMED, "group_change": ARMED, "exchanges_of_fire": ARMED,
     "detention": POLITICAL, "agreement": POLITICAL, "other": POLITICAL, "mob_violence": POLITICAL,
 }
 RULES: tuple[Rule, ...] = tuple(
@@ -345,6 +348,12 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              "what goes on, not a dated event (violence reported so, 'are shelling X', still counts)",
              tiers=(3,)),
 )
+
+# Triggers added in a recall round: each a switch of its own (`geo eval --without NAME`).
+SWITCHED_TRIGGERS = ("exchanges_of_fire",)
+for _r in _RULES:
+    if _r.name in SWITCHED_TRIGGERS:
+        switch(_r.name, _r.reason)
 
 for _n in NOT_EVENT:  # each switchable by name (`geo eval --without`) and listed by `geo rules`
     switch(_n.name, _n.reason)
