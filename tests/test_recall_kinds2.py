@@ -61,3 +61,18 @@ def test_exchanges_of_fire_in_the_plural_are_a_clash(pipeline, monkeypatch):
     kinds = _kinds(pipeline, monkeypatch, text)
     assert kinds[1:] == [("Armed clash", "Zaporizhzhya"), ("Armed clash", "Mykolayiv")]
     assert _kinds(pipeline, monkeypatch, text, off=("exchanges_of_fire",)) == kinds[:1]
+
+
+def test_regions_named_as_where_an_action_happened_are_events_of_their_own(pipeline, monkeypatch):
+    text = ("Russian missiles struck a power substation in the southern Mykolaiv region on Monday, as well as a "
+            "school in the eastern Kharkiv region, officials said.")
+    kinds = _kinds(pipeline, monkeypatch, text)
+    assert [place for _, place in kinds] == ["Mykolayiv", "Kharkiv"]
+    assert _kinds(pipeline, monkeypatch, text, off=("regions_of_an_action",)) == kinds[:1]
+
+
+def test_a_region_holding_the_clauses_town_or_speaking_is_no_place_of_the_action(pipeline, monkeypatch):
+    # The region holds the town struck; the other region is a governor's.
+    text = ("Russian missiles struck Kramatorsk in the Donetsk region on Monday, the governor of the Kharkiv "
+            "region said.")
+    assert [place for _, place in _kinds(pipeline, monkeypatch, text)] == ["Kramatorsk"]

@@ -23,6 +23,7 @@ from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, at_capital, choose
                                nearby as _nearby, precision, spread)
 from geo.events.clauses import ELLIPSIS, OWN_VERB, TARGET, actions, clauses, without_asides
 from geo.events.continuation import continued, continuing, opens_back, retold
+from geo.events.recall import regions_listed
 from geo.events.scope import (
     _NO_THEATRE, Theatre, _body, _headline, _quoted, _theatre, _without_summaries, after_dateline, exclaims,
     clause_is_background, front_matter_end,
@@ -232,7 +233,8 @@ class Extractor:
                 if where is not None and score == _SCORE[rule.tier]:
                     also += [(len(out) - 1, replace(event, place=r.place, mention=r.mention, precision=precision(text, r),
                                                     fatalities=None, injured=None, score=score * 0.9))
-                             for r in _each_place(text, (start, s.start + b), where.resolution, in_clause)]
+                             for r in _each_place(text, (start, s.start + b), where.resolution, in_clause,
+                                                  TYPE_OF[sub_type] in _VIOLENT)]
         if len(out) == 1 and len(spans) > 1 and whole_toll.stated:
             # "A drone hit a house in Huliaipole; one civilian was wounded": one event, whole toll.
             out[0] = replace(out[0], fatalities=whole_toll.fatalities, injured=whole_toll.injured)
@@ -286,12 +288,15 @@ def _words_before(clause: str, at: int) -> str:
     return " ".join(without_asides(clause[:at]).split()[-_BEFORE_WORDS:])
 
 
-def _each_place(text: str, clause: tuple[int, int], chosen: Resolution, in_clause) -> list[Resolution]:
+def _each_place(text: str, clause: tuple[int, int], chosen: Resolution, in_clause,
+                violent: bool = False) -> list[Resolution]:
     listed = listed_after(text, chosen, in_clause)
     if not on("each_place_of_an_action"):
         return listed
     found = {r.place.id: r for r in listed}
     for r in spread(text, clause, chosen, in_clause):
+        found.setdefault(r.place.id, r)
+    for r in regions_listed(text, clause, chosen, in_clause) if violent else ():
         found.setdefault(r.place.id, r)
     return sorted(found.values(), key=lambda r: r.mention.start)
 

@@ -42,3 +42,39 @@ def feed_headline(s: Sentence) -> Sentence | None:
         return None
     title = first[mark.end():].rstrip()
     return Sentence(s.index, s.start + mark.end(), s.start + mark.end() + len(title), title) if title else None
+
+
+# How a region is named as where an action happened: "in the southern X region", "the regions of X and
+# Y", "X, Y and Z regions", "as well as ... in the X region".
+_REGION_INTRO = re.compile(r"(?:\b(?:in|into|on|over|across|of|and|or|as well as)|,)\s+(?:the\s+)?"
+                           r"(?:[\w-]+\s+){0,2}$", re.I)
+# "the governor of the X region said", "X regional administration": a region that speaks.
+_SPEAKS_AFTER = re.compile(r"[\w\s]{0,12}?\b(?:governor|administration|head|authorities|officials?|chief|police|"
+                           r"council|prosecutor\w*|emergency service)", re.I)
+_SPEAKS_BEFORE = re.compile(r"\b(?:governor|head|chief|authorities|officials?|administration|mayor|police|"
+                            r"residents?|native)\s+(?:of|in|from)\s+(?:the\s+)?(?:\S+\s+)?$", re.I)
+switch("regions_of_an_action", "'exchanges of fire in the regions of A and B in the northeast and C in the south', 'hit a "
+       "substation in the X region, as well as a school in the Y region': a region named as where the action happened, "
+       "holding none of the clause's towns, is a place of the action too, an event at its region (a region that holds a "
+       "town of the clause is its container; one whose governor speaks is a source)")
+
+
+def regions_listed(text: str, clause: tuple[int, int], chosen, resolutions) -> list:
+    """The regions of the clause, besides the chosen place, where a violent action happened too."""
+    if not on("regions_of_an_action"):
+        return []
+    from geo.events.places import _BROAD, placeable
+
+    usable = placeable(text, [r for r in resolutions if clause[0] <= r.mention.start < clause[1]])
+    held = {r.place.admin1_code for r in usable if r.place.feature not in _BROAD and r.place.admin1_code}
+    out = []
+    for r in usable:
+        m = r.mention
+        if r.place.feature != "region" or r.place.id == chosen.place.id or r.place.admin1_code in held:
+            continue
+        if not _REGION_INTRO.search(text, max(clause[0], m.start - 40), m.start):
+            continue
+        if _SPEAKS_AFTER.match(text, m.end) or _SPEAKS_BEFORE.search(text, max(0, m.start - 40), m.start):
+            continue
+        out.append(r)
+    return out
