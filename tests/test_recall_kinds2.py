@@ -76,3 +76,14 @@ def test_a_region_holding_the_clauses_town_or_speaking_is_no_place_of_the_action
     text = ("Russian missiles struck Kramatorsk in the Donetsk region on Monday, the governor of the Kharkiv "
             "region said.")
     assert [place for _, place in _kinds(pipeline, monkeypatch, text)] == ["Kramatorsk"]
+
+
+def test_and_someone_said_starts_a_clause_of_its_own(pipeline, monkeypatch):
+    text = ("Local media reported heavy shelling in Kramatorsk and Druzhkivka, and officials said Russian forces "
+            "were attempting to break through Ukrainian defenses near Kupiansk and Vovchansk.")
+    kinds = _kinds(pipeline, monkeypatch, text)
+    assert kinds == [("Shelling/artillery/missile attack", "Kramatorsk"), ("Shelling/artillery/missile attack", "Druzhkivka"),
+                     ("Armed clash", "Kupyansk"), ("Armed clash", "Vovchansk")]
+    # Off, one clause, one action: the shelling is put at the fighting's villages too.
+    off = _kinds(pipeline, monkeypatch, text, off=("and_someone_said",))
+    assert {kind for kind, _ in off} == {"Shelling/artillery/missile attack"}

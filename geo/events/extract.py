@@ -23,7 +23,7 @@ from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, at_capital, choose
                                nearby as _nearby, precision, spread)
 from geo.events.clauses import ELLIPSIS, OWN_VERB, TARGET, actions, clauses, without_asides
 from geo.events.continuation import continued, continuing, opens_back, retold
-from geo.events.recall import regions_listed
+from geo.events.recall import regions_listed, said_clauses
 from geo.events.scope import (
     _NO_THEATRE, Theatre, _body, _headline, _quoted, _theatre, _without_summaries, after_dateline, exclaims,
     clause_is_background, front_matter_end,
@@ -142,7 +142,7 @@ class Extractor:
         out: list[Event] = []
         coded: set[tuple] = set()  # (sub-type, place) already coded in this sentence
         also: list[tuple[int, Event]] = []  # more places listed with an event's own
-        spans = clauses(s.text)
+        spans = [part for a, b in clauses(s.text) for part in said_clauses(s.text, a, b)]
         whole_toll = toll(s.text)
         # Mentions in text order, sliced per clause (a run-on sentence of a thousand clauses must
         # not make each clause look at every mention of the sentence).

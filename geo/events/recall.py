@@ -78,3 +78,24 @@ def regions_listed(text: str, clause: tuple[int, int], chosen, resolutions) -> l
             continue
         out.append(r)
     return out
+
+
+# ", and officials said Russian forces were ...": a new subject reports a second happening.
+_AND_SAID = re.compile(r",\s+and\s+(?:(?!and\b|that\b)[\w’'-]+\s+){1,5}?(?:said|says|reported|added|claimed|announced)\b",
+                       re.I)
+switch("and_someone_said", "'reported shelling in A, B and C, and officials said Russian forces were attempting to break "
+       "through along the front of the X, Y and Z regions': ', and' before a new speaker's report starts a clause "
+       "of its own, with its own action and places")
+
+
+def said_clauses(sentence: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The clause ``sentence[a:b]`` cut before each ', and <someone> said'."""
+    if not on("and_someone_said"):
+        return [(a, b)]
+    out, start = [], a
+    for m in _AND_SAID.finditer(sentence, a, b):
+        if m.start() > start:
+            out.append((start, m.start()))
+            start = m.start() + 1
+    out.append((start, b))
+    return out
