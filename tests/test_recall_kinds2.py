@@ -87,3 +87,19 @@ def test_and_someone_said_starts_a_clause_of_its_own(pipeline, monkeypatch):
     # Off, one clause, one action: the shelling is put at the fighting's villages too.
     off = _kinds(pipeline, monkeypatch, text, off=("and_someone_said",))
     assert {kind for kind, _ in off} == {"Shelling/artillery/missile attack"}
+
+
+def test_a_victim_described_before_the_verb_is_a_toll_at_its_place(pipeline, monkeypatch):
+    text = ("Russian drones struck Kharkiv overnight, injuring three people, the military said. "
+            "In the Mykolaiv region, a man in a car was killed, the governor said.")
+    kinds = _kinds(pipeline, monkeypatch, text)
+    assert kinds == [("Air/drone strike", "Kharkiv"), ("Air/drone strike", "Mykolayiv")]
+    assert pipeline.parse(Document(text, date="2025-03-04")).events[1].fatalities == 1
+    assert _kinds(pipeline, monkeypatch, text, off=("victim_described",)) == kinds[:1]
+
+
+def test_a_death_told_as_a_noun_is_a_toll():
+    from geo.events.toll import toll
+
+    assert toll("Local authorities in the Zhytomyr region confirmed a child's death.").fatalities == 1
+    assert toll("Two men from the village were wounded.").injured == 2

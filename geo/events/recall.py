@@ -99,3 +99,30 @@ def said_clauses(sentence: str, a: int, b: int) -> list[tuple[int, int]]:
             start = m.start() + 1
     out.append((start, b))
     return out
+
+
+# "a woman in a car was killed", "two men from the village were wounded", "a child's death": the
+# victim described between the count and the verb, or a death told as a noun.
+_VICTIM = (r"(?:\w+\s+){0,2}?(?:people|persons?|civilians?|residents?|m[ae]n|wom[ae]n|children|child|boys?|girls?|"
+           r"teenagers?|pensioners?|drivers?|passengers?|workers?|volunteers?|soldiers?|servicem[ae]n)")
+_DESCRIBED = r"\s+(?:in|on|at|from|aged|near|inside|outside)\s+(?:[\w’'-]+\s+){1,4}?(?:was|were|had been|has been|have been)\s+"
+switch("victim_described", "'In the X region, a woman in a car was killed', 'authorities confirmed a child's death': a "
+       "victim described before the verb, or a death told as a noun, is a toll as 'a woman was killed' is")
+
+
+def described_toll(text: str, killed: str, hurt: str) -> tuple[int | None, int | None]:
+    """(fatalities, injured) told of victims described before their verb, or deaths told as nouns."""
+    if not on("victim_described"):
+        return None, None
+    from geo.events.numbers import PATTERN as NUM, number
+
+    def count(what: str) -> int | None:
+        found = [number(m.group("n")) for m in re.finditer(rf"\b(?P<n>{NUM})\s+{_VICTIM}{_DESCRIBED}{what}\b", text, re.I)]
+        found = [n for n in found if n is not None and n < 100_000]
+        return sum(found) if found else None
+
+    dead = count(killed)
+    if dead is None and re.search(r"\b(?:a|an|one)\s+(?:\w+\s+)?(?:child|man|woman|boy|girl|person|resident|civilian|"
+                                  r"teenager|pensioner)['’]s death\b", text, re.I):
+        dead = 1
+    return dead, count(hurt)
