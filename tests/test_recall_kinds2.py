@@ -103,3 +103,18 @@ def test_a_death_told_as_a_noun_is_a_toll():
 
     assert toll("Local authorities in the Zhytomyr region confirmed a child's death.").fatalities == 1
     assert toll("Two men from the village were wounded.").injured == 2
+
+
+def test_an_assessed_infiltration_is_a_clash(pipeline, monkeypatch):
+    text = ("Assessed Russian infiltration: Geolocated footage published on February 6 shows Russian forces in "
+            "eastern Kupiansk in what the analysts assess is likely an infiltration mission that did not change "
+            "the forward edge of the battle area.[33]")
+    assert _kinds(pipeline, monkeypatch, text, day="2026-02-07") == [("Armed clash", "Kupyansk")]
+    assert _kinds(pipeline, monkeypatch, text, day="2026-02-07", off=("infiltration_label",)) == []
+
+
+def test_forces_striking_is_a_strike(pipeline, monkeypatch):
+    text = ("The drone forces posted footage on February 21 showing Ukrainian forces striking a Russian "
+            "concentration point in occupied Melitopol, Zaporizhia Oblast.[29]")
+    assert _kinds(pipeline, monkeypatch, text, day="2026-02-22") == [("Shelling/artillery/missile attack", "Melitopol")]
+    assert _kinds(pipeline, monkeypatch, text, day="2026-02-22", off=("striking",)) == []

@@ -170,6 +170,13 @@ _RULES: tuple[Rule, ...] = (
          r"|(?<!air )\braid(?:s|ed)?\b|\b(?:sabotage|reconnaissance|assault)(?: and reconnaissance)? (?:groups?|units?|teams?) (?:\S+ ){0,3}?(?:attempted|tried|entered|attacked|crossed|infiltrated)",
          1, "ACLED: organised armed groups fight without a change of territory; its verb competes "
             "with shelling's by position (the main verb comes first)"),
+    Rule("infiltration_label", "Armed clash", r"^\W*Assessed (?:Russian|Ukrainian) infiltrations?\s*:", 0,
+         "ISW labels a ground incursion that held no new line ('Assessed Russian infiltration: footage shows Russian "
+         "forces in eastern X'): troops fighting inside the other side's ground are a clash, though the front did not move"),
+    Rule("striking", "Shelling/artillery/missile attack",
+         r"\b(?:forces|troops|units|servicem[ae]n|soldiers|operators|army|navy|military) (?:\S+ ){0,2}?striking\b", 3,
+         "'footage showing Ukrainian forces striking a depot in occupied X': a strike told in the participle, "
+         "as 'struck' is"),
     Rule("exchanges_of_fire", "Armed clash", r"\bexchanges of (?:heavy |small[- ]arms |artillery |gun)?fire\b", 1,
          "'Heavy exchanges of fire were reported in the regions of A and B': fire exchanged, in the plural, is fighting "
          "between two forces as one exchange of it is"),
@@ -230,7 +237,7 @@ CONTEXT = {
     "sexual_violence": ARMED, "defusal": ARMED, "air_strike": ARMED, "shelling": ARMED,
     "remote_explosive": ARMED, "territory": ARMED, "armed_clash": ARMED, "gains": ARMED, "attack_civilians": ARMED,
     "abduction": ARMED, "strike_generic": ARMED, "looting": ARMED, "withdrawal": ARMED,
-    "headquarters": ARMED, "group_change": ARMED, "exchanges_of_fire": ARMED,
+    "headquarters": ARMED, "group_change": ARMED, "exchanges_of_fire": ARMED, "striking": ARMED,
     "detention": POLITICAL, "agreement": POLITICAL, "other": POLITICAL, "mob_violence": POLITICAL,
 }
 RULES: tuple[Rule, ...] = tuple(
@@ -350,7 +357,7 @@ NOT_EVENT: tuple[NotEvent, ...] = (
 )
 
 # Triggers added in a recall round: each a switch of its own (`geo eval --without NAME`).
-SWITCHED_TRIGGERS = ("exchanges_of_fire",)
+SWITCHED_TRIGGERS = ("exchanges_of_fire", "infiltration_label", "striking")
 for _r in _RULES:
     if _r.name in SWITCHED_TRIGGERS:
         switch(_r.name, _r.reason)
