@@ -118,3 +118,19 @@ def test_forces_striking_is_a_strike(pipeline, monkeypatch):
             "concentration point in occupied Melitopol, Zaporizhia Oblast.[29]")
     assert _kinds(pipeline, monkeypatch, text, day="2026-02-22") == [("Shelling/artillery/missile attack", "Melitopol")]
     assert _kinds(pipeline, monkeypatch, text, day="2026-02-22", off=("striking",)) == []
+
+
+def test_a_gathering_told_by_its_noun_is_a_protest(pipeline, monkeypatch):
+    text = ("In the centre of Warsaw, a rally was held on Sunday in support of Ukrainian prisoners of war, "
+            "the organisers said.")
+    assert _kinds(pipeline, monkeypatch, text) == [("Peaceful protest", "Warsaw")]
+    assert _kinds(pipeline, monkeypatch, text, off=("gathering_held",)) == []
+    text = "At a demonstration in Berlin on Saturday, speakers urged more air defence for Ukraine."
+    assert _kinds(pipeline, monkeypatch, text) == [("Peaceful protest", "Berlin")]
+
+
+def test_a_garrison_holding_out_is_fighting(pipeline, monkeypatch):
+    text = ("Russia's military says it controls most of Vovchansk, while Ukrainian marines are still holding out "
+            "in the town's aggregate plant.")
+    assert _kinds(pipeline, monkeypatch, text) == [("Armed clash", "Vovchansk")]
+    assert _kinds(pipeline, monkeypatch, text, off=("holding_out",)) == []

@@ -177,6 +177,13 @@ _RULES: tuple[Rule, ...] = (
          r"\b(?:forces|troops|units|servicem[ae]n|soldiers|operators|army|navy|military) (?:\S+ ){0,2}?striking\b", 3,
          "'footage showing Ukrainian forces striking a depot in occupied X': a strike told in the participle, "
          "as 'struck' is"),
+    Rule("gathering_held", "Peaceful protest",
+         r"\b(?:rall(?:y|ies)|demonstrations?|vigils?|pickets?|marches)\s+(?:(?:was|were|had been|have been)\s+)?held\b"
+         r"|\bat an? (?:\S+ )?(?:rally|demonstration|vigil|picket)\s+(?:in|outside|near|at|on)\b", 0,
+         "'a rally was held in support of X in the capital', 'at a demonstration in X's square, speakers urged ...': a "
+         "gathering told by the noun is a protest as 'protested' is"),
+    Rule("holding_out", "Armed clash", r"\b(?:holding|held|hold) out\b(?!\s+(?:hope|the (?:hope|prospect|possibility)))", 2,
+         "'defenders are still holding out in the steel plant': a garrison holding out against an assault is fighting"),
     Rule("exchanges_of_fire", "Armed clash", r"\bexchanges of (?:heavy |small[- ]arms |artillery |gun)?fire\b", 1,
          "'Heavy exchanges of fire were reported in the regions of A and B': fire exchanged, in the plural, is fighting "
          "between two forces as one exchange of it is"),
@@ -238,6 +245,7 @@ CONTEXT = {
     "remote_explosive": ARMED, "territory": ARMED, "armed_clash": ARMED, "gains": ARMED, "attack_civilians": ARMED,
     "abduction": ARMED, "strike_generic": ARMED, "looting": ARMED, "withdrawal": ARMED,
     "headquarters": ARMED, "group_change": ARMED, "exchanges_of_fire": ARMED, "striking": ARMED,
+    "holding_out": ARMED, "gathering_held": POLITICAL,
     "detention": POLITICAL, "agreement": POLITICAL, "other": POLITICAL, "mob_violence": POLITICAL,
 }
 RULES: tuple[Rule, ...] = tuple(
@@ -357,7 +365,7 @@ NOT_EVENT: tuple[NotEvent, ...] = (
 )
 
 # Triggers added in a recall round: each a switch of its own (`geo eval --without NAME`).
-SWITCHED_TRIGGERS = ("exchanges_of_fire", "infiltration_label", "striking")
+SWITCHED_TRIGGERS = ("exchanges_of_fire", "infiltration_label", "striking", "gathering_held", "holding_out")
 for _r in _RULES:
     if _r.name in SWITCHED_TRIGGERS:
         switch(_r.name, _r.reason)
