@@ -56,7 +56,7 @@ _SPEAKS_BEFORE = re.compile(r"\b(?:governor|head|chief|authorities|officials?|ad
 switch("regions_of_an_action", "'exchanges of fire in the regions of A and B in the northeast and C in the south', 'hit a "
        "substation in the X region, as well as a school in the Y region': a region named as where the action happened, "
        "holding none of the clause's towns, is a place of the action too, an event at its region (a region that holds a "
-       "town of the clause is its container; one whose governor speaks is a source)")
+       "town of the clause is its container; one whose governor speaks is a source; one abroad is where someone spoke)")
 
 
 def regions_listed(text: str, clause: tuple[int, int], chosen, resolutions) -> list:
@@ -70,8 +70,9 @@ def regions_listed(text: str, clause: tuple[int, int], chosen, resolutions) -> l
     out = []
     for r in usable:
         m = r.mention
-        if r.place.feature != "region" or r.place.id == chosen.place.id or r.place.admin1_code in held:
-            continue
+        if r.place.feature != "region" or r.place.id == chosen.place.id or r.place.admin1_code in held \
+                or r.place.country != chosen.place.country:
+            continue  # a container, the chosen place, or abroad ("briefing reporters in New York")
         if not _REGION_INTRO.search(text, max(clause[0], m.start - 40), m.start):
             continue
         if _SPEAKS_AFTER.match(text, m.end) or _SPEAKS_BEFORE.search(text, max(0, m.start - 40), m.start):
