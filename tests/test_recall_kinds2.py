@@ -134,3 +134,15 @@ def test_a_garrison_holding_out_is_fighting(pipeline, monkeypatch):
             "in the town's aggregate plant.")
     assert _kinds(pipeline, monkeypatch, text) == [("Armed clash", "Vovchansk")]
     assert _kinds(pipeline, monkeypatch, text, off=("holding_out",)) == []
+
+
+def test_damage_framed_at_a_place_of_its_own_after_a_strike_is_the_strike_there(pipeline, monkeypatch):
+    text = ("Russian drones struck Kharkiv overnight, injuring three people, the military said. "
+            "In the Mykolaiv region, around 30,000 families were left without electricity.")
+    kinds = _kinds(pipeline, monkeypatch, text)
+    assert kinds == [("Air/drone strike", "Kharkiv"), ("Air/drone strike", "Mykolayiv")]
+    assert _kinds(pipeline, monkeypatch, text, off=("damage_elsewhere",)) == kinds[:1]
+    # Repairs of damage, not damage done: no frame of a place.
+    text = ("Russian drones struck Kharkiv overnight, injuring three people, the military said. "
+            "Mayors say they lack the money to repair damaged homes in Mykolaiv.")
+    assert _kinds(pipeline, monkeypatch, text) == kinds[:1]

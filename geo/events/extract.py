@@ -23,7 +23,7 @@ from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, at_capital, choose
                                nearby as _nearby, precision, spread)
 from geo.events.clauses import ELLIPSIS, OWN_VERB, TARGET, actions, clauses, without_asides
 from geo.events.continuation import continued, continuing, opens_back, retold
-from geo.events.recall import regions_listed, said_clauses
+from geo.events.recall import damage_told, regions_listed, said_clauses
 from geo.events.scope import (
     _NO_THEATRE, Theatre, _body, _headline, _quoted, _theatre, _without_summaries, after_dateline, exclaims,
     clause_is_background, front_matter_end,
@@ -342,7 +342,7 @@ def _at_seat(e: Event, seat) -> Event:
       "same kind of strike at that place: deaths with a place of their own are an event")
 def _toll_elsewhere(text: str, s: Sentence, before: Event, by_sentence, date, theatre=_NO_THEATRE) -> Event | None:
     t = toll(s.text)
-    if not t.fatalities and not t.injured or before.type not in ("Explosions/Remote violence",):
+    if not t.fatalities and not t.injured and not damage_told(s.text) or before.type not in ("Explosions/Remote violence",):
         return None
     # The strike's own country, or (a strike told of nowhere in particular: "across Ukraine") the
     # countries its sentence names, or the war's.

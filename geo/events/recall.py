@@ -127,3 +127,21 @@ def described_toll(text: str, killed: str, hurt: str) -> tuple[int | None, int |
                                   r"teenager|pensioner)['’]s death\b", text, re.I):
         dead = 1
     return dead, count(hurt)
+
+
+# Damage or outages a sentence tells at a place of its own, with no trigger and no toll.
+_DAMAGE = re.compile(r"\b(?:recorded damage|damage to|damaged|fires? (?:broke out|erupted)|(?:left|were|was|remain(?:ed)?) "
+                     r"without (?:electricity|power|heat\w*|water|gas)|power (?:outages?|cuts)|blackouts?)\b", re.I)
+switch("damage_elsewhere", "'Multiple communities recorded damage throughout the X region', 'in the Y region, 40,000 "
+       "families were left without electricity': after a strike, damage at a place of its own is that strike there, "
+       "as a toll at a place of its own is")
+
+
+# Where the damage is, told as the sentence's frame ("In the X region, ...") or as damage's own place
+# ("recorded damage throughout the X region"): not repairs, shortfalls or a picture's ruins.
+_PLACE_FRAME = re.compile(r"^\W*(?:\w+\s+){0,2}?In\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+,"
+                          r"|\bdamage (?:throughout|across|in) (?:the\s+)?(?:[\w’'-]+\s+){0,2}?(?:region|oblast|city)\b")
+
+
+def damage_told(text: str) -> bool:
+    return on("damage_elsewhere") and bool(_DAMAGE.search(text)) and bool(_PLACE_FRAME.search(text))
