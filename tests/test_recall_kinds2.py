@@ -146,3 +146,24 @@ def test_damage_framed_at_a_place_of_its_own_after_a_strike_is_the_strike_there(
     text = ("Russian drones struck Kharkiv overnight, injuring three people, the military said. "
             "Mayors say they lack the money to repair damaged homes in Mykolaiv.")
     assert _kinds(pipeline, monkeypatch, text) == kinds[:1]
+
+
+def test_troops_shooting_people_down_is_an_attack(pipeline, monkeypatch):
+    text = "Russian soldiers shot and killed four people queuing for water in the town of Vovchansk, officials said."
+    assert _kinds(pipeline, monkeypatch, text) == [("Attack", "Vovchansk")]
+    assert _kinds(pipeline, monkeypatch, text, off=("shot_people",)) == []
+
+
+def test_claimed_advances_are_fighting(pipeline, monkeypatch):
+    text = "Russian forces claim more advances in Ukraine's Kharkiv region near Vovchansk."
+    assert _kinds(pipeline, monkeypatch, text) == [("Armed clash", "Vovchansk")]
+    assert _kinds(pipeline, monkeypatch, text, off=("claimed_advances",)) == []
+
+
+def test_a_blast_nobody_fired_is_a_remote_explosive(pipeline, monkeypatch):
+    text = ("In the occupied city of Melitopol, a Russian-installed official and his deputy died when their "
+            "office was blown up, the occupation authorities said.")
+    assert _kinds(pipeline, monkeypatch, text) == [("Remote explosive/landmine/IED", "Melitopol")]
+    assert _kinds(pipeline, monkeypatch, text, off=("blown_up_or_sabotaged",)) == []
+    text = "Ukrainian partisans say they sabotaged a railway bridge near Melitopol as a Russian train crossed it."
+    assert _kinds(pipeline, monkeypatch, text) == [("Remote explosive/landmine/IED", "Melitopol")]
