@@ -23,7 +23,7 @@ from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, at_capital, choose
                                nearby as _nearby, precision, spread)
 from geo.events.clauses import ELLIPSIS, OWN_VERB, TARGET, actions, clauses, without_asides
 from geo.events.continuation import continued, continuing, opens_back, retold
-from geo.events.recall import damage_told, regions_listed, said_clauses
+from geo.events.recall import damage_told, regions_listed, said_clauses, without_since
 from geo.events.scope import (
     _NO_THEATRE, Theatre, _body, _headline, _quoted, _theatre, _without_summaries, after_dateline, exclaims,
     clause_is_background, front_matter_end,
@@ -212,7 +212,7 @@ class Extractor:
             if place is not None and theatre and not theatre.holds(place) \
                     and TYPE_OF[sub_type] in _VIOLENT and on("outside_the_theatre"):
                 continue  # "reporters in New York", "the Institute in Washington": not where it happened
-            if clause_is_background(clause, article_day) and on("background_year"):
+            if clause_is_background(without_since(clause, at), article_day) and on("background_year"):
                 continue
             names = actor_rules.completed(names, sub_type, place, clause, war_story)
             if TYPE_OF[sub_type] in (STRATEGIC, PROTESTS):

@@ -145,3 +145,14 @@ _PLACE_FRAME = re.compile(r"^\W*(?:\w+\s+){0,2}?In\s+(?:the\s+)?(?:[\w’'-]+\s+
 
 def damage_told(text: str) -> bool:
     return on("damage_elsewhere") and bool(_DAMAGE.search(text)) and bool(_PLACE_FRAME.search(text))
+
+
+_SINCE = re.compile(r"\bsince\s+(?!(?:then|\d{1,2}\s*(?:a\.?m|p\.?m)|dawn|midnight|morning|early)\b)[^,;]*", re.I)
+
+
+def without_since(clause: str, at: int) -> str:
+    """The clause without the 'since ...' phrases after its trigger ('the biggest exchange since Russia launched
+    its assault in February 2022'): the year the phrase reckons from does not date the clause's event."""
+    if not on("since_an_earlier_action"):
+        return clause
+    return clause[:at] + _SINCE.sub("", clause[at:])

@@ -373,6 +373,10 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              r"|\bin the (?:first|early|opening) (?:days|weeks|months) of the (?:war|invasion)\b",
              "clause", "'Ukrainian forces captured parts of the region last August', 'the village was liberated last year': "
              "what a clause puts a season or a year back is background, not an event of the story"),
+    NotEvent("since_an_earlier_action", r"\bsince(?:\s+(?!and\b|but\b)\S+){0,4}\s*$", "before",
+             "'the biggest prisoner exchange since Russia launched its full-scale assault in February 2022': an action "
+             "a 'since' phrase reckons from is the past, not the clause's event; the clause's own trigger stands, and the "
+             "phrase's year does not make it background"),
     NotEvent("ongoing_development", r"\b(?:are|is|am)\b(?:\s+(?!and\b|but\b)\S+){0,3}\s*$", "before",
              "'they are moving new units there': a development in the present tense is an assessment of "
              "what goes on, not a dated event (violence reported so, 'are shelling X', still counts)",
