@@ -1,0 +1,47 @@
+"""Issue 20, precision, third round: feed items, and more. Made-up sentences of the kinds a
+war-news dev set showed; each rule switched off shows what it changes."""
+
+from __future__ import annotations
+
+import pytest
+
+from factories import event_kinds
+from geo.types import Document
+
+
+@pytest.fixture(scope="module")
+def pipeline(geo_data_dir):
+    from geo.geoparse.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+_kinds = event_kinds
+
+
+def _told(pipeline, monkeypatch, text: str, off=()) -> list[str]:
+    """The text each event is told in (its first sentence)."""
+    monkeypatch.setattr(pipeline, "without", frozenset(off))
+    return [e.sentence.text for e in pipeline.parse(Document(text, date="2025-03-04")).events]
+
+
+_FEED = ("# Source:Example Daily, URL:https://example.com/rss/news, language:en-us\n\n"
+         "## Russian Drones Strike Kharkiv Power Plant\n"
+         " - [https://example.com/2025/03/04/russian-drones-strike-kharkiv-power-plant-a101]"
+         "(https://example.com/2025/03/04/russian-drones-strike-kharkiv-power-plant-a101)\n"
+         " - RSS feed: https://example.com/rss/news\n"
+         " - date published: 2025-03-04T10:00:00+00:00\n\n"
+         "Repair crews worked through the night, the city's mayor said.\n")
+
+
+def test_a_feed_items_heading_is_what_it_reports(pipeline, monkeypatch):
+    told = _told(pipeline, monkeypatch, _FEED)
+    assert len(told) == 1 and told[0].startswith("## Russian Drones Strike Kharkiv")
+    off = _told(pipeline, monkeypatch, _FEED, off={"feed_item_heading"})
+    assert all(not t.startswith("## ") for t in off)
+
+
+def test_a_heading_above_prose_is_still_no_part_of_the_sentence(pipeline, monkeypatch):
+    text = "Strikes on the east\nRussian forces shelled Kramatorsk overnight, the governor said.\n"
+    told = _told(pipeline, monkeypatch, text)
+    assert told == ["Russian forces shelled Kramatorsk overnight, the governor said."]
