@@ -45,3 +45,19 @@ def test_a_heading_above_prose_is_still_no_part_of_the_sentence(pipeline, monkey
     text = "Strikes on the east\nRussian forces shelled Kramatorsk overnight, the governor said.\n"
     told = _told(pipeline, monkeypatch, text)
     assert told == ["Russian forces shelled Kramatorsk overnight, the governor said."]
+
+
+def test_a_district_of_a_big_city_is_the_citys_attack(pipeline, monkeypatch):
+    text = ("At least three people were killed after a barrage of Russian drones and missiles struck Kharkiv "
+            "overnight. President Volodymyr Zelensky called for more air defence systems. The Industrialnyi and "
+            "Slobidskyi districts were hit hardest, the mayor said.")
+    on = _kinds(pipeline, monkeypatch, text)
+    assert len(on) == 1 and on[0][1] == "Kharkiv"
+    off = _kinds(pipeline, monkeypatch, text, off={"city_section_is_the_city"})
+    assert len(off) == 2
+
+
+def test_a_town_near_a_big_city_keeps_its_own_attack(pipeline, monkeypatch):
+    text = ("Russian missiles struck Kharkiv overnight, the mayor said. A drone also hit a house in Chuhuiv, "
+            "wounding two people.")
+    assert {p for _, p in _kinds(pipeline, monkeypatch, text)} == {"Kharkiv", "Chuhuyiv"}
