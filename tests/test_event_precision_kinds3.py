@@ -61,3 +61,19 @@ def test_a_town_near_a_big_city_keeps_its_own_attack(pipeline, monkeypatch):
     text = ("Russian missiles struck Kharkiv overnight, the mayor said. A drone also hit a house in Chuhuiv, "
             "wounding two people.")
     assert {p for _, p in _kinds(pipeline, monkeypatch, text)} == {"Kharkiv", "Chuhuyiv"}
+
+
+def test_a_ship_named_after_a_town_is_no_place(pipeline, monkeypatch):
+    for text in ("Ukrainian forces struck a large Russian landing ship, Melitopol, that was unloading supplies at "
+                 "the port of Mariupol, the navy said on Tuesday.",
+                 "The governor said Ukrainian missiles had struck the Bryansk with two Neptune missiles off Mykolaiv "
+                 "on Tuesday."):
+        on = _kinds(pipeline, monkeypatch, text)
+        assert len(on) == 1 and on[0][1] in ("Mariupol", "Mykolayiv")
+        off = _kinds(pipeline, monkeypatch, text, off={"town_named_ship"})
+        assert off[0][1] in ("Melitopol", "Bryansk")
+
+
+def test_a_list_of_regions_after_the_is_still_places(pipeline, monkeypatch):
+    text = "Russian forces shelled the Kharkiv, Zaporizhzhia and Donetsk regions on Tuesday, the governors said."
+    assert len(_kinds(pipeline, monkeypatch, text)) == 3
