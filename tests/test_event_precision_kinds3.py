@@ -18,6 +18,8 @@ def pipeline(geo_data_dir):
 
 _kinds = event_kinds
 
+_SHELLED_ = "Russian forces shelled Kramatorsk overnight, the governor said."
+
 
 def _told(pipeline, monkeypatch, text: str, off=()) -> list[str]:
     """The text each event is told in (its first sentence)."""
@@ -77,3 +79,24 @@ def test_a_ship_named_after_a_town_is_no_place(pipeline, monkeypatch):
 def test_a_list_of_regions_after_the_is_still_places(pipeline, monkeypatch):
     text = "Russian forces shelled the Kharkiv, Zaporizhzhia and Donetsk regions on Tuesday, the governors said."
     assert len(_kinds(pipeline, monkeypatch, text)) == 3
+
+
+def test_a_markdown_images_alt_text_is_no_event(pipeline, monkeypatch):
+    text = (_SHELLED_ + "\n![Ukrainian servicemen are seen next to a destroyed armoured vehicle, which they said belongs "
+            "to the Russian army, outside Kupiansk, Ukraine March 3, 2025.](https://example.com/photo.jpg)")
+    assert _kinds(pipeline, monkeypatch, text) == [("Shelling/artillery/missile attack", "Kramatorsk")]
+    assert ("Armed clash", "Kupyansk") in _kinds(pipeline, monkeypatch, text, off={"image_alt_text"})
+
+
+def test_how_many_of_a_count_of_dead_died_is_no_strike(pipeline, monkeypatch):
+    for text, place in ((_SHELLED_ + " Investigators found a mass grave with 200 bodies near Kupiansk. Some of them "
+                         "had been killed by shelling and airstrikes, officials said.", "Kupyansk"),
+                        (_SHELLED_ + " The UN said 300 civilians had died in Mykolaiv since March. Most were killed by "
+                         "explosive weapons such as artillery, missiles and airstrikes.", "Mykolayiv")):
+        assert _kinds(pipeline, monkeypatch, text) == [("Shelling/artillery/missile attack", "Kramatorsk")]
+        assert place in {p for _, p in _kinds(pipeline, monkeypatch, text, off={"cause_of_many_deaths"})}
+
+
+def test_a_strike_that_killed_people_stays(pipeline, monkeypatch):
+    text = _SHELLED_ + " On Tuesday, two people were killed by a Russian drone strike in Kupiansk, the governor said."
+    assert ("Air/drone strike", "Kupyansk") in _kinds(pipeline, monkeypatch, text)

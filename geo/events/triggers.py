@@ -318,6 +318,13 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              r"|Shutterstock|Ukrinform|Handout|Press Service|via [A-Z]\w+)\b[^\[\]()]{0,40}[\])]\s*$",
              "sentence", "'Residents wait for hot meals ... [Name/AFP]': a photo's caption, ended by its credit, "
                          "describes a picture, not an event the article reports"),
+    NotEvent("image_alt_text", r"^\s*!\[", "sentence",
+             "'![Soldiers stand by a burned-out tank outside X, February 24](https://...)': a Markdown image's "
+             "alt text describes a picture, not an event the article reports"),
+    NotEvent("cause_of_many_deaths",
+             r"\b(?:most|some|many|all|the majority)(?: of (?:them|those|the \w+))? (?:had been|have been|were) killed by\b",
+             "clause", "'Most were killed by explosive weapons such as shelling', 'some of the bodies had been killed by "
+             "shelling': how many of a count of dead died is the tally's cause, not one strike at a place on a day"),
     NotEvent("business_deal",
              r"\b(?:private equity|investors?|shareholders?|acquisitions?|asset sales?|stakes? in|bids? for|mergers?|"
              r"buyers?|bidders?|takeover|divest\w*)\b", "sentence",
