@@ -100,3 +100,23 @@ def test_how_many_of_a_count_of_dead_died_is_no_strike(pipeline, monkeypatch):
 def test_a_strike_that_killed_people_stays(pipeline, monkeypatch):
     text = _SHELLED_ + " On Tuesday, two people were killed by a Russian drone strike in Kupiansk, the governor said."
     assert ("Air/drone strike", "Kupyansk") in _kinds(pipeline, monkeypatch, text)
+
+
+def _dated(pipeline, monkeypatch, text: str, off=()) -> list[tuple]:
+    monkeypatch.setattr(pipeline, "without", frozenset(off))
+    return [(e.sub_type, e.place.name if e.place else None, e.date)
+            for e in pipeline.parse(Document(text, date="2025-03-04")).events]
+
+
+def test_an_undated_lede_and_the_dated_strike_are_one_event(pipeline, monkeypatch):
+    text = ("Russia hit Kharkiv with cruise missiles while the German foreign minister was visiting the country, "
+            "officials said. Germany pledged new air defence systems. Monday's missile strikes on Kharkiv wounded "
+            "ten people, the governor said.")
+    assert _dated(pipeline, monkeypatch, text) == [("Shelling/artillery/missile attack", "Kharkiv", "2025-03-03")]
+    assert len(_dated(pipeline, monkeypatch, text, off={"undated_retold_on_its_day"})) == 2
+
+
+def test_strikes_told_on_two_days_stay_two(pipeline, monkeypatch):
+    text = ("Russian forces shelled Kharkiv overnight, the governor said. On Monday, Russian forces shelled Kharkiv, "
+            "wounding ten people.")
+    assert len(_dated(pipeline, monkeypatch, text)) == 2
