@@ -120,3 +120,15 @@ def test_strikes_told_on_two_days_stay_two(pipeline, monkeypatch):
     text = ("Russian forces shelled Kharkiv overnight, the governor said. On Monday, Russian forces shelled Kharkiv, "
             "wounding ten people.")
     assert len(_dated(pipeline, monkeypatch, text)) == 2
+
+
+def test_violence_people_fled_is_no_event_where_they_are(pipeline, monkeypatch):
+    text = _SHELLED_ + " In Mykolaiv, a school now houses 300 people displaced by shelling in the Kherson region."
+    assert _kinds(pipeline, monkeypatch, text) == [("Shelling/artillery/missile attack", "Kramatorsk")]
+    assert len(_kinds(pipeline, monkeypatch, text, off={"fled_from"})) == 2
+
+
+def test_a_strike_on_a_shelter_for_those_who_fled_stays(pipeline, monkeypatch):
+    text = ("On Tuesday, a Russian missile hit a hotel in Mykolaiv sheltering families who had fled fighting in the "
+            "east, the mayor said.")
+    assert _kinds(pipeline, monkeypatch, text) == [("Shelling/artillery/missile attack", "Mykolayiv")]

@@ -325,6 +325,11 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              r"\b(?:most|some|many|all|the majority)(?: of (?:them|those|the \w+))? (?:had been|have been|were) killed by\b",
              "clause", "'Most were killed by explosive weapons such as shelling', 'some of the bodies had been killed by "
              "shelling': how many of a count of dead died is the tally's cause, not one strike at a place on a day"),
+    NotEvent("fled_from",
+             r"\b(?:fled|flee|flees|fleeing|escaped|escaping|displaced by|driven out by|uprooted by)(?:\s+(?:the|heavy|"
+             r"intense|fierce|relentless|ongoing))*\s*$",
+             "before", "'a hotel sheltering people who had fled fighting in the east', 'families displaced by shelling': "
+             "the violence people fled is told of elsewhere and before, it is no event where they are now"),
     NotEvent("business_deal",
              r"\b(?:private equity|investors?|shareholders?|acquisitions?|asset sales?|stakes? in|bids? for|mergers?|"
              r"buyers?|bidders?|takeover|divest\w*)\b", "sentence",
