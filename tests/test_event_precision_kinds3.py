@@ -132,3 +132,15 @@ def test_a_strike_on_a_shelter_for_those_who_fled_stays(pipeline, monkeypatch):
     text = ("On Tuesday, a Russian missile hit a hotel in Mykolaiv sheltering families who had fled fighting in the "
             "east, the mayor said.")
     assert _kinds(pipeline, monkeypatch, text) == [("Shelling/artillery/missile attack", "Mykolayiv")]
+
+
+def test_a_forecast_after_the_trigger_is_analysis(pipeline, monkeypatch):
+    text = (_SHELLED_ + " Analysts have assessed that a Russian offensive operation aimed at seizing Kharkiv City "
+            "would be very costly for Moscow.")
+    assert _kinds(pipeline, monkeypatch, text) == [("Shelling/artillery/missile attack", "Kramatorsk")]
+    assert ("Armed clash", "Kharkiv") in _kinds(pipeline, monkeypatch, text, off={"forecast_of_the_clause"})
+
+
+def test_a_capture_that_happened_stays_beside_a_forecast(pipeline, monkeypatch):
+    text = _SHELLED_ + " On Monday, Russian forces seized the village of Pryiutne, the army said."
+    assert len(_kinds(pipeline, monkeypatch, text)) == 2

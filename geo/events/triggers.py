@@ -330,6 +330,11 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              r"intense|fierce|relentless|ongoing))*\s*$",
              "before", "'a hotel sheltering people who had fled fighting in the east', 'families displaced by shelling': "
              "the violence people fled is told of elsewhere and before, it is no event where they are now"),
+    NotEvent("forecast_of_the_clause",
+             r"\bwould (?:be|pose|seriously|further|likely|probably)\b|\b(?:is|are|remain|remains) likely to be\b",
+             "clause", "'an offensive aimed at seizing the city would be an extremely ambitious undertaking', 'a "
+             "breakthrough in X would seriously challenge', 'the towns are likely to be targets': a forecast "
+             "after the trigger makes its clause analysis, not something that happened"),
     NotEvent("business_deal",
              r"\b(?:private equity|investors?|shareholders?|acquisitions?|asset sales?|stakes? in|bids? for|mergers?|"
              r"buyers?|bidders?|takeover|divest\w*)\b", "sentence",
