@@ -144,3 +144,12 @@ def test_a_forecast_after_the_trigger_is_analysis(pipeline, monkeypatch):
 def test_a_capture_that_happened_stays_beside_a_forecast(pipeline, monkeypatch):
     text = _SHELLED_ + " On Monday, Russian forces seized the village of Pryiutne, the army said."
     assert len(_kinds(pipeline, monkeypatch, text)) == 2
+
+
+def test_a_bold_lead_sums_up_the_fighting_told_below_it(pipeline, monkeypatch):
+    text = ("Russian forces continued attacks in the east on March 3 and 4.\n"
+            "**_Northern Axis_****(Russian objective: Push Ukrainian forces back from the border with Belgorod Oblast)**\n"
+            "**Russian forces continued offensive operations in northern Kharkiv Oblast on March 4 but did not advance.**\n"
+            "Russian forces attacked north of Kharkiv City near Lyptsi and Vovchansk on March 3 and 4.")
+    assert ("Armed clash", "Kharkiv") not in _kinds(pipeline, monkeypatch, text)
+    assert ("Armed clash", "Kharkiv") in _kinds(pipeline, monkeypatch, text, off={"bold_lead_sums_up"})
