@@ -153,3 +153,16 @@ def test_a_bold_lead_sums_up_the_fighting_told_below_it(pipeline, monkeypatch):
             "Russian forces attacked north of Kharkiv City near Lyptsi and Vovchansk on March 3 and 4.")
     assert ("Armed clash", "Kharkiv") not in _kinds(pipeline, monkeypatch, text)
     assert ("Armed clash", "Kharkiv") in _kinds(pipeline, monkeypatch, text, off={"bold_lead_sums_up"})
+
+
+def test_a_campaign_cited_is_no_strike(pipeline, monkeypatch):
+    text = (_SHELLED_ + " The latest bombardments of Kharkiv have drawn attention in Washington, where senators cited "
+            "the Russian bombing campaign in a debate on aid.")
+    assert _kinds(pipeline, monkeypatch, text) == [("Shelling/artillery/missile attack", "Kramatorsk")]
+    assert len(_kinds(pipeline, monkeypatch, text, off={"campaign_named"})) == 2
+
+
+def test_a_strike_as_part_of_a_campaign_stays(pipeline, monkeypatch):
+    text = (_SHELLED_ + " Drones struck an oil depot in Bryansk on Monday as part of Ukraine's long-range strike "
+            "campaign, the governor said.")
+    assert ("Air/drone strike", "Bryansk") in _kinds(pipeline, monkeypatch, text)

@@ -335,6 +335,12 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              "clause", "'an offensive aimed at seizing the city would be an extremely ambitious undertaking', 'a "
              "breakthrough in X would seriously challenge', 'the towns are likely to be targets': a forecast "
              "after the trigger makes its clause analysis, not something that happened"),
+    NotEvent("campaign_named",
+             r"^(?!.*\bpart of\b).*?\b(?:bombing|bombardment|shelling|strike|drone|missile|air|aerial|terror|artillery)s? "
+             r"campaign\b",
+             "clause", "'the president cited the Russian bombing campaign', 'Ukraine continued its long-range strike "
+             "campaign': a campaign is the war's course over months, not one strike at a place on a day ('struck X "
+             "as part of its campaign' is a strike)"),
     NotEvent("business_deal",
              r"\b(?:private equity|investors?|shareholders?|acquisitions?|asset sales?|stakes? in|bids? for|mergers?|"
              r"buyers?|bidders?|takeover|divest\w*)\b", "sentence",
