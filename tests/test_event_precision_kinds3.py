@@ -166,3 +166,15 @@ def test_a_strike_as_part_of_a_campaign_stays(pipeline, monkeypatch):
     text = (_SHELLED_ + " Drones struck an oil depot in Bryansk on Monday as part of Ukraine's long-range strike "
             "campaign, the governor said.")
     assert ("Air/drone strike", "Bryansk") in _kinds(pipeline, monkeypatch, text)
+
+
+def test_an_appeal_to_protest_is_no_protest(pipeline, monkeypatch):
+    text = (_SHELLED_ + " The mayor of Mykolaiv, Oleksandr Senkevych, called for people across the country to unite "
+            "in rallies to protest against the war.")
+    assert _kinds(pipeline, monkeypatch, text) == [("Shelling/artillery/missile attack", "Kramatorsk")]
+    assert ("Peaceful protest", "Mykolayiv") in _kinds(pipeline, monkeypatch, text, off={"call_to_protest"})
+
+
+def test_a_rally_held_stays(pipeline, monkeypatch):
+    text = _SHELLED_ + " On Tuesday, hundreds of people rallied in Mykolaiv to protest against the occupation."
+    assert ("Peaceful protest", "Mykolayiv") in _kinds(pipeline, monkeypatch, text)

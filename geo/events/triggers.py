@@ -341,6 +341,11 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              "clause", "'the president cited the Russian bombing campaign', 'Ukraine continued its long-range strike "
              "campaign': a campaign is the war's course over months, not one strike at a place on a day ('struck X "
              "as part of its campaign' is a strike)"),
+    NotEvent("call_to_protest",
+             r"\b(?:call(?:ed|s|ing)?|appeal(?:ed|s|ing)?) (?:on|for|upon) (?:\S+ ){0,8}?to (?:unite|join|hold|take part|"
+             r"rally|protest|demonstrate|gather|come out|take to)\b",
+             "clause", "'the president called for people around the world to unite in rallies to protest against the "
+             "war': an appeal to protest is no protest held"),
     NotEvent("business_deal",
              r"\b(?:private equity|investors?|shareholders?|acquisitions?|asset sales?|stakes? in|bids? for|mergers?|"
              r"buyers?|bidders?|takeover|divest\w*)\b", "sentence",
