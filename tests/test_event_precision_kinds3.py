@@ -178,3 +178,14 @@ def test_an_appeal_to_protest_is_no_protest(pipeline, monkeypatch):
 def test_a_rally_held_stays(pipeline, monkeypatch):
     text = _SHELLED_ + " On Tuesday, hundreds of people rallied in Mykolaiv to protest against the occupation."
     assert ("Peaceful protest", "Mykolayiv") in _kinds(pipeline, monkeypatch, text)
+
+
+def test_troops_sent_to_fight_are_no_clash(pipeline, monkeypatch):
+    text = _SHELLED_ + " Officials said thousands of foreign troops had been sent to fight in the Belgorod region."
+    assert _kinds(pipeline, monkeypatch, text) == [("Shelling/artillery/missile attack", "Kramatorsk")]
+    assert ("Armed clash", "Belgorod") in _kinds(pipeline, monkeypatch, text, off={"sent_to_fight"})
+
+
+def test_troops_who_fought_on_a_day_stay(pipeline, monkeypatch):
+    text = _SHELLED_ + " On Tuesday, Ukrainian troops fought Russian forces near Vovchansk."
+    assert ("Armed clash", "Vovchansk") in _kinds(pipeline, monkeypatch, text)

@@ -346,6 +346,11 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              r"rally|protest|demonstrate|gather|come out|take to)\b",
              "clause", "'the president called for people around the world to unite in rallies to protest against the "
              "war': an appeal to protest is no protest held"),
+    NotEvent("sent_to_fight",
+             r"\b(?:drafted|conscripted|mobili[sz]ed|sent|deployed|redeployed|trained|recruited|forced|volunteered|"
+             r"enlisted|dispatched)(?: \S+){0,3}? to\s*$",
+             "before", "'soldiers drafted to fight in Ukraine', 'troops sent to fight in the border region': who is sent "
+             "or drafted to fight is a deployment, not a clash on a day at a place"),
     NotEvent("business_deal",
              r"\b(?:private equity|investors?|shareholders?|acquisitions?|asset sales?|stakes? in|bids? for|mergers?|"
              r"buyers?|bidders?|takeover|divest\w*)\b", "sentence",
