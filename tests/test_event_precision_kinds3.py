@@ -189,3 +189,16 @@ def test_troops_sent_to_fight_are_no_clash(pipeline, monkeypatch):
 def test_troops_who_fought_on_a_day_stay(pipeline, monkeypatch):
     text = _SHELLED_ + " On Tuesday, Ukrainian troops fought Russian forces near Vovchansk."
     assert ("Armed clash", "Vovchansk") in _kinds(pipeline, monkeypatch, text)
+
+
+def test_a_since_clause_is_background(pipeline, monkeypatch):
+    text = (_SHELLED_ + " Since Russian troops withdrew from villages around Izium, investigators have found dozens "
+            "of bodies.")
+    assert _kinds(pipeline, monkeypatch, text) == [("Shelling/artillery/missile attack", "Kramatorsk")]
+    assert ("Non-violent transfer of territory", "Izyum") in _kinds(pipeline, monkeypatch, text, off={"since_clause"})
+
+
+def test_since_a_day_keeps_the_event_after_it(pipeline, monkeypatch):
+    text = ("Russian forces have shelled Kramatorsk since Monday, the governor said. On Tuesday, Russian troops "
+            "withdrew from the village of Lyptsi, the army said.")
+    assert len(_kinds(pipeline, monkeypatch, text)) == 2

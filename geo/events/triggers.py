@@ -351,6 +351,12 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              r"enlisted|dispatched)(?: \S+){0,3}? to\s*$",
              "before", "'soldiers drafted to fight in Ukraine', 'troops sent to fight in the border region': who is sent "
              "or drafted to fight is a deployment, not a clash on a day at a place"),
+    NotEvent("since_clause",
+             r"\bsince\s+(?![0-9])(?!(?:january|february|march|april|may|june|july|august|september|october|november|"
+             r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|the|last|then|early|mid|late|"
+             r"at|about|around)\b)\S+(?:\s+\S+){0,4}\s*$",
+             "before", "'Since Russian troops withdrew from towns around the capital, ...': what a since-clause puts "
+             "before the story's time is its background, not an event of the story ('since Monday' is a day, kept)"),
     NotEvent("business_deal",
              r"\b(?:private equity|investors?|shareholders?|acquisitions?|asset sales?|stakes? in|bids? for|mergers?|"
              r"buyers?|bidders?|takeover|divest\w*)\b", "sentence",
