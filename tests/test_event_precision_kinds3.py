@@ -202,3 +202,10 @@ def test_since_a_day_keeps_the_event_after_it(pipeline, monkeypatch):
     text = ("Russian forces have shelled Kramatorsk since Monday, the governor said. On Tuesday, Russian troops "
             "withdrew from the village of Lyptsi, the army said.")
     assert len(_kinds(pipeline, monkeypatch, text)) == 2
+
+
+def test_violence_told_as_repeated_is_a_pattern(pipeline, monkeypatch):
+    text = (_SHELLED_ + " Inspectors found that banned chemical weapons were used repeatedly near Kupiansk, including "
+            "in two villages.")
+    assert _kinds(pipeline, monkeypatch, text) == [("Shelling/artillery/missile attack", "Kramatorsk")]
+    assert ("Chemical weapon", "Kupyansk") in _kinds(pipeline, monkeypatch, text, off={"repeatedly"})

@@ -357,6 +357,11 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              r"at|about|around)\b)\S+(?:\s+\S+){0,4}\s*$",
              "before", "'Since Russian troops withdrew from towns around the capital, ...': what a since-clause puts "
              "before the story's time is its background, not an event of the story ('since Monday' is a day, kept)"),
+    NotEvent("repeatedly",
+             r"\b(?:repeatedly|time and again|again and again|on (?:several|many|numerous|multiple) occasions|"
+             r"(?:multiple|numerous|many) times)\b",
+             "clause", "'poison gas was used repeatedly in X', 'the city has been shelled time and again': violence "
+             "told as repeated is a pattern over time, not one event at a place on a day"),
     NotEvent("business_deal",
              r"\b(?:private equity|investors?|shareholders?|acquisitions?|asset sales?|stakes? in|bids? for|mergers?|"
              r"buyers?|bidders?|takeover|divest\w*)\b", "sentence",
