@@ -67,11 +67,11 @@ def test_a_town_near_a_big_city_keeps_its_own_attack(pipeline, monkeypatch):
 
 def test_a_ship_named_after_a_town_is_no_place(pipeline, monkeypatch):
     for text in ("Ukrainian forces struck a large Russian landing ship, Melitopol, that was unloading supplies at "
-                 "the port of Mariupol, the navy said on Tuesday.",
+                 "the port of Mykolaiv, the navy said on Tuesday.",
                  "The governor said Ukrainian missiles had struck the Bryansk with two Neptune missiles off Mykolaiv "
                  "on Tuesday."):
         on = _kinds(pipeline, monkeypatch, text)
-        assert len(on) == 1 and on[0][1] in ("Mariupol", "Mykolayiv")
+        assert len(on) == 1 and on[0][1] == "Mykolayiv"
         off = _kinds(pipeline, monkeypatch, text, off={"town_named_ship"})
         assert off[0][1] in ("Melitopol", "Bryansk")
 
@@ -136,7 +136,7 @@ def test_a_strike_on_a_shelter_for_those_who_fled_stays(pipeline, monkeypatch):
 
 def test_a_forecast_after_the_trigger_is_analysis(pipeline, monkeypatch):
     text = (_SHELLED_ + " Analysts have assessed that a Russian offensive operation aimed at seizing Kharkiv City "
-            "would be very costly for Moscow.")
+            "would be very costly for the Kremlin.")
     assert _kinds(pipeline, monkeypatch, text) == [("Shelling/artillery/missile attack", "Kramatorsk")]
     assert ("Armed clash", "Kharkiv") in _kinds(pipeline, monkeypatch, text, off={"forecast_of_the_clause"})
 
@@ -169,7 +169,7 @@ def test_a_strike_as_part_of_a_campaign_stays(pipeline, monkeypatch):
 
 
 def test_an_appeal_to_protest_is_no_protest(pipeline, monkeypatch):
-    text = (_SHELLED_ + " The mayor of Mykolaiv, Oleksandr Senkevych, called for people across the country to unite "
+    text = (_SHELLED_ + " The mayor of Mykolaiv, Petro Ivanenko, called for people across the country to unite "
             "in rallies to protest against the war.")
     assert _kinds(pipeline, monkeypatch, text) == [("Shelling/artillery/missile attack", "Kramatorsk")]
     assert ("Peaceful protest", "Mykolayiv") in _kinds(pipeline, monkeypatch, text, off={"call_to_protest"})
@@ -192,10 +192,10 @@ def test_troops_who_fought_on_a_day_stay(pipeline, monkeypatch):
 
 
 def test_a_since_clause_is_background(pipeline, monkeypatch):
-    text = (_SHELLED_ + " Since Russian troops withdrew from villages around Izium, investigators have found dozens "
+    text = (_SHELLED_ + " Since Russian troops withdrew from villages around Vovchansk, investigators have found dozens "
             "of bodies.")
     assert _kinds(pipeline, monkeypatch, text) == [("Shelling/artillery/missile attack", "Kramatorsk")]
-    assert ("Non-violent transfer of territory", "Izyum") in _kinds(pipeline, monkeypatch, text, off={"since_clause"})
+    assert ("Non-violent transfer of territory", "Vovchansk") in _kinds(pipeline, monkeypatch, text, off={"since_clause"})
 
 
 def test_since_a_day_keeps_the_event_after_it(pipeline, monkeypatch):

@@ -1,4 +1,4 @@
-"""A big city's own sections ("the Solomianskyi district", "Saltivka"), which the gazetteer keeps
+"""A big city's own sections ("the Industrialnyi district", "Slobidskyi"), which the gazetteer keeps
 as towns of their own: a strike on one is a strike on the city the story tells of that day."""
 
 from __future__ import annotations
@@ -11,7 +11,7 @@ SECTION_KM = 15.0  # a big city's districts lie this close to its centre
 BIG_CITY = 300_000  # people: a city with districts the gazetteer lists as towns
 SECTION_SHARE = 3  # a section holds at most this share of the city's people (1/3)
 
-switch("city_section_is_the_city", "'a barrage struck Kyiv' ... 'the Solomianskyi district was hit hardest': a big "
+switch("city_section_is_the_city", "'a barrage struck Kharkiv' ... 'the Industrialnyi district was hit hardest': a big "
        "city's district, which the gazetteer lists as a town, is part of the city: one attack, not two")
 
 
