@@ -9,6 +9,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from geo.events.feeds import link_follows
 from geo.text.article_meta import front_matter, is_heading
 from geo.events.dates import find_date
 from geo.events.places import _BROAD
@@ -205,7 +206,7 @@ def _body(s: Sentence) -> Sentence:
         if not is_heading(line.strip()) or _RUNS_ON.search(line) and on("line_runs_on"):
             break  # "Russian forces are also pushing toward" / "X, Y, and Z": one statement over lines
         cut += len(line) + 1
-    if not cut:
+    if not cut or link_follows(s.text[cut:]):
         return s
     while cut < len(s.text) and s.text[cut].isspace():
         cut += 1
