@@ -360,7 +360,11 @@ def test_pages_uploading_at_once_each_show_their_own_result(browser, tmp_path, g
                 {"name": f"{town}.txt", "mimeType": "text/plain",
                  "buffer": f"Shelling hit {town} overnight, the regional governor said.".encode()}])
         for page, town in zip(pages, towns):
-            page.get_by_text(re.compile(rf"^{town}\.txt: added, \d+ events?, 1 place$")).wait_for(timeout=120_000)
+            try:
+                page.get_by_text(re.compile(rf"^{town}\.txt: added, \d+ events?, 1 place$")).wait_for(timeout=120_000)
+            except sync_api.TimeoutError:  # say what the page showed instead, and what the server logged
+                log = (tmp_path / "streamlit.log").read_text(errors="replace")[-3000:]
+                raise AssertionError(f"{town}: the page says\n{page.inner_text('body')[:3000]}\nserver log:\n{log}")
             page.wait_for_timeout(300)
             body = page.inner_text("body")
             assert f"{town}.txt" in body and "already in the library" not in body and "Traceback" not in body

@@ -30,31 +30,6 @@ def test_a_sentence_ending_in_a_footnote_mark_is_no_heading(pipeline, monkeypatc
     assert _kinds(pipeline, monkeypatch, text, day="2026-02-27", off=("footnote_ends_no_heading",)) == []
 
 
-_FEED = ("# Source:An Outlet, URL:https://news.example.org/rss, language:en-us\n\n"
-         "## Central Bank Keeps Rates on Hold\n"
-         " - [https://news.example.org/2024/09/02/central-bank-keeps-rates-a1](https://news.example.org/2024/09/02/central-bank-keeps-rates-a1)\n"
-         " - RSS feed: https://news.example.org/rss\n"
-         " - date published: 2024-09-02T18:20:00+00:00\n\n"
-         "The bank said inflation had slowed for a third month.\n\n"
-         "## 4 Killed in Russian Missile Strike on Kharkiv\n"
-         " - [https://news.example.org/2024/09/02/4-killed-in-russian-missile-strike-on-kharkiv-a2](https://news.example.org/2024/09/02/4-killed-in-russian-missile-strike-on-kharkiv-a2)\n"
-         " - RSS feed: https://news.example.org/rss\n"
-         " - date published: 2024-09-02T15:05:00+00:00\n\n"
-         "Rescuers were still searching the rubble late on Monday, the mayor said.\n")
-
-
-def test_a_feed_items_headline_tells_its_event(pipeline, monkeypatch):
-    monkeypatch.setattr(pipeline, "without", frozenset())
-    events = pipeline.parse(Document(_FEED, date="2024-09-02")).events
-    assert [(e.sub_type, e.place.name) for e in events] == [("Shelling/artillery/missile attack", "Kharkiv")]
-    strike = events[0]
-    assert strike.sentence.text == "4 Killed in Russian Missile Strike on Kharkiv"  # not the link's words
-    assert strike.fatalities == 4
-    # Switched off, the headline is cut as a heading and only the link's words are left to read.
-    monkeypatch.setattr(pipeline, "without", frozenset({"feed_item_headline"}))
-    assert all(e.sentence.text.lstrip().startswith("- [") for e in pipeline.parse(Document(_FEED, date="2024-09-02")).events)
-
-
 def test_exchanges_of_fire_in_the_plural_are_a_clash(pipeline, monkeypatch):
     text = ("Russian troops shelled Kharkiv on Thursday, the governor said. Heavy exchanges of fire were also "
             "reported near Zaporizhzhia and Mykolaiv in the south.")

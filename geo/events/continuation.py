@@ -15,6 +15,7 @@ import re
 from dataclasses import replace
 
 from geo.distance import distance_km
+from geo.events.city_parts import section_of
 from geo.events.places import Where, precision
 from geo.events.toll import Toll, toll
 from geo.rules import on, rule, switch
@@ -67,7 +68,7 @@ def holds(container: Place, place: Place) -> bool:
         return bool(container.admin1_code) and place.admin1_code == container.admin1_code
     if container.feature == "city":
         return place.feature in _PARTS and distance_km(place.lat, place.lon, container.lat,
-                                                       container.lon) <= INSIDE_KM
+                                                       container.lon) <= INSIDE_KM or section_of(container, place)
     return False
 
 

@@ -24,6 +24,8 @@ from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, at_capital, choose
 from geo.events.clauses import ELLIPSIS, OWN_VERB, TARGET, actions, clauses, without_asides
 from geo.events.continuation import continued, continuing, opens_back, retold
 from geo.events.recall import damage_told, regions_listed, said_clauses, without_since
+from geo.events.undated import undated_retold
+from geo.events.leads import without_bold_leads
 from geo.events.scope import (
     _NO_THEATRE, Theatre, _body, _headline, _quoted, _theatre, _without_summaries, after_dateline, exclaims,
     clause_is_background, front_matter_end,
@@ -134,7 +136,7 @@ class Extractor:
             if found:
                 events += found
                 last = s.index
-        return _without_summaries(retold(events))
+        return without_bold_leads(_without_summaries(undated_retold(retold(events), doc.date and doc.date[:10])))
 
     def _sentence(self, text, s: Sentence, rules, by_sentence, parsed, paragraph, focus, date,
                   article_day, doc_id, war_story: bool = True, head: int = 0,

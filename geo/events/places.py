@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geo.events.vessels import names_a_ship
 from geo.rules import on, rule, switch
 from geo.types import NEAR_PLACE, PLACE_ITSELF, REGION_ONLY, Resolution
 
@@ -127,7 +128,7 @@ def placeable(text: str, resolutions: list[Resolution]) -> list[Resolution]:
     for r in resolutions:
         if r.place is None or r.mention.label == "DEMONYM" or r.place.feature in _NATIONAL:
             continue
-        if in_a_compound(text, r):
+        if in_a_compound(text, r) or names_a_ship(text, r):
             continue
         if _CLOCK_AFTER.match(text, r.mention.end):
             continue  # "20:00 Moscow time": a clock, not a place

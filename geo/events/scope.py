@@ -9,10 +9,11 @@ import re
 from collections import Counter
 from dataclasses import dataclass, replace
 
+from geo.events.feeds import link_follows
 from geo.text.article_meta import front_matter, is_heading
 from geo.events.dates import find_date
 from geo.events.places import _BROAD
-from geo.events.recall import feed_headline, without_footnotes
+from geo.events.recall import without_footnotes
 from geo.distance import distance_km
 from geo.rules import on, rule, switch
 from geo.types import REGION_ONLY, Event, Place, Resolution, Sentence
@@ -200,15 +201,13 @@ def _without_summaries(events: list[Event]) -> list[Event]:
 def _body(s: Sentence) -> Sentence:
     """The sentence without the headings, bylines or captions a page put on lines above it
     (one line break, no full stop): they are not what the sentence reports."""
-    if (item := feed_headline(s)) is not None:
-        return item
     lines = s.text.split("\n")
     cut = 0
     for line in lines[:-1]:
         if not is_heading(line.strip()) or _RUNS_ON.search(line) and on("line_runs_on"):
             break  # "Russian forces are also pushing toward" / "X, Y, and Z": one statement over lines
         cut += len(line) + 1
-    if not cut:
+    if not cut or link_follows(s.text[cut:]):
         return s
     while cut < len(s.text) and s.text[cut].isspace():
         cut += 1

@@ -351,6 +351,50 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              r"|Shutterstock|Ukrinform|Handout|Press Service|via [A-Z]\w+)\b[^\[\]()]{0,40}[\])]\s*$",
              "sentence", "'Residents wait for hot meals ... [Name/AFP]': a photo's caption, ended by its credit, "
                          "describes a picture, not an event the article reports"),
+    NotEvent("image_alt_text", r"^\s*!\[", "sentence",
+             "'![Soldiers stand by a burned-out tank outside X, February 24](https://...)': a Markdown image's "
+             "alt text describes a picture, not an event the article reports"),
+    NotEvent("cause_of_many_deaths",
+             r"\b(?:most|some|many|all|the majority)(?: of (?:them|those|the \w+))? (?:had been|have been|were) killed by\b",
+             "clause", "'Most were killed by explosive weapons such as shelling', 'some of the bodies had been killed by "
+             "shelling': how many of a count of dead died is the tally's cause, not one strike at a place on a day"),
+    NotEvent("fled_from",
+             r"\b(?:fled|flee|flees|fleeing|escaped|escaping|displaced by|driven out by|uprooted by)(?:\s+(?:the|heavy|"
+             r"intense|fierce|relentless|ongoing))*\s*$",
+             "before", "'a hotel sheltering people who had fled fighting in the east', 'families displaced by shelling': "
+             "the violence people fled is told of elsewhere and before, it is no event where they are now"),
+    NotEvent("forecast_of_the_clause",
+             r"\bwould (?:be|pose|seriously|further|likely|probably)\b|\b(?:is|are|remain|remains) likely to be\b",
+             "clause", "'an offensive aimed at seizing the city would be an extremely ambitious undertaking', 'a "
+             "breakthrough in X would seriously challenge', 'the towns are likely to be targets': a forecast "
+             "after the trigger makes its clause analysis, not something that happened"),
+    NotEvent("campaign_named",
+             r"^(?!.*\bpart of\b).*?\b(?:bombing|bombardment|shelling|strike|drone|missile|air|aerial|terror|artillery)s? "
+             r"campaign\b",
+             "clause", "'the president cited the Russian bombing campaign', 'Ukraine continued its long-range strike "
+             "campaign': a campaign is the war's course over months, not one strike at a place on a day ('struck X "
+             "as part of its campaign' is a strike)"),
+    NotEvent("call_to_protest",
+             r"\b(?:call(?:ed|s|ing)?|appeal(?:ed|s|ing)?) (?:on|for|upon) (?:\S+ ){0,8}?to (?:unite|join|hold|take part|"
+             r"rally|protest|demonstrate|gather|come out|take to)\b",
+             "clause", "'the president called for people around the world to unite in rallies to protest against the "
+             "war': an appeal to protest is no protest held"),
+    NotEvent("sent_to_fight",
+             r"\b(?:drafted|conscripted|mobili[sz]ed|sent|deployed|redeployed|trained|recruited|forced|volunteered|"
+             r"enlisted|dispatched)(?: \S+){0,3}? to\s*$",
+             "before", "'soldiers drafted to fight in Ukraine', 'troops sent to fight in the border region': who is sent "
+             "or drafted to fight is a deployment, not a clash on a day at a place"),
+    NotEvent("since_clause",
+             r"\bsince\s+(?![0-9])(?!(?:january|february|march|april|may|june|july|august|september|october|november|"
+             r"december|monday|tuesday|wednesday|thursday|friday|saturday|sunday|yesterday|the|last|then|early|mid|late|"
+             r"at|about|around)\b)\S+(?:\s+\S+){0,4}\s*$",
+             "before", "'Since Russian troops withdrew from towns around the capital, ...': what a since-clause puts "
+             "before the story's time is its background, not an event of the story ('since Monday' is a day, kept)"),
+    NotEvent("repeatedly",
+             r"\b(?:repeatedly|time and again|again and again|on (?:several|many|numerous|multiple) occasions|"
+             r"(?:multiple|numerous|many) times)\b",
+             "clause", "'poison gas was used repeatedly in X', 'the city has been shelled time and again': violence "
+             "told as repeated is a pattern over time, not one event at a place on a day"),
     NotEvent("business_deal",
              r"\b(?:private equity|investors?|shareholders?|acquisitions?|asset sales?|stakes? in|bids? for|mergers?|"
              r"buyers?|bidders?|takeover|divest\w*)\b", "sentence",
