@@ -129,12 +129,6 @@ def test_troops_shooting_people_down_is_an_attack(pipeline, monkeypatch):
     assert _kinds(pipeline, monkeypatch, text, off=("shot_people",)) == []
 
 
-def test_claimed_advances_are_fighting(pipeline, monkeypatch):
-    text = "Russian forces claim more advances in Ukraine's Kharkiv region near Vovchansk."
-    assert _kinds(pipeline, monkeypatch, text) == [("Armed clash", "Vovchansk")]
-    assert _kinds(pipeline, monkeypatch, text, off=("claimed_advances",)) == []
-
-
 def test_a_blast_nobody_fired_is_a_remote_explosive(pipeline, monkeypatch):
     text = ("In the occupied city of Melitopol, a Russian-installed official and his deputy died when their "
             "office was blown up, the occupation authorities said.")
