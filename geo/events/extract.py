@@ -23,6 +23,7 @@ from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, at_capital, choose
                                nearby as _nearby, precision, spread)
 from geo.events.clauses import ELLIPSIS, OWN_VERB, TARGET, actions, clauses, without_asides
 from geo.events.continuation import continued, continuing, opens_back, retold
+from geo.events.recall import damage_told, regions_listed, said_clauses, without_since
 from geo.events.undated import undated_retold
 from geo.events.leads import without_bold_leads
 from geo.events.scope import (
@@ -143,7 +144,7 @@ class Extractor:
         out: list[Event] = []
         coded: set[tuple] = set()  # (sub-type, place) already coded in this sentence
         also: list[tuple[int, Event]] = []  # more places listed with an event's own
-        spans = clauses(s.text)
+        spans = [part for a, b in clauses(s.text) for part in said_clauses(s.text, a, b)]
         whole_toll = toll(s.text)
         # Mentions in text order, sliced per clause (a run-on sentence of a thousand clauses must
         # not make each clause look at every mention of the sentence).
@@ -213,7 +214,7 @@ class Extractor:
             if place is not None and theatre and not theatre.holds(place) \
                     and TYPE_OF[sub_type] in _VIOLENT and on("outside_the_theatre"):
                 continue  # "reporters in New York", "the Institute in Washington": not where it happened
-            if clause_is_background(clause, article_day) and on("background_year"):
+            if clause_is_background(without_since(clause, at), article_day) and on("background_year"):
                 continue
             names = actor_rules.completed(names, sub_type, place, clause, war_story)
             if TYPE_OF[sub_type] in (STRATEGIC, PROTESTS):
@@ -234,7 +235,8 @@ class Extractor:
                 if where is not None and score == _SCORE[rule.tier]:
                     also += [(len(out) - 1, replace(event, place=r.place, mention=r.mention, precision=precision(text, r),
                                                     fatalities=None, injured=None, score=score * 0.9))
-                             for r in _each_place(text, (start, s.start + b), where.resolution, in_clause)]
+                             for r in _each_place(text, (start, s.start + b), where.resolution, in_clause,
+                                                  TYPE_OF[sub_type] in _VIOLENT)]
         if len(out) == 1 and len(spans) > 1 and whole_toll.stated:
             # "A drone hit a house in Huliaipole; one civilian was wounded": one event, whole toll.
             out[0] = replace(out[0], fatalities=whole_toll.fatalities, injured=whole_toll.injured)
@@ -288,12 +290,15 @@ def _words_before(clause: str, at: int) -> str:
     return " ".join(without_asides(clause[:at]).split()[-_BEFORE_WORDS:])
 
 
-def _each_place(text: str, clause: tuple[int, int], chosen: Resolution, in_clause) -> list[Resolution]:
+def _each_place(text: str, clause: tuple[int, int], chosen: Resolution, in_clause,
+                violent: bool = False) -> list[Resolution]:
     listed = listed_after(text, chosen, in_clause)
     if not on("each_place_of_an_action"):
         return listed
     found = {r.place.id: r for r in listed}
     for r in spread(text, clause, chosen, in_clause):
+        found.setdefault(r.place.id, r)
+    for r in regions_listed(text, clause, chosen, in_clause) if violent else ():
         found.setdefault(r.place.id, r)
     return sorted(found.values(), key=lambda r: r.mention.start)
 
@@ -339,7 +344,7 @@ def _at_seat(e: Event, seat) -> Event:
       "same kind of strike at that place: deaths with a place of their own are an event")
 def _toll_elsewhere(text: str, s: Sentence, before: Event, by_sentence, date, theatre=_NO_THEATRE) -> Event | None:
     t = toll(s.text)
-    if not t.fatalities and not t.injured or before.type not in ("Explosions/Remote violence",):
+    if not t.fatalities and not t.injured and not damage_told(s.text) or before.type not in ("Explosions/Remote violence",):
         return None
     # The strike's own country, or (a strike told of nowhere in particular: "across Ukraine") the
     # countries its sentence names, or the war's.

@@ -13,6 +13,7 @@ from geo.events.feeds import link_follows
 from geo.text.article_meta import front_matter, is_heading
 from geo.events.dates import find_date
 from geo.events.places import _BROAD
+from geo.events.recall import without_footnotes
 from geo.distance import distance_km
 from geo.rules import on, rule, switch
 from geo.types import REGION_ONLY, Event, Place, Resolution, Sentence
@@ -221,7 +222,7 @@ switch("line_runs_on", "a line that ends in a preposition, an article or 'and' (
 def _headline(text: str, s: Sentence) -> bool:
     """A line of its own, short and without a final stop: a title or a section heading."""
     before, after = text[max(0, s.start - 1):s.start], text[s.end:s.end + 1]
-    return before in ("", "\n") and after in ("", "\n") and is_heading(s.text.strip())
+    return before in ("", "\n") and after in ("", "\n") and is_heading(without_footnotes(s.text.strip()))
 
 
 _HERE = re.compile(r"\b(?:the|this|that) (?:city|town|capital|port|village|region)\b|\bhere\b", re.I)

@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass
 
 from geo.events.numbers import PATTERN as NUM, number
+from geo.events.recall import described_toll
 
 _WHO = (r"(?:\w+ ){0,2}?(?:people|persons?|civilians?|residents?|soldiers?|servicem[ae]n|troops|fighters|"
         r"militants|m[ae]n|wom[ae]n|children|child|kids?|boys?|girls?|teenagers?|police(?:m[ae]n| officers)?|"
@@ -93,6 +94,10 @@ def toll(text: str) -> Toll:
     hurt = _total(_INJURED, text)
     if hurt is None:
         hurt = _nouns(_INJURIES, text)
+    if dead is None or hurt is None:
+        described = described_toll(text, _KILLED, _HURT)
+        dead = described[0] if dead is None else dead
+        hurt = described[1] if hurt is None else hurt
     if _NONE.search(text):
         dead = 0 if dead is None else dead
         hurt = 0 if hurt is None and not _UNKNOWN.search(text) else hurt

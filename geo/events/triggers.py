@@ -170,6 +170,33 @@ _RULES: tuple[Rule, ...] = (
          r"|(?<!air )\braid(?:s|ed)?\b|\b(?:sabotage|reconnaissance|assault)(?: and reconnaissance)? (?:groups?|units?|teams?) (?:\S+ ){0,3}?(?:attempted|tried|entered|attacked|crossed|infiltrated)",
          1, "ACLED: organised armed groups fight without a change of territory; its verb competes "
             "with shelling's by position (the main verb comes first)"),
+    Rule("infiltration_label", "Armed clash", r"^\W*Assessed (?:Russian|Ukrainian) infiltrations?\s*:", 0,
+         "ISW labels a ground incursion that held no new line ('Assessed Russian infiltration: footage shows Russian "
+         "forces in eastern X'): troops fighting inside the other side's ground are a clash, though the front did not move"),
+    Rule("striking", "Shelling/artillery/missile attack",
+         r"\b(?:forces|troops|units|servicem[ae]n|soldiers|operators|army|navy|military) (?:\S+ ){0,2}?striking\b", 3,
+         "'footage showing Ukrainian forces striking a depot in occupied X': a strike told in the participle, "
+         "as 'struck' is"),
+    Rule("gathering_held", "Peaceful protest",
+         r"\b(?:rall(?:y|ies)|demonstrations?|vigils?|pickets?|marches)\s+(?:(?:was|were|had been|have been)\s+)?held\b"
+         r"|\bat an? (?:\S+ )?(?:rally|demonstration|vigil|picket)\s+(?:in|outside|near|at|on)\b", 0,
+         "'a rally was held in support of X in the capital', 'at a demonstration in X's square, speakers urged ...': a "
+         "gathering told by the noun is a protest as 'protested' is"),
+    Rule("holding_out", "Armed clash", r"\b(?:holding|held|hold) out\b(?!\s+(?:hope|the (?:hope|prospect|possibility)))", 2,
+         "'defenders are still holding out in the steel plant': a garrison holding out against an assault is fighting"),
+    Rule("shot_people", "Attack",
+         r"\b(?:shot and killed|shot dead|gunned down|opened fire on)\s+(?:\S+\s+){0,3}?(?:people|persons|passers-by|"
+         r"shoppers|worshippers|bystanders)\b", 1,
+         "'Russian forces shot and killed 10 people standing in line for bread': troops shooting people down is an "
+         "attack on civilians, as shooting 'civilians' is"),
+    Rule("blown_up_or_sabotaged", "Remote explosive/landmine/IED",
+         r"\b(?:was|were|had been|has been|have been) blown up\b|\bsabotaged (?:\S+ ){0,3}?(?:bridges?|railways?|rail lines?|"
+         r"trains?|pipelines?|substations?|convoys?|depots?)\b", 1,
+         "'a prosecutor died when his office was blown up', 'forces sabotaged a bridge as a convoy crossed it': a "
+         "blast set off, nobody said to have fired it, is a remote explosive"),
+    Rule("exchanges_of_fire", "Armed clash", r"\bexchanges of (?:heavy |small[- ]arms |artillery |gun)?fire\b", 1,
+         "'Heavy exchanges of fire were reported in the regions of A and B': fire exchanged, in the plural, is fighting "
+         "between two forces as one exchange of it is"),
     Rule("gains", "Armed clash",
          r"\b(?:make|makes|made|making) (?:\S+ ){0,2}?(?:gains|advances)\b|\bgained ground\b"
          r"|\bpush(?:ing|ed|es)? (?:deeper |further )?(?:toward|towards|into)\b",
@@ -227,7 +254,9 @@ CONTEXT = {
     "sexual_violence": ARMED, "defusal": ARMED, "air_strike": ARMED, "shelling": ARMED,
     "remote_explosive": ARMED, "territory": ARMED, "armed_clash": ARMED, "gains": ARMED, "attack_civilians": ARMED,
     "abduction": ARMED, "strike_generic": ARMED, "looting": ARMED, "withdrawal": ARMED,
-    "headquarters": ARMED, "group_change": ARMED,
+    "headquarters": ARMED, "group_change": ARMED, "exchanges_of_fire": ARMED, "striking": ARMED,
+    "holding_out": ARMED, "gathering_held": POLITICAL, "shot_people": ARMED,
+    "blown_up_or_sabotaged": ARMED,
     "detention": POLITICAL, "agreement": POLITICAL, "other": POLITICAL, "mob_violence": POLITICAL,
 }
 RULES: tuple[Rule, ...] = tuple(
@@ -384,11 +413,22 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              r"|\bin the (?:first|early|opening) (?:days|weeks|months) of the (?:war|invasion)\b",
              "clause", "'Ukrainian forces captured parts of the region last August', 'the village was liberated last year': "
              "what a clause puts a season or a year back is background, not an event of the story"),
+    NotEvent("since_an_earlier_action", r"\bsince(?:\s+(?!and\b|but\b)\S+){0,4}\s*$", "before",
+             "'the biggest prisoner exchange since Russia launched its full-scale assault in February 2022': an action "
+             "a 'since' phrase reckons from is the past, not the clause's event; the clause's own trigger stands, and the "
+             "phrase's year does not make it background"),
     NotEvent("ongoing_development", r"\b(?:are|is|am)\b(?:\s+(?!and\b|but\b)\S+){0,3}\s*$", "before",
              "'they are moving new units there': a development in the present tense is an assessment of "
              "what goes on, not a dated event (violence reported so, 'are shelling X', still counts)",
              tiers=(3,)),
 )
+
+# Triggers added in a recall round: each a switch of its own (`geo eval --without NAME`).
+SWITCHED_TRIGGERS = ("exchanges_of_fire", "infiltration_label", "striking", "gathering_held", "holding_out",
+                     "shot_people", "blown_up_or_sabotaged")
+for _r in _RULES:
+    if _r.name in SWITCHED_TRIGGERS:
+        switch(_r.name, _r.reason)
 
 for _n in NOT_EVENT:  # each switchable by name (`geo eval --without`) and listed by `geo rules`
     switch(_n.name, _n.reason)

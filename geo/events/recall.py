@@ -1,0 +1,135 @@
+"""Events a reader of war news codes that the extractor missed (issue 20, second recall round).
+Each kind is a named switch with its reason; the stages ask it where they decide."""
+
+from __future__ import annotations
+
+import re
+
+from geo.rules import on, switch
+
+# An analyst's footnote marks after the final stop: "... on February 26.[77]",
+# "... overnight.[[xxii]](https://criticalthreats.org/analysis/<#_edn34>)".
+_FOOTNOTES = re.compile(r"(?:\s*\[\[?[\w,. -]{1,12}\]\]?(?:\(<?[^()\s]*>?\))?)+\s*$")
+switch("footnote_ends_no_heading", "'Russian forces attacked near X on February 26.[77]': a sentence whose final stop "
+       "an analyst's footnote mark follows is a sentence, not a heading without a stop")
+
+
+def without_footnotes(line: str) -> str:
+    """The line without the footnote marks it ends in (a heading check sees its final stop)."""
+    if not on("footnote_ends_no_heading") or "[" not in line:
+        return line
+    return _FOOTNOTES.sub("", line)
+
+
+# How a region is named as where an action happened: "in the southern X region", "the regions of X and
+# Y", "X, Y and Z regions", "as well as ... in the X region".
+_REGION_INTRO = re.compile(r"(?:\b(?:in|into|on|over|across|of|and|or|as well as)|,)\s+(?:the\s+)?"
+                           r"(?:[\w-]+\s+){0,2}$", re.I)
+# "the governor of the X region said", "X regional administration": a region that speaks.
+_SPEAKS_AFTER = re.compile(r"[\w\s]{0,12}?\b(?:governor|administration|head|authorities|officials?|chief|police|"
+                           r"council|prosecutor\w*|emergency service)", re.I)
+_SPEAKS_BEFORE = re.compile(r"\b(?:governor|head|chief|authorities|officials?|administration|mayor|police|"
+                            r"residents?|native)\s+(?:of|in|from)\s+(?:the\s+)?(?:\S+\s+)?$", re.I)
+switch("regions_of_an_action", "'exchanges of fire in the regions of A and B in the northeast and C in the south', 'hit a "
+       "substation in the X region, as well as a school in the Y region': a region named as where the action happened, "
+       "holding none of the clause's towns, is a place of the action too, an event at its region (a region that holds a "
+       "town of the clause is its container; one whose governor speaks is a source; one abroad is where someone spoke)")
+
+
+def regions_listed(text: str, clause: tuple[int, int], chosen, resolutions) -> list:
+    """The regions of the clause, besides the chosen place, where a violent action happened too."""
+    if not on("regions_of_an_action"):
+        return []
+    from geo.events.places import _BROAD, placeable
+
+    usable = placeable(text, [r for r in resolutions if clause[0] <= r.mention.start < clause[1]])
+    held = {r.place.admin1_code for r in usable if r.place.feature not in _BROAD and r.place.admin1_code}
+    out = []
+    for r in usable:
+        m = r.mention
+        if r.place.feature != "region" or r.place.id == chosen.place.id or r.place.admin1_code in held \
+                or r.place.country != chosen.place.country:
+            continue  # a container, the chosen place, or abroad ("briefing reporters in New York")
+        if not _REGION_INTRO.search(text, max(clause[0], m.start - 40), m.start):
+            continue
+        if _SPEAKS_AFTER.match(text, m.end) or _SPEAKS_BEFORE.search(text, max(0, m.start - 40), m.start):
+            continue
+        out.append(r)
+    return out
+
+
+# ", and officials said Russian forces were ...": a new subject reports a second happening.
+_AND_SAID = re.compile(r",\s+and\s+(?:(?!and\b|that\b)[\w’'-]+\s+){1,5}?(?:said|says|reported|added|claimed|announced)\b",
+                       re.I)
+switch("and_someone_said", "'reported shelling in A, B and C, and officials said Russian forces were attempting to break "
+       "through along the front of the X, Y and Z regions': ', and' before a new speaker's report starts a clause "
+       "of its own, with its own action and places")
+
+
+def said_clauses(sentence: str, a: int, b: int) -> list[tuple[int, int]]:
+    """The clause ``sentence[a:b]`` cut before each ', and <someone> said'."""
+    if not on("and_someone_said"):
+        return [(a, b)]
+    out, start = [], a
+    for m in _AND_SAID.finditer(sentence, a, b):
+        if m.start() > start:
+            out.append((start, m.start()))
+            start = m.start() + 1
+    out.append((start, b))
+    return out
+
+
+# "a woman in a car was killed", "two men from the village were wounded", "a child's death": the
+# victim described between the count and the verb, or a death told as a noun.
+_VICTIM = (r"(?:\w+\s+){0,2}?(?:people|persons?|civilians?|residents?|m[ae]n|wom[ae]n|children|child|boys?|girls?|"
+           r"teenagers?|pensioners?|drivers?|passengers?|workers?|volunteers?|soldiers?|servicem[ae]n)")
+_DESCRIBED = r"\s+(?:in|on|at|from|aged|near|inside|outside)\s+(?:[\w’'-]+\s+){1,4}?(?:was|were|had been|has been|have been)\s+"
+switch("victim_described", "'In the X region, a woman in a car was killed', 'authorities confirmed a child's death': a "
+       "victim described before the verb, or a death told as a noun, is a toll as 'a woman was killed' is")
+
+
+def described_toll(text: str, killed: str, hurt: str) -> tuple[int | None, int | None]:
+    """(fatalities, injured) told of victims described before their verb, or deaths told as nouns."""
+    if not on("victim_described"):
+        return None, None
+    from geo.events.numbers import PATTERN as NUM, number
+
+    def count(what: str) -> int | None:
+        found = [number(m.group("n")) for m in re.finditer(rf"\b(?P<n>{NUM})\s+{_VICTIM}{_DESCRIBED}{what}\b", text, re.I)]
+        found = [n for n in found if n is not None and n < 100_000]
+        return sum(found) if found else None
+
+    dead = count(killed)
+    if dead is None and re.search(r"\b(?:a|an|one)\s+(?:\w+\s+)?(?:child|man|woman|boy|girl|person|resident|civilian|"
+                                  r"teenager|pensioner)['’]s death\b", text, re.I):
+        dead = 1
+    return dead, count(hurt)
+
+
+# Damage or outages a sentence tells at a place of its own, with no trigger and no toll.
+_DAMAGE = re.compile(r"\b(?:recorded damage|damage to|damaged|fires? (?:broke out|erupted)|(?:left|were|was|remain(?:ed)?) "
+                     r"without (?:electricity|power|heat\w*|water|gas)|power (?:outages?|cuts)|blackouts?)\b", re.I)
+switch("damage_elsewhere", "'Multiple communities recorded damage throughout the X region', 'in the Y region, 40,000 "
+       "families were left without electricity': after a strike, damage at a place of its own is that strike there, "
+       "as a toll at a place of its own is")
+
+
+# Where the damage is, told as the sentence's frame ("In the X region, ...") or as damage's own place
+# ("recorded damage throughout the X region"): not repairs, shortfalls or a picture's ruins.
+_PLACE_FRAME = re.compile(r"^\W*(?:\w+\s+){0,2}?In\s+(?:the\s+)?(?:[\w’'-]+\s+){0,3}?[\w’'-]+,"
+                          r"|\bdamage (?:throughout|across|in) (?:the\s+)?(?:[\w’'-]+\s+){0,2}?(?:region|oblast|city)\b")
+
+
+def damage_told(text: str) -> bool:
+    return on("damage_elsewhere") and bool(_DAMAGE.search(text)) and bool(_PLACE_FRAME.search(text))
+
+
+_SINCE = re.compile(r"\bsince\s+(?!(?:then|\d{1,2}\s*(?:a\.?m|p\.?m)|dawn|midnight|morning|early)\b)[^,;]*", re.I)
+
+
+def without_since(clause: str, at: int) -> str:
+    """The clause without the 'since ...' phrases after its trigger ('the biggest exchange since Russia launched
+    its assault in February 2022'): the year the phrase reckons from does not date the clause's event."""
+    if not on("since_an_earlier_action"):
+        return clause
+    return clause[:at] + _SINCE.sub("", clause[at:])
