@@ -96,6 +96,7 @@ def main() -> None:
     ap.add_argument("source")
     ap.add_argument("workers", type=int)
     ap.add_argument("--engine", default="dask")
+    ap.add_argument("--batch", type=int, default=None, help="articles per task (default: the engine's)")
     ap.add_argument("--idle", type=float, default=0.0, metavar="S",
                     help="instead: CPU seconds per second of an idle Dask cluster over S seconds")
     args = ap.parse_args()
@@ -130,12 +131,13 @@ def main() -> None:
     load = " ".join(f"{x:.2f}" for x in os.getloadavg())
     with tempfile.TemporaryDirectory() as tmp, Store.open(Path(tmp, "cpu.sqlite")) as store:
         report = bulk.ingest(store, ArticleSource([args.source], say=lambda m: None),
-                             engine=args.engine, workers=args.workers, log=False)
+                             engine=args.engine, workers=args.workers, log=False, batch=args.batch)
     before, after = marks["before"], marks["after"]
     n = max(1, report.added)
     per = {k: round(1000 * (after[k] - before.get(k, 0.0)) / n, 2) for k in after}
     wall = marks["t1"] - marks["t0"]
-    print(json.dumps({"engine": args.engine, "workers": args.workers, "articles": report.added,
+    print(json.dumps({"engine": args.engine, "workers": args.workers, "batch": args.batch,
+                      "articles": report.added,
                       "wall_s": round(wall, 2), "articles_per_s": round(report.added / wall, 2),
                       "cpu_ms_per_article": per,
                       "total_cpu_ms_per_article": round(sum(v for k, v in per.items() if "/" not in k), 2),
