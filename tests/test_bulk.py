@@ -191,3 +191,41 @@ def test_a_file_that_later_ingests_leaves_the_failure_report(tmp_path, store):
     bad.write_text(article(2), encoding="utf-8")  # fixed
     assert bulk.ingest(store, bulk.find_files([bad.parent]), workers=1).added == 1
     assert FailureLog.beside(store).failures() == []
+
+
+def stored(store: Store) -> dict:
+    """What a library holds, article by article, from its own reads."""
+    out = {}
+    for a in store.articles():
+        p = store.parsed(a.id)
+        out[a.id] = (a.title, [(s.index, s.text) for s in p.sentences],
+                     [(r.mention.start, r.mention.text, r.place.id) for r in p.resolutions],
+                     [(e.sentence.index, e.sub_type, e.place.id if e.place else None) for e in p.events])
+    return out
+
+
+def test_a_batch_of_rows_stores_what_saving_each_parse_stores(store, tmp_path):
+    from geo.store.write import rows_of
+
+    parses = [parse_by_hand(article(i), SEED_PLACES, title=f"a{i}") for i in range(3)]
+    rows = [rows_of(p) for p in parses]
+    assert store.save_rows([rows[0], rows[1], rows[0]]) == [True, True, False]
+    assert store.save_rows([rows[1], rows[2]]) == [False, True]
+    with Store.open(tmp_path / "one_by_one.sqlite") as other:
+        assert [other.save(p) for p in parses] == [True, True, True]
+        assert stored(store) == stored(other) and len(stored(store)) == 3
+
+
+def test_a_batch_of_rows_is_stored_whole_or_not_at_all(store):
+    from geo.store.write import rows_of
+
+    good, bad = (rows_of(parse_by_hand(article(i), SEED_PLACES)) for i in range(2))
+    bad.sentences[0]["text"] = None  # NOT NULL
+    with pytest.raises(GeoError):
+        store.save_rows([good, bad])
+    assert store.articles() == []
+    # As an ingest writes a batch from Dask's workers: then article by article, the bad one failing.
+    told = bulk._save_rows(bulk.target_of(store), [good, bad])
+    assert [(t.doc_id, getattr(t, "added", None)) for t in told] == [(good.article["id"], True),
+                                                                    (bad.article["id"], None)]
+    assert [a.id for a in store.articles()] == [good.article["id"]]

@@ -104,6 +104,23 @@ def test_dask_in_local_mode_stores_what_the_single_process_path_stores(corpus, e
         assert library(store) == expected
 
 
+def test_dask_applies_the_librarys_corrections_as_the_single_process_path_does(tmp_path):
+    """The workers correct the rows they send back with the library's corrections."""
+    from factories import KHERSON
+
+    src = write_jsonl(tmp_path / "war.jsonl", war_articles(12, seed=5))
+    town = "Odesa"  # corrected to the wrong city: visibly so in what is stored
+    got = []
+    for engine in ("local", "dask"):
+        with Store.open(tmp_path / f"{engine}.sqlite") as store:
+            store.add_correction(town, KHERSON, "")
+            report = bulk.ingest(store, ArticleSource([src]), engine=engine, workers=1, log=False)
+            assert (report.added, report.failed) == (12, [])
+            got.append(library(store))
+    assert got[0] == got[1]
+    assert any(m[2] == town and m[5] == KHERSON.id for article in got[1].values() for m in article[2])
+
+
 def kill(client, pick) -> int:
     """SIGKILL one worker process (``pick`` of the live pids); a pid gone meanwhile (its nanny
     restarting it) is read again, so the test kills a worker, not a race."""

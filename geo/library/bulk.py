@@ -3,11 +3,12 @@ text, its sample article, a Dask cluster), and re-parsing the whole library.
 
 Files are read and checked against the library before any parsing, so a rerun over the same
 folder only hashes files. Each parsed article is saved in its own transaction as soon as it
-comes back, keyed on its content hash, so an interrupted run keeps everything finished, a rerun
-resumes, and no article is stored twice whoever parsed it. Parsing runs on an engine: this
-machine's process pool (``local``, geo.geoparse.batch), a Dask cluster (``dask``, geo.library.engine_dask)
-or this process with a pipeline already loaded (``here``, geo.library.engine_here: the dashboard);
-the writing is the same for all. Input is streamed in batches (see geo.library.sources). Callbacks
+comes back (a batch from Dask's workers in one: see geo.library.engine_dask), keyed on its
+content hash, so an interrupted run keeps everything finished, a rerun resumes, and no article
+is stored twice whoever parsed it. Parsing runs on an engine: this machine's process pool
+(``local``, geo.geoparse.batch), a Dask cluster (``dask``, geo.library.engine_dask) or this
+process with a pipeline already loaded (``here``, geo.library.engine_here: the dashboard); the
+writing is the same for all. Input is streamed in batches (see geo.library.sources). Callbacks
 run in the caller's thread (Streamlit can only draw from there).
 """
 
@@ -25,6 +26,7 @@ from geo.library.engine_here import HereParser, Upload, read_item as _read, targ
 from geo.library.failures import FailureLog
 from geo.library.sources import find_files  # noqa: F401  (geo.library.bulk.find_files, as before)
 from geo.store import Store
+from geo.store.write import ArticleRows
 from geo.types import Document, ParsedDocument
 from geo.geoparse.windows import Failed, WindowProgress, reason
 
@@ -198,6 +200,38 @@ def _kept(ready: list[ParsedDocument]):
         yield [p.doc for p in ready], iter(ready)
 
 
+@dataclass(frozen=True)
+class _Unsaved:
+    """Rows the library refused: their article fails alone, at the step "store"."""
+
+    doc_id: str
+    error: Exception
+
+
+def _save_rows(target, results):
+    """A batch's rows to store (geo.library.engine_dask, when this process writes) in one
+    transaction, each then told as a Saved; if that fails, article by article, so that only a
+    bad one fails (an _Unsaved). Anything else passes as it is."""
+    if not isinstance(results, list) or not any(isinstance(r, ArticleRows) for r in results):
+        return results
+    from geo.library.engine_dask import Saved
+
+    rows = [r for r in results if isinstance(r, ArticleRows)]
+    try:
+        added: dict[str, bool | Exception] = dict(zip([r.article["id"] for r in rows],
+                                                      target.save_rows(rows)))
+    except Exception:  # noqa: BLE001 - nothing of the batch was written: one by one, below
+        added = {}
+        for r in rows:
+            try:
+                added[r.article["id"]] = target.save_rows([r])[0]
+            except Exception as exc:  # noqa: BLE001 - this article alone is lost
+                added[r.article["id"]] = exc
+    told = [(r.article["id"], added[r.article["id"]]) for r in rows]
+    told = iter([Saved(i, a) if isinstance(a, bool) else _Unsaved(i, a) for i, a in told])
+    return [next(told) if isinstance(r, ArticleRows) else r for r in results]
+
+
 def _chunks(items: Iterable, size: int) -> Iterator[list]:
     it = iter(items)
     while chunk := list(islice(it, size)):
@@ -206,14 +240,15 @@ def _chunks(items: Iterable, size: int) -> Iterator[list]:
 
 def _parser(report: Report, on_load: Callable[[str], None] | None, workers: int | None,
             engine: str = "local", address: str | None = None, library: str | None = None,
-            pipeline=None, on_window: WindowProgress | None = None):
+            pipeline=None, on_window: WindowProgress | None = None, corrections=None):
     """The engine's parser, loaded (workers hold the pipeline), the clock restarted after
     loading: words/s measures parsing, not start-up. ``library``: the URL of a database server
-    that Dask's workers write to themselves."""
+    that Dask's workers write to themselves; ``corrections``: when this process writes rows
+    (a Store's), how Dask's workers get the corrections to apply."""
     if engine == "dask":
         from geo.library.engine_dask import DaskParser
 
-        parser = DaskParser(workers, address, say=on_load, library=library)
+        parser = DaskParser(workers, address, say=on_load, library=library, corrections=corrections)
     elif engine == "local":
         from geo.geoparse.batch import BatchParser
         from geo.geoparse.pipeline import load_pipeline
@@ -239,17 +274,18 @@ class _Run:
 
     def __init__(self, report: Report, on_load: Callable[[str], None] | None, workers: int | None,
                  engine: str = "local", address: str | None = None, library: str | None = None,
-                 pipeline=None, on_window: WindowProgress | None = None):
+                 pipeline=None, on_window: WindowProgress | None = None, corrections=None):
         self.report, self.on_load, self.workers = report, on_load, workers
         self.engine, self.address, self.library = engine, address, library
-        self.pipeline, self.on_window = pipeline, on_window
+        self.pipeline, self.on_window, self.corrections = pipeline, on_window, corrections
         self._parser = None
 
     @property
     def parser(self):
         if self._parser is None:
             self._parser = _parser(self.report, self.on_load, self.workers, self.engine,
-                                   self.address, self.library, self.pipeline, self.on_window)
+                                   self.address, self.library, self.pipeline, self.on_window,
+                                   self.corrections)
         return self._parser
 
     def map_batches(self, batches: Iterable[list[Document]]):
@@ -308,19 +344,23 @@ def ingest(store, items: Iterable[Source], *, workers: int | None = None,
     pending: set[str] = set()
     names: dict[str, str] = {}
     ready: list[ParsedDocument] = []
-    with _Run(report, on_load, workers, engine, address, target.server, pipeline, on_window) as run:
+    rows = target.corrections if hasattr(target, "save_rows") else None  # a Store's: rows will do
+    with _Run(report, on_load, workers, engine, address, target.server, pipeline, on_window, rows) as run:
         fresh = _fresh(target, items, pending, out, batch, names, ready)
         for docs, results in chain(run.map_batches(fresh), _kept(ready)):
             by_id = {doc.id: doc for doc in docs}
             corrections = None
             stored: list[str] = []  # names whose earlier failure the log can forget
-            for result in results:
-                written = getattr(result, "added", None)  # a geo.library.engine_dask.Saved: a worker wrote it
-                doc = result.doc if written is None else by_id[result.doc_id]
+            for result in _save_rows(target, results):
+                written = getattr(result, "added", None)  # a geo.library.engine_dask.Saved: written
+                doc = by_id[result.doc_id] if hasattr(result, "doc_id") else result.doc
                 pending.discard(doc.id)
                 name = names.pop(doc.id, None) or _name(doc)
                 if isinstance(result, Failed):
                     out.fail(Outcome(name, "failed", "parse", doc.id, result.reason))
+                    continue
+                if isinstance(result, _Unsaved):
+                    out.fail(Outcome(name, "failed", "store", doc.id, reason(result.error), result.error))
                     continue
                 if written is not None:
                     out.stored(name, doc, written)

@@ -7,13 +7,15 @@ A ``WorkerPlugin`` loads the gazetteer and the spaCy model once in every worker,
 workers that join later or that Dask's nanny restarts after a crash.
 
 The driver keeps a few batches per worker thread in flight (memory stays bounded whatever the
-input's size). Each article is written as the local path writes it (``geo.library.corrections.save``: one
-transaction, keyed on the article's content hash): by the driver, which gets the parses back,
-when the library is a SQLite file on its disk; by the workers themselves when it is a database
-server they can reach (PostgreSQL), so that writing scales with them and only a line per
-article comes back. A worker killed mid-batch costs only a re-run of its batches, which Dask
-reschedules on the others (an article it had written is then found stored); a batch that keeps
-killing its workers is split, so only the article that kills them fails.
+input's size). Each article is stored as the local path stores it, with the user's corrections
+applied, keyed on its content hash: by the driver when the library is a SQLite file on its disk
+(the workers send back only the rows to insert, corrected, and each batch goes in one
+transaction: unpickling whole parses and writing article by article cost the driver more CPU
+than anything but parsing); by the workers themselves when it is a database server they can
+reach (PostgreSQL), so that writing scales with them and only a line per article comes back.
+A worker killed mid-batch costs only a re-run of its batches, which Dask reschedules on the
+others (an article it had written is then found stored); a batch that keeps killing its
+workers is split, so only the article that kills them fails.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 
 from geo.errors import GeoError
+from geo.store.write import ArticleRows, rows_of
 from geo.types import Document, ParsedDocument
 from geo.geoparse.windows import Failed, parse_many, reason
 
@@ -33,6 +36,13 @@ PLUGIN = "geo-pipeline"
 BATCH = 16  # articles per task: ~0.5 s of parsing, far above Dask's ~1 ms per task
 IN_FLIGHT = 2  # batches queued per worker thread: none idles while the driver writes
 CONNECT_TIMEOUT_S = 30
+# Our own local cluster only: Dask's defaults poll for its dashboard (a 100 Hz profiler in every
+# worker, event-loop ticks every 20 ms, memory every 100 ms in every nanny and worker). Idle, a
+# 2-worker cluster spent 107 ms of CPU a second that way, 15 with these: CPU taken from parsing
+# on a small machine. A memory check every 0.5 s still stops a runaway worker well in time.
+QUIET = {"distributed.worker.profile.enabled": False, "distributed.admin.tick.interval": "1s",
+         "distributed.worker.memory.monitor-interval": "500ms",
+         "distributed.admin.system-monitor.interval": "2s"}
 KILLED = "its worker died while parsing it (killed, or out of memory)"
 
 try:
@@ -95,6 +105,24 @@ def parse_batch(docs: list[Document]) -> list[ParsedDocument | Failed]:
     return list(parse_many(get_worker().plugins[PLUGIN].pipeline, docs))
 
 
+def parse_to_rows(docs: list[Document], corrections: list) -> list[ArticleRows | Failed]:
+    """The task when the driver writes: parse, correct, and send back only the rows to store."""
+    from distributed import get_worker
+
+    from geo.library.corrections import apply_corrections
+
+    out: list[ArticleRows | Failed] = []
+    for parsed in parse_many(get_worker().plugins[PLUGIN].pipeline, docs):
+        if isinstance(parsed, Failed):
+            out.append(parsed)
+            continue
+        try:
+            out.append(rows_of(apply_corrections(parsed, corrections)))
+        except Exception as exc:  # noqa: BLE001 - this article alone is lost
+            out.append(Failed(parsed.doc, reason(exc)))
+    return out
+
+
 def parse_and_save(docs: list[Document], url: str) -> list[Saved | Failed]:
     """The task when workers write: parse, then save each article as geo.library.bulk does."""
     from distributed import get_worker
@@ -123,16 +151,18 @@ class DaskParser:
     """Same contract as ``geo.geoparse.batch.BatchParser.map_batches``, on a Dask cluster."""
 
     def __init__(self, workers: int | None = None, address: str | None = None,
-                 say: Callable[[str], None] | None = None, library: str | None = None):
+                 say: Callable[[str], None] | None = None, library: str | None = None,
+                 corrections: Callable[[], list] | None = None):
         """``library``: the URL of a database server the workers write to themselves (see the
-        module's doc); None: the parses come back to the caller."""
+        module's doc); else with ``corrections`` (the library's, read per batch) the rows to
+        store come back (geo.store.write.ArticleRows), corrected; else the parses."""
         try:
             from distributed import Client, LocalCluster
         except ImportError:
             raise GeoError("--engine dask needs Dask: pip install 'geo-events-map[distributed]'") from None
         say = say or (lambda message: None)
         address = address or os.environ.get(ADDRESS_ENV) or None
-        self.client = self.cluster = self.library = None
+        self.client = self.cluster = self.library = self.corrections = None
         if address:
             say(f"connecting to the Dask scheduler at {address}")
             try:
@@ -149,9 +179,12 @@ class DaskParser:
             say(f"starting a local Dask cluster of {n} worker process{'es' if n > 1 else ''}")
             # One thread per process: parsing is pure Python, so processes do the parallelism.
             # Scheduler and its status page on this machine only, on free ports.
-            self.cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
-                                        host="127.0.0.1", dashboard_address="127.0.0.1:0",
-                                        silence_logs=logging.CRITICAL)
+            import dask
+
+            with dask.config.set(QUIET):  # nannies hand their config to the workers they start
+                self.cluster = LocalCluster(n_workers=n, threads_per_worker=1, processes=True,
+                                            host="127.0.0.1", dashboard_address="127.0.0.1:0",
+                                            silence_logs=logging.CRITICAL)
             self.client = Client(self.cluster)
         try:
             say("workers loading the gazetteer and the NER model")
@@ -162,6 +195,7 @@ class DaskParser:
             self.refine = _refine()
             # Online stages run once, in the driver: then the driver writes too.
             self.library = library if self.refine is None else None
+            self.corrections = corrections if self.refine is None else None
         except BaseException:
             self.close()
             raise
@@ -179,7 +213,8 @@ class DaskParser:
     def map_batches(self, batches: Iterable[list[Document]]
                     ) -> Iterator[tuple[list[Document], list[ParsedDocument | Saved | Failed]]]:
         """(batch, its parses) as each batch finishes, not in input order; when the workers
-        write (``library``), Saved in place of each parse written."""
+        write (``library``), Saved in place of each parse written; with ``corrections``, the
+        rows to store in place of each parse."""
         from distributed import KilledWorker, as_completed
 
         batches = iter(batches)
@@ -189,8 +224,15 @@ class DaskParser:
         owners: dict[str, list[Document]] = {}
 
         def submit(docs: list[Document]) -> None:
-            future = (self.client.submit(parse_and_save, docs, self.library, pure=False)
-                      if self.library else self.client.submit(parse_batch, docs, pure=False))
+            if self.library:
+                future = self.client.submit(parse_and_save, docs, self.library, pure=False)
+            else:
+                try:
+                    corrections = None if self.corrections is None else self.corrections()
+                except Exception:  # noqa: BLE001 - the parses come back; their saves will say why
+                    corrections = None
+                future = (self.client.submit(parse_batch, docs, pure=False) if corrections is None
+                          else self.client.submit(parse_to_rows, docs, corrections, pure=False))
             owners[future.key] = docs
             waiting.add(future)
 

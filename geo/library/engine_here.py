@@ -97,6 +97,10 @@ class StoreTarget:
     def save(self, parsed: ParsedDocument) -> bool:
         return self.store.save(parsed)
 
+    def save_rows(self, batch: list) -> list[bool]:
+        """Parses already turned into rows (geo.store.write.ArticleRows), in one transaction."""
+        return self.store.save_rows(batch)
+
     def log(self) -> FailureLog:
         return FailureLog.beside(self.store)
 

@@ -29,7 +29,8 @@ from geo.store.conditions import MENTION_COLUMNS, Where, from_store, mentions_jo
 from geo.store.events import read_events
 from geo.store.schema import articles, corrections, mentions, reported_events, sentences
 from geo.store.write import (
-    add_article, collect_places, delete_parse, edited_dates, restore_dates, write_parse,
+    ArticleRows, add_article, collect_places, delete_parse, edited_dates, restore_dates,
+    rows_of, write_parse, write_rows,
 )
 from geo.types import (
     DEMONYM, Document, Event, Mention, ParsedDocument, Place, PlaceMention, Resolution, Sentence,
@@ -163,16 +164,26 @@ class Store:
 
     def save(self, parsed: ParsedDocument) -> bool:
         """Store a parsed article; False (and nothing written) when it is already stored."""
-        doc = parsed.doc
-        row = {"id": doc.id, "title": doc.title, "source": doc.source,
-               "media_type": doc.media_type, "date": doc.date, "text": doc.text,
-               "added_at": _now(), "words": len(doc.text.split())}
+        return self.save_rows([rows_of(parsed)])[0]
+
+    def save_rows(self, batch: Sequence[ArticleRows]) -> list[bool]:
+        """Store several articles (geo.store.write.rows_of) in one transaction, all or none;
+        for each, False when it was stored already (then nothing of it is written)."""
+        now = _now()
+        added = [False] * len(batch)
         with self._write() as conn:
-            if not add_article(conn, row):
+            # In id order: two writers of overlapping batches lock the rows in one order.
+            seen = set()
+            for i in sorted(range(len(batch)), key=lambda i: batch[i].article["id"]):
+                row = batch[i].article
+                if row["id"] not in seen:
+                    seen.add(row["id"])
+                    added[i] = add_article(conn, {**row, "added_at": now})
+            if any(added):
+                write_rows(conn, [rows for rows, new in zip(batch, added) if new])
+            else:
                 changes.unchanged(conn)
-                return False
-            write_parse(conn, doc.id, parsed)
-        return True
+        return added
 
     def replace_resolutions(self, doc_id: str, parsed: ParsedDocument) -> None:
         """Swap in a fresh parse of a stored article (reindex), keeping its row and date."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from functools import lru_cache
+from typing import NamedTuple
 
 from sqlalchemy import Connection, delete, select, update
 from sqlalchemy.dialects import postgresql, sqlite
@@ -42,28 +43,58 @@ def add_article(conn: Connection, row: dict) -> bool:
     return conn.execute(statements(conn)[1], row).first() is not None
 
 
-def write_parse(conn: Connection, doc_id: str, parsed: ParsedDocument) -> None:
-    """Sentences, places (upserted: shared between articles), mentions and events of one article."""
-    if parsed.sentences:
-        conn.execute(sentences.insert(), [
-            {"article_id": doc_id, "idx": s.index, "start": s.start, "end": s.end, "text": s.text}
-            for s in parsed.sentences])
+class ArticleRows(NamedTuple):
+    """One parse as the rows it is stored as, ``added_at`` left to the writer: plain values,
+    cheap to send from the process that parsed to the one that writes (a Dask worker's parse
+    costs more to pickle and unpickle than these rows)."""
+
+    article: dict
+    sentences: list[dict]
+    places: list[dict]  # by id
+    mentions: list[dict]
+    events: list[dict]
+
+
+def rows_of(parsed: ParsedDocument) -> ArticleRows:
+    doc = parsed.doc
+    doc_id = doc.id
+    article = {"id": doc_id, "title": doc.title, "source": doc.source, "media_type": doc.media_type,
+               "date": doc.date, "text": doc.text, "words": len(doc.text.split())}
     resolved = [r for r in parsed.resolutions if r.place is not None]
     found = {p.id: p for r in resolved for p in (r.place, *r.alternatives)}
     found.update({e.place.id: e.place for e in parsed.events if e.place is not None})
+    return ArticleRows(
+        article,
+        [{"article_id": doc_id, "idx": s.index, "start": s.start, "end": s.end, "text": s.text}
+         for s in parsed.sentences],
+        [place_row(found[k]) for k in sorted(found)],
+        [{"article_id": doc_id, "sentence": r.mention.sentence, "start": r.mention.start,
+          "end": r.mention.end, "text": r.mention.text, "label": r.mention.label,
+          "hint": r.mention.hint, "place_id": r.place.id, "score": r.score,
+          "alternatives": json.dumps([p.id for p in r.alternatives])} for r in resolved],
+        [event_row(doc_id, i, e) for i, e in enumerate(parsed.events)])
+
+
+def write_parse(conn: Connection, doc_id: str, parsed: ParsedDocument) -> None:
+    """Sentences, places (upserted: shared between articles), mentions and events of one article."""
+    write_rows(conn, [rows_of(parsed)])
+
+
+def write_rows(conn: Connection, batch: list[ArticleRows]) -> None:
+    """The sentences, places, mentions and events of several articles, one statement a table."""
+    sentence_rows = [row for rows in batch for row in rows.sentences]
+    if sentence_rows:
+        conn.execute(sentences.insert(), sentence_rows)
+    found = {row["id"]: row for rows in batch for row in rows.places}
     if found:
         # Sorted so concurrent PostgreSQL upserts lock rows in one order and cannot deadlock.
-        conn.execute(statements(conn)[0], [place_row(found[k]) for k in sorted(found)])
-    if resolved:
-        conn.execute(mentions.insert(), [
-            {"article_id": doc_id, "sentence": r.mention.sentence, "start": r.mention.start,
-             "end": r.mention.end, "text": r.mention.text, "label": r.mention.label,
-             "hint": r.mention.hint, "place_id": r.place.id, "score": r.score,
-             "alternatives": json.dumps([p.id for p in r.alternatives])}
-            for r in resolved])
-    if parsed.events:
-        conn.execute(reported_events.insert(), [event_row(doc_id, i, e)
-                                                for i, e in enumerate(parsed.events)])
+        conn.execute(statements(conn)[0], [found[k] for k in sorted(found)])
+    mention_rows = [row for rows in batch for row in rows.mentions]
+    if mention_rows:
+        conn.execute(mentions.insert(), mention_rows)
+    event_rows = [row for rows in batch for row in rows.events]
+    if event_rows:
+        conn.execute(reported_events.insert(), event_rows)
 
 
 def event_row(doc_id: str, idx: int, e: Event, date_edited: bool = False) -> dict:
