@@ -229,12 +229,12 @@ def test_corrections_add_list_undo(store):
 
 
 def test_crash_mid_save_leaves_nothing(store, monkeypatch):
-    def write_then_crash(conn, doc_id, parsed):
-        real_write(conn, doc_id, parsed)
+    def write_then_crash(conn, batch):
+        real_write(conn, batch)
         raise RuntimeError("power cut")
 
-    real_write = store_module.write_parse
-    monkeypatch.setattr(store_module, "write_parse", write_then_crash)
+    real_write = store_module.write_rows  # what save writes through (one batch of one article)
+    monkeypatch.setattr(store_module, "write_rows", write_then_crash)
     with pytest.raises(RuntimeError):
         store.save(DAM_DOC)
     assert not store.has(DAM_DOC.doc.id) and store.articles() == []
