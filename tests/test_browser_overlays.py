@@ -43,11 +43,13 @@ def test_an_uploaded_layer_is_listed_drawn_under_the_events_and_switched_off(app
     assert listed.locator("input").is_checked()
 
     wait_for(page, lambda: map_frame(page).evaluate(OVERLAY_LAYERS) == 2, 60, "the layer's two shapes on the map")
-    frame = map_frame(page)
-    panes = frame.evaluate("""() => ['geoOverlays', 'overlayPane', 'markerPane'].map(
-        p => +getComputedStyle(window.map.getPane(p)).zIndex)""")
+    # Read through wait_for: the map's first report of its view may re-mount its frame meanwhile.
+    panes = wait_for(page, lambda: map_frame(page).evaluate("""() => ['geoOverlays', 'overlayPane', 'markerPane'].map(
+        p => +getComputedStyle(window.map.getPane(p)).zIndex)"""), 60, "the map's panes")
     assert panes[0] < panes[1] < panes[2], panes  # under the mentions' shapes and the event markers
-    assert frame.locator(".leaflet-marker-icon").count() > 0  # the events are still drawn, above it
+    wait_for(page, lambda: map_frame(page).locator(".leaflet-marker-icon").count() > 0, 60,
+             "the events drawn above the layer")
+    frame = map_frame(page)
     # Hover the area near a corner, away from the event markers over Kherson inside it.
     frame.evaluate("() => window.map.setView([46.8, 32.8], 8, {animate: false})")
     page.wait_for_timeout(1000)  # the moved view is reported to Python; let that run settle
