@@ -232,8 +232,22 @@ _PLACE_PREFIX = re.compile(r"^[^\W\d_][\w'’ .-]{1,40},\s*(?=\d)")  # "Kherson,
 
 
 def _is_stamp(line: str) -> bool:
+    if on("iso_time_is_a_stamp"):
+        line = _ISO_TIME.sub(" ", line)
     words = re.findall(r"[^\W\d_]+", _PLACE_PREFIX.sub("", line).lower())
     return len(line) <= 80 and all(w in _STAMP_WORDS for w in words)
+
+
+# "2025-02-12T09:10:00Z", "2025-02-12T09:10:00+02:00": a feed's machine stamp, its T and Z no words
+_ISO_TIME = re.compile(r"(?<=\d)T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?\b")
+switch("iso_time_is_a_stamp", "'2025-02-12T09:10:00Z' on a line of its own is a feed's publication stamp: its T and Z "
+       "are no words that make the line a heading")
+
+
+def is_stamp(line: str) -> bool:
+    """A line that is nothing but a publication stamp ("Feb. 10, 2025", "Published: 10 February
+    2025 14:32", "2025-02-10T14:32:00Z")."""
+    return bool(line.strip()) and _is_stamp(line.strip())
 
 
 def text_outlet(text: str) -> str:
