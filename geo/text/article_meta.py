@@ -192,6 +192,8 @@ def text_date(text: str, find_date) -> str | None:
             return date  # "KYIV, Nov 9 (Reuters) -", "Nov. 9, 2022 — Kherson"
         if _is_stamp(line) and (date := find_date(line)):
             return date  # a stamp: "Published 09.11.2022", "Updated 9 November 2022 at noon"
+    if on("date_ending_the_title") and head and (m := _TITLE_DATE.search(head[0])) and (date := find_date(m["date"])):
+        return date  # "Latest Defence Intelligence update on the situation in Ukraine - 10 February 2025"
     if on("stamp_below_the_byline"):
         for line in head[3:STAMP_LINES]:
             if (_STAMPED.match(line) or _BARE_DATE.match(line) and on("bare_date_under_byline")) \
@@ -206,6 +208,13 @@ def text_date(text: str, find_date) -> str | None:
 
 
 STAMP_LINES = 15
+# An update's title that ends in its date after a dash, bar, colon or comma dates the update; a title
+# that names a day inside its words ("Battles of 30 September 2022") is about that day, and stays skipped.
+_TITLE_DATE = re.compile(r"\s[-–—|:,]\s*(?P<date>(?:\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+)"
+                         r"(?:19|20)\d\d|\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)\s*$")
+switch("date_ending_the_title", "'Latest Defence Intelligence update on the situation in Ukraine - 10 February 2025', "
+       "'General Staff update, 11 February 2025': a title that ends in a full date after a dash or comma is the "
+       "update's date, where no dateline or stamp line gives one")
 # "by / Daniel Thomas / 27/02/2026": a line that is nothing but a date, among the title, byline and
 # captions, is the page's publication stamp; a photo caption's date further down dates the photo.
 _BARE_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{4}$|^\d{4}-\d{2}-\d{2}$")
