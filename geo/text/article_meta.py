@@ -203,11 +203,19 @@ def text_date(text: str, find_date) -> str | None:
         if line.strip() and not is_heading(line.strip()) and (date := find_date(line)):
             if on("stamp_below_the_byline") and _CREDITED.search(line):
                 continue  # a photo's caption dates the picture: "... Kyiv, February 24, 2026 [Name/Reuters]"
+            if on("period_told_ends_by_the_page_day") and (span := _SPAN.search(line)) \
+                    and (end := find_date(span["end"])) and end > date:
+                return end  # "From 14 December 2024 to 10 January 2025, ...": written when the period ended
             return date
     return None
 
 
 STAMP_LINES = 15
+_SPAN = re.compile(r"\bfrom\s+[^.;]{4,30}?\b(?:19|20)\d\d\s+(?:to|until|through|till)\s+(?P<end>[^.;,]{4,30}?\b(?:19|20)\d\d)\b",
+                   re.I)
+switch("period_told_ends_by_the_page_day", "an analyst's update that opens 'From 14 December 2024 to 10 January 2025, ...' "
+       "and states no date of its own was written when the period ended, not when it began: the prose's first date "
+       "is no page date there")
 # An update's title that ends in its date after a dash, bar, colon or comma dates the update; a title
 # that names a day inside its words ("Battles of 30 September 2022") is about that day, and stays skipped.
 _TITLE_DATE = re.compile(r"\s[-–—|:,]\s*(?P<date>(?:\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+)"
