@@ -31,6 +31,8 @@ RULES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
         ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b", "ISO date"),
         ("dotted", r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b",
          "European day.month.year"),
+        ("dotted_no_year", r"\bon (?P<day>[0-3]?\d)\.(?P<month>[01]\d)\.?(?![\d,])", "'On 10.02. Russian troops ...': "
+         "European day.month, the article's year"),
         ("slashed", r"\b(?P<day>[0-3]?\d)/(?P<month>[01]?\d)/(?P<year>(?:19|20)\d\d)\b",
          "European day/month/year ('10/02/2025'), as Ukrainian and European outlets write it"),
         ("short_year", rf"\b{_DAY}\s+(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\.?\s+"
@@ -94,10 +96,12 @@ def find_date(text: str, article: date | None) -> tuple[int, str] | None:
 # What every rule needs somewhere: a digit, a month, a weekday or a relative word (a cheap gate).
 _MAYBE = re.compile(r"\d|yesterday|today|tonight|night|morning|afternoon|evening|ago|week|now|"
                     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|" + "|".join(MONTHS), re.I)
-_EXPLICIT = {"iso", "dotted", "slashed", "short_year", "between", "day_month", "month_day"}
-_SWITCHED = {"slashed": "slashed_day_month_year", "short_year": "two_digit_year", "ordinal_day": "day_of_the_month_alone"}
+_EXPLICIT = {"iso", "dotted", "dotted_no_year", "slashed", "short_year", "between", "day_month", "month_day"}
+_SWITCHED = {"dotted_no_year": "day_dot_month", "slashed": "slashed_day_month_year", "short_year": "two_digit_year", "ordinal_day": "day_of_the_month_alone"}
 switch("slashed_day_month_year", "'On 10/02/2025 Russian troops shelled ...': a slashed date is day/month/year in "
        "Ukrainian and European copy (month/day only when the first number cannot be a month)")
+switch("day_dot_month", "'On 10.02. Russian troops shelled ...': day.month with no year, in the article's year (the "
+       "year before when that day is still to come)")
 switch("two_digit_year", "'On 9 Feb 25, Russian aircraft struck ...' (UK Defence Intelligence): a two-digit year after "
        "an abbreviated month dates the day even on a page that states no date of its own")
 switch("day_of_the_month_alone", "'On the 10th, Russian troops shelled ...': the 10th of the article's month, or of the "

@@ -78,11 +78,11 @@ class Extractor:
         page, page_day = doc, article_day
         for s in parsed.sentences:
             if s.start < metadata or lines_of_text and _headline(text, s):
-                if (day_of_item := _stamped(s.text)) is not None:
+                if (day_of_item := _stamped(s.text, page_day)) is not None:
                     item = (paragraph[s.index] + 1, day_of_item)  # "Published: 10 February 2025", the item below
                 continue  # a headline sums up the story the sentences below report
             whole, s = s, _body(s)
-            if s is not whole and (day_of_item := _stamped(whole.text[:s.start - whole.start])) is not None:
+            if s is not whole and (day_of_item := _stamped(whole.text[:s.start - whole.start], page_day)) is not None:
                 item = (paragraph[s.index], day_of_item)
             article_day, doc = page_day, page
             if item is not None and item[0] == paragraph[s.index]:
@@ -421,11 +421,20 @@ switch("item_stamp_dates_its_item", "a feed or digest whose items each carry a s
 _T = re.compile(r"(?<=\d)T(?=\d)")
 
 
-def _stamped(lines: str) -> str | None:
-    """The day a stamp line among ``lines`` (headings above a sentence) states, else None."""
+def _stamped(lines: str, page_day=None) -> str | None:
+    """The day a stamp line among ``lines`` (headings above a sentence) states, else None. A
+    liveblog's day heading with no year ("Monday 10 February") takes the page's year."""
     if not on("item_stamp_dates_its_item"):
         return None
     for line in lines.split("\n"):
         if is_stamp(line) and (found := find_date(_T.sub(" ", line), None)) is not None:
             return found[1]
+        if on("day_heading_dates_its_entries") and page_day is not None and is_stamp(line) and _DIGIT.search(line) \
+                and (found := find_date(line, page_day)) is not None:
+            return found[1]
     return None
+
+
+_DIGIT = re.compile(r"\d")
+switch("day_heading_dates_its_entries", "a liveblog's day heading with no year ('Monday 10 February') above its "
+       "entries dates them as a feed item's stamp does, in the page's year")
