@@ -31,7 +31,7 @@ RULES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
         ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b", "ISO date"),
         ("dotted", r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b",
          "European day.month.year"),
-        ("dotted_no_year", r"\bon (?P<day>[0-3]?\d)\.(?P<month>[01]\d)\.?(?![\d,])", "'On 10.02. Russian troops ...': "
+        ("dotted_no_year", r"\bon (?P<day>[0-3]?\d)\.(?P<month>[01]\d)(?:\.(?!\d)|(?![.\d,]))", "'On 10.02. Russian troops ...': "
          "European day.month, the article's year"),
         ("slashed", r"\b(?P<day>[0-3]?\d)/(?P<month>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b",
          "European day/month/year ('10/02/2025'), as Ukrainian and European outlets write it"),
