@@ -230,3 +230,17 @@ def test_a_year_end_date_is_last_years(pipeline):
 def test_no_date_on_the_page_no_day_for_its_events(pipeline, text):
     found = days(pipeline, text)
     assert found and all(d is None for _, d in found)
+
+
+# -- a wire's page head: title, byline, "... Updated 2 hours ago" ----------------------------------
+
+@pytest.mark.parametrize("stamp", ["February 11, 2025 7:41 AM GMT Updated 2 hours ago",
+                                   "February 11, 20257:41 AM GMT+0Updated 2 hours ago"])
+def test_a_wire_page_stamp_with_updated_ago(pipeline, stamp):
+    from geo.rules import switched_off
+
+    text = (f"Russian drones hit Kharkiv\n\nBy Jane Doe\n\n{stamp}\n\nKHARKIV, Feb 11 (Reuters) - Russian drones hit "
+            "Kharkiv late on Sunday, killing three civilians, the governor said.")
+    assert day_at(pipeline, text, "Kharkiv") == "2025-02-09"
+    with switched_off(frozenset({"updated_ago_in_a_stamp"})):
+        assert read(text.encode(), "p.txt").date is None

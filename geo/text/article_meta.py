@@ -190,14 +190,14 @@ def text_date(text: str, find_date) -> str | None:
         m = _DATELINE.match(line)
         if m and (date := find_date(line[:m.end()])):
             return date  # "KYIV, Nov 9 (Reuters) -", "Nov. 9, 2022 — Kherson"
-        if _is_stamp(line) and (date := find_date(line)):
+        if _is_stamp(line) and (date := find_date(_apart(line))):
             return date  # a stamp: "Published 09.11.2022", "Updated 9 November 2022 at noon"
     if on("date_ending_the_title") and head and (m := _TITLE_DATE.search(head[0])) and (date := find_date(m["date"])):
         return date  # "Latest Defence Intelligence update on the situation in Ukraine - 10 February 2025"
     if on("stamp_below_the_byline"):
         for line in head[3:STAMP_LINES]:
             if (_STAMPED.match(line) or _BARE_DATE.match(line) and on("bare_date_under_byline")) \
-                    and _is_stamp(line) and (date := find_date(line)):
+                    and _is_stamp(line) and (date := find_date(_apart(line))):
                 return date  # "Published On 27 Feb 2026" under a title, a caption and a byline
     for line in text[:PROSE_REACH].split("\n"):
         if line.strip() and not is_heading(line.strip()) and (date := find_date(line)):
@@ -251,6 +251,8 @@ _PLACE_PREFIX = re.compile(r"^[^\W\d_][\w'’ .-]{1,40},\s*(?=\d)")  # "Kherson,
 def _is_stamp(line: str) -> bool:
     if on("iso_time_is_a_stamp"):
         line = _ISO_TIME.sub(" ", line)
+    if on("updated_ago_in_a_stamp"):
+        line = _AGO.sub(" ", line)
     words = re.findall(r"[^\W\d_]+", _PLACE_PREFIX.sub("", line).lower())
     return len(line) <= 80 and all(w in _STAMP_WORDS for w in words)
 
@@ -259,6 +261,18 @@ def _is_stamp(line: str) -> bool:
 _ISO_TIME = re.compile(r"(?<=\d)T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?\b")
 switch("iso_time_is_a_stamp", "'2025-02-12T09:10:00Z' on a line of its own is a feed's publication stamp: its T and Z "
        "are no words that make the line a heading")
+
+
+# "February 11, 2025 7:41 AM GMT+0 Updated 2 hours ago" (a wire's page head): how long ago it was
+# updated is no word that makes the line a heading; its year run into the time ("20257:41 AM") is split.
+_AGO = re.compile(r"\b(?:an?|\d+)\s*(?:hours?|hrs?|h|minutes?|mins?|m|days?|d)\s+ago\b|\bjust now\b", re.I)
+_YEAR_INTO_TIME = re.compile(r"\b((?:19|20)\d\d)(?=\d{1,2}:\d\d)")
+switch("updated_ago_in_a_stamp", "'February 11, 2025 7:41 AM GMT Updated 2 hours ago' under a wire's title and byline is "
+       "its publication stamp ('20257:41 AM', the year run into the time, read apart)")
+
+
+def _apart(line: str) -> str:
+    return _YEAR_INTO_TIME.sub(r"\1 ", line) if on("updated_ago_in_a_stamp") else line
 
 
 def is_stamp(line: str) -> bool:
