@@ -244,3 +244,29 @@ def test_a_wire_page_stamp_with_updated_ago(pipeline, stamp):
     assert day_at(pipeline, text, "Kharkiv") == "2025-02-09"
     with switched_off(frozenset({"updated_ago_in_a_stamp"})):
         assert read(text.encode(), "p.txt").date is None
+
+
+# -- the day a statement was made, and the day of what it tells ------------------------------------
+
+@pytest.mark.parametrize("sentence, day", [
+    ("In a statement on Tuesday, the governor said Russian forces shelled Kharkiv on Monday, killing two people.",
+     "2025-02-10"),
+    ("The governor said on Tuesday that Russian forces had shelled Kharkiv on Sunday, killing two people.",
+     "2025-02-09"),
+    ("The governor said Tuesday that Russian forces had shelled Kharkiv on 8 February, killing two people.",
+     "2025-02-08"),
+])
+def test_the_report_day_yields_to_the_event_day(pipeline, without, sentence, day):
+    text = "Published 12 February 2025\n\n" + sentence
+    assert day_at(pipeline, text, "Kharkiv") == day
+    if "February" not in sentence:
+        without("report_day_yields_to_event_day")
+        assert day_at(pipeline, text, "Kharkiv") == "2025-02-11"
+
+
+@pytest.mark.parametrize("sentence, day", [
+    ("Ukraine's air force said on Tuesday that Russia launched 100 drones at Kharkiv overnight.", "2025-02-11"),
+    ("Russian forces shelled Kharkiv, killing two people, the governor said on Tuesday.", "2025-02-11"),
+])
+def test_the_report_day_stands_where_no_other_day_is_named(pipeline, sentence, day):
+    assert day_at(pipeline, "Published 12 February 2025\n\n" + sentence, "Kharkiv") == day

@@ -72,18 +72,30 @@ def find_date(text: str, article: date | None) -> tuple[int, str] | None:
     if not _MAYBE.search(text):
         return None
     explicit, relative, kinds = [], [], []
+    reports: list[tuple[str, int, int, str]] = []  # the day a statement was made: "said on Tuesday that"
+    said = on("report_day_yields_to_event_day")
     for rank, (name, rx, _) in enumerate(RULES):
         if name in _SWITCHED and not on(_SWITCHED[name]):
             continue
         for m in rx.finditer(text):
             day = _resolve(name, m, article)
             if day is not None:
+                if said and _SAID.search(text, max(0, m.start() - 40), m.start()):
+                    reports.append((name, m.start(), rank, day.isoformat()))
+                    continue  # a later match of the same kind may be the event's own day
                 if name in _EXPLICIT:
                     explicit.append((m.start(), rank, day.isoformat()))
                 else:
                     relative.append((m.start(), day.isoformat()))
                     kinds.append(name)
                 break
+    if reports and not (explicit or any(k not in _VAGUE for k in kinds)):
+        for name, at, rank, day in reports:  # no other day named: the statement's is the best there is
+            if name in _EXPLICIT:
+                explicit.append((at, rank, day))
+            else:
+                relative.append((at, day))
+                kinds.append(name)
     # "On the night of 12 to 13 March": the stated day beats the relative words before it.
     if explicit:
         at, _, day = min(explicit)  # at one offset, the rule listed first ("9 Feb 25" before "9 Feb")
@@ -91,6 +103,15 @@ def find_date(text: str, article: date | None) -> tuple[int, str] | None:
     if on("vague_yields_to_named_day"):
         relative = [r for r, name in zip(relative, kinds) if name not in _VAGUE] or relative
     return min(relative) if relative else None
+
+
+# "The governor said on Tuesday that Russian forces shelled X on Sunday", "In a statement on Tuesday,
+# ...": the day a statement was made yields to a day the sentence names for what it tells.
+_SAID = re.compile(r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|stated|announced|reported|wrote|posted|added|statement|"
+                   r"address|briefing|update|report)\s+(?:late\s+|early\s+)?$", re.I)
+switch("report_day_yields_to_event_day", "'The governor said on Tuesday that Russian forces shelled Kharkiv on Sunday', "
+       "'In a statement on Tuesday, the governor said ... on Monday': the day the statement was made yields to the "
+       "day the sentence names for the event (not to 'overnight' or 'today', which count from the statement)")
 
 
 # What every rule needs somewhere: a digit, a month, a weekday or a relative word (a cheap gate).
