@@ -270,3 +270,14 @@ def test_the_report_day_yields_to_the_event_day(pipeline, without, sentence, day
 ])
 def test_the_report_day_stands_where_no_other_day_is_named(pipeline, sentence, day):
     assert day_at(pipeline, "Published 12 February 2025\n\n" + sentence, "Kharkiv") == day
+
+
+@pytest.mark.parametrize("follow, day", [("Two days later", "2025-02-11"), ("A week earlier", "2025-02-02"),
+                                         ("The previous evening", "2025-02-08")])
+def test_a_day_counted_from_the_day_told(pipeline, without, follow, day):
+    text = ("Published 12 February 2025\n\nOn 9 February Russian drones struck Kramatorsk, killing a civilian.\n\n"
+            f"{follow}, Russian shelling hit Kupiansk, wounding two.")
+    assert day_at(pipeline, text, "Kupyansk") == day
+    if "later" in follow or "earlier" in follow:
+        without("days_later_from_the_day_told")
+        assert day_at(pipeline, text, "Kupyansk") == "2025-02-12"

@@ -238,6 +238,12 @@ switch("next_day_from_the_day_told", "'Russian troops shelled Orikhiv on May 6. 
        "'the next day', 'a day later', 'the previous day' count from the day the text told last")
 
 
+_DAYS_LATER = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|\d+)\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier)\b",
+                         re.I)
+switch("days_later_from_the_day_told", "'Russian drones struck X on 9 February. Two days later, shelling hit Y': 'two days "
+       "later', 'a week earlier' count from the day the text told last, as 'the next day' does")
+
+
 def day_told_from(sentence: str, told: str) -> str | None:
     """The day ``sentence`` states by the day the text told last (``told``, ISO): the same day,
     the day after or the day before; None when it states none."""
@@ -245,6 +251,11 @@ def day_told_from(sentence: str, told: str) -> str | None:
         return told
     if not on("next_day_from_the_day_told"):
         return None
+    if on("days_later_from_the_day_told") and (m := _DAYS_LATER.search(sentence)):
+        n = 1 if m["n"].lower() in ("a", "an", "one") else number(m["n"])
+        if n:
+            by = timedelta(days=n * (7 if m["unit"].lower().startswith("week") else 1))
+            return shifted(told, -by if m["dir"].lower().startswith("later") else by)
     if _NEXT_DAY.search(sentence):
         return shifted(told, timedelta(days=-1))
     if _DAY_BEFORE.search(sentence):
