@@ -281,3 +281,30 @@ def test_a_day_counted_from_the_day_told(pipeline, without, follow, day):
     if "later" in follow or "earlier" in follow:
         without("days_later_from_the_day_told")
         assert day_at(pipeline, text, "Kupyansk") == "2025-02-12"
+
+
+def test_an_items_weekday_counts_from_its_own_stamp_across_a_month_end(pipeline):
+    text = ("Digest\n\nJan. 31, 2025\nRussian drones struck Kharkiv on Thursday, wounding four people.\n\n"
+            "Feb. 3, 2025\nRussian shelling killed two civilians in Kupiansk on Sunday, the governor said.\n")
+    assert [d for _, d in days(pipeline, text)] == ["2025-01-30", "2025-02-02"]
+
+
+@pytest.mark.parametrize("stamp", ["14:32, 10 February 2025", "10 February 2025 | 14:32",
+                                   "Monday, February 10, 2025, 2:32 p.m.", "KHARKIV, 10 February 2025 —"])
+def test_stamp_and_dateline_forms(pipeline, stamp):
+    sep = " " if stamp.endswith("—") else "\n\n"
+    text = f"{stamp}{sep}Russian drones struck Kharkiv overnight, wounding five people, the mayor said."
+    assert day_at(pipeline, text, "Kharkiv") == "2025-02-10"
+
+
+@pytest.mark.parametrize("sentence, day", [
+    ("On the night of Monday to Tuesday, Russian drones struck Kharkiv, wounding five people.", "2025-02-10"),
+    ("Overnight on February 10-11, Russian drones struck Kharkiv, wounding five people.", "2025-02-10"),
+    ("On February 10th, Russian drones struck Kharkiv, wounding five people.", "2025-02-10"),
+    ("On the 10th of February, Russian drones struck Kharkiv, wounding five people.", "2025-02-10"),
+    ("Russian drones struck Kharkiv yesterday evening, wounding five people.", "2025-02-11"),
+    ("Earlier in the day, Russian drones struck Kharkiv, wounding five people.", "2025-02-12"),
+    ("Over the weekend, Russian drones struck Kharkiv, wounding five people.", "2025-02-08"),
+])
+def test_nights_ordinals_and_the_weekend(pipeline, sentence, day):
+    assert day_at(pipeline, "Published 12 February 2025\n\n" + sentence, "Kharkiv") == day
