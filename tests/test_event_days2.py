@@ -308,3 +308,23 @@ def test_stamp_and_dateline_forms(pipeline, stamp):
 ])
 def test_nights_ordinals_and_the_weekend(pipeline, sentence, day):
     assert day_at(pipeline, "Published 12 February 2025\n\n" + sentence, "Kharkiv") == day
+
+
+# -- a liveblog entry that opens with its time -----------------------------------------------------
+
+@pytest.mark.parametrize("entry, place, day", [
+    ("09:05 GMT: Russian drones struck Kharkiv, wounding three people.", "Kharkiv", "2025-02-11"),
+    ("14:05 EET — Russian shelling killed a man in Kupiansk yesterday, the governor said.", "Kupyansk", "2025-02-10"),
+])
+def test_a_liveblog_entry_time_opens_an_entry(pipeline, without, entry, place, day):
+    text = f"Ukraine war live\n\nPublished 11 February 2025\n\n{entry}\n"
+    assert day_at(pipeline, text, place) == day
+    without("liveblog_entry_time")
+    assert days(pipeline, text) == []  # read as a video's length
+
+
+def test_the_title_ending_in_its_date_after_a_comma(pipeline):
+    text = ("Russian Offensive Campaign Assessment, February 11, 2025\n\nKey Takeaways:\n\nRussian forces conducted a "
+            "missile strike against Kharkiv on the night of February 10 to 11.\n")
+    assert read(text.encode(), "p.txt").date == "2025-02-11"
+    assert day_at(pipeline, text, "Kharkiv") == "2025-02-10"

@@ -218,7 +218,7 @@ switch("period_told_ends_by_the_page_day", "an analyst's update that opens 'From
        "is no page date there")
 # An update's title that ends in its date after a dash, bar, colon or comma dates the update; a title
 # that names a day inside its words ("Battles of 30 September 2022") is about that day, and stays skipped.
-_TITLE_DATE = re.compile(r"\s[-–—|:,]\s*(?P<date>(?:\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+)"
+_TITLE_DATE = re.compile(r"(?:\s[-–—|:]|,)\s*(?P<date>(?:\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+)"
                          r"(?:19|20)\d\d|\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)\s*$")
 switch("date_ending_the_title", "'Latest Defence Intelligence update on the situation in Ukraine - 10 February 2025', "
        "'General Staff update, 11 February 2025': a title that ends in a full date after a dash or comma is the "
