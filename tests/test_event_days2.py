@@ -328,3 +328,20 @@ def test_the_title_ending_in_its_date_after_a_comma(pipeline):
             "missile strike against Kharkiv on the night of February 10 to 11.\n")
     assert read(text.encode(), "p.txt").date == "2025-02-11"
     assert day_at(pipeline, text, "Kharkiv") == "2025-02-10"
+
+
+@pytest.mark.parametrize("first, second", [("## Feb. 8, 2025", "## Feb. 10, 2025"),
+                                           ("**8 February 2025**", "**10 February 2025**"),
+                                           ("Posted on February 8, 2025 by admin", "Posted on February 10, 2025 by admin")])
+def test_a_blogs_posts_each_dated_by_their_stamp(pipeline, first, second):
+    text = (f"Ukraine news\n\n{first}\n\nRussian drones struck Kharkiv, wounding four people, officials said.\n\n"
+            f"{second}\n\nRussian shelling killed two civilians in Kupiansk, the governor said.\n")
+    assert [d for _, d in days(pipeline, text)] == ["2025-02-08", "2025-02-10"]
+
+
+def test_a_stamp_with_its_author(pipeline, without):
+    text = ("Ukraine news\n\nPosted on February 8, 2025 by admin\n\nRussian drones struck Kharkiv, wounding four "
+            "people, officials said.\n")
+    assert days(pipeline, text) == [("Kharkiv", "2025-02-08")]
+    without("stamp_with_its_author")  # in the page's date, and in the item's
+    assert days(pipeline, text, off={"stamp_with_its_author"}) == [("Kharkiv", None)]

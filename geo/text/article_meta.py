@@ -253,6 +253,8 @@ def _is_stamp(line: str) -> bool:
         line = _ISO_TIME.sub(" ", line)
     if on("updated_ago_in_a_stamp"):
         line = _AGO.sub(" ", line)
+    if on("stamp_with_its_author"):
+        line = _BY_AUTHOR.sub(" ", line)
     words = re.findall(r"[^\W\d_]+", _PLACE_PREFIX.sub("", line).lower())
     return len(line) <= 80 and all(w in _STAMP_WORDS for w in words)
 
@@ -269,6 +271,12 @@ _AGO = re.compile(r"\b(?:an?|\d+)\s*(?:hours?|hrs?|h|minutes?|mins?|m|days?|d)\s
 _YEAR_INTO_TIME = re.compile(r"\b((?:19|20)\d\d)(?=\d{1,2}:\d\d)")
 switch("updated_ago_in_a_stamp", "'February 11, 2025 7:41 AM GMT Updated 2 hours ago' under a wire's title and byline is "
        "its publication stamp ('20257:41 AM', the year run into the time, read apart)")
+
+
+# "Posted on February 8, 2025 by admin", "10 February 2025, by Jane Doe": a blog's stamp with its author
+_BY_AUTHOR = re.compile(r"(?:,|\s[|·•—–-])?\s+by\s+[A-Za-z][\w.'’ -]{0,40}$", re.I)
+switch("stamp_with_its_author", "'Posted on February 8, 2025 by admin': a blog's stamp line that ends in its author is "
+       "still the post's stamp (and each post's dates its post)")
 
 
 def _apart(line: str) -> str:
