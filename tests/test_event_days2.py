@@ -345,3 +345,13 @@ def test_a_stamp_with_its_author(pipeline, without):
     assert days(pipeline, text) == [("Kharkiv", "2025-02-08")]
     without("stamp_with_its_author")  # in the page's date, and in the item's
     assert days(pipeline, text, off={"stamp_with_its_author"}) == [("Kharkiv", None)]
+
+
+@pytest.mark.parametrize("stamp", ["Kharkiv • 10.02.2025, 14:32", "10 February 2025, 14:32 local time"])
+def test_a_stamp_with_its_town_or_zone(pipeline, stamp):
+    from geo.rules import switched_off
+
+    text = f"Drones hit Kharkiv\n\n{stamp}\n\nRussian drones struck Kharkiv on Sunday, wounding five people, the mayor said."
+    assert day_at(pipeline, text, "Kharkiv") == "2025-02-09"
+    with switched_off(frozenset({"stamp_with_a_place_or_zone"})):
+        assert read(text.encode(), "p.txt").date is None

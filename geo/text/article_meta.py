@@ -255,8 +255,17 @@ def _is_stamp(line: str) -> bool:
         line = _AGO.sub(" ", line)
     if on("stamp_with_its_author"):
         line = _BY_AUTHOR.sub(" ", line)
+    if on("stamp_with_a_place_or_zone"):
+        line = _ZONE.sub(" ", _PLACE_BULLET.sub("", line))
     words = re.findall(r"[^\W\d_]+", _PLACE_PREFIX.sub("", line).lower())
     return len(line) <= 80 and all(w in _STAMP_WORDS for w in words)
+
+
+# "Kharkiv • 10.02.2025, 14:32", "10 February 2025, 14:32 local time": a Ukrainian outlet's stamp
+_PLACE_BULLET = re.compile(r"^[^\W\d_][\w'’ .-]{1,40}\s[•·|]\s*(?=\d)")
+_ZONE = re.compile(r"(?<=\d\d)\s+(?:[^\W\d_]{2,12}\s+)?time\b", re.I)  # after the clock: "14:32 <city> time"
+switch("stamp_with_a_place_or_zone", "'Kharkiv • 10.02.2025, 14:32', '10 February 2025, 14:32 local time': a stamp line "
+       "with its town before a bullet, or its time zone, is still a publication stamp")
 
 
 # "2025-02-12T09:10:00Z", "2025-02-12T09:10:00+02:00": a feed's machine stamp, its T and Z no words
