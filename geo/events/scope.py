@@ -217,7 +217,7 @@ def _body(s: Sentence) -> Sentence:
 
 # "09:05 GMT: Russian drones struck ...", "14:05 EET — ...": a liveblog entry's time, with its zone; a
 # bare "02:15" before a line stays a video's length (page_furniture).
-_ENTRY_TIME = re.compile(r"\s*[0-2]?\d[:.][0-5]\d\s*(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|ET|EST|EDT|Kyiv time|local time)"
+_ENTRY_TIME = re.compile(r"\s*[0-2]?\d[:.][0-5]\d\s*(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|ET|EST|EDT|[A-Z][a-z]{2,12} time|local time)"
                          r"\b\s*[:—–-]?\s*(?=[A-Z])")
 switch("liveblog_entry_time", "'09:05 GMT: Russian drones struck Kharkiv': a liveblog entry opens with its time and "
        "zone; the entry is a sentence of the article, not a video's length or page furniture")
