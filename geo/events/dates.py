@@ -31,6 +31,13 @@ RULES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
         ("iso", r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b", "ISO date"),
         ("dotted", r"\b(?P<day>[0-3]?\d)\.(?P<month>[01]?\d)\.(?P<year>(?:19|20)\d\d)\b",
          "European day.month.year"),
+        ("dotted_no_year", r"\bon (?P<day>[0-3]?\d)\.(?P<month>[01]\d)(?:\.(?!\d)|(?![.\d,]))", "'On 10.02. Russian troops ...': "
+         "European day.month, the article's year"),
+        ("slashed", r"\b(?P<day>[0-3]?\d)/(?P<month>[0-3]?\d)/(?P<year>(?:19|20)\d\d)\b",
+         "European day/month/year ('10/02/2025'), as Ukrainian and European outlets write it"),
+        ("short_year", rf"\b{_DAY}\s+(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\.?\s+"
+                       r"(?P<year>\d\d)\b(?![\d:.,]\d|\s*(?:%|km|kilomet|mile|people|percent))",
+         "'On 9 Feb 25' (UK Defence Intelligence style): a two-digit year"),
         ("between", rf"\bbetween\s+[0-3]?\d(?:st|nd|rd|th)?\s+(?:and|-|–)\s+{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}\b",
          "'between 4 and 10 March': known only by its last day, as ACLED dates it"),
         ("day_month", rf"\b{_DAY}{_RANGE}\s+(?:of\s+)?{_MONTH}{_YEAR}\b", "13 July 2023 (ACLED, UK style)"),
@@ -43,6 +50,9 @@ RULES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
         ("days_ago", r"\b(?P<n>\w+) days? ago\b", "counted back from the article"),
         ("last_week", r"\blast week\b|\ba week ago\b", "a week before the article"),
         ("weekend", r"\b(?:over|during|at|on) the (?:past |last )?weekend\b", "the weekend's Saturday on or before the article"),
+        ("ordinal_day", r"\bon the (?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
+                        r"oct|nov|dec|day|anniversary|floor|storey|story|century|time|attempt|round|of\b))",
+         "'on the 10th': that day of the article's month (of the month before when it is still to come)"),
         ("weekday", r"\b(?:on |last |this |early |late |on the night of )?(?P<weekday>monday|tuesday|"
                     r"wednesday|thursday|friday|saturday|sunday)\b", "the latest such day on or before the article"),
     ))
@@ -62,28 +72,61 @@ def find_date(text: str, article: date | None) -> tuple[int, str] | None:
     if not _MAYBE.search(text):
         return None
     explicit, relative, kinds = [], [], []
-    for name, rx, _ in RULES:
+    reports: list[tuple[str, int, int, str]] = []  # the day a statement was made: "said on Tuesday that"
+    said = on("report_day_yields_to_event_day")
+    for rank, (name, rx, _) in enumerate(RULES):
+        if name in _SWITCHED and not on(_SWITCHED[name]):
+            continue
         for m in rx.finditer(text):
             day = _resolve(name, m, article)
             if day is not None:
+                if said and _SAID.search(text, max(0, m.start() - 40), m.start()):
+                    reports.append((name, m.start(), rank, day.isoformat()))
+                    continue  # a later match of the same kind may be the event's own day
                 if name in _EXPLICIT:
-                    explicit.append((m.start(), day.isoformat()))
+                    explicit.append((m.start(), rank, day.isoformat()))
                 else:
                     relative.append((m.start(), day.isoformat()))
                     kinds.append(name)
                 break
+    if reports and not (explicit or any(k not in _VAGUE for k in kinds)):
+        for name, at, rank, day in reports:  # no other day named: the statement's is the best there is
+            if name in _EXPLICIT:
+                explicit.append((at, rank, day))
+            else:
+                relative.append((at, day))
+                kinds.append(name)
     # "On the night of 12 to 13 March": the stated day beats the relative words before it.
     if explicit:
-        return min(explicit)
+        at, _, day = min(explicit)  # at one offset, the rule listed first ("9 Feb 25" before "9 Feb")
+        return at, day
     if on("vague_yields_to_named_day"):
         relative = [r for r, name in zip(relative, kinds) if name not in _VAGUE] or relative
     return min(relative) if relative else None
 
 
+# "The governor said on Tuesday that Russian forces shelled X on Sunday", "In a statement on Tuesday,
+# ...": the day a statement was made yields to a day the sentence names for what it tells.
+_SAID = re.compile(r"\b(?:said|says|told\s+(?:\w+\s+){0,2}?|stated|announced|reported|wrote|posted|added|statement|"
+                   r"address|briefing|update|report)\s+(?:late\s+|early\s+)?$", re.I)
+switch("report_day_yields_to_event_day", "'The governor said on Tuesday that Russian forces shelled Kharkiv on Sunday', "
+       "'In a statement on Tuesday, the governor said ... on Monday': the day the statement was made yields to the "
+       "day the sentence names for the event (not to 'overnight' or 'today', which count from the statement)")
+
+
 # What every rule needs somewhere: a digit, a month, a weekday or a relative word (a cheap gate).
 _MAYBE = re.compile(r"\d|yesterday|today|tonight|night|morning|afternoon|evening|ago|week|now|"
                     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|" + "|".join(MONTHS), re.I)
-_EXPLICIT = {"iso", "dotted", "between", "day_month", "month_day"}
+_EXPLICIT = {"iso", "dotted", "dotted_no_year", "slashed", "short_year", "between", "day_month", "month_day"}
+_SWITCHED = {"dotted_no_year": "day_dot_month", "slashed": "slashed_day_month_year", "short_year": "two_digit_year", "ordinal_day": "day_of_the_month_alone"}
+switch("slashed_day_month_year", "'On 10/02/2025 Russian troops shelled ...': a slashed date is day/month/year in "
+       "Ukrainian and European copy (month/day only when the first number cannot be a month)")
+switch("day_dot_month", "'On 10.02. Russian troops shelled ...': day.month with no year, in the article's year (the "
+       "year before when that day is still to come)")
+switch("two_digit_year", "'On 9 Feb 25, Russian aircraft struck ...' (UK Defence Intelligence): a two-digit year after "
+       "an abbreviated month dates the day even on a page that states no date of its own")
+switch("day_of_the_month_alone", "'On the 10th, Russian troops shelled ...': the 10th of the article's month, or of the "
+       "month before when the 10th is still to come")
 # "overnight", "today", "at night" say only that it was recent: a day the sentence names beside them
 # ("overnight Sunday to Monday", "at night from Saturday to Sunday", "overnight into Sunday",
 # "the overnight attack is linked to Monday's killing") is the day.
@@ -98,6 +141,12 @@ def _resolve(name: str, m: re.Match[str], article: date | None) -> date | None:
     if name in _EXPLICIT:
         month = MONTHS.get(g["month"].lower().rstrip(".")) if not g["month"].isdigit() else int(g["month"])
         day, year = int(g["day"]), g.get("year")
+        if name == "slashed" and month > 12 >= day:
+            month, day = day, month  # "02/25/2025": US order
+        if name == "short_year":
+            year = 2000 + int(year)
+            if article is not None and abs(year - article.year) > 1:
+                return None  # "9 Feb 25 drones": a count, not a year
         if year is None:
             if article is None:
                 return None
@@ -125,6 +174,17 @@ def _resolve(name: str, m: re.Match[str], article: date | None) -> date | None:
         return article - timedelta(days=n) if n is not None and 0 < n < 60 else None
     if name == "last_week":
         return article - timedelta(days=7)
+    if name == "ordinal_day":
+        day = int(g["day"])
+        for back in (0, 1):
+            y, mo = (article.year, article.month - back) if article.month - back >= 1 else (article.year - 1, 12)
+            try:
+                found = date(y, mo, day)
+            except ValueError:
+                continue
+            if found <= article:
+                return found
+        return None
     if name == "weekend":
         # "over the weekend" in Sunday's paper is that day; later in the week, the Saturday before
         return article if article.weekday() == 6 else article - timedelta(days=(article.weekday() - 5) % 7)
@@ -178,6 +238,12 @@ switch("next_day_from_the_day_told", "'Russian troops shelled Orikhiv on May 6. 
        "'the next day', 'a day later', 'the previous day' count from the day the text told last")
 
 
+_DAYS_LATER = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|\d+)\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier)\b",
+                         re.I)
+switch("days_later_from_the_day_told", "'Russian drones struck X on 9 February. Two days later, shelling hit Y': 'two days "
+       "later', 'a week earlier' count from the day the text told last, as 'the next day' does")
+
+
 def day_told_from(sentence: str, told: str) -> str | None:
     """The day ``sentence`` states by the day the text told last (``told``, ISO): the same day,
     the day after or the day before; None when it states none."""
@@ -185,6 +251,11 @@ def day_told_from(sentence: str, told: str) -> str | None:
         return told
     if not on("next_day_from_the_day_told"):
         return None
+    if on("days_later_from_the_day_told") and (m := _DAYS_LATER.search(sentence)):
+        n = 1 if m["n"].lower() in ("a", "an", "one") else number(m["n"])
+        if n:
+            by = timedelta(days=n * (7 if m["unit"].lower().startswith("week") else 1))
+            return shifted(told, -by if m["dir"].lower().startswith("later") else by)
     if _NEXT_DAY.search(sentence):
         return shifted(told, timedelta(days=-1))
     if _DAY_BEFORE.search(sentence):

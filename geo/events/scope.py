@@ -201,6 +201,7 @@ def _without_summaries(events: list[Event]) -> list[Event]:
 def _body(s: Sentence) -> Sentence:
     """The sentence without the headings, bylines or captions a page put on lines above it
     (one line break, no full stop): they are not what the sentence reports."""
+    s = _without_entry_time(s)
     lines = s.text.split("\n")
     cut = 0
     for line in lines[:-1]:
@@ -212,6 +213,19 @@ def _body(s: Sentence) -> Sentence:
     while cut < len(s.text) and s.text[cut].isspace():
         cut += 1
     return Sentence(s.index, s.start + cut, s.end, s.text[cut:])
+
+
+# "09:05 GMT: Russian drones struck ...", "14:05 EET — ...": a liveblog entry's time, with its zone; a
+# bare "02:15" before a line stays a video's length (page_furniture).
+_ENTRY_TIME = re.compile(r"\s*[0-2]?\d[:.][0-5]\d\s*(?:GMT|UTC|BST|CET|CEST|EET|EEST|MSK|ET|EST|EDT|[A-Z][a-z]{2,12} time|local time)"
+                         r"\b\s*[:—–-]?\s*(?=[A-Z])")
+switch("liveblog_entry_time", "'09:05 GMT: Russian drones struck Kharkiv': a liveblog entry opens with its time and "
+       "zone; the entry is a sentence of the article, not a video's length or page furniture")
+
+
+def _without_entry_time(s: Sentence) -> Sentence:
+    m = _ENTRY_TIME.match(s.text) if on("liveblog_entry_time") else None
+    return Sentence(s.index, s.start + m.end(), s.end, s.text[m.end():]) if m else s
 
 
 _RUNS_ON = re.compile(r"\b(?:to|toward|towards|in|into|on|of|at|near|the|a|an|and|or|from|with|by|for)\s*$", re.I)

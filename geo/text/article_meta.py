@@ -190,22 +190,39 @@ def text_date(text: str, find_date) -> str | None:
         m = _DATELINE.match(line)
         if m and (date := find_date(line[:m.end()])):
             return date  # "KYIV, Nov 9 (Reuters) -", "Nov. 9, 2022 — Kherson"
-        if _is_stamp(line) and (date := find_date(line)):
+        if _is_stamp(line) and (date := find_date(_apart(line))):
             return date  # a stamp: "Published 09.11.2022", "Updated 9 November 2022 at noon"
+    if on("date_ending_the_title") and head and (m := _TITLE_DATE.search(head[0])) and (date := find_date(m["date"])):
+        return date  # "Latest Defence Intelligence update on the situation in Ukraine - 10 February 2025"
     if on("stamp_below_the_byline"):
         for line in head[3:STAMP_LINES]:
             if (_STAMPED.match(line) or _BARE_DATE.match(line) and on("bare_date_under_byline")) \
-                    and _is_stamp(line) and (date := find_date(line)):
+                    and _is_stamp(line) and (date := find_date(_apart(line))):
                 return date  # "Published On 27 Feb 2026" under a title, a caption and a byline
     for line in text[:PROSE_REACH].split("\n"):
         if line.strip() and not is_heading(line.strip()) and (date := find_date(line)):
             if on("stamp_below_the_byline") and _CREDITED.search(line):
                 continue  # a photo's caption dates the picture: "... Kyiv, February 24, 2026 [Name/Reuters]"
+            if on("period_told_ends_by_the_page_day") and (span := _SPAN.search(line)) \
+                    and (end := find_date(span["end"])) and end > date:
+                return end  # "From 14 December 2024 to 10 January 2025, ...": written when the period ended
             return date
     return None
 
 
 STAMP_LINES = 15
+_SPAN = re.compile(r"\bfrom\s+[^.;]{4,30}?\b(?:19|20)\d\d\s+(?:to|until|through|till)\s+(?P<end>[^.;,]{4,30}?\b(?:19|20)\d\d)\b",
+                   re.I)
+switch("period_told_ends_by_the_page_day", "an analyst's update that opens 'From 14 December 2024 to 10 January 2025, ...' "
+       "and states no date of its own was written when the period ended, not when it began: the prose's first date "
+       "is no page date there")
+# An update's title that ends in its date after a dash, bar, colon or comma dates the update; a title
+# that names a day inside its words ("Battles of 30 September 2022") is about that day, and stays skipped.
+_TITLE_DATE = re.compile(r"(?:\s[-–—|:]|,)\s*(?P<date>(?:\d{1,2}\s+[A-Za-z]{3,9}\.?,?\s+|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+)"
+                         r"(?:19|20)\d\d|\d{1,2}[./]\d{1,2}[./](?:19|20)\d\d|(?:19|20)\d\d-\d\d-\d\d)\s*$")
+switch("date_ending_the_title", "'Latest Defence Intelligence update on the situation in Ukraine - 10 February 2025', "
+       "'General Staff update, 11 February 2025': a title that ends in a full date after a dash or comma is the "
+       "update's date, where no dateline or stamp line gives one")
 # "by / Daniel Thomas / 27/02/2026": a line that is nothing but a date, among the title, byline and
 # captions, is the page's publication stamp; a photo caption's date further down dates the photo.
 _BARE_DATE = re.compile(r"^\d{1,2}[./]\d{1,2}[./]\d{4}$|^\d{4}-\d{2}-\d{2}$")
@@ -232,8 +249,53 @@ _PLACE_PREFIX = re.compile(r"^[^\W\d_][\w'’ .-]{1,40},\s*(?=\d)")  # "Kherson,
 
 
 def _is_stamp(line: str) -> bool:
+    if on("iso_time_is_a_stamp"):
+        line = _ISO_TIME.sub(" ", line)
+    if on("updated_ago_in_a_stamp"):
+        line = _AGO.sub(" ", line)
+    if on("stamp_with_its_author"):
+        line = _BY_AUTHOR.sub(" ", line)
+    if on("stamp_with_a_place_or_zone"):
+        line = _ZONE.sub(" ", _PLACE_BULLET.sub("", line))
     words = re.findall(r"[^\W\d_]+", _PLACE_PREFIX.sub("", line).lower())
     return len(line) <= 80 and all(w in _STAMP_WORDS for w in words)
+
+
+# "Kharkiv • 10.02.2025, 14:32", "10 February 2025, 14:32 local time": a Ukrainian outlet's stamp
+_PLACE_BULLET = re.compile(r"^[^\W\d_][\w'’ .-]{1,40}\s[•·|]\s*(?=\d)")
+_ZONE = re.compile(r"(?<=\d\d)\s+(?:[^\W\d_]{2,12}\s+)?time\b", re.I)  # after the clock: "14:32 <city> time"
+switch("stamp_with_a_place_or_zone", "'Kharkiv • 10.02.2025, 14:32', '10 February 2025, 14:32 local time': a stamp line "
+       "with its town before a bullet, or its time zone, is still a publication stamp")
+
+
+# "2025-02-12T09:10:00Z", "2025-02-12T09:10:00+02:00": a feed's machine stamp, its T and Z no words
+_ISO_TIME = re.compile(r"(?<=\d)T\d\d:\d\d(?::\d\d(?:\.\d+)?)?(?:Z|[+-]\d\d:?\d\d)?\b")
+switch("iso_time_is_a_stamp", "'2025-02-12T09:10:00Z' on a line of its own is a feed's publication stamp: its T and Z "
+       "are no words that make the line a heading")
+
+
+# "February 11, 2025 7:41 AM GMT+0 Updated 2 hours ago" (a wire's page head): how long ago it was
+# updated is no word that makes the line a heading; its year run into the time ("20257:41 AM") is split.
+_AGO = re.compile(r"\b(?:an?|\d+)\s*(?:hours?|hrs?|h|minutes?|mins?|m|days?|d)\s+ago\b|\bjust now\b", re.I)
+_YEAR_INTO_TIME = re.compile(r"\b((?:19|20)\d\d)(?=\d{1,2}:\d\d)")
+switch("updated_ago_in_a_stamp", "'February 11, 2025 7:41 AM GMT Updated 2 hours ago' under a wire's title and byline is "
+       "its publication stamp ('20257:41 AM', the year run into the time, read apart)")
+
+
+# "Posted on February 8, 2025 by admin", "10 February 2025, by Jane Doe": a blog's stamp with its author
+_BY_AUTHOR = re.compile(r"(?:,|\s[|·•—–-])?\s+by\s+[A-Za-z][\w.'’ -]{0,40}$", re.I)
+switch("stamp_with_its_author", "'Posted on February 8, 2025 by admin': a blog's stamp line that ends in its author is "
+       "still the post's stamp (and each post's dates its post)")
+
+
+def _apart(line: str) -> str:
+    return _YEAR_INTO_TIME.sub(r"\1 ", line) if on("updated_ago_in_a_stamp") else line
+
+
+def is_stamp(line: str) -> bool:
+    """A line that is nothing but a publication stamp ("Feb. 10, 2025", "Published: 10 February
+    2025 14:32", "2025-02-10T14:32:00Z")."""
+    return bool(line.strip()) and _is_stamp(line.strip())
 
 
 def text_outlet(text: str) -> str:
