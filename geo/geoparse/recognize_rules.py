@@ -352,6 +352,16 @@ def _armed_group(f: Facts):
         return False
 
 
+@_rule("alliance_acronym", "'a rebuke to Nato', 'Nato fighter planes': the alliance as the Guardian spells it "
+       "is no town of that name (one in the Philippines), even after 'to' or 'of'")
+def _alliance(f: Facts):
+    if f.single and f.first.text in _ALLIANCES and f.label in {"ORG", ""}:
+        return False
+
+
+_ALLIANCES = {"Nato", "NATO", "Otan", "OTAN"}
+
+
 @_rule("model_org_or_person", "the small model calls many towns ORG or PERSON: prominent ones, or after "
        "a locative, stay places; 'Harwinton Senior Center' names Harwinton; 'Armed Forces of Ukraine' Ukraine")
 def _model_org(f: Facts):
