@@ -111,6 +111,16 @@ def _named_disease(f: Facts):
         return False
 
 
+@_rule("alliance_acronym", "'a rebuke to Nato', 'Nato fighter planes': the alliance as the Guardian spells it "
+       "is no town of that name (one in the Philippines), even after 'to' or 'of'")
+def _alliance(f: Facts):
+    if f.single and f.first.text in _ALLIANCES and f.label in {"ORG", ""}:
+        return False
+
+
+_ALLIANCES = {"Nato", "NATO", "Otan", "OTAN"}
+
+
 @_rule("demonym", "'Ukrainian troops' name the country, 'Ukrainian Pravda' and 'spoke French' do not")
 def _demonym(f: Facts):
     if not f.span.demonym:
@@ -357,16 +367,6 @@ def _armed_group(f: Facts):
     head = f.following.lower_
     if head in _ARMED_HEADS or head == "group" and f.following.text == "Group" and _WAR.search(f.ctx.text[:20_000]):
         return False
-
-
-@_rule("alliance_acronym", "'a rebuke to Nato', 'Nato fighter planes': the alliance as the Guardian spells it "
-       "is no town of that name (one in the Philippines), even after 'to' or 'of'")
-def _alliance(f: Facts):
-    if f.single and f.first.text in _ALLIANCES and f.label in {"ORG", ""}:
-        return False
-
-
-_ALLIANCES = {"Nato", "NATO", "Otan", "OTAN"}
 
 
 @_rule("model_org_or_person", "the small model calls many towns ORG or PERSON: prominent ones, or after "
