@@ -86,3 +86,18 @@ def test_polish_barred_l_switch(pipeline, without):
 def test_alliance_acronym_switch(pipeline, without):
     without("alliance_acronym")
     assert "Nato" in names(pipeline, REBUKE)
+
+
+# -- a ministry's downing over "the region" -----------------------------------------------------
+
+DOWNED = ("Ukrainian drones attacked Bryansk overnight, the governor said. The Russian Defence Ministry said air "
+          "defence systems destroyed 13 drones over the region.")
+
+
+def test_downed_over_the_region_is_at_the_place_told_before(pipeline):
+    assert places_of_events(pipeline, DOWNED) == ["Bryansk", "Bryansk"]
+
+
+def test_the_region_told_before_switch(pipeline, without):
+    without("the_region_told_before")
+    assert places_of_events(pipeline, DOWNED) == ["Bryansk", "Moscow"]

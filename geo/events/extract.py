@@ -193,6 +193,9 @@ class Extractor:
                      or choose(text, (s.start, s.end), start + at, around, moving_from))
             if where is not None and names_a_sector(text, where) and on("sector_only"):
                 continue
+            if where is None and sub_type in NATIONAL_LEVEL and _THE_REGION.search(clause) \
+                    and on("the_region_told_before"):
+                where = _nearby(text, parsed, paragraph, s.index, by_sentence)
             if where is None and sub_type in NATIONAL_LEVEL and seat is not None and on("national_at_capital"):
                 where = at_capital(in_clause or around, seat)
             score = _SCORE[rule.tier]
@@ -400,3 +403,9 @@ def follow_places(events: list[Event], resolutions: list[Resolution]) -> list[Ev
         place = where.get(key, e.place) if key else e.place
         moved.append(e if place == e.place or place is None else replace(e, place=place))
     return moved
+# "air defence systems destroyed 13 drones over the region": the region the story told of before,
+# not the capital of the ministry that reports it.
+_THE_REGION = re.compile(r"\b(?:over|above|in|across) the (?:region|city|town|area|oblast|province)\b", re.I)
+switch("the_region_told_before", "'The Defence Ministry said air defences destroyed 13 drones over the region': a "
+       "country's downing told of 'the region' or 'the city' is at the place the sentences before named, not at the "
+       "capital the ministry speaks from")
