@@ -101,3 +101,19 @@ def test_downed_over_the_region_is_at_the_place_told_before(pipeline):
 def test_the_region_told_before_switch(pipeline, without):
     without("the_region_told_before")
     assert places_of_events(pipeline, DOWNED) == ["Bryansk", "Moscow"]
+
+
+# -- a capital as the side that acts ------------------------------------------------------------
+
+ACTING = "Moscow launched 40 drones at Kharkiv overnight, the air force said."
+MOUNTED = "The shelling of the town intensified after Moscow mounted an assault."
+
+
+def test_a_capital_that_launches_is_not_where_it_lands(pipeline):
+    assert places_of_events(pipeline, ACTING) == ["Kharkiv"]
+    assert "Moscow" not in places_of_events(pipeline, MOUNTED)
+
+
+def test_capital_as_actor_switch(pipeline, without):
+    without("capital_as_actor")
+    assert "Moscow" in places_of_events(pipeline, MOUNTED)

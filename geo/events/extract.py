@@ -19,7 +19,7 @@ from geo.text.article_meta import dateline_end
 from geo.events import actors as actor_rules
 from geo.events.dates import (comes_after, day_told_from, find_date, last_date, paragraph_breaks, parse_iso, shifted,
                               statement_dated, told_day)
-from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, at_capital, choose, listed_after, names_a_sector,
+from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, acting_capital, at_capital, choose, listed_after, names_a_sector,
                                nearby as _nearby, precision, spread)
 from geo.events.clauses import ELLIPSIS, OWN_VERB, TARGET, actions, clauses, without_asides
 from geo.events.continuation import continued, continuing, opens_back, retold
@@ -200,7 +200,8 @@ class Extractor:
                 where = at_capital(in_clause or around, seat)
             score = _SCORE[rule.tier]
             if where is None and on("no_place_no_event") and any(
-                    r.place is not None and r.mention.label != "DEMONYM" for r in around):
+                    r.place is not None and r.mention.label != "DEMONYM" and not acting_capital(text, r)
+                    for r in around):
                 continue  # only countries or governments named: commentary ("Kyiv's fight against Russia")
             if where is None and quoted and on("quoted_development"):
                 continue  # a speaker's words that name no place ("Because of the missile attacks")

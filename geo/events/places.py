@@ -118,6 +118,18 @@ _GOVERNMENT_AFTER = re.compile(r"(?:'s|’s|\s+(?:said|says|has|have|had|is|was|
                                r"did|does|warned|called|urged|refused|agreed|sees|believes|considers|must|"
                                r"and (?:kyiv|moscow|washington)|(?:officials?|authorities|leadership|government)))\b",
                                re.I)
+# "after Moscow mounted an assault", "Moscow launched 40 drones": the capital is the side that acts,
+# and its strikes land elsewhere.
+_ACTOR_AFTER = re.compile(r"\s+(?:has |had |have )?(?:mounted|launched|fired|sent|deployed|unleashed|stepped up|"
+                          r"pressed|pushed|massed|ordered|threw|hurled|began|started|escalated|intensified)\b", re.I)
+switch("capital_as_actor", "'after Moscow mounted an assault', 'Moscow launched 40 drones': a capital as the side that "
+       "mounts or launches an attack is no place of it")
+
+
+def acting_capital(text: str, r: Resolution) -> bool:
+    return is_capital(r.place) and bool(_ACTOR_AFTER.match(text, r.mention.end)) and on("capital_as_actor")
+
+
 _CLOCK_AFTER = re.compile(r"\s+time\b", re.I)
 _GOVERNMENT_BEFORE = re.compile(r"\b(?:for|with|against|between|blamed on|blames on|blaming)\s+$", re.I)
 
@@ -138,6 +150,8 @@ def placeable(text: str, resolutions: list[Resolution]) -> list[Resolution]:
                 _GOVERNMENT_AFTER.match(text, r.mention.end)
                 or _GOVERNMENT_BEFORE.search(text, max(0, r.mention.start - 12), r.mention.start)
                 and not _NEAR_BEFORE.search(text, max(0, r.mention.start - 40), r.mention.start)):
+            continue
+        if acting_capital(text, r):
             continue
         out.append(r)
     return out
