@@ -19,7 +19,7 @@ from geo.text.article_meta import dateline_end, is_stamp
 from geo.events import actors as actor_rules
 from geo.events.dates import (comes_after, day_told_from, find_date, last_date, paragraph_breaks, parse_iso, shifted,
                               statement_dated, told_day)
-from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, at_capital, choose, listed_after, names_a_sector,
+from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, acting_capital, at_capital, choose, listed_after, names_a_sector,
                                nearby as _nearby, precision, spread)
 from geo.events.clauses import ELLIPSIS, OWN_VERB, TARGET, actions, clauses, without_asides
 from geo.events.continuation import continued, continuing, opens_back, retold
@@ -204,11 +204,15 @@ class Extractor:
                      or choose(text, (s.start, s.end), start + at, around, moving_from))
             if where is not None and names_a_sector(text, where) and on("sector_only"):
                 continue
+            if where is None and sub_type in NATIONAL_LEVEL and _THE_REGION.search(clause) \
+                    and on("the_region_told_before"):
+                where = _nearby(text, parsed, paragraph, s.index, by_sentence)
             if where is None and sub_type in NATIONAL_LEVEL and seat is not None and on("national_at_capital"):
                 where = at_capital(in_clause or around, seat)
             score = _SCORE[rule.tier]
             if where is None and on("no_place_no_event") and any(
-                    r.place is not None and r.mention.label != "DEMONYM" for r in around):
+                    r.place is not None and r.mention.label != "DEMONYM" and not acting_capital(text, r)
+                    for r in around):
                 continue  # only countries or governments named: commentary ("Kyiv's fight against Russia")
             if where is None and quoted and on("quoted_development"):
                 continue  # a speaker's words that name no place ("Because of the missile attacks")
@@ -438,3 +442,11 @@ def _stamped(lines: str, page_day=None) -> str | None:
 _DIGIT = re.compile(r"\d")
 switch("day_heading_dates_its_entries", "a liveblog's day heading with no year ('Monday 10 February') above its "
        "entries dates them as a feed item's stamp does, in the page's year")
+
+
+# "air defence systems destroyed 13 drones over the region": the region the story told of before,
+# not the capital of the ministry that reports it.
+_THE_REGION = re.compile(r"\b(?:over|above|in|across) the (?:region|city|town|area|oblast|province)\b", re.I)
+switch("the_region_told_before", "'The Defence Ministry said air defences destroyed 13 drones over the region': a "
+       "country's downing told of 'the region' or 'the city' is at the place the sentences before named, not at the "
+       "capital the ministry speaks from")

@@ -102,6 +102,8 @@ def choose(text: str, clause: tuple[int, int], trigger_at: int, resolutions: lis
     usable = [r for r in usable if id(r) not in held] or usable
     towns = [r for r in usable if r.place.feature == "city"]
     usable = [r for r in usable if not any(far_district(r, t) for t in towns)] or usable
+    if on("facility_named_elsewhere"):
+        usable = [r for r in usable if not any(named_elsewhere(text, r, t) for t in towns)] or usable
     best = min(_SPECIFIC.get(r.place.feature, 2) for r in usable)
     tied = [r for r in usable if _SPECIFIC.get(r.place.feature, 2) == best]
     after = [r for r in tied if r.mention.start >= trigger_at]
@@ -116,6 +118,18 @@ _GOVERNMENT_AFTER = re.compile(r"(?:'s|’s|\s+(?:said|says|has|have|had|is|was|
                                r"did|does|warned|called|urged|refused|agreed|sees|believes|considers|must|"
                                r"and (?:kyiv|moscow|washington)|(?:officials?|authorities|leadership|government)))\b",
                                re.I)
+# "after Moscow mounted an assault", "Moscow launched 40 drones": the capital is the side that acts,
+# and its strikes land elsewhere.
+_ACTOR_AFTER = re.compile(r"\s+(?:has |had |have )?(?:mounted|launched|fired|sent|deployed|unleashed|stepped up|"
+                          r"pressed|pushed|massed|ordered|threw|hurled|began|started|escalated|intensified)\b", re.I)
+switch("capital_as_actor", "'after Moscow mounted an assault', 'Moscow launched 40 drones': a capital as the side that "
+       "mounts or launches an attack is no place of it")
+
+
+def acting_capital(text: str, r: Resolution) -> bool:
+    return is_capital(r.place) and bool(_ACTOR_AFTER.match(text, r.mention.end)) and on("capital_as_actor")
+
+
 _CLOCK_AFTER = re.compile(r"\s+time\b", re.I)
 _GOVERNMENT_BEFORE = re.compile(r"\b(?:for|with|against|between|blamed on|blames on|blaming)\s+$", re.I)
 
@@ -136,6 +150,8 @@ def placeable(text: str, resolutions: list[Resolution]) -> list[Resolution]:
                 _GOVERNMENT_AFTER.match(text, r.mention.end)
                 or _GOVERNMENT_BEFORE.search(text, max(0, r.mention.start - 12), r.mention.start)
                 and not _NEAR_BEFORE.search(text, max(0, r.mention.start - 40), r.mention.start)):
+            continue
+        if acting_capital(text, r):
             continue
         out.append(r)
     return out
@@ -344,3 +360,21 @@ _DISTRICT_KM = 60.0
 switch("district_of_the_town_named", "'struck Kherson with drones, wounding a man in the Solomianskyi district': a district "
        "named beside a town is the town's; a namesake district the gazetteer has in a city hundreds of km away is no "
        "place of the event")
+
+
+# "the Melitopol Oil Depot in Mykolaiv": the words between a town and the town the facility is in.
+_FACILITY_IN = re.compile(r"(?:'s|’s)?\s+(?:[\w-]+\s+){0,3}?(?:refinery|plant|depot|station|terminal|airfield|airbase|"
+                          r"substation|works|factory|base)\s+(?:in|outside|near)\s+(?:the\s+)?"
+                          r"(?:(?:city|town|village)\s+of\s+)?", re.I)
+switch("facility_named_elsewhere",
+       "'struck the Melitopol Oil Depot in Mykolaiv': a facility named after one town but said to be in another "
+       "is where it is; a town of the same oblast after 'in' ('the Syzran refinery in Samara') names its region, "
+       "and the facility's own town stays the finer place")
+
+
+def named_elsewhere(text: str, r: Resolution, town: Resolution) -> bool:
+    if town is r or r.place.feature != "city" or town.mention.start <= r.mention.end:
+        return False
+    m = _FACILITY_IN.match(text, r.mention.end)
+    return m is not None and m.end() == town.mention.start and r.place.id != town.place.id \
+        and not (r.place.admin1 and r.place.admin1 == town.place.admin1)

@@ -14,7 +14,13 @@ from geo.gazetteer.build import Progress, default_path, ensure
 from geo.gazetteer.sources import ABBREVIATION, ALIAS, ALTERNATE, DEMONYM, PRIMARY, TRANSLIT
 from geo.gazetteer.user import upgrade, user_path
 from geo.gazetteer.names import key, loose
+from geo.rules import on, switch
 from geo.types import Candidate, Place  # noqa: F401 - geo.gazetteer.Candidate, as before
+
+# Unicode gives "ł" no base letter, so accent folding keeps it: "Mikołajów" missed "Mikolajow".
+_BARRED_L = str.maketrans("łŁ", "lL")
+switch("polish_barred_l", "'wybuchy w Mikołajowie', 'explosions in Mikołajów': translated Polish copy spells towns "
+       "with a barred l that no accent folding removes; read as a plain l when the name as written is unknown")
 
 __all__ = ["Gazetteer", "Candidate", "PRIMARY", "ALIAS", "ALTERNATE", "TRANSLIT", "DEMONYM",
            "ABBREVIATION", "default_path"]
@@ -71,6 +77,8 @@ class Gazetteer:
             if len(self._by_surface) > 200_000:
                 self._by_surface.clear()
             found = self._by_surface[name] = self._cached_lookup(key(name))
+        if not found and ("ł" in name or "Ł" in name) and on("polish_barred_l"):
+            return self.lookup(name.translate(_BARRED_L))
         return found
 
     def _lookup(self, k: str) -> tuple[Candidate, ...]:

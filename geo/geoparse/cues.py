@@ -11,6 +11,19 @@ from spacy.attrs import IDX, LENGTH
 from geo.gazetteer import PRIMARY, Gazetteer
 from geo.gazetteer.lexicon import (LANGUAGE_VERBS, LIST_JOINS, LOCATIVES, ORG_HEADS, PERSON_TITLES, PERSON_VERBS,
                          PREFIX_FEATURES, SUFFIX_FEATURES, common_words, first_names)
+from geo.rules import on, switch
+
+# The US census list that ``first_names`` reads has no Ukrainian or Russian given names, so in war
+# copy "the governor, Maksym Kovalenko, said" reads "Maksym" as the village of that name.
+SLAVIC_GIVEN_NAMES = frozenset("""
+volodymyr oleksandr oleksii oleksiy maksym mykola mykhailo serhiy serhii dmytro andriy andrii yuriy yurii
+ihor oleh vitaliy vitalii vadym vasyl yevhen petro pavlo bohdan taras ruslan denys artem anatoliy anatolii
+valeriy valerii vyacheslav kyrylo yaroslav svitlana olena iryna tetiana tetyana oksana nataliia yuliia
+liudmyla kateryna halyna vladimir aleksandr alexei aleksei sergei sergey nikolai mikhail yevgeny andrei
+dmitry dmitri gennady vladislav ramzan
+""".split())
+switch("slavic_given_names", "'the governor, Maksym Kovalenko, said', 'Volodymyr Zelensky': a Ukrainian or Russian "
+       "given name before a capitalised surname is a person, not the village or town of that name")
 
 
 def words_of(doc, text: str) -> list[str]:
@@ -26,7 +39,7 @@ class DocContext:
         self.text = doc.text  # rebuilt from the tokens on every access: read once
         self.starts = sentence_starts
         self.entity_of = {t: ent for ent in doc.ents for t in range(ent.start, ent.end)}
-        self.first_names = first_names()
+        self.first_names = first_names() | SLAVIC_GIVEN_NAMES if on("slavic_given_names") else first_names()
         self.common = common_words()
         # Surnames seen in full person names: "Jackson" after "Michael Jackson" is the man.
         # Countries and regions are nobody's surname ("Rethinking Egypt" is a headline).

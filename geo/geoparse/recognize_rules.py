@@ -111,6 +111,16 @@ def _named_disease(f: Facts):
         return False
 
 
+@_rule("alliance_acronym", "'a rebuke to Nato', 'Nato fighter planes': the alliance as the Guardian spells it "
+       "is no town of that name (one in the Philippines), even after 'to' or 'of'")
+def _alliance(f: Facts):
+    if f.single and f.first.text in _ALLIANCES and f.label in {"ORG", ""}:
+        return False
+
+
+_ALLIANCES = {"Nato", "NATO", "Otan", "OTAN"}
+
+
 @_rule("demonym", "'Ukrainian troops' name the country, 'Ukrainian Pravda' and 'spoke French' do not")
 def _demonym(f: Facts):
     if not f.span.demonym:
@@ -132,6 +142,38 @@ def _demonym(f: Facts):
 def _abbreviation(f: Facts):
     if f.kinds == {ABBREVIATION}:
         return not (f.following is not None and f.following.like_num)
+
+
+@_rule("town_opens_facility_name", "'the Syzran Oil Refinery', 'the Neftogorsk Gas Processing Plant': a plant "
+       "named in Title Case after its town is one entity to the model, but the town opening it is where the plant is")
+def _town_opens_facility(f: Facts):
+    if f.ent is None or f.ent_end <= f.span.end or not f.single:
+        return None
+    start = f.ent_start  # "Drones Hit Samara Refinery": a heading's verb glued onto the name
+    while start < f.span.start and f.ctx.doc[start].lower_ in _HEADING_VERBS:
+        start += 1
+    if start != f.span.start:
+        return None
+    words = [t.lower_ for t in f.ctx.doc[f.span.end:min(f.ent_end, f.span.end + 4)]]
+    if not words or words[0] not in _INDUSTRY_WORDS or not any(w in _INDUSTRY_HEADS for w in words):
+        return None
+    if (f.word and not f.prominent) or f.first.lower_ in f.ctx.first_names or f.span.text.isupper() \
+            or person_cue(f.ctx, f.first, f.span.end) or not _STRUCK.search(f.ctx.text[:20_000]):
+        return None  # "Lincoln Power Station" in a story of no war may be anyone's
+    if any(c.place.feature == "city" for c in _towns(f)):
+        if not f.span.hint and not f.span.reading:
+            f.span.reading = "city"
+        return True
+
+
+# Industrial plants of war copy, the words that can open and head their Title Case names.
+_INDUSTRY_WORDS = {"oil", "gas", "fuel", "petrochemical", "chemical", "refinery", "processing", "pumping",
+                   "thermal", "power", "ammunition", "metallurgical", "chemicals"}
+_INDUSTRY_HEADS = {"refinery", "plant", "station", "depot", "terminal", "works", "complex", "facility"}
+_HEADING_VERBS = {"hit", "hits", "strike", "strikes", "struck", "attack", "attacks", "shell", "shells", "pound",
+                  "pounds", "target", "targets", "bomb", "bombs", "on", "at"}
+_STRUCK = re.compile(r"\b(?:struck|strikes?|hit|drones?|missiles?|attack(?:ed|s)?|explosions?|fire|shelling|military)\b",
+                     re.I)
 
 
 @_rule("nested_in_entity", "'Wichita Street': the longer entity, not the word inside it, is the name")
