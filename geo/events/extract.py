@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Callable
 
-from geo.text.article_meta import dateline_end, is_stamp
+from geo.text.article_meta import dateline_end
 from geo.events import actors as actor_rules
 from geo.events.dates import (comes_after, day_told_from, find_date, last_date, paragraph_breaks, parse_iso, shifted,
                               statement_dated, told_day)
@@ -23,6 +23,7 @@ from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, acting_capital, at
                                nearby as _nearby, precision, spread)
 from geo.events.clauses import ELLIPSIS, OWN_VERB, TARGET, actions, clauses, without_asides
 from geo.events.continuation import continued, continuing, opens_back, retold
+from geo.events.feeds import item_day
 from geo.events.recall import damage_told, regions_listed, said_clauses, without_since
 from geo.events.undated import undated_retold
 from geo.events.leads import without_bold_leads
@@ -78,11 +79,11 @@ class Extractor:
         page, page_day = doc, article_day
         for s in parsed.sentences:
             if s.start < metadata or lines_of_text and _headline(text, s):
-                if (day_of_item := _stamped(s.text, page_day)) is not None:
+                if (day_of_item := item_day(s.text, page_day)) is not None:
                     item = (paragraph[s.index] + 1, day_of_item)  # "Published: 10 February 2025", the item below
                 continue  # a headline sums up the story the sentences below report
             whole, s = s, _body(s)
-            if s is not whole and (day_of_item := _stamped(whole.text[:s.start - whole.start], page_day)) is not None:
+            if s is not whole and (day_of_item := item_day(whole.text[:s.start - whole.start], page_day)) is not None:
                 item = (paragraph[s.index], day_of_item)
             article_day, doc = page_day, page
             if item is not None and item[0] == paragraph[s.index]:
@@ -415,33 +416,6 @@ def follow_places(events: list[Event], resolutions: list[Resolution]) -> list[Ev
         place = where.get(key, e.place) if key else e.place
         moved.append(e if place == e.place or place is None else replace(e, place=place))
     return moved
-
-
-switch("item_stamp_dates_its_item", "a feed or digest whose items each carry a stamp line ('Feb. 10, 2025', "
-       "'Published: 10 February 2025 14:32', '2025-02-10T14:32:00Z') above their sentences: each item's events are "
-       "of its own stamp's day, and its 'yesterday' counts from it, not from the page's date")
-
-
-_T = re.compile(r"(?<=\d)T(?=\d)")
-
-
-def _stamped(lines: str, page_day=None) -> str | None:
-    """The day a stamp line among ``lines`` (headings above a sentence) states, else None. A
-    liveblog's day heading with no year ("Monday 10 February") takes the page's year."""
-    if not on("item_stamp_dates_its_item"):
-        return None
-    for line in lines.split("\n"):
-        if is_stamp(line) and (found := find_date(_T.sub(" ", line), None)) is not None:
-            return found[1]
-        if on("day_heading_dates_its_entries") and page_day is not None and is_stamp(line) and _DIGIT.search(line) \
-                and (found := find_date(line, page_day)) is not None:
-            return found[1]
-    return None
-
-
-_DIGIT = re.compile(r"\d")
-switch("day_heading_dates_its_entries", "a liveblog's day heading with no year ('Monday 10 February') above its "
-       "entries dates them as a feed item's stamp does, in the page's year")
 
 
 # "air defence systems destroyed 13 drones over the region": the region the story told of before,
