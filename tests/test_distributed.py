@@ -109,7 +109,7 @@ def test_dask_applies_the_librarys_corrections_as_the_single_process_path_does(t
     from factories import KHERSON
 
     src = write_jsonl(tmp_path / "war.jsonl", war_articles(12, seed=5))
-    town = "Odesa"  # corrected to the wrong city: visibly so in what is stored
+    town = "Mykolaiv"  # corrected to the wrong city: visibly so in what is stored
     got = []
     for engine in ("local", "dask"):
         with Store.open(tmp_path / f"{engine}.sqlite") as store:
