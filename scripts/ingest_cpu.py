@@ -4,7 +4,7 @@ process (the scheduler's and the client's event loop, in a local cluster), each 
 worker. Wall-clock ratios move with whatever else runs on the machine; CPU per article does
 much less, and says where the time goes that the workers do not spend parsing.
 
-    .venv/bin/python scripts/ingest_cpu.py /tmp/war600.jsonl 2 [--engine dask|local]
+    .venv/bin/python scripts/ingest_cpu.py FILE.jsonl 2 [--engine dask|local]   (FILE: scripts/war_jsonl.py 600)
 """
 
 from __future__ import annotations
