@@ -117,3 +117,21 @@ def test_a_christmas_truce_names_no_day():
 ])
 def test_the_night_before_counts_from_the_day_told(sentence, day):
     assert day_told_from(sentence, "2025-01-01") == day
+
+
+# -- a paragraph answering the one before goes on with its day --------------------------------------
+
+ANSWERED = ("Russian forces shelled Kharkiv on Friday, officials said.\n\nA mapping project said on Tuesday, "
+            "December 31, that Russia had taken the village of Ivanopil.\n\nHowever, Russian drones also struck "
+            "Kherson, the general staff said.")
+
+
+def test_a_paragraph_opening_with_however_keeps_the_day_told(pipeline, without):
+    assert ("Kherson", "2024-12-31") in events(pipeline, ANSWERED, "2025-01-01")
+    without("answering_paragraph_keeps_the_day")
+    assert ("Kherson", "2025-01-01") in events(pipeline, ANSWERED, "2025-01-01")
+
+
+def test_a_new_paragraph_without_a_connective_is_of_the_pages_day(pipeline):
+    text = ANSWERED.replace("However, Russian drones also struck", "Russian drones also struck")
+    assert ("Kherson", "2025-01-01") in events(pipeline, text, "2025-01-01")

@@ -23,6 +23,7 @@ from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, acting_capital, at
                                nearby as _nearby, precision, spread)
 from geo.events.clauses import ELLIPSIS, OWN_VERB, TARGET, actions, clauses, without_asides
 from geo.events.continuation import continued, continuing, opens_back, retold
+from geo.events.periods import answers_the_paragraph_before
 from geo.events.feeds import item_day
 from geo.events.recall import damage_told, regions_listed, said_clauses, without_since
 from geo.events.undated import undated_retold
@@ -86,6 +87,8 @@ class Extractor:
             if s is not whole and (day_of_item := item_day(whole.text[:s.start - whole.start], page_day)) is not None:
                 item = (paragraph[s.index], day_of_item)
             article_day, doc = page_day, page
+            if carried is not None and carried[0] == paragraph[s.index] - 1 and answers_the_paragraph_before(s.text):
+                carried = (paragraph[s.index], carried[1])  # "However, the general staff said ...": same day
             if item is not None and item[0] == paragraph[s.index]:
                 article_day, doc = parse_iso(item[1]), replace(page, date=item[1])
                 if carried is None or carried[0] != item[0]:

@@ -75,3 +75,16 @@ def holiday(name: str, article):
         month, day = (12, 24) if "eve" in k else (12, 25)
     found = date(article.year, month, day)
     return found if found <= article + timedelta(days=2) else date(article.year - 1, month, day)
+
+
+# "DeepState said on Tuesday that Russia had taken two villages.\n\nHowever, the general staff said
+# fighting went on there.": a paragraph that opens by answering the one before goes on with its day
+# (a day told in a paragraph does not run past its end otherwise).
+_CONNECTIVE = re.compile(r"\W*(?:however|but|yet|still|nevertheless|nonetheless|in response|in turn)\b", re.I)
+switch("answering_paragraph_keeps_the_day", "'DeepState said on Tuesday that Russia had taken two villages.' then a new "
+       "paragraph 'However, the general staff said fighting went on there': a paragraph opening with 'However', 'But', "
+       "'Yet' answers the one before and goes on with the day it told")
+
+
+def answers_the_paragraph_before(sentence: str) -> bool:
+    return on("answering_paragraph_keeps_the_day") and bool(_CONNECTIVE.match(sentence))
