@@ -108,3 +108,45 @@ def test_a_stamp_beats_a_reported_date():
 def test_the_upload_keeps_the_stamp_across_the_year_end():
     doc = read(f"{TITLE}\n3 min read · Jan 1, 2025\nDrones struck Kharkiv on 31 December 2024.".encode(), "p.txt")
     assert doc.date and doc.date[:10] == "2025-01-01"
+
+
+# -- a day counted from another event the text dated ---------------------------------------------------
+
+from test_namesakes import pipeline, without  # noqa: E402,F401 - the loaded pipeline, and rules switched off on it
+
+
+def events(pipeline, text, day):
+    from dataclasses import replace
+
+    doc = read(text.encode(), "probe.txt")
+    return [(e.place.name if e.place else None, e.date) for e in pipeline.parse(replace(doc, date=day)).events]
+
+
+def test_a_day_after_a_dated_agreement_across_the_year_end(pipeline):
+    text = ("The ceasefire agreement was signed on 30 December 2024 in Geneva.\n\n"
+            "A day after the agreement was signed, Russian forces shelled Kherson, the governor said.")
+    assert ("Kherson", "2024-12-31") in events(pipeline, text, "2025-01-03")
+
+
+def test_two_days_after_a_dated_strike_across_a_leap_day(pipeline):
+    text = ("A Russian missile strike hit a port in Mykolaiv on 28 February 2024, killing three.\n\n"
+            "Two days after the strike on the port, Russian drones hit Kharkiv, officials said.")
+    assert ("Kharkiv", "2024-03-01") in events(pipeline, text, "2024-03-04")
+
+
+def test_an_undated_event_counted_from_leaves_the_day(pipeline):
+    text = "A day after the agreement was signed, Russian forces shelled Kherson, the governor said."
+    assert ("Kherson", "2025-01-03") in events(pipeline, text, "2025-01-03")
+
+
+def test_without_the_rule_the_count_is_not_read(pipeline, without):
+    text = ("The ceasefire agreement was signed on 30 December 2024 in Geneva.\n\n"
+            "A day after the agreement was signed, Russian forces shelled Kherson, the governor said.")
+    without("day_counted_from_an_event")
+    assert ("Kherson", "2024-12-31") not in events(pipeline, text, "2025-01-03")
+
+
+def test_a_count_past_the_page_day_is_not_read(pipeline):
+    text = ("The ceasefire agreement was signed on 2 January 2025 in Geneva.\n\n"
+            "Two days after the agreement was signed, Russian forces shelled Kherson, the governor said.")
+    assert ("Kherson", "2025-01-04") not in events(pipeline, text, "2025-01-03")

@@ -17,6 +17,7 @@ from typing import Callable
 
 from geo.text.article_meta import dateline_end
 from geo.events import actors as actor_rules
+from geo.events.counted import day_counted_from_an_event
 from geo.events.dates import (comes_after, day_told_from, find_date, last_date, paragraph_breaks, parse_iso, shifted,
                               statement_dated, told_day)
 from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, acting_capital, at_capital, choose, listed_after, names_a_sector,
@@ -98,6 +99,8 @@ class Extractor:
             stated = find_date(s.text[head:], article_day)
             if stated is None and carried is not None and (told_from := day_told_from(s.text, carried[1])):
                 stated = (0, told_from)  # "On the same day", "The next day": from the day told last
+            if stated is None and (counted := day_counted_from_an_event(s.text, text[:s.start], find_date, article_day)):
+                stated = (0, counted)  # "A day after the agreement was signed": from that event's day
             if stated is not None and not (on("caption_dates_no_text") and self._blocked(s.text, "sentence")):
                 carried = (paragraph[s.index], (last_date(s.text[head:], article_day) or stated)[1])  # not a caption's
             day = stated[1] if stated else None
