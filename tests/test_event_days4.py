@@ -150,3 +150,44 @@ def test_a_count_past_the_page_day_is_not_read(pipeline):
     text = ("The ceasefire agreement was signed on 2 January 2025 in Geneva.\n\n"
             "Two days after the agreement was signed, Russian forces shelled Kherson, the governor said.")
     assert ("Kherson", "2025-01-04") not in events(pipeline, text, "2025-01-03")
+
+
+# -- a heading that dates what follows -----------------------------------------------------------------
+
+def test_a_situation_heading_dates_every_paragraph_under_it(pipeline):
+    text = ("Situation as of 31 December 2024\n\nRussian drones hit Kherson overnight, the governor said.\n\n"
+            "Shelling damaged homes in Kharkiv, officials said.")
+    found = events(pipeline, text, "2025-01-02")
+    assert ("Kherson", "2024-12-31") in found and ("Kharkiv", "2024-12-31") in found
+
+
+def test_yearless_update_headings_across_the_year_end(pipeline):
+    text = ("Regional digest\n\nDaily update, 30 Dec\n\nRussian drones hit Kherson overnight, the governor said.\n\n"
+            "Daily update, 1 Jan\n\nShelling damaged homes in Kharkiv yesterday, officials said.")
+    found = events(pipeline, text, "2025-01-02")
+    assert ("Kherson", "2024-12-30") in found and ("Kharkiv", "2024-12-31") in found
+
+
+def test_without_the_rule_a_heading_dates_one_paragraph_at_most(pipeline, without):
+    without("heading_dates_what_follows")
+    text = ("Situation as of 31 December 2024\n\nRussian drones hit Kherson overnight, the governor said.\n\n"
+            "Shelling damaged homes in Kharkiv, officials said.")
+    assert ("Kharkiv", "2024-12-31") not in events(pipeline, text, "2025-01-02")
+
+
+@pytest.mark.parametrize("line,day", [
+    ("Situation as of 31 December 2024", "2024-12-31"),
+    ("Daily update, 30 Dec", "2024-12-30"),
+    ("Update for 14 December:", "2024-12-14"),
+    ("Situation report: Monday, 30 December 2024", "2024-12-30"),
+    ("Battles of 30 September 2022", None),
+    ("Russian strikes on 30 December kill five", None),
+    ("Daily update, 5 January 2025", None),  # after the page's day: no heading of this page
+])
+def test_which_headings_date_what_follows(line, day):
+    from datetime import date
+
+    from geo.events.dates import find_date as told
+    from geo.events.day_headings import heading_day
+
+    assert heading_day(line, told, date(2025, 1, 2)) == day

@@ -18,6 +18,7 @@ from typing import Callable
 from geo.text.article_meta import dateline_end
 from geo.events import actors as actor_rules
 from geo.events.counted import day_counted_from_an_event
+from geo.events.day_headings import heading_day
 from geo.events.dates import (comes_after, day_told_from, find_date, last_date, paragraph_breaks, parse_iso, shifted,
                               statement_dated, told_day)
 from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, acting_capital, at_capital, choose, listed_after, names_a_sector,
@@ -79,9 +80,12 @@ class Extractor:
         told: Event | None = None  # the last strike the text told of, placed or not
         item: tuple[int, str] | None = None  # (paragraph, day) a feed item's own stamp dates
         page, page_day = doc, article_day
+        stamped = article_day  # a date heading's day with no year is in the year of the page's own day
         for s in parsed.sentences:
             if s.start < metadata or lines_of_text and _headline(text, s):
-                if (day_of_item := item_day(s.text, page_day)) is not None:
+                if (under := heading_day(s.text, find_date, stamped)) is not None:  # "Situation as of 31 December"
+                    page, page_day, carried, item = replace(page, date=under), parse_iso(under), None, None
+                elif (day_of_item := item_day(s.text, page_day)) is not None:
                     item = (paragraph[s.index] + 1, day_of_item)  # "Published: 10 February 2025", the item below
                 continue  # a headline sums up the story the sentences below report
             whole, s = s, _body(s)
