@@ -191,3 +191,15 @@ def test_which_headings_date_what_follows(line, day):
     from geo.events.day_headings import heading_day
 
     assert heading_day(line, told, date(2025, 1, 2)) == day
+
+
+# -- a round-up of the day before: only the day the text names (no rule; pinned) -----------------------
+
+@pytest.mark.parametrize("text,day", [
+    ("During the day on December 30, Russian forces shelled Kherson 40 times, the regional administration said.",
+     "2024-12-30"),
+    ("Over the past day, 30 December, Russian forces shelled Kherson, the regional administration said.", "2024-12-30"),
+    ("Over the past day, Russian forces shelled Kherson, the regional administration said.", "2025-01-02"),
+])
+def test_a_round_up_is_dated_only_by_the_day_it_names(pipeline, text, day):
+    assert ("Kherson", day) in events(pipeline, text, "2025-01-02")
