@@ -157,7 +157,7 @@ def test_a_demonym_is_never_the_place(pipeline):
     ("Russian forces shelled Kherson on March 2.", "2024-03-02"),
     ("Russian forces shelled Kherson on 30 December.", "2023-12-30"),  # the year before
     ("On the night of 9 to 10 March, Russian drones attacked Odesa.", "2024-03-09"),
-    ("Between 4 and 10 March, Russian forces shelled Kherson.", "2024-03-10"),
+    ("Between 4 and 10 March, Russian forces shelled Kherson.", "2024-03-04"),
     ("Russian forces shelled Kherson.", "2024-03-14"),  # no date stated: the article's
 ])
 def test_dates_against_the_article_date(pipeline, text, iso):

@@ -11,6 +11,7 @@ import re
 from datetime import date, timedelta
 
 from geo.events.numbers import number
+from geo.events.periods import HOLIDAY, between_day, holiday, opening, opens_with_a_month
 from geo.rules import on, switch
 
 MONTHS = {m: i for i, names in enumerate((
@@ -38,8 +39,8 @@ RULES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
         ("short_year", rf"\b{_DAY}\s+(?P<month>jan|feb|mar|apr|may|jun|jul|aug|sept?|oct|nov|dec)\.?\s+"
                        r"(?P<year>\d\d)\b(?![\d:.,]\d|\s*(?:%|km|kilomet|mile|people|percent))",
          "'On 9 Feb 25' (UK Defence Intelligence style): a two-digit year"),
-        ("between", rf"\bbetween\s+[0-3]?\d(?:st|nd|rd|th)?\s+(?:and|-|–)\s+{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}\b",
-         "'between 4 and 10 March': known only by its last day, as ACLED dates it"),
+        ("between", rf"\bbetween\s+(?P<first>[0-3]?\d)(?:st|nd|rd|th)?\s+(?:and|-|–)\s+{_DAY}\s+(?:of\s+)?{_MONTH}{_YEAR}\b",
+         "'between 4 and 10 March': a span, coded at its first day (geo.events.periods)"),
         ("day_month", rf"\b{_DAY}{_RANGE}\s+(?:of\s+)?{_MONTH}{_YEAR}\b", "13 July 2023 (ACLED, UK style)"),
         ("month_day", rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:km|kilomet|mile|%|people|percent))" + _YEAR,
          "July 13, 2023 (US style)"),
@@ -53,6 +54,7 @@ RULES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
         ("ordinal_day", r"\bon the (?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
                         r"oct|nov|dec|day|anniversary|floor|storey|story|century|time|attempt|round|of\b))",
          "'on the 10th': that day of the article's month (of the month before when it is still to come)"),
+        ("holiday", HOLIDAY, "Christmas Day, New Year's Eve: a fixed-date holiday (geo.events.periods)"),
         ("weekday", r"\b(?:on |last |this |early |late |on the night of )?(?P<weekday>monday|tuesday|"
                     r"wednesday|thursday|friday|saturday|sunday)\b", "the latest such day on or before the article"),
     ))
@@ -115,10 +117,11 @@ switch("report_day_yields_to_event_day", "'The governor said on Tuesday that Rus
 
 
 # What every rule needs somewhere: a digit, a month, a weekday or a relative word (a cheap gate).
-_MAYBE = re.compile(r"\d|yesterday|today|tonight|night|morning|afternoon|evening|ago|week|now|"
+_MAYBE = re.compile(r"\d|christmas|new year|yesterday|today|tonight|night|morning|afternoon|evening|ago|week|now|"
                     r"monday|tuesday|wednesday|thursday|friday|saturday|sunday|" + "|".join(MONTHS), re.I)
-_EXPLICIT = {"iso", "dotted", "dotted_no_year", "slashed", "short_year", "between", "day_month", "month_day"}
-_SWITCHED = {"dotted_no_year": "day_dot_month", "slashed": "slashed_day_month_year", "short_year": "two_digit_year", "ordinal_day": "day_of_the_month_alone"}
+_EXPLICIT = {"holiday", "iso", "dotted", "dotted_no_year", "slashed", "short_year", "between", "day_month", "month_day"}
+_SWITCHED = {"dotted_no_year": "day_dot_month", "slashed": "slashed_day_month_year", "short_year": "two_digit_year", "ordinal_day": "day_of_the_month_alone",
+             "holiday": "holiday_names_its_day"}
 switch("slashed_day_month_year", "'On 10/02/2025 Russian troops shelled ...': a slashed date is day/month/year in "
        "Ukrainian and European copy (month/day only when the first number cannot be a month)")
 switch("day_dot_month", "'On 10.02. Russian troops shelled ...': day.month with no year, in the article's year (the "
@@ -138,9 +141,11 @@ switch("vague_yields_to_named_day", "'Russia overnight Sunday to Monday fired ..
 
 def _resolve(name: str, m: re.Match[str], article: date | None) -> date | None:
     g = m.groupdict()
+    if name == "holiday":
+        return holiday(g["holiday"], article) if article is not None else None
     if name in _EXPLICIT:
         month = MONTHS.get(g["month"].lower().rstrip(".")) if not g["month"].isdigit() else int(g["month"])
-        day, year = int(g["day"]), g.get("year")
+        day, year = (between_day(g["first"], g["day"]) if name == "between" else int(g["day"])), g.get("year")
         if name == "slashed" and month > 12 >= day:
             month, day = day, month  # "02/25/2025": US order
         if name == "short_year":
@@ -233,7 +238,8 @@ def same_day(sentence: str) -> bool:
 # the day the text told last, as "the same day" is.
 _NEXT_DAY = re.compile(r"\b(?:the (?:next|following) (?:day|night|morning|evening)|a day later|the day after)\b(?!\s+(?:the|a|an|its|their)\b)",
                        re.I)
-_DAY_BEFORE = re.compile(r"\b(?:the (?:previous|preceding) (?:day|night|evening)|a day earlier)\b", re.I)
+_DAY_BEFORE = re.compile(r"\b(?:the (?:previous|preceding) (?:day|night|evening)|a day earlier|the (?:day|night|evening) "
+                         r"before(?!\s+(?:the|a|an|its|their|yesterday|last)\b))\b", re.I)
 switch("next_day_from_the_day_told", "'Russian troops shelled Orikhiv on May 6. The next day, drones hit Tokmak.': "
        "'the next day', 'a day later', 'the previous day' count from the day the text told last")
 
@@ -298,7 +304,7 @@ def told_day(words_before: str, day: str | None, clause: str = "") -> str | None
     inside "N days after ...", else ``day``."""
     if on("recent_is_undated") and _RECENT.search(words_before[-40:]):
         return None
-    if on("period_is_undated") and _PERIOD.search(clause):
+    if on("period_is_undated") and _PERIOD.search(clause) or opens_with_a_month(words_before):
         return None
     return shifted(day, earlier_by(words_before))
 
@@ -321,7 +327,7 @@ def statement_dated(doc):
         return doc
     day = None
     if on("statement_day"):
-        m = _STATEMENT.search(doc.text[:300].split("\n", 1)[0])
+        m = _STATEMENT.search(opening(doc.text[:300].split("\n", 1)[0]))
         found = find_date(m["after"], article) if m else None
         day = parse_iso(found[1]) if found else None
     if day is None and on("assessment_day"):

@@ -17,12 +17,15 @@ from typing import Callable
 
 from geo.text.article_meta import dateline_end
 from geo.events import actors as actor_rules
+from geo.events.counted import day_counted_from_an_event
+from geo.events.day_headings import heading_day
 from geo.events.dates import (comes_after, day_told_from, find_date, last_date, paragraph_breaks, parse_iso, shifted,
                               statement_dated, told_day)
 from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, acting_capital, at_capital, choose, listed_after, names_a_sector,
                                nearby as _nearby, precision, spread)
 from geo.events.clauses import ELLIPSIS, OWN_VERB, TARGET, actions, clauses, without_asides
 from geo.events.continuation import continued, continuing, opens_back, retold
+from geo.events.periods import answers_the_paragraph_before
 from geo.events.feeds import item_day
 from geo.events.recall import damage_told, regions_listed, said_clauses, without_since
 from geo.events.undated import undated_retold
@@ -77,15 +80,20 @@ class Extractor:
         told: Event | None = None  # the last strike the text told of, placed or not
         item: tuple[int, str] | None = None  # (paragraph, day) a feed item's own stamp dates
         page, page_day = doc, article_day
+        stamped = article_day  # a date heading's day with no year is in the year of the page's own day
         for s in parsed.sentences:
             if s.start < metadata or lines_of_text and _headline(text, s):
-                if (day_of_item := item_day(s.text, page_day)) is not None:
+                if (under := heading_day(s.text, find_date, stamped)) is not None:  # "Situation as of 31 December"
+                    page, page_day, carried, item = replace(page, date=under), parse_iso(under), None, None
+                elif (day_of_item := item_day(s.text, page_day)) is not None:
                     item = (paragraph[s.index] + 1, day_of_item)  # "Published: 10 February 2025", the item below
                 continue  # a headline sums up the story the sentences below report
             whole, s = s, _body(s)
             if s is not whole and (day_of_item := item_day(whole.text[:s.start - whole.start], page_day)) is not None:
                 item = (paragraph[s.index], day_of_item)
             article_day, doc = page_day, page
+            if carried is not None and carried[0] == paragraph[s.index] - 1 and answers_the_paragraph_before(s.text):
+                carried = (paragraph[s.index], carried[1])  # "However, the general staff said ...": same day
             if item is not None and item[0] == paragraph[s.index]:
                 article_day, doc = parse_iso(item[1]), replace(page, date=item[1])
                 if carried is None or carried[0] != item[0]:
@@ -95,6 +103,8 @@ class Extractor:
             stated = find_date(s.text[head:], article_day)
             if stated is None and carried is not None and (told_from := day_told_from(s.text, carried[1])):
                 stated = (0, told_from)  # "On the same day", "The next day": from the day told last
+            if stated is None and (counted := day_counted_from_an_event(s.text, text[:s.start], find_date, article_day)):
+                stated = (0, counted)  # "A day after the agreement was signed": from that event's day
             if stated is not None and not (on("caption_dates_no_text") and self._blocked(s.text, "sentence")):
                 carried = (paragraph[s.index], (last_date(s.text[head:], article_day) or stated)[1])  # not a caption's
             day = stated[1] if stated else None

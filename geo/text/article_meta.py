@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from urllib.parse import urlsplit
 
 from geo.rules import on, switch
+from geo.text import stamps
 
 TITLE_MAX = 150  # a first line longer than this is a paragraph, not a title
 PROSE_REACH = 500  # a date stated further down is about events, not when the article appeared
@@ -199,8 +200,10 @@ def text_date(text: str, find_date) -> str | None:
             if (_STAMPED.match(line) or _BARE_DATE.match(line) and on("bare_date_under_byline")) \
                     and _is_stamp(line) and (date := find_date(_apart(line))):
                 return date  # "Published On 27 Feb 2026" under a title, a caption and a byline
+    if date := stamps.head_stamp(head[:STAMP_LINES], _is_stamp, lambda line: not is_heading(line), find_date):
+        return date  # "Last updated: 10 February 2025 14:20 GMT" under the headline, before the prose
     for line in text[:PROSE_REACH].split("\n"):
-        if line.strip() and not is_heading(line.strip()) and (date := find_date(line)):
+        if line.strip() and not is_heading(line.strip()) and (date := stamps.prose_date(line, find_date)):
             if on("stamp_below_the_byline") and _CREDITED.search(line):
                 continue  # a photo's caption dates the picture: "... Kyiv, February 24, 2026 [Name/Reuters]"
             if on("period_told_ends_by_the_page_day") and (span := _SPAN.search(line)) \
@@ -249,6 +252,7 @@ _PLACE_PREFIX = re.compile(r"^[^\W\d_][\w'’ .-]{1,40},\s*(?=\d)")  # "Kherson,
 
 
 def _is_stamp(line: str) -> bool:
+    line = stamps.bare(line)
     if on("iso_time_is_a_stamp"):
         line = _ISO_TIME.sub(" ", line)
     if on("updated_ago_in_a_stamp"):
