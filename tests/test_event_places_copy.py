@@ -1,0 +1,57 @@
+"""Issue 20, the place: what web copy does to a name before any rule reads it. Made-up sentences;
+each rule switched off shows what it changes."""
+
+from __future__ import annotations
+
+import pytest
+
+from factories import event_kinds
+from geo.types import Document
+
+
+@pytest.fixture(scope="module")
+def pipeline(geo_data_dir):
+    from geo.geoparse.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+# Zero-width marks as some wire pages scatter them between words.
+_ZW, _ZWJ, _WJ = "\u200b", "\u200d", "\u2060"
+_MARKED = (f"At least four people were killed {_WJ}and nine hurt in Russian attacks on the {_ZW}town of "
+           f"{_ZWJ}Kostiantynivka in the {_ZW}region of Donetsk, the governor said.")
+
+
+def test_a_town_behind_an_invisible_mark_is_the_place(pipeline, monkeypatch):
+    assert event_kinds(pipeline, monkeypatch, _MARKED) == [("Shelling/artillery/missile attack", "Kostyantynivka")]
+    off = event_kinds(pipeline, monkeypatch, _MARKED, off={"invisible_marks_between_words"})
+    assert ("Shelling/artillery/missile attack", "Kostyantynivka") not in off
+
+
+def test_mentions_keep_the_offsets_of_the_text_as_written(pipeline, monkeypatch):
+    monkeypatch.setattr(pipeline, "without", frozenset())
+    parsed = pipeline.parse(Document(_MARKED))
+    found = {r.mention.text: r for r in parsed.resolutions if r.place is not None}
+    for name in ("Kostiantynivka", "Donetsk"):
+        m = found[name].mention
+        assert parsed.doc.text[m.start:m.end] == name
+    assert found["Kostiantynivka"].place.admin1 == "Donetsk Oblast"
+
+
+def test_a_mark_inside_a_name_is_left_to_the_name_keys(pipeline, monkeypatch):
+    from geo.geoparse.invisible import Reading
+
+    text = f"Russian drones struck Khar{_ZW}kiv overnight, and {_ZWJ}Mariupol was shelled."
+    reading = Reading(text)
+    assert reading.changed and f"Khar{_ZW}kiv" in reading.text and _ZWJ not in reading.text
+    assert len(reading.text) == len(text) - 1
+    at = reading.text.index("Mariupol")
+    assert text[reading.start(at):reading.end(at + len("Mariupol"))] == "Mariupol"
+
+
+def test_a_text_without_marks_is_read_as_it_is():
+    from geo.geoparse.invisible import Reading
+
+    text = "Russian forces shelled Kherson and Mykolaiv on Tuesday."
+    reading = Reading(text)
+    assert not reading.changed and reading.text is text and reading.start(7) == 7 and reading.end(7) == 7
