@@ -39,7 +39,7 @@ def test_mentions_keep_the_offsets_of_the_text_as_written(pipeline, monkeypatch)
 
 
 def test_a_mark_inside_a_name_is_left_to_the_name_keys(pipeline, monkeypatch):
-    from geo.geoparse.invisible import Reading
+    from geo.geoparse.web_copy import Reading
 
     text = f"Russian drones struck Khar{_ZW}kiv overnight, and {_ZWJ}Mariupol was shelled."
     reading = Reading(text)
@@ -50,8 +50,21 @@ def test_a_mark_inside_a_name_is_left_to_the_name_keys(pipeline, monkeypatch):
 
 
 def test_a_text_without_marks_is_read_as_it_is():
-    from geo.geoparse.invisible import Reading
+    from geo.geoparse.web_copy import Reading
 
     text = "Russian forces shelled Kherson and Mykolaiv on Tuesday."
     reading = Reading(text)
     assert not reading.changed and reading.text is text and reading.start(7) == 7 and reading.end(7) == 7
+
+
+_FEED = ("## Two Killed in Drone Strike on Russia's Belgorod\n"
+         " - [https://news.example.com/2025/03/04/drone-strike-belgorod](https://news.example.com/2025/03/04/x)\n"
+         " - date published: 2025-03-04T09:10:00+00:00\n\n"
+         "Part of an apartment block collapsed after the attack, officials said.\n")
+
+
+def test_a_heading_name_above_a_link_line_is_a_place(pipeline, monkeypatch):
+    monkeypatch.setattr(pipeline, "without", frozenset())
+    assert "Belgorod" in {r.place.name for r in pipeline.parse(Document(_FEED)).resolutions if r.place}
+    monkeypatch.setattr(pipeline, "without", frozenset({"entity_ends_at_layout"}))
+    assert "Belgorod" not in {r.place.name for r in pipeline.parse(Document(_FEED)).resolutions if r.place}

@@ -17,7 +17,7 @@ from geo.errors import GeoError
 from geo.events import extract
 from geo.gazetteer import Gazetteer
 from geo.gazetteer.build import Progress, default_path, ensure
-from geo.geoparse.invisible import Reading
+from geo.geoparse.web_copy import Reading
 from geo.geoparse.ner import label_docs
 from geo.geoparse.recognize import Recogniser
 from geo.geoparse.resolve_rules import ranked_places, resolve

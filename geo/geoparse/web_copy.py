@@ -1,10 +1,16 @@
-"""Invisible marks pasted into web copy: zero-width spaces and joiners, word joiners, soft hyphens.
+"""What web copy's layout does to names before any rule reads them.
+
+Invisible marks pasted into web copy: zero-width spaces and joiners, word joiners, soft hyphens.
 
 Some wire pages scatter them between words ("in the \u200btown of \u200dX"), where the tokeniser
 glues each onto the next word: the model then sees no town after "the town of" and the name is
 lost. Names are therefore recognised and resolved in the text without the marks that stand
 between words, and their offsets mapped back onto the text as written. Inside a word
 ("Kher\u200bson") a mark is left to the name keys (geo/gazetteer/names.py), which drop it.
+
+Feed digests put a link line (" - [url](url)") below each heading; the model runs a heading's last
+name on over the line break and the dash ("Strike on Belgorod\n -" as one PERSON), and a name
+inside a longer entity is vetoed. Layout is no part of a name.
 """
 
 from __future__ import annotations
@@ -67,3 +73,15 @@ class Reading:
             a, b = self.forward(s.start), self.forward(s.end)
             out.append(replace(s, start=a, end=b, text=self.text[a:b]))
         return out
+
+
+# Tokens of layout: a line break or run of spaces, a list dash or bullet, a table's bar.
+_LAYOUT = {"", "-", "\u2013", "\u2014", "*", "\u2022", "|"}
+
+switch("entity_ends_at_layout", "'## Two Killed in Strike on Belgorod' above a ' - [link]' line: an entity the "
+       "model runs on over a line break and a list dash ends where the name does, so the town is not vetoed as "
+       "part of a longer name")
+
+
+def is_layout(token_text: str) -> bool:
+    return token_text.strip() in _LAYOUT and on("entity_ends_at_layout")
