@@ -68,3 +68,35 @@ def test_a_heading_name_above_a_link_line_is_a_place(pipeline, monkeypatch):
     assert "Belgorod" in {r.place.name for r in pipeline.parse(Document(_FEED)).resolutions if r.place}
     monkeypatch.setattr(pipeline, "without", frozenset({"entity_ends_at_layout"}))
     assert "Belgorod" not in {r.place.name for r in pipeline.parse(Document(_FEED)).resolutions if r.place}
+
+
+def _city(pipeline, monkeypatch, text: str, name: str, off=()):
+    monkeypatch.setattr(pipeline, "without", frozenset(off))
+    return next(r.place for r in pipeline.parse(Document(text)).resolutions if r.mention.text == name)
+
+
+def test_a_village_reckoned_from_a_town_lies_near_it_on_the_side_told(pipeline, monkeypatch):
+    from geo.distance import distance_km
+
+    text = "Russian forces attacked Novoselivka southwest of Kramatorsk on Tuesday."
+    town = _city(pipeline, monkeypatch, text, "Kramatorsk")
+    village = _city(pipeline, monkeypatch, text, "Novoselivka")
+    assert distance_km(town.lat, town.lon, village.lat, village.lon) <= 40 and village.lat < town.lat
+    off = _city(pipeline, monkeypatch, text, "Novoselivka", off={"reckoned_from_a_town"})
+    assert off.id != village.id
+
+
+def test_a_bearing_with_no_namesake_on_its_side_changes_nothing(pipeline, monkeypatch):
+    text = "Russian troops shelled Novomykolaivka east of Zaporizhzhia."
+    on = _city(pipeline, monkeypatch, text, "Novomykolaivka")
+    assert on.id == _city(pipeline, monkeypatch, text, "Novomykolaivka", off={"reckoned_from_a_town"}).id
+
+
+def test_the_ways_a_bearing_is_written():
+    from geo.geoparse.reckoned import _RECKONED
+
+    for between in (" northeast of ", ", 12 km south of the town of ", " about 8 miles (13km) north-west of ",
+                    ", some 20 kilometres east of the city of "):
+        assert _RECKONED.match(between) is not None, between
+    for between in (" and ", " in the south of ", ", north of the river and near "):
+        assert _RECKONED.match(between) is None, between
