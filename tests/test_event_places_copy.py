@@ -100,3 +100,23 @@ def test_the_ways_a_bearing_is_written():
         assert _RECKONED.match(between) is not None, between
     for between in (" and ", " in the south of ", ", north of the river and near "):
         assert _RECKONED.match(between) is None, between
+
+
+_STRIKE = "Air/drone strike"
+
+
+def test_the_city_an_official_speaks_of_is_their_own(pipeline, monkeypatch):
+    text = ("Elsewhere, the mayor of Mariupol said a drone had struck a petrol station in the city centre, and "
+            "explosions were also heard in the city of Kherson.")
+    assert event_kinds(pipeline, monkeypatch, text) == [(_STRIKE, "Mariupol")]
+    assert event_kinds(pipeline, monkeypatch, text, off={"the_city_of_its_official"}) == [(_STRIKE, "Kherson")]
+    text = "Kharkiv Mayor Ihor Terekhov said a drone hit an apartment block in the city overnight, and blasts were heard in Belgorod."
+    assert event_kinds(pipeline, monkeypatch, text) == [(_STRIKE, "Kharkiv")]
+
+
+def test_an_official_reporting_a_strike_on_a_town_named_keeps_that_town(pipeline, monkeypatch):
+    assert event_kinds(pipeline, monkeypatch, "The mayor of Mariupol said Russian drones had struck Kherson overnight.") \
+        == [(_STRIKE, "Kherson")]
+    # "the city of Y" names the town: the official's city is not meant
+    text = "The mayor of Mariupol said a drone had struck the city of Kherson overnight."
+    assert event_kinds(pipeline, monkeypatch, text) == [(_STRIKE, "Kherson")]

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geo.events.officials import officials_city
 from geo.events.vessels import names_a_ship
 from geo.rules import on, rule, switch
 from geo.types import NEAR_PLACE, PLACE_ITSELF, REGION_ONLY, Resolution
@@ -77,6 +78,8 @@ def choose(text: str, clause: tuple[int, int], trigger_at: int, resolutions: lis
     usable = [r for r in usable if not _WEAPON_AFTER.match(text, r.mention.end)] or usable
     if not usable:
         return None
+    if (own := officials_city(text, clause, trigger_at, usable)) is not None:
+        return Where(own, NEAR_PLACE)
     coded = _CODED.search(text, clause[0], clause[1])
     if coded is not None:
         after = [r for r in usable if r.mention.start >= coded.end()]
