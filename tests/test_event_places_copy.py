@@ -120,3 +120,16 @@ def test_an_official_reporting_a_strike_on_a_town_named_keeps_that_town(pipeline
     # "the city of Y" names the town: the official's city is not meant
     text = "The mayor of Mariupol said a drone had struck the city of Kherson overnight."
     assert event_kinds(pipeline, monkeypatch, text) == [(_STRIKE, "Kherson")]
+
+
+_SHELLING = "Shelling/artillery/missile attack"
+
+
+def test_the_places_of_an_aside_on_a_place_are_context(pipeline, monkeypatch):
+    text = "Russian shelling killed a woman in Kharkiv region, which borders Belgorod, the governor said."
+    assert event_kinds(pipeline, monkeypatch, text) == [(_SHELLING, "Kharkiv")]
+    assert event_kinds(pipeline, monkeypatch, text, off={"places_in_an_aside_on_a_place"}) == [(_SHELLING, "Belgorod")]
+    text = "A Russian missile killed two civilians in Zaporizhzhia region, which borders Kherson, on Tuesday."
+    assert event_kinds(pipeline, monkeypatch, text) == [(_SHELLING, "Zaporizhzhya")]
+    off = event_kinds(pipeline, monkeypatch, text, off={"places_in_an_aside_on_a_place"})
+    assert (_SHELLING, "Kherson") in off
