@@ -411,4 +411,3 @@ def name_end(ent) -> int:
                                    or is_layout(ent.doc[end - 1].text)):
         end -= 1
     return end
-
