@@ -1,0 +1,56 @@
+"""Issue 20, the place, second part: where a region's event told at its main city takes the town a
+later sentence names. Made-up sentences; each rule switched off shows what it changes."""
+
+from __future__ import annotations
+
+import pytest
+
+from factories import event_kinds
+
+
+@pytest.fixture(scope="module")
+def pipeline(geo_data_dir):
+    from geo.geoparse.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+_DEPOT = ("Officials said that powerful explosions at an ammunition depot in the Donetsk region were caused by "
+          "sabotage. \"A storage site near the village of Kostiantynivka was damaged,\" the officials said.")
+
+
+def test_a_town_of_the_region_told_next_is_the_place(pipeline, monkeypatch):
+    on = event_kinds(pipeline, monkeypatch, _DEPOT)
+    off = event_kinds(pipeline, monkeypatch, _DEPOT, off={"region_seat_holds_its_towns"})
+    assert [p for _, p in on] == ["Kostyantynivka"]
+    assert "Kostyantynivka" not in [p for _, p in off]
+
+
+def test_a_town_of_another_region_is_another_story(pipeline, monkeypatch):
+    text = ("Officials said that powerful explosions at an ammunition depot in the Donetsk region were caused "
+            "by sabotage. \"A storage site near the village of Velykyi Burluk was damaged,\" the officials said.")
+    assert "Velykyi Burluk" not in [p for _, p in event_kinds(pipeline, monkeypatch, text)]
+
+
+def test_the_seat_named_beside_a_town_stays(pipeline, monkeypatch):
+    text = ("Drones attacked the Zaporizhzhia region overnight, officials said. Rail traffic was halted "
+            "in the regional capital, Zaporizhzhia, and in Melitopol.")
+    assert "Melitopol" not in [p for _, p in event_kinds(pipeline, monkeypatch, text)]
+
+
+def test_an_action_of_another_kind_is_not_folded_in(pipeline, monkeypatch):
+    text = ("Russian shelling of the Kharkiv region killed two civilians, the governor said. Ukrainian "
+            "forces said they had blown up a bridge near Kupiansk as a convoy crossed it.")
+    kinds = event_kinds(pipeline, monkeypatch, text)
+    assert ("Shelling/artillery/missile attack", "Kupiansk") not in kinds
+    assert ("Shelling/artillery/missile attack", "Kupyansk") not in kinds
+
+
+def test_the_seat_named_as_the_regional_capital_keeps_the_region(pipeline, monkeypatch):
+    text = ("Drones attacked the Zaporizhzhia region overnight, officials said. Rail traffic was halted "
+            "in the regional capital, Zaporizhzhia, and in Melitopol.")
+    from geo.types import Document
+
+    monkeypatch.setattr(pipeline, "without", frozenset())
+    events = pipeline.parse(Document(text, date="2025-03-04")).events
+    assert [(e.place.name, e.place.population > 100_000) for e in events] == [("Zaporizhzhya", True)]
