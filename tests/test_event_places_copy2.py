@@ -54,3 +54,38 @@ def test_the_seat_named_as_the_regional_capital_keeps_the_region(pipeline, monke
     monkeypatch.setattr(pipeline, "without", frozenset())
     events = pipeline.parse(Document(text, date="2025-03-04")).events
     assert [(e.place.name, e.place.population > 100_000) for e in events] == [("Zaporizhzhya", True)]
+
+
+@pytest.mark.parametrize("text, oblast", [
+    ("Russian troops shelled the Khersonian region on Monday, killing two people.", "Kherson Oblast"),
+    ("Drones struck an ammunition depot in the Donetskian oblast overnight.", "Donetsk Oblast"),
+    ("Russian artillery shelled villages of the Mykolaivian circuit on Monday.", "Mykolaiv Oblast"),
+    ("A missile hit a warehouse in the Belgorodian region, the governor said.", "Belgorod Oblast"),
+])
+def test_an_oblast_by_a_made_up_adjective(pipeline, monkeypatch, text, oblast):
+    from geo.types import Document
+
+    monkeypatch.setattr(pipeline, "without", frozenset())
+    names = [r.place.name for r in pipeline.parse(Document(text, date="2025-03-04")).resolutions if r.place]
+    assert oblast in names
+    monkeypatch.setattr(pipeline, "without", frozenset({"oblast_by_a_derived_adjective"}))
+    names = [r.place.name for r in pipeline.parse(Document(text, date="2025-03-04")).resolutions if r.place]
+    assert oblast not in names
+
+
+def test_a_made_up_adjective_is_placed_at_the_oblast_seat(pipeline, monkeypatch):
+    text = "Russian troops shelled the Khersonian region on Monday, killing two people."
+    assert event_kinds(pipeline, monkeypatch, text) == [("Shelling/artillery/missile attack", "Kherson")]
+
+
+@pytest.mark.parametrize("text", [
+    "The Georgian region was calm on Monday.",
+    "Mr Adrian said the county would vote.",
+    "The Canadian province announced new rules.",
+])
+def test_other_adjectives_name_no_oblast(pipeline, monkeypatch, text):
+    from geo.types import Document
+
+    monkeypatch.setattr(pipeline, "without", frozenset())
+    found = [r.place for r in pipeline.parse(Document(text, date="2025-03-04")).resolutions if r.place]
+    assert not any(p.name.endswith("Oblast") for p in found)
