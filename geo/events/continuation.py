@@ -17,6 +17,7 @@ from dataclasses import replace
 from geo.distance import distance_km
 from geo.events.city_parts import section_of
 from geo.events.places import Where, precision
+from geo.events.seats import container, stands_for_region, town_of_the_region
 from geo.events.toll import Toll, toll
 from geo.rules import on, rule, switch
 from geo.types import Event, Place, Resolution, Sentence
@@ -88,9 +89,13 @@ def continued(prev: Event, s: Sentence, now: Event | None, stated: str | None,
     if _ELSEWHERE.search(s.text) and on("elsewhere_is_another"):
         return None
     named = _named(by_sentence, s)
-    if any(not holds(prev.place, r.place) and not holds(r.place, prev.place) for r in named):
+    where = container(prev)
+    if any(not holds(where, r.place) and not holds(r.place, prev.place) for r in named):
         return None  # it names somewhere else
-    inside = [r for r in named if r.place.id != prev.place.id and holds(prev.place, r.place)]
+    inside = [r for r in named if r.place.id != prev.place.id and holds(where, r.place)
+              and not (stands_for_region(prev, where) and r.place.feature in _CONTAINERS)]
+    if inside and not town_of_the_region(prev, where, now, s.text, [r.place for r in named]):
+        return None
     finer = inside[0] if inside and on("finer_place") else None
     points_back = bool(_POINTS_BACK.search(s.text))
     if now is None:

@@ -19,6 +19,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geo.events.asides import described, without_described
+from geo.events.officials import officials_city
 from geo.events.vessels import names_a_ship
 from geo.rules import on, rule, switch
 from geo.types import NEAR_PLACE, PLACE_ITSELF, REGION_ONLY, Resolution
@@ -77,6 +79,9 @@ def choose(text: str, clause: tuple[int, int], trigger_at: int, resolutions: lis
     usable = [r for r in usable if not _WEAPON_AFTER.match(text, r.mention.end)] or usable
     if not usable:
         return None
+    usable = without_described(text, usable)
+    if (own := officials_city(text, clause, trigger_at, usable)) is not None:
+        return Where(own, NEAR_PLACE)
     coded = _CODED.search(text, clause[0], clause[1])
     if coded is not None:
         after = [r for r in usable if r.mention.start >= coded.end()]
@@ -265,8 +270,10 @@ def spread(text: str, clause: tuple[int, int], chosen: Resolution | None,
     out, seen = [], {chosen.place.id} if chosen else set()
     after = chosen.mention.start if chosen else -1
     regions = False  # "damaged in X, as well as in A, B and C oblasts": the regions listed too
-    for r in placeable(text, resolutions):
-        if not clause[0] <= r.mention.start < clause[1] or r.mention.start <= after:
+    usable = placeable(text, resolutions)
+    aside = described(text, usable)
+    for r in usable:
+        if not clause[0] <= r.mention.start < clause[1] or r.mention.start <= after or id(r) in aside:
             continue
         if r.place.feature == "region" and chosen is not None and on("regions_as_well"):
             join = text[max(clause[0], (out[-1] if out else chosen).mention.end):r.mention.start]

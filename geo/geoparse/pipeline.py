@@ -17,6 +17,7 @@ from geo.errors import GeoError
 from geo.events import extract
 from geo.gazetteer import Gazetteer
 from geo.gazetteer.build import Progress, default_path, ensure
+from geo.geoparse.web_copy import Reading
 from geo.geoparse.ner import label_docs
 from geo.geoparse.recognize import Recogniser
 from geo.geoparse.resolve_rules import ranked_places, resolve
@@ -93,15 +94,18 @@ class Pipeline:
     def _parse_batch(self, docs: list[Document]):
         with switched_off(self.without):
             sentences = [split(d.text) for d in docs]
+            readings = [Reading(d.text) for d in docs]
         with self._lock:
-            spacy_docs = label_docs(self.nlp, [d.text for d in docs], sentences, self.gazetteer.has)
-        for doc, sents, spacy_doc in zip(docs, sentences, spacy_docs):
+            spacy_docs = label_docs(self.nlp, [r.text for r in readings],
+                                    [r.sentences(s) for r, s in zip(readings, sentences)], self.gazetteer.has)
+        for doc, sents, reading, spacy_doc in zip(docs, sentences, readings, spacy_docs):
             with switched_off(self.without):  # not across the yield: the caller's code is not ours
-                parsed = self._finish(doc, sents, spacy_doc)
+                parsed = self._finish(doc, sents, spacy_doc, reading)
             yield parsed
 
-    def _finish(self, doc: Document, sentences, spacy_doc) -> ParsedDocument:
-        starts = [s.start for s in sentences]
+    def _finish(self, doc: Document, sentences, spacy_doc, reading: Reading | None = None) -> ParsedDocument:
+        reading = reading or Reading("")
+        starts = [reading.forward(s.start) for s in sentences]
         spans = self.recogniser.recognise(spacy_doc, set(starts))
         # Every mention is resolved: resolution's work grows linearly with the mentions
         # (geo/geoparse/resolve_rules.py), and a window bounds the text (geo/geoparse/windows.py).
@@ -109,8 +113,10 @@ class Pipeline:
         resolutions = []
         in_sentence = [max(0, bisect.bisect_right(starts, s.start_char) - 1) for s in spans]
         for span, sentence, (scored, conf, place) in zip(
-                spans, in_sentence, resolve(spans, doc.text, in_sentence, self.gazetteer)):
-            mention = Mention(span.start_char, span.end_char, span.text, sentence,
+                spans, in_sentence, resolve(spans, spacy_doc.text if reading.changed else doc.text, in_sentence,
+                                            self.gazetteer)):
+            start, end = reading.start(span.start_char), reading.end(span.end_char)
+            mention = Mention(start, end, span.text, sentence,
                               "DEMONYM" if span.demonym else (span.label or "GAZ"), span.hint)
             resolutions.append(Resolution(mention, place, conf, ranked_places(scored, place)))
         parsed = ParsedDocument(doc, sentences, _place_streets(resolutions), notes)

@@ -19,6 +19,7 @@ from geo.gazetteer.lexicon import (CONNECTORS, DIRECTIONS, DOTTED_ABBREVIATIONS,
 from geo.geoparse.readings import by_surface
 from geo.geoparse import fuzzy
 from geo.geoparse.oblast_adjectives import adjectival_region, regions_of_before
+from geo.geoparse.translated_regions import derived_region
 from geo.geoparse.recognize_passes import DOCUMENT_RULES
 from geo.geoparse.recognize_rules import PLACE_LABELS, decide, name_end, name_start
 from geo.rules import active, on, switch
@@ -74,7 +75,8 @@ class Recogniser:
                 if candidates:
                     found = Span(i, end, starts[i], starts[i] + len(surface), surface, candidates)
                     break
-            found = adjectival_region(self.gazetteer, words, starts, text, i) or found
+            found = adjectival_region(self.gazetteer, words, starts, text, i) \
+                or derived_region(self.gazetteer, words, starts, text, i) or found
             if on("community_name"):
                 found = self._community(words, starts, text, i, run, found)
             if found is None:

@@ -19,6 +19,7 @@ from geo.gazetteer.lexicon import (DIRECTIONS, LOCATIVES, MEDIA_HEADS, FRONT_NOU
 from geo.geoparse.readings import is_prominent, strong_readings
 from geo.rules import active, rule
 from geo.geoparse.war_cues import is_caption, war_cued, war_cued_after
+from geo.geoparse.web_copy import is_layout
 from geo.geoparse.war_words import FACILITY_NOUNS
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -406,6 +407,7 @@ def name_start(ent) -> int:
 def name_end(ent) -> int:
     """Where the name in an entity ends: before a possessive ("Boone County's")."""
     end = ent.end
-    while end > ent.start + 1 and ent.doc[end - 1].text in {"'s", "’s", "'", "’", ".", ","}:
+    while end > ent.start + 1 and (ent.doc[end - 1].text in {"'s", "’s", "'", "’", ".", ","}
+                                   or is_layout(ent.doc[end - 1].text)):
         end -= 1
     return end

@@ -15,6 +15,7 @@ from geo.gazetteer.names import key
 from geo.geoparse.nearby import Grid, Nearby
 from geo.geoparse.resolve import Evidence, Together, confidence, rank, soft_votes
 from geo.geoparse.resolve_overrides import OVERRIDES
+from geo.geoparse import reckoned  # noqa: F401  (registers its override after those above)
 from geo.rules import active, on, rule, switch
 from geo.geoparse.story import CONFIDENT, CONTAINER_FEATURES, NOT_POINTS, Story
 from geo.types import Place, Span
