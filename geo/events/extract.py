@@ -23,6 +23,7 @@ from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, acting_capital, at
                                nearby as _nearby, precision, spread)
 from geo.events.clauses import ELLIPSIS, OWN_VERB, TARGET, actions, clauses, without_asides
 from geo.events.continuation import continued, continuing, opens_back, retold
+from geo.events.retellings import retellings
 from geo.events.feeds import item_day
 from geo.events.recall import damage_told, regions_listed, said_clauses, without_since
 from geo.events.undated import undated_retold
@@ -148,7 +149,8 @@ class Extractor:
             if found:
                 events += found
                 last = s.index
-        return without_bold_leads(_without_summaries(undated_retold(retold(events), doc.date and doc.date[:10])))
+        events = undated_retold(retold(events), doc.date and doc.date[:10])
+        return retellings(without_bold_leads(_without_summaries(events)))
 
     def _sentence(self, text, s: Sentence, rules, by_sentence, parsed, paragraph, focus, date,
                   article_day, doc_id, war_story: bool = True, head: int = 0,
