@@ -24,6 +24,7 @@ from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, acting_capital, at
 from geo.events.clauses import ELLIPSIS, OWN_VERB, TARGET, actions, clauses, without_asides
 from geo.events.continuation import continued, continuing, opens_back, retold
 from geo.events.retellings import retellings
+from geo.events.locators import without_locators
 from geo.events.feeds import item_day
 from geo.events.recall import damage_told, regions_listed, said_clauses, without_since
 from geo.events.undated import undated_retold
@@ -173,6 +174,7 @@ class Extractor:
             clause = s.text[a:b]
             lo, hi = bisect.bisect_left(starts, s.start + a), bisect.bisect_left(starts, s.start + b)
             in_clause, around = in_sentence[lo:hi], in_sentence[max(0, lo - _AROUND):hi + _AROUND]
+            in_clause = without_locators(text, in_clause)  # "took over X near Y": Y only locates X
             hit = self._trigger(clause, allowed)
             if hit is None:
                 if out and (ELLIPSIS.match(clause) and on("clause_ellipsis") or out[-1].type == _STRIKES
