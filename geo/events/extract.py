@@ -25,6 +25,7 @@ from geo.events.clauses import ELLIPSIS, OWN_VERB, TARGET, actions, clauses, wit
 from geo.events.continuation import continued, continuing, opens_back, retold
 from geo.events.retellings import retellings
 from geo.events.locators import without_locators
+from geo.events.commentary import COMMENTARY
 from geo.events.feeds import item_day
 from geo.events.recall import damage_told, regions_listed, said_clauses, without_since
 from geo.events.undated import undated_retold
@@ -50,7 +51,7 @@ class Extractor:
     """``rules`` and ``not_event`` are data: pass a subset to switch rules off."""
 
     rules: tuple[Rule, ...] = RULES
-    not_event: tuple = NOT_EVENT
+    not_event: tuple = NOT_EVENT + COMMENTARY
 
     def __call__(self, parsed: ParsedDocument, seat: Callable[[str], Place | None] | None = None) -> ParsedDocument:
         """``seat``: a region's biggest town (``Gazetteer.seat``), where a region-only event is put."""
