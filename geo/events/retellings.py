@@ -81,26 +81,41 @@ def _inside_historical(region: Event, town: Event) -> bool:
             and distance_km(r.lat, r.lon, t.lat, t.lon) <= _HISTORICAL_KM and on("historical_region_holds_its_towns"))
 
 
+def _joins(kept: Event, e: Event) -> bool:
+    return kept.place is not None and (
+        kept.date == e.date and e.date is not None and (
+            _same_development(kept, e) or _same_region_strike(kept, e) or _inside_historical(e, kept))
+        or _claim_of_coded_fighting(kept, e))
+
+
+def _historical(e: Event) -> bool:
+    return e.precision == REGION_ONLY and e.place is not None and e.place.feature == "historical_region"
+
+
 def retellings(events: list[Event]) -> list[Event]:
     out: list[Event] = []
+    at: dict[str, list[int]] = {}  # a place's events so far: a huge page's thousands are not each compared
+    regions: list[int] = []  # events told only at a historical region
     for e in events:
         if e.place is None:
             out.append(e)
             continue
-        i = next((k for k, kept in enumerate(out) if kept.place is not None and (
-            kept.date == e.date and e.date is not None and (
-                _same_development(kept, e) or _same_region_strike(kept, e) or _inside_historical(e, kept))
-            or _claim_of_coded_fighting(kept, e))), None)
+        i = next((k for k in (range(len(out)) if _historical(e) else at.get(e.place.id, ())) if _joins(out[k], e)),
+                 None)
         if i is not None:
             # the fighting told as fact keeps its day and place; the claim is one of its sources
             out[i] = merged(e, out[i]) if _claim_of_coded_fighting(out[i], e) and _claimed(out[i]) else merged(out[i], e)
             continue
         # "Missiles fired at the peninsula" ... "debris injured two in X": the town's event tells it.
-        k = next((k for k, kept in enumerate(out) if kept.place is not None and kept.date == e.date
-                  and e.date is not None and _inside_historical(kept, e)), None)
+        k = next((k for k in regions if _historical(out[k]) and e.date is not None and out[k].date == e.date
+                  and _inside_historical(out[k], e)), None)
         if k is not None:
             out[k] = replace(merged(out[k], e), place=e.place, mention=e.mention, precision=e.precision,
                              sub_type=e.sub_type, actors=e.actors)
+            at.setdefault(e.place.id, []).append(k)
             continue
+        at.setdefault(e.place.id, []).append(len(out))
+        if _historical(e):
+            regions.append(len(out))
         out.append(e)
     return out
