@@ -43,3 +43,12 @@ def test_violence_without_end_is_a_pattern(pipeline, monkeypatch, sentence):
     on = event_kinds(pipeline, monkeypatch, _STORY + sentence)
     off = event_kinds(pipeline, monkeypatch, _STORY + sentence, off={"day_and_night"})
     assert len(off) == 2 and len(on) == 1 and on[0][1] == "Kherson"
+
+
+def test_every_charge_an_accusation_lists_is_a_claim(pipeline, monkeypatch):
+    sentence = ("A former officer accused Russia of cutting off water to villages near Kherson and of shelling a "
+                "maternity hospital in Mykolaiv.")
+    on = event_kinds(pipeline, monkeypatch, "Russian drones struck Kharkiv on Tuesday, the mayor said. " + sentence)
+    off = event_kinds(pipeline, monkeypatch, "Russian drones struck Kharkiv on Tuesday, the mayor said. " + sentence,
+                      off={"accused_of_several"})
+    assert [k[1] for k in on] == ["Kharkiv"] and len(off) == 2

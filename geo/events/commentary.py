@@ -19,6 +19,10 @@ COMMENTARY: tuple[NotEvent, ...] = (
              "clause", "'three ships have now been hit since the start of the invasion', 'Russia has claimed "
              "throughout the summer that it entered the area', 'at the peak of the incursion, soldiers occupied parts "
              "of the city': a tally over the war's course or what went on over a season is no event on a day"),
+    NotEvent("accused_of_several",
+             r"\baccus(?:ed|es|ing)\b(?:\s+\S+){1,4}?\s+of\s+\w+ing\b.*\band\s+(?:of\s+)?\w+ing\b",
+             "clause", "'the soldier accused Russia of cutting off water to civilians near X and of bombing a "
+             "hospital': each charge an accusation lists is a claim, however far it stands from 'accused'"),
     NotEvent("day_and_night",
              r"\bday and night\b|\bnight and day\b|\bround the clock\b|\baround the clock\b|\bintermittently\b"
              r"|\bon and off\b|\bsporadically\b",
