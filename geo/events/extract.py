@@ -151,8 +151,7 @@ class Extractor:
             if found:
                 events += found
                 last = s.index
-        events = undated_retold(retold(events), doc.date and doc.date[:10])
-        return retellings(without_bold_leads(_without_summaries(events)))
+        return retellings(without_bold_leads(_without_summaries(undated_retold(retold(events), doc.date and doc.date[:10]))))
 
     def _sentence(self, text, s: Sentence, rules, by_sentence, parsed, paragraph, focus, date,
                   article_day, doc_id, war_story: bool = True, head: int = 0,
