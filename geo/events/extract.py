@@ -26,6 +26,9 @@ from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, acting_capital, at
 from geo.events.clauses import ELLIPSIS, OWN_VERB, TARGET, actions, clauses, without_asides
 from geo.events.continuation import continued, continuing, opens_back, retold
 from geo.events.periods import answers_the_paragraph_before
+from geo.events.retellings import retellings
+from geo.events.locators import without_locators
+from geo.events.commentary import COMMENTARY
 from geo.events.feeds import item_day
 from geo.events.recall import damage_told, regions_listed, said_clauses, without_since
 from geo.events.undated import undated_retold
@@ -51,7 +54,7 @@ class Extractor:
     """``rules`` and ``not_event`` are data: pass a subset to switch rules off."""
 
     rules: tuple[Rule, ...] = RULES
-    not_event: tuple = NOT_EVENT
+    not_event: tuple = NOT_EVENT + COMMENTARY
 
     def __call__(self, parsed: ParsedDocument, seat: Callable[[str], Place | None] | None = None) -> ParsedDocument:
         """``seat``: a region's biggest town (``Gazetteer.seat``), where a region-only event is put."""
@@ -158,7 +161,7 @@ class Extractor:
             if found:
                 events += found
                 last = s.index
-        return without_bold_leads(_without_summaries(undated_retold(retold(events), doc.date and doc.date[:10])))
+        return retellings(without_bold_leads(_without_summaries(undated_retold(retold(events), doc.date and doc.date[:10]))))
 
     def _sentence(self, text, s: Sentence, rules, by_sentence, parsed, paragraph, focus, date,
                   article_day, doc_id, war_story: bool = True, head: int = 0,
@@ -181,6 +184,7 @@ class Extractor:
             clause = s.text[a:b]
             lo, hi = bisect.bisect_left(starts, s.start + a), bisect.bisect_left(starts, s.start + b)
             in_clause, around = in_sentence[lo:hi], in_sentence[max(0, lo - _AROUND):hi + _AROUND]
+            in_clause = without_locators(text, in_clause)  # "took over X near Y": Y only locates X
             hit = self._trigger(clause, allowed)
             if hit is None:
                 if out and (ELLIPSIS.match(clause) and on("clause_ellipsis") or out[-1].type == _STRIKES
