@@ -259,6 +259,10 @@ CONTEXT = {
     "blown_up_or_sabotaged": ARMED,
     "detention": POLITICAL, "agreement": POLITICAL, "other": POLITICAL, "mob_violence": POLITICAL,
 }
+from geo.events.toll_triggers import TOLL_RULES  # noqa: E402  (the eighth round's, in a module of their own)
+
+_RULES += TOLL_RULES
+CONTEXT.update({r.name: ARMED for r in TOLL_RULES})
 RULES: tuple[Rule, ...] = tuple(
     Rule(r.name, r.sub_type, r.pattern, r.tier, r.reason, r.enabled, CONTEXT.get(r.name, ""))
     for r in _RULES)
@@ -425,7 +429,7 @@ NOT_EVENT: tuple[NotEvent, ...] = (
 
 # Triggers added in a recall round: each a switch of its own (`geo eval --without NAME`).
 SWITCHED_TRIGGERS = ("exchanges_of_fire", "infiltration_label", "striking", "gathering_held", "holding_out",
-                     "shot_people", "blown_up_or_sabotaged")
+                     "shot_people", "blown_up_or_sabotaged") + tuple(r.name for r in TOLL_RULES)
 for _r in _RULES:
     if _r.name in SWITCHED_TRIGGERS:
         switch(_r.name, _r.reason)
