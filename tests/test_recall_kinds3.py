@@ -63,3 +63,39 @@ def test_adding_a_toll_keeps_it_with_the_strike(pipeline, monkeypatch):
     text = _LEAD + "Russian missiles hit Mykolaiv on Tuesday, the mayor said, adding that no one was hurt."
     kinds = _kinds(pipeline, monkeypatch, text)
     assert [k for k in kinds if k[1] == "Mykolayiv"] == [("Shelling/artillery/missile attack", "Mykolayiv")]
+
+
+def test_a_crowd_marching_for_a_cause_is_a_protest(pipeline, monkeypatch):
+    text = "Hundreds of residents marched through Kharkiv on Sunday to demand the return of prisoners of war."
+    assert _kinds(pipeline, monkeypatch, text) == [("Peaceful protest", "Kharkiv")]
+    assert _kinds(pipeline, monkeypatch, text, off=("crowd_marched",)) == []
+
+
+def test_troops_marching_are_no_protest(pipeline, monkeypatch):
+    text = "Russian troops marched into Kherson on Sunday, the mayor said."
+    assert "Peaceful protest" not in [kind for kind, _ in _kinds(pipeline, monkeypatch, text)]
+
+
+def test_people_detained_at_a_memorial_are_a_protest_broken_up(pipeline, monkeypatch):
+    text = ("Police detained more than 60 people at a makeshift memorial to the dead opposition politician in Belgorod "
+            "on Saturday, a rights group said.")
+    assert _kinds(pipeline, monkeypatch, text) == [("Protest with intervention", "Belgorod")]
+    assert _kinds(pipeline, monkeypatch, text, off=("detained_at_a_gathering",)) == [("Arrests", "Belgorod")]
+
+
+def test_air_defence_told_at_work_is_an_interception(pipeline, monkeypatch):
+    text = _LEAD + "Blasts lit up the sky over Mykolaiv at night as air defence units began repelling the attack."
+    kinds = _kinds(pipeline, monkeypatch, text)
+    assert ("Disrupted weapons use", "Mykolayiv") in kinds
+    assert ("Disrupted weapons use", "Mykolayiv") not in _kinds(pipeline, monkeypatch, text,
+                                                                off=("air_defence_repelling",))
+
+
+def test_an_item_of_a_numbered_list_is_no_heading(pipeline, monkeypatch):
+    text = ("Weekly overview\n\nKey events:\n\n1. 3 Feb - Kharkiv: Russian shelling of a market kills four civilians and "
+            "injures nine others in the city centre\n2. 4 Feb - Kherson: A Russian drone strike kills two civilians\n"
+            "3. 4 Feb - Mariupol: Russian forces detain a local activist\n")
+    kinds = _kinds(pipeline, monkeypatch, text, day="2025-02-07")
+    assert ("Air/drone strike", "Kherson") in kinds
+    assert ("Air/drone strike", "Kherson") not in _kinds(pipeline, monkeypatch, text, day="2025-02-07",
+                                                         off=("numbered_list_items",))

@@ -21,6 +21,18 @@ def without_footnotes(line: str) -> str:
     return _FOOTNOTES.sub("", line)
 
 
+# "1. 14 Dec - X: An IED attack kills one civilian\n2. 8 Jan - Y: A Russian airstrike ... kills 13 civilians\n3.":
+# a numbered list's items have no final stop, so each item ends where the next one's number does.
+_LIST_NUMBER = re.compile(r"\s*\(?\d{1,2}[.)]\s*$")
+switch("numbered_list_items", "'2. 8 Jan - Y: A Russian airstrike on a factory kills 13 civilians' above '3.': an item "
+       "of a numbered list is a sentence without its final stop, not a heading above the next item's number")
+
+
+def list_number_below(rest: str) -> bool:
+    """Whether all that is left below a sentence's lines is the next list item's number ("3.")."""
+    return on("numbered_list_items") and _LIST_NUMBER.fullmatch(rest) is not None
+
+
 # How a region is named as where an action happened: "in the southern X region", "the regions of X and
 # Y", "X, Y and Z regions", "as well as ... in the X region".
 _REGION_INTRO = re.compile(r"(?:\b(?:in|into|on|over|across|of|and|or|as well as)|,)\s+(?:the\s+)?"
