@@ -99,3 +99,30 @@ def test_an_item_of_a_numbered_list_is_no_heading(pipeline, monkeypatch):
     assert ("Air/drone strike", "Kherson") in kinds
     assert ("Air/drone strike", "Kherson") not in _kinds(pipeline, monkeypatch, text, day="2025-02-07",
                                                          off=("numbered_list_items",))
+
+
+def test_a_strike_told_in_the_present_of_a_caption_is_a_strike(pipeline, monkeypatch):
+    text = _LEAD + "Footage: a Russian missile hits an apartment block in Mykolaiv."
+    kinds = _kinds(pipeline, monkeypatch, text)
+    assert kinds[-1] == ("Shelling/artillery/missile attack", "Mykolayiv")
+    assert ("Shelling/artillery/missile attack", "Mykolayiv") not in _kinds(pipeline, monkeypatch, text,
+                                                                           off=("present_tense_strike",))
+
+
+def test_forces_striking_back_is_no_strike():
+    from geo.events.extract import extract
+    from geo.events.triggers import RULES
+
+    hit = extract._trigger("Ukrainian forces strike back", RULES)
+    assert hit is None or hit[0].name != "present_tense_strike"
+
+
+def test_an_offensive_launched_in_a_feed_headline_is_a_clash(pipeline, monkeypatch):
+    # A feed item: its headline, with the link line below it, is what the item reports.
+    text = _LEAD + ("\n\n## Russia Launches Offensive Into Kharkiv Region, Officials Say\n"
+                    " - [https://example.com/2025/03/04/offensive](https://example.com/2025/03/04/offensive)\n\n"
+                    "The ministry gave no details.")
+    clashes = [place for kind, place in _kinds(pipeline, monkeypatch, text) if kind == "Armed clash"]
+    assert clashes and "Kharkiv" in clashes[-1]
+    off = _kinds(pipeline, monkeypatch, text, off=("present_tense_offensive",))
+    assert not [place for kind, place in off if kind == "Armed clash"]
