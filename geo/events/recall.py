@@ -52,7 +52,7 @@ def regions_listed(text: str, clause: tuple[int, int], chosen, resolutions) -> l
     """The regions of the clause, besides the chosen place, where a violent action happened too."""
     if not on("regions_of_an_action"):
         return []
-    from geo.events.places import _BROAD, placeable
+    from geo.events.places import _BROAD, _ORIGIN, placeable
 
     usable = placeable(text, [r for r in resolutions if clause[0] <= r.mention.start < clause[1]])
     held = {r.place.admin1_code for r in usable if r.place.feature not in _BROAD and r.place.admin1_code}
@@ -66,6 +66,8 @@ def regions_listed(text: str, clause: tuple[int, int], chosen, resolutions) -> l
             continue
         if _SPEAKS_AFTER.match(text, m.end) or _SPEAKS_BEFORE.search(text, max(0, m.start - 40), m.start):
             continue
+        if _ORIGIN.search(text, max(clause[0], m.start - 40), m.start):
+            continue  # "a missile fired from the airspace of the occupied X region": where it came from
         out.append(r)
     return out
 
