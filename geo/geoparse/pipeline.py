@@ -22,6 +22,7 @@ from geo.geoparse.recognize import Recogniser
 from geo.geoparse.resolve_rules import ranked_places, resolve
 from geo.rules import from_environment, switched_off, unknown
 from geo.text.sentences import split
+from geo.text.typography import as_written, plain
 from geo.geoparse.streets import Towns, locate
 from geo.types import Document, Mention, ParsedDocument, Resolution
 
@@ -91,16 +92,19 @@ class Pipeline:
                 yield self.refine(parsed)
 
     def _parse_batch(self, docs: list[Document]):
+        # Read on the same-length plain copy of web typography (geo/text/typography.py); what comes
+        # back quotes the original, at the same offsets.
         with switched_off(self.without):
-            sentences = [split(d.text) for d in docs]
+            texts = [plain(d.text, apostrophe="\u2019") for d in docs]
+            sentences = [split(t) for t in texts]
         with self._lock:
-            spacy_docs = label_docs(self.nlp, [d.text for d in docs], sentences, self.gazetteer.has)
-        for doc, sents, spacy_doc in zip(docs, sentences, spacy_docs):
+            spacy_docs = label_docs(self.nlp, texts, sentences, self.gazetteer.has)
+        for doc, text, sents, spacy_doc in zip(docs, texts, sentences, spacy_docs):
             with switched_off(self.without):  # not across the yield: the caller's code is not ours
-                parsed = self._finish(doc, sents, spacy_doc)
+                parsed = self._finish(doc, text, sents, spacy_doc)
             yield parsed
 
-    def _finish(self, doc: Document, sentences, spacy_doc) -> ParsedDocument:
+    def _finish(self, doc: Document, text: str, sentences, spacy_doc) -> ParsedDocument:
         starts = [s.start for s in sentences]
         spans = self.recogniser.recognise(spacy_doc, set(starts))
         # Every mention is resolved: resolution's work grows linearly with the mentions
@@ -109,10 +113,11 @@ class Pipeline:
         resolutions = []
         in_sentence = [max(0, bisect.bisect_right(starts, s.start_char) - 1) for s in spans]
         for span, sentence, (scored, conf, place) in zip(
-                spans, in_sentence, resolve(spans, doc.text, in_sentence, self.gazetteer)):
-            mention = Mention(span.start_char, span.end_char, span.text, sentence,
+                spans, in_sentence, resolve(spans, text, in_sentence, self.gazetteer)):
+            mention = Mention(span.start_char, span.end_char, doc.text[span.start_char:span.end_char], sentence,
                               "DEMONYM" if span.demonym else (span.label or "GAZ"), span.hint)
             resolutions.append(Resolution(mention, place, conf, ranked_places(scored, place)))
+        sentences = [as_written(s, doc.text) for s in sentences]
         parsed = ParsedDocument(doc, sentences, _place_streets(resolutions), notes)
         if self.events and not self.stages:  # no stage will move a place: extract here, in the worker
             parsed = extract(parsed, self.gazetteer.seat)
