@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Callable
 
 from geo.text.article_meta import dateline_end
+from geo.text.typography import events_as_written, plain_parse
 from geo.events import actors as actor_rules
 from geo.events.counted import day_counted_from_an_event
 from geo.events.day_headings import heading_day
@@ -61,6 +62,10 @@ class Extractor:
         return replace(parsed, events=self.extract(parsed, seat))
 
     def extract(self, parsed: ParsedDocument, seat=None) -> list[Event]:
+        view = plain_parse(parsed)  # web typography read plain, at the same offsets (geo/text/typography.py)
+        return events_as_written(self._extract(view, seat), view, parsed)
+
+    def _extract(self, parsed: ParsedDocument, seat=None) -> list[Event]:
         text, doc = parsed.doc.text, statement_dated(parsed.doc)
         article_day = parse_iso(doc.date)
         by_sentence: dict[int, list[Resolution]] = {}

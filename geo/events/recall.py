@@ -21,6 +21,18 @@ def without_footnotes(line: str) -> str:
     return _FOOTNOTES.sub("", line)
 
 
+# "1. 14 Dec - X: An IED attack kills one civilian\n2. 8 Jan - Y: A Russian airstrike ... kills 13 civilians\n3.":
+# a numbered list's items have no final stop, so each item ends where the next one's number does.
+_LIST_NUMBER = re.compile(r"\s*\(?\d{1,2}[.)]\s*$")
+switch("numbered_list_items", "'2. 8 Jan - Y: A Russian airstrike on a factory kills 13 civilians' above '3.': an item "
+       "of a numbered list is a sentence without its final stop, not a heading above the next item's number")
+
+
+def list_number_below(rest: str) -> bool:
+    """Whether all that is left below a sentence's lines is the next list item's number ("3.")."""
+    return on("numbered_list_items") and _LIST_NUMBER.fullmatch(rest) is not None
+
+
 # How a region is named as where an action happened: "in the southern X region", "the regions of X and
 # Y", "X, Y and Z regions", "as well as ... in the X region".
 _REGION_INTRO = re.compile(r"(?:\b(?:in|into|on|over|across|of|and|or|as well as)|,)\s+(?:the\s+)?"
@@ -40,7 +52,7 @@ def regions_listed(text: str, clause: tuple[int, int], chosen, resolutions) -> l
     """The regions of the clause, besides the chosen place, where a violent action happened too."""
     if not on("regions_of_an_action"):
         return []
-    from geo.events.places import _BROAD, placeable
+    from geo.events.places import _BROAD, _ORIGIN, placeable
 
     usable = placeable(text, [r for r in resolutions if clause[0] <= r.mention.start < clause[1]])
     held = {r.place.admin1_code for r in usable if r.place.feature not in _BROAD and r.place.admin1_code}
@@ -54,6 +66,8 @@ def regions_listed(text: str, clause: tuple[int, int], chosen, resolutions) -> l
             continue
         if _SPEAKS_AFTER.match(text, m.end) or _SPEAKS_BEFORE.search(text, max(0, m.start - 40), m.start):
             continue
+        if _ORIGIN.search(text, max(clause[0], m.start - 40), m.start):
+            continue  # "a missile fired from the airspace of the occupied X region": where it came from
         out.append(r)
     return out
 
@@ -66,15 +80,23 @@ switch("and_someone_said", "'reported shelling in A, B and C, and officials said
        "of its own, with its own action and places")
 
 
+# ", adding that 120 of them were downed": the speaker's second statement, a second happening.
+_ADDING = re.compile(r",\s+(?:adding|and added)\s+(?:that\s+)?(?=\S)", re.I)
+switch("adding_that", "'Russia launched 200 drones overnight, the air force said, adding that 120 of them were "
+       "downed': what a speaker adds after ', adding that' is a statement of its own, with its own action")
+
+
 def said_clauses(sentence: str, a: int, b: int) -> list[tuple[int, int]]:
-    """The clause ``sentence[a:b]`` cut before each ', and <someone> said'."""
-    if not on("and_someone_said"):
+    """The clause ``sentence[a:b]`` cut before each ', and <someone> said' and ', adding that'."""
+    cuts = [m.start() for m in _AND_SAID.finditer(sentence, a, b)] if on("and_someone_said") else []
+    cuts += [m.start() for m in _ADDING.finditer(sentence, a, b)] if on("adding_that") else []
+    if not cuts:
         return [(a, b)]
     out, start = [], a
-    for m in _AND_SAID.finditer(sentence, a, b):
-        if m.start() > start:
-            out.append((start, m.start()))
-            start = m.start() + 1
+    for at in sorted(cuts):
+        if at > start:
+            out.append((start, at))
+            start = at + 1
     out.append((start, b))
     return out
 
@@ -100,10 +122,30 @@ def described_toll(text: str, killed: str, hurt: str) -> tuple[int | None, int |
         return sum(found) if found else None
 
     dead = count(killed)
+    dead = aged_victims(killed, text) if dead is None else dead
     if dead is None and re.search(r"\b(?:a|an|one)\s+(?:\w+\s+)?(?:child|man|woman|boy|girl|person|resident|civilian|"
                                   r"teenager|pensioner)['’]s death\b", text, re.I):
         dead = 1
-    return dead, count(hurt)
+    hurt_n = count(hurt)
+    return dead, aged_victims(hurt, text) if hurt_n is None else hurt_n
+
+
+# "a 72-year-old man had been injured", "an 85-year-old woman was killed": a victim told by age.
+_AGED = (r"\b(?:a|an|one)\s+(?:\d{1,3}|[a-z]+(?:-[a-z]+)?)-year-old\s+(?:[\w’'-]+\s+){0,2}?"
+         r"(?:m[ae]n|wom[ae]n|child|boy|girl|teenager|pensioner|resident|civilian|person|driver|volunteer|soldier)"
+         r"(?:\s+(?:in|on|at|from|near|inside)\s+(?:[\w’'-]+\s+){1,4}?)?\s+")
+_BE_AGED = r"(?:was|had been|has been|is|were)\s+(?:\w+ly\s+)?"
+switch("victim_told_by_age", "'a 72-year-old man had been injured in X', 'an 85-year-old woman was killed': a victim "
+       "told by the age before the noun is one victim, as 'a man was injured' is (Ukrainian officials' copy names "
+       "victims so)")
+
+
+def aged_victims(what: str, text: str) -> int | None:
+    """How many victims told by age the text says were ``what`` (killed or hurt), else None."""
+    if not on("victim_told_by_age"):
+        return None
+    n = len(re.findall(rf"{_AGED}{_BE_AGED}{what}\b", text, re.I))
+    return n or None
 
 
 # Damage or outages a sentence tells at a place of its own, with no trigger and no toll.

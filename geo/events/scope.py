@@ -13,7 +13,7 @@ from geo.events.feeds import link_follows
 from geo.text.article_meta import front_matter, is_heading
 from geo.events.dates import find_date
 from geo.events.places import _BROAD
-from geo.events.recall import without_footnotes
+from geo.events.recall import list_number_below, without_footnotes
 from geo.distance import distance_km
 from geo.rules import on, rule, switch
 from geo.types import REGION_ONLY, Event, Place, Resolution, Sentence
@@ -208,7 +208,7 @@ def _body(s: Sentence) -> Sentence:
         if not is_heading(line.strip()) or _RUNS_ON.search(line) and on("line_runs_on"):
             break  # "Russian forces are also pushing toward" / "X, Y, and Z": one statement over lines
         cut += len(line) + 1
-    if not cut or link_follows(s.text[cut:]):
+    if not cut or link_follows(s.text[cut:]) or list_number_below(s.text[cut:]):
         return s
     while cut < len(s.text) and s.text[cut].isspace():
         cut += 1

@@ -259,6 +259,14 @@ CONTEXT = {
     "blown_up_or_sabotaged": ARMED,
     "detention": POLITICAL, "agreement": POLITICAL, "other": POLITICAL, "mob_violence": POLITICAL,
 }
+from geo.events.gatherings import GATHERING_RULES  # noqa: E402  (the eighth round's, in modules of their own)
+from geo.events.downings import DOWNING_RULES  # noqa: E402
+from geo.events.present_tense import PRESENT_RULES  # noqa: E402
+from geo.events.toll_triggers import TOLL_RULES  # noqa: E402
+
+_RULES += TOLL_RULES + GATHERING_RULES + DOWNING_RULES + PRESENT_RULES
+CONTEXT.update({r.name: ARMED for r in TOLL_RULES + DOWNING_RULES + PRESENT_RULES})
+CONTEXT.update({r.name: POLITICAL for r in GATHERING_RULES if r.sub_type == "Protest with intervention"})
 RULES: tuple[Rule, ...] = tuple(
     Rule(r.name, r.sub_type, r.pattern, r.tier, r.reason, r.enabled, CONTEXT.get(r.name, ""))
     for r in _RULES)
@@ -425,7 +433,8 @@ NOT_EVENT: tuple[NotEvent, ...] = (
 
 # Triggers added in a recall round: each a switch of its own (`geo eval --without NAME`).
 SWITCHED_TRIGGERS = ("exchanges_of_fire", "infiltration_label", "striking", "gathering_held", "holding_out",
-                     "shot_people", "blown_up_or_sabotaged")
+                     "shot_people", "blown_up_or_sabotaged") + tuple(r.name for r in TOLL_RULES + GATHERING_RULES
+                                                                      + DOWNING_RULES + PRESENT_RULES)
 for _r in _RULES:
     if _r.name in SWITCHED_TRIGGERS:
         switch(_r.name, _r.reason)

@@ -23,6 +23,7 @@ from geo.geoparse.recognize import Recogniser
 from geo.geoparse.resolve_rules import ranked_places, resolve
 from geo.rules import from_environment, switched_off, unknown
 from geo.text.sentences import split
+from geo.text.typography import as_written, plain
 from geo.geoparse.streets import Towns, locate
 from geo.types import Document, Mention, ParsedDocument, Resolution
 
@@ -92,18 +93,23 @@ class Pipeline:
                 yield self.refine(parsed)
 
     def _parse_batch(self, docs: list[Document]):
+        # Read on the same-length plain copy of web typography (geo/text/typography.py); what comes
+        # back quotes the original, at the same offsets.
         with switched_off(self.without):
-            sentences = [split(d.text) for d in docs]
-            readings = [Reading(d.text) for d in docs]
+            # Typography first (same length), then the marks between words (offsets mapped back).
+            texts = [plain(d.text, apostrophe="\u2019") for d in docs]
+            sentences = [split(t) for t in texts]
+            readings = [Reading(t) for t in texts]
         with self._lock:
             spacy_docs = label_docs(self.nlp, [r.text for r in readings],
                                     [r.sentences(s) for r, s in zip(readings, sentences)], self.gazetteer.has)
-        for doc, sents, reading, spacy_doc in zip(docs, sentences, readings, spacy_docs):
+        for doc, text, sents, reading, spacy_doc in zip(docs, texts, sentences, readings, spacy_docs):
             with switched_off(self.without):  # not across the yield: the caller's code is not ours
-                parsed = self._finish(doc, sents, spacy_doc, reading)
+                parsed = self._finish(doc, text, sents, spacy_doc, reading)
             yield parsed
 
-    def _finish(self, doc: Document, sentences, spacy_doc, reading: Reading | None = None) -> ParsedDocument:
+    def _finish(self, doc: Document, text: str, sentences, spacy_doc,
+                reading: Reading | None = None) -> ParsedDocument:
         reading = reading or Reading("")
         starts = [reading.forward(s.start) for s in sentences]
         spans = self.recogniser.recognise(spacy_doc, set(starts))
@@ -113,12 +119,14 @@ class Pipeline:
         resolutions = []
         in_sentence = [max(0, bisect.bisect_right(starts, s.start_char) - 1) for s in spans]
         for span, sentence, (scored, conf, place) in zip(
-                spans, in_sentence, resolve(spans, spacy_doc.text if reading.changed else doc.text, in_sentence,
+                spans, in_sentence, resolve(spans, spacy_doc.text if reading.changed else text, in_sentence,
                                             self.gazetteer)):
             start, end = reading.start(span.start_char), reading.end(span.end_char)
-            mention = Mention(start, end, span.text, sentence,
+            written = doc.text[start:end]  # as written, unless marks inside it were read as absent
+            mention = Mention(start, end, written if len(written) == len(span.text) else span.text, sentence,
                               "DEMONYM" if span.demonym else (span.label or "GAZ"), span.hint)
             resolutions.append(Resolution(mention, place, conf, ranked_places(scored, place)))
+        sentences = [as_written(s, doc.text) for s in sentences]
         parsed = ParsedDocument(doc, sentences, _place_streets(resolutions), notes)
         if self.events and not self.stages:  # no stage will move a place: extract here, in the worker
             parsed = extract(parsed, self.gazetteer.seat)
