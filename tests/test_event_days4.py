@@ -203,3 +203,16 @@ def test_which_headings_date_what_follows(line, day):
 ])
 def test_a_round_up_is_dated_only_by_the_day_it_names(pipeline, text, day):
     assert ("Kherson", day) in events(pipeline, text, "2025-01-02")
+
+
+def test_geo_eval_without_a_page_date_rule_reads_the_page_without_it(monkeypatch):
+    # `geo eval --without RULE` sets GEO_WITHOUT; the eval's reading of each article must obey it,
+    # or a page-date rule could never be measured by switching it off.
+    from geo.evaluate.articles import Article, document
+    from geo.rules import ENV
+
+    article = Article("a", "The ministry reported that on 28 January 2025 two vessels left Mariupol port.",
+                      None, ())
+    assert document(article).date is None
+    monkeypatch.setenv(ENV, "reported_day_is_no_page_date")
+    assert document(article).date is not None
