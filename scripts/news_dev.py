@@ -146,6 +146,70 @@ def import_(args) -> int:
     return 0
 
 
+def _in_sentences(text: str, spans) -> list[tuple[int, int]]:
+    """Each span widened to the sentences it touches: two coders quote different words of one sentence."""
+    from geo.text.sentences import split
+
+    bounds = [(s.start, s.end) for s in split(text)]
+    return [(s, e) for a, b in spans for s, e in bounds if s < max(b, a + 1) and a < e]
+
+
+def _agreeing(a: dict, b: dict) -> dict[str, bool]:
+    from geo.distance import distance_km
+    from geo.evaluate.articles import acled_actor
+
+    both = None not in (a.get("latitude"), b.get("latitude"))
+    return {
+        "type": a["event_type"] == b["event_type"],
+        "sub_type": a["sub_event_type"] == b["sub_event_type"],
+        "day": (a.get("date") or "")[:10] == (b.get("date") or "")[:10],
+        "place": (distance_km(a["latitude"], a["longitude"], b["latitude"], b["longitude"]) <= 25.0 if both
+                  else a.get("latitude") is None and b.get("latitude") is None),
+        "actor1": acled_actor(a.get("actor1", "")) == acled_actor(b.get("actor1", "")),
+        "actor2": acled_actor(a.get("actor2", "")) == acled_actor(b.get("actor2", "")),
+        "fatalities": int(a.get("fatalities") or 0) == int(b.get("fatalities") or 0),
+    }
+
+
+def agree(args) -> int:
+    """A second coder's file scored against the first coding as ``geo eval`` scores the extractor:
+    events match when they share a sentence; precision is the second coder's, recall the first's."""
+    first = {json.loads(line)["id"]: json.loads(line) for line in Path(args.first).read_text(encoding="utf-8").splitlines() if line.strip()}
+    pairs, n_first, n_second = [], 0, 0
+    for line in Path(args.second).read_text(encoding="utf-8").splitlines():
+        if not line.strip():
+            continue
+        b = json.loads(line)
+        a = first[b["id"]]
+        text = a["text"]
+        ours = [(_in_sentences(text, e["spans"]), e) for e in a["events"]]
+        theirs = [(_in_sentences(text, [_span(text, q, b["id"]) for q in [e["quote"], *e.get("more_quotes", [])]]),
+                   _harmonised(e)) for e in b["events"]]
+        n_first, n_second = n_first + len(ours), n_second + len(theirs)
+        options = []
+        for i, (sb, eb) in enumerate(theirs):
+            for j, (sa, ea) in enumerate(ours):
+                if set(sa) & set(sb):
+                    c = _agreeing(ea, eb)
+                    options.append(((c["type"], c["place"], c["day"], c["sub_type"]), i, j, c))
+        options.sort(key=lambda o: o[0], reverse=True)
+        used_b, used_a = set(), set()
+        for _, i, j, c in options:
+            if i not in used_b and j not in used_a:
+                used_b.add(i), used_a.add(j)
+                pairs.append(c)
+    out = {"first_events": n_first, "second_events": n_second, "matched": len(pairs)}
+    for name, n in (("events", len(pairs)), ("day", sum(c["day"] for c in pairs)),
+                    ("place", sum(c["place"] for c in pairs))):
+        out[f"{name}_precision"] = round(n / n_second, 3) if n_second else 0.0
+        out[f"{name}_recall"] = round(n / n_first, 3) if n_first else 0.0
+    for name in ("type", "sub_type", "day", "place", "actor1", "actor2", "fatalities"):
+        out[f"{name}_among_matched"] = round(sum(c[name] for c in pairs) / len(pairs), 3) if pairs else 0.0
+    for k, v in out.items():
+        print(f"{k:>24}: {v}")
+    return 0
+
+
 def main() -> int:
     p = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     sub = p.add_subparsers(dest="cmd", required=True)
@@ -157,8 +221,13 @@ def main() -> int:
     i.add_argument("files", nargs="+")
     i.add_argument("--texts", type=Path, required=True, help="folder of <id>.txt")
     i.set_defaults(run=import_)
+    g = sub.add_parser("agree", help="a second coder's quoting file against the first coding (agreement)")
+    g.add_argument("first", help="a corpus.jsonl (texts and events with spans)")
+    g.add_argument("second", help="the second coder's file (events quoting the text)")
+    g.set_defaults(run=agree)
     for q in (b, i):
         q.add_argument("--set", choices=SETS, default="news")
+    g.set_defaults(set="news")
     args = p.parse_args()
     if getattr(args, "out", False) is None:
         args.out = DEV / args.set / "corpus.jsonl"
