@@ -183,7 +183,8 @@ def agree(args) -> int:
         a = first[b["id"]]
         text = a["text"]
         ours = [(_in_sentences(text, e["spans"]), e) for e in a["events"]]
-        theirs = [(_in_sentences(text, [_span(text, q, b["id"]) for q in [e["quote"], *e.get("more_quotes", [])]]),
+        theirs = [(_in_sentences(text, e.get("spans") or [_span(text, q, b["id"])
+                                                          for q in [e["quote"], *e.get("more_quotes", [])]]),
                    _harmonised(e)) for e in b["events"]]
         n_first, n_second = n_first + len(ours), n_second + len(theirs)
         options = []
@@ -223,7 +224,7 @@ def main() -> int:
     i.set_defaults(run=import_)
     g = sub.add_parser("agree", help="a second coder's quoting file against the first coding (agreement)")
     g.add_argument("first", help="a corpus.jsonl (texts and events with spans)")
-    g.add_argument("second", help="the second coder's file (events quoting the text)")
+    g.add_argument("second", help="the second coding (events with spans, or quoting the text)")
     g.set_defaults(run=agree)
     for q in (b, i):
         q.add_argument("--set", choices=SETS, default="news")
