@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 TERRITORY, WITHDRAWAL, DETENTION = "=territory", "=withdrawal", "=detention"
 
+_SCORE = {0: 0.8, 1: 0.8, 2: 0.7, 3: 0.5}  # an event's score by the tier of the trigger that told it
+
 _W = r"(?:\S+ ){0,%d}?"  # up to n words between two parts of a trigger
 
 
