@@ -4,7 +4,7 @@ named rule with its reason, appended to the trigger rules (geo.events.triggers).
 
 from __future__ import annotations
 
-from geo.events.triggers import Rule
+from geo.events.trigger_rule import Rule
 
 DOWNING_RULES: tuple[Rule, ...] = (
     Rule("air_defence_repelling", "Disrupted weapons use",

@@ -2,16 +2,16 @@
 
 Per sentence, per clause: the trigger rules (geo.events.triggers) say what happened, unless a
 NOT_EVENT rule says the words report a plan, a denial, a habit or an alert; then the place
-(geo.events.places), the date (geo.events.dates), who (geo.events.actors) and the toll
-(geo.events.toll). Works on the sentences and the already-resolved mentions only: no extra
-spaCy component, so it costs a few regular expressions per sentence.
+(geo.events.places, geo.events.placing), the date (geo.events.dates), who (geo.events.actors) and
+the toll (geo.events.toll; a toll after a strike, geo.events.toll_after). Works on the sentences
+and the already-resolved mentions only: no extra spaCy component, so it costs a few regular
+expressions per sentence.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
 from typing import Callable
 
@@ -22,8 +22,8 @@ from geo.events.counted import day_counted_from_an_event
 from geo.events.day_headings import heading_day
 from geo.events.dates import (comes_after, day_told_from, find_date, last_date, paragraph_breaks, parse_iso, shifted,
                               statement_dated, told_day)
-from geo.events.places import (NATIONAL_LEVEL, _BROAD, Where, acting_capital, at_capital, choose, listed_after, names_a_sector,
-                               nearby as _nearby, precision, spread)
+from geo.events.places import (NATIONAL_LEVEL, acting_capital, at_capital, choose, names_a_sector, nearby as _nearby,
+                               precision, spread)
 from geo.events.clauses import ELLIPSIS, OWN_VERB, TARGET, actions, clauses, without_asides
 from geo.events.continuation import continued, continuing, opens_back, retold
 from geo.events.periods import answers_the_paragraph_before
@@ -31,7 +31,7 @@ from geo.events.retellings import retellings
 from geo.events.locators import without_locators
 from geo.events.commentary import COMMENTARY
 from geo.events.feeds import item_day
-from geo.events.recall import damage_told, regions_listed, said_clauses, without_since
+from geo.events.recall import said_clauses, without_since
 from geo.events.undated import undated_retold
 from geo.events.leads import without_bold_leads
 from geo.events.scope import (
@@ -44,10 +44,12 @@ from geo.events.toll import toll
 from geo.rules import on, rule, switch
 from geo.events.senses import named_not_told
 from geo.events.triggers import ARMED, ARMED_CUES, NOT_EVENT, POLITICAL_CUES, RULES, STORY_CUES, Rule, union
-from geo.types import NEAR_PLACE, REGION_ONLY, Event, ParsedDocument, Place, Resolution, Sentence
+from geo.events.trigger_rule import _SCORE
+from geo.events.placing import DECISIONS, _at_seat, _each_place, _focus
+from geo.events.toll_after import _toll_here
+from geo.types import REGION_ONLY, Event, ParsedDocument, Place, Resolution, Sentence
 
 _BEFORE_WORDS = 8  # how far back a hypothetical or a negation reaches ("could soon attack")
-_SCORE = {0: 0.8, 1: 0.8, 2: 0.7, 3: 0.5}
 
 
 @dataclass(frozen=True, slots=True)
@@ -121,8 +123,8 @@ class Extractor:
                 if joined is not None:
                     events[k], last = joined, s.index
                 elif war_story and (events or told) and not self._blocked(s.text, "sentence"):
-                    toll_here = self._toll_here(text, s, events, told, by_sentence, day or doc.date and doc.date[:10],
-                                                theatre, article_day, seat)
+                    toll_here = _toll_here(text, s, events, told, by_sentence, day or doc.date and doc.date[:10],
+                                           theatre, article_day, seat)
                     if toll_here is not None:
                         events.append(toll_here)
                         last = s.index
@@ -148,7 +150,7 @@ class Extractor:
                 # "Two civilians were killed in X" read as an attack with no attacker, or "doctors
                 # fought for her life": the trigger gave nothing, the toll at a place of its own is news (not
                 # at a wire dateline's town: the lead's toll is told across the country)
-                toll_here = self._toll_here(text, s, events, told, by_sentence, date, theatre, article_day, seat)
+                toll_here = _toll_here(text, s, events, told, by_sentence, date, theatre, article_day, seat)
                 if toll_here is not None:
                     events.append(toll_here)
                     last = s.index
@@ -279,14 +281,6 @@ class Extractor:
             out.insert(i + 1, extra)
         return out
 
-    def _toll_here(self, text, s, events, told, by_sentence, date, theatre, article_day, seat) -> Event | None:
-        """A toll with a place of its own, after a strike: the same kind of strike there."""
-        before = told if told is not None and (not events or events[-1].type != told.type) else events[-1]
-        toll_here = _toll_elsewhere(text, s, before, by_sentence, date, theatre)
-        if toll_here is None or clause_is_background(s.text, article_day):
-            return None
-        return _at_seat(toll_here, seat) if seat is not None and on("region_at_its_seat") else toll_here
-
     def _told(self, s: Sentence, found: list[Event], rules, doc_id: str, date) -> Event | None:
         """The strike a sentence tells of, even one it names no place for ("eight killed across
         Ukraine in overnight drone attacks"): the kind the region-by-region tolls after it share."""
@@ -325,84 +319,11 @@ def _words_before(clause: str, at: int) -> str:
     return " ".join(without_asides(clause[:at]).split()[-_BEFORE_WORDS:])
 
 
-def _each_place(text: str, clause: tuple[int, int], chosen: Resolution, in_clause,
-                violent: bool = False) -> list[Resolution]:
-    listed = listed_after(text, chosen, in_clause)
-    if not on("each_place_of_an_action"):
-        return listed
-    found = {r.place.id: r for r in listed}
-    for r in spread(text, clause, chosen, in_clause):
-        found.setdefault(r.place.id, r)
-    for r in regions_listed(text, clause, chosen, in_clause) if violent else ():
-        found.setdefault(r.place.id, r)
-    return sorted(found.values(), key=lambda r: r.mention.start)
-
-
-def _focus(resolutions: list[Resolution]) -> Where | None:
-    """The article's most mentioned specific place: where an event with no place of its own
-    most likely happened ("they are withdrawing the banks" in a story about Kherson)."""
-    counts = Counter(r.place.id for r in resolutions if r.place is not None
-                     and r.mention.label != "DEMONYM" and r.place.feature not in _BROAD)
-    if not counts:
-        return None
-    best, n = counts.most_common(1)[0]
-    if n < 2:
-        return None
-    first = next(r for r in resolutions if r.place is not None and r.place.id == best)
-    return Where(first, NEAR_PLACE)
-
-
-DECISIONS: list = []
-
-
-@rule(DECISIONS, "no_place_no_event",
-      "a sentence whose trigger names only countries or capitals standing for governments ('Kyiv's "
-      "fight against Russia', 'Russia attacked Ukraine') is commentary: ACLED places every event at a "
-      "region or finer")
-def _placeless_enabled():
-    return True
-
-
-@rule(DECISIONS, "region_at_its_seat",
-      "ACLED codes what is known only at a region ('drones shot down over the Odesa region') at the "
-      "region's main town, with precision 3")
-def _at_seat(e: Event, seat) -> Event:
-    p = e.place
-    if p is None or p.feature != "region" or e.precision != REGION_ONLY:
-        return e
-    town = seat(p.admin1_code)
-    return replace(e, place=town) if town is not None else e
-
-
-@rule(DECISIONS, "toll_elsewhere",
-      "in a war report, 'Another two people were killed in the Odesa region.' after a strike is the "
-      "same kind of strike at that place: deaths with a place of their own are an event")
-def _toll_elsewhere(text: str, s: Sentence, before: Event, by_sentence, date, theatre=_NO_THEATRE) -> Event | None:
-    t = toll(s.text)
-    if not t.fatalities and not t.injured and not damage_told(s.text) or before.type not in ("Explosions/Remote violence",):
-        return None
-    # The strike's own country, or (a strike told of nowhere in particular: "across Ukraine") the
-    # countries its sentence names, or the war's.
-    named = {r.place.country for r in by_sentence.get(before.sentence.index, []) if r.place is not None}
-    here = [r for r in by_sentence.get(s.index, []) if r.place is not None and (
-        r.place.country == before.place.country if before.place is not None
-        else r.place.country in named or theatre and theatre.holds(r.place))]
-    where = choose(text, (s.start, s.end), s.start, here)
-    if where is None:
-        return None
-    r = where.resolution
-    return Event(before.doc_id, s, before.type, before.sub_type, r.place, r.mention, where.precision,
-                 date, before.actors, t.fatalities, t.injured, _SCORE[3])
-
-
 _BACK_REACH = 3  # sentences back that "The assault killed four" may reach for its attack
 _AROUND = 12  # mentions either side of a clause it may take its place from when it names none
 _ATTACKER = re.compile(r"\b(?:armed (?:men|man|group|people)|gunm[ae]n|assailants?|attackers?|militants?|soldiers?|"
                        r"servicem[ae]n|troops|forces|occupiers|police|guards?|militia\w*|fighters|partisans)\b", re.I)
 _STRIKES = "Explosions/Remote violence"
-switch("toll_after_a_trigger_that_gave_none", "'Two civilians were killed in X' (an attack that names no attacker), "
-       "'doctors fought for her life' (no fight): a trigger that gave no event leaves the sentence a toll, and a toll "
-       "with a place of its own after a strike is the same kind of strike there, as a sentence with no trigger is")
 switch("fighting_not_at_the_focus", "'Fighting has raged for three years.', 'Russian forces have been advancing in the "
        "east': fighting that neither its sentence nor the ones just before place is the war in general, not a "
        "clash at the story's most-named town (a strike told so is still put there)")

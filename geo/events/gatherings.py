@@ -4,7 +4,7 @@ named rule with its reason, appended to the trigger rules (geo.events.triggers).
 
 from __future__ import annotations
 
-from geo.events.triggers import Rule
+from geo.events.trigger_rule import Rule
 
 # Who marches in a protest: a crowd or a people, not troops ("troops marched into the town" is a
 # withdrawal's or a capture's word).

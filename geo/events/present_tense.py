@@ -7,7 +7,7 @@ reason, appended to the trigger rules (geo.events.triggers)."""
 
 from __future__ import annotations
 
-from geo.events.triggers import _DRONE, Rule
+from geo.events.trigger_rule import _DRONE, Rule
 
 # Who or what strikes: a weapon, a strike, or a side's forces.
 _STRIKER = (rf"(?:{_DRONE}|missiles?|rockets?|shells?|strikes?|airstrikes?|attacks?|bombs?|artillery|shelling|"

@@ -7,7 +7,7 @@ reason, appended to the trigger rules (geo.events.triggers)."""
 
 from __future__ import annotations
 
-from geo.events.triggers import Rule
+from geo.events.trigger_rule import Rule
 
 # The strike as a noun after the toll's verb: "injured in a strike", "killed in Russian attacks",
 # "died after an overnight attack". The weapon, when its clause or sentence names one, is decided
