@@ -174,6 +174,8 @@ def _agreeing(a: dict, b: dict) -> dict[str, bool]:
 def agree(args) -> int:
     """A second coder's file scored against the first coding as ``geo eval`` scores the extractor:
     events match when they share a sentence; precision is the second coder's, recall the first's."""
+    from geo.evaluate.articles import paired
+
     first = {json.loads(line)["id"]: json.loads(line) for line in Path(args.first).read_text(encoding="utf-8").splitlines() if line.strip()}
     pairs, n_first, n_second = [], 0, 0
     for line in Path(args.second).read_text(encoding="utf-8").splitlines():
@@ -187,18 +189,8 @@ def agree(args) -> int:
                                                           for q in [e["quote"], *e.get("more_quotes", [])]]),
                    _harmonised(e)) for e in b["events"]]
         n_first, n_second = n_first + len(ours), n_second + len(theirs)
-        options = []
-        for i, (sb, eb) in enumerate(theirs):
-            for j, (sa, ea) in enumerate(ours):
-                if set(sa) & set(sb):
-                    c = _agreeing(ea, eb)
-                    options.append(((c["type"], c["place"], c["day"], c["sub_type"]), i, j, c))
-        options.sort(key=lambda o: o[0], reverse=True)
-        used_b, used_a = set(), set()
-        for _, i, j, c in options:
-            if i not in used_b and j not in used_a:
-                used_b.add(i), used_a.add(j)
-                pairs.append(c)
+        pairs += [c for _, _, c in paired((i, j, _agreeing(ea, eb)) for i, (sb, eb) in enumerate(theirs)
+                                          for j, (sa, ea) in enumerate(ours) if set(sa) & set(sb))]
     out = {"first_events": n_first, "second_events": n_second, "matched": len(pairs)}
     for name, n in (("events", len(pairs)), ("day", sum(c["day"] for c in pairs)),
                     ("place", sum(c["place"] for c in pairs))):

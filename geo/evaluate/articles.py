@@ -129,20 +129,25 @@ class ArticleOutcome:
     missed: list[Gold] = field(default_factory=list)
 
 
-def match(article: Article, predicted: list[Event]) -> ArticleOutcome:
-    out = ArticleOutcome(article, predicted)
-    options = []
-    for i, e in enumerate(predicted):
-        for j, g in enumerate(article.events):
-            if _overlap(_sentences(e), g.spans):
-                c = checks(e, g)
-                options.append(((c["type"], c["place"], c["day"], c["sub_type"]), i, j, c))
-    options.sort(key=lambda o: o[0], reverse=True)
-    used_p, used_g = set(), set()
-    for _, i, j, c in options:
+def paired(candidates) -> list[tuple[int, int, dict[str, bool]]]:
+    """(i, j, checks) of events that share a sentence -> one-to-one pairs, the best agreeing first
+    (type, then place, day and sub-type), so that a partly right event is not taken by a worse one."""
+    options = sorted(candidates, key=lambda o: (o[2]["type"], o[2]["place"], o[2]["day"], o[2]["sub_type"]),
+                     reverse=True)
+    used_p, used_g, out = set(), set(), []
+    for i, j, c in options:
         if i not in used_p and j not in used_g:
             used_p.add(i), used_g.add(j)
-            out.pairs.append((predicted[i], article.events[j], c))
+            out.append((i, j, c))
+    return out
+
+
+def match(article: Article, predicted: list[Event]) -> ArticleOutcome:
+    out = ArticleOutcome(article, predicted)
+    pairs = paired((i, j, checks(e, g)) for i, e in enumerate(predicted) for j, g in enumerate(article.events)
+                   if _overlap(_sentences(e), g.spans))
+    used_p, used_g = {i for i, _, _ in pairs}, {j for _, j, _ in pairs}
+    out.pairs = [(predicted[i], article.events[j], c) for i, j, c in pairs]
     out.extra = [e for i, e in enumerate(predicted) if i not in used_p]
     out.missed = [g for j, g in enumerate(article.events) if j not in used_g]
     return out
