@@ -79,10 +79,14 @@ def _namesake_in_named_oblast(story: Story, i: int, result):
     if place is None or place.feature != "city" or place.country != "UA" or place.population >= 20_000 \
             or i in story.containers or i in story.forced or i in story.beside:
         return result
-    oblasts = {top.admin1_code for j, ranked in enumerate(story.ranked)
-               if j != i and ranked and story.in_sentence[j] == story.in_sentence[i]
-               and (top := ranked[0][1].place).country == "UA" and top.admin1_code
-               and (top.feature == "region" or top.feature == "city" and top.population >= 100_000)}
+    if story.oblasts_told is None:  # tallied once: a sentence listing thousands of places is no square
+        story.oblasts_told = {}
+        for j in range(len(story.ranked)):
+            if (code := _oblast_told(story, j)) is not None:
+                told = story.oblasts_told.setdefault(story.in_sentence[j], {})
+                told[code] = told.get(code, 0) + 1
+    told, own = story.oblasts_told.get(story.in_sentence[i], {}), _oblast_told(story, i)
+    oblasts = {code for code, n in told.items() if n - (code == own) > 0}
     if len(oblasts) != 1 or place.admin1_code in oblasts:
         return result
     top = scored[0][0]
@@ -93,6 +97,18 @@ def _namesake_in_named_oblast(story: Story, i: int, result):
     story.beside.add(i)
     rescored = [there[0]] + [x for x in scored if x is not there[0]]
     return rescored, confidence(rescored), there[0][1].place
+
+
+def _oblast_told(story: Story, j: int) -> str | None:
+    """The oblast a mention's top reading names, when it is a region or a city of 100,000 or more."""
+    ranked = story.ranked[j]
+    if not ranked:
+        return None
+    top = ranked[0][1].place
+    if top.country == "UA" and top.admin1_code and (
+            top.feature == "region" or top.feature == "city" and top.population >= 100_000):
+        return top.admin1_code
+    return None
 
 
 @rule(OVERRIDES, "namesake_near_front",

@@ -38,6 +38,7 @@ class Story:
     credits: dict | None = None  # what the names beside each mention say of its readings (geo/geoparse/neighbours.py)
     beside: set[int] = field(default_factory=set)  # mentions whose namesake the places beside them chose
     compass: dict[str, frozenset[str]] | None = None  # the directions a name is told in (compass_cue)
+    oblasts_told: dict | None = None  # sentence -> {oblast code: mentions whose top place names it}
 
     def hint(self, i: int) -> str:
         s = self.spans[i]
