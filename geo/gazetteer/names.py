@@ -18,7 +18,7 @@ _SEPARATORS = re.compile(r"[\s\-\u2010-\u2015_/]+")
 _DROP = re.compile(r"[,()\"\u201c\u201d]")
 # Invisible characters pasted from web pages inside a name ("Kher\u200bson", a soft hyphen):
 # matched as if absent; the mention keeps them, so its offsets still point into the text.
-_INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
+INVISIBLE = re.compile(r"[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]")
 _ABBREVIATIONS = {"saint": "st", "sainte": "ste", "mount": "mt", "fort": "ft", "and": "&"}
 
 # Ordered: longer clusters first, so "shch" is not read as "sh" + "ch".
@@ -40,7 +40,7 @@ def strip_accents(text: str) -> str:
 def key(name: str) -> str:
     """Case-, accent-, punctuation- and abbreviation-insensitive form of a name."""
     # "U.S." and "US", "W.Va." and "WVa" are one name: full stops go without leaving a gap.
-    text = _APOSTROPHES.sub("", strip_accents(_INVISIBLE.sub("", name)).lower()).replace(".", "")
+    text = _APOSTROPHES.sub("", strip_accents(INVISIBLE.sub("", name)).lower()).replace(".", "")
     text = _DROP.sub(" ", text)
     words = _SEPARATORS.sub(" ", text).split()
     return " ".join(_ABBREVIATIONS.get(w, w) for w in words)

@@ -19,9 +19,10 @@ import bisect
 import re
 from dataclasses import replace
 
+from geo.gazetteer.names import INVISIBLE
 from geo.rules import on, switch
 
-_MARKS = re.compile(r"[\u00ad\u200b-\u200f\u2060-\u2064\ufeff]+")
+_MARKS = re.compile(INVISIBLE.pattern + "+")  # the marks the name keys drop (geo/gazetteer/names.py)
 
 switch("invisible_marks_between_words",
        "'in the \\u200btown of \\u200dX': a zero-width mark a web page put between words is no part of "

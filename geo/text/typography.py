@@ -7,7 +7,7 @@ copy with each such character replaced by its plain form, so every offset read o
 original: the document's text (and the content hash its id is) is never rewritten; only the parse reads
 the copy, and what the parse returns is re-read from the original (``as_written``).
 
-Zero-width marks are not here: dropping them changes lengths (another module's concern).
+Zero-width marks are not here: dropping them changes lengths (geo/geoparse/web_copy.py maps them back).
 """
 
 from __future__ import annotations
