@@ -4,13 +4,14 @@ view kept when it is rebuilt, tolls not stated, and ▶ Play saying which empty 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from datetime import date, datetime, timezone
 
 from streamlit.testing.v1 import AppTest
 
 from factories import ROOT
 from test_app import TIMEOUT, WAR_ARTICLE, app, library_file, map_args, upload  # noqa: F401 - fixtures
-from ui.timeline import per_day, window_of
+from ui.timeline import per_day, rows_of, ticks, window_of
 
 FRAMED = re.compile(r"\.fitBounds\(\s*\[\[")  # folium's framing call, with its bounds
 LATER = b"On 15 March 2024, Russian forces shelled Kherson, killing one civilian."
@@ -32,6 +33,14 @@ def test_a_drag_or_a_click_on_the_timeline_is_a_window_of_days():
     assert window_of({"window": {}, "day": [{"day": ms("2024-03-15")}]}) == (date(2024, 3, 15), date(2024, 3, 15))
     assert window_of({"day": [{"day": "2024-03-15T00:00:00"}]}) == (date(2024, 3, 15), date(2024, 3, 15))
     assert window_of({"window": {}, "day": []}) is None  # a click beside the bars: every date again
+
+
+def test_the_timeline_ticks_once_a_day_or_month_and_at_most_about_eight_times():
+    def rows(days):
+        return rows_of(Counter({(d, "Battles"): 1 for d in days}), None, kept=False)
+    assert ticks(rows(["2024-03-12", "2024-03-14"])) == {"interval": "day", "step": 1}  # never every 12 hours
+    assert ticks(rows(["2024-01-01", "2024-03-01"])) == {"interval": "day", "step": 8}
+    assert ticks(rows(["2020-01-05", "2024-03-01"])) == {"interval": "month", "step": 7}  # 51 months, monthly bars
 
 
 def test_the_feed_lists_the_events_newest_first_and_chooses_them():

@@ -103,7 +103,21 @@ def spec(rows: list[dict], title: str) -> dict:
     out = json.loads(_template(kinds))
     out["data"] = {"values": rows}
     out["title"]["text"] = title
+    out["encoding"]["x"]["axis"]["tickCount"] = ticks(rows)
     return out
+
+
+MAX_TICKS = 8
+
+
+def ticks(rows: list[dict]) -> dict:
+    """A tick per whole day (or month) and at most about MAX_TICKS of them. Left to itself Vega
+    puts a tick every 12 hours on a span of a few days, and both read "07 Dec"."""
+    first = date.fromisoformat(min(r["day"] for r in rows))
+    end = date.fromisoformat(max(r["next"] for r in rows))
+    monthly = rows[0]["next"] != (date.fromisoformat(rows[0]["day"]) + ONE_DAY).isoformat()
+    span = ((end.year - first.year) * 12 + end.month - first.month) if monthly else (end - first).days
+    return {"interval": "month" if monthly else "day", "step": max(1, -(-span // MAX_TICKS))}
 
 
 @functools.lru_cache(maxsize=32)
