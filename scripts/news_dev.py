@@ -7,7 +7,8 @@ article out of that file, the text's SHA-256, and the events coded by hand with 
 offsets). This script puts the texts back:
 
     scripts/news_dev.py build --sources DIR     # DIR holds clones (DIR/owner/name) or bare git
-                                                # dirs (DIR/owner+name) of the source repositories
+                                                # dirs (DIR/owner+name) of the source repositories,
+                                                # or single files (DIR/owner+name/files/COMMIT/PATH)
     .venv/bin/geo eval dev/news/corpus.jsonl --errors 20
 
 ``build`` writes ``dev/news/corpus.jsonl`` (git-ignored): one article a line, with its text.
@@ -68,6 +69,10 @@ def _show(sources: Path, repo: str, commit: str, path: str) -> str:
                                  capture_output=True, check=False)
             if out.returncode == 0:
                 return out.stdout.decode("utf-8")
+    # A snapshot too large to fetch: the one file, copied page by page from the search tool's store.
+    copy = sources / repo.replace("/", "+") / "files" / commit / path
+    if copy.is_file():
+        return copy.read_text(encoding="utf-8")
     raise FileNotFoundError(f"{repo}@{commit[:10]}:{path} not under {sources}")
 
 
@@ -83,6 +88,8 @@ def build(args) -> int:
                 print(f"{a['id']}: {e}", file=sys.stderr)
                 failed += 1
                 continue
+            if sha(text) != src["sha256"] and sha(text.replace("\r\n", "\n")) == src["sha256"]:
+                text = text.replace("\r\n", "\n")  # coded from the search tool's copy, which has no CRs
             if sha(text) != src["sha256"]:
                 print(f"{a['id']}: text differs from the coded one (sha256)", file=sys.stderr)
                 failed += 1
