@@ -1,0 +1,28 @@
+"""Violence named in a general statement rather than reported: attacks told as what happens now
+and then ("periodic airstrikes cannot cut off the arms", "because of frequent drone attacks, most
+classes are online"), or named as the yardstick a new attack is compared with ("comparing it to the
+attack on New Year's Eve"). NOT_EVENT rules like geo.events.triggers', read in the words just
+before the trigger; each a switch (`geo eval --without NAME`)."""
+
+from __future__ import annotations
+
+from geo.events.triggers import NotEvent
+from geo.rules import switch
+
+GENERAL: tuple[NotEvent, ...] = (
+    # not "repeated" or "persistent": ISW and wire copy report a day's "repeated assaults near X"
+    NotEvent("habit_told_by_an_adjective",
+             r"\b(?:frequent|periodic|occasional|regular|routine|near-daily|almost daily)(?:\s+[\w-]+){0,3}\s*$",
+             "before", "'periodic airstrikes cannot cut off the flow of arms', 'because of frequent drone and missile "
+             "attacks, most classes are online': attacks told as what happens now and then are a pattern, not one "
+             "event at a place on a day"),
+    NotEvent("yardstick_of_a_comparison",
+             r"\b(?:compar(?:ed|ing|es)|likened|likening)\s+(?:(?:it|them|this|that|the \w+)\s+)?(?:to|with)"
+             r"(?:\s+(?![^\s]*,)\S+){0,3}$|\b(?:similar to|reminiscent of|(?:larger|bigger|heavier|worse) than)"
+             r"(?:\s+(?![^\s]*,)\S+){0,3}$",
+             "before", "'the air force called the barrage one of the most massive, comparing it to the attack on New "
+             "Year's Eve': the attack a new one is measured against is told before, not reported again"),
+)
+
+for _n in GENERAL:
+    switch(_n.name, _n.reason)
