@@ -1,6 +1,7 @@
 """Issue 20, precision, ninth round: words that report no event of the war in their clause (HTML
 markup, an Order of Battle note run on after a lead, an arrest for a crime, a trial over a protest,
-soldiers described as mobilised, an intercepted call, attacks told as a habit or as a yardstick).
+soldiers described as mobilised, an intercepted call, attacks told as a habit or as a yardstick,
+violence counted as a rate over time).
 Made-up sentences; each rule switched off shows what it changes (geo/events/markup.py,
 geo/events/outside_the_war.py, geo/events/general_statements.py)."""
 
@@ -154,3 +155,23 @@ def test_talks_that_hit_a_dead_end_strike_nothing(pipeline, monkeypatch):
 def test_a_missile_that_hit_a_market_is_still_a_strike(pipeline, monkeypatch):
     text = "A Russian missile hit the market in Kharkiv on Tuesday, killing two people, the governor said."
     assert [k[1] for k in event_kinds(pipeline, monkeypatch, text)] == ["Kharkiv"]
+
+
+def test_an_advance_counted_as_an_average_pace_is_statistics(pipeline, monkeypatch):
+    text = _STRIKE + ("Between early May and late June, Russian forces advanced roughly 12 kilometres near Kupiansk, at "
+                      "an average pace of 200 metres per day.")
+    on, off = _on_off(pipeline, monkeypatch, text, "rate_or_tally_over_time")
+    assert [k[1] for k in on] == ["Kharkiv"]
+    assert ("Armed clash", "Kupyansk") in off
+
+
+def test_an_offensive_compared_for_speed_is_statistics(pipeline, monkeypatch):
+    text = _STRIKE + "Russia's offensive near Lyman has advanced more slowly than its summer push near Pokrovsk."
+    on, off = _on_off(pipeline, monkeypatch, text, "rate_or_tally_over_time")
+    assert [k[1] for k in on] == ["Kharkiv"]
+    assert len(off) == 3
+
+
+def test_an_advance_on_a_day_is_still_a_clash(pipeline, monkeypatch):
+    text = _STRIKE + "Russian forces advanced near Kupiansk on Monday, the General Staff said."
+    assert [k[1] for k in event_kinds(pipeline, monkeypatch, text)] == ["Kharkiv", "Kupyansk"]
