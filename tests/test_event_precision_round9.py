@@ -1,7 +1,7 @@
 """Issue 20, precision, ninth round: words that report no event of the war in their clause (HTML
 markup, an Order of Battle note run on after a lead, an arrest for a crime, a trial over a protest,
 soldiers described as mobilised, an intercepted call, attacks told as a habit or as a yardstick,
-violence counted as a rate over time).
+violence counted as a rate over time, shelling told as happening now and then).
 Made-up sentences; each rule switched off shows what it changes (geo/events/markup.py,
 geo/events/outside_the_war.py, geo/events/general_statements.py)."""
 
@@ -175,3 +175,10 @@ def test_an_offensive_compared_for_speed_is_statistics(pipeline, monkeypatch):
 def test_an_advance_on_a_day_is_still_a_clash(pipeline, monkeypatch):
     text = _STRIKE + "Russian forces advanced near Kupiansk on Monday, the General Staff said."
     assert [k[1] for k in event_kinds(pipeline, monkeypatch, text)] == ["Kharkiv", "Kupyansk"]
+
+
+def test_shelling_now_and_then_is_a_habit(pipeline, monkeypatch):
+    text = _STRIKE + "From time to time Russian artillery shelled Kherson from the other bank of the river."
+    on, off = _on_off(pipeline, monkeypatch, text, "habitual")
+    assert [k[1] for k in on] == ["Kharkiv"]
+    assert len(off) == 2
