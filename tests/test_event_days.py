@@ -62,3 +62,17 @@ def test_a_town_in_a_compound_adjective_is_no_place(pipeline, without):
 def test_pro_x_forces_are_not_at_x(pipeline):
     text = "At least five people were wounded after pro-Moscow forces stormed across the border near Kramatorsk."
     assert {e.place.name for e in events(pipeline, text)} <= {"Kramatorsk"}
+
+
+# -- the sentence: copy that lost the space after a full stop -------------------------------------
+GLUED = "The invasion began 795 days ago.Russian drones struck Kharkiv overnight. He was born in St.Petersburg."
+
+
+def test_a_full_stop_glued_to_the_next_sentence_ends_it():
+    from geo.rules import switched_off
+    from geo.text.sentences import split
+
+    assert [s.text for s in split(GLUED)] == ["The invasion began 795 days ago.", "Russian drones struck Kharkiv "
+                                              "overnight.", "He was born in St.Petersburg."]
+    with switched_off(frozenset({"glued_sentences"})):
+        assert len(split(GLUED)) == 2

@@ -98,3 +98,24 @@ def test_two_claims_or_two_facts_are_not_joined_so(pipeline, monkeypatch):
             "Russian forces attacked near Kurakhove again on March 3.")
     on = [e for e in _events(pipeline, monkeypatch, text) if e.place and e.place.name == "Kurakhove"]
     assert len(on) == 2
+
+
+_BARRACKS = ("A Russian missile struck an army barracks in Sumy on Saturday, killing 12 soldiers, the governor said. "
+             "Talks between the two sides are due to resume in Istanbul next week.\n\n"
+             "On Monday, a soldier who survived the attack on Sumy told a local newspaper that the building collapsed "
+             "within seconds.")
+
+
+def test_the_attack_told_on_another_day_is_the_event_coded(pipeline, monkeypatch):
+    on = [e for e in _events(pipeline, monkeypatch, _BARRACKS) if e.place and e.place.name == "Sumy"]
+    off = [e for e in _events(pipeline, monkeypatch, _BARRACKS, off={"the_attack_told_on_another_day"})
+           if e.place and e.place.name == "Sumy"]
+    assert len(off) == 2 and len(on) == 1
+    assert on[0].date == "2025-03-01" and len(on[0].sentences) == 2
+
+
+def test_a_previous_attack_is_another_event(pipeline, monkeypatch):
+    text = ("Russian drones hit Sumy on Monday, injuring two people, the governor said. Talks between the two sides "
+            "are due to resume in Istanbul next week.\n\nOn Saturday, the previous drone attack killed a woman in Sumy.")
+    days = sorted(e.date for e in _events(pipeline, monkeypatch, text) if e.place and e.place.name == "Sumy")
+    assert days == ["2025-03-01", "2025-03-03"]

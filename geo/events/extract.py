@@ -30,6 +30,8 @@ from geo.events.periods import answers_the_paragraph_before
 from geo.events.retellings import retellings
 from geo.events.locators import without_locators
 from geo.events.commentary import COMMENTARY
+from geo.events.general_statements import GENERAL
+from geo.events.markup import without_markup
 from geo.events.feeds import item_day
 from geo.events.recall import said_clauses, without_since
 from geo.events.undated import undated_retold
@@ -57,7 +59,7 @@ class Extractor:
     """``rules`` and ``not_event`` are data: pass a subset to switch rules off."""
 
     rules: tuple[Rule, ...] = RULES
-    not_event: tuple = NOT_EVENT + COMMENTARY
+    not_event: tuple = NOT_EVENT + COMMENTARY + GENERAL
 
     def __call__(self, parsed: ParsedDocument, seat: Callable[[str], Place | None] | None = None) -> ParsedDocument:
         """``seat``: a region's biggest town (``Gazetteer.seat``), where a region-only event is put."""
@@ -65,6 +67,7 @@ class Extractor:
 
     def extract(self, parsed: ParsedDocument, seat=None) -> list[Event]:
         view = plain_parse(parsed)  # web typography read plain, at the same offsets (geo/text/typography.py)
+        view = without_markup(view)  # HTML tags blanked, at the same offsets (geo/events/markup.py)
         return events_as_written(self._extract(view, seat), view, parsed)
 
     def _extract(self, parsed: ParsedDocument, seat=None) -> list[Event]:

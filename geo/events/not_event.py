@@ -47,7 +47,7 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              r"(?:reports?|claims?|allegations?|accusations?|suggestions?)\b|\bfalse (?:reports?|claims?) (?:of|that)\b",
              "before", "'X dismissed reports of airstrikes on the capital as fakes': a denial of a report is no event"),
     NotEvent("habitual",
-             r"\b(?:regularly|constantly|systematically|routinely|continuously|daily|nightly|every day|every night|for (?:months|weeks|years)|since (?:\S+ ){0,2}?(?:19|20)\d\d"
+             r"\b(?:regularly|constantly|systematically|routinely|continuously|daily|nightly|every day|every night|(?:every )?now and (?:then|again)|from time to time|every so often|for (?:months|weeks|years)|since (?:\S+ ){0,2}?(?:19|20)\d\d"
              r"|so far this (?:year|month|week)|since the (?:start|beginning) of (?:the|this) (?:year|month)|this (?:year|month)|(?:\w+) times? (?:this|since|in (?!the (?:area|direction|vicinity)s?\b))|in \d+ (?:different )?(?:locations|places|regions))\b",
              "clause", "a habit or a long campaign is analysis, not one coded event"),
     NotEvent("recent_weeks",

@@ -1,7 +1,8 @@
 """One event per happening, told again in a form the sentence-by-sentence joining
 (geo.events.continuation) does not see: a development retold far from its first telling, a
 region's strike told twice in other words, a region named for what happened at its town, an
-analyst's unconfirmed claim of fighting already coded. ACLED codes one event per place, day and
+analyst's unconfirmed claim of fighting already coded, an attack the story has coded that a later
+sentence calls "the attack" while its words give it another day. ACLED codes one event per place, day and
 type; each later telling joins the first (its sentences become the event's ``more``)."""
 
 from __future__ import annotations
@@ -34,6 +35,17 @@ switch("claim_of_fighting_coded", "'Unconfirmed claims: a milblogger claimed tha
        "after 'Russian forces attacked near X on February 25 and 26': a claim of fighting at a place the assessment "
        "already codes fighting at, that day or the day before, is that fighting told again")
 
+switch("the_attack_told_on_another_day", "'A strike hit the barracks in X on New Year's Eve' ... 'officials "
+       "raised the toll the attack took two days later', 'a volunteer who survived the attack told a paper on 17 "
+       "March': a sentence that points back at 'the attack' at a place the story has already coded a strike or a "
+       "fight at is that event told again, though the day of the telling is not the event's")
+
+# "the attack", "this strike", "the Russian attack": not "the previous attack" or "the first strike",
+# which tell another event than the one coded.
+_THE_ATTACK = re.compile(r"\b(?:the|this|that)\s+(?!(?:previous|last|earlier|first|second|third|prior|past|next|"
+                         r"other|same|similar|new)\b)(?:[\w-]+\s+)?(?:strikes?|attacks?|shelling|bombardment|blasts?|"
+                         r"explosions?|assaults?|raids?|barrage)\b", re.I)
+_VIOLENCE = {"Battles", "Explosions/Remote violence"}
 _CLAIM = re.compile(r"\b(?:claim(?:s|ed|ing)?|unconfirmed|purported(?:ly)?|alleged(?:ly)?)\b", re.I)
 
 
@@ -74,6 +86,11 @@ def _claim_of_coded_fighting(kept: Event, e: Event) -> bool:
             and on("claim_of_fighting_coded"))
 
 
+def _attack_told_again(kept: Event, e: Event) -> bool:
+    return (e.type in _VIOLENCE and kept.type == e.type and kept.place.id == e.place.id and kept.date != e.date
+            and _THE_ATTACK.search(e.sentence.text) is not None and on("the_attack_told_on_another_day"))
+
+
 def _inside_historical(region: Event, town: Event) -> bool:
     r, t = region.place, town.place
     return (region.precision == REGION_ONLY and r.feature == "historical_region" and t.feature not in (
@@ -85,7 +102,7 @@ def _joins(kept: Event, e: Event) -> bool:
     return kept.place is not None and (
         kept.date == e.date and e.date is not None and (
             _same_development(kept, e) or _same_region_strike(kept, e) or _inside_historical(e, kept))
-        or _claim_of_coded_fighting(kept, e))
+        or _claim_of_coded_fighting(kept, e) or _attack_told_again(kept, e))
 
 
 def _historical(e: Event) -> bool:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from geo.events.outside_the_war import outside_the_war
 from geo.rules import on, switch
 
 # A fight named by a noun, then a modal verb: the noun is the subject of a forecast.
@@ -74,6 +75,8 @@ def named_not_told(clause: str, m: re.Match) -> bool:
         return True
     if other_sense(clause, m):
         return True  # "leaders clashed over the plan", "combat brigades", "engaged in talks"
+    if outside_the_war(clause, m):
+        return True  # "arrested on bribery charges", "a hacking attack", "jailed over protests"
     word = re.sub(r"\s+on$", "", m.group(0).strip())
     if NOMINAL.match(word) and MODAL_NEXT.match(clause, m.end()) and on("nominal_with_modal"):
         return True  # "a breakthrough would challenge", "counterattacks may have done enough"
