@@ -12,6 +12,7 @@ from datetime import date, timedelta
 
 from geo.events.numbers import number
 from geo.events.periods import HOLIDAY, between_day, holiday, opening
+from geo.events.status_times import at_status_time
 from geo.rules import on, switch
 # Days told from another day live in geo.events.told_days; imported here for the callers that read them here.
 from geo.events.told_days import (  # noqa: F401
@@ -84,6 +85,8 @@ def find_date(text: str, article: date | None) -> tuple[int, str] | None:
         if name in _SWITCHED and not on(_SWITCHED[name]):
             continue
         for m in rx.finditer(text):
+            if at_status_time(text, m.start(), m.end()):
+                continue  # "As of 07:00 on 12 May, ...": the tally's time, no event's day
             day = _resolve(name, m, article)
             if day is not None:
                 if said and _SAID.search(text, max(0, m.start() - 40), m.start()):
