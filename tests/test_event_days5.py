@@ -19,12 +19,11 @@ def day_of(text: str, article: date, off=()) -> str | None:
     return found[1] if found else None
 
 
-def events(pipeline, text, day, off=()):  # noqa: D103
+def events(pipeline, text, day):
     from dataclasses import replace
 
     doc = read(text.encode(), "probe.txt")
-    with switched_off(frozenset(off)):
-        return [(e.place.name if e.place else None, e.date) for e in pipeline.parse(replace(doc, date=day)).events]
+    return [(e.place.name if e.place else None, e.date) for e in pipeline.parse(replace(doc, date=day)).events]
 
 
 # -- status times: "As of 07:00 on 12 May", "By Tuesday evening," ----------------------------------
@@ -72,3 +71,32 @@ def test_the_shelling_told_after_a_tally_time_is_of_its_own_day(pipeline):
             "fire caused by the shelling of the central market in Kharkiv on 11 May.\n")
     found = events(pipeline, text, "2025-05-12")
     assert ("Kharkiv", "2025-05-11") in found
+
+
+# -- a headline or standfirst line that dates the lines under it -----------------------------------
+
+STANDFIRST = ("Russian missiles hit Ukrainian cities\n\nThe death toll from Russian missile strikes on Ukraine on Jan 2 "
+              "has risen to at least 39\nThe missiles struck Kherson in the south and Kharkiv in the northeast.\n")
+
+
+def test_a_standfirst_dates_the_sentence_under_it(pipeline, without):
+    found = events(pipeline, STANDFIRST, "2024-01-03")
+    assert ("Kherson", "2024-01-02") in found
+    without("headline_day_carries")
+    assert ("Kherson", "2024-01-03") in events(pipeline, STANDFIRST, "2024-01-03")
+
+
+def test_an_undated_standfirst_leaves_the_page_day(pipeline):
+    text = STANDFIRST.replace(" on Jan 2", "")
+    assert ("Kherson", "2024-01-03") in events(pipeline, text, "2024-01-03")
+
+
+@pytest.mark.parametrize("line, day", [
+    ("The death toll from Russian strikes on Ukraine on Dec 30 has risen to 12", "2024-12-30"),
+    ("Kharkiv counts the dead after Sunday's strikes", "2024-12-29"),  # page of Tuesday 31 December
+    ("Two lines cut off\nhard-wrapped copy on 30 December", None),
+])
+def test_headline_day(line, day):
+    from geo.events.day_headings import headline_day
+
+    assert headline_day(line, date(2024, 12, 31), find_date) == day
