@@ -1,11 +1,14 @@
 """The day of an event, tenth round (issue 20): an image with no alt text glued to a paragraph's first
-sentence is no caption, and a wire photo's caption ended by its place and full date is no event. Every
-sentence here is made up."""
+sentence is no caption, a wire photo's caption ended by its place and full date is no event, and the
+date resolver's relative forms across month and year ends. Every sentence here is made up."""
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
+from geo.events.dates import find_date
 from geo.text.ingest import read
 from test_namesakes import pipeline, without  # noqa: F401 - the loaded pipeline, and rules switched off on it
 
@@ -54,3 +57,33 @@ def test_a_caption_ended_by_place_and_full_date_is_no_event(pipeline, without, c
 def test_a_report_ending_in_its_date_is_still_told(pipeline):
     text = "Published 12 February 2025\n\nRussian drones struck Kharkiv on February 11, 2025, wounding five people.\n"
     assert [(p, d) for p, d, _ in events(pipeline, text)] == [("Kharkiv", "2025-02-11")]
+
+
+# -- the date resolver: every relative form across month and year ends ------------------------------
+
+@pytest.mark.parametrize("text, article, day", [
+    ("Russian drones struck Kharkiv yesterday.", date(2025, 1, 1), "2024-12-31"),
+    ("Russian drones struck Kharkiv the day before yesterday.", date(2025, 3, 1), "2025-02-27"),
+    ("Russian drones struck Kharkiv last night.", date(2024, 3, 1), "2024-02-29"),
+    ("Russian drones struck Kharkiv three days ago.", date(2025, 1, 2), "2024-12-30"),
+    ("Russian drones struck Kharkiv last week.", date(2025, 1, 3), "2024-12-27"),
+    ("Russian drones struck Kharkiv over the weekend.", date(2025, 1, 1), "2024-12-28"),
+    ("Russian drones struck Kharkiv on Tuesday.", date(2025, 1, 1), "2024-12-31"),
+    ("Russian drones struck Kharkiv last Wednesday.", date(2025, 1, 1), "2024-12-25"),
+    ("Russian drones struck Kharkiv late on Sunday night.", date(2025, 3, 1), "2025-02-23"),
+    ("Russian drones struck Kharkiv on Christmas Day.", date(2025, 1, 2), "2024-12-25"),
+    ("Russian drones struck Kharkiv on 31 December.", date(2025, 1, 1), "2024-12-31"),
+    ("Russian drones struck Kharkiv on the night of 31 December to 1 January.", date(2025, 1, 1), "2024-12-31"),
+    ("Russian drones struck Kharkiv on the night of 28 February to 1 March.", date(2024, 3, 1), "2024-02-28"),
+    ("On 10.12. Russian troops shelled Kharkiv.", date(2025, 1, 2), "2024-12-10"),
+    ("Russian drones struck Kharkiv on the 31st.", date(2025, 1, 2), "2024-12-31"),
+    ("Russian drones struck Kharkiv on the 2nd.", date(2025, 1, 2), "2025-01-02"),
+    # the latest month that has the day: February has no 30th or 31st, April no 31st
+    ("Russian drones struck Kharkiv on the 31st.", date(2025, 3, 2), "2025-01-31"),
+    ("Russian drones struck Kharkiv on the 30th.", date(2025, 3, 2), "2025-01-30"),
+    ("Russian drones struck Kharkiv on the 29th.", date(2024, 3, 2), "2024-02-29"),
+    ("Russian drones struck Kharkiv on the 31st.", date(2025, 5, 1), "2025-03-31"),
+])
+def test_relative_days_across_month_and_year_ends(text, article, day):
+    found = find_date(text, article)
+    assert found is not None and found[1] == day

@@ -58,7 +58,7 @@ RULES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
         ("weekend", r"\b(?:over|during|at|on) the (?:past |last )?weekend\b", "the weekend's Saturday on or before the article"),
         ("ordinal_day", r"\bon the (?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
                         r"oct|nov|dec|day|anniversary|floor|storey|story|century|time|attempt|round|of\b))",
-         "'on the 10th': that day of the article's month (of the month before when it is still to come)"),
+         "'on the 10th': that day of the article's month (of the latest month before that has it when it is still to come)"),
         ("holiday", HOLIDAY, "Christmas Day, New Year's Eve: a fixed-date holiday (geo.events.periods)"),
         ("weekday", r"\b(?:on |last |this |early |late |on the night of )?(?P<weekday>monday|tuesday|"
                     r"wednesday|thursday|friday|saturday|sunday)\b", "the latest such day on or before the article"),
@@ -188,10 +188,10 @@ def _resolve(name: str, m: re.Match[str], article: date | None) -> date | None:
         return article - timedelta(days=7)
     if name == "ordinal_day":
         day = int(g["day"])
-        for back in (0, 1):
-            y, mo = (article.year, article.month - back) if article.month - back >= 1 else (article.year - 1, 12)
+        for back in (0, 1, 2):  # "on the 31st" on 2 May: 31 March (April has no 31st)
+            y, mo = divmod(article.year * 12 + article.month - 1 - back, 12)
             try:
-                found = date(y, mo, day)
+                found = date(y, mo + 1, day)
             except ValueError:
                 continue
             if found <= article:
