@@ -87,3 +87,31 @@ def test_a_report_ending_in_its_date_is_still_told(pipeline):
 def test_relative_days_across_month_and_year_ends(text, article, day):
     found = find_date(text, article)
     assert found is not None and found[1] == day
+
+
+# -- a tally taken as the day closes counts that day's happenings ----------------------------------
+
+@pytest.mark.parametrize("text, article, day", [
+    ("As of 22:00 on February 10, Russian forces had attacked Ukrainian positions near Kupiansk 12 times.",
+     date(2025, 2, 11), "2025-02-10"),
+    ("As of 6 p.m. on Monday, Russian forces had launched 40 assaults near Kupiansk.", date(2025, 3, 5), "2025-03-03"),
+])
+def test_an_evening_tally_dates_its_day(text, article, day):
+    assert day_of(text, article) == day
+    assert day_of(text, article, off=("evening_tally_dates_its_day",)) is None
+
+
+@pytest.mark.parametrize("text, article", [
+    ("As of midnight on Sunday, 12 people were still missing.", date(2025, 3, 4)),
+    ("As of 07:00 on 12 May, firefighters were still at the scene.", date(2025, 5, 12)),
+])
+def test_a_morning_or_midnight_tally_still_dates_nothing(text, article):
+    assert day_of(text, article) is None
+
+
+def day_of(text: str, article: date, off=()) -> str | None:
+    from geo.rules import switched_off
+
+    with switched_off(frozenset(off)):
+        found = find_date(text, article)
+    return found[1] if found else None

@@ -21,14 +21,33 @@ switch("status_time_is_no_event_day", "'As of 07:00 on 12 May, firefighters were
        "given at dates no event; the day the sentence names for the happening does")
 
 
+# "As of 22:00 on February 10, Russian forces had attacked near X 12 times": a General Staff tally taken
+# as the day closes counts that day's happenings, and its day is theirs.
+_HOUR = re.compile(r"\b(\d{1,2})(?:[:.]\d\d)?\s*(?:(p)\.?m\.?)?|\b(midnight)\b", re.I)
+_CLOSING_HOUR = 18
+switch("evening_tally_dates_its_day", "'As of 22:00 on February 10, Russian forces had attacked Ukrainian positions "
+       "12 times' (a General Staff update): a tally taken as the day closes, at 18:00 or later, counts that day's "
+       "happenings, so its day is theirs; a morning or midday one ('As of 07:00 on 12 May') dates nothing")
+
+
+def _day_closing(as_of: str) -> bool:
+    m = _HOUR.search(as_of)
+    if m is None or not on("evening_tally_dates_its_day"):
+        return False
+    if m.group(3):
+        return False  # midnight opens a day: what was counted by then is the day before's
+    hour = int(m.group(1)) + (12 if m.group(2) and int(m.group(1)) < 12 else 0)
+    return _CLOSING_HOUR <= hour <= 23
+
+
 def at_status_time(text: str, start: int, end: int) -> bool:
     """Whether the date ``text[start:end]`` is the time a tally is given at ("As of ... on <date>",
     a sentence opening "By <date> [evening],"), not a day something happened on."""
     if not on("status_time_is_no_event_day"):
         return False
     before = text[max(0, start - 40):start]
-    if _AS_OF.search(before):
-        return True
+    if (m := _AS_OF.search(before)) is not None:
+        return not _day_closing(m.group())
     if _BY_OPENING.match(text[:start]) and _PART_OF_DAY.match(text, end):
         return True  # "By Wednesday afternoon, 23 people had been found dead": not "by Monday's strike"
     return False
