@@ -11,8 +11,13 @@ import re
 from datetime import date, timedelta
 
 from geo.events.numbers import number
-from geo.events.periods import HOLIDAY, between_day, holiday, opening, opens_with_a_month
+from geo.events.periods import HOLIDAY, between_day, holiday, opening
+from geo.events.status_times import at_status_time
 from geo.rules import on, switch
+# Days told from another day live in geo.events.told_days; imported here for the callers that read them here.
+from geo.events.told_days import (  # noqa: F401
+    comes_after, day_told_from, earlier_by, same_day, shifted, told_day,
+)
 
 MONTHS = {m: i for i, names in enumerate((
     ("january", "jan"), ("february", "feb"), ("march", "mar"), ("april", "apr"), ("may",),
@@ -53,7 +58,7 @@ RULES: tuple[tuple[str, re.Pattern[str], str], ...] = tuple(
         ("weekend", r"\b(?:over|during|at|on) the (?:past |last )?weekend\b", "the weekend's Saturday on or before the article"),
         ("ordinal_day", r"\bon the (?P<day>[0-3]?\d)(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:jan|feb|mar|apr|may|jun|jul|aug|sep|"
                         r"oct|nov|dec|day|anniversary|floor|storey|story|century|time|attempt|round|of\b))",
-         "'on the 10th': that day of the article's month (of the month before when it is still to come)"),
+         "'on the 10th': that day of the article's month (of the latest month before that has it when it is still to come)"),
         ("holiday", HOLIDAY, "Christmas Day, New Year's Eve: a fixed-date holiday (geo.events.periods)"),
         ("weekday", r"\b(?:on |last |this |early |late |on the night of )?(?P<weekday>monday|tuesday|"
                     r"wednesday|thursday|friday|saturday|sunday)\b", "the latest such day on or before the article"),
@@ -80,6 +85,8 @@ def find_date(text: str, article: date | None) -> tuple[int, str] | None:
         if name in _SWITCHED and not on(_SWITCHED[name]):
             continue
         for m in rx.finditer(text):
+            if at_status_time(text, m.start(), m.end()):
+                continue  # "As of 07:00 on 12 May, ...": the tally's time, no event's day
             day = _resolve(name, m, article)
             if day is not None:
                 if said and _SAID.search(text, max(0, m.start() - 40), m.start()):
@@ -181,10 +188,10 @@ def _resolve(name: str, m: re.Match[str], article: date | None) -> date | None:
         return article - timedelta(days=7)
     if name == "ordinal_day":
         day = int(g["day"])
-        for back in (0, 1):
-            y, mo = (article.year, article.month - back) if article.month - back >= 1 else (article.year - 1, 12)
+        for back in (0, 1, 2):  # "on the 31st" on 2 May: 31 March (April has no 31st)
+            y, mo = divmod(article.year * 12 + article.month - 1 - back, 12)
             try:
-                found = date(y, mo, day)
+                found = date(y, mo + 1, day)
             except ValueError:
                 continue
             if found <= article:
@@ -199,114 +206,6 @@ def _resolve(name: str, m: re.Match[str], article: date | None) -> date | None:
             back = 7
         return article - timedelta(days=back)
     return None
-
-
-# "A day after Moscow's forces took control of Kherson, ...", "a week after two people were killed
-# in similar blasts": what the "after" clause tells happened that long before the sentence's day.
-_EARLIER = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|seven|\d+)\s+(?P<unit>days?|weeks?)\s+after\s+"
-                      r"[^,;:.]{0,160}$", re.I)
-
-
-def earlier_by(words_before: str) -> timedelta | None:
-    """How long before the sentence's day an action told inside "N days after ..." happened."""
-    m = _EARLIER.search(words_before[-200:])
-    if m is None:
-        return None
-    n = 1 if m["n"].lower() in ("a", "an") else number(m["n"])
-    if not n:
-        return None
-    return timedelta(days=n * (7 if m["unit"].lower().startswith("week") else 1))
-
-
-def shifted(iso: str | None, by: timedelta | None) -> str | None:
-    if iso is None or by is None:
-        return iso
-    day = parse_iso(iso)
-    return (day - by).isoformat() if day else iso
-
-
-_SAME_DAY = re.compile(r"\b(?:on|that|the) (?:the )?same (?:day|night|date)\b|\bthat same (?:day|night)\b", re.I)
-switch("same_day", "'On February 21, missiles struck a plant. ... On the same day, drones struck a refinery': "
-       "'the same day' is the day the text told last, in whatever paragraph")
-
-
-def same_day(sentence: str) -> bool:
-    return on("same_day") and bool(_SAME_DAY.search(sentence))
-
-
-# "Russian troops shelled Orikhiv on May 6. The next day, drones hit Tokmak.": a day counted from
-# the day the text told last, as "the same day" is.
-_NEXT_DAY = re.compile(r"\b(?:the (?:next|following) (?:day|night|morning|evening)|a day later|the day after)\b(?!\s+(?:the|a|an|its|their)\b)",
-                       re.I)
-_DAY_BEFORE = re.compile(r"\b(?:the (?:previous|preceding) (?:day|night|evening)|a day earlier|the (?:day|night|evening) "
-                         r"before(?!\s+(?:the|a|an|its|their|yesterday|last)\b))\b", re.I)
-switch("next_day_from_the_day_told", "'Russian troops shelled Orikhiv on May 6. The next day, drones hit Tokmak.': "
-       "'the next day', 'a day later', 'the previous day' count from the day the text told last")
-
-
-_DAYS_LATER = re.compile(r"\b(?P<n>a|an|one|two|three|four|five|six|\d+)\s+(?P<unit>days?|weeks?)\s+(?P<dir>later|earlier)\b",
-                         re.I)
-switch("days_later_from_the_day_told", "'Russian drones struck X on 9 February. Two days later, shelling hit Y': 'two days "
-       "later', 'a week earlier' count from the day the text told last, as 'the next day' does")
-
-
-def day_told_from(sentence: str, told: str) -> str | None:
-    """The day ``sentence`` states by the day the text told last (``told``, ISO): the same day,
-    the day after or the day before; None when it states none."""
-    if same_day(sentence):
-        return told
-    if not on("next_day_from_the_day_told"):
-        return None
-    if on("days_later_from_the_day_told") and (m := _DAYS_LATER.search(sentence)):
-        n = 1 if m["n"].lower() in ("a", "an", "one") else number(m["n"])
-        if n:
-            by = timedelta(days=n * (7 if m["unit"].lower().startswith("week") else 1))
-            return shifted(told, -by if m["dir"].lower().startswith("later") else by)
-    if _NEXT_DAY.search(sentence):
-        return shifted(told, timedelta(days=-1))
-    if _DAY_BEFORE.search(sentence):
-        return shifted(told, timedelta(days=1))
-    return None
-
-
-# "The blasts on Tuesday come one week after at least one person was killed in similar explosions
-# at an air base": the subject is the news already told; the event is the one after "after".
-_COMES_AFTER = re.compile(r"\W*(?:the|these|those|this|it)\b[^,;:.]{0,60}?\b(?:comes?|came|follows?|followed)\s+"
-                          r"(?:exactly\s+|just\s+|only\s+|almost\s+|nearly\s+)?(?P<n>a|an|one|two|three|four|five|six|"
-                          r"seven|\d+)\s+(?P<unit>days?|weeks?)\s+after\s+", re.I)
-switch("comes_after", "'The blasts on Tuesday come one week after an attack on an air base': the blasts are the news "
-       "told before; the sentence's event is the attack, that long before their day")
-
-
-def comes_after(sentence: str) -> tuple[int, timedelta] | None:
-    """Where the earlier event's words start, and how long before the subject's day it happened."""
-    m = _COMES_AFTER.match(sentence) if on("comes_after") else None
-    if m is None:
-        return None
-    n = 1 if m["n"].lower() in ("a", "an") else number(m["n"])
-    return (m.end(), timedelta(days=n * (7 if m["unit"].lower().startswith("week") else 1))) if n else None
-
-
-# "57 people were killed earlier this month in strikes on a station": a period, no day of the article
-_PERIOD = re.compile(r"\b(?:earlier|later) this (?:month|year)\b|\b(?:last|this|previous) month\b|"
-                     r"\bin recent (?:days|weeks|months)\b|\bearlier in the (?:month|year|war)\b", re.I)
-switch("period_is_undated", "'At least 57 people were killed earlier this month in strikes on a train station', "
-       "'bodies discovered this month': an action the text puts in a month or in recent weeks, with no day of its "
-       "own, is coded undated, not at the article's day")
-_RECENT = re.compile(r"\b(?:the|a|this|that|their|its) (?:most )?recent (?:\S+ )?$", re.I)
-switch("recent_is_undated", "'the recent attack on a TV tower in X': an attack the text calls recent, with no day "
-       "of its own, is coded undated, not at the article's day")
-
-
-def told_day(words_before: str, day: str | None, clause: str = "") -> str | None:
-    """The day of an action from the words before its trigger: none for "the recent attack" or
-    one its clause puts in a period ("earlier this month"), that long before ``day`` for one told
-    inside "N days after ...", else ``day``."""
-    if on("recent_is_undated") and _RECENT.search(words_before[-40:]):
-        return None
-    if on("period_is_undated") and _PERIOD.search(clause) or opens_with_a_month(words_before):
-        return None
-    return shifted(day, earlier_by(words_before))
 
 
 # "In Zelensky's latest address on Thursday evening, July 21, ...", then the address itself: a page

@@ -31,3 +31,22 @@ def heading_day(line: str, find_date, page_day: date | None) -> str | None:
     if found is None or page_day is not None and date.fromisoformat(found[1][:10]) > page_day:
         return None
     return found[1][:10]
+
+
+switch("headline_day_carries", "'The death toll from Russian strikes on Ukraine on Dec 29 has risen to 39' as a feed "
+       "item's standfirst line, then 'The strikes targeted six regions': a headline or standfirst line that dates its "
+       "story dates the undated sentences of its paragraph, as a sentence would")
+
+
+_LINE = 200  # a headline or standfirst, not a paragraph
+
+
+def headline_day(line: str, page_day: date | None, find_date) -> str | None:
+    """The day a headline or standfirst line states for its story (never after the page's day)."""
+    line = line.strip()
+    if not on("headline_day_carries") or not line or "\n" in line or len(line) > _LINE:
+        return None  # lines cut off hard-wrapped copy are no headline
+    found = find_date(line, page_day)
+    if found is None or page_day is not None and date.fromisoformat(found[1][:10]) > page_day:
+        return None
+    return found[1][:10]

@@ -19,7 +19,7 @@ from geo.text.article_meta import dateline_end
 from geo.text.typography import events_as_written, plain_parse
 from geo.events import actors as actor_rules
 from geo.events.counted import day_counted_from_an_event
-from geo.events.day_headings import heading_day
+from geo.events.day_headings import heading_day, headline_day
 from geo.events.dates import (comes_after, day_told_from, find_date, last_date, paragraph_breaks, parse_iso, shifted,
                               statement_dated, told_day)
 from geo.events.places import (NATIONAL_LEVEL, acting_capital, at_capital, choose, names_a_sector, nearby as _nearby,
@@ -104,6 +104,9 @@ class Extractor:
             whole, s = s, _body(s)
             if s is not whole and (day_of_item := item_day(whole.text[:s.start - whole.start], page_day)) is not None:
                 item = (paragraph[s.index], day_of_item)
+            elif s is not whole and text[max(0, whole.start - 2):whole.start].strip(" \t") in ("", "\n\n") \
+                    and (told_here := headline_day(whole.text[:s.start - whole.start], page_day, find_date)):
+                carried = (paragraph[s.index], told_here)  # "Strikes on Dec 29 kill 39" over the lines it heads
             article_day, doc = page_day, page
             if carried is not None and carried[0] == paragraph[s.index] - 1 and answers_the_paragraph_before(s.text):
                 carried = (paragraph[s.index], carried[1])  # "However, the general staff said ...": same day

@@ -76,6 +76,13 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              r"|Shutterstock|Ukrinform|Handout|Press Service|via [A-Z]\w+)\b[^\[\]()]{0,40}[\])]\s*$",
              "sentence", "'Residents wait for hot meals ... [Name/AFP]': a photo's caption, ended by its credit, "
                          "describes a picture, not an event the article reports"),
+    NotEvent("dated_photo_caption",
+             r",\s+(?-i:[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+)?),?\s+(?:on\s+)?(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+             r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Aug|"
+             r"Sept?|Oct|Nov|Dec)\.?\s+[0-3]?\d,?\s+(?:19|20)\d\d\s*\.?[\"”']?\s*$",
+             "sentence", "'A soldier walks past damaged buildings in central X, Ukraine, Wednesday, April 23, 2025.': "
+                         "a wire photo's caption, ended by its place, country and full date (AP and Reuters style, the "
+                         "credit cut off), describes a picture, not an event the article reports"),
     NotEvent("image_alt_text", r"^\s*!\[", "sentence",
              "'![Soldiers stand by a burned-out tank outside X, February 24](https://...)': a Markdown image's "
              "alt text describes a picture, not an event the article reports"),

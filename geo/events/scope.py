@@ -225,7 +225,17 @@ switch("liveblog_entry_time", "'09:05 GMT: Russian drones struck Kharkiv': a liv
 
 def _without_entry_time(s: Sentence) -> Sentence:
     m = _ENTRY_TIME.match(s.text) if on("liveblog_entry_time") else None
+    if m is None and on("wordless_image_before_prose"):
+        m = _WORDLESS_IMAGE.match(s.text)
     return Sentence(s.index, s.start + m.end(), s.end, s.text[m.end():]) if m else s
+
+
+# "![](https://.../photo.jpg)The BBC reports that ...": a Markdown image with no alt text, glued to the
+# paragraph's first sentence by a copied page. It says nothing; what follows it is the article's prose.
+_WORDLESS_IMAGE = re.compile(r"\s*!\[\s*\]\([^)\s]*\)\s*(?=\S)")
+switch("wordless_image_before_prose", "'![](https://.../photo.jpg)The BBC reports that Ukraine carried out a drone "
+       "attack on Saturday': an image with no alt text glued to a sentence is no caption; the sentence is prose, its "
+       "events are told and its day dates the sentences after it")
 
 
 _RUNS_ON = re.compile(r"\b(?:to|toward|towards|in|into|on|of|at|near|the|a|an|and|or|from|with|by|for)\s*$", re.I)
