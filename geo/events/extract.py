@@ -32,6 +32,7 @@ from geo.events.locators import without_locators
 from geo.events.commentary import COMMENTARY
 from geo.events.feeds import item_day
 from geo.events.recall import said_clauses, without_since
+from geo.events.barrages import barrage_at_the_country
 from geo.events.web_markup import after_front_matter, image_tags, outside_image_tags, without_markup_quotes
 from geo.events.undated import undated_retold
 from geo.events.leads import without_bold_leads
@@ -237,6 +238,8 @@ class Extractor:
                 where = _nearby(text, parsed, paragraph, s.index, by_sentence)
             if where is None and sub_type in NATIONAL_LEVEL and seat is not None and on("national_at_capital"):
                 where = at_capital(in_clause or around, seat)
+            if where is None and TYPE_OF[sub_type] == _STRIKES:  # "fired 60 drones at targets in Ukraine"
+                where = barrage_at_the_country(text, (start, s.start + b), start + at, in_clause, seat)
             score = _SCORE[rule.tier]
             if where is None and on("no_place_no_event") and any(
                     r.place is not None and r.mention.label != "DEMONYM" and not acting_capital(text, r)
