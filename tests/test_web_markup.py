@@ -1,5 +1,5 @@
-"""Markup left in web copy (geo.events.web_markup): front matter and HTML image
-tags. The sentences are made up, in the styles of the copy."""
+"""Markup left in web copy (geo.events.web_markup, geo.text.sentences): front matter, HTML image tags
+and paragraph tags. The sentences are made up, in the styles of the copy."""
 
 from __future__ import annotations
 
@@ -70,3 +70,24 @@ def test_without_the_rule_the_quotes_of_the_tag_make_the_item_a_quotation(pipeli
 def test_a_sentence_mentioning_a_tag_in_prose_is_untouched(pipeline, monkeypatch):
     text = "Russian artillery shelled Kherson on Monday, the <b>regional governor</b> said."
     assert event_kinds(pipeline, monkeypatch, text) == [("Shelling/artillery/missile attack", "Kherson")]
+
+
+# -- HTML paragraphs in web copy --------------------------------------------------------------------------
+
+def test_a_closing_paragraph_tag_ends_the_sentence():
+    from geo.rules import switched_off
+    from geo.text.sentences import split
+
+    text = ('<p>MYKOLAIV — The military said it shot down 12 drones on Wednesday.</p>\n<p>"Our airspace was '
+            'violated," the command said.</p>\n<p>Dr. Petrenko said the U.S. team left.</p>')
+    assert [s.text for s in split(text)] == [
+        "<p>MYKOLAIV — The military said it shot down 12 drones on Wednesday.",
+        '</p>\n<p>"Our airspace was violated," the command said.', "</p>\n<p>Dr. Petrenko said the U.S. team left.</p>"]
+    with switched_off(frozenset({"paragraph_tags_end_sentences"})):
+        assert len(split(text)) == 1
+
+
+def test_a_paragraph_of_html_copy_is_reported_apart(pipeline, monkeypatch):
+    text = ("<p>BELGOROD — The governor said on Monday that the region's schools would stay shut.</p>\n<p>Russian "
+            "artillery shelled Kherson on Monday, killing two people, officials said.</p>")
+    assert ("Shelling/artillery/missile attack", "Kherson") in event_kinds(pipeline, monkeypatch, text)

@@ -66,10 +66,29 @@ switch("escaped_line_breaks", "scraped copy whose line breaks are written out ('
        "so a day told in one paragraph does not date the next")
 
 
+# Web copy that kept its HTML ('... said on Wednesday.</p>\n<p>"During today's attack ..."'): a closing
+# paragraph tag after the full stop ends the sentence as a blank line does.
+_TAGGED = re.compile(r"[.!?…]+[\"'”’»)]*(?=[ \t]*</(?i:p|li|div|h[1-6]|blockquote|td)>(?:\s|<))")
+switch("paragraph_tags_end_sentences", "web copy that kept its HTML ('... on Wednesday.</p>\\n<p>\"During today's "
+       "attack ...'): a closing paragraph tag after a full stop ends the sentence, else a whole page is one sentence "
+       "and its paragraphs' events are lost to the first one's")
+
+
+_TAGGED_BOUNDARIES: dict[str, re.Pattern[str]] = {}
+
+
+def _with_tags(pattern: str) -> re.Pattern[str]:
+    if pattern not in _TAGGED_BOUNDARIES:
+        _TAGGED_BOUNDARIES[pattern] = re.compile(pattern + "|" + _TAGGED.pattern)
+    return _TAGGED_BOUNDARIES[pattern]
+
+
 def split(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     boundary = _ESCAPED if "\\n" in text and on("escaped_line_breaks") else _BOUNDARY
+    if "<" in text and on("paragraph_tags_end_sentences") and _TAGGED.search(text):
+        boundary = _with_tags(boundary.pattern)
     for match in boundary.finditer(text):
         end = match.end()
         if not match.group().startswith("\n"):
