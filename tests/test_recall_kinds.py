@@ -45,4 +45,9 @@ def test_a_wire_leads_toll_is_not_put_at_its_dateline(pipeline, monkeypatch):
             "least seven people across the country, officials said. Russian forces and drones hit energy "
             "facilities, the army said.")
     monkeypatch.setattr(pipeline, "without", frozenset())
+    lead = [e for e in pipeline.parse(Document(text, date="2025-03-04")).events if e.sentence.index == 0]
+    # the barrage is coded at the country struck (barrage_at_the_country, tests/test_barrages.py), never
+    # at the dateline's town
+    assert all(e.place is not None and e.place.name != "Kherson" and e.precision == 3 for e in lead)
+    monkeypatch.setattr(pipeline, "without", frozenset({"barrage_at_the_country"}))
     assert all(e.sentence.index != 0 for e in pipeline.parse(Document(text, date="2025-03-04")).events)

@@ -20,6 +20,7 @@ import re
 from dataclasses import dataclass
 
 from geo.events.asides import described, without_described
+from geo.events.list_items import in_brackets_after, qualified_join
 from geo.events.officials import officials_city
 from geo.events.vessels import names_a_ship
 from geo.rules import on, rule, switch
@@ -227,7 +228,9 @@ def listed_after(text: str, chosen: Resolution, resolutions: list[Resolution]) -
         if r.mention.start < last.mention.end:
             continue
         join = text[last.mention.end:r.mention.start]
-        if id(r) not in usable or not _LIST_JOIN.match(join):
+        if in_brackets_after(text, last.mention.end, r.mention.start):
+            continue  # "Vovchansk (Kharkiv region), Kupiansk": the item's region
+        if id(r) not in usable or not (_LIST_JOIN.match(join) or qualified_join(join)):
             break  # "shelled Kherson, and Kyiv said ...": the capital speaking ends the list
         if _SPECIFIC.get(r.place.feature, 2) != rank or r.place.id == chosen.place.id:
             break

@@ -75,12 +75,34 @@ switch("escaped_line_breaks", "scraped copy whose line breaks are written out ('
        "so a day told in one paragraph does not date the next")
 
 
+# Web copy that kept its HTML ('... said on Wednesday.</p>\n<p>"During today's attack ..."'): a closing
+# paragraph tag after the full stop ends the sentence as a blank line does.
+_TAGGED = re.compile(r"[.!?…]+[\"'”’»)]*(?=[ \t]*</(?i:p|li|div|h[1-6]|blockquote|td)>(?:\s|<))")
+switch("paragraph_tags_end_sentences", "web copy that kept its HTML ('... on Wednesday.</p>\\n<p>\"During today's "
+       "attack ...'): a closing paragraph tag after a full stop ends the sentence, else a whole page is one sentence "
+       "and its paragraphs' events are lost to the first one's")
+
+
+_JOINED: dict[tuple[str, ...], re.Pattern[str]] = {}
+
+
+def _joined(*patterns: str) -> re.Pattern[str]:
+    if patterns not in _JOINED:
+        _JOINED[patterns] = re.compile("|".join(patterns))
+    return _JOINED[patterns]
+
+
 def split(text: str) -> list[Sentence]:
     sentences: list[Sentence] = []
     start = 0
     boundary = _ESCAPED if "\\n" in text and on("escaped_line_breaks") else _BOUNDARY
+    extra = []  # copy-specific boundaries, only where the text has them (the common pattern stays small)
     if on("glued_sentences") and _GLUED.search(text):
-        boundary = re.compile(boundary.pattern + "|" + _GLUED.pattern)
+        extra.append(_GLUED.pattern)
+    if "<" in text and on("paragraph_tags_end_sentences") and _TAGGED.search(text):
+        extra.append(_TAGGED.pattern)
+    if extra:
+        boundary = _joined(boundary.pattern, *extra)
     for match in boundary.finditer(text):
         end = match.end()
         if not match.group().startswith("\n"):
