@@ -31,11 +31,10 @@ from geo.events.retellings import retellings
 from geo.events.locators import without_locators
 from geo.events.commentary import COMMENTARY
 from geo.events.general_statements import GENERAL
-from geo.events.markup import without_markup
+from geo.events.markup import after_front_matter, without_markup
 from geo.events.feeds import item_day
 from geo.events.recall import said_clauses, without_since
 from geo.events.barrages import barrage_at_the_country
-from geo.events.web_markup import after_front_matter, image_tags, outside_image_tags, without_markup_quotes
 from geo.events.undated import undated_retold
 from geo.events.leads import without_bold_leads
 from geo.events.scope import (
@@ -85,21 +84,18 @@ class Extractor:
         any_trigger = union(tuple(r.pattern for r in rules))
         # War reporting as a whole: its sentences need not each name an army or a weapon.
         war_story = len(ARMED_CUES.findall(text[:50_000], 0)) >= STORY_CUES
-        quoted = _quoted(text, without_markup_quotes(text, parsed.sentences))
+        quoted = _quoted(text, parsed.sentences)
         theatre = _theatre(parsed.resolutions) if war_story else _NO_THEATRE
         events: list[Event] = []
         carried: tuple[int, str] | None = None  # (paragraph, date) the text last stated
         last = -2  # the sentence the last event was told in (first or continued)
         lines_of_text = len(parsed.sentences) > 1
         metadata = front_matter_end(text)
-        tags = image_tags(text)
         told: Event | None = None  # the last strike the text told of, placed or not
         item: tuple[int, str] | None = None  # (paragraph, day) a feed item's own stamp dates
         page, page_day = doc, article_day
         stamped = article_day  # a date heading's day with no year is in the year of the page's own day
         for s in parsed.sentences:
-            if tags and (s := outside_image_tags(s, tags, text)) is None:
-                continue  # the words of an image tag: a caption
             if s.start < metadata and (rest := after_front_matter(s, metadata)) is not None:
                 s = rest  # "---\ntitle: ...\n---\nRussian forces captured X ...": the body's opening sentence
             if s.start < metadata or lines_of_text and _headline(text, s):

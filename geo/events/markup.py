@@ -9,7 +9,11 @@ ends in a footnote link ("...on February 20.[[xv]](https://...)** Order of Battl
 the 80th Brigade (Leningrad Military District) are striking Ukrainian forces in the X direction"):
 the parse keeps it in the lead's sentence, where its units' districts and sectors would be read as
 the lead's places (switch ``order_of_battle_run_on``; a note that opens its sentence is
-geo.events.not_event's ``order_of_battle``)."""
+geo.events.not_event's ``order_of_battle``).
+
+A sentence that starts with a blanked tag (an image opening a feed item) starts after it, so that the
+event's source sentence, which the reader is shown, is the article's own words; so does a body
+sentence glued to a page's front matter (``body_after_front_matter``)."""
 
 from __future__ import annotations
 
@@ -19,6 +23,7 @@ from dataclasses import replace
 
 from geo.rules import on, switch
 from geo.text.typography import as_written
+from geo.types import Sentence
 
 # A tag with attributes, where captions and styles sit; not "<10 km" nor an ISW footnote link's
 # "<#_edn...>". Bare "<p>" and "</p>" stay: the parse may not break sentences at them, and what a
@@ -60,9 +65,19 @@ def without_markup(parsed):
         return any(spans[j][0] <= i < spans[j][1] for j in range(max(0, k - 1), k + 1))
 
     return replace(parsed, doc=replace(parsed.doc, text=plain),
-                   sentences=[as_written(s, plain) for s in parsed.sentences],
+                   sentences=[_from_words(as_written(s, plain)) for s in parsed.sentences],
                    resolutions=[replace(r, mention=as_written(r.mention, plain)) for r in parsed.resolutions
                                 if not hidden(r.mention.start)])
+
+
+_OPENING = re.compile(r"(?:\s*<(?:p|div|span|br|strong|b|em)\s*/?>)*\s*", re.I)
+
+
+def _from_words(s):
+    """The sentence from its first word: a tag that opened it is blank now, and bare paragraph tags
+    after it ('<img ... /><p>Russia said ...') are no words either."""
+    k = _OPENING.match(s.text).end()
+    return s if k == 0 or k == len(s.text) else replace(s, start=s.start + k, text=s.text[k:])
 
 
 def _run_on_notes(text: str, sentences) -> list[tuple[int, int]]:
@@ -74,3 +89,19 @@ def _run_on_notes(text: str, sentences) -> list[tuple[int, int]]:
         if k >= 0 and m.start() < sentences[k].end and re.search(r"\w", text[sentences[k].start:m.start()]):
             out.append((m.start(), sentences[k].end))
     return out
+
+
+switch("body_after_front_matter", "'---\\ntitle: ...\\n---\\nRussian forces captured X on Thursday, an adviser said.': a "
+       "page whose body starts on the line after its front matter's closing '---' has that first sentence glued to "
+       "the metadata; the part after the block is the article's opening sentence, not metadata")
+
+
+def after_front_matter(s: Sentence, end: int) -> Sentence | None:
+    """The part of a sentence after a front matter block that ends inside it, or None (all metadata)."""
+    if not (s.start < end < s.end) or not on("body_after_front_matter"):
+        return None
+    cut = end - s.start
+    while cut < len(s.text) and s.text[cut].isspace():
+        cut += 1
+    rest = s.text[cut:]
+    return Sentence(s.index, s.start + cut, s.end, rest) if len(rest.split()) >= 4 else None

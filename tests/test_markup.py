@@ -1,4 +1,4 @@
-"""Markup left in web copy (geo.events.web_markup, geo.text.sentences): front matter, HTML image tags
+"""Markup left in web copy (geo.events.markup, geo.text.sentences): front matter, HTML image tags
 and paragraph tags. The sentences are made up, in the styles of the copy."""
 
 from __future__ import annotations
@@ -63,7 +63,7 @@ def test_a_feed_items_sentence_starts_after_its_image_tag(pipeline, monkeypatch)
 
 
 def test_without_the_rule_the_quotes_of_the_tag_make_the_item_a_quotation(pipeline, monkeypatch):
-    events = _events(pipeline, monkeypatch, _ITEM, off=("markup_in_feed_copy",))
+    events = _events(pipeline, monkeypatch, _ITEM, off=("markup_is_no_text",))
     assert not any(e.sentence.text.startswith("Russia on Tuesday said") for e in events)
 
 
