@@ -29,6 +29,8 @@ from geo.events.continuation import continued, continuing, opens_back, retold
 from geo.events.periods import answers_the_paragraph_before
 from geo.events.retellings import retellings
 from geo.events.locators import without_locators
+from geo.events.national import by_nationality
+from geo.events.vessels import without_ships
 from geo.events.commentary import COMMENTARY
 from geo.events.feeds import item_day
 from geo.events.recall import said_clauses, without_since
@@ -69,6 +71,7 @@ class Extractor:
 
     def _extract(self, parsed: ParsedDocument, seat=None) -> list[Event]:
         text, doc = parsed.doc.text, statement_dated(parsed.doc)
+        parsed = replace(parsed, resolutions=without_ships(text, parsed.resolutions))  # "(IMO 9123456)", "the *X*"
         article_day = parse_iso(doc.date)
         by_sentence: dict[int, list[Resolution]] = {}
         for r in parsed.resolutions:
@@ -230,7 +233,9 @@ class Extractor:
                     and on("the_region_told_before"):
                 where = _nearby(text, parsed, paragraph, s.index, by_sentence)
             if where is None and sub_type in NATIONAL_LEVEL and seat is not None and on("national_at_capital"):
-                where = at_capital(in_clause or around, seat)
+                where = at_capital(in_clause or around, seat, text, sub_type)
+                if by_nationality(where, sub_type):  # "Russian air defences intercepted 54 drones": where the story is
+                    where = _nearby(text, parsed, paragraph, s.index, by_sentence) or focus or where
             score = _SCORE[rule.tier]
             if where is None and on("no_place_no_event") and any(
                     r.place is not None and r.mention.label != "DEMONYM" and not acting_capital(text, r)

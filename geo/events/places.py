@@ -322,8 +322,10 @@ NATIONAL_LEVEL = {"Disrupted weapons use", "Agreement"}
 @rule(PLACES, "national_at_capital",
       "'Ukraine downed all but 26 drones', 'Ukraine and Russia each handed over 390 prisoners': what a "
       "country does as a whole, with no place named, ACLED codes at its capital (precision 3)")
-def at_capital(resolutions: list[Resolution], seat) -> Where | None:
-    country = next((r for r in resolutions if r.place is not None and r.place.feature == "country"), None)
+def at_capital(resolutions: list[Resolution], seat, text: str = "", sub_type: str = "") -> Where | None:
+    from geo.events.national import the_country
+
+    country = the_country(text, resolutions, sub_type)
     town = seat(country.place.country) if country is not None else None
     return Where(Resolution(country.mention, town, country.score), REGION_ONLY) if town is not None else None
 
