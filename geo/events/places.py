@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geo.events.addressed import addressed
 from geo.events.asides import described, without_described
 from geo.events.officials import officials_city
 from geo.events.vessels import names_a_ship
@@ -154,7 +155,8 @@ def placeable(text: str, resolutions: list[Resolution]) -> list[Resolution]:
         if governments and is_capital(r.place) and (
                 _GOVERNMENT_AFTER.match(text, r.mention.end)
                 or _GOVERNMENT_BEFORE.search(text, max(0, r.mention.start - 12), r.mention.start)
-                and not _NEAR_BEFORE.search(text, max(0, r.mention.start - 40), r.mention.start)):
+                and not _NEAR_BEFORE.search(text, max(0, r.mention.start - 40), r.mention.start)
+                or addressed(text, r.mention.start)):
             continue
         if acting_capital(text, r):
             continue
