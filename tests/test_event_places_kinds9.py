@@ -120,7 +120,7 @@ def test_a_downing_told_by_the_launching_side_is_over_the_target(pipeline, monke
 
 
 def test_a_downing_placed_by_a_nationality_word_is_where_the_story_is(pipeline, monkeypatch):
-    text = ("Ukrainian drones attacked the Engels air base in the Saratov region overnight. Fires broke out at the "
+    text = ("Ukrainian drones attacked the Engels air base on the Volga overnight. Fires broke out at the "
             "Engels air base, the governor said. The governor said Russian air defences intercepted 40 drones.")
     on = _places(pipeline, monkeypatch, text)
     assert "Moscow" not in on and "Engels" in on
