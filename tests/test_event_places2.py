@@ -90,7 +90,9 @@ def test_alliance_acronym_switch(pipeline, without):
 
 # -- a ministry's downing over "the region" -----------------------------------------------------
 
-DOWNED = ("Ukrainian drones attacked Bryansk overnight, the governor said. The Russian Defence Ministry said air "
+# The country named, not a nationality word: without the rule the downing is at its capital, not at
+# the place the story is (nationality_is_no_capital).
+DOWNED = ("Ukrainian drones attacked Bryansk overnight, the governor said. Russia's Defence Ministry said air "
           "defence systems destroyed 13 drones over the region.")
 
 

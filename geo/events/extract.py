@@ -29,6 +29,8 @@ from geo.events.continuation import continued, continuing, opens_back, retold
 from geo.events.periods import answers_the_paragraph_before
 from geo.events.retellings import retellings
 from geo.events.locators import without_locators
+from geo.events.national import by_nationality
+from geo.events.vessels import without_ships
 from geo.events.commentary import COMMENTARY
 from geo.events.general_statements import GENERAL
 from geo.events.markup import after_front_matter, without_markup
@@ -73,6 +75,7 @@ class Extractor:
 
     def _extract(self, parsed: ParsedDocument, seat=None) -> list[Event]:
         text, doc = parsed.doc.text, statement_dated(parsed.doc)
+        parsed = replace(parsed, resolutions=without_ships(text, parsed.resolutions))  # "(IMO 9123456)", "the *X*"
         article_day = parse_iso(doc.date)
         by_sentence: dict[int, list[Resolution]] = {}
         for r in parsed.resolutions:
@@ -239,7 +242,9 @@ class Extractor:
                     and on("the_region_told_before"):
                 where = _nearby(text, parsed, paragraph, s.index, by_sentence)
             if where is None and sub_type in NATIONAL_LEVEL and seat is not None and on("national_at_capital"):
-                where = at_capital(in_clause or around, seat)
+                where = at_capital(in_clause or around, seat, text, sub_type)
+                if by_nationality(where, sub_type):  # "Russian air defences intercepted 54 drones": where the story is
+                    where = _nearby(text, parsed, paragraph, s.index, by_sentence) or focus or where
             if where is None and TYPE_OF[sub_type] == _STRIKES:  # "fired 60 drones at targets in Ukraine"
                 where = barrage_at_the_country(text, (start, s.start + b), start + at, in_clause, seat)
             score = _SCORE[rule.tier]

@@ -23,7 +23,18 @@ _BORDER_BETWEEN = re.compile(r"\bborders?\s+between\s+(?:the\s+)?(?:[A-Z][\w’'
 def _near_a_named_place(text: str, r: Resolution, before: Resolution | None) -> bool:
     """"X near Y" with X the place named just before (not "north of X near Y", where X is the reference)."""
     return (before is not None and before.place is not None and before.mention.end <= r.mention.start
-            and bool(_NEAR_NAME.match(text[before.mention.end:r.mention.start])) and not is_reference(text, before))
+            and bool(_NEAR_NAME.match(text[before.mention.end:r.mention.start])) and not is_reference(text, before)
+            and not _region_near_its_town(before, r))
+
+
+switch("region_near_its_town", "'repelled an attack in the X region near Y', 'fighting in the A oblast near B': a town "
+       "locates nothing in the region it lies in; the region says where the town is, and the town is the place")
+_WIDE = {"region", "historical_region", "country", "sea", "gulf", "strait"}
+
+
+def _region_near_its_town(before: Resolution, r: Resolution) -> bool:
+    return (on("region_near_its_town") and before.place.feature in _WIDE and r.place is not None
+            and r.place.feature not in _WIDE)
 
 
 def is_locator(text: str, r: Resolution, before: Resolution | None) -> bool:

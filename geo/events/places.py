@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from geo.events.addressed import addressed
 from geo.events.asides import described, without_described
 from geo.events.list_items import in_brackets_after, qualified_join
 from geo.events.officials import officials_city
@@ -155,7 +156,8 @@ def placeable(text: str, resolutions: list[Resolution]) -> list[Resolution]:
         if governments and is_capital(r.place) and (
                 _GOVERNMENT_AFTER.match(text, r.mention.end)
                 or _GOVERNMENT_BEFORE.search(text, max(0, r.mention.start - 12), r.mention.start)
-                and not _NEAR_BEFORE.search(text, max(0, r.mention.start - 40), r.mention.start)):
+                and not _NEAR_BEFORE.search(text, max(0, r.mention.start - 40), r.mention.start)
+                or addressed(text, r.mention.start)):
             continue
         if acting_capital(text, r):
             continue
@@ -325,8 +327,10 @@ NATIONAL_LEVEL = {"Disrupted weapons use", "Agreement"}
 @rule(PLACES, "national_at_capital",
       "'Ukraine downed all but 26 drones', 'Ukraine and Russia each handed over 390 prisoners': what a "
       "country does as a whole, with no place named, ACLED codes at its capital (precision 3)")
-def at_capital(resolutions: list[Resolution], seat) -> Where | None:
-    country = next((r for r in resolutions if r.place is not None and r.place.feature == "country"), None)
+def at_capital(resolutions: list[Resolution], seat, text: str = "", sub_type: str = "") -> Where | None:
+    from geo.events.national import the_country
+
+    country = the_country(text, resolutions, sub_type)
     town = seat(country.place.country) if country is not None else None
     return Where(Resolution(country.mention, town, country.score), REGION_ONLY) if town is not None else None
 

@@ -27,3 +27,38 @@ def names_a_ship(text: str, r: Resolution) -> bool:
     before = text[max(0, m.start - 40):m.start]
     return bool(_SHIP_BEFORE.search(before)
                 or _THE_BEFORE.search(before) and _NO_NOUN_AFTER.match(text, m.end))
+
+
+def without_ships(text: str, resolutions: list[Resolution]) -> list[Resolution]:
+    """The mentions less those that name a ship by its register or its title: no event is there,
+    and a ship told of ten times is no story's focus."""
+    return [r for r in resolutions if not _ship_by_its_title(text, r)]
+
+
+def _ship_by_its_title(text: str, r: Resolution) -> bool:
+    m = r.mention
+    if r.place is None:
+        return False
+    if on("ship_register_number") and _REGISTER_NUMBER.match(text, m.end) and text[m.start:m.end].isupper():
+        return True
+    before = text[max(0, m.start - 40):m.start]
+    return on("ship_in_italics") and r.place.feature == "city" and bool(_italic(text, m) or _ABOARD_BEFORE.search(before))
+
+
+def _italic(text: str, m) -> bool:
+    """'*Kherson*', '_Kherson_' (not '**Kherson**', a bold lead)."""
+    mark = text[m.start - 1:m.start] if m.start else ""
+    return (mark in {"*", "_"} and text[m.end:m.end + 1] == mark and text[m.start - 2:m.start - 1] != mark
+            and text[m.end + 1:m.end + 2] != mark)
+
+
+# "Yasa Star (IMO 9123456)", "MMSI 273123456": a register's acronym before a ship's number, whatever
+# region of the world shares its letters.
+_REGISTER_NUMBER = re.compile(r"\s+\d{7,9}\b")
+switch("ship_register_number", "'the bulk carrier Yasa Star (IMO 9123456) was hit': a ship register's acronym before "
+       "the ship's number (IMO, MMSI) is no place, though a region of the world bears its letters")
+# "the *Kherson* sank", "aboard the Kherson": a name set in italics is a title (a ship's, a paper's),
+# and one is aboard a ship, never aboard a town.
+_ABOARD_BEFORE = re.compile(r"\b(?:aboard|onboard|on board)\s+(?:the\s+)?[*_\"“'‘]?$", re.I)
+switch("ship_in_italics", "'fire onboard the *Kherson* set off its ammunition', 'the crew aboard the Mariupol': a name in "
+       "italics, or one people are aboard, is a ship, not the town it is named after")

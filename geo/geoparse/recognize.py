@@ -18,6 +18,7 @@ from geo.gazetteer.lexicon import (CONNECTORS, DIRECTIONS, DOTTED_ABBREVIATIONS,
                          WATER_FEATURES, common_words)
 from geo.geoparse.readings import by_surface
 from geo.geoparse import fuzzy
+from geo.geoparse.landmark_phrases import landmark_phrase
 from geo.geoparse.oblast_adjectives import adjectival_region, regions_of_before
 from geo.geoparse.translated_regions import derived_region
 from geo.geoparse.recognize_passes import DOCUMENT_RULES
@@ -82,6 +83,7 @@ class Recogniser:
             if found is None:
                 i += 1
                 continue
+            found = landmark_phrase(self.gazetteer, words, starts, text, found) or found
             if on("unknown_name_head") and self._tail_of_unknown(words, starts, spans, found):
                 i = found.end
                 continue
