@@ -28,11 +28,15 @@ OUTSIDE = re.compile(r"^https?://(?!127\.0\.0\.1[:/]|localhost[:/])")
 MAP = 'iframe[title="streamlit_folium.st_folium"]'
 ARTIFACTS = ROOT / "artifacts"
 
-# In CI a missing browser is a failure (scripts/test.sh installs it), never a silent skip.
 from playwright import sync_api  # noqa: E402
 
-if not Path(CHROMIUM).exists():
-    raise RuntimeError("Debian chromium is not installed: apt-get install -y chromium")
+
+def launch(p):
+    """Chromium for a browser test. A missing browser fails the test that needs it (scripts/test.sh
+    installs it), never a silent skip; `-m "not browser"` still runs everything else without it."""
+    if not Path(CHROMIUM).exists():
+        pytest.fail("Debian chromium is not installed: apt-get install -y chromium", pytrace=False)
+    return p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
 
 
 def free_port() -> int:
@@ -74,7 +78,7 @@ def stop(proc) -> None:
 @pytest.fixture(scope="module")
 def browser():
     with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        b = launch(p)
         yield b
         b.close()
 

@@ -20,7 +20,7 @@ from factories import ROOT, SEED_PLACES, parse_by_hand, run_on_parse
 from geo.text import hostile
 from geo.library.failures import FailureLog
 from geo.store import Store
-from test_browser import ARGS, CHROMIUM, MAP, OUTSIDE, map_frame, serve, sidebar, wait_for  # noqa: F401 - fixtures below
+from test_browser import MAP, OUTSIDE, launch, map_frame, serve, sidebar, wait_for  # noqa: F401 - fixtures below
 from ui.guard import UNAVAILABLE
 
 pytestmark = pytest.mark.browser
@@ -32,7 +32,7 @@ TRAP = "127.0.0.1:9/"  # where the hostile names point: nothing listens there
 @pytest.fixture(scope="module")
 def browser():
     with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        b = launch(p)
         yield b
         b.close()
 

@@ -13,7 +13,7 @@ import pytest
 from factories import ROOT, parse_by_hand
 from geo.map import basemap, layers, webmap
 from geo.types import Place
-from test_browser import ARGS, CHROMIUM, OUTSIDE  # noqa: F401 - same browser setup, fails loudly if missing
+from test_browser import OUTSIDE, launch  # noqa: F401 - same browser setup, fails the test loudly if missing
 from test_layers import write_index
 
 pytestmark = pytest.mark.browser
@@ -60,7 +60,7 @@ def chromium():
     from playwright import sync_api
 
     with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=ARGS)
+        browser = launch(p)
         yield browser
         browser.close()
 
