@@ -139,7 +139,12 @@ def test_the_feed_and_the_timeline_at_scale(scale_url, library, page):  # noqa: 
     kept = EventFilter(date_from=start, date_to=end).apply_events(everything)
     assert 0 < len(kept) < N
     page.get_by_role("heading", name=f"Events ({len(kept):,})").wait_for(timeout=60_000)
-    wait_for(page, lambda: (d := feed_dates(page)) and all(start <= x <= end for x in d), 30, "the feed in the window")
+    # The map is still flown to one town, where the window may hold none of its events (it did once the
+    # timeline's ticks moved the dragged dates by a week): over the whole map, as the link without its
+    # view opens it, the feed is the window's newest events.
+    page.goto(f"{scale_url.rstrip('/')}/?from={start}&to={end}")
+    newest = sorted((e.date[:10] for e in kept if e.date), reverse=True)
+    wait_for(page, lambda: (d := feed_dates(page)) and d == newest[:len(d)], 60, "the window's newest events in the feed")
     page.screenshot(path=str(ARTIFACTS / "scale_03_feed_timeline.png"), full_page=True)
     assert not [u for u in page.requests if not LOCAL.match(u)]
 
