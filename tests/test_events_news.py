@@ -92,6 +92,19 @@ def test_without_continuation_the_follow_on_is_a_second_event(pipeline, without)
     assert found[0].place.name == "Kharkiv" and found[1].sentence.index == 1
 
 
+VILLAGE_THEN_CITY = ("KHARKIV, Ukraine, March 15, 2024 (Wire) — Russian troops shelled Kupiansk-Vuzlovyi and the "
+                    "village of Lyptsi on Thursday, the governor said. Artillery shells hit apartment blocks in the "
+                    "city's Saltivskyi district.")
+
+
+def test_a_village_holds_no_city_district(pipeline, without):
+    # The district is Kharkiv's, some 20 km from the village: the village's event keeps its place.
+    found = [e.place.name for e in events(pipeline, VILLAGE_THEN_CITY)]
+    assert "Lyptsi" in found and "Saltivskyi district" in found
+    without("villages_have_no_districts")
+    assert "Lyptsi" not in [e.place.name for e in events(pipeline, VILLAGE_THEN_CITY)]
+
+
 def test_two_targets_in_one_sentence_are_two_events(pipeline):
     found = events(pipeline, WIRE)
     assert [e.place.name for e in found[1:]] == ["Kupyansk-Vuzlovyi", "Lyptsi"]

@@ -68,9 +68,20 @@ def holds(container: Place, place: Place) -> bool:
     if container.feature in _CONTAINERS:
         return bool(container.admin1_code) and place.admin1_code == container.admin1_code
     if container.feature == "city":
-        return place.feature in _PARTS and distance_km(place.lat, place.lon, container.lat,
-                                                       container.lon) <= INSIDE_KM or section_of(container, place)
+        km = distance_km(place.lat, place.lon, container.lat, container.lon)
+        if place.feature == "district" and container.population < TOWN_WITH_DISTRICTS and on("villages_have_no_districts"):
+            return km <= VILLAGE_KM or section_of(container, place)
+        return place.feature in _PARTS and km <= INSIDE_KM or section_of(container, place)
     return False
+
+
+# A village or small town has no city districts: "the city's Saltivskyi district" after "shelled A and the
+# village of B" is a district of the city the article is about, 20 km from B, not a part of B.
+TOWN_WITH_DISTRICTS = 20_000
+VILLAGE_KM = 5.0
+switch("villages_have_no_districts", "'... shelled A and the village of B. Artillery shells hit apartment blocks in the "
+       "city's X district.': a city's district within 25 km of a village is not the village's part; a town under "
+       f"{TOWN_WITH_DISTRICTS:,} people holds a district only within {VILLAGE_KM:g} km")
 
 
 def _named(by_sentence: dict[int, list[Resolution]], s: Sentence) -> list[Resolution]:
