@@ -49,8 +49,7 @@ def barrage_at_the_country(text: str, clause: tuple[int, int], trigger_at: int, 
     if seat is None or not on("barrage_at_the_country") or not _BARRAGE.search(text, clause[0], clause[1]) \
             or _BACKGROUND.search(text, max(clause[0], trigger_at - 60), trigger_at):
         return None
-    from geo.events.places import Where
-    from geo.types import REGION_ONLY, Resolution
+    from geo.events.places import at_its_capital
 
     for r in resolutions:
         if r.place is None or r.place.feature != "country" or r.mention.start < trigger_at \
@@ -58,7 +57,6 @@ def barrage_at_the_country(text: str, clause: tuple[int, int], trigger_at: int, 
             continue
         struck = _STRUCK_BEFORE.search(text[max(clause[0], r.mention.start - 40):r.mention.start]) \
             or _STRUCK_OWN.match(text, r.mention.end)
-        town = seat(r.place.country) if struck else None
-        if town is not None:
-            return Where(Resolution(r.mention, town, r.score), REGION_ONLY)
+        if struck and (where := at_its_capital(r, seat)) is not None:
+            return where
     return None

@@ -27,7 +27,12 @@ def heading_day(line: str, find_date, page_day: date | None) -> str | None:
     """The day a date heading states (never after the page's day), else None."""
     if not on("heading_dates_what_follows") or len(line) > 80 or not (m := _HEADING.match(line.strip())):
         return None
-    found = find_date(m["day"], page_day)
+    return _day_stated(m["day"], find_date, page_day)
+
+
+def _day_stated(words: str, find_date, page_day: date | None) -> str | None:
+    """The day ``words`` state, unless it is after the page's own day (a date misread as the day's)."""
+    found = find_date(words, page_day)
     if found is None or page_day is not None and date.fromisoformat(found[1][:10]) > page_day:
         return None
     return found[1][:10]
@@ -46,7 +51,4 @@ def headline_day(line: str, page_day: date | None, find_date) -> str | None:
     line = line.strip()
     if not on("headline_day_carries") or not line or "\n" in line or len(line) > _LINE:
         return None  # lines cut off hard-wrapped copy are no headline
-    found = find_date(line, page_day)
-    if found is None or page_day is not None and date.fromisoformat(found[1][:10]) > page_day:
-        return None
-    return found[1][:10]
+    return _day_stated(line, find_date, page_day)

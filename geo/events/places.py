@@ -331,7 +331,12 @@ def at_capital(resolutions: list[Resolution], seat, text: str = "", sub_type: st
     from geo.events.national import the_country
 
     country = the_country(text, resolutions, sub_type)
-    town = seat(country.place.country) if country is not None else None
+    return at_its_capital(country, seat) if country is not None else None
+
+
+def at_its_capital(country: Resolution, seat) -> Where | None:
+    """A country's mention placed at its capital, precision 3: how what it takes as a whole is coded."""
+    town = seat(country.place.country)
     return Where(Resolution(country.mention, town, country.score), REGION_ONLY) if town is not None else None
 
 

@@ -228,9 +228,9 @@ from geo.events.toll_triggers import TOLL_RULES  # noqa: E402
 from geo.events.barrages import BARRAGE_RULES  # noqa: E402  (the ninth round's)
 from geo.events.bulletins import BULLETIN_RULES  # noqa: E402
 
-_RULES += TOLL_RULES + GATHERING_RULES + DOWNING_RULES + PRESENT_RULES + BARRAGE_RULES + BULLETIN_RULES
-CONTEXT.update({r.name: ARMED for r in TOLL_RULES + DOWNING_RULES + PRESENT_RULES + BARRAGE_RULES
-                + BULLETIN_RULES})
+_ADDED = TOLL_RULES + GATHERING_RULES + DOWNING_RULES + PRESENT_RULES + BARRAGE_RULES + BULLETIN_RULES
+_RULES += _ADDED
+CONTEXT.update({r.name: ARMED for r in _ADDED if r not in GATHERING_RULES})
 CONTEXT.update({r.name: POLITICAL for r in GATHERING_RULES if r.sub_type == "Protest with intervention"})
 RULES: tuple[Rule, ...] = tuple(
     Rule(r.name, r.sub_type, r.pattern, r.tier, r.reason, r.enabled, CONTEXT.get(r.name, ""))
@@ -255,9 +255,7 @@ STORY_CUES = 3  # armed cues a whole story needs to count as war reporting
 
 # Triggers added in a recall round: each a switch of its own (`geo eval --without NAME`).
 SWITCHED_TRIGGERS = ("exchanges_of_fire", "infiltration_label", "striking", "gathering_held", "holding_out",
-                     "shot_people", "blown_up_or_sabotaged") + tuple(r.name for r in TOLL_RULES + GATHERING_RULES
-                                                                      + DOWNING_RULES + PRESENT_RULES
-                                                                      + BARRAGE_RULES + BULLETIN_RULES)
+                     "shot_people", "blown_up_or_sabotaged") + tuple(r.name for r in _ADDED)
 for _r in _RULES:
     if _r.name in SWITCHED_TRIGGERS:
         switch(_r.name, _r.reason)
