@@ -37,6 +37,7 @@ from geo.events.markup import after_front_matter, without_markup
 from geo.events.feeds import item_day
 from geo.events.recall import said_clauses, without_since
 from geo.events.barrages import barrage_at_the_country
+from geo.events.narrative_year import in_the_story, year_told
 from geo.events.undated import undated_retold
 from geo.events.leads import without_bold_leads
 from geo.events.scope import (
@@ -98,6 +99,7 @@ class Extractor:
         item: tuple[int, str] | None = None  # (paragraph, day) a feed item's own stamp dates
         page, page_day = doc, article_day
         stamped = article_day  # a date heading's day with no year is in the year of the page's own day
+        story_day = None  # the last day the text stated with its year (geo.events.narrative_year)
         for s in parsed.sentences:
             if s.start < metadata and (rest := after_front_matter(s, metadata)) is not None:
                 s = rest  # "---\ntitle: ...\n---\nRussian forces captured X ...": the body's opening sentence
@@ -122,7 +124,8 @@ class Extractor:
                     carried = item
             # A wire dateline ("KHARKIV, March 15 (AP) —") dates the filing, not the events.
             head = dateline_end(s.text) if s.start == 0 or text[s.start - 1] == "\n" else 0
-            stated = find_date(s.text[head:], article_day)
+            stated = in_the_story(s.text[head:], find_date(s.text[head:], article_day), story_day, article_day)
+            story_day = year_told(s.text[head:], article_day) or story_day
             if stated is None and carried is not None and (told_from := day_told_from(s.text, carried[1])):
                 stated = (0, told_from)  # "On the same day", "The next day": from the day told last
             if stated is None and (counted := day_counted_from_an_event(s.text, text[:s.start], find_date, article_day)):
@@ -273,6 +276,8 @@ class Extractor:
             if TYPE_OF[sub_type] in (STRATEGIC, PROTESTS):
                 names = tuple(n for n in names if n != actor_rules.CIVILIANS)  # "detained a man"
             clause_date = find_date(clause[max(0, head - a):], article_day)
+            if clause_date is not None and date is not None and on("narrative_year"):
+                clause_date = in_the_story(clause[max(0, head - a):], clause_date, parse_iso(date), article_day)
             if clause_date is None and on("told_as_earlier"):
                 # "A day after Moscow's forces took control of Kherson": the day before.
                 clause_date = (0, told_day(clause[:at], date, clause))

@@ -1,0 +1,78 @@
+"""The year of a day stated without one, in a story told in the past.
+
+"On 24 February 2022 Russian forces invaded. ... On 27 February, they took the airport": read on a
+page of July 2023, "27 February" is 2022's, the year the story is telling, not the page's. A reader
+goes by the page's year while a yearless day lands near the page (news: "on March 14" in an
+article of March 16) and by the story's year once it would land months back, where a writer of
+news would have written the year.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from geo.rules import on, switch
+
+switch("narrative_year", "'On 24 February 2022 Russian forces invaded. On 27 February they took the airport', on a "
+       "page of July 2023: a day stated without a year that would land months before the page is in the year the "
+       "text last stated, nearest to that day")
+
+# Further back than this, a news writer states the year; a yearless day that far back is the story's.
+NEWS_REACH = timedelta(days=60)
+
+_MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+          r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+_MONTHS = {name: i for i, name in enumerate(
+    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
+_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
+_RANGE = r"(?:\s*(?:-|–|to|and|into)\s*[0-3]?\d(?:st|nd|rd|th)?)?"
+_STATED = (
+    re.compile(rf"\b{_DAY}{_RANGE}\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.I),
+    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:km|kilomet|mile|%|people|percent))(?:,?\s+(?P<year>(?:19|20)\d\d))?",
+               re.I),
+    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
+    # "in March 2022": the story's month, told from its first day
+    re.compile(rf"\b(?<!\d\s){_MONTH}\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+)
+
+
+def _day(m: re.Match[str], year: int) -> date | None:
+    month = m["month"]
+    month = int(month) if month.isdigit() else _MONTHS[month.lower()[:3]]
+    try:
+        return date(year, month, int(m.groupdict().get("day") or 1))
+    except ValueError:
+        return None
+
+
+def year_told(text: str, article: date | None) -> date | None:
+    """The last day ``text`` states with its year, when that day is not after the page's."""
+    last = None
+    for rx in _STATED:
+        for m in rx.finditer(text):
+            if m["year"] and (day := _day(m, int(m["year"]))) is not None \
+                    and (article is None or day <= article + timedelta(days=2)) \
+                    and (last is None or m.start() > last[0]):
+                last = (m.start(), day)
+    return last[1] if last else None
+
+
+def in_the_story(text: str, stated: tuple[int, str] | None, told: date | None,
+                 article: date | None) -> tuple[int, str] | None:
+    """``stated`` (find_date's answer for ``text``) moved into the story's year when it is a day
+    stated without a year that the page's year puts months back."""
+    if stated is None or told is None or article is None or not on("narrative_year"):
+        return stated
+    at, iso = stated
+    day = date.fromisoformat(iso[:10])
+    if day >= article - NEWS_REACH or told.year == day.year:
+        return stated
+    m = next((m for rx in _STATED[:2] if (m := rx.match(text, at)) is not None), None)
+    if m is None or m["year"]:
+        return stated
+    options = [d for y in (told.year - 1, told.year, told.year + 1)
+               if (d := _day(m, y)) is not None and d <= article + timedelta(days=2)]
+    if not options:
+        return stated
+    return at, min(options, key=lambda d: abs(d - told)).isoformat()
