@@ -44,6 +44,7 @@ def test_news_near_its_page_keeps_the_page_year(pipeline):
 @pytest.mark.parametrize("text, told", [
     ("It began on 24 February 2022 and went on.", date(2022, 2, 24)),
     ("On February 24, 2022, and again in March 2023.", date(2023, 3, 1)),
+    ("The report of 12.03.2022 was the last.", date(2022, 3, 12)),
     ("The deal runs until 1 January 2030.", None),  # after the page: no story told
     ("In 2022 the city fell.", None),  # a year alone is too loose a cue
 ])

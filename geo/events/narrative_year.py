@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
+from geo.events.dates import MONTHS, RULES
 from geo.rules import on, switch
 
 switch("narrative_year", "'On 24 February 2022 Russian forces invaded. On 27 February they took the airport', on a "
@@ -21,27 +22,21 @@ switch("narrative_year", "'On 24 February 2022 Russian forces invaded. On 27 Feb
 # Further back than this, a news writer states the year; a yearless day that far back is the story's.
 NEWS_REACH = timedelta(days=60)
 
-_MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
-          r"sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
-_MONTHS = {name: i for i, name in enumerate(
-    ("jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"), start=1)}
-_DAY = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"
-_RANGE = r"(?:\s*(?:-|–|to|and|into)\s*[0-3]?\d(?:st|nd|rd|th)?)?"
-_STATED = (
-    re.compile(rf"\b{_DAY}{_RANGE}\s+(?:of\s+)?{_MONTH}(?:,?\s+(?P<year>(?:19|20)\d\d))?\b", re.I),
-    re.compile(rf"\b{_MONTH}\s+{_DAY}\b(?!\s*(?:km|kilomet|mile|%|people|percent))(?:,?\s+(?P<year>(?:19|20)\d\d))?",
-               re.I),
-    re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<month>[01]\d)-(?P<day>[0-3]\d)\b"),
-    # "in March 2022": the story's month, told from its first day
-    re.compile(rf"\b(?<!\d\s){_MONTH}\s+(?P<year>(?:19|20)\d\d)\b", re.I),
-)
+_WITH_YEAR = {name: rx for name, rx, _ in RULES if name in ("iso", "dotted", "slashed", "day_month", "month_day")}
+_YEARLESS = [_WITH_YEAR["day_month"], _WITH_YEAR["month_day"]]
+# "in March 2022": the story's month, told from its first day
+_MONTH_YEAR = re.compile(r"\b(?<!\d\s)(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) +
+                         r")\.?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 
 
 def _day(m: re.Match[str], year: int) -> date | None:
     month = m["month"]
-    month = int(month) if month.isdigit() else _MONTHS[month.lower()[:3]]
+    month = int(month) if month.isdigit() else MONTHS[month.lower().rstrip(".")]
+    day = int(m.groupdict().get("day") or 1)
+    if m.re is _WITH_YEAR["slashed"] and month > 12 >= day:
+        month, day = day, month  # "02/25/2025": US order, as geo.events.dates reads it
     try:
-        return date(year, month, int(m.groupdict().get("day") or 1))
+        return date(year, month, day)
     except ValueError:
         return None
 
@@ -49,7 +44,7 @@ def _day(m: re.Match[str], year: int) -> date | None:
 def year_told(text: str, article: date | None) -> date | None:
     """The last day ``text`` states with its year, when that day is not after the page's."""
     last = None
-    for rx in _STATED:
+    for rx in (*_WITH_YEAR.values(), _MONTH_YEAR):
         for m in rx.finditer(text):
             if m["year"] and (day := _day(m, int(m["year"]))) is not None \
                     and (article is None or day <= article + timedelta(days=2)) \
@@ -68,7 +63,7 @@ def in_the_story(text: str, stated: tuple[int, str] | None, told: date | None,
     day = date.fromisoformat(iso[:10])
     if day >= article - NEWS_REACH or told.year == day.year:
         return stated
-    m = next((m for rx in _STATED[:2] if (m := rx.match(text, at)) is not None), None)
+    m = next((m for rx in _YEARLESS if (m := rx.match(text, at)) is not None), None)
     if m is None or m["year"]:
         return stated
     options = [d for y in (told.year - 1, told.year, told.year + 1)
