@@ -59,3 +59,24 @@ def test_in_the_story_moves_only_yearless_days():
     assert in_the_story("on 20 July", (3, "2023-07-20"), told, page) == (3, "2023-07-20")  # near the page
     # across a year end, the day nearest the one told
     assert in_the_story("on 2 January", (3, "2023-01-02"), date(2021, 12, 28), page) == (3, "2022-01-02")
+
+
+def test_a_day_carried_on_stays_in_the_story_year(pipeline):
+    text = ("Published 10 July 2023\n\nThe siege began in March 2022. On 26 March, Russian forces shelled Kherson. "
+            "Later, Russian artillery hit Beryslav, wounding three people.\n")
+    assert days(pipeline, text) == [("Kherson", "2022-03-26"), ("Beryslav", "2022-03-26")]
+
+
+def test_the_story_year_holds_against_a_month_told_later_in_it():
+    # told September 2022, then "27 February" of that year's story: not the next February, nearer in days
+    assert in_the_story("on 27 February", (3, "2023-02-27"), date(2022, 9, 1), date(2023, 7, 2)) == (3, "2022-02-27")
+
+
+def test_a_slashed_date_after_the_page_is_in_us_order():
+    from geo.events.dates import find_date
+    from geo.rules import switched_off
+    page = date(2022, 3, 12)
+    assert find_date("Russian forces shelled the town on 03/12/2022.", page)[1] == "2022-03-12"
+    assert find_date("Russian forces shelled the town on 10/02/2022.", page)[1] == "2022-02-10"  # European, past
+    with switched_off(frozenset({"slashed_date_not_after_the_page"})):
+        assert find_date("Russian forces shelled the town on 03/12/2022.", page)[1] == "2022-12-03"

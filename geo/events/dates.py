@@ -146,6 +146,19 @@ switch("vague_yields_to_named_day", "'Russia overnight Sunday to Monday fired ..
        "(a night is dated by the day it began, as ACLED dates it)")
 
 
+switch("slashed_date_not_after_the_page", "'On 03/12/2022' on a page of 12 March 2022: a slashed date that read as "
+       "day/month would be after the page's day, and as month/day is not, is in US order")
+
+
+def _us_order(day: int, month: int, year: str, article: date | None) -> bool:
+    if article is None or not on("slashed_date_not_after_the_page"):
+        return False
+    try:
+        return date(int(year), month, day) > article + timedelta(days=2) >= date(int(year), day, month)
+    except ValueError:
+        return False
+
+
 def _resolve(name: str, m: re.Match[str], article: date | None) -> date | None:
     g = m.groupdict()
     if name == "holiday":
@@ -153,8 +166,8 @@ def _resolve(name: str, m: re.Match[str], article: date | None) -> date | None:
     if name in _EXPLICIT:
         month = MONTHS.get(g["month"].lower().rstrip(".")) if not g["month"].isdigit() else int(g["month"])
         day, year = (between_day(g["first"], g["day"]) if name == "between" else int(g["day"])), g.get("year")
-        if name == "slashed" and month > 12 >= day:
-            month, day = day, month  # "02/25/2025": US order
+        if name == "slashed" and (month > 12 >= day or _us_order(day, month, g["year"], article)):
+            month, day = day, month  # "02/25/2025", or "03/12/2022" on a page of 12 March 2022: US order
         if name == "short_year":
             year = 2000 + int(year)
             if article is not None and abs(year - article.year) > 1:

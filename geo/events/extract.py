@@ -100,20 +100,25 @@ class Extractor:
         page, page_day = doc, article_day
         stamped = article_day  # a date heading's day with no year is in the year of the page's own day
         story_day = None  # the last day the text stated with its year (geo.events.narrative_year)
+
+        def in_story(words, day):  # find_date, in the year of the story told so far
+            return in_the_story(words, find_date(words, day), story_day, day)
+
         for s in parsed.sentences:
             if s.start < metadata and (rest := after_front_matter(s, metadata)) is not None:
                 s = rest  # "---\ntitle: ...\n---\nRussian forces captured X ...": the body's opening sentence
             if s.start < metadata or lines_of_text and _headline(text, s):
-                if (under := heading_day(s.text, find_date, stamped)) is not None:  # "Situation as of 31 December"
+                if (under := heading_day(s.text, in_story, stamped)) is not None:  # "Situation as of 31 December"
                     page, page_day, carried, item = replace(page, date=under), parse_iso(under), None, None
                 elif (day_of_item := item_day(s.text, page_day)) is not None:
                     item = (paragraph[s.index] + 1, day_of_item)  # "Published: 10 February 2025", the item below
+                story_day = year_told(s.text, stamped) or story_day
                 continue  # a headline sums up the story the sentences below report
             whole, s = s, _body(s)
             if s is not whole and (day_of_item := item_day(whole.text[:s.start - whole.start], page_day)) is not None:
                 item = (paragraph[s.index], day_of_item)
             elif s is not whole and text[max(0, whole.start - 2):whole.start].strip(" \t") in ("", "\n\n") \
-                    and (told_here := headline_day(whole.text[:s.start - whole.start], page_day, find_date)):
+                    and (told_here := headline_day(whole.text[:s.start - whole.start], page_day, in_story)):
                 carried = (paragraph[s.index], told_here)  # "Strikes on Dec 29 kill 39" over the lines it heads
             article_day, doc = page_day, page
             if carried is not None and carried[0] == paragraph[s.index] - 1 and answers_the_paragraph_before(s.text):
@@ -124,14 +129,15 @@ class Extractor:
                     carried = item
             # A wire dateline ("KHARKIV, March 15 (AP) —") dates the filing, not the events.
             head = dateline_end(s.text) if s.start == 0 or text[s.start - 1] == "\n" else 0
-            stated = in_the_story(s.text[head:], find_date(s.text[head:], article_day), story_day, article_day)
+            stated = in_story(s.text[head:], article_day)
             story_day = year_told(s.text[head:], article_day) or story_day
             if stated is None and carried is not None and (told_from := day_told_from(s.text, carried[1])):
                 stated = (0, told_from)  # "On the same day", "The next day": from the day told last
             if stated is None and (counted := day_counted_from_an_event(s.text, text[:s.start], find_date, article_day)):
                 stated = (0, counted)  # "A day after the agreement was signed": from that event's day
             if stated is not None and not (on("caption_dates_no_text") and self._blocked(s.text, "sentence")):
-                carried = (paragraph[s.index], (last_date(s.text[head:], article_day) or stated)[1])  # not a caption's
+                last_told = in_the_story(s.text[head:], last_date(s.text[head:], article_day), story_day, article_day)
+                carried = (paragraph[s.index], (last_told or stated)[1])  # not a caption's
             day = stated[1] if stated else None
             if not any_trigger.search(s.text) or self._blocked(s.text, "sentence"):
                 k, joined = continuing(events, last, s, day, by_sentence, text)

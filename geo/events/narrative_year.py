@@ -21,6 +21,8 @@ switch("narrative_year", "'On 24 February 2022 Russian forces invaded. On 27 Feb
 
 # Further back than this, a news writer states the year; a yearless day that far back is the story's.
 NEWS_REACH = timedelta(days=60)
+# "In December 2022 ... On 3 January": the next year's, when the day is this close to the one told.
+YEAR_END = timedelta(days=92)
 
 _WITH_YEAR = {name: rx for name, rx, _ in RULES if name in ("iso", "dotted", "slashed", "day_month", "month_day")}
 _YEARLESS = [_WITH_YEAR["day_month"], _WITH_YEAR["month_day"]]
@@ -66,8 +68,9 @@ def in_the_story(text: str, stated: tuple[int, str] | None, told: date | None,
     m = next((m for rx in _YEARLESS if (m := rx.match(text, at)) is not None), None)
     if m is None or m["year"]:
         return stated
-    options = [d for y in (told.year - 1, told.year, told.year + 1)
-               if (d := _day(m, y)) is not None and d <= article + timedelta(days=2)]
-    if not options:
+    # the story's year; the next or the one before when that puts the day a year end away from the one told
+    across = [d for y in (told.year + 1, told.year - 1) if (d := _day(m, y)) is not None and abs(d - told) <= YEAR_END]
+    day = across[0] if across else _day(m, told.year)
+    if day is None or day > article + timedelta(days=2):
         return stated
-    return at, min(options, key=lambda d: abs(d - told)).isoformat()
+    return at, day.isoformat()
