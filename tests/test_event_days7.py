@@ -80,3 +80,9 @@ def test_a_slashed_date_after_the_page_is_in_us_order():
     assert find_date("Russian forces shelled the town on 10/02/2022.", page)[1] == "2022-02-10"  # European, past
     with switched_off(frozenset({"slashed_date_not_after_the_page"})):
         assert find_date("Russian forces shelled the town on 03/12/2022.", page)[1] == "2022-12-03"
+
+
+def test_a_day_since_which_something_runs_tells_no_story_year(pipeline):
+    text = ("Published 20 July 2024\n\nThe city has been shelled since February 24, 2022. On May 3, Russian forces "
+            "shelled Kherson, killing two civilians.\n")
+    assert days(pipeline, text) == [("Kherson", "2024-05-03")]

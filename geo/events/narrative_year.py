@@ -43,12 +43,17 @@ def _day(m: re.Match[str], year: int) -> date | None:
         return None
 
 
+# "since February 24, 2022": a period that runs to the page's day, not a story told back then
+_SINCE = re.compile(r"\b(?:since|from)\s+(?:the\s+)?$", re.I)
+
+
 def year_told(text: str, article: date | None) -> date | None:
     """The last day ``text`` states with its year, when that day is not after the page's."""
     last = None
     for rx in (*_WITH_YEAR.values(), _MONTH_YEAR):
         for m in rx.finditer(text):
-            if m["year"] and (day := _day(m, int(m["year"]))) is not None \
+            if m["year"] and not _SINCE.search(text, max(0, m.start() - 12), m.start()) \
+                    and (day := _day(m, int(m["year"]))) is not None \
                     and (article is None or day <= article + timedelta(days=2)) \
                     and (last is None or m.start() > last[0]):
                 last = (m.start(), day)
