@@ -38,7 +38,7 @@ from geo.events.feeds import item_day
 from geo.events.recall import said_clauses, without_since
 from geo.events.barrages import barrage_at_the_country
 from geo.events.narrative_year import in_the_story, year_told
-from geo.events.undated import undated_retold
+from geo.events.undated import undated_at_the_dated_place, undated_retold
 from geo.events.leads import without_bold_leads
 from geo.events.scope import (
     _NO_THEATRE, Theatre, _body, _headline, _quoted, _theatre, _without_summaries, after_dateline, exclaims,
@@ -99,6 +99,7 @@ class Extractor:
         item: tuple[int, str] | None = None  # (paragraph, day) a feed item's own stamp dates
         page, page_day = doc, article_day
         stamped = article_day  # a date heading's day with no year is in the year of the page's own day
+        told_days: list[tuple[int, str, tuple]] = []  # (offset, day, places) of each sentence stating a day
         story_day = None  # the last day the text stated with its year (geo.events.narrative_year)
         for s in parsed.sentences:
             if s.start < metadata and (rest := after_front_matter(s, metadata)) is not None:
@@ -132,6 +133,8 @@ class Extractor:
                 stated = (0, counted)  # "A day after the agreement was signed": from that event's day
             if stated is not None and not (on("caption_dates_no_text") and self._blocked(s.text, "sentence")):
                 carried = (paragraph[s.index], (last_date(s.text[head:], article_day) or stated)[1])  # not a caption's
+                told_days.append((s.start, carried[1], tuple(r.place for r in by_sentence.get(s.index, ())
+                                                              if r.place is not None)))
             day = stated[1] if stated else None
             if not any_trigger.search(s.text) or self._blocked(s.text, "sentence"):
                 k, joined = continuing(events, last, s, day, by_sentence, text)
@@ -183,7 +186,9 @@ class Extractor:
             if found:
                 events += found
                 last = s.index
-        return retellings(without_bold_leads(_without_summaries(undated_retold(retold(events), doc.date and doc.date[:10]))))
+        day = doc.date and doc.date[:10]
+        return retellings(without_bold_leads(_without_summaries(undated_at_the_dated_place(
+            undated_retold(retold(events), day), day, told_days))))
 
     def _sentence(self, text, s: Sentence, rules, by_sentence, parsed, paragraph, focus, date,
                   article_day, doc_id, war_story: bool = True, head: int = 0,

@@ -1,0 +1,43 @@
+"""The day of an event, twelfth round (issue 20): a later paragraph that states no day goes on telling
+the strike the story dated at that place, not the page's day. Every sentence here is made up."""
+
+from __future__ import annotations
+
+from geo.text.ingest import read
+from test_namesakes import pipeline, without  # noqa: F401 - the loaded pipeline, and rules switched off on it
+
+
+def days(pipeline, text):
+    return [(e.sub_type, e.place.name if e.place else None, e.date)
+            for e in pipeline.parse(read(text.encode(), "probe.txt")).events]
+
+
+# Published on a Wednesday; the strike was early on Tuesday.
+STRIKE = ("Published 5 March 2025\n\nA Russian missile slammed into an apartment block in Kharkiv in the early hours "
+          "of Tuesday, the governor said.\n\nNeighbours gathered outside with blankets and tea.\n\n")
+
+
+def test_a_later_paragraph_at_the_dated_place_goes_on_with_its_day(pipeline, without):
+    text = STRIKE + "Air defences shot down four drones over Kharkiv, the mayor said.\n"
+    assert days(pipeline, text)[-1] == ("Disrupted weapons use", "Kharkiv", "2025-03-04")
+    without("undated_at_the_dated_place")
+    assert days(pipeline, text)[-1] == ("Disrupted weapons use", "Kharkiv", "2025-03-05")
+
+
+def test_a_night_told_as_last_night_dates_the_blast_in_it(pipeline, without):
+    text = ("Published 5 March 2025\n\nLast night, alerts told the people of Kharkiv to go down to the shelters."
+            "\n\nThe sirens went on for hours.\n\nBut then, around 03:00, a Russian missile hit a building in "
+            "Kharkiv, killing two people.\n")
+    assert days(pipeline, text) == [("Shelling/artillery/missile attack", "Kharkiv", "2025-03-04")]
+    without("undated_at_the_dated_place")
+    assert days(pipeline, text) == [("Shelling/artillery/missile attack", "Kharkiv", "2025-03-05")]
+
+
+def test_a_strike_elsewhere_keeps_the_page_day(pipeline):
+    text = STRIKE + "In the south, Russian shelling killed two people in Kherson, officials said.\n"
+    assert ("Kherson", "2025-03-05") in {(place, d) for _, place, d in days(pipeline, text)}
+
+
+def test_a_sentence_stating_its_own_day_keeps_it(pipeline):
+    text = STRIKE + "On Wednesday, Russian drones struck Kharkiv again, wounding three people.\n"
+    assert ("Kharkiv", "2025-03-05") in {(place, d) for _, place, d in days(pipeline, text)}
