@@ -41,3 +41,11 @@ def test_a_strike_elsewhere_keeps_the_page_day(pipeline):
 def test_a_sentence_stating_its_own_day_keeps_it(pipeline):
     text = STRIKE + "On Wednesday, Russian drones struck Kharkiv again, wounding three people.\n"
     assert ("Kharkiv", "2025-03-05") in {(place, d) for _, place, d in days(pipeline, text)}
+
+
+def test_a_feed_item_keeps_its_own_day(pipeline):
+    # each item is stamped: the item below a strike's item is news of its own stamp
+    text = ("Published 5 March 2025\n\nRussian missiles hit Kharkiv early on Tuesday, the governor said.\n\n"
+            "Published 5 March 2025\n\nAir defences shot down four drones over Kharkiv, the mayor said.\n\n"
+            "Published 5 March 2025\n\nPeople in the capital queued for water.\n")
+    assert days(pipeline, text)[-1] == ("Disrupted weapons use", "Kharkiv", "2025-03-05")

@@ -97,7 +97,7 @@ class Extractor:
         metadata = front_matter_end(text)
         told: Event | None = None  # the last strike the text told of, placed or not
         item: tuple[int, str] | None = None  # (paragraph, day) a feed item's own stamp dates
-        page, page_day = doc, article_day
+        page, page_day, own = doc, article_day, doc
         stamped = article_day  # a date heading's day with no year is in the year of the page's own day
         told_days: list[tuple[int, str, tuple]] = []  # (offset, day, places) of each sentence stating a day
         story_day = None  # the last day the text stated with its year (geo.events.narrative_year)
@@ -186,9 +186,10 @@ class Extractor:
             if found:
                 events += found
                 last = s.index
-        day = doc.date and doc.date[:10]
-        return retellings(without_bold_leads(_without_summaries(undated_at_the_dated_place(
-            undated_retold(retold(events), day), day, told_days))))
+        events = undated_retold(retold(events), doc.date and doc.date[:10])
+        if page is own and (item is None or item[0] <= 1):  # not a feed's items, a page's dated sections
+            events = undated_at_the_dated_place(events, own.date and own.date[:10], told_days)
+        return retellings(without_bold_leads(_without_summaries(events)))
 
     def _sentence(self, text, s: Sentence, rules, by_sentence, parsed, paragraph, focus, date,
                   article_day, doc_id, war_story: bool = True, head: int = 0,
