@@ -49,3 +49,24 @@ def test_a_feed_item_keeps_its_own_day(pipeline):
             "Published 5 March 2025\n\nAir defences shot down four drones over Kharkiv, the mayor said.\n\n"
             "Published 5 March 2025\n\nPeople in the capital queued for water.\n")
     assert days(pipeline, text)[-1] == ("Disrupted weapons use", "Kharkiv", "2025-03-05")
+
+
+def test_a_sentence_begun_before_a_line_break_is_in_the_next_paragraph(pipeline, without):
+    # copy in HTML paragraphs, one a line: the splitter starts a sentence at the closing tag before the
+    # break, but its words, and the day it tells, are in the paragraph after it
+    from geo.types import Document
+
+    text = ("<p>Russia struck Kyiv with drones overnight, officials said.</p>\n<p>Rescuers worked through the "
+            "morning in the city.</p>\n<p>The president has shifted his policy. Last week, he announced a plan to "
+            "send missiles to Ukraine.</p>\n<p>At the same time, Ukraine has been striking Russia, including a "
+            "barrage overnight Saturday into Sunday. Russia’s military said it had shot down more than 230 drones "
+            "over the Moscow region.</p>\n<p>Flights were delayed at the airports.</p>\n<p>Officials gave no more "
+            "details.</p>\n")
+
+    def downed():
+        return [e.date for e in pipeline.parse(Document(text, date="2025-07-21")).events
+                if e.sub_type == "Disrupted weapons use"]
+
+    assert downed() == ["2025-07-19"]
+    without("paragraph_of_the_body")
+    assert downed() == ["2025-07-21"]

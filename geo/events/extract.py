@@ -111,6 +111,8 @@ class Extractor:
                     item = (paragraph[s.index] + 1, day_of_item)  # "Published: 10 February 2025", the item below
                 continue  # a headline sums up the story the sentences below report
             whole, s = s, _body(s)
+            if on("paragraph_of_the_body"):
+                paragraph[s.index] = bisect.bisect_right(breaks, s.start)  # "</p>\n<p>At the same time ...": the second
             if s is not whole and (day_of_item := item_day(whole.text[:s.start - whole.start], page_day)) is not None:
                 item = (paragraph[s.index], day_of_item)
             elif s is not whole and text[max(0, whole.start - 2):whole.start].strip(" \t") in ("", "\n\n") \
