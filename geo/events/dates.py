@@ -312,3 +312,6 @@ def paragraph_breaks(text: str) -> list[int]:
 
 
 _MANY_LINES = 5
+switch("paragraph_of_the_body", "'... the United States.</p>\\n<p>At the same time, Ukraine struck Russia overnight "
+       "Saturday into Sunday. Russia said it shot down 230 drones': a sentence the splitter began before a line break "
+       "is in the paragraph its words are in, so the day it tells runs on to the sentences after it there")

@@ -38,7 +38,7 @@ from geo.events.feeds import item_day
 from geo.events.recall import said_clauses, without_since
 from geo.events.barrages import barrage_at_the_country
 from geo.events.narrative_year import in_the_story, year_told
-from geo.events.undated import undated_retold
+from geo.events.undated import undated_at_the_dated_place, undated_retold
 from geo.events.leads import without_bold_leads
 from geo.events.scope import (
     _NO_THEATRE, Theatre, _body, _headline, _quoted, _theatre, _without_summaries, after_dateline, exclaims,
@@ -97,8 +97,9 @@ class Extractor:
         metadata = front_matter_end(text)
         told: Event | None = None  # the last strike the text told of, placed or not
         item: tuple[int, str] | None = None  # (paragraph, day) a feed item's own stamp dates
-        page, page_day = doc, article_day
+        page, page_day, own = doc, article_day, doc
         stamped = article_day  # a date heading's day with no year is in the year of the page's own day
+        told_days: list[tuple[int, str, tuple]] = []  # (offset, day, places) of each sentence stating a day
         story_day = None  # the last day the text stated with its year (geo.events.narrative_year)
 
         def in_story(words, day):  # find_date, in the year of the story told so far
@@ -115,6 +116,8 @@ class Extractor:
                 story_day = year_told(s.text, stamped) or story_day
                 continue  # a headline sums up the story the sentences below report
             whole, s = s, _body(s)
+            if on("paragraph_of_the_body"):
+                paragraph[s.index] = bisect.bisect_right(breaks, s.start)  # "</p>\n<p>At the same time ...": the second
             if s is not whole and (day_of_item := item_day(whole.text[:s.start - whole.start], page_day)) is not None:
                 item = (paragraph[s.index], day_of_item)
             elif s is not whole and text[max(0, whole.start - 2):whole.start].strip(" \t") in ("", "\n\n") \
@@ -138,6 +141,8 @@ class Extractor:
             if stated is not None and not (on("caption_dates_no_text") and self._blocked(s.text, "sentence")):
                 last_told = in_the_story(s.text[head:], last_date(s.text[head:], article_day), story_day, article_day)
                 carried = (paragraph[s.index], (last_told or stated)[1])  # not a caption's
+                told_days.append((s.start, carried[1], tuple(r.place for r in by_sentence.get(s.index, ())
+                                                              if r.place is not None)))
             day = stated[1] if stated else None
             if not any_trigger.search(s.text) or self._blocked(s.text, "sentence"):
                 k, joined = continuing(events, last, s, day, by_sentence, text)
@@ -189,7 +194,10 @@ class Extractor:
             if found:
                 events += found
                 last = s.index
-        return retellings(without_bold_leads(_without_summaries(undated_retold(retold(events), doc.date and doc.date[:10]))))
+        events = undated_retold(retold(events), doc.date and doc.date[:10])
+        if page is own and (item is None or item[0] <= 1):  # not a feed's items, a page's dated sections
+            events = undated_at_the_dated_place(events, own.date and own.date[:10], told_days)
+        return retellings(without_bold_leads(_without_summaries(events)))
 
     def _sentence(self, text, s: Sentence, rules, by_sentence, parsed, paragraph, focus, date,
                   article_day, doc_id, war_story: bool = True, head: int = 0,
