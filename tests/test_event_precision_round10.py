@@ -1,0 +1,49 @@
+"""Issue 20, precision, tenth round: one happening told twice (a feed item's heading over its own
+prose). Made-up sentences; each rule switched off shows what it changes (geo/events/feeds.py)."""
+
+from __future__ import annotations
+
+import pytest
+
+from factories import event_kinds
+
+
+@pytest.fixture(scope="module")
+def pipeline(geo_data_dir):
+    from geo.geoparse.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+def _on_off(pipeline, monkeypatch, text, rule):
+    return event_kinds(pipeline, monkeypatch, text), event_kinds(pipeline, monkeypatch, text, off={rule})
+
+
+def _item(heading: str, prose: str, number: int) -> str:
+    slug = "-".join(heading.lower().split()) + f"-a{number}"  # a feed's links spell out its headings
+    return (f"## {heading}\n"
+            f" - [https://example.com/2025/03/04/{slug}](https://example.com/2025/03/04/{slug})\n"
+            " - RSS feed: https://example.com/rss/news\n"
+            " - date published: 2025-03-04T10:00:00+00:00\n\n"
+            f"{prose}\n\n")
+
+
+_FEED = ("# Source:Example Daily, URL:https://example.com/rss/news, language:en-us\n\n"
+         + _item("Ukrainian Strike on Russia Kills One, 20 Drones Downed",
+                 "Air defences destroyed 20 drones over the Belgorod region overnight, the governor said. One man was "
+                 "killed.", 101)
+         + _item("Parliament Debates New Budget", "Lawmakers argued over spending on Tuesday.", 102))
+
+
+def test_a_feed_items_heading_is_the_title_of_the_event_its_prose_tells(pipeline, monkeypatch):
+    on, off = _on_off(pipeline, monkeypatch, _FEED, "item_prose_retells_its_heading")
+    assert on == [("Disrupted weapons use", "Belgorod")]
+    assert len(off) == 2 and all(k[0] == "Disrupted weapons use" for k in off)
+
+
+def test_a_heading_whose_item_tells_another_kind_stays_an_event(pipeline, monkeypatch):
+    text = ("# Source:Example Daily, URL:https://example.com/rss/news, language:en-us\n\n"
+            + _item("Russian Drones Strike Kharkiv Power Plant",
+                    "Repair crews worked through the night, the city's mayor said.", 103))
+    on = event_kinds(pipeline, monkeypatch, text)
+    assert on == [("Air/drone strike", "Kharkiv")]
