@@ -1,5 +1,7 @@
 """Issue 20, precision, tenth round: one happening told twice (a feed item's heading over its own
-prose). Made-up sentences; each rule switched off shows what it changes (geo/events/feeds.py)."""
+prose), and a strike's damage read as another kind of event (a fire a drone set read as property
+destruction). Made-up sentences; each rule switched off shows what it changes
+(geo/events/feeds.py, geo/events/strike_damage.py)."""
 
 from __future__ import annotations
 
@@ -47,3 +49,22 @@ def test_a_heading_whose_item_tells_another_kind_stays_an_event(pipeline, monkey
                     "Repair crews worked through the night, the city's mayor said.", 103))
     on = event_kinds(pipeline, monkeypatch, text)
     assert on == [("Air/drone strike", "Kharkiv")]
+
+
+_SHELLED = "Russian forces shelled Kramatorsk overnight, the governor said. "
+
+
+@pytest.mark.parametrize("damage", [
+    "A school was set on fire by falling debris from a downed drone.",
+    "A missile or a drone appeared to set a kindergarten on fire.",
+    "Falling debris burned down two houses on the edge of town.",
+])
+def test_a_fire_a_weapon_caused_is_the_strikes_damage(pipeline, monkeypatch, damage):
+    on, off = _on_off(pipeline, monkeypatch, _SHELLED + damage, "damage_by_a_weapon")
+    assert "Looting/property destruction" not in {k[0] for k in on}
+    assert "Looting/property destruction" in {k[0] for k in off}
+
+
+def test_property_set_on_fire_by_hand_is_still_property_destruction(pipeline, monkeypatch):
+    text = _SHELLED + "Russian soldiers set a school on fire in Kherson, residents said."
+    assert ("Looting/property destruction", "Kherson") in event_kinds(pipeline, monkeypatch, text)
