@@ -1,7 +1,8 @@
 """Issue 20, precision, tenth round: one happening told twice (a feed item's heading over its own
-prose), and a strike's damage read as another kind of event (a fire a drone set read as property
-destruction). Made-up sentences; each rule switched off shows what it changes
-(geo/events/feeds.py, geo/events/strike_damage.py)."""
+prose), a strike's damage read as another kind of event (a fire a drone set read as property
+destruction), and fighting named as the scene of other news ("talks unfolded alongside intense
+fighting"). Made-up sentences; each rule switched off shows what it changes (geo/events/feeds.py,
+geo/events/strike_damage.py, geo/events/backdrop.py)."""
 
 from __future__ import annotations
 
@@ -68,3 +69,19 @@ def test_a_fire_a_weapon_caused_is_the_strikes_damage(pipeline, monkeypatch, dam
 def test_property_set_on_fire_by_hand_is_still_property_destruction(pipeline, monkeypatch):
     text = _SHELLED + "Russian soldiers set a school on fire in Kherson, residents said."
     assert ("Looting/property destruction", "Kherson") in event_kinds(pipeline, monkeypatch, text)
+
+
+@pytest.mark.parametrize("scene", [
+    "With combat raging to its north and east, Kharkiv is struggling to keep its factories open.",
+    "Life in Kharkiv, however, went on alongside intense fighting.",
+    "As fighting raged, the mayor of Kharkiv met donors on Tuesday.",
+])
+def test_fighting_named_as_the_backdrop_is_no_clash(pipeline, monkeypatch, scene):
+    on, off = _on_off(pipeline, monkeypatch, _SHELLED + scene, "fighting_as_backdrop")
+    assert on == [("Shelling/artillery/missile attack", "Kramatorsk")]
+    assert ("Armed clash", "Kharkiv") in off
+
+
+def test_fighting_the_backdrop_places_is_still_fighting_there(pipeline, monkeypatch):
+    text = _SHELLED + "Amid fierce fighting in Bakhmut, Ukrainian commanders asked for more ammunition."
+    assert ("Armed clash", "Bakhmut") in event_kinds(pipeline, monkeypatch, text)
