@@ -1,8 +1,9 @@
 """Issue 20, precision, tenth round: one happening told twice (a feed item's heading over its own
 prose), a strike's damage read as another kind of event (a fire a drone set read as property
 destruction), and fighting named as the scene of other news ("talks unfolded alongside intense
-fighting"). Made-up sentences; each rule switched off shows what it changes (geo/events/feeds.py,
-geo/events/strike_damage.py, geo/events/backdrop.py)."""
+fighting"), and a capture named as an aim ("by liberating X, we will"). Made-up sentences; each rule
+switched off shows what it changes (geo/events/feeds.py, geo/events/strike_damage.py,
+geo/events/backdrop.py, geo/events/goals.py)."""
 
 from __future__ import annotations
 
@@ -85,3 +86,22 @@ def test_fighting_named_as_the_backdrop_is_no_clash(pipeline, monkeypatch, scene
 def test_fighting_the_backdrop_places_is_still_fighting_there(pipeline, monkeypatch):
     text = _SHELLED + "Amid fierce fighting in Bakhmut, Ukrainian commanders asked for more ammunition."
     assert ("Armed clash", "Bakhmut") in event_kinds(pipeline, monkeypatch, text)
+
+
+@pytest.mark.parametrize("aim, rule", [
+    ("By liberating Crimea, we will put an end to the war, the president said.", "means_of_a_forecast"),
+    ("By capturing Bakhmut, Russian forces would open the road to the north, analysts said.", "means_of_a_forecast"),
+    ("The minister spoke of progress towards the de-occupation of Crimea.", "aim_named_by_a_noun"),
+])
+def test_a_capture_named_as_an_aim_is_no_event(pipeline, monkeypatch, aim, rule):
+    on, off = _on_off(pipeline, monkeypatch, _SHELLED + aim, rule)
+    assert on == [("Shelling/artillery/missile attack", "Kramatorsk")]
+    assert len(off) == 2
+
+
+@pytest.mark.parametrize("told, kind", [
+    ("Ukrainian forces responded by shelling Bakhmut on Tuesday.", "Shelling/artillery/missile attack"),
+    ("Ukrainian forces liberated Bakhmut on Tuesday, the general staff said.", "Government regains territory"),
+])
+def test_a_capture_or_a_strike_told_as_done_stays(pipeline, monkeypatch, told, kind):
+    assert (kind, "Bakhmut") in event_kinds(pipeline, monkeypatch, _SHELLED + told)
