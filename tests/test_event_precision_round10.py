@@ -1,9 +1,10 @@
 """Issue 20, precision, tenth round: one happening told twice (a feed item's heading over its own
 prose), a strike's damage read as another kind of event (a fire a drone set read as property
 destruction), and fighting named as the scene of other news ("talks unfolded alongside intense
-fighting"), and a capture named as an aim ("by liberating X, we will"). Made-up sentences; each rule
-switched off shows what it changes (geo/events/feeds.py, geo/events/strike_damage.py,
-geo/events/backdrop.py, geo/events/goals.py)."""
+fighting"), a capture named as an aim ("by liberating X, we will"), and an explosion an accident set
+off. Made-up sentences; each rule switched off shows what it changes (geo/events/feeds.py,
+geo/events/strike_damage.py, geo/events/backdrop.py, geo/events/goals.py,
+geo/events/outside_the_war.py)."""
 
 from __future__ import annotations
 
@@ -105,3 +106,18 @@ def test_a_capture_named_as_an_aim_is_no_event(pipeline, monkeypatch, aim, rule)
 ])
 def test_a_capture_or_a_strike_told_as_done_stays(pipeline, monkeypatch, told, kind):
     assert (kind, "Bakhmut") in event_kinds(pipeline, monkeypatch, _SHELLED + told)
+
+
+def test_an_explosion_an_accident_set_off_is_no_attack(pipeline, monkeypatch):
+    text = _SHELLED + "A household gas explosion destroyed two flats in Kharkiv on Tuesday, rescuers said."
+    on, off = _on_off(pipeline, monkeypatch, text, "accidental_explosion")
+    assert on == [("Shelling/artillery/missile attack", "Kramatorsk")]
+    assert ("Remote explosive/landmine/IED", "Kharkiv") in off
+
+
+@pytest.mark.parametrize("told", [
+    "A blast ripped through an apartment block in Kharkiv on Tuesday, rescuers said.",
+    "A gas pipeline in Kharkiv exploded after a Russian drone strike on Tuesday.",
+])
+def test_an_explosion_with_no_accident_named_or_a_strike_named_stays(pipeline, monkeypatch, told):
+    assert any(k[1] == "Kharkiv" for k in event_kinds(pipeline, monkeypatch, _SHELLED + told))
