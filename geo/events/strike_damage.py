@@ -16,7 +16,9 @@ _DESTRUCTION = re.compile(r"set\b.*\bon fire|set fire to|torched|burned down|dem
 _WEAPON = re.compile(rf"\b(?:{_AIR_WEAPON}|{_GUNS}|debris|fragments?|shrapnel|shelling|bombs?|bombing|strikes?|"
                      r"(?:direct )?hits?|warheads?|munitions?|explosions?|blasts?)\b", re.I)
 
-switch("damage_by_a_weapon", __doc__.split("\n\n")[0].replace("\n", " ")[:300])
+switch("damage_by_a_weapon", "'a kindergarten was set on fire by falling debris', 'a missile or a drone appeared to set "
+       "the school on fire': a fire or a ruin a weapon caused is the strike's damage, told with the strike, not "
+       "Looting/property destruction (property an armed group takes or wrecks by hand)")
 
 
 def damage_by_a_weapon(clause: str, m: re.Match) -> bool:
