@@ -34,7 +34,7 @@ from geo.events.vessels import without_ships
 from geo.events.commentary import COMMENTARY
 from geo.events.general_statements import GENERAL
 from geo.events.markup import after_front_matter, without_markup
-from geo.events.feeds import item_day, retold_in_its_item
+from geo.events.feeds import item_day
 from geo.events.recall import said_clauses, without_since
 from geo.events.barrages import barrage_at_the_country
 from geo.events.narrative_year import in_the_story, year_told
@@ -183,8 +183,7 @@ class Extractor:
             if found:
                 events += found
                 last = s.index
-        events = retellings(without_bold_leads(_without_summaries(undated_retold(retold(events), doc.date and doc.date[:10]))))
-        return retold_in_its_item(events, text)
+        return retellings(without_bold_leads(_without_summaries(undated_retold(retold(events), doc.date and doc.date[:10]))))
 
     def _sentence(self, text, s: Sentence, rules, by_sentence, parsed, paragraph, focus, date,
                   article_day, doc_id, war_story: bool = True, head: int = 0,

@@ -8,7 +8,7 @@ import re
 
 from geo.events.dates import find_date
 from geo.rules import on, switch
-from geo.text.article_meta import is_heading, is_stamp
+from geo.text.article_meta import is_stamp
 
 # " - [https://example.com/2024/08/07/slug](https://...)" or a bare " - https://..." line
 _LINK_LINE = re.compile(r"\s*(?:[-*•]\s*)?(?:\[\s*)?(?:https?://|www\.)\S*", re.I)
@@ -47,39 +47,3 @@ def item_day(lines: str, page_day=None) -> str | None:
 
 switch("day_heading_dates_its_entries", "a liveblog's day heading with no year ('Monday 10 February') above its "
        "entries dates them as a feed item's stamp does, in the page's year")
-
-
-switch("item_prose_retells_its_heading", "a feed item whose heading is followed by prose (the item's summary) tells "
-       "its happening twice: 'Ukrainian Strike on Russia Kills One' over 'Air defences destroyed 13 missiles over the "
-       "region' is one event, placed and dated by the prose; the heading alone is the event only when its item tells "
-       "no event of that kind")
-
-# A heading line with a link line right below it: where the next feed item starts.
-_NEXT_ITEM = re.compile(r"\n([^\n]+)\n(?=\s*(?:[-*•]\s*)?(?:\[\s*)?(?:https?://|www\.))", re.I)
-
-
-def _item_heading(sentence: str) -> bool:
-    first, _, rest = sentence.partition("\n")
-    return bool(rest) and is_heading(first.strip()) and link_follows(rest)
-
-
-def _item_end(text: str, start: int) -> int:
-    for m in _NEXT_ITEM.finditer(text, start):
-        if is_heading(m.group(1).strip()):
-            return m.start()
-    return len(text)
-
-
-def retold_in_its_item(events: list, text: str) -> list:
-    """Events without a feed item's heading event when the item's own prose tells an event of its
-    type: the heading is then the item's title for that event, not a second one."""
-    if not on("item_prose_retells_its_heading"):
-        return events
-    drop = set()
-    for i, e in enumerate(events):
-        if not _item_heading(e.sentence.text):
-            continue
-        end = _item_end(text, e.sentence.end)
-        if any(f.type == e.type and e.sentence.end <= f.sentence.start < end for f in events):
-            drop.add(i)
-    return [e for i, e in enumerate(events) if i not in drop] if drop else events
