@@ -1,8 +1,9 @@
 """Words of violence or of the war's developments that, in their clause, report neither: a crime
 the police arrest someone for, an attack by hackers, a court case over a protest held before, firms
 or families relocating, soldiers described as mobilised, a call intercepted, a scene captured on
-camera, talks that hit a dead end. ACLED codes political violence and the war's developments, not
-crime, cyber incidents, trials, intelligence work or descriptions of who someone is. Named switches
+camera, talks that hit a dead end, an explosion an accident set off. ACLED codes political violence
+and the war's developments, not crime, accidents, cyber incidents, trials, intelligence work or
+descriptions of who someone is. Named switches
 (`geo eval --without NAME`), asked by geo.events.senses for each trigger found."""
 
 from __future__ import annotations
@@ -83,6 +84,16 @@ switch("hit_a_dead_end",
        "'peace talks had hit a dead end', 'the negotiations hit a snag': talks or prices that hit an impasse or a "
        "low strike nothing")
 
+_BLAST = re.compile(r"(?:explo|blasts?\b|detonat|went off|caught fire|fire)", re.I)
+# What makes an explosion an accident: gas in a home or a pipe, fireworks, a boiler, a crash on the road or rails.
+_ACCIDENT = re.compile(r"\b(?:gas (?:leaks?|explosions?|cylinders?|canisters?|pipes?|pipelines?|mains?|stoves?)|"
+                       r"household gas|domestic gas|fireworks?|pyrotechnics?|boilers?|short[- ]circuit\w*|"
+                       r"(?:traffic|road|car|highway|rail|railway|industrial|workplace) (?:accidents?|crash(?:es)?|"
+                       r"collisions?)|derail\w*|collision between)\b", re.I)
+switch("accidental_explosion",
+       "'a cargo of fireworks exploded after a highway crash', 'a household gas explosion destroyed two flats': an "
+       "explosion an accident set off is no attack, whoever reports it; ACLED codes political violence only")
+
 
 def outside_the_war(clause: str, m: re.Match) -> bool:
     """A trigger whose clause tells of crime, hacking, a trial, civilian moves or who soldiers are."""
@@ -100,6 +111,8 @@ def outside_the_war(clause: str, m: re.Match) -> bool:
             and on("intercepted_talk"):
         return True
     if _HIT.match(word) and _FIGURE_AFTER.match(clause, m.start() + 3) and on("hit_a_dead_end"):
+        return True
+    if _BLAST.match(word) and _ACCIDENT.search(clause) and on("accidental_explosion"):
         return True
     if _CAPTURE.match(word) and (_RECORDING_BEFORE.search(before) or _RECORDING_AFTER.match(clause, m.start())) \
             and on("captured_on_camera"):

@@ -7,6 +7,9 @@ from __future__ import annotations
 import re
 
 from geo.events.outside_the_war import outside_the_war
+from geo.events.backdrop import fighting_as_backdrop
+from geo.events.goals import told_as_an_aim
+from geo.events.strike_damage import damage_by_a_weapon
 from geo.rules import on, switch
 
 # A fight named by a noun, then a modal verb: the noun is the subject of a forecast.
@@ -77,6 +80,12 @@ def named_not_told(clause: str, m: re.Match) -> bool:
         return True  # "leaders clashed over the plan", "combat brigades", "engaged in talks"
     if outside_the_war(clause, m):
         return True  # "arrested on bribery charges", "a hacking attack", "jailed over protests"
+    if damage_by_a_weapon(clause, m):
+        return True  # "a kindergarten was set on fire by falling debris": the strike's damage
+    if fighting_as_backdrop(clause, m):
+        return True  # "talks unfolded alongside intense fighting": the scene, not a clash
+    if told_as_an_aim(clause, m):
+        return True  # "the de-occupation of the territory", "by liberating X, we will": an aim
     word = re.sub(r"\s+on$", "", m.group(0).strip())
     if NOMINAL.match(word) and MODAL_NEXT.match(clause, m.end()) and on("nominal_with_modal"):
         return True  # "a breakthrough would challenge", "counterattacks may have done enough"
