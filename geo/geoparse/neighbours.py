@@ -116,10 +116,9 @@ def _credit(mine: list, others: list[list]) -> dict[str, float]:
 
 
 switch("agreeing_neighbours_add_up",
-       "'near Kopanka, Novoehorivka, Novoliubivka, Yampolivka, Terny and Kolodiazi': the reading of a namesake "
-       "that three of the list's villages lie beside beats the one a single namesake of another name lies "
-       "beside (two far namesakes that happen to lie together); each neighbour's credit adds up, not only the "
-       "best one's")
+       "'near A, B, C and D', where two namesakes of A and B lie together far from C and D: the reading of a "
+       "namesake that most of the list lies beside beats the one a single far namesake vouches for; each "
+       "neighbour's credit adds up, not only the best one's")
 
 
 def credits(story: Story) -> dict[int, tuple[dict[str, float], dict[str, float]]]:
