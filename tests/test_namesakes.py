@@ -77,3 +77,19 @@ def test_an_oblast_adjective_with_a_lower_case_type_word(pipeline, without):
     assert found["Dnipropetrovska region"].feature == "region"
     without("oblast_adjective")
     assert "Kharkivska oblast" not in places(pipeline, "Drones hit Kharkivska oblast overnight.")
+
+
+# Kharkiv Oblast has a Zelene beside the city and one among the villages by the border: written
+# after "northeast of Kharkiv" in a list of those villages, it is theirs.
+AGREEING = "Russian troops attacked northeast of Kharkiv near Zelene, Starytsya, Okhrimivka and Vovchansk."
+
+
+def test_the_namesake_most_of_a_list_lies_beside(pipeline):
+    found = places(pipeline, AGREEING)
+    assert km(found["Zelene"], found["Starytsya"]) < 25
+
+
+def test_without_adding_up_the_one_reference_town_chooses(pipeline, without):
+    without("agreeing_neighbours_add_up")
+    found = places(pipeline, AGREEING)
+    assert km(found["Zelene"], found["Starytsya"]) > 25

@@ -153,6 +153,11 @@ NOT_EVENT: tuple[NotEvent, ...] = (
              "'the biggest prisoner exchange since Russia launched its full-scale assault in February 2022': an action "
              "a 'since' phrase reckons from is the past, not the clause's event; the clause's own trigger stands, and the "
              "phrase's year does not make it background"),
+    NotEvent("in_response_to_an_attack",
+             r"\bin (?:an? )?(?:\w+ )?(?:response|retaliation|reply|reaction|revenge|answer) (?:to|for) "
+             r"(?:the|this|that|these|those|its|their|\w+[’']s)(?:\s+\S+){0,3}?\s*$", "before",
+             "'In an apparent response to the drone attack, Russia suspended the deal', 'in retaliation for the strikes on "
+             "its cities': the attack a response answers is one the story has told; the clause's own action stands"),
     NotEvent("ongoing_development", r"\b(?:are|is|am)\b(?:\s+(?!and\b|but\b)\S+){0,3}\s*$", "before",
              "'they are moving new units there': a development in the present tense is an assessment of "
              "what goes on, not a dated event (violence reported so, 'are shelling X', still counts)",

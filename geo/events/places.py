@@ -23,6 +23,7 @@ from geo.events.addressed import addressed
 from geo.events.asides import described, without_described
 from geo.events.list_items import in_brackets_after, qualified_join
 from geo.events.officials import officials_city
+from geo.events.qualifiers import qualifies_a_noun
 from geo.events.vessels import names_a_ship
 from geo.rules import on, rule, switch
 from geo.types import NEAR_PLACE, PLACE_ITSELF, REGION_ONLY, Resolution
@@ -149,7 +150,7 @@ def placeable(text: str, resolutions: list[Resolution]) -> list[Resolution]:
     for r in resolutions:
         if r.place is None or r.mention.label == "DEMONYM" or r.place.feature in _NATIONAL:
             continue
-        if in_a_compound(text, r) or names_a_ship(text, r):
+        if qualifies_a_noun(text, r) or names_a_ship(text, r):
             continue
         if _CLOCK_AFTER.match(text, r.mention.end):
             continue  # "20:00 Moscow time": a clock, not a place
@@ -166,19 +167,6 @@ def placeable(text: str, resolutions: list[Resolution]) -> list[Resolution]:
 
 
 _NATIONAL = {"country", "continent"}
-
-# "Moscow-annexed Crimea", "pro-Moscow forces", "a Kharkiv-based unit": the name qualifies a noun.
-_COMPOUND_AFTER = re.compile(r"[-‑][a-z]")
-_COMPOUND_BEFORE = re.compile(r"\b(?:pro|anti|non|ex|post|pre)[-‑]$", re.I)
-switch("name_in_a_compound", "'in Moscow-annexed Crimea', 'after pro-Moscow forces stormed across the border': a town's "
-       "name inside a compound adjective qualifies a noun; the event is not at that town")
-
-
-def in_a_compound(text: str, r: Resolution) -> bool:
-    m = r.mention
-    return on("name_in_a_compound") and bool(_COMPOUND_AFTER.match(text, m.end)
-                                             or _COMPOUND_BEFORE.search(text, max(0, m.start - 5), m.start))
-
 
 def _capitals() -> frozenset[tuple[str, str]]:
     from geo.gazetteer.sources import capitals

@@ -92,14 +92,17 @@ def _eligible(scored, towns: bool = False) -> list | None:
 
 
 def _credit(mine: list, others: list[list]) -> dict[str, float]:
-    """Per reading, the most any one neighbour vouches for it: its share of that neighbour's
-    belief, times how near (BESIDE at the same spot, nothing at NEIGHBOURS_KM). Only the names
-    beside it: a story-wide vote (the places it is sure of anywhere) cost work that grew faster
-    than the names (tests/test_parse_scaling.py) and changed no score on any set."""
+    """Per reading, what its neighbours vouch for it: each neighbour its share of belief in its
+    readings near it, times how near (BESIDE at the same spot, nothing at NEIGHBOURS_KM); the
+    neighbours' credits add up (``agreeing_neighbours_add_up``), else the most any one gives. Only
+    the names beside it: a story-wide vote (the places it is sure of anywhere) cost work that grew
+    faster than the names (tests/test_parse_scaling.py) and changed no score on any set."""
+    adding = on("agreeing_neighbours_add_up")
     given: dict[str, float] = {}
     for place in mine:
-        best = 0.0
+        total = 0.0
         for readings in others:
+            best = 0.0
             for share, q in readings:
                 if q.id == place.id or abs(q.lat - place.lat) > _DEGREES \
                         or abs(q.lon - place.lon) > _DEGREES / max(0.2, math.cos(math.radians(place.lat))):
@@ -107,8 +110,15 @@ def _credit(mine: list, others: list[list]) -> dict[str, float]:
                 km = distance_km(place.lat, place.lon, q.lat, q.lon)
                 if km < NEIGHBOURS_KM:
                     best = max(best, BESIDE * share * (1.0 - km / NEIGHBOURS_KM))
-        given[place.id] = best
+            total = total + best if adding else max(total, best)
+        given[place.id] = total
     return given
+
+
+switch("agreeing_neighbours_add_up",
+       "'near A, B, C and D', where two namesakes of A and B lie together far from C and D: the reading of a "
+       "namesake that most of the list lies beside beats the one a single far namesake vouches for; each "
+       "neighbour's credit adds up, not only the best one's")
 
 
 def credits(story: Story) -> dict[int, tuple[dict[str, float], dict[str, float]]]:
