@@ -382,17 +382,6 @@ def _attack_enabled():
 extract = Extractor()
 
 
-def follow_places(events: list[Event], resolutions: list[Resolution]) -> list[Event]:
-    """Events moved to where their mentions now resolve (after a user's correction)."""
-    where = {(r.mention.start, r.mention.end): r.place for r in resolutions}
-    moved = []
-    for e in events:
-        key = (e.mention.start, e.mention.end) if e.mention else None
-        place = where.get(key, e.place) if key else e.place
-        moved.append(e if place == e.place or place is None else replace(e, place=place))
-    return moved
-
-
 # "air defence systems destroyed 13 drones over the region": the region the story told of before,
 # not the capital of the ministry that reports it.
 _THE_REGION = re.compile(r"\b(?:over|above|in|across) the (?:region|city|town|area|oblast|province)\b", re.I)

@@ -16,11 +16,10 @@ import json
 from collections.abc import Callable, Iterable, Sequence
 
 from geo.errors import GeoError
-from geo.events.extract import follow_places
 from geo.geoparse.fallback import N_ALTERNATIVES, dominant_country
 from geo.gazetteer.namekey import name_key
 from geo.store import Correction, Store, spelling
-from geo.types import FEATURES, ParsedDocument, Place, Resolution
+from geo.types import FEATURES, Event, ParsedDocument, Place, Resolution
 
 
 def context_of(parsed: ParsedDocument) -> str:
@@ -124,3 +123,14 @@ def to_records(corrections: Iterable[Correction]) -> list[dict]:
 
 def to_json(corrections: Iterable[Correction]) -> str:
     return json.dumps(to_records(corrections), ensure_ascii=False, indent=1)
+
+
+def follow_places(events: list[Event], resolutions: list[Resolution]) -> list[Event]:
+    """Events moved to where their mentions now resolve (after a user's correction)."""
+    where = {(r.mention.start, r.mention.end): r.place for r in resolutions}
+    moved = []
+    for e in events:
+        key = (e.mention.start, e.mention.end) if e.mention else None
+        place = where.get(key, e.place) if key else e.place
+        moved.append(e if place == e.place or place is None else dataclasses.replace(e, place=place))
+    return moved
