@@ -35,6 +35,7 @@ from geo.events.commentary import COMMENTARY
 from geo.events.general_statements import GENERAL
 from geo.events.markup import after_front_matter, without_markup
 from geo.events.feeds import item_day
+from geo.events.invisible import events_back, without_marks
 from geo.events.recall import said_clauses, without_since
 from geo.events.barrages import barrage_at_the_country
 from geo.events.narrative_year import in_the_story, year_told
@@ -72,7 +73,8 @@ class Extractor:
     def extract(self, parsed: ParsedDocument, seat=None) -> list[Event]:
         view = plain_parse(parsed)  # web typography read plain, at the same offsets (geo/text/typography.py)
         view = without_markup(view)  # HTML tags blanked, at the same offsets (geo/events/markup.py)
-        return events_as_written(self._extract(view, seat), view, parsed)
+        read, marks = without_marks(view)  # zero-width marks between words dropped (geo/events/invisible.py)
+        return events_as_written(events_back(self._extract(read, seat), marks, view), view, parsed)
 
     def _extract(self, parsed: ParsedDocument, seat=None) -> list[Event]:
         text, doc = parsed.doc.text, statement_dated(parsed.doc)
