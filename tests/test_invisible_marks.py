@@ -24,7 +24,8 @@ def _events(pipeline, monkeypatch, text: str, off=(), day: str = "2025-03-04"):
 @pytest.mark.parametrize("sentence", [
     "The defence ministry said on Tuesday its \u200bforces \u200dhad \u200btaken \u200bcontrol of the village of "
     "\u200dIvanivka, state media reported.",
-    "Ukrainian air defence units \u200bshot \u2060down 14 drones over \u200cKherson overnight, the governor said on Tuesday.",
+    "Ukrainian air defence units \u200bshot \u2060down 14 drones over \u200cKherson overnight, the governor said "
+    "on Tuesday.",
     "Russian units \u200btook \u200bcontrol \u200bof \u200dVovchansk on Tuesday, the ministry said.",
 ])
 def test_marks_between_words_hide_no_action(pipeline, monkeypatch, sentence):
