@@ -36,6 +36,7 @@ from geo.events.general_statements import GENERAL
 from geo.events.markup import after_front_matter, without_markup
 from geo.events.feeds import item_day
 from geo.events.invisible import events_back, without_marks
+from geo.events.seat_apart import seat_outside
 from geo.events.recall import said_clauses, without_since
 from geo.events.barrages import barrage_at_the_country
 from geo.events.narrative_year import in_the_story, year_told
@@ -174,7 +175,7 @@ class Extractor:
             if not found:
                 continue
             if seat is not None and on("region_at_its_seat"):
-                found = [_at_seat(e, seat) for e in found]
+                found = [e if seat_outside(e, seat) else _at_seat(e, seat) for e in found]
             if found and events and (last == s.index - 1 or s.index - last <= _BACK_REACH and opens_back(s.text)):
                 joined = continued(events[-1], s, found[0], day, by_sentence, text)
                 if joined is not None:
@@ -185,7 +186,10 @@ class Extractor:
             if found:
                 events += found
                 last = s.index
-        return retellings(without_bold_leads(_without_summaries(undated_retold(retold(events), doc.date and doc.date[:10]))))
+        events = retellings(without_bold_leads(_without_summaries(undated_retold(retold(events), doc.date and doc.date[:10]))))
+        if seat is not None and on("region_at_its_seat"):  # a region kept apart from its seat (geo/events/seat_apart.py)
+            events = [_at_seat(e, seat) if seat_outside(e, seat) else e for e in events]
+        return events
 
     def _sentence(self, text, s: Sentence, rules, by_sentence, parsed, paragraph, focus, date,
                   article_day, doc_id, war_story: bool = True, head: int = 0,
