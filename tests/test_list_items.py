@@ -44,19 +44,3 @@ def test_each_item_of_a_list_with_its_own_words_is_an_event(pipeline, monkeypatc
 ])
 def test_what_is_no_list_stays_one_event(pipeline, monkeypatch, text, places):
     assert [p for _, p in event_kinds(pipeline, monkeypatch, text)] == places
-
-
-# -- an item told with what it is ("the key port city of X") ----------------------------------------
-
-@pytest.mark.parametrize("text, places", [
-    ("The blackout followed overnight Russian drone attacks on power plants in Kharkiv, Sumy and the key port city "
-      "of Odesa.",
-     ["Kharkiv", "Sumy", "Odesa"]),
-    ("Russian missiles struck Lviv and the southern city of Mykolaiv overnight, officials said.",
-     ["Lviv", "Mykolayiv"]),
-])
-def test_an_item_told_with_what_it_is_is_an_item_of_the_list(pipeline, monkeypatch, text, places):
-    found = [p for _, p in event_kinds(pipeline, monkeypatch, text)]
-    assert all(p in found for p in places), found
-    off = [p for _, p in event_kinds(pipeline, monkeypatch, text, off=("items_described",))]
-    assert places[-1] not in off

@@ -33,21 +33,9 @@ switch("items_with_their_own_words", "'struck Kharkiv in the northeast, Lviv in 
 
 def qualified_join(join: str) -> bool:
     """Whether the words between two places join list items that carry words of their own."""
-    if on("items_described") and _DESCRIBED_JOIN.match(join):
-        return True
     if not on("items_with_their_own_words"):
         return False
     return bool(_QUALIFIED_JOIN.match(join) or _REPEATED_PREPOSITION.match(join))
-
-
-# "in A, B and the key port city of C", "struck A and the southern town of B": the last item is told with
-# what it is (a word or three, then city, town, port or capital, then "of").
-_DESCRIBED_JOIN = re.compile(r"^(?:,\s*|\s+and\s+|,\s*and\s+|\s+or\s+|,?\s+as well as\s+)(?:(?:in|at|on)\s+)?the\s+"
-                             r"(?:(?!and\b|or\b)[\w'’-]+\s+){1,3}?"
-                             r"(?:city|town|village|settlement|port|capital)s?\s+of\s+$", re.I)
-switch("items_described", "'attacks on energy infrastructure in A, B and the key port city of C', 'struck "
-       "A and the southern town of B': a list item told with what it is ('the key port city of') is still an item of "
-       "the list, a place of the action (ACLED codes one event per location and day)")
 
 
 _OPEN_BRACKET = re.compile(r"\s*\([^()\n]{0,40}$")
