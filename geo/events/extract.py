@@ -35,6 +35,8 @@ from geo.events.commentary import COMMENTARY
 from geo.events.general_statements import GENERAL
 from geo.events.markup import after_front_matter, without_markup
 from geo.events.feeds import item_day
+from geo.events.invisible import events_back, without_marks
+from geo.events.seat_apart import seat_outside
 from geo.events.recall import said_clauses, without_since
 from geo.events.barrages import barrage_at_the_country
 from geo.events.narrative_year import in_the_story, year_told
@@ -72,7 +74,8 @@ class Extractor:
     def extract(self, parsed: ParsedDocument, seat=None) -> list[Event]:
         view = plain_parse(parsed)  # web typography read plain, at the same offsets (geo/text/typography.py)
         view = without_markup(view)  # HTML tags blanked, at the same offsets (geo/events/markup.py)
-        return events_as_written(self._extract(view, seat), view, parsed)
+        read, marks = without_marks(view)  # zero-width marks between words dropped (geo/events/invisible.py)
+        return events_as_written(events_back(self._extract(read, seat), marks, view), view, parsed)
 
     def _extract(self, parsed: ParsedDocument, seat=None) -> list[Event]:
         text, doc = parsed.doc.text, statement_dated(parsed.doc)
@@ -183,7 +186,7 @@ class Extractor:
             if not found:
                 continue
             if seat is not None and on("region_at_its_seat"):
-                found = [_at_seat(e, seat) for e in found]
+                found = [e if seat_outside(e, seat) else _at_seat(e, seat) for e in found]
             if found and events and (last == s.index - 1 or s.index - last <= _BACK_REACH and opens_back(s.text)):
                 joined = continued(events[-1], s, found[0], day, by_sentence, text)
                 if joined is not None:
@@ -197,7 +200,10 @@ class Extractor:
         events = undated_retold(retold(events), doc.date and doc.date[:10])
         if page is own and (item is None or item[0] <= 1):  # not a feed's items, a page's dated sections
             events = undated_at_the_dated_place(events, own.date and own.date[:10], told_days)
-        return retellings(without_bold_leads(_without_summaries(events)))
+        events = retellings(without_bold_leads(_without_summaries(events)))
+        if seat is not None and on("region_at_its_seat"):  # a region kept apart from its seat (geo/events/seat_apart.py)
+            events = [_at_seat(e, seat) if seat_outside(e, seat) else e for e in events]
+        return events
 
     def _sentence(self, text, s: Sentence, rules, by_sentence, parsed, paragraph, focus, date,
                   article_day, doc_id, war_story: bool = True, head: int = 0,

@@ -59,6 +59,10 @@ def regions_listed(text: str, clause: tuple[int, int], chosen, resolutions) -> l
     out = []
     for r in usable:
         m = r.mention
+        if r.place.feature == "city" and r.place.id != chosen.place.id and r.place.country == chosen.place.country \
+                and on("regions_of_a_list") and _REGIONS_OF.search(text, max(clause[0], m.start - 120), m.start):
+            out.append(r)  # "the regions of A, B, and C", B read as its town: the region, at its seat
+            continue
         if r.place.feature != "region" or r.place.id == chosen.place.id or r.place.admin1_code in held \
                 or r.place.country != chosen.place.country:
             continue  # a container, the chosen place, or abroad ("briefing reporters in New York")
@@ -70,6 +74,15 @@ def regions_listed(text: str, clause: tuple[int, int], chosen, resolutions) -> l
             continue  # "a missile fired from the airspace of the occupied X region": where it came from
         out.append(r)
     return out
+
+
+# "the western regions of A, B, and C": each item after "regions of" is a region, though the parse may read a
+# name as the region's town (the one it is named after, its seat, where ACLED puts the region's event).
+_REGIONS_OF = re.compile(r"\b(?:regions|oblasts|provinces)\s+of\s+(?:[\w'’-]+(?:\s+[\w'’-]+)?,?\s+(?:and\s+|or\s+)?){0,5}$",
+                         re.I)
+switch("regions_of_a_list", "'strikes in the city of X and the western regions of A, B, and C': each item of a list "
+       "of regions is a place of the action, an event at its region's seat, though the parse read B or C as the town "
+       "the region is named after")
 
 
 # ", and officials said Russian forces were ...": a new subject reports a second happening.

@@ -227,8 +227,10 @@ from geo.events.present_tense import PRESENT_RULES  # noqa: E402
 from geo.events.toll_triggers import TOLL_RULES  # noqa: E402
 from geo.events.barrages import BARRAGE_RULES  # noqa: E402  (the ninth round's)
 from geo.events.bulletins import BULLETIN_RULES  # noqa: E402
+from geo.events.passive import PASSIVE_RULES  # noqa: E402  (the tenth round's)
 
-_ADDED = TOLL_RULES + GATHERING_RULES + DOWNING_RULES + PRESENT_RULES + BARRAGE_RULES + BULLETIN_RULES
+_ADDED = (TOLL_RULES + GATHERING_RULES + DOWNING_RULES + PRESENT_RULES + BARRAGE_RULES + BULLETIN_RULES
+          + PASSIVE_RULES)
 _RULES += _ADDED
 CONTEXT.update({r.name: ARMED for r in _ADDED if r not in GATHERING_RULES})
 CONTEXT.update({r.name: POLITICAL for r in GATHERING_RULES if r.sub_type == "Protest with intervention"})
