@@ -24,3 +24,21 @@ def geo_data_dir(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
         os.environ.pop("GEO_DATA_DIR", None)
     else:
         os.environ["GEO_DATA_DIR"] = before
+
+
+@pytest.fixture(scope="session")
+def pipeline(geo_data_dir):
+    """The process-wide pipeline (``load_pipeline`` shares one per process, gazetteer and model
+    loaded once); a test switches rules off on it with ``without``."""
+    from geo.geoparse.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+@pytest.fixture
+def without(monkeypatch, pipeline):
+    """Switch named rules off for one test, as `geo eval --without` does (the pipeline's own
+    ``without``, for the test's parses only)."""
+    def switch(*names):
+        monkeypatch.setattr(pipeline, "without", frozenset(names))
+    return switch

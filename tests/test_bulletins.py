@@ -8,13 +8,6 @@ import pytest
 from factories import event_kinds
 
 
-@pytest.fixture(scope="module")
-def pipeline(geo_data_dir):
-    from geo.geoparse.pipeline import load_pipeline
-
-    return load_pipeline()
-
-
 _SHELLING = "Shelling/artillery/missile attack"
 
 

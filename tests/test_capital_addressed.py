@@ -9,13 +9,6 @@ import pytest
 from geo.types import Document
 
 
-@pytest.fixture(scope="module")
-def pipeline(geo_data_dir):
-    from geo.geoparse.pipeline import load_pipeline
-
-    return load_pipeline()
-
-
 def _capitals(pipeline, monkeypatch, text, off=()):
     from geo.events.places import is_capital
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from geo.evaluate.articles import Article, document
 from geo.types import Document
-from test_namesakes import pipeline, without  # noqa: F401 - the loaded pipeline, and rules switched off on it
 
 
 def events(pipeline, text, day="2024-05-06"):

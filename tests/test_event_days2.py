@@ -7,7 +7,6 @@ from __future__ import annotations
 import pytest
 
 from geo.text.ingest import read
-from test_namesakes import pipeline, without  # noqa: F401 - the loaded pipeline, and rules switched off on it
 
 
 def days(pipeline, text, off=()):

@@ -112,8 +112,6 @@ def test_the_upload_keeps_the_stamp_across_the_year_end():
 
 # -- a day counted from another event the text dated ---------------------------------------------------
 
-from test_namesakes import pipeline, without  # noqa: E402,F401 - the loaded pipeline, and rules switched off on it
-
 
 def events(pipeline, text, day):
     from dataclasses import replace

@@ -10,7 +10,6 @@ import pytest
 from geo.events.dates import find_date
 from geo.rules import switched_off
 from geo.text.ingest import read
-from test_namesakes import pipeline, without  # noqa: F401 - the loaded pipeline, and rules switched off on it
 
 
 def day_of(text: str, article: date, off=()) -> str | None:

@@ -9,7 +9,6 @@ import pytest
 
 from geo.events.narrative_year import in_the_story, year_told
 from geo.text.ingest import read
-from test_namesakes import pipeline, without  # noqa: F401 - the loaded pipeline, and rules switched off on it
 
 
 def days(pipeline, text):

@@ -4,7 +4,6 @@ the strike the story dated at that place, not the page's day. Every sentence her
 from __future__ import annotations
 
 from geo.text.ingest import read
-from test_namesakes import pipeline, without  # noqa: F401 - the loaded pipeline, and rules switched off on it
 
 
 def days(pipeline, text):

@@ -3,16 +3,7 @@
 
 from __future__ import annotations
 
-import pytest
-
 from factories import event_kinds
-
-
-@pytest.fixture(scope="module")
-def pipeline(geo_data_dir):
-    from geo.geoparse.pipeline import load_pipeline
-
-    return load_pipeline()
 
 
 def _places(pipeline, monkeypatch, text, off=()):

@@ -11,7 +11,6 @@ import pytest
 from geo.events.dates import find_date
 from geo.rules import switched_off
 from geo.types import Document
-from test_namesakes import pipeline, without  # noqa: F401 - the loaded pipeline, and rules switched off on it
 
 
 def events(pipeline, text, day="2024-05-06"):

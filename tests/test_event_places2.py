@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from geo.types import Document
-from test_namesakes import pipeline, without  # noqa: F401 - the loaded pipeline, and rules switched off on it
 
 
 def places_of_events(pipeline, text, day="2024-05-06"):

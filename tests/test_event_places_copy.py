@@ -3,17 +3,8 @@ each rule switched off shows what it changes."""
 
 from __future__ import annotations
 
-import pytest
-
 from factories import event_kinds
 from geo.types import Document
-
-
-@pytest.fixture(scope="module")
-def pipeline(geo_data_dir):
-    from geo.geoparse.pipeline import load_pipeline
-
-    return load_pipeline()
 
 
 # Zero-width marks as some wire pages scatter them between words.

@@ -8,13 +8,6 @@ import pytest
 from factories import event_kinds
 
 
-@pytest.fixture(scope="module")
-def pipeline(geo_data_dir):
-    from geo.geoparse.pipeline import load_pipeline
-
-    return load_pipeline()
-
-
 _DEPOT = ("Officials said that powerful explosions at an ammunition depot in the Donetsk region were caused by "
           "sabotage. \"A storage site near the village of Kostiantynivka was damaged,\" the officials said.")
 

@@ -9,13 +9,6 @@ import pytest
 from factories import event_kinds
 
 
-@pytest.fixture(scope="module")
-def pipeline(geo_data_dir):
-    from geo.geoparse.pipeline import load_pipeline
-
-    return load_pipeline()
-
-
 def _places(pipeline, monkeypatch, text, off=()):
     return [p for _, p in event_kinds(pipeline, monkeypatch, text, off=off)]
 

@@ -3,16 +3,7 @@ Made-up front-line sentences; each rule switched off shows what it changes."""
 
 from __future__ import annotations
 
-import pytest
-
 from factories import event_kinds
-
-
-@pytest.fixture(scope="module")
-def pipeline(geo_data_dir):
-    from geo.geoparse.pipeline import load_pipeline
-
-    return load_pipeline()
 
 
 _kinds = event_kinds

@@ -3,17 +3,8 @@ war-news dev set showed; each rule switched off shows what it changes."""
 
 from __future__ import annotations
 
-import pytest
-
 from factories import event_kinds
 from geo.types import Document
-
-
-@pytest.fixture(scope="module")
-def pipeline(geo_data_dir):
-    from geo.geoparse.pipeline import load_pipeline
-
-    return load_pipeline()
 
 
 _kinds = event_kinds

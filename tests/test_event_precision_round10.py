@@ -12,13 +12,6 @@ import pytest
 from factories import event_kinds
 
 
-@pytest.fixture(scope="module")
-def pipeline(geo_data_dir):
-    from geo.geoparse.pipeline import load_pipeline
-
-    return load_pipeline()
-
-
 def _on_off(pipeline, monkeypatch, text, rule):
     return event_kinds(pipeline, monkeypatch, text), event_kinds(pipeline, monkeypatch, text, off={rule})
 

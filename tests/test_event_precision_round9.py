@@ -7,16 +7,7 @@ geo/events/outside_the_war.py, geo/events/general_statements.py)."""
 
 from __future__ import annotations
 
-import pytest
-
 from factories import event_kinds
-
-
-@pytest.fixture(scope="module")
-def pipeline(geo_data_dir):
-    from geo.geoparse.pipeline import load_pipeline
-
-    return load_pipeline()
 
 
 _STRIKE = "Russian drones struck Kharkiv overnight, the governor said. "

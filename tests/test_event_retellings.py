@@ -4,17 +4,8 @@ switched off shows what it changes."""
 
 from __future__ import annotations
 
-import pytest
-
 from factories import event_kinds
 from geo.types import Document
-
-
-@pytest.fixture(scope="module")
-def pipeline(geo_data_dir):
-    from geo.geoparse.pipeline import load_pipeline
-
-    return load_pipeline()
 
 
 def _events(pipeline, monkeypatch, text: str, off=(), day: str = "2025-03-04"):

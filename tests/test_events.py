@@ -17,13 +17,6 @@ SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_2971140ada78fed4.
 ARTICLE_DAY = "2024-03-14"  # a Thursday
 
 
-@pytest.fixture(scope="module")
-def pipeline(geo_data_dir):
-    from geo.geoparse.pipeline import load_pipeline
-
-    return load_pipeline()
-
-
 def events(pipeline, text, date=ARTICLE_DAY):
     return pipeline.parse(Document(text, date=date)).events
 

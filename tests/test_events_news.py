@@ -14,13 +14,6 @@ from geo.events.toll import toll
 from geo.types import NEAR_PLACE, REGION_ONLY, Document
 
 
-@pytest.fixture(scope="module")
-def pipeline(geo_data_dir):
-    from geo.geoparse.pipeline import load_pipeline
-
-    return load_pipeline()
-
-
 def events(pipeline, text, day=None):
     return pipeline.parse(Document(text, date=day)).events
 
@@ -30,15 +23,6 @@ def uploaded(pipeline, text):
     from geo.text.ingest import read
 
     return pipeline.parse(read(text.encode("utf-8"), "article.txt")).events
-
-
-@pytest.fixture
-def without(monkeypatch, pipeline):
-    """Switch named rules off for one test, as `geo eval --without` does (the pipeline's own
-    ``without``, for the test's parses only)."""
-    def switch(*names):
-        monkeypatch.setattr(pipeline, "without", frozenset(names))
-    return switch
 
 
 WIRE = ("KHARKIV, Ukraine, March 15, 2024 (Wire) — Russian forces shelled Kharkiv on Thursday, "

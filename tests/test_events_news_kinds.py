@@ -10,22 +10,8 @@ import pytest
 from geo.types import REGION_ONLY, Document
 
 
-@pytest.fixture(scope="module")
-def pipeline(geo_data_dir):
-    from geo.geoparse.pipeline import load_pipeline
-
-    return load_pipeline()
-
-
 def events(pipeline, text, day=None):
     return pipeline.parse(Document(text, date=day)).events
-
-
-@pytest.fixture
-def without(monkeypatch, pipeline):
-    def switch(*names):
-        monkeypatch.setattr(pipeline, "without", frozenset(names))
-    return switch
 
 
 # -- a page's JSON list of paragraphs ----------------------------------------------------------

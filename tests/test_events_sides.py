@@ -7,22 +7,8 @@ import pytest
 from geo.types import Document
 
 
-@pytest.fixture(scope="module")
-def pipeline(geo_data_dir):
-    from geo.geoparse.pipeline import load_pipeline
-
-    return load_pipeline()
-
-
 def events(pipeline, text, day="2024-05-10"):
     return pipeline.parse(Document(text, date=day)).events
-
-
-@pytest.fixture
-def without(monkeypatch, pipeline):
-    def switch(*names):
-        monkeypatch.setattr(pipeline, "without", frozenset(names))
-    return switch
 
 
 @pytest.mark.parametrize("text,first", [

@@ -1,16 +1,7 @@
 """Among namesakes inside the oblast a war report names, the one near the border or the front."""
 
-import pytest
-
 from geo.geoparse.front import km_to_front
 from geo.types import Document
-
-
-@pytest.fixture(scope="module")
-def pipeline(geo_data_dir):
-    from geo.geoparse.pipeline import load_pipeline
-
-    return load_pipeline()
 
 
 def place_of(pipeline, text, name):

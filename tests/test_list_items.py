@@ -9,13 +9,6 @@ import pytest
 from factories import event_kinds
 
 
-@pytest.fixture(scope="module")
-def pipeline(geo_data_dir):
-    from geo.geoparse.pipeline import load_pipeline
-
-    return load_pipeline()
-
-
 _OFF = ("items_with_their_own_words",)
 
 

@@ -7,20 +7,6 @@ from geo.distance import distance_km
 from geo.types import Document
 
 
-@pytest.fixture(scope="module")
-def pipeline(geo_data_dir):
-    from geo.geoparse.pipeline import load_pipeline
-
-    return load_pipeline()
-
-
-@pytest.fixture
-def without(monkeypatch, pipeline):
-    def switch_off(*names):
-        monkeypatch.setattr(pipeline, "without", frozenset(names))
-    return switch_off
-
-
 def places(pipeline, text):
     return {r.mention.text: r.place for r in pipeline.parse(Document(text)).resolutions if r.place}
 

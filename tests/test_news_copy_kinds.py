@@ -2,18 +2,9 @@
 
 from __future__ import annotations
 
-import pytest
-
 from geo.text.ingest import read
 from factories import event_kinds
 from geo.types import Document
-
-
-@pytest.fixture(scope="module")
-def pipeline(geo_data_dir):
-    from geo.geoparse.pipeline import load_pipeline
-
-    return load_pipeline()
 
 
 def test_a_text_file_holding_a_pages_markup_is_read_as_html():

@@ -10,19 +10,11 @@ import cProfile
 import pstats
 import sys
 
-import pytest
 
 from geo.text import hostile
 from geo.types import Document
 
 N = 250
-
-
-@pytest.fixture(scope="module")
-def pipeline(geo_data_dir):
-    from geo.geoparse.pipeline import load_pipeline
-
-    return load_pipeline()
 
 
 def work(pipeline, names: list[str], monkeypatch) -> dict:

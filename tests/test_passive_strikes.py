@@ -8,13 +8,6 @@ import pytest
 from geo.types import Document
 
 
-@pytest.fixture(scope="module")
-def pipeline(geo_data_dir):
-    from geo.geoparse.pipeline import load_pipeline
-
-    return load_pipeline()
-
-
 def _events(pipeline, monkeypatch, text: str, off=(), day: str = "2025-03-04"):
     monkeypatch.setattr(pipeline, "without", frozenset(off))
     return pipeline.parse(Document(text, date=day)).events

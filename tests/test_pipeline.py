@@ -10,13 +10,6 @@ from geo.types import Document
 SEED = Path(__file__).resolve().parent.parent / "seeds" / "000_2971140ada78fed4.txt"
 
 
-@pytest.fixture(scope="module")
-def pipeline(geo_data_dir):
-    from geo.geoparse.pipeline import load_pipeline
-
-    return load_pipeline()
-
-
 def places(pipeline, text):
     return [(r.mention.text, r.place) for r in pipeline.parse(Document(text)).resolutions]
 

@@ -3,17 +3,8 @@ missed. Each kind is a named switch; the sentences are made up, in the styles of
 
 from __future__ import annotations
 
-import pytest
-
 from factories import event_kinds
 from geo.events.toll import toll
-
-
-@pytest.fixture(scope="module")
-def pipeline(geo_data_dir):
-    from geo.geoparse.pipeline import load_pipeline
-
-    return load_pipeline()
 
 
 _kinds = event_kinds

@@ -5,13 +5,6 @@ import pytest
 from geo.types import Document
 
 
-@pytest.fixture(scope="module")
-def pipeline(geo_data_dir):
-    from geo.geoparse.pipeline import load_pipeline
-
-    return load_pipeline()
-
-
 def found(pipeline, text):
     return {r.mention.text: r.place for r in pipeline.parse(Document(text)).resolutions}
 

@@ -18,13 +18,6 @@ GEO = Path(__file__).resolve().parents[1] / "geo"
 TEXT = "Russian troops shelled Ivanivka, Kharkiv, with mortars. Nobody was hurt."
 
 
-@pytest.fixture(scope="module")
-def pipeline(geo_data_dir):
-    from geo.geoparse.pipeline import load_pipeline
-
-    return load_pipeline()
-
-
 def rule_names() -> list[str]:
     import geo.geoparse.pipeline  # noqa: F401 - every stage's rules register as it loads
     from geo.rules import REGISTRY

@@ -1,16 +1,7 @@
 """Streets and numbered roads: recognised as mentions and placed in their town."""
 
-import pytest
-
 from geo.geoparse.streets import street_spans
 from geo.types import Document
-
-
-@pytest.fixture(scope="module")
-def pipeline(geo_data_dir):
-    from geo.geoparse.pipeline import load_pipeline
-
-    return load_pipeline()
 
 
 def streets(pipeline, text):

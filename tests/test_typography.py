@@ -10,13 +10,6 @@ from geo.text.typography import plain
 from geo.types import Document
 
 
-@pytest.fixture(scope="module")
-def pipeline(geo_data_dir):
-    from geo.geoparse.pipeline import load_pipeline
-
-    return load_pipeline()
-
-
 def _read(pipeline, text, off=()):
     if off:
         from geo.geoparse.pipeline import Pipeline
