@@ -17,7 +17,8 @@ from geo.rules import on, switch
 
 switch("narrative_year", "'On 24 February 2022 Russian forces invaded. On 27 February they took the airport', on a "
        "page of July 2023: a day stated without a year that would land months before the page is in the year the "
-       "text last stated, nearest to that day")
+       "text last stated (the next or the one before where a year end lies within three months of that day); a "
+       "date something runs 'since' states no such year")
 
 # Further back than this, a news writer states the year; a yearless day that far back is the story's.
 NEWS_REACH = timedelta(days=60)
