@@ -159,12 +159,17 @@ def _us_order(day: int, month: int, year: str, article: date | None) -> bool:
         return False
 
 
+def month_number(token: str) -> int | None:
+    """'Feb.', 'february', '02' -> 2."""
+    return int(token) if token.isdigit() else MONTHS.get(token.lower().rstrip("."))
+
+
 def _resolve(name: str, m: re.Match[str], article: date | None) -> date | None:
     g = m.groupdict()
     if name == "holiday":
         return holiday(g["holiday"], article) if article is not None else None
     if name in _EXPLICIT:
-        month = MONTHS.get(g["month"].lower().rstrip(".")) if not g["month"].isdigit() else int(g["month"])
+        month = month_number(g["month"])
         day, year = (between_day(g["first"], g["day"]) if name == "between" else int(g["day"])), g.get("year")
         if name == "slashed" and (month > 12 >= day or _us_order(day, month, g["year"], article)):
             month, day = day, month  # "02/25/2025", or "03/12/2022" on a page of 12 March 2022: US order

@@ -36,7 +36,7 @@ from geo.events.general_statements import GENERAL
 from geo.events.markup import after_front_matter, without_markup
 from geo.events.feeds import item_day
 from geo.events.invisible import events_back, without_marks
-from geo.events.seat_apart import seat_outside
+from geo.events.seat_apart import at_seat_now, at_seats_apart
 from geo.events.recall import said_clauses, without_since
 from geo.events.barrages import barrage_at_the_country
 from geo.events.narrative_year import in_the_story, year_told
@@ -53,7 +53,7 @@ from geo.rules import on, rule, switch
 from geo.events.senses import named_not_told
 from geo.events.triggers import ARMED, ARMED_CUES, NOT_EVENT, POLITICAL_CUES, RULES, STORY_CUES, Rule, union
 from geo.events.trigger_rule import _SCORE
-from geo.events.placing import DECISIONS, _at_seat, _each_place, _focus
+from geo.events.placing import DECISIONS, _each_place, _focus
 from geo.events.toll_after import _toll_here
 from geo.types import REGION_ONLY, Event, ParsedDocument, Place, Resolution, Sentence
 
@@ -186,7 +186,7 @@ class Extractor:
             if not found:
                 continue
             if seat is not None and on("region_at_its_seat"):
-                found = [e if seat_outside(e, seat) else _at_seat(e, seat) for e in found]
+                found = [at_seat_now(e, seat) for e in found]
             if found and events and (last == s.index - 1 or s.index - last <= _BACK_REACH and opens_back(s.text)):
                 joined = continued(events[-1], s, found[0], day, by_sentence, text)
                 if joined is not None:
@@ -202,7 +202,7 @@ class Extractor:
             events = undated_at_the_dated_place(events, own.date and own.date[:10], told_days)
         events = retellings(without_bold_leads(_without_summaries(events)))
         if seat is not None and on("region_at_its_seat"):  # a region kept apart from its seat (geo/events/seat_apart.py)
-            events = [_at_seat(e, seat) if seat_outside(e, seat) else e for e in events]
+            events = at_seats_apart(events, seat)
         return events
 
     def _sentence(self, text, s: Sentence, rules, by_sentence, parsed, paragraph, focus, date,

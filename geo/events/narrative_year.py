@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from datetime import date, timedelta
 
-from geo.events.dates import MONTHS, RULES
+from geo.events.dates import MONTHS, RULES, month_number
 from geo.rules import on, switch
 
 switch("narrative_year", "'On 24 February 2022 Russian forces invaded. On 27 February they took the airport', on a "
@@ -33,9 +33,7 @@ _MONTH_YEAR = re.compile(r"\b(?<!\d\s)(?P<month>" + "|".join(sorted(MONTHS, key=
 
 
 def _day(m: re.Match[str], year: int) -> date | None:
-    month = m["month"]
-    month = int(month) if month.isdigit() else MONTHS[month.lower().rstrip(".")]
-    day = int(m.groupdict().get("day") or 1)
+    month, day = month_number(m["month"]), int(m.groupdict().get("day") or 1)
     if m.re is _WITH_YEAR["slashed"] and month > 12 >= day:
         month, day = day, month  # "02/25/2025": US order, as geo.events.dates reads it
     try:

@@ -11,6 +11,7 @@ its region while the article's events are joined and merged, and moves to the se
 
 from __future__ import annotations
 
+from geo.events.placing import _at_seat
 from geo.rules import on, switch
 from geo.types import REGION_ONLY, Event
 
@@ -27,3 +28,13 @@ def seat_outside(e: Event, seat) -> bool:
         return False
     town = seat(p.admin1_code)
     return town is not None and bool(town.admin1_code) and town.admin1_code != p.admin1_code
+
+
+def at_seat_now(e: Event, seat) -> Event:
+    """``e`` at its region's seat while the article is read, unless its region is kept apart till the end."""
+    return e if seat_outside(e, seat) else _at_seat(e, seat)
+
+
+def at_seats_apart(events: list[Event], seat) -> list[Event]:
+    """The events kept apart from their region's seat, moved there once the article's events are merged."""
+    return [_at_seat(e, seat) if seat_outside(e, seat) else e for e in events]

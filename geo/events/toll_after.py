@@ -4,8 +4,8 @@ event. Split out of geo.events.extract."""
 
 from __future__ import annotations
 
-from geo.events.placing import DECISIONS, _at_seat
-from geo.events.seat_apart import seat_outside
+from geo.events.placing import DECISIONS
+from geo.events.seat_apart import at_seat_now
 from geo.events.places import choose
 from geo.events.recall import damage_told
 from geo.events.scope import _NO_THEATRE, clause_is_background
@@ -47,6 +47,4 @@ def _toll_here(text, s, events, told, by_sentence, date, theatre, article_day, s
     toll_here = _toll_elsewhere(text, s, before, by_sentence, date, theatre)
     if toll_here is None or clause_is_background(s.text, article_day):
         return None
-    if seat is None or not on("region_at_its_seat") or seat_outside(toll_here, seat):
-        return toll_here  # a region whose seat lies outside it moves there at the end (geo/events/seat_apart.py)
-    return _at_seat(toll_here, seat)
+    return at_seat_now(toll_here, seat) if seat is not None and on("region_at_its_seat") else toll_here
