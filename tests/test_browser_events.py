@@ -78,6 +78,8 @@ def test_search_jumps_to_the_sentence_on_the_map(app_url, page):  # noqa: F811
     page.locator(".geo-hit mark", has_text="Kakhovka").first.wait_for(timeout=60_000)
     page.get_by_role("button", name="Show on the map").first.click()
     page.get_by_role("heading", name="Kakhovka Dam").wait_for(timeout=60_000)
+    # the panel's heading comes before its sentences in Streamlit's rendering: wait for the sentence too
+    page.locator(".geo-sentence mark", has_text="Kakhovka Dam").first.wait_for(timeout=30_000)
     assert page.locator(".geo-sentence mark", has_text="Kakhovka Dam").first.is_visible()
     zoom = wait_for(page, lambda: (z := map_frame(page).evaluate("window.map.getZoom()")) == 9 and z, 30,
                     "the map to fly to the sentence's place")
